@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/** Every error response of the API has this body, with an HTTP status that matches the code. */
+export const ERROR_CODES = {
+  bad_request: 400,
+  validation: 400,
+  unauthenticated: 401,
+  token_expired: 401,
+  invalid_credentials: 401,
+  forbidden: 403,
+  not_found: 404,
+  seq_gap: 409,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  internal: 500,
+} as const;
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+/** Details of a `seq_gap` error: the client must resend from `expectedSeq`. */
+export const SeqGapDetails = z.object({ expectedSeq: z.int().positive() });
+
+/** Errors worth retrying later: the request may succeed unchanged. */
+export function isTransientStatus(status: number): boolean {
+  return status === 408 || status === 429 || status >= 500;
+}
