@@ -21,7 +21,10 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.object.name=/^(it|test|describe)$/][callee.property.name='only']", message: 'No focused tests.' },
+        {
+          selector: "CallExpression[callee.object.name=/^(it|test|describe)$/][callee.property.name='only']",
+          message: 'No focused tests.',
+        },
       ],
     },
   },
@@ -41,8 +44,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['react', 'react-*', 'react/*', 'dexie', 'dexie-*'], message: 'src/core stays free of React and Dexie.' },
-            { group: ['hono', 'hono/*', '@hono/*', 'kysely', 'pg', 'better-sqlite3'], message: 'src/core stays free of the server stack.' },
+            {
+              group: ['react', 'react-*', 'react/*', 'dexie', 'dexie-*'],
+              message: 'src/core stays free of React and Dexie.',
+            },
+            {
+              group: ['hono', 'hono/*', '@hono/*', 'kysely', 'pg', 'better-sqlite3'],
+              message: 'src/core stays free of the server stack.',
+            },
             { group: nodeOnly, message: 'src/core stays free of Node APIs.' },
             { group: ['**/app/**', '**/server/**'], message: 'src/core must not depend on app or server.' },
           ],

@@ -42,12 +42,15 @@ function answerSchema(form: FormDefinition, q: Question, lang: string, m: FormMe
   const required = q.requiredMessage ? pickText(q.requiredMessage, lang) || m.required : m.required;
   const value = valueSchema(form, q, m);
   const empty = z.union([z.undefined(), z.null(), z.literal('')]).transform(() => undefined);
-  if (!q.required) return z.union([empty, value]);
+  if (!q.required) return z.union([empty, value]).optional();
   // A required question: an empty value gets the required message rather than a type error.
-  return z.unknown().superRefine((v, ctx) => {
-    const isEmpty = v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
-    if (isEmpty) ctx.addIssue({ code: 'custom', message: required });
-  }).pipe(value);
+  return z
+    .unknown()
+    .superRefine((v, ctx) => {
+      const isEmpty = v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
+      if (isEmpty) ctx.addIssue({ code: 'custom', message: required });
+    })
+    .pipe(value);
 }
 
 function valueSchema(form: FormDefinition, q: Question, m: FormMessages): z.ZodType {

@@ -44,18 +44,32 @@ export const PushRequest = z
   .superRefine((req, ctx) => {
     req.mutations.forEach((m, i) => {
       if (m.clientId !== req.clientId) {
-        ctx.addIssue({ code: 'custom', path: ['mutations', i, 'clientId'], message: 'clientId differs from batch' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['mutations', i, 'clientId'],
+          message: 'clientId differs from batch',
+        });
       }
       const previous = req.mutations[i - 1];
       if (previous && m.seq !== previous.seq + 1) {
-        ctx.addIssue({ code: 'custom', path: ['mutations', i, 'seq'], message: 'seqs in a batch must be consecutive' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['mutations', i, 'seq'],
+          message: 'seqs in a batch must be consecutive',
+        });
       }
     });
   });
 export type PushRequest = z.infer<typeof PushRequest>;
 
 /** Why the server permanently refused one mutation. The mutation is kept on the server and on the device. */
-export const REJECT_CODES = ['validation', 'forbidden', 'unknown_table', 'unknown_form', 'immutable'] as const;
+export const REJECT_CODES = [
+  'validation',
+  'forbidden',
+  'unknown_table',
+  'unknown_form',
+  'immutable',
+] as const;
 export const RejectCode = z.enum(REJECT_CODES);
 export type RejectCode = z.infer<typeof RejectCode>;
 
