@@ -1,0 +1,127 @@
+import type { z } from 'zod';
+import { LoginResponse, MeResponse, type LoginRequest } from '../../core/sync/auth';
+import { ErrorBody } from '../../core/sync/errors';
+import { PullResponse, PushResponse, type PushRequest } from '../../core/sync/protocol';
+import { ApiError, NetworkError } from './errors';
+import { encodeJsonBody } from './gzip';
+import { parseRetryAfter } from './retryAfter';
+
+export interface ApiClientOptions {
+  /** Origin and prefix of the API; '' (same origin) by default. */
+  baseUrl?: string;
+  fetch?: typeof fetch;
+  getToken: () => string | null | Promise<string | null>;
+}
+
+export interface ApiClient {
+  login(req: LoginRequest): Promise<LoginResponse>;
+  logout(): Promise<void>;
+  me(): Promise<MeResponse>;
+  push(req: PushRequest): Promise<PushResponse>;
+  pull(cursor: number, limit: number): Promise<PullResponse>;
+}
+
+/**
+ * The HTTP client of the API. Every response is validated with the core protocol schemas, so the rest of the
+ * app only ever sees well-formed data; failures become ApiError (the server answered) or NetworkError (it
+ * did not), which is what the sync engine decides on.
+ */
+export function createApiClient(options: ApiClientOptions): ApiClient {
+  const baseUrl = (options.baseUrl ?? '').replace(/\/$/, '');
+  // Bound to globalThis when read: calling window.fetch unbound throws "Illegal invocation" in browsers.
+  const doFetch =
+    options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
+
+  async function send(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Response> {
+    const headers = new Headers({ Accept: 'application/json' });
+    const token = await options.getToken();
+    if (token) headers.set('Authorization', `Bearer ${token}`);
+    let encoded: BodyInit | undefined;
+    if (body !== undefined) {
+      const { body: payload, gzipped } = await encodeJsonBody(JSON.stringify(body));
+      headers.set('Content-Type', 'application/json');
+      if (gzipped) headers.set('Content-Encoding', 'gzip');
+      encoded = payload;
+    }
+    let response: Response;
+    try {
+      response = await doFetch(`${baseUrl}${path}`, { method, headers, body: encoded, credentials: 'omit' });
+    } catch (error) {
+      throw new NetworkError(error);
+    }
+    if (!response.ok) throw await toApiError(response);
+    return response;
+  }
+
+  async function request<S extends z.ZodType>(
+    schema: S,
+    method: 'GET' | 'POST',
+    path: string,
+    body?: unknown,
+  ): Promise<z.infer<S>> {
+    const response = await send(method, path, body);
+    const json = await readJson(response);
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      throw new ApiError(
+        response.status,
+        'invalid_response',
+        `Unexpected response from ${path}`,
+        parsed.error.issues,
+      );
+    }
+    return parsed.data;
+  }
+
+  return {
+    login: (req) => request(LoginResponse, 'POST', '/api/auth/login', req),
+    async logout() {
+      const response = await send('POST', '/api/auth/logout', {});
+      // The body, if any, carries nothing we need; read it so the connection is released.
+      await response.arrayBuffer().catch(() => undefined);
+    },
+    me: () => request(MeResponse, 'GET', '/api/me'),
+    push: (req) => request(PushResponse, 'POST', '/api/sync/push', req),
+    pull: (cursor, limit) => {
+      const query = new URLSearchParams({ cursor: String(cursor), limit: String(limit) });
+      return request(PullResponse, 'GET', `/api/sync/pull?${query.toString()}`);
+    },
+  };
+}
+
+/** A body cut off mid-way is a network failure: the request may or may not have been processed. */
+async function readJson(response: Response): Promise<unknown> {
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    throw new NetworkError(error);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new ApiError(response.status, 'invalid_response', 'The server sent a body that is not JSON');
+  }
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'));
+  let json: unknown = null;
+  try {
+    json = JSON.parse(await response.text()) as unknown;
+  } catch {
+    // A proxy's HTML error page or a cut-off body: fall back to the status alone.
+  }
+  const parsed = ErrorBody.safeParse(json);
+  if (parsed.success) {
+    const { code, message, details } = parsed.data.error;
+    return new ApiError(response.status, code, message, details, retryAfterMs);
+  }
+  return new ApiError(
+    response.status,
+    `http_${response.status}`,
+    response.statusText || `HTTP ${response.status}`,
+    undefined,
+    retryAfterMs,
+  );
+}

@@ -1,0 +1,63 @@
+import { Dexie, type Table } from 'dexie';
+import { encodeHlc } from '../../core/hlc';
+import type {
+  DraftRecord,
+  FormRecord,
+  OutboxEntry,
+  ProjectRecord,
+  SubmissionRecord,
+  SyncMeta,
+} from './schema';
+
+/**
+ * One IndexedDB database per user (`terrain-<userId>`): tablets are shared between agents, and each user's
+ * outbox, seq numbering and clientId must stay apart so one user's unsynced work never goes out under
+ * another's token.
+ */
+export class TerrainDb extends Dexie {
+  declare readonly drafts: Table<DraftRecord, string>;
+  declare readonly submissions: Table<SubmissionRecord, string>;
+  declare readonly outbox: Table<OutboxEntry, number>;
+  declare readonly forms: Table<FormRecord, string>;
+  declare readonly projects: Table<ProjectRecord, string>;
+  declare readonly meta: Table<SyncMeta, 'sync'>;
+
+  constructor(
+    readonly userId: string,
+    name = `terrain-${userId}`,
+  ) {
+    super(name);
+    this.version(1).stores({
+      drafts: 'id, updatedAt, formId',
+      submissions: 'id, finalizedAt, syncState, formId',
+      // [table+id] lets a pull find, in one query, which pulled rows still have local changes in flight.
+      outbox: 'seq, state, &mutationId, [table+id]',
+      forms: 'key, formId, projectId',
+      projects: 'id',
+      meta: 'key',
+    });
+    // Runs once, inside the transaction that creates the database, so the meta row always exists.
+    this.on('populate', (tx) => {
+      const clientId = newClientId();
+      const meta: SyncMeta = {
+        key: 'sync',
+        clientId,
+        nextSeq: 1,
+        cursor: 0,
+        lastSyncAt: null,
+        lastError: null,
+        hlc: encodeHlc({ wall: 0, counter: 0, node: clientId }),
+      };
+      void tx.table<SyncMeta, 'sync'>('meta').add(meta);
+    });
+  }
+}
+
+/** A random id matching the protocol's ClientId (letters and digits, 8-64). */
+export function newClientId(): string {
+  return crypto.randomUUID().replaceAll('-', '');
+}
+
+export function openTerrainDb(userId: string): TerrainDb {
+  return new TerrainDb(userId);
+}

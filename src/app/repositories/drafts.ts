@@ -1,0 +1,99 @@
+import { answersSchema, compactAnswers } from '../../core/forms/answersSchema';
+import { formVersionKey } from '../../core/records/formVersion';
+import { SubmissionFields } from '../../core/records/submission';
+import type { TerrainDb } from '../db/TerrainDb';
+import type { DraftRecord, FormRecord, SubmissionRecord } from '../db/schema';
+import { AnswersInvalidError } from './AnswersInvalidError';
+import { appendMutation } from './appendMutation';
+
+export async function createDraft(db: TerrainDb, form: FormRecord): Promise<DraftRecord> {
+  const now = new Date().toISOString();
+  const draft: DraftRecord = {
+    // The draft's id becomes the submission's id, so a draft finalized twice can never make two submissions.
+    id: crypto.randomUUID(),
+    formId: form.formId,
+    formVersion: form.version,
+    projectId: form.projectId,
+    answers: {},
+    startedAt: now,
+    updatedAt: now,
+  };
+  await db.drafts.add(draft);
+  return draft;
+}
+
+export async function saveDraftAnswers(
+  db: TerrainDb,
+  id: string,
+  answers: Record<string, unknown>,
+): Promise<void> {
+  const updated = await db.drafts.update(id, { answers, updatedAt: new Date().toISOString() });
+  if (updated === 0) throw new Error(`No draft ${id}`);
+}
+
+export async function getDraft(db: TerrainDb, id: string): Promise<DraftRecord | undefined> {
+  return db.drafts.get(id);
+}
+
+/** Newest first by last edit. */
+export async function listDrafts(db: TerrainDb): Promise<DraftRecord[]> {
+  return db.drafts.orderBy('updatedAt').reverse().toArray();
+}
+
+export async function deleteDraft(db: TerrainDb, id: string): Promise<void> {
+  await db.drafts.delete(id);
+}
+
+export interface FinalizeOptions {
+  /** The signed-in user, recorded as `createdBy`. */
+  userId: string;
+  /** Language of validation messages. */
+  lang: string;
+  /** The form's current values, when the UI holds newer answers than the last saved draft. */
+  answers?: Record<string, unknown>;
+}
+
+/**
+ * Turns a draft into an immutable submission. In ONE transaction: the submission is written, its mutation
+ * appended to the outbox and the draft deleted, so a crash or a failed write can never leave a submission
+ * that will not sync, or a draft and a submission for the same survey.
+ *
+ * Throws AnswersInvalidError (nothing written) when the answers fail the form's validation.
+ */
+export async function finalizeDraft(
+  db: TerrainDb,
+  id: string,
+  options: FinalizeOptions,
+): Promise<SubmissionRecord> {
+  return db.transaction('rw', [db.drafts, db.forms, db.submissions, db.outbox, db.meta], async () => {
+    const draft = await db.drafts.get(id);
+    if (!draft) throw new Error(`No draft ${id}`);
+    const form = await db.forms.get(formVersionKey(draft.formId, draft.formVersion));
+    if (!form) throw new Error(`Form ${draft.formId} version ${draft.formVersion} is not on this device`);
+
+    const parsed = answersSchema(form.definition, options.lang).safeParse(options.answers ?? draft.answers);
+    if (!parsed.success) throw AnswersInvalidError.fromZod(parsed.error);
+
+    const now = new Date();
+    const fields: SubmissionFields = SubmissionFields.parse({
+      formId: draft.formId,
+      formVersion: draft.formVersion,
+      projectId: draft.projectId,
+      data: compactAnswers(parsed.data),
+      startedAt: draft.startedAt,
+      finalizedAt: now.toISOString(),
+      replaces: null,
+    });
+    const submission: SubmissionRecord = {
+      ...fields,
+      id: draft.id,
+      createdBy: options.userId,
+      syncState: 'pending',
+      origin: 'local',
+    };
+    await db.submissions.add(submission);
+    await appendMutation(db, { table: 'submissions', id: submission.id, op: 'put', fields }, now);
+    await db.drafts.delete(draft.id);
+    return submission;
+  });
+}

@@ -1,0 +1,70 @@
+import { SubmissionFields } from '../../core/records/submission';
+import type { TerrainDb } from '../db/TerrainDb';
+import type { OutboxEntry } from '../db/schema';
+import { appendMutation } from './appendMutation';
+
+export async function countPending(db: TerrainDb): Promise<number> {
+  return db.outbox.where('state').equals('pending').count();
+}
+
+export async function countRejected(db: TerrainDb): Promise<number> {
+  return db.outbox.where('state').equals('rejected').count();
+}
+
+/** The oldest pending entries in seq order (entries with equal index values come in primary-key order). */
+export async function listPending(db: TerrainDb, limit: number): Promise<OutboxEntry[]> {
+  return db.outbox.where('state').equals('pending').limit(limit).toArray();
+}
+
+/** The "needs attention" list: mutations the server refused, oldest first. */
+export async function listRejected(db: TerrainDb): Promise<OutboxEntry[]> {
+  return db.outbox.where('state').equals('rejected').toArray();
+}
+
+async function getRejected(db: TerrainDb, seq: number): Promise<OutboxEntry> {
+  const entry = await db.outbox.get(seq);
+  if (!entry) throw new Error(`No outbox entry ${seq}`);
+  if (entry.state !== 'rejected') throw new Error(`Outbox entry ${seq} is not rejected`);
+  return entry;
+}
+
+/**
+ * The user's deliberate discard of a refused mutation. The outbox entry goes; the local submission is KEPT,
+ * still `rejected`, with `discardedAt` set, so the UI can show it as discarded and its answers are not lost.
+ */
+export async function discardRejected(db: TerrainDb, seq: number): Promise<void> {
+  await db.transaction('rw', [db.outbox, db.submissions], async () => {
+    const entry = await getRejected(db, seq);
+    await db.outbox.delete(seq);
+    if (entry.table === 'submissions') {
+      await db.submissions.update(entry.id, { discardedAt: new Date().toISOString() });
+    }
+  });
+}
+
+/**
+ * Queues a refused mutation again, optionally with corrected fields, at the END of the queue: a new seq (the
+ * server has already processed the old one and would answer `duplicate`) and a new mutationId (it is a new
+ * change, not a replay). The old entry is removed in the same transaction.
+ */
+export async function resendRejected(
+  db: TerrainDb,
+  seq: number,
+  fields?: Record<string, unknown>,
+): Promise<OutboxEntry> {
+  return db.transaction('rw', [db.outbox, db.submissions, db.meta], async () => {
+    const entry = await getRejected(db, seq);
+    let nextFields = fields ?? entry.fields;
+    if (entry.table === 'submissions' && entry.op === 'put') {
+      nextFields = SubmissionFields.parse(nextFields);
+      // The local record shows what is being sent; the id and author never change.
+      await db.submissions.update(entry.id, { ...nextFields, syncState: 'pending', discardedAt: undefined });
+    }
+    await db.outbox.delete(seq);
+    return appendMutation(
+      db,
+      { table: entry.table, id: entry.id, op: entry.op, fields: nextFields },
+      new Date(),
+    );
+  });
+}

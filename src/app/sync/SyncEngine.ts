@@ -1,0 +1,236 @@
+import { liveQuery, type Subscription } from 'dexie';
+import { DEFAULT_PULL_LIMIT } from '../../core/sync/protocol';
+import type { ApiClient } from '../api/client';
+import type { TerrainDb } from '../db/TerrainDb';
+import { countPending, countRejected } from '../repositories/outbox';
+import { getSyncMeta, updateSyncMeta } from '../repositories/syncMeta';
+import { backoffDelay } from './backoff';
+import { classifyError } from './classifyError';
+import { pullChanges } from './pull';
+import { pushOutbox } from './push';
+import { INITIAL_STATUS, type SyncStatus } from './status';
+
+export type { SyncStatus } from './status';
+
+/** Periodic sync while the app is open. */
+export const SYNC_INTERVAL_MS = 2 * 60 * 1000;
+
+type TimerHandle = unknown;
+
+interface EventSource {
+  addEventListener(type: string, listener: () => void): void;
+  removeEventListener(type: string, listener: () => void): void;
+}
+interface VisibilitySource extends EventSource {
+  readonly visibilityState: string;
+}
+
+export interface SyncEngineOptions {
+  db: TerrainDb;
+  api: ApiClient;
+  now?: () => number;
+  random?: () => number;
+  setTimeout?: (callback: () => void, ms: number) => TimerHandle;
+  clearTimeout?: (handle: TimerHandle) => void;
+  /** Where `online` is fired; `window` by default (absent outside browsers). */
+  window?: EventSource | null;
+  /** Where `visibilitychange` is fired; `document` by default. */
+  document?: VisibilitySource | null;
+  intervalMs?: number;
+  pullLimit?: number;
+  maxBatchMutations?: number;
+  maxBatchBytes?: number;
+}
+
+/**
+ * The client sync loop: push the outbox, then pull, one run at a time. It owns no data: everything it
+ * learns goes to IndexedDB through transactions, so killing the tab at any point loses nothing; the worst
+ * case is a batch sent again and answered `duplicate`.
+ */
+export class SyncEngine {
+  private readonly db: TerrainDb;
+  private readonly api: ApiClient;
+  private readonly now: () => number;
+  private readonly random: () => number;
+  private readonly setTimer: (callback: () => void, ms: number) => TimerHandle;
+  private readonly clearTimer: (handle: TimerHandle) => void;
+  private readonly windowTarget: EventSource | null;
+  private readonly documentTarget: VisibilitySource | null;
+  private readonly options: SyncEngineOptions;
+
+  private status: SyncStatus = INITIAL_STATUS;
+  private readonly listeners = new Set<(status: SyncStatus) => void>();
+  private running: Promise<void> | null = null;
+  private timer: TimerHandle = null;
+  private attempt = 0;
+  private started = false;
+  private countsSubscription: Subscription | null = null;
+  private metaLoaded = false;
+
+  constructor(options: SyncEngineOptions) {
+    this.options = options;
+    this.db = options.db;
+    this.api = options.api;
+    this.now = options.now ?? (() => Date.now());
+    this.random = options.random ?? Math.random;
+    this.setTimer = options.setTimeout ?? ((callback, ms) => globalThis.setTimeout(callback, ms));
+    this.clearTimer =
+      options.clearTimeout ?? ((handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>));
+    this.windowTarget = options.window !== undefined ? options.window : (globalThis.window ?? null);
+    this.documentTarget = options.document !== undefined ? options.document : (globalThis.document ?? null);
+  }
+
+  getStatus(): SyncStatus {
+    return this.status;
+  }
+
+  subscribe(listener: (status: SyncStatus) => void): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  /** Pushes then pulls. A call while a sync runs joins it instead of starting a second one. */
+  syncNow(): Promise<void> {
+    this.running ??= this.run().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  /** Syncs now, then on `online`, on becoming visible and every two minutes, until `stop()`. */
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    this.windowTarget?.addEventListener('online', this.onOnline);
+    this.documentTarget?.addEventListener('visibilitychange', this.onVisibilityChange);
+    // Counts change when the user finalizes or resends, not only when we sync: follow the outbox live.
+    this.countsSubscription = liveQuery(() =>
+      Promise.all([countPending(this.db), countRejected(this.db)]),
+    ).subscribe({
+      next: ([pending, rejected]) => this.update({ pending, rejected }),
+      error: () => undefined,
+    });
+    void this.syncNow();
+  }
+
+  stop(): void {
+    this.started = false;
+    this.windowTarget?.removeEventListener('online', this.onOnline);
+    this.documentTarget?.removeEventListener('visibilitychange', this.onVisibilityChange);
+    this.countsSubscription?.unsubscribe();
+    this.countsSubscription = null;
+    this.cancelTimer();
+    this.update({ nextRetryAt: null });
+  }
+
+  private readonly onOnline = (): void => {
+    // The network is back: the backoff an offline failure scheduled no longer applies (autoSync only waits
+    // when the SERVER asked us to, after a 429 or 5xx).
+    this.autoSync();
+  };
+
+  private readonly onVisibilityChange = (): void => {
+    if (this.documentTarget?.visibilityState !== 'visible') return;
+    this.autoSync();
+  };
+
+  /** An automatic trigger: skipped when signed out, or while the server asked us to back off. */
+  private autoSync(): void {
+    const { phase, nextRetryAt } = this.status;
+    if (phase === 'signed_out') return;
+    if (phase === 'error' && nextRetryAt !== null && nextRetryAt > this.now()) return;
+    void this.syncNow();
+  }
+
+  private async run(): Promise<void> {
+    this.cancelTimer();
+    this.update({ phase: 'syncing', nextRetryAt: null, progress: null });
+    try {
+      if (!this.metaLoaded) await this.loadMeta();
+      await pushOutbox(this.db, this.api, {
+        now: this.now,
+        maxBatchMutations: this.options.maxBatchMutations,
+        maxBatchBytes: this.options.maxBatchBytes,
+        onProgress: async (progress) => {
+          this.update({ progress });
+          await this.refreshCounts();
+        },
+      });
+      this.update({ progress: null });
+      await pullChanges(this.db, this.api, this.options.pullLimit ?? DEFAULT_PULL_LIMIT, (stats) => {
+        if (stats.invalid > 0) this.update({ invalidRows: this.status.invalidRows + stats.invalid });
+      });
+      const lastSyncAt = new Date(this.now()).toISOString();
+      await updateSyncMeta(this.db, { lastSyncAt, lastError: null });
+      this.attempt = 0;
+      this.update({ phase: 'idle', lastSyncAt, lastError: null });
+      this.schedule(this.options.intervalMs ?? SYNC_INTERVAL_MS);
+    } catch (error) {
+      await this.fail(error);
+    } finally {
+      this.update({ progress: null });
+      await this.refreshCounts().catch(() => undefined);
+    }
+  }
+
+  private async fail(error: unknown): Promise<void> {
+    const failure = classifyError(error);
+    const lastError = { code: failure.code, message: failure.message };
+    await updateSyncMeta(this.db, {
+      lastError: { ...lastError, at: new Date(this.now()).toISOString() },
+    }).catch(() => undefined);
+    let nextRetryAt: number | null = null;
+    if (failure.retry) {
+      const delay = backoffDelay(this.attempt, this.random, failure.retryAfterMs);
+      this.attempt += 1;
+      if (this.started) {
+        nextRetryAt = this.now() + delay;
+        this.schedule(delay);
+      }
+    } else if (failure.phase !== 'signed_out') {
+      this.schedule(this.options.intervalMs ?? SYNC_INTERVAL_MS);
+    }
+    this.update({ phase: failure.phase, lastError, nextRetryAt });
+  }
+
+  private schedule(ms: number): void {
+    if (!this.started) return;
+    this.cancelTimer();
+    this.timer = this.setTimer(() => {
+      this.timer = null;
+      void this.syncNow();
+    }, ms);
+  }
+
+  private cancelTimer(): void {
+    if (this.timer === null) return;
+    this.clearTimer(this.timer);
+    this.timer = null;
+  }
+
+  private async loadMeta(): Promise<void> {
+    const meta = await getSyncMeta(this.db);
+    this.metaLoaded = true;
+    this.update({
+      lastSyncAt: meta.lastSyncAt,
+      lastError: meta.lastError ? { code: meta.lastError.code, message: meta.lastError.message } : null,
+    });
+  }
+
+  private async refreshCounts(): Promise<void> {
+    const [pending, rejected] = await Promise.all([countPending(this.db), countRejected(this.db)]);
+    this.update({ pending, rejected });
+  }
+
+  private update(changes: Partial<SyncStatus>): void {
+    const next = { ...this.status, ...changes };
+    const changed = (Object.keys(changes) as (keyof SyncStatus)[]).some(
+      (key) => next[key] !== this.status[key],
+    );
+    if (!changed) return;
+    this.status = next;
+    for (const listener of this.listeners) listener(next);
+  }
+}

@@ -1,0 +1,83 @@
+import type { Submission } from '../../core/records/submission';
+import type { PullResponse, PullTable } from '../../core/sync/protocol';
+import type { TerrainDb } from '../db/TerrainDb';
+import type { FormRecord, ProjectRecord, SubmissionRecord } from '../db/schema';
+import { parsePulledRow, type PulledRow } from './pulledRecord';
+
+export interface PullPageStats {
+  applied: number;
+  /** Rows that failed their schema. */
+  invalid: number;
+  /** Rows left alone because a local change to them is still in the outbox. */
+  kept: number;
+}
+
+type Change = { op: 'put'; row: PulledRow } | { op: 'delete'; table: PullTable; key: string };
+
+const keyOf = (table: string, id: string) => `${table}\u0000${id}`;
+
+/**
+ * Applies one pulled page AND its cursor in ONE transaction, with bulk operations: either the whole page is
+ * stored and the cursor moves past it, or nothing changes and the page is fetched again.
+ *
+ * A record with a local mutation still in the outbox (pending, or rejected and waiting for the user) is not
+ * touched: the device's version is the one the user is working on, and the server's answer to that mutation
+ * will settle it.
+ */
+export async function applyPullPage(db: TerrainDb, page: PullResponse): Promise<PullPageStats> {
+  const stats: PullPageStats = { applied: 0, invalid: 0, kept: 0 };
+  // Later changes to the same record in one page supersede earlier ones.
+  const changes = new Map<string, Change>();
+  for (const change of page.changes) {
+    if (change.op === 'delete') {
+      changes.set(keyOf(change.table, change.id), { op: 'delete', table: change.table, key: change.id });
+      continue;
+    }
+    const row = parsePulledRow(change);
+    if (!row) {
+      stats.invalid += 1;
+      continue;
+    }
+    changes.set(keyOf(row.table, row.key), { op: 'put', row });
+  }
+
+  await db.transaction('rw', [db.projects, db.forms, db.submissions, db.outbox, db.meta], async () => {
+    const touched = [...changes.values()].map((c) =>
+      c.op === 'put' ? [c.row.table, c.row.key] : [c.table, c.key],
+    );
+    const inFlight = await db.outbox.where('[table+id]').anyOf(touched).toArray();
+    const kept = new Set(inFlight.map((entry) => keyOf(entry.table, entry.id)));
+
+    const projects: ProjectRecord[] = [];
+    const forms: FormRecord[] = [];
+    const submissions: Submission[] = [];
+    const deletes: Record<PullTable, string[]> = { projects: [], forms: [], submissions: [] };
+    for (const [key, change] of changes) {
+      if (kept.has(key)) {
+        stats.kept += 1;
+        continue;
+      }
+      stats.applied += 1;
+      if (change.op === 'delete') deletes[change.table].push(change.key);
+      else if (change.row.table === 'projects') projects.push(change.row.record);
+      else if (change.row.table === 'forms') forms.push(change.row.record);
+      else submissions.push(change.row.record);
+    }
+
+    const existing = await db.submissions.bulkGet(submissions.map((s) => s.id));
+    const submissionRecords = submissions.map((submission, i): SubmissionRecord => {
+      // Our own submission coming back (or restored on a fresh device) stays `local`.
+      const origin = existing[i]?.origin ?? (submission.createdBy === db.userId ? 'local' : 'remote');
+      return { ...submission, syncState: 'synced', origin };
+    });
+
+    await db.projects.bulkPut(projects);
+    await db.forms.bulkPut(forms);
+    await db.submissions.bulkPut(submissionRecords);
+    await db.projects.bulkDelete(deletes.projects);
+    await db.forms.bulkDelete(deletes.forms);
+    await db.submissions.bulkDelete(deletes.submissions);
+    await db.meta.update('sync', { cursor: page.cursor });
+  });
+  return stats;
+}

@@ -1,0 +1,68 @@
+import { FormDefinition } from '../../src/core/forms/definition';
+import { formVersionKey } from '../../src/core/records/formVersion';
+import type { Project } from '../../src/core/records/project';
+import { TerrainDb } from '../../src/app/db/TerrainDb';
+import type { FormRecord } from '../../src/app/db/schema';
+
+export const USER_ID = 'user-amadou';
+
+/** A small household survey: one required bounded integer, one choice, one optional text. */
+export const householdDefinition = FormDefinition.parse({
+  id: 'household',
+  version: '2024-01',
+  title: { fr: 'Ménage', en: 'Household' },
+  defaultLanguage: 'fr',
+  languages: ['fr', 'en'],
+  items: [
+    {
+      kind: 'question',
+      type: 'integer',
+      name: 'members',
+      label: { fr: 'Membres' },
+      required: true,
+      min: 1,
+      max: 60,
+    },
+    { kind: 'question', type: 'select_one', name: 'village', label: { fr: 'Village' }, listName: 'villages' },
+    { kind: 'question', type: 'text', name: 'notes', label: { fr: 'Notes' } },
+  ],
+  choiceLists: {
+    villages: [
+      { name: 'gao', label: { fr: 'Gao' } },
+      { name: 'kidal', label: { fr: 'Kidal' } },
+    ],
+  },
+});
+
+export function formRecord(
+  version = householdDefinition.version,
+  publishedAt = '2024-01-10T08:00:00.000Z',
+): FormRecord {
+  return {
+    key: formVersionKey('household', version),
+    formId: 'household',
+    version,
+    projectId: 'p-gao',
+    publishedAt,
+    definition: { ...householdDefinition, version },
+  };
+}
+
+export const project: Project = {
+  id: 'p-gao',
+  code: 'GAO-WASH',
+  title: { fr: 'Eau à Gao' },
+  organisationId: null,
+  status: 'active',
+};
+
+let counter = 0;
+
+/** A fresh database per test (unique name), holding the household form and its project. */
+export async function openTestDb(userId = USER_ID): Promise<TerrainDb> {
+  counter += 1;
+  const db = new TerrainDb(userId, `test-${userId}-${counter}-${crypto.randomUUID()}`);
+  await db.forms.put(formRecord());
+  await db.projects.put(project);
+  return db;
+}
