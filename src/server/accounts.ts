@@ -1,0 +1,63 @@
+import { randomUUID } from 'node:crypto';
+import { Role, Username } from '../core/records/user';
+import { DEFAULT_PASSWORD_COST, hashPassword, type PasswordCost } from './auth/passwords';
+import type { StorageOps, UserRecord } from './storage/Storage';
+
+export interface NewAccount {
+  username: string;
+  displayName: string;
+  role: Role;
+  password: string;
+  organisationId?: string | null;
+  /** Projects the user joins. */
+  projectIds?: string[];
+}
+
+export const MIN_PASSWORD_LENGTH = 8;
+
+/** Bad input for a new account: the message is meant for the person who typed it. */
+export class AccountError extends Error {}
+
+/** Creates a user with an argon2id password hash. Throws an AccountError on bad input or a taken username. */
+export async function createAccount(
+  storage: StorageOps,
+  account: NewAccount,
+  at: Date,
+  cost: PasswordCost = DEFAULT_PASSWORD_COST,
+): Promise<UserRecord> {
+  const username = Username.safeParse(account.username);
+  if (!username.success)
+    throw new AccountError(`Invalid username: ${username.error.issues[0]?.message ?? ''}`);
+  const role = Role.safeParse(account.role);
+  if (!role.success) throw new AccountError(`Invalid role: choose one of ${Role.options.join(', ')}`);
+  if (account.password.length < MIN_PASSWORD_LENGTH) {
+    throw new AccountError(`Password too short: at least ${MIN_PASSWORD_LENGTH} characters`);
+  }
+  if (await storage.userByUsername(username.data))
+    throw new AccountError(`Username ${username.data} is taken`);
+  const projects = account.projectIds ?? [];
+  const known = new Set(await storage.allProjectIds());
+  const missing = projects.find((p) => !known.has(p));
+  if (missing) throw new AccountError(`Unknown project ${missing}`);
+
+  const user: UserRecord = {
+    id: randomUUID(),
+    username: username.data,
+    displayName: account.displayName.trim() || username.data,
+    role: role.data,
+    organisationId: account.organisationId ?? null,
+    passwordHash: await hashPassword(account.password, cost),
+    createdAt: at.toISOString(),
+    disabled: false,
+  };
+  await storage.insertUser(user);
+  for (const projectId of projects) await storage.addProjectMember(projectId, user.id);
+  await storage.audit({
+    at: user.createdAt,
+    userId: null,
+    action: 'user.create',
+    tbl: 'users',
+    recordId: user.id,
+  });
+  return user;
+}

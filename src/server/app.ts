@@ -1,0 +1,38 @@
+import { Hono } from 'hono';
+import { compress } from 'hono/compress';
+import type { AppEnv, Clock } from './http/env';
+import { handleError, jsonError } from './http/errors';
+import { securityHeaders } from './http/headers';
+import { mountStatic } from './http/static';
+import { authRoutes } from './routes/auth';
+import { healthRoutes } from './routes/health';
+import { syncRoutes } from './routes/sync';
+import type { Storage } from './storage/Storage';
+
+export interface AppOptions {
+  storage: Storage;
+  /** The built PWA (dist/); without it only the API is served. */
+  staticDir?: string;
+  /** The server's clock; tests move it to expire tokens. */
+  now?: Clock;
+}
+
+export function createApp({ storage, staticDir, now = () => new Date() }: AppOptions): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.use('*', securityHeaders);
+  app.use('*', compress());
+
+  const api = new Hono<AppEnv>();
+  api.route('/', healthRoutes(storage));
+  api.route('/', authRoutes(storage, now));
+  api.route('/', syncRoutes(storage, now));
+  app.route('/api', api);
+  app.all('/api', (c) => jsonError(c, 'not_found', 'No such endpoint'));
+  app.all('/api/*', (c) => jsonError(c, 'not_found', 'No such endpoint'));
+
+  if (staticDir) mountStatic(app, staticDir);
+
+  app.notFound((c) => jsonError(c, 'not_found', 'Not found'));
+  app.onError(handleError);
+  return app;
+}

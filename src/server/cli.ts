@@ -1,0 +1,141 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ROLES, Role } from '../core/records/user';
+import { AccountError, createAccount } from './accounts';
+import { openStorage, startServer } from './main';
+import { randomPassword } from './seed/randomPassword';
+import { formatDemoAccounts, seedDemo } from './seed/demoSeed';
+import type { Storage } from './storage/Storage';
+
+const USAGE = `Usage: tsx src/server/cli.ts <command>
+
+Commands:
+  serve                         start the server (env: PORT=8080, DATA_DIR=./data, DATABASE_URL, DEMO_PASSWORD)
+  migrate                       apply pending database migrations
+  seed                          create the demo project and accounts if the database has no users
+  users list                    list the accounts
+  users add <username> --role R --name "Full name" [--password P] [--project ID ...]
+                                roles: ${ROLES.join(', ')}; without --password one is generated and printed`;
+
+class UsageError extends Error {}
+
+const env = (name: string): string | undefined => process.env[name] || undefined;
+
+async function withStorage<T>(fn: (storage: Storage) => Promise<T>): Promise<T> {
+  const storage = await openStorage({
+    dataDir: resolve(env('DATA_DIR') ?? 'data'),
+    databaseUrl: env('DATABASE_URL'),
+  });
+  try {
+    return await fn(storage);
+  } finally {
+    await storage.close();
+  }
+}
+
+async function serveCommand(): Promise<void> {
+  const port = Number(env('PORT') ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`PORT must be 0-65535, got ${env('PORT')}`);
+  const dist = resolve('dist');
+  const server = await startServer({
+    port,
+    dataDir: resolve(env('DATA_DIR') ?? 'data'),
+    databaseUrl: env('DATABASE_URL'),
+    demoPassword: env('DEMO_PASSWORD'),
+    staticDir: existsSync(dist) ? dist : undefined,
+  });
+  console.log(`Terrain server listening at ${server.url}`);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      void server.close().then(() => process.exit(0));
+    });
+  }
+}
+
+async function usersAdd(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      role: { type: 'string' },
+      name: { type: 'string' },
+      password: { type: 'string' },
+      project: { type: 'string', multiple: true },
+    },
+  });
+  const [username, ...extra] = positionals;
+  if (!username || extra.length > 0) throw new UsageError('users add takes exactly one <username>');
+  const role = Role.safeParse(values.role);
+  if (!role.success) throw new UsageError(`--role is required: one of ${ROLES.join(', ')}`);
+  if (!values.name) throw new UsageError('--name "Full name" is required');
+  const password = values.password ?? randomPassword();
+  await withStorage(async (storage) => {
+    const user = await storage.transaction((tx) =>
+      createAccount(
+        tx,
+        {
+          username,
+          displayName: values.name ?? username,
+          role: role.data,
+          password,
+          projectIds: values.project,
+        },
+        new Date(),
+      ),
+    );
+    console.log(`Created ${user.username} (${user.role}).`);
+    if (!values.password) console.log(`Password (shown once): ${password}`);
+  });
+}
+
+async function usersList(): Promise<void> {
+  await withStorage(async (storage) => {
+    for (const user of await storage.listUsers()) {
+      const projects = await storage.memberProjectIds(user.id);
+      const state = user.disabled ? ' (disabled)' : '';
+      console.log(
+        `${user.username.padEnd(20)} ${user.role.padEnd(12)} ${user.displayName}${state}  [${projects.join(', ')}]`,
+      );
+    }
+  });
+}
+
+async function run(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'serve':
+      return serveCommand();
+    case 'migrate':
+      await withStorage(() => Promise.resolve());
+      console.log('Database is up to date.');
+      return;
+    case 'seed':
+      await withStorage(async (storage) => {
+        const result = await seedDemo(storage, { password: env('DEMO_PASSWORD') });
+        console.log(result ? formatDemoAccounts(result) : 'The database already has users: nothing seeded.');
+      });
+      return;
+    case 'users':
+      if (rest[0] === 'add') return usersAdd(rest.slice(1));
+      if (rest[0] === 'list') return usersList();
+      throw new UsageError('users: use "users add" or "users list"');
+    case undefined:
+    case 'help':
+    case '--help':
+      console.log(USAGE);
+      return;
+    default:
+      throw new UsageError(`Unknown command: ${command}`);
+  }
+}
+
+run(process.argv.slice(2)).catch((err: unknown) => {
+  // parseArgs reports unknown or malformed options as TypeErrors with a code.
+  const isUsage =
+    err instanceof UsageError || err instanceof AccountError || (err instanceof TypeError && 'code' in err);
+  console.error(err instanceof Error ? err.message : String(err));
+  if (isUsage) console.error(`\n${USAGE}`);
+  process.exitCode = isUsage ? 2 : 1;
+});

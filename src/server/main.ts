@@ -1,0 +1,92 @@
+import { serve } from '@hono/node-server';
+import { existsSync, mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { createApp } from './app';
+import { seedDemo, formatDemoAccounts } from './seed/demoSeed';
+import { createStorage } from './storage/createStorage';
+import type { Storage } from './storage/Storage';
+
+export interface ServerOptions {
+  /** 0 picks a free port. */
+  port: number;
+  host?: string;
+  /** Where the SQLite database lives (created if missing); unused with databaseUrl. */
+  dataDir: string;
+  /** A PostgreSQL URL; without it the server uses SQLite at `<dataDir>/terrain.sqlite`. */
+  databaseUrl?: string;
+  /** The built PWA to serve. */
+  staticDir?: string;
+  /** Password for every demo account; otherwise random ones are generated and printed once. */
+  demoPassword?: string;
+  /** Seed the demo when the database has no users (default true). */
+  seed?: boolean;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Opens (and migrates) the database the options point to. */
+export async function openStorage(options: { dataDir: string; databaseUrl?: string }): Promise<Storage> {
+  let storage: Storage;
+  if (options.databaseUrl) {
+    storage = createStorage({ kind: 'postgres', url: options.databaseUrl });
+  } else {
+    mkdirSync(options.dataDir, { recursive: true });
+    storage = createStorage({ kind: 'sqlite', file: join(options.dataDir, 'terrain.sqlite') });
+  }
+  try {
+    await storage.migrate();
+  } catch (err) {
+    await storage.close();
+    throw err;
+  }
+  return storage;
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const storage = await openStorage(options);
+  try {
+    return await serveWith(storage, options);
+  } catch (err) {
+    await storage.close();
+    throw err;
+  }
+}
+
+async function serveWith(storage: Storage, options: ServerOptions): Promise<RunningServer> {
+  if (options.seed ?? true) {
+    const seeded = await seedDemo(storage, { password: options.demoPassword });
+    // Printed only when they were just created: the database keeps hashes, never the passwords.
+    if (seeded && !options.demoPassword) console.log(formatDemoAccounts(seeded));
+    else if (seeded)
+      console.log('Demo accounts created: admin, supervisor, focal, agent (password from DEMO_PASSWORD).');
+  }
+  const staticDir = options.staticDir && existsSync(options.staticDir) ? options.staticDir : undefined;
+  const app = createApp({ storage, staticDir });
+  const host = options.host ?? '0.0.0.0';
+
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: options.port, hostname: host }, () => resolve(s));
+    s.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${shownHost}:${port}`,
+    port,
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Idle keep-alive connections would otherwise hold close() open.
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      }).then(() => storage.close());
+      return closing;
+    },
+  };
+}

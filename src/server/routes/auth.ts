@@ -1,0 +1,61 @@
+import { Hono } from 'hono';
+import { LoginRequest, type LoginResponse, type MeResponse } from '../../core/sync/auth';
+import { spendDummyVerification, verifyPassword } from '../auth/passwords';
+import { toPublicUser, visibleProjectIds } from '../auth/publicUser';
+import { requireUser } from '../auth/session';
+import { newToken, TOKEN_LIFETIME_MS } from '../auth/tokens';
+import { readJson } from '../http/body';
+import type { AppEnv, Clock } from '../http/env';
+import { HttpError } from '../http/errors';
+import type { Storage } from '../storage/Storage';
+
+export function authRoutes(storage: Storage, now: Clock): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  const session = requireUser(storage, now);
+
+  routes.post('/auth/login', async (c) => {
+    const { username, password } = await readJson(c, LoginRequest);
+    const user = await storage.userByUsername(username);
+    // One message for every failure, and a hash spent either way, so nobody can probe for usernames.
+    let valid = false;
+    if (user) valid = await verifyPassword(user.passwordHash, password);
+    else await spendDummyVerification(password);
+    if (!user || !valid || user.disabled) {
+      throw new HttpError('invalid_credentials', 'Wrong username or password');
+    }
+    const { token, tokenHash } = newToken();
+    const at = now();
+    const expiresAt = new Date(at.getTime() + TOKEN_LIFETIME_MS).toISOString();
+    await storage.insertToken({
+      tokenHash,
+      userId: user.id,
+      createdAt: at.toISOString(),
+      expiresAt,
+      revokedAt: null,
+    });
+    await storage.audit({
+      at: at.toISOString(),
+      userId: user.id,
+      action: 'auth.login',
+      tbl: null,
+      recordId: null,
+    });
+    const body: LoginResponse = { token, expiresAt, user: toPublicUser(user) };
+    return c.json(body);
+  });
+
+  routes.post('/auth/logout', session, async (c) => {
+    const at = now().toISOString();
+    await storage.revokeToken(c.var.tokenHash, at);
+    await storage.audit({ at, userId: c.var.user.id, action: 'auth.logout', tbl: null, recordId: null });
+    return c.json({ ok: true });
+  });
+
+  routes.get('/me', session, async (c) => {
+    const user = c.var.user;
+    const body: MeResponse = { user: toPublicUser(user), projects: await visibleProjectIds(storage, user) };
+    return c.json(body);
+  });
+
+  return routes;
+}

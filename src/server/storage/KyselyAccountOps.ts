@@ -1,0 +1,141 @@
+import type { Kysely } from 'kysely';
+import { toUser } from './rows';
+import type { Database } from './schema';
+import type { DatabaseKind, OrganisationRecord, TokenRecord, UserRecord } from './Storage';
+
+/** Queries about people and access: organisations, users, tokens and project membership. */
+export class KyselyAccountOps {
+  constructor(
+    protected readonly db: Kysely<Database>,
+    readonly kind: DatabaseKind,
+  ) {}
+
+  async insertOrganisation(org: OrganisationRecord): Promise<void> {
+    await this.db
+      .insertInto('organisations')
+      .values({ id: org.id, name: org.name, created_at: org.createdAt })
+      .execute();
+  }
+
+  async insertUser(user: UserRecord): Promise<void> {
+    await this.db
+      .insertInto('users')
+      .values({
+        id: user.id,
+        username: user.username,
+        display_name: user.displayName,
+        role: user.role,
+        organisation_id: user.organisationId,
+        password_hash: user.passwordHash,
+        created_at: user.createdAt,
+        disabled: user.disabled ? 1 : 0,
+      })
+      .execute();
+  }
+
+  async userByUsername(username: string): Promise<UserRecord | undefined> {
+    const row = await this.db
+      .selectFrom('users')
+      .selectAll()
+      .where('username', '=', username)
+      .executeTakeFirst();
+    return row && toUser(row);
+  }
+
+  async userById(id: string): Promise<UserRecord | undefined> {
+    const row = await this.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toUser(row);
+  }
+
+  async listUsers(): Promise<UserRecord[]> {
+    const rows = await this.db.selectFrom('users').selectAll().orderBy('username').execute();
+    return rows.map(toUser);
+  }
+
+  async countUsers(): Promise<number> {
+    const row = await this.db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async insertToken(token: TokenRecord): Promise<void> {
+    await this.db
+      .insertInto('tokens')
+      .values({
+        token_hash: token.tokenHash,
+        user_id: token.userId,
+        created_at: token.createdAt,
+        expires_at: token.expiresAt,
+        revoked_at: token.revokedAt,
+      })
+      .execute();
+  }
+
+  async tokenByHash(tokenHash: string): Promise<TokenRecord | undefined> {
+    const row = await this.db
+      .selectFrom('tokens')
+      .selectAll()
+      .where('token_hash', '=', tokenHash)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    return {
+      tokenHash: row.token_hash,
+      userId: row.user_id,
+      createdAt: row.created_at,
+      expiresAt: row.expires_at,
+      revokedAt: row.revoked_at,
+    };
+  }
+
+  async revokeToken(tokenHash: string, at: string): Promise<void> {
+    await this.db
+      .updateTable('tokens')
+      .set({ revoked_at: at })
+      .where('token_hash', '=', tokenHash)
+      .where('revoked_at', 'is', null)
+      .execute();
+  }
+
+  async ensureProjectRow(id: string, organisationId: string | null, createdAt: string): Promise<void> {
+    await this.db
+      .insertInto('projects')
+      .values({ id, organisation_id: organisationId, created_at: createdAt })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+  }
+
+  async addProjectMember(projectId: string, userId: string): Promise<void> {
+    await this.db
+      .insertInto('project_members')
+      .values({ project_id: projectId, user_id: userId })
+      .onConflict((oc) => oc.columns(['project_id', 'user_id']).doNothing())
+      .execute();
+  }
+
+  async isProjectMember(projectId: string, userId: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('project_members')
+      .select('user_id')
+      .where('project_id', '=', projectId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  async memberProjectIds(userId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('project_members')
+      .select('project_id')
+      .where('user_id', '=', userId)
+      .orderBy('project_id')
+      .execute();
+    return rows.map((r) => r.project_id);
+  }
+
+  async allProjectIds(): Promise<string[]> {
+    const rows = await this.db.selectFrom('projects').select('id').orderBy('id').execute();
+    return rows.map((r) => r.id);
+  }
+}

@@ -1,0 +1,81 @@
+import SQLite from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import { KyselyOps } from './KyselyOps';
+import { migrationProvider } from './migrations';
+import type { Database } from './schema';
+import type { DatabaseKind, Storage, StorageTx } from './Storage';
+
+export type StorageConfig =
+  | { kind: 'sqlite'; /** A file path, or ':memory:' for tests. */ file: string }
+  | {
+      kind: 'postgres';
+      url: string;
+      /** Schema to work in (created by `migrate` if missing). */ schema?: string;
+    };
+
+const INT8_OID = 20;
+// server_seq and counts are bigint; JavaScript numbers hold them exactly up to 2^53, which is plenty.
+pg.types.setTypeParser(INT8_OID, (value: string) => Number(value));
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+class KyselyStorage extends KyselyOps implements Storage {
+  constructor(
+    db: Kysely<Database>,
+    kind: DatabaseKind,
+    private readonly schema: string | undefined,
+  ) {
+    super(db, kind);
+  }
+
+  async migrate(): Promise<void> {
+    if (this.schema) await sql`create schema if not exists ${sql.id(this.schema)}`.execute(this.db);
+    const migrator = new Migrator({ db: this.db, provider: migrationProvider });
+    const { error, results } = await migrator.migrateToLatest();
+    const failed = results?.find((r) => r.status === 'Error');
+    if (error || failed) {
+      const reason =
+        error instanceof Error ? error.message : `migration ${failed?.migrationName ?? 'unknown'}`;
+      throw new Error(`Database migration failed: ${reason}`);
+    }
+  }
+
+  transaction<T>(fn: (tx: StorageTx) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute((trx) => fn(new KyselyOps(trx, this.kind)));
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+}
+
+function sqliteDatabase(file: string): SQLite.Database {
+  const database = new SQLite(file);
+  // WAL lets readers work while a push writes; FULL makes a committed push survive a power cut, which
+  // matters on the small, battery-backed servers NGOs run in the field.
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = FULL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  return database;
+}
+
+export function createStorage(config: StorageConfig): Storage {
+  if (config.kind === 'sqlite') {
+    const db = new Kysely<Database>({
+      dialect: new SqliteDialect({ database: sqliteDatabase(config.file) }),
+    });
+    return new KyselyStorage(db, 'sqlite', undefined);
+  }
+  const { schema } = config;
+  if (schema !== undefined && !SCHEMA_NAME.test(schema))
+    throw new Error(`Invalid PostgreSQL schema name: ${schema}`);
+  const pool = new pg.Pool({
+    connectionString: config.url,
+    max: 10,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return new KyselyStorage(db, 'postgres', schema);
+}

@@ -1,0 +1,121 @@
+import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+
+/**
+ * Versioned migrations, kept in code so the server binary carries its own schema. Never edit a migration
+ * that has shipped: add a new one. Names sort by date, so the Migrator applies them in order.
+ * Column types are chosen to mean the same on SQLite and PostgreSQL (text, integer, bigint).
+ */
+const initial: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('organisations')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+
+    await db.schema
+      .createTable('users')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('username', 'text', (c) => c.notNull().unique())
+      .addColumn('display_name', 'text', (c) => c.notNull())
+      .addColumn('role', 'text', (c) => c.notNull())
+      .addColumn('organisation_id', 'text', (c) => c.references('organisations.id'))
+      .addColumn('password_hash', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('disabled', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
+
+    await db.schema
+      .createTable('tokens')
+      .addColumn('token_hash', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('expires_at', 'text', (c) => c.notNull())
+      .addColumn('revoked_at', 'text')
+      .execute();
+    await db.schema.createIndex('tokens_user').on('tokens').column('user_id').execute();
+
+    await db.schema
+      .createTable('projects')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('organisation_id', 'text', (c) => c.references('organisations.id'))
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+
+    await db.schema
+      .createTable('project_members')
+      .addColumn('project_id', 'text', (c) => c.notNull().references('projects.id').onDelete('cascade'))
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addPrimaryKeyConstraint('project_members_pk', ['project_id', 'user_id'])
+      .execute();
+    await db.schema.createIndex('project_members_user').on('project_members').column('user_id').execute();
+
+    await db.schema
+      .createTable('clients')
+      .addColumn('client_id', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+      .addColumn('last_seq', 'bigint', (c) => c.notNull().defaultTo(0))
+      .execute();
+
+    await db.schema
+      .createTable('entities')
+      .addColumn('tbl', 'text', (c) => c.notNull())
+      .addColumn('id', 'text', (c) => c.notNull())
+      .addColumn('project_id', 'text', (c) => c.notNull())
+      .addColumn('created_by', 'text')
+      .addColumn('data', 'text', (c) => c.notNull())
+      .addColumn('deleted', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('server_seq', 'bigint', (c) => c.notNull().unique())
+      .addColumn('hlc', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('entities_pk', ['tbl', 'id'])
+      .execute();
+    // Pull filters by project, then walks server_seq.
+    await db.schema
+      .createIndex('entities_project_seq')
+      .on('entities')
+      .columns(['project_id', 'server_seq'])
+      .execute();
+
+    await db.schema
+      .createTable('rejected_mutations')
+      .addColumn('mutation_id', 'text', (c) => c.primaryKey())
+      .addColumn('client_id', 'text', (c) => c.notNull())
+      .addColumn('user_id', 'text', (c) => c.notNull())
+      .addColumn('seq', 'bigint', (c) => c.notNull())
+      .addColumn('payload', 'text', (c) => c.notNull())
+      .addColumn('code', 'text', (c) => c.notNull())
+      .addColumn('message', 'text', (c) => c.notNull())
+      .addColumn('details', 'text')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('rejected_client').on('rejected_mutations').column('client_id').execute();
+
+    await db.schema
+      .createTable('counters')
+      .addColumn('name', 'text', (c) => c.primaryKey())
+      .addColumn('value', 'bigint', (c) => c.notNull())
+      .execute();
+    await sql`insert into counters (name, value) values ('server_seq', 0)`.execute(db);
+
+    await db.schema
+      .createTable('audit_log')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('at', 'text', (c) => c.notNull())
+      .addColumn('user_id', 'text')
+      .addColumn('action', 'text', (c) => c.notNull())
+      .addColumn('tbl', 'text')
+      .addColumn('record_id', 'text')
+      .execute();
+    await db.schema.createIndex('audit_log_at').on('audit_log').column('at').execute();
+  },
+};
+
+export const MIGRATIONS: Record<string, Migration> = {
+  '2026-11-23-0001-initial': initial,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: () => Promise.resolve(MIGRATIONS),
+};

@@ -1,0 +1,97 @@
+/**
+ * Row types of the server database, shared by both dialects. Times are ISO-8601 strings and booleans are
+ * 0/1 integers so that the same queries and the same row shapes work on SQLite and PostgreSQL.
+ */
+export interface OrganisationsTable {
+  id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  display_name: string;
+  role: string;
+  organisation_id: string | null;
+  password_hash: string;
+  created_at: string;
+  disabled: number;
+}
+
+export interface TokensTable {
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+export interface ProjectsTable {
+  id: string;
+  organisation_id: string | null;
+  created_at: string;
+}
+
+export interface ProjectMembersTable {
+  project_id: string;
+  user_id: string;
+}
+
+export interface ClientsTable {
+  client_id: string;
+  user_id: string;
+  last_seq: number;
+}
+
+export interface EntitiesTable {
+  tbl: string;
+  id: string;
+  project_id: string;
+  created_by: string | null;
+  data: string;
+  deleted: number;
+  server_seq: number;
+  hlc: string;
+  updated_at: string;
+}
+
+export interface RejectedMutationsTable {
+  mutation_id: string;
+  client_id: string;
+  user_id: string;
+  seq: number;
+  payload: string;
+  code: string;
+  message: string;
+  /** JSON of the reasons (e.g. the zod issues), or null. */
+  details: string | null;
+  created_at: string;
+}
+
+export interface CountersTable {
+  name: string;
+  value: number;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  user_id: string | null;
+  action: string;
+  tbl: string | null;
+  record_id: string | null;
+}
+
+export interface Database {
+  organisations: OrganisationsTable;
+  users: UsersTable;
+  tokens: TokensTable;
+  projects: ProjectsTable;
+  project_members: ProjectMembersTable;
+  clients: ClientsTable;
+  entities: EntitiesTable;
+  rejected_mutations: RejectedMutationsTable;
+  counters: CountersTable;
+  audit_log: AuditLogTable;
+}

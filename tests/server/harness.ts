@@ -1,0 +1,149 @@
+import { randomUUID } from 'node:crypto';
+import { encodeHlc } from '../../src/core/hlc';
+import type { Role } from '../../src/core/records/user';
+import type { SubmissionFields } from '../../src/core/records/submission';
+import type { Mutation, PullResponse, PushResponse } from '../../src/core/sync/protocol';
+import { createAccount } from '../../src/server/accounts';
+import { createApp } from '../../src/server/app';
+import { TEST_PASSWORD_COST } from '../../src/server/auth/passwords';
+import { publishProject } from '../../src/server/catalog';
+import { DEMO_ANSWERS, DEMO_FORM, DEMO_PROJECT } from '../../src/server/seed/demoForm';
+import { seedDemo } from '../../src/server/seed/demoSeed';
+import type { Backend } from './backends';
+
+export const PASSWORD = 'test-password-1';
+export const OTHER_PROJECT = 'autre-projet-tombouctou';
+const START = new Date('2026-11-24T08:00:00.000Z');
+
+export interface RequestOptions {
+  method?: string;
+  token?: string;
+  json?: unknown;
+  body?: BodyInit;
+  headers?: Record<string, string>;
+}
+
+/**
+ * A real app on a fresh database: the demo seed (admin, supervisor, focal, agent), a second agent in the demo
+ * project and an agent of another project. The clock is the test's to move.
+ */
+export async function setupServer(backend: Backend, options: { staticDir?: string } = {}) {
+  const { storage, cleanup } = await backend.create();
+  const clock = { now: new Date(START) };
+  await seedDemo(storage, { password: PASSWORD, now: clock.now, passwordCost: TEST_PASSWORD_COST });
+  await storage.transaction(async (tx) => {
+    await publishProject(
+      tx,
+      {
+        id: OTHER_PROJECT,
+        code: 'AP-TBT',
+        title: { fr: 'Autre projet' },
+        organisationId: null,
+        status: 'active',
+      },
+      null,
+      clock.now,
+    );
+    const extra: [string, Role, string][] = [
+      ['agent2', 'agent', DEMO_PROJECT.id],
+      ['outsider', 'agent', OTHER_PROJECT],
+    ];
+    for (const [username, role, project] of extra) {
+      await createAccount(
+        tx,
+        { username, displayName: username, role, password: PASSWORD, projectIds: [project] },
+        clock.now,
+        TEST_PASSWORD_COST,
+      );
+    }
+  });
+  const app = createApp({ storage, now: () => clock.now, ...options });
+
+  async function request(path: string, opts: RequestOptions = {}): Promise<Response> {
+    const headers: Record<string, string> = { ...opts.headers };
+    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+    let body = opts.body;
+    if (opts.json !== undefined) {
+      headers['content-type'] ??= 'application/json';
+      body = JSON.stringify(opts.json);
+    }
+    return app.request(path, { method: opts.method ?? (body === undefined ? 'GET' : 'POST'), headers, body });
+  }
+
+  const tokens = new Map<string, string>();
+  async function login(username: string): Promise<string> {
+    const cached = tokens.get(username);
+    if (cached) return cached;
+    const res = await request('/api/auth/login', { json: { username, password: PASSWORD } });
+    if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+    const { token } = (await res.json()) as { token: string };
+    tokens.set(username, token);
+    return token;
+  }
+
+  async function push(username: string, clientId: string, mutations: Mutation[]) {
+    const res = await request('/api/sync/push', {
+      token: await login(username),
+      json: { clientId, mutations },
+    });
+    return {
+      status: res.status,
+      body: (await res.json()) as PushResponse & { error?: { code: string; details?: unknown } },
+    };
+  }
+
+  async function pull(username: string, cursor = 0, limit = 500): Promise<PullResponse> {
+    const res = await request(`/api/sync/pull?cursor=${cursor}&limit=${limit}`, {
+      token: await login(username),
+    });
+    if (res.status !== 200) throw new Error(`pull: ${res.status} ${await res.text()}`);
+    return (await res.json()) as PullResponse;
+  }
+
+  /** Every change visible to `username`, walking the pages. */
+  async function pullAll(username: string, limit = 500): Promise<PullResponse['changes']> {
+    const all: PullResponse['changes'] = [];
+    let cursor = 0;
+    for (;;) {
+      const page = await pull(username, cursor, limit);
+      all.push(...page.changes);
+      cursor = page.cursor;
+      if (!page.hasMore) return all;
+    }
+  }
+
+  return { storage, app, clock, request, login, push, pull, pullAll, close: cleanup };
+}
+
+export type TestServer = Awaited<ReturnType<typeof setupServer>>;
+
+export function newClientId(): string {
+  return `dev_${randomUUID().replaceAll('-', '')}`.slice(0, 40);
+}
+
+/** A valid submission `put` for the demo form; override fields or answers to make it invalid. */
+export function submission(
+  clientId: string,
+  seq: number,
+  overrides: { id?: string; fields?: Partial<SubmissionFields>; answers?: Record<string, unknown> } = {},
+): Mutation {
+  return {
+    mutationId: randomUUID(),
+    clientId,
+    seq,
+    hlc: encodeHlc({ wall: START.getTime(), counter: seq % 100_000, node: clientId }),
+    table: 'submissions',
+    id: overrides.id ?? randomUUID(),
+    op: 'put',
+    fields: {
+      formId: DEMO_FORM.id,
+      formVersion: DEMO_FORM.version,
+      projectId: DEMO_PROJECT.id,
+      data: { ...DEMO_ANSWERS, ...overrides.answers },
+      startedAt: '2026-11-24T07:30:00.000Z',
+      finalizedAt: '2026-11-24T07:45:00.000Z',
+      replaces: null,
+      ...overrides.fields,
+    },
+  };
+}
