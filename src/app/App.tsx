@@ -1,0 +1,29 @@
+import { AppShell } from './components/AppShell';
+import { UpdateBanner } from './components/UpdateBanner';
+import { useApp } from './hooks/useApp';
+import { useT } from './i18n/useT';
+import { SignIn } from './pages/SignIn';
+
+/** Sign-in until a session exists; then the app, once the user's database is open. */
+export function App() {
+  const { t } = useT();
+  const { status, connection } = useApp();
+  let content;
+  if (status === 'loading' || (status === 'signedIn' && !connection)) {
+    content = (
+      <p className="splash" role="status">
+        {t('app.loading')}
+      </p>
+    );
+  } else if (status === 'signedOut') {
+    content = <SignIn />;
+  } else {
+    content = <AppShell />;
+  }
+  return (
+    <div className="app">
+      <UpdateBanner />
+      {content}
+    </div>
+  );
+}

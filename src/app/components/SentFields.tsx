@@ -1,0 +1,46 @@
+import type { FormDefinition } from '../../core/forms/definition';
+import { choicesOf } from '../../core/forms/definition';
+import { pickText } from '../../core/i18n/localized';
+import { useT } from '../i18n/useT';
+
+function readable(value: unknown, labelOf: (choice: string) => string): string {
+  if (value === null || value === undefined) return '—';
+  if (Array.isArray(value)) return value.map((v) => readable(v, labelOf)).join(', ');
+  if (typeof value === 'object') {
+    return Object.entries(value)
+      .map(([k, v]) => `${k}: ${readable(v, labelOf)}`)
+      .join(', ');
+  }
+  if (typeof value === 'string') return labelOf(value);
+  return typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
+}
+
+/** What a refused mutation carried, as "question: answer" lines (labels from the form when known). */
+export function SentFields({
+  fields,
+  form,
+}: {
+  fields: Record<string, unknown>;
+  form: FormDefinition | undefined;
+}) {
+  const { lang } = useT();
+  const data =
+    fields.data && typeof fields.data === 'object' ? (fields.data as Record<string, unknown>) : fields;
+  const entries = Object.entries(data);
+  return (
+    <dl className="sent-fields">
+      {entries.map(([name, value]) => {
+        const question = form?.items.find((q) => q.name === name);
+        const choices = form && question ? choicesOf(form, question) : [];
+        const labelOf = (choice: string) =>
+          pickText(choices.find((c) => c.name === choice)?.label, lang) || choice;
+        return (
+          <div className="sent-field" key={name}>
+            <dt>{question ? pickText(question.label, lang) : name}</dt>
+            <dd>{readable(value, labelOf)}</dd>
+          </div>
+        );
+      })}
+    </dl>
+  );
+}

@@ -1,0 +1,78 @@
+import { useApp } from '../hooks/useApp';
+import { useNow } from '../hooks/useNow';
+import { useOnline } from '../hooks/useOnline';
+import { useSyncStatus } from '../hooks/useSyncStatus';
+import { relativeTime } from '../i18n/format';
+import { useT } from '../i18n/useT';
+import type { SyncEngine } from '../sync/SyncEngine';
+import { syncErrorKey } from './syncErrorKey';
+
+/** Always visible: connectivity, what waits, what needs attention, last sync, progress and "Sync now". */
+export function SyncBar({ engine }: { engine: SyncEngine }) {
+  const { t, lang } = useT();
+  const { signOut } = useApp();
+  const status = useSyncStatus(engine);
+  const online = useOnline();
+  // Re-render every 15 s so relative times stay true; times are computed against the real clock.
+  useNow(15_000);
+  const now = Date.now();
+  const syncing = status.phase === 'syncing';
+  const offline = !online || status.phase === 'offline';
+  const progress = syncing ? status.progress : null;
+  const showError = status.lastError && (status.phase === 'error' || status.phase === 'offline');
+
+  return (
+    <section className={`sync-bar${offline ? ' sync-offline' : ''}`} aria-label={t('sync.region')}>
+      <div className="sync-facts" role="status" aria-live="polite">
+        <span className={`pill ${offline ? 'pill-offline' : 'pill-online'}`}>
+          {offline ? t('sync.offline') : t('sync.online')}
+        </span>
+        <span className="sync-fact">{t('sync.waiting', { count: status.pending })}</span>
+        <span className="sync-fact">
+          {status.lastSyncAt
+            ? t('sync.lastSync', { time: relativeTime(status.lastSyncAt, lang, now) })
+            : t('sync.never')}
+        </span>
+        {syncing ? (
+          <span className="sync-fact">
+            {progress && progress.total > 0
+              ? t('sync.progress', { sent: progress.sent, total: progress.total })
+              : t('sync.syncing')}
+          </span>
+        ) : null}
+      </div>
+      {status.rejected > 0 ? (
+        <a className="sync-attention" href="#/attention">
+          {t('sync.attention', { count: status.rejected })}
+        </a>
+      ) : null}
+      {progress && progress.total > 0 ? (
+        <progress className="sync-progress" max={progress.total} value={progress.sent} aria-hidden="true" />
+      ) : null}
+      <button
+        type="button"
+        className="button-primary"
+        onClick={() => void engine.syncNow()}
+        disabled={syncing}
+      >
+        {syncing ? t('sync.syncing') : t('sync.now')}
+      </button>
+      {showError && status.lastError ? (
+        <p className="sync-error" role="alert">
+          {t(syncErrorKey(status.lastError.code))}
+          {status.nextRetryAt && status.nextRetryAt > now
+            ? ` ${t('sync.nextRetry', { time: relativeTime(status.nextRetryAt, lang, now) })}`
+            : null}
+        </p>
+      ) : null}
+      {status.phase === 'signed_out' ? (
+        <div className="sync-error" role="alert">
+          <p>{t('sync.signedOut')}</p>
+          <button type="button" onClick={() => void signOut()}>
+            {t('sync.signInAgain')}
+          </button>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,127 @@
+import { useCallback, useState, type Ref } from 'react';
+import { useGeolocation, type LocateState, type Position } from '../../hooks/useGeolocation';
+import { useT } from '../../i18n/useT';
+import type { Translate } from '../../i18n/types';
+
+interface Texts {
+  latitude: string;
+  longitude: string;
+  accuracy: string;
+}
+
+interface Props {
+  idPrefix: string;
+  questionLabel: string;
+  required: boolean | undefined;
+  invalid: boolean;
+  value: unknown;
+  onChange: (value: unknown) => void;
+  onBlur: () => void;
+  inputRef: Ref<HTMLInputElement>;
+}
+
+function toTexts(value: unknown): Texts {
+  const v = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
+  const text = (n: unknown) => (typeof n === 'number' ? String(n) : '');
+  return { latitude: text(v.latitude), longitude: text(v.longitude), accuracy: text(v.accuracy) };
+}
+
+function toNumber(text: string): number | undefined {
+  return text.trim() === '' ? undefined : Number(text.replace(',', '.'));
+}
+
+/** undefined when nothing is typed; otherwise the (possibly incomplete) point, for the schema to judge. */
+function toValue(texts: Texts): unknown {
+  if (!texts.latitude && !texts.longitude && !texts.accuracy) return undefined;
+  const point: Record<string, number | undefined> = {
+    latitude: toNumber(texts.latitude),
+    longitude: toNumber(texts.longitude),
+  };
+  const accuracy = toNumber(texts.accuracy);
+  if (accuracy !== undefined) point.accuracy = accuracy;
+  return point;
+}
+
+function locateMessage(state: LocateState, t: Translate): string {
+  switch (state.status) {
+    case 'idle':
+      return '';
+    case 'locating':
+      return t('q.locating');
+    case 'done':
+      return t('q.located', { accuracy: state.accuracy });
+    case 'denied':
+      return t('q.locationDenied');
+    case 'unavailable':
+      return t('q.locationUnavailable');
+    case 'unsupported':
+      return t('q.locationUnsupported');
+  }
+}
+
+export function GeopointInputs(props: Props) {
+  const { t } = useT();
+  const { onChange } = props;
+  const [texts, setTexts] = useState<Texts>(() => toTexts(props.value));
+  const update = (patch: Partial<Texts>) => {
+    const next = { ...texts, ...patch };
+    setTexts(next);
+    onChange(toValue(next));
+  };
+  const onPosition = useCallback(
+    (p: Position) => {
+      const next = {
+        latitude: String(p.latitude),
+        longitude: String(p.longitude),
+        accuracy: String(p.accuracy),
+      };
+      setTexts(next);
+      onChange(toValue(next));
+    },
+    [onChange],
+  );
+  const { state, locate } = useGeolocation(onPosition);
+  const message = locateMessage(state, t);
+  const fields: { key: keyof Texts; label: string }[] = [
+    { key: 'latitude', label: t('q.latitude') },
+    { key: 'longitude', label: t('q.longitude') },
+    { key: 'accuracy', label: t('q.accuracy') },
+  ];
+  return (
+    <div className="geopoint">
+      <div className="geopoint-inputs">
+        {fields.map(({ key, label }) => (
+          <div className="geopoint-field" key={key}>
+            <label htmlFor={`${props.idPrefix}-${key}`}>
+              <span className="visually-hidden">{props.questionLabel}, </span>
+              {label}
+            </label>
+            <input
+              id={`${props.idPrefix}-${key}`}
+              ref={key === 'latitude' ? props.inputRef : undefined}
+              type="number"
+              inputMode="decimal"
+              step="any"
+              value={texts[key]}
+              aria-required={props.required && key !== 'accuracy' ? true : undefined}
+              aria-invalid={props.invalid && key !== 'accuracy' ? true : undefined}
+              onChange={(event) => update({ [key]: event.target.value })}
+              onBlur={props.onBlur}
+            />
+          </div>
+        ))}
+      </div>
+      <button
+        type="button"
+        className="button-secondary"
+        onClick={locate}
+        disabled={state.status === 'locating'}
+      >
+        {t('q.useLocation')}
+      </button>
+      <p className="geopoint-status" role="status">
+        {message}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import { useState, type FormEvent } from 'react';
+import { ApiError, NetworkError } from '../api/errors';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { useApp } from '../hooks/useApp';
+import { useOnline } from '../hooks/useOnline';
+import type { Translate } from '../i18n/types';
+import { useT } from '../i18n/useT';
+
+function signInError(error: unknown, t: Translate): string {
+  if (error instanceof NetworkError) return t('signIn.error.unreachable');
+  if (error instanceof ApiError) {
+    if (error.code === 'invalid_credentials' || error.status === 401)
+      return t('signIn.error.invalidCredentials');
+    if (error.status === 429) return t('signIn.error.rateLimited');
+    if (error.status >= 500 || error.status === 0) return t('signIn.error.unreachable');
+    return t('signIn.error.other', { message: error.message });
+  }
+  return t('signIn.error.other', { message: error instanceof Error ? error.message : String(error) });
+}
+
+/** Sign in once with the network; afterwards the stored session opens the app offline. */
+export function SignIn() {
+  const { t } = useT();
+  const { signIn } = useApp();
+  const online = useOnline();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!username.trim() || !password) {
+      setError(t('signIn.missing'));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await signIn(username.trim(), password);
+    } catch (caught) {
+      setError(signInError(caught, t));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main className="signin" id="main">
+      <div className="signin-top">
+        <p className="brand">{t('app.name')}</p>
+        <LanguageSwitch />
+      </div>
+      <h1>{t('signIn.title')}</h1>
+      <p>{t('signIn.intro')}</p>
+      {!online ? (
+        <p className="alert alert-warning" role="status">
+          {t('signIn.offline')}
+        </p>
+      ) : null}
+      <form className="signin-form" noValidate onSubmit={(event) => void submit(event)}>
+        <label htmlFor="signin-username">{t('signIn.username')}</label>
+        <input
+          id="signin-username"
+          name="username"
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          value={username}
+          onChange={(event) => setUsername(event.target.value)}
+        />
+        <label htmlFor="signin-password">{t('signIn.password')}</label>
+        <input
+          id="signin-password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+        />
+        {error ? (
+          <p className="alert alert-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <button type="submit" className="button-primary" disabled={busy}>
+          {busy ? t('signIn.submitting') : t('signIn.submit')}
+        </button>
+      </form>
+    </main>
+  );
+}

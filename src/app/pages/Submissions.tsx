@@ -1,0 +1,58 @@
+import { useState } from 'react';
+import { pickText } from '../../core/i18n/localized';
+import { FlashMessage } from '../components/FlashMessage';
+import { SubmissionRow } from '../components/SubmissionRow';
+import { useLatestForms } from '../hooks/useLatestForms';
+import { useSignedIn } from '../hooks/useSignedIn';
+import { useSubmissionsPage } from '../hooks/useSubmissionsPage';
+import { useT } from '../i18n/useT';
+
+const PAGE_SIZE = 50;
+
+/** `#/submissions`: finalized submissions, newest first, 50 per page, mine and pulled ones. */
+export function Submissions() {
+  const { t, lang } = useT();
+  const { session } = useSignedIn();
+  const [page, setPage] = useState(0);
+  const data = useSubmissionsPage(page, PAGE_SIZE);
+  const forms = useLatestForms();
+  const titles = new Map((forms ?? []).map((f) => [f.formId, pickText(f.definition.title, lang)]));
+  const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
+
+  return (
+    <main id="main" className="page">
+      <h1>{t('subs.title')}</h1>
+      <FlashMessage />
+      {!data ? (
+        <p>{t('app.loading')}</p>
+      ) : data.total === 0 ? (
+        <p className="empty">{t('subs.empty')}</p>
+      ) : (
+        <>
+          <p className="lead">{t('subs.count', { count: data.total })}</p>
+          <ul className="card-list">
+            {data.rows.map((row) => (
+              <SubmissionRow
+                key={row.id}
+                row={row}
+                title={titles.get(row.formId) || t('subs.unknownForm', { id: row.formId })}
+                userId={session.user.id}
+              />
+            ))}
+          </ul>
+          {pages > 1 ? (
+            <nav className="pager" aria-label={t('subs.page', { page: page + 1, pages })}>
+              <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>
+                {t('subs.previous')}
+              </button>
+              <span>{t('subs.page', { page: page + 1, pages })}</span>
+              <button type="button" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>
+                {t('subs.next')}
+              </button>
+            </nav>
+          ) : null}
+        </>
+      )}
+    </main>
+  );
+}

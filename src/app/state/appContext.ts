@@ -1,0 +1,25 @@
+import { createContext } from 'react';
+import type { ApiClient } from '../api/client';
+import type { TerrainDb } from '../db/TerrainDb';
+import type { Session } from '../db/sessionStore';
+import type { SyncEngine } from '../sync/SyncEngine';
+
+/** What a signed-in user works with: their own database and the engine that syncs it. */
+export interface UserConnection {
+  userId: string;
+  db: TerrainDb;
+  engine: SyncEngine;
+}
+
+export interface AppValue {
+  /** `loading` until the stored session has been read. */
+  status: 'loading' | 'signedOut' | 'signedIn';
+  session: Session | null;
+  connection: UserConnection | null;
+  api: ApiClient;
+  signIn: (username: string, password: string) => Promise<void>;
+  /** Forget the session on this device. The user's local database is kept. */
+  signOut: () => Promise<void>;
+}
+
+export const AppContext = createContext<AppValue | null>(null);

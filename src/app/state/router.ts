@@ -1,0 +1,70 @@
+/**
+ * A tiny hash router: `#/…` URLs reload offline with no server rewrite and no router library.
+ */
+export type Route =
+  | { name: 'home' }
+  | { name: 'newDraft'; formId: string; version: string }
+  | { name: 'draft'; id: string }
+  | { name: 'submissions' }
+  | { name: 'attention' }
+  | { name: 'notFound' };
+
+function decode(part: string | undefined): string | null {
+  if (!part) return null;
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return null;
+  }
+}
+
+export function parseHash(hash: string): Route {
+  const path = hash.replace(/^#/, '').split('?')[0] ?? '';
+  const parts = path.split('/').filter(Boolean);
+  const [first, second, third, fourth] = parts;
+  if (parts.length === 0) return { name: 'home' };
+  if (parts.length === 1 && first === 'submissions') return { name: 'submissions' };
+  if (parts.length === 1 && first === 'attention') return { name: 'attention' };
+  if (parts.length === 2 && first === 'drafts') {
+    const id = decode(second);
+    if (id) return { name: 'draft', id };
+  }
+  if (parts.length === 4 && first === 'forms' && fourth === 'new') {
+    const formId = decode(second);
+    const version = decode(third);
+    if (formId && version) return { name: 'newDraft', formId, version };
+  }
+  return { name: 'notFound' };
+}
+
+export function hrefOf(route: Route): string {
+  switch (route.name) {
+    case 'home':
+    case 'notFound':
+      return '#/';
+    case 'newDraft':
+      return `#/forms/${encodeURIComponent(route.formId)}/${encodeURIComponent(route.version)}/new`;
+    case 'draft':
+      return `#/drafts/${encodeURIComponent(route.id)}`;
+    case 'submissions':
+      return '#/submissions';
+    case 'attention':
+      return '#/attention';
+  }
+}
+
+/** Go to a route; `replace` keeps the current entry out of the history (e.g. after creating a draft). */
+export function navigate(route: Route, { replace = false } = {}): void {
+  const href = hrefOf(route);
+  if (replace) {
+    history.replaceState(history.state, '', href);
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+  } else {
+    window.location.hash = href;
+  }
+}
+
+export function subscribeToHash(listener: () => void): () => void {
+  window.addEventListener('hashchange', listener);
+  return () => window.removeEventListener('hashchange', listener);
+}
