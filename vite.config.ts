@@ -47,5 +47,7 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: false,
+    // dist/.vite/manifest.json: the chunk graph, read by scripts/bundle-budget.ts.
+    manifest: true,
   },
 });

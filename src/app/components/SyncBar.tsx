@@ -19,7 +19,10 @@ export function SyncBar({ engine }: { engine: SyncEngine }) {
   const syncing = status.phase === 'syncing';
   const offline = !online || status.phase === 'offline';
   const progress = syncing ? status.progress : null;
-  const showError = status.lastError && (status.phase === 'error' || status.phase === 'offline');
+  // With no network at all, failing to reach the server is expected, not an error: say what happens instead.
+  const deviceOffline = !online;
+  const showError =
+    !deviceOffline && status.lastError && (status.phase === 'error' || status.phase === 'offline');
 
   return (
     <section className={`sync-bar${offline ? ' sync-offline' : ''}`} aria-label={t('sync.region')}>
@@ -57,6 +60,7 @@ export function SyncBar({ engine }: { engine: SyncEngine }) {
       >
         {syncing ? t('sync.syncing') : t('sync.now')}
       </button>
+      {deviceOffline ? <p className="sync-note">{t('sync.offlineNote')}</p> : null}
       {showError && status.lastError ? (
         <p className="sync-error" role="alert">
           {t(syncErrorKey(status.lastError.code))}

@@ -108,6 +108,7 @@ export const en: Dictionary = {
   'att.reason.other': 'The server refused this change.',
 
   'sync.region': 'Sync status',
+  'sync.offlineNote': 'Your entries stay on this device and will be sent when the network returns.',
   'sync.online': 'Online',
   'sync.offline': 'Offline',
   'sync.waiting': '{count} waiting',

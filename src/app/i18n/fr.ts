@@ -112,6 +112,7 @@ export const fr = {
   'att.reason.other': 'Modification refusée par le serveur.',
 
   'sync.region': 'État de la synchronisation',
+  'sync.offlineNote': 'Vos saisies restent sur l’appareil et partiront au retour du réseau.',
   'sync.online': 'En ligne',
   'sync.offline': 'Hors ligne',
   'sync.waiting': '{count} en attente',
