@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './harness/chromium';
+import { screenshotOnFailure } from './harness/screenshots';
 import { DEMO_PASSWORD, startTestServer } from './harness/server';
 import { FillFormPage } from './pages/FillFormPage';
 import { HomePage } from './pages/HomePage';
@@ -37,6 +38,7 @@ describe('a field agent collects offline and the focal point receives it', () =>
   }
 
   it('works through a reload with no network, then syncs to a second device', async () => {
+    screenshotOnFailure('offline-to-focal-point', () => contexts);
     const agentContext = await newContext();
     const page = await agentContext.newPage();
     await new SignInPage(page).open(server.url);
@@ -60,6 +62,10 @@ describe('a field agent collects offline and the focal point receives it', () =>
     expect(await page.getByText('Cette question est obligatoire.').count()).toBeGreaterThanOrEqual(3);
 
     await form.fillText('Nom de la personne interrogée', 'Aminata Maïga');
+    // The tablet reloads (or the tab is killed) mid-survey: the draft was saved as typed.
+    await page.getByText('Enregistré', { exact: true }).waitFor();
+    await page.reload();
+    expect(await page.getByLabel('Nom de la personne interrogée').inputValue()).toBe('Aminata Maïga');
     await form.fillText('Nombre de personnes dans le ménage', '0');
     await form.choose('Sexe du chef de ménage', 'Femme');
     await form.choose('Sources d’eau utilisées', 'Forage');
@@ -93,6 +99,12 @@ describe('a field agent collects offline and the focal point receives it', () =>
     await focalSubmissions.rowWithState('Synchronisée').waitFor();
     const row = focalSubmissions.rows().first();
     expect(await row.innerText()).toContain('Par un autre membre de l’équipe');
-    expect(await row.innerText()).toContain(FORM);
+    expect(await row.innerText()).toContain(`Aminata Maïga — ${FORM}`);
+
+    // The same screen in English, on demand.
+    await focalPage.getByRole('button', { name: 'English' }).click();
+    await focalPage.getByRole('heading', { name: 'Submissions' }).waitFor();
+    expect(await row.innerText()).toContain('Synced');
+    expect(await focalPage.evaluate(() => document.documentElement.lang)).toBe('en');
   });
 });

@@ -15,10 +15,13 @@ function stateKey(row: SubmissionRecord): MessageKey {
 export function SubmissionRow({
   row,
   title,
+  summary,
   userId,
 }: {
   row: SubmissionRecord;
   title: string;
+  /** What tells this submission apart, e.g. the respondent's name; may be empty. */
+  summary: string;
   userId: string;
 }) {
   const { t, lang } = useT();
@@ -26,7 +29,7 @@ export function SubmissionRow({
   return (
     <li className="card">
       <div className="card-text">
-        <span className="card-title">{title}</span>
+        <span className="card-title">{summary ? `${summary} — ${title}` : title}</span>
         <span className="card-meta">
           {t('subs.finalizedAt', { date: dateTime(row.finalizedAt, lang) })} ·{' '}
           {mine ? t('subs.byYou') : t('subs.byOther')}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { submissionSummary } from '../../core/forms/summary';
 import { pickText } from '../../core/i18n/localized';
 import { FlashMessage } from '../components/FlashMessage';
 import { SubmissionRow } from '../components/SubmissionRow';
@@ -16,7 +17,7 @@ export function Submissions() {
   const [page, setPage] = useState(0);
   const data = useSubmissionsPage(page, PAGE_SIZE);
   const forms = useLatestForms();
-  const titles = new Map((forms ?? []).map((f) => [f.formId, pickText(f.definition.title, lang)]));
+  const byId = new Map((forms ?? []).map((f) => [f.formId, f]));
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
 
   return (
@@ -31,14 +32,20 @@ export function Submissions() {
         <>
           <p className="lead">{t('subs.count', { count: data.total })}</p>
           <ul className="card-list">
-            {data.rows.map((row) => (
-              <SubmissionRow
-                key={row.id}
-                row={row}
-                title={titles.get(row.formId) || t('subs.unknownForm', { id: row.formId })}
-                userId={session.user.id}
-              />
-            ))}
+            {data.rows.map((row) => {
+              const form = byId.get(row.formId);
+              return (
+                <SubmissionRow
+                  key={row.id}
+                  row={row}
+                  title={
+                    form ? pickText(form.definition.title, lang) : t('subs.unknownForm', { id: row.formId })
+                  }
+                  summary={form ? submissionSummary(form.definition, row.data) : ''}
+                  userId={session.user.id}
+                />
+              );
+            })}
           </ul>
           {pages > 1 ? (
             <nav className="pager" aria-label={t('subs.page', { page: page + 1, pages })}>

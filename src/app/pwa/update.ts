@@ -52,8 +52,18 @@ export async function registerServiceWorker(): Promise<void> {
 export async function applyUpdate(): Promise<void> {
   await flushPendingSaves();
   requested = true;
-  if (controllerUpdated) window.location.reload();
-  else await updateSW?.(true);
+  if (controllerUpdated) {
+    window.location.reload();
+    return;
+  }
+  // A page opened before the first worker was installed (the first visit) is not controlled by any worker:
+  // nothing made the new one wait, it is already active, and no `controlling` event will come to reload.
+  const waiting = (await navigator.serviceWorker.getRegistration())?.waiting;
+  if (!waiting) {
+    window.location.reload();
+    return;
+  }
+  await updateSW?.(true);
 }
 
 export function dismissOfflineReady(): void {
