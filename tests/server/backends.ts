@@ -55,12 +55,20 @@ function postgres(problem: string | undefined): Backend {
       if (problem) throw new Error(`PostgreSQL at ${TEST_DATABASE_URL} is unreachable: ${problem}`);
       const schema = `t_${randomBytes(6).toString('hex')}`;
       const storage = createStorage({ kind: 'postgres', url: TEST_DATABASE_URL, schema });
-      await storage.migrate();
+      const drop = () => withAdminClient((client) => client.query(`drop schema if exists ${schema} cascade`));
+      try {
+        await storage.migrate();
+      } catch (err) {
+        // A failed migration must not leave its schema behind in the shared database.
+        await storage.close();
+        await drop();
+        throw err;
+      }
       return {
         storage,
         async cleanup() {
           await storage.close();
-          await withAdminClient((client) => client.query(`drop schema if exists ${schema} cascade`));
+          await drop();
         },
       };
     },

@@ -1,10 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { PullTable } from '../../core/sync/protocol';
 import { PULL_TABLES } from '../../core/sync/protocol';
-import { KyselyAccountOps } from './KyselyAccountOps';
-import type { Selectable } from 'kysely';
-import { toEntity } from './rows';
-import type { RejectedMutationsTable } from './schema';
+import { KyselyBatchOps } from './KyselyBatchOps';
+import { toEntity, toRejected } from './rows';
 import type {
   AuditEntry,
   ClientState,
@@ -16,11 +13,11 @@ import type {
 } from './Storage';
 
 /**
- * The server's queries, written once for both dialects: the sync ones here, the account ones in the base
- * class. `db` is either the Kysely root or a transaction; `Storage.transaction` hands out an instance bound
- * to the transaction.
+ * The server's queries, written once for both dialects: the sync ones here, the multi-row ones of a push
+ * batch and the account ones in the base classes. `db` is either the Kysely root or a transaction;
+ * `Storage.transaction` hands out an instance bound to the transaction.
  */
-export class KyselyOps extends KyselyAccountOps implements StorageTx {
+export class KyselyOps extends KyselyBatchOps implements StorageTx {
   async getEntity(tbl: PullTable, id: string): Promise<EntityRecord | undefined> {
     const row = await this.db
       .selectFrom('entities')
@@ -53,25 +50,6 @@ export class KyselyOps extends KyselyAccountOps implements StorageTx {
     return rows.map(toEntity);
   }
 
-  async insertRejected(r: RejectedMutationRecord): Promise<void> {
-    await this.db
-      .insertInto('rejected_mutations')
-      .values({
-        mutation_id: r.mutationId,
-        client_id: r.clientId,
-        user_id: r.userId,
-        seq: r.seq,
-        payload: JSON.stringify(r.payload),
-        code: r.code,
-        message: r.message,
-        details: r.details === undefined ? null : JSON.stringify(r.details),
-        created_at: r.createdAt,
-      })
-      // A device that resends a rejected mutation under a new seq keeps the first record.
-      .onConflict((oc) => oc.column('mutation_id').doNothing())
-      .execute();
-  }
-
   async listRejected(clientId: string): Promise<RejectedMutationRecord[]> {
     const rows = await this.db
       .selectFrom('rejected_mutations')
@@ -91,20 +69,6 @@ export class KyselyOps extends KyselyAccountOps implements StorageTx {
     return row && toRejected(row);
   }
 
-  async audit(entry: AuditEntry): Promise<void> {
-    await this.db
-      .insertInto('audit_log')
-      .values({
-        id: randomUUID(),
-        at: entry.at,
-        user_id: entry.userId,
-        action: entry.action,
-        tbl: entry.tbl,
-        record_id: entry.recordId,
-      })
-      .execute();
-  }
-
   async listAudit(limit: number): Promise<AuditEntry[]> {
     const rows = await this.db
       .selectFrom('audit_log')
@@ -122,17 +86,8 @@ export class KyselyOps extends KyselyAccountOps implements StorageTx {
   }
 
   async putEntity(entity: EntityWrite): Promise<number> {
-    // The counter row is bumped inside the writing transaction. On PostgreSQL the UPDATE takes the row's
-    // lock until commit, so writers get their numbers one after the other and each commits before the next
-    // can even obtain a larger number: a reader at cursor N can never see N+1 while a transaction holding a
-    // smaller number is still open (and would be skipped). SQLite serializes writers on its own.
-    const { value } = await this.db
-      .updateTable('counters')
-      .set((eb) => ({ value: eb('value', '+', 1) }))
-      .where('name', '=', 'server_seq')
-      .returning('value')
-      .executeTakeFirstOrThrow();
-    const serverSeq = Number(value);
+    // Allocated inside the transaction, under the counter lock: see allocateServerSeqs for why.
+    const serverSeq = await this.allocateServerSeqs(1);
     const row = {
       project_id: entity.projectId,
       created_by: entity.createdBy,
@@ -170,18 +125,4 @@ export class KyselyOps extends KyselyAccountOps implements StorageTx {
       .where('client_id', '=', clientId)
       .execute();
   }
-}
-
-function toRejected(row: Selectable<RejectedMutationsTable>): RejectedMutationRecord {
-  return {
-    mutationId: row.mutation_id,
-    clientId: row.client_id,
-    userId: row.user_id,
-    seq: Number(row.seq),
-    payload: JSON.parse(row.payload) as unknown,
-    code: row.code,
-    message: row.message,
-    ...(row.details === null ? {} : { details: JSON.parse(row.details) as unknown }),
-    createdAt: row.created_at,
-  };
 }

@@ -105,6 +105,8 @@ export interface StorageOps {
   allProjectIds(): Promise<string[]>;
 
   getEntity(tbl: PullTable, id: string): Promise<EntityRecord | undefined>;
+  /** The entities of `tbl` among `ids` that exist (in no particular order): one query for a whole batch. */
+  getEntities(tbl: PullTable, ids: readonly string[]): Promise<EntityRecord[]>;
   /** Changes after `cursor` that `scope` may see, in server_seq order. */
   pullChanges(scope: PullScope, cursor: number, limit: number): Promise<EntityRecord[]>;
 
@@ -112,7 +114,12 @@ export interface StorageOps {
   listRejected(clientId: string): Promise<RejectedMutationRecord[]>;
   /** The stored rejection of one mutation, so a replayed seq gets the same answer as the first time. */
   getRejected(mutationId: string): Promise<RejectedMutationRecord | undefined>;
+  /** The stored rejections among `mutationIds` (in no particular order). */
+  getRejectedMany(mutationIds: readonly string[]): Promise<RejectedMutationRecord[]>;
+  /** Like `insertRejected` for many; the first record of a mutationId wins, as with one at a time. */
+  insertRejectedMany(rejected: readonly RejectedMutationRecord[]): Promise<void>;
   audit(entry: AuditEntry): Promise<void>;
+  auditMany(entries: readonly AuditEntry[]): Promise<void>;
   listAudit(limit: number): Promise<AuditEntry[]>;
 }
 
@@ -123,6 +130,12 @@ export interface StorageOps {
 export interface StorageTx extends StorageOps {
   /** Writes the entity with a fresh server_seq, which it returns. */
   putEntity(entity: EntityWrite): Promise<number>;
+  /**
+   * Inserts entities that must not exist yet, with consecutive fresh server_seqs in the given order, which
+   * it returns. Throws if one exists after all (a concurrent writer won the race): the caller's transaction
+   * then rolls back whole and the device retries, rather than an immutable record being overwritten.
+   */
+  insertNewEntities(entities: readonly EntityWrite[]): Promise<number[]>;
   /** Returns the client's state, creating it for `userId` if new, locked until the transaction ends. */
   lockClient(clientId: string, userId: string): Promise<ClientState>;
   setClientLastSeq(clientId: string, lastSeq: number): Promise<void>;

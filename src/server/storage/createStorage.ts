@@ -1,8 +1,9 @@
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { KyselyOps } from './KyselyOps';
 import { migrationProvider } from './migrations';
+import { OwnSchemaPostgresDialect } from './pgDialect';
 import type { Database } from './schema';
 import type { DatabaseKind, Storage, StorageTx } from './Storage';
 
@@ -76,6 +77,6 @@ export function createStorage(config: StorageConfig): Storage {
     max: 10,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new OwnSchemaPostgresDialect({ pool }) });
   return new KyselyStorage(db, 'postgres', schema);
 }

@@ -1,8 +1,8 @@
 import type { Selectable } from 'kysely';
 import { Role } from '../../core/records/user';
 import { PULL_TABLES, type PullTable } from '../../core/sync/protocol';
-import type { EntitiesTable, UsersTable } from './schema';
-import type { EntityRecord, UserRecord } from './Storage';
+import type { EntitiesTable, RejectedMutationsTable, UsersTable } from './schema';
+import type { EntityRecord, RejectedMutationRecord, UserRecord } from './Storage';
 
 /** Row ↔ record conversions, in one place so both dialects read the same shapes. */
 export function toUser(row: Selectable<UsersTable>): UserRecord {
@@ -37,4 +37,28 @@ export function toEntity(row: Selectable<EntitiesTable>): EntityRecord {
     hlc: row.hlc,
     updatedAt: row.updated_at,
   };
+}
+
+export function toRejected(row: Selectable<RejectedMutationsTable>): RejectedMutationRecord {
+  return {
+    mutationId: row.mutation_id,
+    clientId: row.client_id,
+    userId: row.user_id,
+    seq: Number(row.seq),
+    payload: JSON.parse(row.payload) as unknown,
+    code: row.code,
+    message: row.message,
+    ...(row.details === null ? {} : { details: JSON.parse(row.details) as unknown }),
+    createdAt: row.created_at,
+  };
+}
+
+/**
+ * `items` in slices of at most `size`. Multi-row statements stay well under SQLite's 32,766 bound
+ * parameters and PostgreSQL's 65,535 whatever the batch size.
+ */
+export function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }

@@ -6,8 +6,9 @@ import {
   type PushResponse,
 } from '../../core/sync/protocol';
 import { HttpError } from '../http/errors';
-import type { Storage, StorageTx, UserRecord } from '../storage/Storage';
+import type { RejectedMutationRecord, Storage, UserRecord } from '../storage/Storage';
 import { applyMutation } from './applyMutation';
+import { PushBatch } from './pushBatch';
 
 /**
  * Applies a batch in one transaction with the client's lastSeq, so a crash can never leave effects without
@@ -31,32 +32,30 @@ export function push(
       });
     }
 
-    let lastSeq = client.lastSeq;
-    const results: MutationResult[] = [];
-    for (const m of request.mutations) {
-      if (m.seq <= lastSeq) {
-        results.push(await replayResult(tx, request.clientId, m));
-        continue;
-      }
-      const result = await applyMutation(tx, user, m, now);
-      if (result.status === 'rejected') {
-        // Kept with its full payload: the queue moves on, but what the agent entered is never lost.
-        await tx.insertRejected({
-          mutationId: m.mutationId,
-          clientId: request.clientId,
-          userId: user.id,
-          seq: m.seq,
-          payload: m,
-          code: result.code,
-          message: result.message,
-          details: result.details,
-          createdAt: now.toISOString(),
-        });
-      }
-      results.push(result);
-      lastSeq = m.seq;
+    // Seqs in a batch are consecutive (the protocol checks it), so the replayed ones come first.
+    const replayed = request.mutations.filter((m) => m.seq <= client.lastSeq);
+    const fresh = request.mutations.filter((m) => m.seq > client.lastSeq);
+    const rejectedBefore = new Map<string, RejectedMutationRecord>();
+    if (replayed.length) {
+      for (const r of await tx.getRejectedMany(replayed.map((m) => m.mutationId)))
+        rejectedBefore.set(r.mutationId, r);
     }
+
+    const batch = new PushBatch(tx, user, now, storage);
+    await batch.prefetch(fresh);
+    const results: MutationResult[] = replayed.map((m) =>
+      replayResult(request.clientId, m, rejectedBefore.get(m.mutationId)),
+    );
+    // One at a time, in seq order: a later mutation must see what an earlier one of the batch queued.
+    for (const m of fresh) {
+      const result = await applyMutation(batch, m);
+      if (result.status === 'rejected') batch.queueRejected(request.clientId, m, result);
+      results.push(result);
+    }
+
+    const lastSeq = fresh.at(-1)?.seq ?? client.lastSeq;
     if (lastSeq !== client.lastSeq) await tx.setClientLastSeq(request.clientId, lastSeq);
+    await batch.flush();
     return { lastSeq, results };
   });
 }
@@ -66,8 +65,11 @@ export function push(
  * been lost, `duplicate` would tell the device its change was accepted, and it would leave the user's
  * "needs attention" list unseen.
  */
-async function replayResult(tx: StorageTx, clientId: string, m: Mutation): Promise<MutationResult> {
-  const rejected = await tx.getRejected(m.mutationId);
+function replayResult(
+  clientId: string,
+  m: Mutation,
+  rejected: RejectedMutationRecord | undefined,
+): MutationResult {
   if (!rejected || rejected.clientId !== clientId)
     return { mutationId: m.mutationId, seq: m.seq, status: 'duplicate' };
   return {

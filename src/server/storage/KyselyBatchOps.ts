@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import type { PullTable } from '../../core/sync/protocol';
+import { KyselyAccountOps } from './KyselyAccountOps';
+import { chunks, toEntity, toRejected } from './rows';
+import type { AuditEntry, EntityRecord, EntityWrite, RejectedMutationRecord } from './Storage';
+
+/** Rows per multi-row INSERT: 9 columns × 200 = 1,800 bound parameters, far below either dialect's limit. */
+const ROWS_PER_INSERT = 200;
+/** Ids per `IN (…)` list. */
+const IDS_PER_SELECT = 500;
+
+/**
+ * The set-at-a-time queries of a push: a batch of 100 mutations costs a handful of statements instead of
+ * several per mutation, which is where most of the push time went (each statement is a round trip on
+ * PostgreSQL and a prepare + run through Kysely on SQLite).
+ */
+export class KyselyBatchOps extends KyselyAccountOps {
+  async getEntities(tbl: PullTable, ids: readonly string[]): Promise<EntityRecord[]> {
+    const out: EntityRecord[] = [];
+    for (const part of chunks([...new Set(ids)], IDS_PER_SELECT)) {
+      const rows = await this.db
+        .selectFrom('entities')
+        .selectAll()
+        .where('tbl', '=', tbl)
+        .where('id', 'in', part)
+        .execute();
+      out.push(...rows.map(toEntity));
+    }
+    return out;
+  }
+
+  async getRejectedMany(mutationIds: readonly string[]): Promise<RejectedMutationRecord[]> {
+    const out: RejectedMutationRecord[] = [];
+    for (const part of chunks([...new Set(mutationIds)], IDS_PER_SELECT)) {
+      const rows = await this.db
+        .selectFrom('rejected_mutations')
+        .selectAll()
+        .where('mutation_id', 'in', part)
+        .execute();
+      out.push(...rows.map(toRejected));
+    }
+    return out;
+  }
+
+  async insertRejected(r: RejectedMutationRecord): Promise<void> {
+    await this.insertRejectedMany([r]);
+  }
+
+  async insertRejectedMany(records: readonly RejectedMutationRecord[]): Promise<void> {
+    // Deduplicated here so the first record of a mutationId wins inside one statement too.
+    const first = new Map<string, RejectedMutationRecord>();
+    for (const r of records) if (!first.has(r.mutationId)) first.set(r.mutationId, r);
+    const rows = [...first.values()].map((r) => ({
+      mutation_id: r.mutationId,
+      client_id: r.clientId,
+      user_id: r.userId,
+      seq: r.seq,
+      payload: JSON.stringify(r.payload),
+      code: r.code,
+      message: r.message,
+      details: r.details === undefined ? null : JSON.stringify(r.details),
+      created_at: r.createdAt,
+    }));
+    for (const part of chunks(rows, ROWS_PER_INSERT)) {
+      await this.db
+        .insertInto('rejected_mutations')
+        .values(part)
+        // A device that resends a rejected mutation under a new seq keeps the first record.
+        .onConflict((oc) => oc.column('mutation_id').doNothing())
+        .execute();
+    }
+  }
+
+  async audit(entry: AuditEntry): Promise<void> {
+    await this.auditMany([entry]);
+  }
+
+  async auditMany(entries: readonly AuditEntry[]): Promise<void> {
+    const rows = entries.map((e) => ({
+      id: randomUUID(),
+      at: e.at,
+      user_id: e.userId,
+      action: e.action,
+      tbl: e.tbl,
+      record_id: e.recordId,
+    }));
+    for (const part of chunks(rows, ROWS_PER_INSERT)) {
+      await this.db.insertInto('audit_log').values(part).execute();
+    }
+  }
+
+  /**
+   * Reserves `count` consecutive server_seqs and returns the first. The counter row is bumped inside the
+   * writing transaction. On PostgreSQL the UPDATE takes the row's lock until commit, so writers get their
+   * numbers one after the other and each commits before the next can even obtain a larger number: a reader
+   * at cursor N can never see N+1 while a transaction holding a smaller number is still open (and would be
+   * skipped). A whole range taken under one lock keeps that: every number of the range is ours until we
+   * commit. SQLite serializes writers on its own.
+   */
+  protected async allocateServerSeqs(count: number): Promise<number> {
+    const { value } = await this.db
+      .updateTable('counters')
+      .set((eb) => ({ value: eb('value', '+', count) }))
+      .where('name', '=', 'server_seq')
+      .returning('value')
+      .executeTakeFirstOrThrow();
+    return Number(value) - count + 1;
+  }
+
+  async insertNewEntities(entities: readonly EntityWrite[]): Promise<number[]> {
+    if (entities.length === 0) return [];
+    // Taken last in the push transaction, so the counter lock is held only for these few statements.
+    const first = await this.allocateServerSeqs(entities.length);
+    const rows = entities.map((e, i) => ({
+      tbl: e.tbl,
+      id: e.id,
+      project_id: e.projectId,
+      created_by: e.createdBy,
+      data: JSON.stringify(e.data),
+      deleted: e.deleted ? 1 : 0,
+      server_seq: first + i,
+      hlc: e.hlc,
+      updated_at: e.updatedAt,
+    }));
+    let inserted = 0;
+    for (const part of chunks(rows, ROWS_PER_INSERT)) {
+      const result = await this.db
+        .insertInto('entities')
+        .values(part)
+        .onConflict((oc) => oc.columns(['tbl', 'id']).doNothing())
+        .executeTakeFirst();
+      inserted += Number(result.numInsertedOrUpdatedRows ?? 0);
+    }
+    // Only possible on PostgreSQL, when another transaction inserted one of these ids after we looked.
+    if (inserted !== rows.length) throw new Error('An entity of this batch was written concurrently');
+    return rows.map((r) => r.server_seq);
+  }
+}

@@ -1,0 +1,143 @@
+import { formVersionKey } from '../../core/records/formVersion';
+import type { Submission } from '../../core/records/submission';
+import type { Mutation, MutationResult } from '../../core/sync/protocol';
+import type {
+  AuditEntry,
+  EntityRecord,
+  EntityWrite,
+  RejectedMutationRecord,
+  StorageTx,
+  UserRecord,
+} from '../storage/Storage';
+import { answersValidator, type AnswersValidator } from './formValidators';
+
+type Applied = Extract<MutationResult, { status: 'applied' }>;
+
+/**
+ * What one push transaction reads once and writes at the end.
+ *
+ * Reads: the project rights and form versions a batch refers to are looked up once per batch (a batch is
+ * almost always one agent filling one form), and the submissions it might collide with in one query.
+ * Everything is read inside the transaction, so SQLite sees exactly what a per-mutation lookup would have
+ * seen; on PostgreSQL (read committed) a project closed or a form published while the batch runs takes effect
+ * from the next batch rather than mid-batch, which is the same as the batch having run a moment earlier.
+ *
+ * Writes: new entities, rejections and audit entries are queued and written by `flush` with one multi-row
+ * statement each, still inside the transaction, so a crash leaves either all of the batch or none of it.
+ */
+export class PushBatch {
+  private readonly projectAccess = new Map<string, boolean>();
+  private readonly forms = new Map<string, EntityRecord | undefined>();
+  /** Submissions stored before this batch (prefetched) or queued by it, by id. */
+  private readonly submissions = new Map<string, Record<string, unknown> | null>();
+  private readonly entities: { write: EntityWrite; result: Applied }[] = [];
+  private readonly audits: AuditEntry[] = [];
+  private readonly rejected: RejectedMutationRecord[] = [];
+
+  constructor(
+    readonly tx: StorageTx,
+    readonly user: UserRecord,
+    readonly now: Date,
+    /** The storage the transaction belongs to: compiled form validators are cached per storage. */
+    private readonly scope: object,
+  ) {}
+
+  /** Loads, in one query, the stored submissions that the new mutations of the batch might collide with. */
+  async prefetch(mutations: readonly Mutation[]): Promise<void> {
+    const ids = mutations.filter((m) => m.table === 'submissions' && m.op === 'put').map((m) => m.id);
+    if (ids.length === 0) return;
+    for (const e of await this.tx.getEntities('submissions', ids)) this.submissions.set(e.id, e.data);
+  }
+
+  async canWriteProject(projectId: string): Promise<boolean> {
+    let allowed = this.projectAccess.get(projectId);
+    if (allowed === undefined) {
+      const project = await this.tx.getEntity('projects', projectId);
+      allowed =
+        !!project &&
+        !project.deleted &&
+        (this.user.role === 'admin' || (await this.tx.isProjectMember(projectId, this.user.id)));
+      this.projectAccess.set(projectId, allowed);
+    }
+    return allowed;
+  }
+
+  /** The answers validator of a form version published in `projectId`, or null if there is none. */
+  async answersValidator(
+    formId: string,
+    version: string,
+    projectId: string,
+  ): Promise<AnswersValidator | null> {
+    const key = formVersionKey(formId, version);
+    if (!this.forms.has(key)) this.forms.set(key, await this.tx.getEntity('forms', key));
+    const form = this.forms.get(key);
+    if (form?.projectId !== projectId) return null;
+    return answersValidator(this.scope, form);
+  }
+
+  /**
+   * The stored submission with this id (`null` for a tombstone), including one queued earlier in this batch;
+   * undefined if there is none.
+   */
+  existingSubmission(id: string): Record<string, unknown> | null | undefined {
+    return this.submissions.get(id);
+  }
+
+  /**
+   * Queues a new submission. The returned result gets its serverSeq in `flush`, which must run before the
+   * result leaves the transaction.
+   */
+  queueSubmission(m: Mutation, submission: Submission, hlc: string): Applied {
+    const at = this.now.toISOString();
+    const result: Applied = { mutationId: m.mutationId, seq: m.seq, status: 'applied', serverSeq: 0 };
+    this.entities.push({
+      write: {
+        tbl: 'submissions',
+        id: m.id,
+        projectId: submission.projectId,
+        createdBy: this.user.id,
+        data: submission,
+        hlc,
+        updatedAt: at,
+      },
+      result,
+    });
+    this.submissions.set(m.id, submission);
+    this.audits.push({
+      at,
+      userId: this.user.id,
+      action: 'submission.create',
+      tbl: 'submissions',
+      recordId: m.id,
+    });
+    return result;
+  }
+
+  /** Keeps a rejected mutation with its full payload: the queue moves on, but nothing entered is lost. */
+  queueRejected(clientId: string, m: Mutation, r: Extract<MutationResult, { status: 'rejected' }>): void {
+    this.rejected.push({
+      mutationId: m.mutationId,
+      clientId,
+      userId: this.user.id,
+      seq: m.seq,
+      payload: m,
+      code: r.code,
+      message: r.message,
+      details: r.details,
+      createdAt: this.now.toISOString(),
+    });
+  }
+
+  /**
+   * Writes everything queued. server_seqs are allocated as one range in mutation order, so pull still serves
+   * a batch's submissions in the order the device sent them. The entities go last: on PostgreSQL allocating
+   * locks the counter row until commit, and every other writer waits for it, so it is held for as short a
+   * time as possible.
+   */
+  async flush(): Promise<void> {
+    if (this.rejected.length) await this.tx.insertRejectedMany(this.rejected);
+    if (this.audits.length) await this.tx.auditMany(this.audits);
+    const seqs = await this.tx.insertNewEntities(this.entities.map((e) => e.write));
+    this.entities.forEach((e, i) => (e.result.serverSeq = seqs[i]!));
+  }
+}
