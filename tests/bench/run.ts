@@ -1,8 +1,9 @@
 /**
- * `npm run bench [-- name…]`: prints every figure as `name: value`. Names: bundle, store, server.
+ * `npm run bench [-- name…]`: prints every figure as `name: value`. Names: bundle, store, server, expr.
  * Benchmarks measure; they never fail on a threshold (the bundle budget is enforced by the test build).
  */
 import { benchBundle } from './bundle';
+import { benchExpr } from './expr';
 import { benchServer } from './server';
 import { benchStore } from './store';
 

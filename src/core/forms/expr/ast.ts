@@ -1,0 +1,21 @@
+/** The parsed form of an expression. `at` is the offset of the node's first character in the source. */
+export type BinaryOp = 'or' | 'and' | '=' | '!=' | '<' | '<=' | '>' | '>=' | '+' | '-' | '*' | 'div' | 'mod';
+
+export type Node =
+  | { readonly type: 'number'; readonly value: number; readonly at: number }
+  | { readonly type: 'string'; readonly value: string; readonly at: number }
+  /** `${name}` */
+  | { readonly type: 'ref'; readonly name: string; readonly at: number }
+  /** `.`: the current question's value */
+  | { readonly type: 'current'; readonly at: number }
+  /** `..`: only meaningful as the argument of `position(..)` */
+  | { readonly type: 'parent'; readonly at: number }
+  | { readonly type: 'negate'; readonly operand: Node; readonly at: number }
+  | {
+      readonly type: 'binary';
+      readonly op: BinaryOp;
+      readonly left: Node;
+      readonly right: Node;
+      readonly at: number;
+    }
+  | { readonly type: 'call'; readonly name: string; readonly args: readonly Node[]; readonly at: number };

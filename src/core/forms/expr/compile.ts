@@ -1,0 +1,128 @@
+import type { Node } from './ast';
+import { compare } from './compare';
+import type { EvalContext, Thunk } from './context';
+import { ExpressionError } from './ExpressionError';
+import { FUNCTIONS } from './functions';
+import { readCurrent } from './functions/spec';
+import { parseExpression } from './parser';
+import { fromAnswer, nodeSetFromAnswer, toBoolean, toNodeSet, toNumber, type XValue } from './values';
+
+export interface CompiledExpression {
+  readonly source: string;
+  /** Field names the expression reads through `${}` (and jr:choice-name's quoted field), first use first. */
+  readonly references: readonly string[];
+  /** Whether it reads `.` (directly, through once(), or string-length() and the like without argument). */
+  readonly usesCurrent: boolean;
+  /** Never throws on any data ('', NaN or false as XPath gives); only the context's own callbacks could. */
+  evaluate(ctx: EvalContext): XValue;
+}
+
+/** Left-deep chains (`a + b + c …`) recurse once per operand; past this depth compilation refuses. */
+const MAX_TREE_DEPTH = 1000;
+
+const plural = (n: number): string => `${n} argument${n === 1 ? '' : 's'}`;
+
+function arity(min: number, max: number): string {
+  if (min === max) return plural(min);
+  return max === Infinity ? `at least ${plural(min)}` : `${min} to ${max} arguments`;
+}
+
+class Compiler {
+  readonly references = new Set<string>();
+  usesCurrent = false;
+
+  compile(node: Node, depth: number, asNodeSet = false): Thunk {
+    if (depth > MAX_TREE_DEPTH) throw new ExpressionError('Expression nested too deeply', node.at);
+    switch (node.type) {
+      case 'number':
+      case 'string': {
+        const value = node.value;
+        return () => value;
+      }
+      case 'ref': {
+        const name = node.name;
+        this.references.add(name);
+        return asNodeSet
+          ? (ctx) => nodeSetFromAnswer(ctx.resolve(name))
+          : (ctx) => fromAnswer(ctx.resolve(name));
+      }
+      case 'current':
+        this.usesCurrent = true;
+        return readCurrent;
+      case 'parent':
+        throw new ExpressionError("'..' is only supported as position(..)", node.at);
+      case 'negate': {
+        const operand = this.compile(node.operand, depth + 1);
+        return (ctx) => -toNumber(operand(ctx));
+      }
+      case 'binary':
+        return this.binary(node, depth);
+      case 'call':
+        return this.call(node, depth);
+    }
+  }
+
+  private binary(node: Extract<Node, { type: 'binary' }>, depth: number): Thunk {
+    const l = this.compile(node.left, depth + 1);
+    const r = this.compile(node.right, depth + 1);
+    switch (node.op) {
+      case 'or':
+        return (ctx) => toBoolean(l(ctx)) || toBoolean(r(ctx));
+      case 'and':
+        return (ctx) => toBoolean(l(ctx)) && toBoolean(r(ctx));
+      case '+':
+        return (ctx) => toNumber(l(ctx)) + toNumber(r(ctx));
+      case '-':
+        return (ctx) => toNumber(l(ctx)) - toNumber(r(ctx));
+      case '*':
+        return (ctx) => toNumber(l(ctx)) * toNumber(r(ctx));
+      // XPath div and mod are IEEE: x div 0 is ±Infinity or NaN; mod keeps the dividend's sign, like JS %.
+      case 'div':
+        return (ctx) => toNumber(l(ctx)) / toNumber(r(ctx));
+      case 'mod':
+        return (ctx) => toNumber(l(ctx)) % toNumber(r(ctx));
+      default: {
+        const op = node.op;
+        return (ctx) => compare(op, l(ctx), r(ctx));
+      }
+    }
+  }
+
+  private call(node: Extract<Node, { type: 'call' }>, depth: number): Thunk {
+    const spec = FUNCTIONS.get(node.name);
+    if (!spec) throw new ExpressionError(`Unknown function ${node.name}()`, node.at);
+    const count = node.args.length;
+    if (count < spec.min || count > spec.max) {
+      throw new ExpressionError(`${node.name}() takes ${arity(spec.min, spec.max)}, not ${count}`, node.at);
+    }
+    if (node.name === 'position') {
+      // Repeat position is the only path we need: position(..) means the same as position().
+      const arg = node.args[0];
+      if (arg && arg.type !== 'parent')
+        throw new ExpressionError("position() takes no argument or '..'", arg.at);
+      return spec.build([], []);
+    }
+    if (spec.usesCurrent?.(count)) this.usesCurrent = true;
+    for (const name of spec.references?.(node.args) ?? []) this.references.add(name);
+    const from = spec.nodeSetFrom ?? Infinity;
+    const args = node.args.map((arg, i) => {
+      const thunk = this.compile(arg, depth + 1, i >= from);
+      return i >= from && arg.type !== 'ref' ? (ctx: EvalContext) => toNodeSet(thunk(ctx)) : thunk;
+    });
+    return spec.build(args, node.args);
+  }
+}
+
+/** Parses and compiles once; evaluating is then a walk over closures. Throws ExpressionError. */
+export function compileExpression(source: string): CompiledExpression {
+  const compiler = new Compiler();
+  const root = compiler.compile(parseExpression(source), 0);
+  const references = [...compiler.references];
+  const usesCurrent = compiler.usesCurrent;
+  return {
+    source,
+    references,
+    usesCurrent,
+    evaluate: root,
+  };
+}

@@ -1,0 +1,25 @@
+import type { XValue } from './values';
+
+/**
+ * What an expression can see while it is evaluated. The engine builds one per question (or reuses one and
+ * moves it), resolving `${name}` relative to the current repeat instance.
+ */
+export interface EvalContext {
+  /**
+   * The answer of `${name}` in its canonical type (undefined when unanswered). Inside a repeat a sibling is
+   * the same instance's answer; a field inside a repeat seen from outside is an array of every instance's
+   * answer (or `nodeSet([...])`, which says so unambiguously; see README).
+   */
+  resolve(name: string): unknown;
+  /** `.`: the value of the question the expression belongs to. Default: unanswered. */
+  current?(): unknown;
+  /** position(): 1-based index of the current repeat instance. Default: 1. */
+  position?(): number;
+  /** The clock for today() and now(). Default: the device clock. */
+  now?(): Date;
+  /** jr:choice-name: the label of `value` in the choice list of `fieldName`. Default: the value itself. */
+  choiceLabel?(fieldName: string, value: string): string;
+}
+
+/** A compiled piece of an expression. */
+export type Thunk = (ctx: EvalContext) => XValue;

@@ -1,0 +1,11 @@
+/**
+ * The expression language of XLSForm columns (relevant, constraint, calculation, required, choice_filter,
+ * repeat_count, default): ODK's XPath subset. See README.md for the semantics and limits.
+ */
+export type { BinaryOp, Node } from './ast';
+export { compileExpression, type CompiledExpression } from './compile';
+export type { EvalContext } from './context';
+export { ExpressionError } from './ExpressionError';
+export { parseExpression } from './parser';
+export { NodeSet, nodeSet, toBoolean, toNumber, toString, type XScalar, type XValue } from './values';
+export { XDate } from './XDate';

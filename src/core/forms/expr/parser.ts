@@ -1,0 +1,156 @@
+import type { BinaryOp, Node } from './ast';
+import { ExpressionError } from './ExpressionError';
+import { tokenize, type Token } from './lexer';
+
+/** Parentheses, calls and unary minus nested deeper than this are refused rather than overflowing the stack. */
+const MAX_DEPTH = 200;
+
+/**
+ * Binary operators by XPath 1.0 precedence, loosest first; all are left-associative. Word operators (and,
+ * or, div, mod) arrive from the lexer as names: XPath treats a name as an operator where one is expected.
+ */
+const LEVELS: readonly (readonly BinaryOp[])[] = [
+  ['or'],
+  ['and'],
+  ['=', '!='],
+  ['<', '<=', '>', '>='],
+  ['+', '-'],
+  ['*', 'div', 'mod'],
+];
+
+function describe(token: Token): string {
+  if (token.kind === 'end') return 'end of expression';
+  if (token.kind === 'string') return `'${token.text}'`;
+  if (token.kind === 'ref') return `\${${token.text}}`;
+  return `'${token.text}'`;
+}
+
+class Parser {
+  private index = 0;
+  private depth = 0;
+
+  constructor(private readonly tokens: readonly Token[]) {}
+
+  private peek(): Token {
+    // The token list always ends with 'end', and the parser never reads past it.
+    return this.tokens[this.index] ?? this.tokens[this.tokens.length - 1]!;
+  }
+
+  private next(): Token {
+    const token = this.peek();
+    if (token.kind !== 'end') this.index++;
+    return token;
+  }
+
+  private enter(at: number): void {
+    if (++this.depth > MAX_DEPTH) throw new ExpressionError('Expression nested too deeply', at);
+  }
+
+  parseAll(): Node {
+    const first = this.peek();
+    if (first.kind === 'end') throw new ExpressionError('Empty expression', first.at);
+    const node = this.binary(0);
+    const rest = this.peek();
+    if (rest.kind === ')') throw new ExpressionError("Unbalanced parentheses: unexpected ')'", rest.at);
+    if (rest.kind !== 'end') {
+      throw new ExpressionError(`Unexpected ${describe(rest)}: an operator is missing`, rest.at);
+    }
+    return node;
+  }
+
+  private operatorAt(level: number): BinaryOp | undefined {
+    const token = this.peek();
+    if (token.kind !== 'op' && token.kind !== 'name') return undefined;
+    const ops = LEVELS[level];
+    return ops?.find((op) => op === token.text);
+  }
+
+  private binary(level: number): Node {
+    if (level >= LEVELS.length) return this.unary();
+    let left = this.binary(level + 1);
+    for (let op = this.operatorAt(level); op; op = this.operatorAt(level)) {
+      const token = this.next();
+      const right = this.binary(level + 1);
+      left = { type: 'binary', op, left, right, at: token.at };
+    }
+    return left;
+  }
+
+  private unary(): Node {
+    const token = this.peek();
+    if (token.kind === 'op' && token.text === '-') {
+      this.next();
+      this.enter(token.at);
+      const operand = this.unary();
+      this.depth--;
+      return { type: 'negate', operand, at: token.at };
+    }
+    return this.primary();
+  }
+
+  private primary(): Node {
+    const token = this.next();
+    switch (token.kind) {
+      case 'number':
+        return { type: 'number', value: Number(token.text), at: token.at };
+      case 'string':
+        return { type: 'string', value: token.text, at: token.at };
+      case 'ref':
+        return { type: 'ref', name: token.text, at: token.at };
+      case '.':
+        return { type: 'current', at: token.at };
+      case '..':
+        return { type: 'parent', at: token.at };
+      case '(': {
+        this.enter(token.at);
+        const inner = this.binary(0);
+        this.depth--;
+        this.close(token);
+        return inner;
+      }
+      case 'name':
+        return this.call(token);
+      default:
+        throw new ExpressionError(`Expected a value but found ${describe(token)}`, token.at);
+    }
+  }
+
+  private call(name: Token): Node {
+    if (this.peek().kind !== '(') {
+      throw new ExpressionError(
+        `Unexpected name '${name.text}': fields are written \${${name.text}}, functions need ( )`,
+        name.at,
+      );
+    }
+    const open = this.next();
+    this.enter(open.at);
+    const args: Node[] = [];
+    if (this.peek().kind !== ')') {
+      args.push(this.binary(0));
+      while (this.peek().kind === ',') {
+        this.next();
+        args.push(this.binary(0));
+      }
+    }
+    this.depth--;
+    this.close(open);
+    return { type: 'call', name: name.text, args, at: name.at };
+  }
+
+  private close(open: Token): void {
+    const token = this.peek();
+    if (token.kind === ')') {
+      this.next();
+      return;
+    }
+    if (token.kind === 'end') {
+      throw new ExpressionError(`Unbalanced parentheses: the '(' at ${open.at} is never closed`, open.at);
+    }
+    throw new ExpressionError(`Expected ')' or ',' but found ${describe(token)}`, token.at);
+  }
+}
+
+/** Source text → syntax tree. Throws ExpressionError; function names and arities are checked by compile. */
+export function parseExpression(source: string): Node {
+  return new Parser(tokenize(source)).parseAll();
+}
