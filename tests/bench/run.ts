@@ -11,6 +11,7 @@ const suites: Record<string, () => Promise<void>> = {
   bundle: benchBundle,
   store: benchStore,
   server: benchServer,
+  expr: benchExpr,
 };
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const unknown = wanted.filter((name) => !(name in suites));
