@@ -10,7 +10,7 @@ import { useT } from '../i18n/useT';
 import { AnswersInvalidError } from '../repositories/AnswersInvalidError';
 import { setFlash } from '../state/flash';
 import { navigate } from '../state/router';
-import { QuestionField } from './questions/QuestionField';
+import { FormItems } from './questions/FormItems';
 import { SaveIndicator } from './SaveIndicator';
 
 type Answers = Record<string, unknown>;
@@ -91,9 +91,7 @@ export function DraftForm({ draft, form }: { draft: DraftRecord; form: FormRecor
             {t('fill.errors', { count: errorCount })}
           </p>
         ) : null}
-        {definition.items.map((question) => (
-          <QuestionField key={question.name} form={definition} question={question} />
-        ))}
+        <FormItems form={definition} items={definition.items} />
         {failure ? (
           <p className="alert alert-error" role="alert">
             {failure}

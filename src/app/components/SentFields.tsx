@@ -1,5 +1,5 @@
 import type { FormDefinition } from '../../core/forms/definition';
-import { choicesOf } from '../../core/forms/definition';
+import { allQuestions, choicesOf } from '../../core/forms/definition';
 import { pickText } from '../../core/i18n/localized';
 import { useT } from '../i18n/useT';
 
@@ -30,7 +30,7 @@ export function SentFields({
   return (
     <dl className="sent-fields">
       {entries.map(([name, value]) => {
-        const question = form?.items.find((q) => q.name === name);
+        const question = form ? allQuestions(form).find((q) => q.name === name) : undefined;
         const choices = form && question ? choicesOf(form, question) : [];
         const labelOf = (choice: string) =>
           pickText(choices.find((c) => c.name === choice)?.label, lang) || choice;

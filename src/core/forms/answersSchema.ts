@@ -1,23 +1,32 @@
 import { z } from 'zod';
 import { pickText } from '../i18n/localized';
-import { choicesOf, questions, type FormDefinition, type Question } from './definition';
+import {
+  choicesOf,
+  isAlwaysRequired,
+  levelQuestions,
+  levelRepeats,
+  type FormDefinition,
+  type FormItem,
+  type Question,
+} from './definition';
 import { formMessages, type FormMessages } from './messages';
 
 /**
  * The zod schema of a submission's answers for one form, with messages in `lang`.
  *
- * Answers are stored in canonical types (integer → number, select_multiple → string[], date → 'YYYY-MM-DD',
- * geopoint → {latitude, longitude, altitude?, accuracy?}); inputs convert to these before validation, so the
- * browser and the server validate the very same values. An unanswered question is `undefined` or absent;
- * `null` and '' are accepted as "no answer" too, because that is what cleared inputs produce.
+ * Answers are stored in canonical types: integer, decimal and range → number; select_multiple → string[];
+ * date → 'YYYY-MM-DD'; time → 'HH:MM[:SS[.sss]][zone]'; dateTime → ISO 8601; geopoint → {latitude,
+ * longitude, altitude?, accuracy?}; geotrace and geoshape → arrays of geopoints; image, audio, video and
+ * file → a MediaRef naming the bytes by SHA-256; acknowledge → 'OK'; a repeat → an array of objects with
+ * the answers of each instance. Inputs convert to these before validation, so the browser and the server
+ * validate the very same values. An unanswered question is absent or `undefined`; `null` and '' are
+ * accepted as "no answer" too, because that is what cleared inputs produce.
+ *
+ * This schema checks types, plain `required: true` and bounds. Expressions (relevance, constraints,
+ * required-if) need the form engine, which evaluates them on the whole draft.
  */
 export function answersSchema(form: FormDefinition, lang: string) {
-  const messages = formMessages(lang);
-  const shape: Record<string, z.ZodType> = {};
-  for (const question of questions(form)) {
-    shape[question.name] = answerSchema(form, question, lang, messages);
-  }
-  return z.object(shape).strict();
+  return levelSchema(form, form.items, lang, formMessages(lang));
 }
 
 export type Answers = Record<string, unknown>;
@@ -30,7 +39,17 @@ export const Geopoint = z.object({
 });
 export type Geopoint = z.infer<typeof Geopoint>;
 
+/** A file answer: the bytes travel apart from the record, named by their SHA-256 (see GUIDE §2, media). */
+export const MediaRef = z.object({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  name: z.string().min(1).max(255),
+  type: z.string().max(255),
+  size: z.int().nonnegative(),
+});
+export type MediaRef = z.infer<typeof MediaRef>;
+
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const TIME = /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
 function isRealDate(value: string): boolean {
   if (!ISO_DATE.test(value)) return false;
@@ -38,11 +57,21 @@ function isRealDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
+function levelSchema(form: FormDefinition, items: readonly FormItem[], lang: string, m: FormMessages) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const question of levelQuestions(items)) shape[question.name] = answerSchema(form, question, lang, m);
+  for (const repeat of levelRepeats(items)) {
+    shape[repeat.name] = z.array(levelSchema(form, repeat.items, lang, m)).optional();
+  }
+  return z.object(shape).strict();
+}
+
 function answerSchema(form: FormDefinition, q: Question, lang: string, m: FormMessages): z.ZodType {
-  const required = q.requiredMessage ? pickText(q.requiredMessage, lang) || m.required : m.required;
   const value = valueSchema(form, q, m);
-  const empty = z.union([z.undefined(), z.null(), z.literal('')]).transform(() => undefined);
-  if (!q.required) return z.union([empty, value]).optional();
+  // Cleared inputs give '' or null: no answer. (A union with an "empty" branch would hide the real message.)
+  if (!isAlwaysRequired(q))
+    return z.preprocess((v) => (v === '' || v === null ? undefined : v), value.optional());
+  const required = (q.requiredMessage && pickText(q.requiredMessage, lang)) || m.required;
   // A required question: an empty value gets the required message rather than a type error.
   return z
     .unknown()
@@ -53,18 +82,39 @@ function answerSchema(form: FormDefinition, q: Question, lang: string, m: FormMe
     .pipe(value);
 }
 
+function numberSchema(q: Question, m: FormMessages, integer: boolean): z.ZodType {
+  const min = q.min ?? (q.parameters?.start !== undefined ? Number(q.parameters.start) : undefined);
+  const max = q.max ?? (q.parameters?.end !== undefined ? Number(q.parameters.end) : undefined);
+  let n = z.number({ error: m.notANumber }).refine(Number.isFinite, { message: m.notANumber });
+  if (integer) n = n.refine(Number.isInteger, { message: m.notAnInteger });
+  if (min !== undefined && Number.isFinite(min)) n = n.refine((v) => v >= min, { message: m.min(min) });
+  if (max !== undefined && Number.isFinite(max)) n = n.refine((v) => v <= max, { message: m.max(max) });
+  return n;
+}
+
+function geopointSchema(m: FormMessages) {
+  return z.object(
+    {
+      latitude: z.number({ error: m.latitude }).min(-90, m.latitude).max(90, m.latitude),
+      longitude: z.number({ error: m.longitude }).min(-180, m.longitude).max(180, m.longitude),
+      altitude: z.number().optional(),
+      accuracy: z.number().nonnegative().optional(),
+    },
+    { error: m.latitude },
+  );
+}
+
 function valueSchema(form: FormDefinition, q: Question, m: FormMessages): z.ZodType {
   switch (q.type) {
     case 'text':
+    case 'barcode':
+    case 'hidden':
       return z.string({ error: m.text }).max(10_000);
     case 'integer':
-    case 'decimal': {
-      let n = z.number({ error: m.notANumber }).refine(Number.isFinite, { message: m.notANumber });
-      if (q.type === 'integer') n = n.refine(Number.isInteger, { message: m.notAnInteger });
-      if (q.min !== undefined) n = n.refine((v) => v >= q.min!, { message: m.min(q.min) });
-      if (q.max !== undefined) n = n.refine((v) => v <= q.max!, { message: m.max(q.max) });
-      return n;
-    }
+      return numberSchema(q, m, true);
+    case 'decimal':
+    case 'range':
+      return numberSchema(q, m, false);
     case 'select_one': {
       const names = new Set(choicesOf(form, q).map((c) => c.name));
       return z.string({ error: m.unknownChoice }).refine((v) => names.has(v), { message: m.unknownChoice });
@@ -78,28 +128,44 @@ function valueSchema(form: FormDefinition, q: Question, m: FormMessages): z.ZodT
     }
     case 'date':
       return z.string({ error: m.notADate }).refine(isRealDate, { message: m.notADate });
+    case 'time':
+      return z.string({ error: m.notATime }).regex(TIME, { message: m.notATime });
+    case 'dateTime':
+      return z.iso.datetime({ offset: true, local: true, error: m.notADateTime });
     case 'geopoint':
-      return z.object(
-        {
-          latitude: z.number({ error: m.latitude }).min(-90, m.latitude).max(90, m.latitude),
-          longitude: z.number({ error: m.longitude }).min(-180, m.longitude).max(180, m.longitude),
-          altitude: z.number().optional(),
-          accuracy: z.number().nonnegative().optional(),
-        },
-        { error: m.latitude },
-      );
+      return geopointSchema(m);
+    case 'geotrace':
+      return z.array(geopointSchema(m), { error: m.geotrace }).min(2, { message: m.geotrace });
+    case 'geoshape':
+      return z.array(geopointSchema(m), { error: m.geoshape }).min(3, { message: m.geoshape });
+    case 'image':
+    case 'audio':
+    case 'video':
+    case 'file':
+      return MediaRef;
+    case 'calculate':
+      return z.union([z.string(), z.number(), z.boolean()]);
+    case 'acknowledge':
+      return z.literal('OK', { error: m.acknowledge });
     case 'note':
       return z.undefined();
   }
 }
 
-/** Answers with empty values removed, as stored in a submission. */
+/** Answers with empty values removed, as stored in a submission (recursively inside repeats). */
 export function compactAnswers(answers: Answers): Answers {
   const out: Answers = {};
   for (const [key, value] of Object.entries(answers)) {
     if (value === undefined || value === null || value === '') continue;
     if (Array.isArray(value) && value.length === 0) continue;
-    out[key] = value;
+    out[key] = isInstanceList(value) ? value.map((instance) => compactAnswers(instance)) : value;
   }
   return out;
+}
+
+function isInstanceList(value: unknown): value is Answers[] {
+  return (
+    Array.isArray(value) &&
+    value.every((v) => typeof v === 'object' && v !== null && !Array.isArray(v) && !('latitude' in v))
+  );
 }

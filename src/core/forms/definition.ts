@@ -3,49 +3,150 @@ import { LocalizedText } from '../i18n/localized';
 
 /**
  * The JSON form definition: what a device needs to render, validate and store a survey offline.
- * It follows XLSForm's vocabulary (question types, list names, `name` as the answer key) so that forms
- * written for ODK or KoboToolbox map onto it. Versioned: a submission names the version it was filled with.
+ * It follows XLSForm's vocabulary (question types, columns, list names, `name` as the answer key) so that
+ * forms written for ODK or KoboToolbox map onto it one to one. Versioned: a submission names the version
+ * it was filled with, and a draft keeps the version it was started on.
+ *
+ * Items form a tree: groups only organise the screen (their questions' answers sit at the level of the
+ * group), repeats hold a list of instances (their answers are an array of objects under the repeat's name).
+ * Expressions (`relevant`, `constraint`, `calculation`, `choiceFilter`, `repeatCount`, `default`, and
+ * `required`/`readOnly` when not a plain yes/no) are kept as XLSForm source text; see `expr/`.
  */
 export const QUESTION_TYPES = [
   'text',
   'integer',
   'decimal',
+  'range',
   'select_one',
   'select_multiple',
   'date',
+  'time',
+  'dateTime',
   'geopoint',
+  'geotrace',
+  'geoshape',
+  'image',
+  'audio',
+  'video',
+  'file',
+  'barcode',
   'note',
+  'calculate',
+  'acknowledge',
+  'hidden',
 ] as const;
 export const QuestionType = z.enum(QUESTION_TYPES);
 export type QuestionType = z.infer<typeof QuestionType>;
 
+/** Types whose answer is a file kept apart from the record (named by its SHA-256). */
+export const MEDIA_TYPES: readonly QuestionType[] = ['image', 'audio', 'video', 'file'];
+
 /** An answer key: XLSForm's `name` column (an XML name, so it can round-trip to XForms). */
-export const FieldName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/, 'Not a valid field name');
+export const FieldName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]{0,63}$/, 'Not a valid field name');
+
+/** Media shown with a label, per language: XLSForm's `media::image`, `media::audio`, `media::video`. */
+export const LabelMedia = z
+  .object({ image: LocalizedText, bigImage: LocalizedText, audio: LocalizedText, video: LocalizedText })
+  .partial();
+export type LabelMedia = z.infer<typeof LabelMedia>;
 
 export const Choice = z.object({
-  name: z.string().min(1).max(100),
+  name: z.string().min(1).max(200),
   label: LocalizedText,
+  media: LabelMedia.optional(),
+  /** Other columns of the choices sheet, used by choice filters (e.g. `state` in `state=${state}`). */
+  extra: z.record(z.string(), z.string()).optional(),
 });
 export type Choice = z.infer<typeof Choice>;
+
+/** An expression column (XPath subset) or, for required / read_only, a plain yes/no. */
+const Expression = z.string().min(1).max(10_000);
+const FlagOrExpression = z.union([z.boolean(), Expression]);
+
+const common = {
+  name: FieldName,
+  label: LocalizedText.optional(),
+  hint: LocalizedText.optional(),
+  guidanceHint: LocalizedText.optional(),
+  media: LabelMedia.optional(),
+  relevant: Expression.optional(),
+  appearance: z.string().max(200).optional(),
+  /** The row of the XLSForm survey sheet it came from, for messages that point the author to it. */
+  row: z.int().positive().optional(),
+};
 
 export const Question = z.object({
   kind: z.literal('question'),
   type: QuestionType,
-  name: FieldName,
-  label: LocalizedText,
-  hint: LocalizedText.optional(),
-  required: z.boolean().optional(),
+  ...common,
+  required: FlagOrExpression.optional(),
   requiredMessage: LocalizedText.optional(),
+  constraint: Expression.optional(),
+  constraintMessage: LocalizedText.optional(),
+  /** A fixed default or an expression evaluated when the draft is created. */
+  default: z.string().max(10_000).optional(),
+  calculation: Expression.optional(),
+  readOnly: FlagOrExpression.optional(),
   /** For select_one / select_multiple: the key of a list in `choiceLists`. */
   listName: z.string().optional(),
-  /** Inclusive bounds for integer and decimal answers. */
+  choiceFilter: Expression.optional(),
+  /** XLSForm's `parameters` column, e.g. `max-pixels=1024` or `start=0 end=10 step=1`. */
+  parameters: z.record(z.string(), z.string()).optional(),
+  /** Inclusive bounds for integer, decimal and range answers. */
   min: z.number().optional(),
   max: z.number().optional(),
 });
 export type Question = z.infer<typeof Question>;
 
-export const FormItem = Question;
-export type FormItem = z.infer<typeof FormItem>;
+export interface Group {
+  kind: 'group';
+  name: string;
+  label?: LocalizedText | undefined;
+  hint?: LocalizedText | undefined;
+  guidanceHint?: LocalizedText | undefined;
+  media?: LabelMedia | undefined;
+  relevant?: string | undefined;
+  appearance?: string | undefined;
+  row?: number | undefined;
+  items: FormItem[];
+}
+
+export interface Repeat extends Omit<Group, 'kind'> {
+  kind: 'repeat';
+  /** How many instances: a number or an expression; absent means the user adds and removes them. */
+  repeatCount?: string | undefined;
+}
+
+export type FormItem = Question | Group | Repeat;
+
+export const Group: z.ZodType<Group> = z.object({
+  kind: z.literal('group'),
+  ...common,
+  get items() {
+    return z.array(FormItem);
+  },
+});
+
+export const Repeat: z.ZodType<Repeat> = z.object({
+  kind: z.literal('repeat'),
+  ...common,
+  repeatCount: Expression.optional(),
+  get items() {
+    return z.array(FormItem);
+  },
+});
+
+export const FormItem: z.ZodType<FormItem> = z.lazy(() => z.union([Question, Group, Repeat]));
+
+export const FormSettings = z
+  .object({
+    /** An expression naming each submission in lists (XLSForm `instance_name`). */
+    instanceName: Expression,
+    /** `pages` shows one question or group per screen (XLSForm `style`). */
+    style: z.string().max(100),
+  })
+  .partial();
+export type FormSettings = z.infer<typeof FormSettings>;
 
 export const FormDefinition = z
   .object({
@@ -54,21 +155,24 @@ export const FormDefinition = z
     title: LocalizedText,
     defaultLanguage: z.string().min(2),
     languages: z.array(z.string().min(2)).min(1),
+    settings: FormSettings.default({}),
     items: z.array(FormItem).min(1),
     choiceLists: z.record(z.string(), z.array(Choice).min(1)).default({}),
   })
   .superRefine((form, ctx) => {
     const seen = new Set<string>();
-    form.items.forEach((item, i) => {
-      if (seen.has(item.name)) {
-        ctx.addIssue({ code: 'custom', path: ['items', i, 'name'], message: `Duplicate field ${item.name}` });
-      }
+    walkItems(form.items, (item, path) => {
+      const at = ['items', ...path];
+      // XLSForm requires names unique in the whole form: answers of groups share their parent's level.
+      if (seen.has(item.name))
+        ctx.addIssue({ code: 'custom', path: [...at, 'name'], message: `Duplicate field ${item.name}` });
       seen.add(item.name);
+      if (item.kind !== 'question') return;
       const isSelect = item.type === 'select_one' || item.type === 'select_multiple';
       if (isSelect && (!item.listName || !form.choiceLists[item.listName])) {
         ctx.addIssue({
           code: 'custom',
-          path: ['items', i, 'listName'],
+          path: [...at, 'listName'],
           message: `Unknown choice list ${item.listName ?? '(none)'}`,
         });
       }
@@ -76,10 +180,54 @@ export const FormDefinition = z
   });
 export type FormDefinition = z.infer<typeof FormDefinition>;
 
+/** Visits every item depth first, with its path of indexes (`[2, 'items', 0]` is the first item of the third). */
+export function walkItems(
+  items: readonly FormItem[],
+  visit: (item: FormItem, path: (string | number)[]) => void,
+  path: (string | number)[] = [],
+): void {
+  items.forEach((item, i) => {
+    visit(item, [...path, i]);
+    if (item.kind !== 'question') walkItems(item.items, visit, [...path, i, 'items']);
+  });
+}
+
+/** The questions answered at this level: those of `items` and of their groups, not those inside repeats. */
+export function levelQuestions(items: readonly FormItem[]): Question[] {
+  return items.flatMap((item) => {
+    if (item.kind === 'group') return levelQuestions(item.items);
+    if (item.kind === 'repeat' || item.type === 'note') return [];
+    return [item];
+  });
+}
+
+/** The repeats whose instances are stored at this level (directly or inside groups). */
+export function levelRepeats(items: readonly FormItem[]): Repeat[] {
+  return items.flatMap((item) => {
+    if (item.kind === 'group') return levelRepeats(item.items);
+    return item.kind === 'repeat' ? [item] : [];
+  });
+}
+
+/** The top-level questions of the form (answers stored at the root of the submission). */
 export function questions(form: FormDefinition): Question[] {
-  return form.items.filter((item) => item.type !== 'note');
+  return levelQuestions(form.items);
+}
+
+/** Every question of the form, at any depth. */
+export function allQuestions(form: FormDefinition): Question[] {
+  const out: Question[] = [];
+  walkItems(form.items, (item) => {
+    if (item.kind === 'question') out.push(item);
+  });
+  return out;
 }
 
 export function choicesOf(form: FormDefinition, question: Question): Choice[] {
   return question.listName ? (form.choiceLists[question.listName] ?? []) : [];
+}
+
+/** True if the item's `required` is a plain yes; expressions are decided by the form engine. */
+export function isAlwaysRequired(question: Question): boolean {
+  return question.required === true;
 }

@@ -12,6 +12,11 @@ export interface FormMessages {
   latitude: string;
   longitude: string;
   text: string;
+  notATime: string;
+  notADateTime: string;
+  geotrace: string;
+  geoshape: string;
+  acknowledge: string;
 }
 
 export const FORM_MESSAGES: Record<UiLanguage, FormMessages> = {
@@ -26,6 +31,11 @@ export const FORM_MESSAGES: Record<UiLanguage, FormMessages> = {
     latitude: 'La latitude doit être comprise entre -90 et 90.',
     longitude: 'La longitude doit être comprise entre -180 et 180.',
     text: 'Saisissez du texte.',
+    notATime: 'Saisissez une heure valide (HH:MM).',
+    notADateTime: 'Saisissez une date et une heure valides.',
+    geotrace: 'Une ligne demande au moins 2 points.',
+    geoshape: 'Une zone demande au moins 3 points.',
+    acknowledge: 'Cochez pour confirmer.',
   },
   en: {
     required: 'This question is required.',
@@ -38,6 +48,11 @@ export const FORM_MESSAGES: Record<UiLanguage, FormMessages> = {
     latitude: 'Latitude must be between -90 and 90.',
     longitude: 'Longitude must be between -180 and 180.',
     text: 'Enter text.',
+    notATime: 'Enter a valid time (HH:MM).',
+    notADateTime: 'Enter a valid date and time.',
+    geotrace: 'A line needs at least 2 points.',
+    geoshape: 'An area needs at least 3 points.',
+    acknowledge: 'Tick to confirm.',
   },
 };
 

@@ -1,3 +1,4 @@
+import { isAlwaysRequired } from '../../../core/forms/definition';
 import { Controller, useFormContext } from 'react-hook-form';
 import { pickText } from '../../../core/i18n/localized';
 import { useT } from '../../i18n/useT';
@@ -24,7 +25,7 @@ export function GeopointQuestion({ question }: QuestionProps) {
       >
         <legend className="question-label">
           {label}
-          <RequiredMark required={question.required} />
+          <RequiredMark required={isAlwaysRequired(question)} />
         </legend>
         <Hint id={ids.hint} text={hint} />
         <Controller
@@ -34,7 +35,7 @@ export function GeopointQuestion({ question }: QuestionProps) {
             <GeopointInputs
               idPrefix={ids.input}
               questionLabel={label}
-              required={question.required}
+              required={isAlwaysRequired(question)}
               invalid={Boolean(error)}
               value={field.value as unknown}
               onChange={field.onChange}

@@ -1,3 +1,4 @@
+import { isAlwaysRequired } from '../../../core/forms/definition';
 import { useFormContext } from 'react-hook-form';
 import { pickText } from '../../../core/i18n/localized';
 import { useT } from '../../i18n/useT';
@@ -32,7 +33,7 @@ export function InputQuestion({ question }: QuestionProps) {
     <QuestionBox invalid={Boolean(error)}>
       <label className="question-label" htmlFor={ids.input}>
         {pickText(question.label, lang)}
-        <RequiredMark required={question.required} />
+        <RequiredMark required={isAlwaysRequired(question)} />
       </label>
       <Hint id={ids.hint} text={hint} />
       <input
@@ -44,7 +45,7 @@ export function InputQuestion({ question }: QuestionProps) {
         step={question.type === 'integer' ? 1 : numeric ? 'any' : undefined}
         min={question.min}
         max={question.max}
-        aria-required={question.required ? true : undefined}
+        aria-required={isAlwaysRequired(question) ? true : undefined}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(ids, Boolean(hint), Boolean(error))}
         {...register(question.name, { setValueAs: numeric ? toNumber : emptyToUndefined })}

@@ -1,3 +1,4 @@
+import { isAlwaysRequired } from '../../../core/forms/definition';
 import { Controller, useFormContext } from 'react-hook-form';
 import { choicesOf } from '../../../core/forms/definition';
 import { pickText } from '../../../core/i18n/localized';
@@ -26,7 +27,7 @@ export function SelectMultipleQuestion({ form, question }: QuestionProps) {
       <fieldset aria-describedby={describedBy(ids, Boolean(hint), Boolean(error))}>
         <legend className="question-label">
           {pickText(question.label, lang)}
-          <RequiredMark required={question.required} />
+          <RequiredMark required={isAlwaysRequired(question)} />
         </legend>
         <Hint id={ids.hint} text={hint} />
         <Controller

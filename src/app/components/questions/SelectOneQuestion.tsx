@@ -1,3 +1,4 @@
+import { isAlwaysRequired } from '../../../core/forms/definition';
 import { useFormContext } from 'react-hook-form';
 import { choicesOf } from '../../../core/forms/definition';
 import { pickText } from '../../../core/i18n/localized';
@@ -22,7 +23,7 @@ export function SelectOneQuestion({ form, question }: QuestionProps) {
       <fieldset aria-describedby={describedBy(ids, Boolean(hint), Boolean(error))}>
         <legend className="question-label">
           {pickText(question.label, lang)}
-          <RequiredMark required={question.required} />
+          <RequiredMark required={isAlwaysRequired(question)} />
         </legend>
         <Hint id={ids.hint} text={hint} />
         <div className="choices">
