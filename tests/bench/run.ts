@@ -1,9 +1,10 @@
 /**
- * `npm run bench [-- name…]`: prints every figure as `name: value`. Names: bundle, store, server, expr.
+ * `npm run bench [-- name…]`: prints every figure as `name: value`. Names: bundle, store, server, expr, engine.
  * Benchmarks measure; they never fail on a threshold (the bundle budget is enforced by the test build).
  */
 import { benchBundle } from './bundle';
 import { benchExpr } from './expr';
+import { benchFormEngine } from './formEngine';
 import { benchServer } from './server';
 import { benchStore } from './store';
 
@@ -12,6 +13,7 @@ const suites: Record<string, () => Promise<void>> = {
   store: benchStore,
   server: benchServer,
   expr: benchExpr,
+  engine: benchFormEngine,
 };
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const unknown = wanted.filter((name) => !(name in suites));

@@ -17,6 +17,8 @@ export interface FormMessages {
   geotrace: string;
   geoshape: string;
   acknowledge: string;
+  /** A failing constraint without its own constraint_message. */
+  constraint: string;
 }
 
 export const FORM_MESSAGES: Record<UiLanguage, FormMessages> = {
@@ -36,6 +38,7 @@ export const FORM_MESSAGES: Record<UiLanguage, FormMessages> = {
     geotrace: 'Une ligne demande au moins 2 points.',
     geoshape: 'Une zone demande au moins 3 points.',
     acknowledge: 'Cochez pour confirmer.',
+    constraint: "Cette réponse n'est pas valide.",
   },
   en: {
     required: 'This question is required.',
@@ -53,6 +56,7 @@ export const FORM_MESSAGES: Record<UiLanguage, FormMessages> = {
     geotrace: 'A line needs at least 2 points.',
     geoshape: 'An area needs at least 3 points.',
     acknowledge: 'Tick to confirm.',
+    constraint: 'This answer is not valid.',
   },
 };
 

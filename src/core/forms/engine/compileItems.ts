@@ -1,0 +1,101 @@
+import { compileExpression, ExpressionError, type CompiledExpression } from '../expr';
+import { CHOICE_COLUMN_PREFIX, rewriteChoiceFilter } from './choiceFilter';
+import type { FormProblem } from './FormEngineError';
+import { isInside, type FormPlan, type ItemPlan } from './FormPlan';
+import { compileLabel, labelReferences, type LabelTemplate } from './labelTemplate';
+
+/**
+ * pyxform's rule, simplified: a default is an expression when it refers to a field or calls a function
+ * (`${age}`, `today()`); anything else (`0`, `yes`, `2026-01-01`) is a literal value.
+ */
+export function isDynamicDefault(text: string): boolean {
+  return text.includes('${') || text.includes('(');
+}
+
+type CompiledColumn =
+  | 'relevant'
+  | 'required'
+  | 'readOnly'
+  | 'constraint'
+  | 'calculation'
+  | 'choiceFilter'
+  | 'repeatCount'
+  | 'dynamicDefault'
+  | 'label'
+  | 'hint';
+
+const YES = new Set(['yes', 'true']);
+const NO = new Set(['no', 'false']);
+
+/** Compiles every expression column of every item once, collecting each problem rather than stopping. */
+export function compileItems(plan: FormPlan): FormProblem[] {
+  const problems: FormProblem[] = [];
+  for (const item of plan.items) {
+    const problem = (column: string, message: string): void => {
+      problems.push({ item: item.name, row: item.item.row, column, message });
+    };
+    const checkNames = (column: string, names: readonly string[]): void => {
+      for (const name of names) {
+        if (!name.startsWith(CHOICE_COLUMN_PREFIX) && !plan.byName.has(name))
+          problem(column, `\${${name}} is not a field of this form`);
+      }
+    };
+    const compile = (column: string, source: string | undefined): CompiledExpression | undefined => {
+      if (source === undefined) return undefined;
+      try {
+        const compiled = compileExpression(source);
+        checkNames(column, compiled.references);
+        return compiled;
+      } catch (error) {
+        if (!(error instanceof ExpressionError)) throw error;
+        problem(column, `${error.message} (at character ${error.offset + 1} of "${source}")`);
+        return undefined;
+      }
+    };
+    const flag = (column: string, value: string | boolean | undefined) => {
+      if (typeof value !== 'string') return value;
+      const word = value.trim().toLowerCase();
+      if (YES.has(word)) return true;
+      if (NO.has(word)) return false;
+      return compile(column, value);
+    };
+    const template = (column: string, text: ItemPlan['item']['label']): LabelTemplate | undefined => {
+      if (!text) return undefined;
+      try {
+        const compiled = compileLabel(text);
+        checkNames(column, labelReferences(compiled));
+        return compiled;
+      } catch (error) {
+        if (!(error instanceof ExpressionError)) throw error;
+        problem(column, error.message);
+        return undefined;
+      }
+    };
+    const set = <K extends CompiledColumn>(key: K, value: ItemPlan[K] | undefined): void => {
+      if (value !== undefined) item[key] = value;
+    };
+
+    set('relevant', compile('relevant', item.item.relevant));
+    if (item.item.kind === 'repeat' && item.relevant) {
+      const inside = item.relevant.references.some((name) => {
+        const target = plan.byName.get(name);
+        return target !== undefined && isInside(target, item);
+      });
+      item.relevantOutside = !inside && !/\bposition\s*\(/.test(item.relevant.source);
+    }
+    set('label', template('label', item.item.label));
+    set('hint', template('hint', item.item.hint));
+    if (item.item.kind === 'repeat') set('repeatCount', compile('repeat_count', item.item.repeatCount));
+    const q = item.question;
+    if (!q) continue;
+    set('required', flag('required', q.required));
+    set('readOnly', flag('read_only', q.readOnly));
+    set('constraint', compile('constraint', q.constraint));
+    set('calculation', compile('calculation', q.calculation));
+    if (q.choiceFilter !== undefined)
+      set('choiceFilter', compile('choice_filter', rewriteChoiceFilter(q.choiceFilter)));
+    if (q.default !== undefined && isDynamicDefault(q.default))
+      set('dynamicDefault', compile('default', q.default));
+  }
+  return problems;
+}

@@ -1,0 +1,98 @@
+import { pickText } from '../../i18n/localized';
+import type { Answers } from '../answersSchema';
+import { toBoolean } from '../expr';
+import { formMessages } from '../messages';
+import { isEmpty, toAnswer } from './answerValues';
+import type { Step } from './dependencyOrder';
+import type { AnswerIssue } from './FormEngine';
+import type { FormPlan, ItemPlan } from './FormPlan';
+import { Runtime } from './Runtime';
+import { buildScopes, type Scope } from './scopes';
+
+/** A draft after one pass: scopes with relevance, calculations written in, and the runtime to ask more. */
+export interface Draft {
+  readonly plan: FormPlan;
+  readonly root: Scope;
+  readonly byLevel: Scope[][];
+  readonly runtime: Runtime;
+  readonly lang: string;
+}
+
+/** The relevance of the group or repeat instance around `item` in `scope`. */
+function containerRelevant(item: ItemPlan, scope: Scope): boolean {
+  const container = item.container;
+  if (!container) return true;
+  return container.item.kind === 'repeat'
+    ? scope.instanceRelevant
+    : (scope.relevant[container.slot] ?? false);
+}
+
+function runStep(step: Step, scope: Scope, runtime: Runtime): void {
+  const item = step.item;
+  switch (step.kind) {
+    case 'relevance': {
+      const inherited = containerRelevant(item, scope);
+      // A repeat as a whole reads its relevant here only if it makes sense outside any instance.
+      const own = item.item.kind === 'repeat' && !item.relevantOutside ? undefined : item.relevant;
+      scope.relevant[item.slot] = inherited && (own ? toBoolean(runtime.run(own, scope, item)) : true);
+      return;
+    }
+    case 'instance': {
+      const whole = scope.parent?.relevant[item.slot] ?? false;
+      scope.instanceRelevant =
+        whole && (item.relevant ? toBoolean(runtime.run(item.relevant, scope, item)) : true);
+      return;
+    }
+    case 'calculation': {
+      const question = item.question;
+      if (!question || !item.calculation) return;
+      // A calculation of a non-relevant question yields no value (and once() will compute afresh).
+      const value = scope.relevant[item.slot]
+        ? toAnswer(question, runtime.run(item.calculation, scope, item))
+        : undefined;
+      if (value === undefined) delete scope.values[item.name];
+      else scope.values[item.name] = value;
+    }
+  }
+}
+
+/** One pass over the draft: every step in dependency order, each over every scope of its level. */
+export function evaluateDraft(
+  plan: FormPlan,
+  steps: readonly Step[],
+  answers: Answers,
+  lang: string,
+  now: () => Date,
+): Draft {
+  const { root, byLevel } = buildScopes(plan, answers);
+  const runtime = new Runtime(plan, root, lang, now);
+  for (const step of steps) {
+    for (const scope of byLevel[step.level.id] ?? []) runStep(step, scope, runtime);
+  }
+  return { plan, root, byLevel, runtime, lang };
+}
+
+/** Failing constraints of answered, relevant questions, with constraintMessage or the default message. */
+export function constraintIssues(draft: Draft, lang: string): AnswerIssue[] {
+  const issues: AnswerIssue[] = [];
+  for (const item of draft.plan.items) {
+    const constraint = item.constraint;
+    if (!constraint || !item.question) continue;
+    for (const scope of draft.byLevel[item.level.id] ?? []) {
+      if (!scope.relevant[item.slot] || isEmpty(scope.values[item.name])) continue;
+      if (toBoolean(draft.runtime.run(constraint, scope, item))) continue;
+      const message =
+        item.question.constraintMessage &&
+        pickText(item.question.constraintMessage, lang, draft.plan.form.defaultLanguage);
+      issues.push({ path: [...scope.path, item.name], message: message || formMessages(lang).constraint });
+    }
+  }
+  return issues;
+}
+
+/** Whether the question is required in `scope`: `true`, or its expression evaluates true. */
+export function isRequired(draft: Draft, item: ItemPlan, scope: Scope): boolean {
+  const required = item.required;
+  if (required === undefined || typeof required === 'boolean') return required ?? false;
+  return toBoolean(draft.runtime.run(required, scope, item));
+}
