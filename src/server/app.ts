@@ -5,6 +5,7 @@ import { handleError, jsonError } from './http/errors';
 import { securityHeaders } from './http/headers';
 import { mountStatic } from './http/static';
 import { authRoutes } from './routes/auth';
+import { formRoutes } from './routes/forms';
 import { healthRoutes } from './routes/health';
 import { syncRoutes } from './routes/sync';
 import type { Storage } from './storage/Storage';
@@ -26,6 +27,7 @@ export function createApp({ storage, staticDir, now = () => new Date() }: AppOpt
   api.route('/', healthRoutes(storage));
   api.route('/', authRoutes(storage, now));
   api.route('/', syncRoutes(storage, now));
+  api.route('/', formRoutes(storage, now));
   app.route('/api', api);
   app.all('/api', (c) => jsonError(c, 'not_found', 'No such endpoint'));
   app.all('/api/*', (c) => jsonError(c, 'not_found', 'No such endpoint'));

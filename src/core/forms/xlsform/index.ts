@@ -1,0 +1,11 @@
+/** XLSForm → FormDefinition, pure (no Node APIs): see convert.ts. Reading files is the server's job. */
+export { convertXlsForm } from './convert';
+export {
+  formatIssue,
+  type ConvertOptions,
+  type ConvertResult,
+  type SheetName,
+  type SheetRow,
+  type XlsFormIssue,
+  type XlsFormSheets,
+} from './types';

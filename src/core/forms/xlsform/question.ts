@@ -1,0 +1,161 @@
+import { FieldName, type Question } from '../definition';
+import type { LocalizedText } from '../../i18n/localized';
+import { booleanCell, flagCell, isDynamicDefault } from './expressions';
+import type { ParsedType } from './questionTypes';
+import type { Sheet } from './sheet';
+import type { SheetRow, XlsFormIssue } from './types';
+
+/** An expression or text to check once every name of the form is known. */
+export interface PendingCheck {
+  row: number;
+  column: string;
+  kind: 'expression' | 'choiceFilter' | 'text';
+  source: string;
+  listName?: string;
+}
+
+/** What one survey row contributes: its fields, plus the checks and problems found on the way. */
+export interface RowContext {
+  sheet: Sheet;
+  row: SheetRow;
+  defaultLanguage: string;
+  issues: XlsFormIssue[];
+  checks: PendingCheck[];
+}
+
+const TEXT_COLUMNS = ['label', 'hint', 'guidance_hint', 'required_message', 'constraint_message'];
+
+export function issueAt(ctx: RowContext, key: string, message: string): void {
+  ctx.issues.push({ sheet: 'survey', row: ctx.row.row, column: ctx.sheet.header(key), message });
+}
+
+/** The row's name, checked as an answer key; undefined (with an issue) if missing or invalid. */
+export function nameOf(ctx: RowContext, what: string): string | undefined {
+  const name = ctx.sheet.value(ctx.row, 'name');
+  if (!name) issueAt(ctx, 'name', `${what} has no name`);
+  else if (!FieldName.safeParse(name).success)
+    issueAt(
+      ctx,
+      'name',
+      `${name} is not a valid name: start with a letter or _, then letters, digits, _ or - (64 at most)`,
+    );
+  else return name;
+  return undefined;
+}
+
+/** Reads an expression column (queued for checking); Excel's TRUE/FALSE become true()/false(). */
+export function expressionOf(
+  ctx: RowContext,
+  key: string,
+  kind: PendingCheck['kind'] = 'expression',
+  listName?: string,
+) {
+  const { value, header } = ctx.sheet.cell(ctx.row, key);
+  if (!value) return undefined;
+  const source = booleanCell(value);
+  ctx.checks.push({ row: ctx.row.row, column: header, kind, source, ...(listName ? { listName } : {}) });
+  return source;
+}
+
+function localized(ctx: RowContext, key: string): LocalizedText | undefined {
+  const text = ctx.sheet.localized(ctx.row, key, ctx.defaultLanguage);
+  // Labels and messages insert answers with ${name}: those names must exist too.
+  for (const value of Object.values(text ?? {}))
+    if (value.includes('${'))
+      ctx.checks.push({ row: ctx.row.row, column: ctx.sheet.header(key), kind: 'text', source: value });
+  return text;
+}
+
+/** Fields shared by questions, groups and repeats. */
+export function commonFields(ctx: RowContext) {
+  const [label, hint, guidanceHint] = TEXT_COLUMNS.slice(0, 3).map((key) => localized(ctx, key));
+  return prune({
+    label,
+    hint,
+    guidanceHint,
+    media: ctx.sheet.media(ctx.row, ctx.defaultLanguage),
+    relevant: expressionOf(ctx, 'relevant'),
+    appearance: ctx.sheet.value(ctx.row, 'appearance') || undefined,
+    row: ctx.row.row,
+  });
+}
+
+/** `max-pixels=1024`, `start=0 end=10 step=1`, `start=1;end=10` (pyxform accepts spaces, `;` and `,`). */
+export function parseParameters(ctx: RowContext): Record<string, string> | undefined {
+  const text = ctx.sheet.value(ctx.row, 'parameters');
+  if (!text) return undefined;
+  const out: Record<string, string> = {};
+  for (const pair of text.split(/[\s;,]+/).filter(Boolean)) {
+    const match = /^([A-Za-z][\w-]*)=(.+)$/.exec(pair);
+    if (match?.[1] && match[2]) out[match[1].toLowerCase()] = match[2];
+    else issueAt(ctx, 'parameters', `${pair} is not a key=value parameter`);
+  }
+  return out;
+}
+
+/** A question of a plain or select type, with every column XLSForm gives it. */
+export function buildQuestion(
+  ctx: RowContext,
+  name: string,
+  parsed: Extract<ParsedType, { kind: 'question' | 'select' }>,
+): Question {
+  const common = commonFields(ctx);
+  const parameters = parseParameters(ctx);
+  const question: Question = {
+    kind: 'question',
+    type: parsed.type,
+    name,
+    ...common,
+    required: flag(ctx, 'required'),
+    requiredMessage: localized(ctx, 'required_message'),
+    constraint: expressionOf(ctx, 'constraint'),
+    constraintMessage: localized(ctx, 'constraint_message'),
+    default: defaultOf(ctx),
+    calculation: expressionOf(ctx, 'calculation'),
+    readOnly: flag(ctx, 'read_only'),
+    parameters,
+  };
+  if (parsed.kind === 'question' && parsed.appearance && !question.appearance)
+    question.appearance = parsed.appearance;
+  if (parsed.kind === 'select') {
+    question.listName = parsed.listName;
+    question.choiceFilter = expressionOf(ctx, 'choice_filter', 'choiceFilter', parsed.listName);
+  }
+  if (parsed.type === 'calculate' && !question.calculation)
+    issueAt(ctx, 'calculation', 'A calculate question needs a calculation');
+  if (parsed.type === 'range') Object.assign(question, rangeBounds(ctx, parameters ?? {}));
+  return prune(question);
+}
+
+function flag(ctx: RowContext, key: string): boolean | string | undefined {
+  const value = flagCell(ctx.sheet.value(ctx.row, key));
+  if (typeof value !== 'string') return value;
+  return expressionOf(ctx, key);
+}
+
+function defaultOf(ctx: RowContext): string | undefined {
+  const value = ctx.sheet.value(ctx.row, 'default');
+  if (value && isDynamicDefault(value)) return expressionOf(ctx, 'default');
+  return value || undefined;
+}
+
+/** A range's bounds from its start and end parameters; ODK's defaults are 1 and 10. */
+function rangeBounds(ctx: RowContext, parameters: Record<string, string>): { min: number; max: number } {
+  const read = (key: string, fallback: number): number => {
+    const text = parameters[key];
+    if (text === undefined) return fallback;
+    const n = Number(text);
+    if (text.trim() === '' || !Number.isFinite(n))
+      issueAt(ctx, 'parameters', `${key}=${text} is not a number`);
+    return Number.isFinite(n) ? n : fallback;
+  };
+  const min = read('start', 1);
+  const max = read('end', 10);
+  read('step', 1);
+  return { min: Math.min(min, max), max: Math.max(min, max) };
+}
+
+/** Drops undefined fields, so the stored JSON holds only what the author wrote. */
+export function prune<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

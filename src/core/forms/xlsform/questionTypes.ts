@@ -1,0 +1,100 @@
+import type { QuestionType } from '../definition';
+
+/** What a `type` cell means, after XLSForm's aliases and old spellings are resolved. */
+export type ParsedType =
+  | { kind: 'question'; type: QuestionType; appearance?: string }
+  | { kind: 'select'; type: 'select_one' | 'select_multiple'; listName: string; orOther: boolean }
+  | { kind: 'begin' | 'end'; block: 'group' | 'repeat' | 'loop' }
+  /** start, end, today, deviceid, username: hidden questions the engine fills (appearance `meta:<type>`). */
+  | { kind: 'meta'; meta: string }
+  /** Metadata Terrain cannot collect (SIM serial, audit log…): skipped with a warning. */
+  | { kind: 'skippedMeta'; meta: string }
+  | { kind: 'unsupported'; message: string }
+  | { kind: 'unknown' };
+
+const SIMPLE: Record<string, QuestionType> = {
+  text: 'text',
+  string: 'text',
+  integer: 'integer',
+  int: 'integer',
+  decimal: 'decimal',
+  range: 'range',
+  date: 'date',
+  time: 'time',
+  datetime: 'dateTime',
+  geopoint: 'geopoint',
+  gps: 'geopoint',
+  geotrace: 'geotrace',
+  geoshape: 'geoshape',
+  image: 'image',
+  photo: 'image',
+  audio: 'audio',
+  video: 'video',
+  file: 'file',
+  barcode: 'barcode',
+  note: 'note',
+  calculate: 'calculate',
+  acknowledge: 'acknowledge',
+  trigger: 'acknowledge',
+  hidden: 'hidden',
+};
+
+const META = new Set(['start', 'end', 'today', 'deviceid', 'username']);
+const SKIPPED_META = new Set([
+  'phonenumber',
+  'simserial',
+  'subscriberid',
+  'email',
+  'audit',
+  'start-geopoint',
+  'background-audio',
+  'background-geopoint',
+]);
+
+const SELECT =
+  /^(select_one|select one|select1|select_multiple|select multiple|select all that apply)\s+(?:from\s+)?(\S+)(?:\s+(or_other|or specify other))?$/i;
+const BLOCK = /^(begin|end)[ _](group|repeat|loop)\b/;
+
+const UNSUPPORTED: [RegExp, string][] = [
+  [
+    /^select_(one|multiple)_from_file\b/,
+    'choices from an attached file are not supported: copy them into the choices sheet',
+  ],
+  [
+    /^select_(one|multiple)_external\b/,
+    'external choices are not supported: copy them into the choices sheet',
+  ],
+  [
+    /^(select_one|select_multiple|select one|select all that apply)$/i,
+    'name the choice list: select_one LIST',
+  ],
+  [/^rank\b/, 'rank questions are not supported'],
+  [/^(xml-external|csv-external)\b/, 'external data files are not supported'],
+  [/^(begin|end)[ _]?(rank|table)\b/, 'this block type is not supported'],
+];
+
+/** Resolves a `type` cell (case and spacing as the author wrote them). */
+export function parseType(cell: string): ParsedType {
+  const text = cell.trim().replace(/\s+/g, ' ');
+  const lower = text.toLowerCase();
+  // Matched on the text as written: the list name keeps its case, lists are matched exactly as in pyxform.
+  const select = SELECT.exec(text);
+  if (select) {
+    const multiple = /multiple|all that apply/i.test(select[1] ?? '');
+    const type = multiple ? 'select_multiple' : 'select_one';
+    return { kind: 'select', type, listName: select[2] ?? '', orOther: !!select[3] };
+  }
+  const block = BLOCK.exec(lower);
+  if (block) return { kind: block[1] as 'begin' | 'end', block: block[2] as 'group' | 'repeat' | 'loop' };
+  const simple = SIMPLE[lower];
+  if (simple) return { kind: 'question', type: simple };
+  if (lower === 'phone number' || lower === 'phone_number')
+    return { kind: 'question', type: 'text', appearance: 'numbers' };
+  const meta = lower.replace(/^uri:/, '');
+  if (META.has(meta)) return { kind: 'meta', meta };
+  if (SKIPPED_META.has(meta)) return { kind: 'skippedMeta', meta };
+  for (const [pattern, message] of UNSUPPORTED) {
+    if (pattern.test(lower)) return { kind: 'unsupported', message };
+  }
+  return { kind: 'unknown' };
+}

@@ -1,0 +1,181 @@
+import type { FormItem, Group, Question, Repeat } from '../definition';
+import {
+  buildQuestion,
+  commonFields,
+  expressionOf,
+  issueAt,
+  nameOf,
+  type PendingCheck,
+  type RowContext,
+} from './question';
+import { parseType } from './questionTypes';
+import { Sheet } from './sheet';
+import type { XlsFormIssue } from './types';
+
+export interface SurveyResult {
+  items: FormItem[];
+  /** Every name of the form with its row: what expressions may refer to. */
+  names: Map<string, number>;
+  checks: PendingCheck[];
+  /** Names of skipped metadata rows: references to them are allowed and read as empty, as on a phone without SIM. */
+  skipped: Set<string>;
+  /** Select questions, to check their lists exist once the choices are read. */
+  selects: { listName: string; row: number; column: string; orOther: boolean }[];
+}
+
+interface Frame {
+  block: 'group' | 'repeat' | 'loop';
+  name: string;
+  row: number;
+  items: FormItem[];
+}
+
+/**
+ * Walks the survey sheet into the item tree: `begin group`/`begin repeat` open a level, `end …` closes it.
+ * Problems are collected and the walk goes on, so the author gets every issue of the sheet at once.
+ */
+export function readSurvey(
+  sheet: Sheet,
+  defaultLanguage: string,
+  languages: readonly string[],
+  issues: XlsFormIssue[],
+  warnings: XlsFormIssue[],
+): SurveyResult {
+  const root: Frame = { block: 'group', name: '', row: 0, items: [] };
+  const stack: Frame[] = [root];
+  const result: SurveyResult = {
+    items: root.items,
+    names: new Map(),
+    checks: [],
+    skipped: new Set(),
+    selects: [],
+  };
+  const top = () => stack[stack.length - 1] ?? root;
+
+  const register = (ctx: RowContext, name: string): boolean => {
+    const first = result.names.get(name);
+    if (first === undefined) {
+      result.names.set(name, ctx.row.row);
+      return true;
+    }
+    issueAt(
+      ctx,
+      'name',
+      `Duplicate name ${name} (first at row ${first}): names must be unique in the whole form`,
+    );
+    return false;
+  };
+
+  for (const row of sheet.rows) {
+    if (Sheet.isBlank(row)) continue;
+    const ctx: RowContext = { sheet, row, defaultLanguage, issues, checks: result.checks };
+    const typeCell = sheet.cell(row, 'type');
+    if (!typeCell.value) {
+      // Rows of notes beside the form are common; a row that names a field without a type is a mistake.
+      if (sheet.value(row, 'name')) issueAt(ctx, 'type', 'This row has a name but no type');
+      continue;
+    }
+    const parsed = parseType(typeCell.value);
+    switch (parsed.kind) {
+      case 'begin': {
+        const name = nameOf(ctx, `begin ${parsed.block}`) ?? `_row${row.row}`;
+        if (parsed.block === 'loop')
+          issueAt(ctx, 'type', 'begin loop is not supported: write a repeat, or one group per choice');
+        const frame: Frame = { block: parsed.block, name, row: row.row, items: [] };
+        if (parsed.block !== 'loop' && register(ctx, name))
+          top().items.push(container(ctx, parsed.block, name, frame.items));
+        stack.push(frame);
+        break;
+      }
+      case 'end': {
+        const open = stack.length > 1 ? stack.pop() : undefined;
+        if (!open) issueAt(ctx, 'type', `end ${parsed.block} without a matching begin ${parsed.block}`);
+        else if (open.block !== parsed.block)
+          issueAt(
+            ctx,
+            'type',
+            `end ${parsed.block} closes begin ${open.block} ${open.name} of row ${open.row}`,
+          );
+        break;
+      }
+      case 'question':
+      case 'select': {
+        const name = nameOf(ctx, 'This question');
+        if (!name || !register(ctx, name)) break;
+        top().items.push(buildQuestion(ctx, name, parsed));
+        if (parsed.kind !== 'select') break;
+        result.selects.push({
+          listName: parsed.listName,
+          row: row.row,
+          column: typeCell.header,
+          orOther: parsed.orOther,
+        });
+        if (parsed.orOther) {
+          const other = otherQuestion(name, languages, row.row);
+          if (register(ctx, other.name)) top().items.push(other);
+        }
+        break;
+      }
+      case 'meta': {
+        const name = nameOf(ctx, parsed.meta);
+        if (name && register(ctx, name))
+          top().items.push({
+            kind: 'question',
+            type: 'hidden',
+            name,
+            appearance: `meta:${parsed.meta}`,
+            row: row.row,
+          });
+        break;
+      }
+      case 'skippedMeta': {
+        const name = sheet.value(row, 'name');
+        if (name) result.skipped.add(name);
+        const message = `${parsed.meta} is not collected by Terrain: row skipped, references to it are empty`;
+        warnings.push({ sheet: 'survey', row: row.row, column: typeCell.header, message });
+        break;
+      }
+      case 'unsupported':
+        issueAt(ctx, 'type', `${typeCell.value}: ${parsed.message}`);
+        break;
+      case 'unknown':
+        issueAt(ctx, 'type', `Unknown question type ${typeCell.value}`);
+        break;
+    }
+  }
+  for (const open of stack.slice(1))
+    issues.push({
+      sheet: 'survey',
+      row: open.row,
+      column: sheet.header('type'),
+      message: `begin ${open.block} ${open.name} is never closed: add end ${open.block}`,
+    });
+  return result;
+}
+
+function container(
+  ctx: RowContext,
+  block: 'group' | 'repeat',
+  name: string,
+  items: FormItem[],
+): Group | Repeat {
+  const common = commonFields(ctx);
+  if (block === 'group') return { kind: 'group', name, ...common, items };
+  const repeatCount = expressionOf(ctx, 'repeat_count');
+  return { kind: 'repeat', name, ...common, ...(repeatCount ? { repeatCount } : {}), items };
+}
+
+/** The text question pyxform adds after an `or_other` select, shown when "other" is chosen. */
+function otherQuestion(name: string, languages: readonly string[], row: number): Question {
+  const label = Object.fromEntries(
+    languages.map((lang) => [lang, lang === 'fr' ? 'Précisez :' : 'Specify other.']),
+  );
+  return {
+    kind: 'question',
+    type: 'text',
+    name: `${name}_other`,
+    label,
+    relevant: `selected(\${${name}}, 'other')`,
+    row,
+  };
+}

@@ -1,0 +1,107 @@
+import { readFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatIssue } from '../../core/forms/xlsform';
+import { openStorage } from '../main';
+import { convertFile, FormImportError, importForm } from './importForm';
+
+export const USAGE = `Usage: npm run forms -- <command>
+
+Commands:
+  convert FILE                  print the form definition (JSON) of an XLSForm (.xlsx, .xls or .csv)
+  import FILE --project ID      publish it in a project of the database (env: DATA_DIR=./data, DATABASE_URL)`;
+
+/** Where the commands write, and the environment they read: the process's own, or a test's. */
+export interface CliIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  env: Record<string, string | undefined>;
+  now?: () => Date;
+}
+
+class UsageError extends Error {}
+
+/** Runs one command and returns the exit code: 0 done, 1 the form or the import failed, 2 bad arguments. */
+export async function runFormsCli(argv: string[], io: CliIo): Promise<number> {
+  try {
+    const [command, ...rest] = argv;
+    if (command === 'convert') return await convertCommand(rest, io);
+    if (command === 'import') return await importCommand(rest, io);
+    if (command === undefined || command === 'help' || command === '--help') {
+      io.out(USAGE);
+      return command === undefined ? 2 : 0;
+    }
+    throw new UsageError(`Unknown command: ${command}`);
+  } catch (err) {
+    // parseArgs reports unknown or malformed options as TypeErrors with a code.
+    if (err instanceof UsageError || (err instanceof TypeError && 'code' in err)) {
+      io.err(`${err.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (err instanceof FormImportError) {
+      io.err(err.message);
+      for (const issue of err.issues) io.err(formatIssue(issue));
+      return 1;
+    }
+    io.err(err instanceof Error ? err.message : String(err));
+    return 1;
+  }
+}
+
+function oneFile(positionals: string[], command: string): string {
+  const [file, ...extra] = positionals;
+  if (!file || extra.length > 0) throw new UsageError(`${command} takes exactly one FILE`);
+  return file;
+}
+
+async function readForm(file: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await readFile(file));
+  } catch (err) {
+    throw new UsageError(`Cannot read ${file}: ${(err as Error).message}`);
+  }
+}
+
+function printWarnings(io: CliIo, warnings: Parameters<typeof formatIssue>[0][]): void {
+  for (const warning of warnings) io.err(`warning: ${formatIssue(warning)}`);
+}
+
+async function convertCommand(args: string[], io: CliIo): Promise<number> {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  const file = oneFile(positionals, 'convert');
+  const { form, warnings } = convertFile(await readForm(file), basename(file), io.now?.() ?? new Date());
+  printWarnings(io, warnings);
+  io.out(JSON.stringify(form, null, 2));
+  return 0;
+}
+
+async function importCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { project: { type: 'string' } },
+  });
+  const file = oneFile(positionals, 'import');
+  if (!values.project) throw new UsageError('import needs --project ID');
+  const bytes = await readForm(file);
+  const storage = await openStorage({
+    dataDir: resolve(io.env.DATA_DIR || 'data'),
+    databaseUrl: io.env.DATABASE_URL || undefined,
+  });
+  try {
+    const result = await importForm(storage, {
+      projectId: values.project,
+      bytes,
+      fileName: basename(file),
+      userId: null,
+      now: io.now?.() ?? new Date(),
+    });
+    printWarnings(io, result.warnings);
+    io.out(
+      `Published ${result.formId}@${result.version} “${result.title}” (${result.questionCount} questions) in ${values.project}.`,
+    );
+    return 0;
+  } finally {
+    await storage.close();
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * A small RFC 4180 CSV parser (quoted fields, doubled quotes, newlines inside quotes, CRLF). Written here
+ * rather than through SheetJS because SheetJS turns CSV text into numbers and dates (`2010-06-15` would come
+ * back reformatted), while a form's cells must stay exactly as typed.
+ */
+export function parseCsv(text: string): { line: number; cells: string[] }[] {
+  const rows: { line: number; cells: string[] }[] = [];
+  // The 1-based line each record starts on, for messages: a quoted cell may span several lines.
+  let line = 1;
+  let start = 1;
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else {
+        if (c === '\n') line++;
+        field += c;
+      }
+    } else if (c === '"' && field === '') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push({ line: start, cells: row });
+      start = ++line;
+      row = [];
+      field = '';
+    } else field += c;
+  }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push({ line: start, cells: row });
+  }
+  return rows;
+}

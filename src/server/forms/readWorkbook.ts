@@ -1,0 +1,118 @@
+import * as XLSX from '@e965/xlsx';
+import type { SheetName, SheetRow, XlsFormSheets } from '../../core/forms/xlsform';
+import { parseCsv } from './csv';
+
+/** The largest form file accepted: real XLSForms are well under 1 MB, even with thousands of choices. */
+export const MAX_FORM_BYTES = 10 * 1024 * 1024;
+
+/** The file cannot be read as a form (too large, not a workbook); the message is for the author. */
+export class WorkbookError extends Error {
+  constructor(
+    message: string,
+    readonly tooLarge = false,
+  ) {
+    super(message);
+    this.name = 'WorkbookError';
+  }
+}
+
+export type WorkbookFormat = 'xlsx' | 'xls' | 'csv';
+
+const SHEETS: SheetName[] = ['survey', 'choices', 'settings'];
+
+/**
+ * The format from the first bytes, whatever the extension says (forms travel by e-mail and get renamed):
+ * a zip is .xlsx, an OLE2 compound file is .xls, UTF-8 text without NUL bytes is CSV.
+ */
+export function sniffFormat(bytes: Uint8Array): WorkbookFormat | undefined {
+  const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
+  if (starts(0x50, 0x4b, 0x03, 0x04)) return 'xlsx';
+  if (starts(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return 'xls';
+  if (bytes.length === 0 || bytes.includes(0)) return undefined;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return 'csv';
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Reads the survey, choices and settings sheets of a form file into rows (text as displayed, formulas never
+ * evaluated: SheetJS reads the value Excel cached). Missing sheets are empty; the converter says what that
+ * means. Throws WorkbookError for files over 10 MB and files that are no workbook.
+ */
+export function readWorkbook(bytes: Uint8Array, fileName: string): XlsFormSheets {
+  if (bytes.byteLength > MAX_FORM_BYTES)
+    throw new WorkbookError(`${fileName} is larger than ${MAX_FORM_BYTES / 1024 / 1024} MB`, true);
+  const format = sniffFormat(bytes);
+  if (!format) throw new WorkbookError(`${fileName} is not an XLSForm: expected an .xlsx, .xls or .csv file`);
+  if (format === 'csv') return readCsv(new TextDecoder().decode(bytes));
+  let workbook: XLSX.WorkBook;
+  try {
+    workbook = XLSX.read(bytes, { type: 'array', cellFormula: false, cellHTML: false, cellStyles: false });
+  } catch (err) {
+    throw new WorkbookError(
+      `${fileName} could not be read as a ${format} workbook (${(err as Error).message})`,
+    );
+  }
+  const out: XlsFormSheets = { survey: [], choices: [], settings: [] };
+  for (const sheetName of workbook.SheetNames) {
+    const key = SHEETS.find((s) => s === sheetName.trim().toLowerCase());
+    const sheet = workbook.Sheets[sheetName];
+    if (!key || !sheet || out[key].length > 0) continue;
+    const grid = XLSX.utils.sheet_to_json<string[]>(sheet, {
+      header: 1,
+      raw: false,
+      defval: '',
+      blankrows: true,
+    });
+    // Row numbers as Excel shows them: the sheet's range may not start on row 1.
+    const firstRow = sheet['!ref'] ? XLSX.utils.decode_range(sheet['!ref']).s.r + 1 : 1;
+    out[key] = toRows(grid.map((cells, i) => ({ row: firstRow + i, cells: cells.map(String) })));
+  }
+  return out;
+}
+
+interface RawRow {
+  row: number;
+  cells: string[];
+}
+
+/** Header = first row with text; every later row becomes cells keyed by header (unnamed columns dropped). */
+function toRows(raw: RawRow[]): SheetRow[] {
+  const headerAt = raw.findIndex((r) => r.cells.some((c) => c.trim() !== ''));
+  const header = raw[headerAt]?.cells.map((h) => h.trim()) ?? [];
+  return raw.slice(headerAt + 1).map(({ row, cells }) => {
+    const named: Record<string, string> = {};
+    header.forEach((h, i) => {
+      if (h !== '' && named[h] === undefined) named[h] = cells[i] ?? '';
+    });
+    return { row, cells: named };
+  });
+}
+
+/**
+ * CSV, one file, two layouts:
+ * - pyxform's sectioned CSV: a row whose first cell is `survey`, `choices` or `settings` starts that sheet,
+ *   and the sheet's rows follow with an empty first cell (header row first);
+ * - otherwise the whole file is the survey sheet (a form without choices or settings).
+ * Row numbers are the file's line numbers (where the record starts). Cells are kept exactly as typed.
+ */
+export function readCsv(text: string): XlsFormSheets {
+  const records = parseCsv(text.replace(/^\uFEFF/, '')).map(({ line, cells }) => ({ row: line, cells }));
+  const sectionOf = (r: RawRow) => SHEETS.find((s) => s === (r.cells[0] ?? '').trim().toLowerCase());
+  if (!records.some((r) => sectionOf(r))) return { survey: toRows(records), choices: [], settings: [] };
+  const sections: Record<SheetName, RawRow[]> = { survey: [], choices: [], settings: [] };
+  let current: SheetName | undefined;
+  for (const record of records) {
+    const section = sectionOf(record);
+    if (section) current = section;
+    else if (current) sections[current].push({ row: record.row, cells: record.cells.slice(1) });
+  }
+  return {
+    survey: toRows(sections.survey),
+    choices: toRows(sections.choices),
+    settings: toRows(sections.settings),
+  };
+}

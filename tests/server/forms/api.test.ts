@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FormVersion, formVersionKey } from '../../../src/core/records/formVersion';
+import { DEMO_PROJECT } from '../../../src/server/seed/demoForm';
+import { backends } from '../backends';
+import { OTHER_PROJECT, setupServer, type TestServer } from '../harness';
+import { fixture } from './fixtureFiles';
+
+const CSV_FORM = 'type,name,label,relevant\ninteger,age,Age,\ntext,job,Job,${age} >= 18\n';
+
+function upload(bytes: Uint8Array | string, fileName: string): FormData {
+  const body = new FormData();
+  // slice(): a copy on a plain ArrayBuffer, which is what File's typing accepts.
+  body.append('file', new File([typeof bytes === 'string' ? bytes : bytes.slice()], fileName));
+  return body;
+}
+
+interface ErrorResponse {
+  error: {
+    code: string;
+    message: string;
+    details?: { issues: { sheet: string; row?: number; column?: string; message: string }[] };
+  };
+}
+
+describe.each(backends)('POST /api/projects/:id/forms on $name', (backend) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await setupServer(backend);
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  async function post(username: string, body: FormData, projectId = DEMO_PROJECT.id) {
+    const res = await server.request(`/api/projects/${projectId}/forms`, {
+      token: await server.login(username),
+      body,
+    });
+    return { status: res.status, body: (await res.json()) as unknown };
+  }
+
+  const formIds = async (username: string) =>
+    (await server.pullAll(username)).filter((c) => c.table === 'forms').map((c) => c.id);
+
+  it('publishes an uploaded XLSForm; agents receive it on their next pull', async () => {
+    const { status, body } = await post('supervisor', upload(fixture('tutorial.xls'), 'tutorial.xls'));
+    expect(status).toBe(201);
+    expect(body).toMatchObject({
+      formId: 'tutorial',
+      version: '202611240800',
+      title: 'tutorial',
+      questionCount: 10,
+    });
+    const changes = await server.pullAll('agent');
+    const change = changes.find((c) => c.id === formVersionKey('tutorial', '202611240800'));
+    expect(change?.table).toBe('forms');
+    const version = FormVersion.parse(change?.data);
+    expect(version).toMatchObject({ projectId: DEMO_PROJECT.id, publishedAt: '2026-11-24T08:00:00.000Z' });
+    expect(version.definition.items[0]).toMatchObject({ kind: 'repeat', name: 'member' });
+    // Not to an agent of another project.
+    expect(await formIds('outsider')).toEqual([]);
+  });
+
+  it('accepts CSV and lets an admin publish in any project', async () => {
+    const { status, body } = await post('admin', upload(CSV_FORM, 'Age check.csv'), OTHER_PROJECT);
+    expect([status, body]).toEqual([
+      201,
+      { formId: 'age-check', version: '202611240800', title: 'Age check', questionCount: 2, warnings: [] },
+    ]);
+    expect(await formIds('outsider')).toEqual([formVersionKey('age-check', '202611240800')]);
+  });
+
+  it('refuses agents, focal points and supervisors of other projects with 403', async () => {
+    for (const [user, project] of [
+      ['agent', DEMO_PROJECT.id],
+      ['focal', DEMO_PROJECT.id],
+      ['supervisor', OTHER_PROJECT],
+    ] as const) {
+      const { status, body } = await post(user, upload(CSV_FORM, 'x.csv'), project);
+      expect([user, status, (body as ErrorResponse).error.code]).toEqual([user, 403, 'forbidden']);
+    }
+  });
+
+  it('answers 422 with every issue for a broken form, and stores nothing', async () => {
+    const before = await formIds('admin');
+    const broken =
+      'type,name,label,relevant\ninteger,age,Age,${agee} > 1\nbegin group,g,G,\nselect_one nowhere,s,S,\n';
+    const { status, body } = await post('supervisor', upload(broken, 'broken.csv'));
+    expect(status).toBe(422);
+    const { error } = body as ErrorResponse;
+    expect(error.code).toBe('validation');
+    expect(error.details?.issues).toEqual([
+      { sheet: 'survey', row: 2, column: 'relevant', message: '${agee} is not a field of this form' },
+      { sheet: 'survey', row: 3, column: 'type', message: 'begin group g is never closed: add end group' },
+      { sheet: 'survey', row: 4, column: 'type', message: 'Choice list nowhere is not in the choices sheet' },
+    ]);
+    const notAForm = await post(
+      'supervisor',
+      upload(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0]), 'photo.png'),
+    );
+    expect(notAForm.status).toBe(422);
+    expect((notAForm.body as ErrorResponse).error.details?.issues[0]).toMatchObject({ sheet: 'file' });
+    expect(await formIds('admin')).toEqual(before);
+  });
+
+  it('answers 409 when that version is already published, leaving the first one as it was', async () => {
+    const bytes = fixture('specify_other.xlsx');
+    expect((await post('supervisor', upload(bytes, 'specify_other.xlsx'))).status).toBe(201);
+    const seqBefore = (await server.pullAll('admin')).at(-1)?.serverSeq;
+    const again = await post('admin', upload(bytes, 'specify_other.xlsx'));
+    expect([again.status, (again.body as ErrorResponse).error.code]).toEqual([409, 'conflict']);
+    expect((await server.pullAll('admin')).at(-1)?.serverSeq).toBe(seqBefore);
+  });
+
+  it('answers 413 over 10 MB, 400 without a file, 404 for an unknown project, 401 without a session', async () => {
+    const big = await post('supervisor', upload(new Uint8Array(10 * 1024 * 1024 + 1), 'big.xlsx'));
+    expect([big.status, (big.body as ErrorResponse).error.code]).toEqual([413, 'payload_too_large']);
+    const empty = new FormData();
+    empty.append('note', 'no file');
+    expect((await post('supervisor', empty)).status).toBe(400);
+    expect((await post('admin', upload(CSV_FORM, 'x.csv'), 'no-such-project')).status).toBe(404);
+    const anonymous = await server.request(`/api/projects/${DEMO_PROJECT.id}/forms`, {
+      body: upload(CSV_FORM, 'x.csv'),
+    });
+    expect(anonymous.status).toBe(401);
+  });
+});

@@ -1,0 +1,80 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { FormDefinition } from '../../../src/core/forms/definition';
+import { runFormsCli, type CliIo } from '../../../src/server/forms/commands';
+import { openStorage } from '../../../src/server/main';
+import { seedDemo } from '../../../src/server/seed/demoSeed';
+import { DEMO_PROJECT } from '../../../src/server/seed/demoForm';
+import { TEST_PASSWORD_COST } from '../../../src/server/auth/passwords';
+import { XLSFORMS_DIR } from './fixtureFiles';
+
+const NOW = new Date('2026-11-24T08:00:00Z');
+
+async function run(argv: string[], env: Record<string, string> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), env, now: () => NOW };
+  const code = await runFormsCli(argv, io);
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('npm run forms', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'terrain-forms-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('convert prints the definition', async () => {
+    const { code, out } = await run(['convert', join(XLSFORMS_DIR, 'tutorial.xls')]);
+    expect(code).toBe(0);
+    const form = FormDefinition.parse(JSON.parse(out));
+    expect(form).toMatchObject({ id: 'tutorial', version: '202611240800' });
+  });
+
+  it('convert lists the issues as sheet!row column: message and exits 1', async () => {
+    const { code, out, err } = await run(['convert', join(XLSFORMS_DIR, 'loop.xlsx')]);
+    expect([code, out]).toEqual([1, '']);
+    expect(err.split('\n')).toContain(
+      'survey!3 type: begin loop is not supported: write a repeat, or one group per choice',
+    );
+  });
+
+  it('exits 2 on bad arguments', async () => {
+    expect((await run([])).code).toBe(2);
+    expect((await run(['convert'])).code).toBe(2);
+    expect((await run(['convert', 'a', 'b'])).code).toBe(2);
+    expect((await run(['import', join(XLSFORMS_DIR, 'tutorial.xls')])).err).toMatch(/--project/);
+    expect((await run(['convert', '--bogus', 'x'])).code).toBe(2);
+    expect((await run(['convert', join(dataDir, 'missing.xlsx')])).code).toBe(2);
+    expect((await run(['frobnicate'])).code).toBe(2);
+  });
+
+  it('import publishes into the SQLite database of DATA_DIR, once', async () => {
+    const storage = await openStorage({ dataDir });
+    await seedDemo(storage, { password: 'test-password-1', now: NOW, passwordCost: TEST_PASSWORD_COST });
+    await storage.close();
+    const args = ['import', join(XLSFORMS_DIR, 'widgets.xls'), '--project', DEMO_PROJECT.id];
+    const first = await run(args, { DATA_DIR: dataDir });
+    expect(first).toMatchObject({
+      code: 0,
+      out: expect.stringMatching(/^Published widgets@202611240800 .*\(32 questions\)/) as string,
+    });
+    const again = await run(args, { DATA_DIR: dataDir });
+    expect(again).toMatchObject({ code: 1, err: expect.stringMatching(/already published/) as string });
+    const missing = await run(['import', join(XLSFORMS_DIR, 'widgets.xls'), '--project', 'nope'], {
+      DATA_DIR: dataDir,
+    });
+    expect(missing).toMatchObject({ code: 1, err: 'No project nope' });
+  });
+
+  it('runs as a process (npx tsx src/server/forms/cli.ts convert …)', async () => {
+    const { stdout } = await promisify(execFile)(
+      'npx',
+      ['tsx', 'src/server/forms/cli.ts', 'convert', join(XLSFORMS_DIR, 'group.xlsx')],
+      { timeout: 20_000 },
+    );
+    expect(FormDefinition.parse(JSON.parse(stdout)).id).toBe('group');
+  });
+});
