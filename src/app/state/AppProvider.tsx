@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { createApiClient } from '../api/client';
 import { openTerrainDb } from '../db/TerrainDb';
 import { clearSession, loadSession, saveSession, type Session } from '../db/sessionStore';
 import { requestPersistentStorage } from '../pwa/storage';
-import { SyncEngine } from '../sync/SyncEngine';
 import { AppContext, type AppValue, type UserConnection } from './appContext';
 
 const LOGOUT_WAIT_MS = 3000;
+
+const loadSync = () => import('./syncModule');
 
 /**
  * Holds the session, the user's database, the api client and the sync engine. The engine exists only while a
@@ -18,7 +18,10 @@ export function AppProvider({ children }: { children: ReactNode }) {
   const [connection, setConnection] = useState<UserConnection | null>(null);
   const tokenRef = useRef<string | null>(null);
 
-  const api = useMemo(() => createApiClient({ getToken: () => tokenRef.current }), []);
+  const api = useMemo(
+    () => loadSync().then(({ createApiClient }) => createApiClient({ getToken: () => tokenRef.current })),
+    [],
+  );
 
   useEffect(() => {
     let live = true;
@@ -40,20 +43,33 @@ export function AppProvider({ children }: { children: ReactNode }) {
   const userId = session?.user.id ?? null;
   useEffect(() => {
     if (!userId) return;
+    let live = true;
     const db = openTerrainDb(userId);
-    const engine = new SyncEngine({ db, api });
-    setConnection({ userId, db, engine });
-    engine.start();
+    const started = Promise.all([loadSync(), api]).then(([{ SyncEngine }, client]) => {
+      if (!live) return null;
+      const engine = new SyncEngine({ db, api: client });
+      setConnection({ userId, db, engine });
+      engine.start();
+      return engine;
+    });
+    // The chunk is precached with the shell; should it still fail, the user's data is untouched and a
+    // reload retries.
+    started.catch(() => undefined);
     return () => {
-      engine.stop();
+      live = false;
       setConnection(null);
-      db.close();
+      void started
+        .catch(() => null)
+        .then((engine) => {
+          engine?.stop();
+          db.close();
+        });
     };
   }, [userId, api]);
 
   const signIn = useCallback(
     async (username: string, password: string) => {
-      const response = await api.login({ username, password });
+      const response = await (await api).login({ username, password });
       const next: Session = { token: response.token, expiresAt: response.expiresAt, user: response.user };
       await saveSession(next);
       tokenRef.current = next.token;
@@ -65,7 +81,7 @@ export function AppProvider({ children }: { children: ReactNode }) {
 
   const signOut = useCallback(async () => {
     // Revoke the token if the server can be reached; offline, forgetting it locally is enough.
-    const logout = api.logout().catch(() => undefined);
+    const logout = api.then((client) => client.logout()).catch(() => undefined);
     await Promise.race([logout, new Promise((resolve) => setTimeout(resolve, LOGOUT_WAIT_MS))]);
     await clearSession();
     tokenRef.current = null;
@@ -78,11 +94,10 @@ export function AppProvider({ children }: { children: ReactNode }) {
       status: !loaded ? 'loading' : session ? 'signedIn' : 'signedOut',
       session,
       connection: current,
-      api,
       signIn,
       signOut,
     }),
-    [loaded, session, current, api, signIn, signOut],
+    [loaded, session, current, signIn, signOut],
   );
   return <AppContext value={value}>{children}</AppContext>;
 }

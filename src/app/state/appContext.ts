@@ -1,5 +1,4 @@
 import { createContext } from 'react';
-import type { ApiClient } from '../api/client';
 import type { TerrainDb } from '../db/TerrainDb';
 import type { Session } from '../db/sessionStore';
 import type { SyncEngine } from '../sync/SyncEngine';
@@ -16,7 +15,6 @@ export interface AppValue {
   status: 'loading' | 'signedOut' | 'signedIn';
   session: Session | null;
   connection: UserConnection | null;
-  api: ApiClient;
   signIn: (username: string, password: string) => Promise<void>;
   /** Forget the session on this device. The user's local database is kept. */
   signOut: () => Promise<void>;
