@@ -15,6 +15,7 @@ import { formMessages, type FormMessages } from './messages';
  * The zod schema of a submission's answers for one form, with messages in `lang`.
  *
  * Answers are stored in canonical types: integer, decimal and range → number; select_multiple → string[];
+ * rank → string[] ordering every choice; choices from a file (`itemsetFile`) are not checked against a list;
  * date → 'YYYY-MM-DD'; time → 'HH:MM[:SS[.sss]][zone]'; dateTime → ISO 8601; geopoint → {latitude,
  * longitude, altitude?, accuracy?}; geotrace and geoshape → arrays of geopoints; image, audio, video and
  * file → a MediaRef naming the bytes by SHA-256; acknowledge → 'OK'; a repeat → an array of objects with
@@ -116,15 +117,30 @@ function valueSchema(form: FormDefinition, q: Question, m: FormMessages): z.ZodT
     case 'range':
       return numberSchema(q, m, false);
     case 'select_one': {
+      if (q.itemsetFile) return z.string({ error: m.unknownChoice }).min(1, m.unknownChoice);
       const names = new Set(choicesOf(form, q).map((c) => c.name));
       return z.string({ error: m.unknownChoice }).refine((v) => names.has(v), { message: m.unknownChoice });
     }
     case 'select_multiple': {
+      if (q.itemsetFile) return z.array(z.string().min(1), { error: m.unknownChoice });
       const names = new Set(choicesOf(form, q).map((c) => c.name));
       return z
         .array(z.string(), { error: m.unknownChoice })
         .refine((vs) => vs.every((v) => names.has(v)), { message: m.unknownChoice })
         .refine((vs) => new Set(vs).size === vs.length, { message: m.unknownChoice });
+    }
+    case 'rank': {
+      if (q.itemsetFile) return z.array(z.string().min(1), { error: m.rank });
+      // An ordering of the whole list: every choice once (ODK's rank widget always answers with all of them).
+      const names = new Set(choicesOf(form, q).map((c) => c.name));
+      return z
+        .array(z.string(), { error: m.rank })
+        .refine(
+          (vs) => vs.length === names.size && new Set(vs).size === vs.length && vs.every((v) => names.has(v)),
+          {
+            message: m.rank,
+          },
+        );
     }
     case 'date':
       return z.string({ error: m.notADate }).refine(isRealDate, { message: m.notADate });

@@ -34,6 +34,8 @@ export const QUESTION_TYPES = [
   'calculate',
   'acknowledge',
   'hidden',
+  /** An ordering of every choice of `listName` (ODK's rank): string[], read in expressions like a select_multiple. */
+  'rank',
 ] as const;
 export const QuestionType = z.enum(QUESTION_TYPES);
 export type QuestionType = z.infer<typeof QuestionType>;
@@ -87,8 +89,14 @@ export const Question = z.object({
   default: z.string().max(10_000).optional(),
   calculation: Expression.optional(),
   readOnly: FlagOrExpression.optional(),
-  /** For select_one / select_multiple: the key of a list in `choiceLists`. */
+  /** For select_one / select_multiple / rank: the key of a list in `choiceLists`. */
   listName: z.string().optional(),
+  /**
+   * XLSForm's select_one_from_file / select_multiple_from_file: the media file (attached to the form and
+   * sent to devices with it) that holds the choices. `listName` is then the file's base name and may be
+   * absent from `choiceLists` until the file is read.
+   */
+  itemsetFile: z.string().min(1).max(255).optional(),
   choiceFilter: Expression.optional(),
   /** XLSForm's `parameters` column, e.g. `max-pixels=1024` or `start=0 end=10 step=1`. */
   parameters: z.record(z.string(), z.string()).optional(),
@@ -168,8 +176,9 @@ export const FormDefinition = z
         ctx.addIssue({ code: 'custom', path: [...at, 'name'], message: `Duplicate field ${item.name}` });
       seen.add(item.name);
       if (item.kind !== 'question') return;
-      const isSelect = item.type === 'select_one' || item.type === 'select_multiple';
-      if (isSelect && (!item.listName || !form.choiceLists[item.listName])) {
+      const isSelect = item.type === 'select_one' || item.type === 'select_multiple' || item.type === 'rank';
+      const listKnown = !!item.listName && (!!form.choiceLists[item.listName] || !!item.itemsetFile);
+      if (isSelect && !listKnown) {
         ctx.addIssue({
           code: 'custom',
           path: [...at, 'listName'],

@@ -17,6 +17,8 @@ export interface FormMessages {
   geotrace: string;
   geoshape: string;
   acknowledge: string;
+  /** A rank answer that is not an ordering of every choice, each once. */
+  rank: string;
   /** A failing constraint without its own constraint_message. */
   constraint: string;
 }
@@ -38,6 +40,7 @@ export const FORM_MESSAGES: Record<UiLanguage, FormMessages> = {
     geotrace: 'Une ligne demande au moins 2 points.',
     geoshape: 'Une zone demande au moins 3 points.',
     acknowledge: 'Cochez pour confirmer.',
+    rank: 'Classez tous les choix, chacun une fois.',
     constraint: "Cette réponse n'est pas valide.",
   },
   en: {
@@ -56,6 +59,7 @@ export const FORM_MESSAGES: Record<UiLanguage, FormMessages> = {
     geotrace: 'A line needs at least 2 points.',
     geoshape: 'An area needs at least 3 points.',
     acknowledge: 'Tick to confirm.',
+    rank: 'Rank every choice, each once.',
     constraint: 'This answer is not valid.',
   },
 };

@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-  allQuestions,
-  walkItems,
-  type FormDefinition,
-  type FormItem,
-} from '../../../src/core/forms/definition';
+import { allQuestions, walkItems, type FormDefinition } from '../../../src/core/forms/definition';
+import { createFormEngine } from '../../../src/core/forms/engine';
 import { convertXlsForm, formatIssue } from '../../../src/core/forms/xlsform';
 import { readWorkbook } from '../../../src/server/forms/readWorkbook';
+import { NEWER_FACTS, q, repeats } from './fixtureFacts';
 import { fixture, fixtureNames } from './fixtureFiles';
 
 const NOW = new Date('2026-11-24T08:00:00Z');
@@ -19,34 +16,11 @@ function load(name: string): FormDefinition {
   return result.form;
 }
 
-/** Repeats in the form and how deep they nest (a repeat in a repeat is 2). */
-function repeats(items: FormItem[], depth = 0): { count: number; depth: number } {
-  let count = 0;
-  let max = depth;
-  for (const item of items) {
-    if (item.kind === 'question') continue;
-    const inner = repeats(item.items, depth + (item.kind === 'repeat' ? 1 : 0));
-    count += inner.count + (item.kind === 'repeat' ? 1 : 0);
-    max = Math.max(max, inner.depth);
-  }
-  return { count, depth: max };
-}
-
-const q = (form: FormDefinition, name: string) => allQuestions(form).find((x) => x.name === name);
 const sizes = (form: FormDefinition) =>
   Object.fromEntries(Object.entries(form.choiceLists).map(([k, v]) => [k, v.length]));
 
-/** Fixtures Terrain refuses on purpose, with the only issues expected (the features it cannot run). */
-const REFUSED: Record<string, string[]> = {
-  'all-question-types-v2024091201-3.xlsx': [
-    'survey!83 type: select_one_from_file cities.geojson: choices from an attached file are not supported: copy them into the choices sheet',
-    'survey!106 type: rank opt_abcd: rank questions are not supported',
-  ],
-  'loop.xlsx': ['survey!3 type: begin loop is not supported: write a repeat, or one group per choice'],
-  'socio-economic-survey-v20240515.xlsx': [
-    'survey!12 calculation: XPath paths are not supported: refer to fields as ${name} (at “/root/item[name = ${”)',
-  ],
-};
+/** Fixtures Terrain refuses on purpose, with the only issues expected (none today: every fixture converts). */
+const REFUSED: Record<string, string[]> = {};
 
 describe('the shared XLSForm fixtures', () => {
   it.each(fixtureNames())('%s converts, or is refused only for what Terrain cannot run', (name) => {
@@ -55,12 +29,21 @@ describe('the shared XLSForm fixtures', () => {
     else expect(result.ok ? [] : result.issues.map(formatIssue)).toEqual([]);
   });
 
+  // Known gap: xlsform_spec_test's labels read ${phonenumber}, skipped metadata the importer lets expressions
+  // read as empty but the engine does not know (the definition does not list skipped names yet).
+  const ENGINE_GAPS = new Set(['xlsform_spec_test.xlsx']);
+  const runnable = fixtureNames().filter((n) => !REFUSED[n] && !ENGINE_GAPS.has(n));
+  it.each(runnable)('%s: its logic compiles in the form engine', (name) => {
+    expect(() => createFormEngine(load(name))).not.toThrow();
+  });
+
   it('knows every fixture', () => {
     const covered = new Set([...Object.keys(REFUSED), ...Object.keys(FACTS)]);
     expect(fixtureNames().filter((n) => !covered.has(n))).toEqual([]);
   });
 
   const FACTS: Record<string, (form: FormDefinition) => void> = {
+    ...NEWER_FACTS,
     'cascading_select_test_equivalent.xls': (form) => {
       expect(allQuestions(form)).toHaveLength(9);
       expect(form).toMatchObject({ id: 'cascading_select_test', languages: ['und'] });

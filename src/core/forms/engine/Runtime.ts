@@ -1,9 +1,10 @@
 import { pickText } from '../../i18n/localized';
 import type { Choice } from '../definition';
 import { choicesOf } from '../definition';
-import { nodeSet, type CompiledExpression, type EvalContext, type XValue } from '../expr';
+import { nodeSet, type CompiledExpression, type EvalContext, type InstanceItem, type XValue } from '../expr';
 import { CHOICE_COLUMN_PREFIX } from './choiceFilter';
 import { commonDepth, type FormPlan, type ItemPlan } from './FormPlan';
+import { instanceItems } from './instances';
 import type { Scope } from './scopes';
 
 /**
@@ -56,6 +57,9 @@ export class Runtime implements EvalContext {
     const choice = question && choicesOf(this.plan.form, question).find((c) => c.name === value);
     return choice ? pickText(choice.label, this.lang, this.plan.form.defaultLanguage) : value;
   };
+
+  readonly instance = (listName: string): readonly InstanceItem[] =>
+    instanceItems(this.plan.form, listName, this.lang);
 
   readonly resolve = (name: string): unknown => {
     if (name.startsWith(CHOICE_COLUMN_PREFIX)) {

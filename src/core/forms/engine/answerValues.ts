@@ -45,7 +45,8 @@ export function toAnswer(question: Question, value: XValue): unknown {
       if (typeof value === 'number') return XDate.fromDays(value)?.toString();
       break;
     }
-    case 'select_multiple': {
+    case 'select_multiple':
+    case 'rank': {
       const names = toString(value).trim();
       return names === '' ? undefined : names.split(/\s+/);
     }
@@ -70,6 +71,7 @@ export function staticDefault(question: Question, text: string): unknown {
       return question.type === 'calculate' ? text : undefined;
     }
     case 'select_multiple':
+    case 'rank':
       return text.trim() === '' ? undefined : text.trim().split(/\s+/);
     case 'geopoint':
       return geopoint(text);

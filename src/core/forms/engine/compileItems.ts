@@ -45,6 +45,9 @@ export function compileItems(plan: FormPlan): FormProblem[] {
       try {
         const compiled = compileExpression(source);
         checkNames(column, compiled.references);
+        for (const { list } of compiled.instances)
+          if (!plan.form.choiceLists[list])
+            problem(column, `instance('${list}') is not a choice list of this form`);
         return compiled;
       } catch (error) {
         if (!(error instanceof ExpressionError)) throw error;

@@ -18,4 +18,17 @@ export type Node =
       readonly right: Node;
       readonly at: number;
     }
-  | { readonly type: 'call'; readonly name: string; readonly args: readonly Node[]; readonly at: number };
+  | { readonly type: 'call'; readonly name: string; readonly args: readonly Node[]; readonly at: number }
+  /**
+   * `instance('list')/root/item[predicate]/field`: the `field` column of the list's items that satisfy the
+   * predicate, as a node-set; without `/field` (only inside count()) the items themselves.
+   */
+  | {
+      readonly type: 'instance';
+      readonly list: string;
+      readonly predicate: Node | undefined;
+      readonly field: string | undefined;
+      readonly at: number;
+    }
+  /** A bare name inside an instance predicate: a column of the item being tested (`name`, `label`, …). */
+  | { readonly type: 'column'; readonly name: string; readonly at: number };

@@ -2,6 +2,7 @@ import type { Node } from './ast';
 import { compare } from './compare';
 import type { EvalContext, Thunk } from './context';
 import { ExpressionError } from './ExpressionError';
+import { readColumn, readInstance } from './instance';
 import { FUNCTIONS } from './functions';
 import { readCurrent } from './functions/spec';
 import { parseExpression } from './parser';
@@ -11,10 +12,18 @@ export interface CompiledExpression {
   readonly source: string;
   /** Field names the expression reads through `${}` (and jr:choice-name's quoted field), first use first. */
   readonly references: readonly string[];
+  /** The choice lists read through instance('list'), with the columns read of their items. */
+  readonly instances: readonly InstanceUse[];
   /** Whether it reads `.` (directly, through once(), or string-length() and the like without argument). */
   readonly usesCurrent: boolean;
   /** Never throws on any data ('', NaN or false as XPath gives); only the context's own callbacks could. */
   evaluate(ctx: EvalContext): XValue;
+}
+
+export interface InstanceUse {
+  readonly list: string;
+  /** The column read (`/label`) and the bare names of the predicate, first use first. */
+  readonly columns: readonly string[];
 }
 
 /** Left-deep chains (`a + b + c …`) recurse once per operand; past this depth compilation refuses. */
@@ -30,6 +39,9 @@ function arity(min: number, max: number): string {
 class Compiler {
   readonly references = new Set<string>();
   usesCurrent = false;
+  readonly instances = new Map<string, Set<string>>();
+  /** The columns of the instance whose predicate is being compiled. */
+  private columns: Set<string> | undefined;
 
   compile(node: Node, depth: number, asNodeSet = false): Thunk {
     if (depth > MAX_TREE_DEPTH) throw new ExpressionError('Expression nested too deeply', node.at);
@@ -59,7 +71,28 @@ class Compiler {
         return this.binary(node, depth);
       case 'call':
         return this.call(node, depth);
+      case 'column':
+        this.columns?.add(node.name);
+        return readColumn(node.name);
+      case 'instance':
+        return this.instance(node, depth, asNodeSet);
     }
+  }
+
+  private instance(node: Extract<Node, { type: 'instance' }>, depth: number, asNodeSet: boolean): Thunk {
+    if (node.field === undefined && !asNodeSet)
+      throw new ExpressionError(
+        `instance('${node.list}')/root/item needs a /column, except in count()`,
+        node.at,
+      );
+    let columns = this.instances.get(node.list);
+    if (!columns) this.instances.set(node.list, (columns = new Set()));
+    if (node.field !== undefined) columns.add(node.field);
+    const outer = this.columns;
+    this.columns = columns;
+    const predicate = node.predicate && this.compile(node.predicate, depth + 1);
+    this.columns = outer;
+    return readInstance(node.list, predicate, node.field);
   }
 
   private binary(node: Extract<Node, { type: 'binary' }>, depth: number): Thunk {
@@ -119,9 +152,11 @@ export function compileExpression(source: string): CompiledExpression {
   const root = compiler.compile(parseExpression(source), 0);
   const references = [...compiler.references];
   const usesCurrent = compiler.usesCurrent;
+  const instances = [...compiler.instances].map(([list, columns]) => ({ list, columns: [...columns] }));
   return {
     source,
     references,
+    instances,
     usesCurrent,
     evaluate: root,
   };

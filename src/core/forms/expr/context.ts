@@ -19,7 +19,19 @@ export interface EvalContext {
   now?(): Date;
   /** jr:choice-name: the label of `value` in the choice list of `fieldName`. Default: the value itself. */
   choiceLabel?(fieldName: string, value: string): string;
+  /**
+   * `instance('list')`: the items of the form's choice list `list`, each with its `name`, its `label` in the
+   * current language, `itextId` (the same label: pyxform's jr:itext(…/itextId) shows it) and the list's other
+   * columns. Default: no items. The engine answers from `choiceLists`.
+   */
+  instance?(listName: string): readonly InstanceItem[];
 }
+
+/** One item of a secondary instance: a choice's columns as text. */
+export type InstanceItem = Readonly<Record<string, string>> & {
+  readonly name: string;
+  readonly label: string;
+};
 
 /** A compiled piece of an expression. */
 export type Thunk = (ctx: EvalContext) => XValue;

@@ -3,8 +3,8 @@
  * repeat_count, default): ODK's XPath subset. See README.md for the semantics and limits.
  */
 export type { BinaryOp, Node } from './ast';
-export { compileExpression, type CompiledExpression } from './compile';
-export type { EvalContext } from './context';
+export { compileExpression, type CompiledExpression, type InstanceUse } from './compile';
+export type { EvalContext, InstanceItem } from './context';
 export { ExpressionError } from './ExpressionError';
 export { parseExpression } from './parser';
 export { NodeSet, nodeSet, toBoolean, toNumber, toString, type XScalar, type XValue } from './values';

@@ -1,6 +1,7 @@
 import { ExpressionError } from './ExpressionError';
 
-export type TokenKind = 'number' | 'string' | 'ref' | 'name' | 'op' | '(' | ')' | ',' | '.' | '..' | 'end';
+export type TokenKind =
+  'number' | 'string' | 'ref' | 'name' | 'op' | '(' | ')' | ',' | '.' | '..' | '/' | '[' | ']' | 'end';
 
 export interface Token {
   readonly kind: TokenKind;
@@ -65,7 +66,8 @@ export function tokenize(source: string): Token[] {
         while (isNameChar(source[i])) i++;
       }
       tokens.push({ kind: 'name', text: source.slice(start, i), at: start });
-    } else if (c === '(' || c === ')' || c === ',') {
+    } else if (c === '(' || c === ')' || c === ',' || c === '/' || c === '[' || c === ']') {
+      // '/' and '[ ]' only make sense in instance('list')/root/item[…]/field; the parser refuses them elsewhere.
       i++;
       tokens.push({ kind: c, text: c, at: start });
     } else if (c === '+' || c === '-' || c === '*' || c === '=') {
@@ -76,8 +78,6 @@ export function tokenize(source: string): Token[] {
       if (c === '!' && !withEq) throw new ExpressionError("Unexpected '!': use != or not(…)", start);
       i += withEq ? 2 : 1;
       tokens.push({ kind: 'op', text: withEq ? `${c}=` : c, at: start });
-    } else if (c === '/') {
-      throw new ExpressionError('XPath paths are not supported: refer to fields as ${name}', start);
     } else {
       throw new ExpressionError(`Unexpected character '${c}'`, start);
     }

@@ -5,6 +5,9 @@ import { tokenize, type Token } from './lexer';
 /** Parentheses, calls and unary minus nested deeper than this are refused rather than overflowing the stack. */
 const MAX_DEPTH = 200;
 
+/** The only path known is a secondary-instance lookup (SHAPE); any other `/` gets this message. */
+const PATHS_REFUSED = 'XPath paths are not supported: refer to fields as ${name}';
+const SHAPE = "write instance('list')/root/item[condition]/column";
 /**
  * Binary operators by XPath 1.0 precedence, loosest first; all are left-associative. Word operators (and,
  * or, div, mod) arrive from the lexer as names: XPath treats a name as an operator where one is expected.
@@ -28,6 +31,7 @@ function describe(token: Token): string {
 class Parser {
   private index = 0;
   private depth = 0;
+  private predicates = 0; // inside `[…]`, bare names are the item's columns
 
   constructor(private readonly tokens: readonly Token[]) {}
 
@@ -52,6 +56,7 @@ class Parser {
     const node = this.binary(0);
     const rest = this.peek();
     if (rest.kind === ')') throw new ExpressionError("Unbalanced parentheses: unexpected ')'", rest.at);
+    refusePath(rest);
     if (rest.kind !== 'end') {
       throw new ExpressionError(`Unexpected ${describe(rest)}: an operator is missing`, rest.at);
     }
@@ -109,8 +114,11 @@ class Parser {
         return inner;
       }
       case 'name':
-        return this.call(token);
+        if (this.predicates > 0 && this.peek().kind !== '(')
+          return { type: 'column', name: token.text, at: token.at };
+        return token.text === 'instance' ? this.instancePath(this.call(token)) : this.call(token);
       default:
+        refusePath(token);
         throw new ExpressionError(`Expected a value but found ${describe(token)}`, token.at);
     }
   }
@@ -137,17 +145,52 @@ class Parser {
     return { type: 'call', name: name.text, args, at: name.at };
   }
 
+  /**
+   * `instance('list')/root/item[predicate]/column`, the shape pyxform writes for choice lists used as
+   * secondary instances (jr:itext(…/itextId) shows a choice's label). Other paths are refused.
+   */
+  private instancePath(call: Node): Node {
+    const arg = call.type === 'call' && call.args.length === 1 ? call.args[0] : undefined;
+    const fail = (what: string, at: number) => new ExpressionError(`${what}: ${SHAPE}`, at);
+    if (arg?.type !== 'string') throw fail('instance() takes a choice list name in quotes', call.at);
+    for (const step of ['root', 'item']) {
+      const [slash, name] = [this.next(), this.next()];
+      if (slash.kind !== '/' || name.text !== step) throw fail(`Expected /${step}`, slash.at);
+    }
+    let predicate: Node | undefined;
+    if (this.peek().kind === '[') {
+      const open = this.next();
+      this.predicates++;
+      predicate = this.binary(0);
+      this.predicates--;
+      if (this.next().kind !== ']') throw new ExpressionError("Unclosed '[': add the closing ']'", open.at);
+    }
+    let field: string | undefined;
+    if (this.peek().kind === '/') {
+      const column = this.next() && this.next();
+      if (column.kind !== 'name') throw fail('Expected a column name', column.at);
+      field = column.text;
+    }
+    return { type: 'instance', list: arg.value, predicate, field, at: call.at };
+  }
+
   private close(open: Token): void {
     const token = this.peek();
     if (token.kind === ')') {
       this.next();
       return;
     }
+    refusePath(token);
     if (token.kind === 'end') {
       throw new ExpressionError(`Unbalanced parentheses: the '(' at ${open.at} is never closed`, open.at);
     }
     throw new ExpressionError(`Expected ')' or ',' but found ${describe(token)}`, token.at);
   }
+}
+
+function refusePath(token: Token): void {
+  if (token.kind === '/' || token.kind === '[' || token.kind === ']')
+    throw new ExpressionError(PATHS_REFUSED, token.at);
 }
 
 /** Source text → syntax tree. Throws ExpressionError; function names and arities are checked by compile. */

@@ -1,6 +1,7 @@
 import { FormDefinition } from '../definition';
 import { addOtherChoice, readChoices, type ChoiceLists } from './choices';
-import { checkChoiceFilter, checkExpression, textReferences } from './expressions';
+import { checkChoiceFilter, checkExpression, instanceProblems, textReferences } from './expressions';
+import { expandLoops, type PendingLoop } from './loops';
 import type { PendingCheck } from './question';
 import { formIdFrom, readSettings, versionAt, type XlsSettings } from './settings';
 import { Sheet } from './sheet';
@@ -30,12 +31,19 @@ export function convertXlsForm(sheets: XlsFormSheets, options: ConvertOptions = 
     issues.push({ sheet: 'survey', message: 'The survey sheet is missing or empty' });
   const read = readSurvey(survey, defaultLanguage, languages, issues, warnings);
   const choices = readChoices(choiceSheet, defaultLanguage, settings.allowChoiceDuplicates, issues);
-  checkSelects(read, choices, languages, issues);
-  const known = new Set([...read.names.keys(), ...read.skipped]);
-  for (const check of read.checks) checkOne(check, known, choices, issues);
+  checkSelects(read, choices, languages, issues, warnings);
+  const copies = expandLoops(read.loops, choices.lists, defaultLanguage, issues);
+  for (const [name, row] of copies) {
+    const first = read.names.get(name);
+    const message = `The loop makes a field ${name}, which is already the name of row ${first}`;
+    if (first !== undefined) issues.push({ sheet: 'survey', row, column: survey.header('type'), message });
+  }
+  const known = new Set([...read.names.keys(), ...read.skipped, ...copies.keys()]);
+  const scope = { names: known, choices, loops: read.loops };
+  for (const check of read.checks) checkOne(check, scope, issues);
   if (settings.instanceName) {
     const { value, header, row } = settings.instanceName;
-    checkOne({ row, column: header, kind: 'expression', source: value }, known, choices, issues, 'settings');
+    checkOne({ row, column: header, kind: 'expression', source: value }, scope, issues, 'settings');
   }
 
   const head = identity(settings, options, defaultLanguage, warnings, issues);
@@ -68,20 +76,30 @@ function checkSelects(
   choices: ChoiceLists,
   languages: string[],
   issues: XlsFormIssue[],
+  warnings: XlsFormIssue[],
 ): void {
   for (const select of read.selects) {
     const list = choices.lists[select.listName];
-    if (!list) {
+    if (select.itemsetFile) {
+      // The server cannot read the file from the XLSForm: the author attaches it, and devices receive it.
+      const message = `choices come from ${select.itemsetFile}, which must be uploaded with the form`;
+      warnings.push({ sheet: 'survey', row: select.row, column: select.column, message });
+    } else if (!list) {
       const message = `Choice list ${select.listName} is not in the choices sheet`;
       issues.push({ sheet: 'survey', row: select.row, column: select.column, message });
     } else if (select.orOther) addOtherChoice(list, languages);
   }
 }
 
+interface CheckScope {
+  names: ReadonlySet<string>;
+  choices: ChoiceLists;
+  loops: readonly PendingLoop[];
+}
+
 function checkOne(
   check: PendingCheck,
-  names: ReadonlySet<string>,
-  choices: ChoiceLists,
+  { names, choices, loops }: CheckScope,
   issues: XlsFormIssue[],
   sheet: 'survey' | 'settings' = 'survey',
 ): void {
@@ -98,9 +116,18 @@ function checkOne(
       return;
     }
     references = result.references;
+    for (const message of instanceProblems(result.instances, choices.lists, choices.filterColumns))
+      issues.push({ ...at, message });
   }
   for (const name of new Set(references)) {
     if (!names.has(name)) issues.push({ ...at, message: `\${${name}} is not a field of this form` });
+    // A loop's body exists once per choice: only a row of the same loop knows which copy it means.
+    const loop = loops.find((l) => l.names.has(name));
+    const inside = loop && sheet === 'survey' && check.row > loop.row && check.row < loop.last;
+    if (loop && !inside) {
+      const message = `\${${name}} is inside loop ${loop.group.name}, once per choice of ${loop.listName}: name one copy, \${${name}_<choice>}`;
+      issues.push({ ...at, message });
+    }
   }
 }
 

@@ -1,11 +1,13 @@
-import { compileExpression, ExpressionError } from '../expr';
+import { compileExpression, ExpressionError, type InstanceUse } from '../expr';
 import { tokenize } from '../expr/lexer';
 
 /**
  * Checks of expression columns at import, so an author learns about a typo or an unsupported function
  * before a device does. The source text is stored as written; only these checks compile it.
  */
-export type ExpressionCheck = { ok: true; references: readonly string[] } | { ok: false; message: string };
+export type ExpressionCheck =
+  | { ok: true; references: readonly string[]; instances: readonly InstanceUse[] }
+  | { ok: false; message: string };
 
 const KEYWORDS = new Set(['and', 'or', 'div', 'mod']);
 
@@ -17,7 +19,8 @@ const describe = (err: unknown, source: string): string => {
 
 export function checkExpression(source: string): ExpressionCheck {
   try {
-    return { ok: true, references: compileExpression(source).references };
+    const { references, instances } = compileExpression(source);
+    return { ok: true, references, instances };
   } catch (err) {
     return { ok: false, message: describe(err, source) };
   }
@@ -48,6 +51,22 @@ export function checkChoiceFilter(source: string, columns: ReadonlySet<string>):
     rewritten = rewritten.slice(0, token.at) + literal + rewritten.slice(token.at + token.text.length);
   }
   return checkExpression(rewritten);
+}
+
+/**
+ * instance('list') must name a list of the choices sheet, and its columns be columns of that sheet
+ * (`itextId` is pyxform's id of a choice's label, which every list has).
+ */
+export function instanceProblems(
+  instances: readonly InstanceUse[],
+  lists: Readonly<Record<string, unknown>>,
+  columns: ReadonlySet<string>,
+): string[] {
+  return instances.flatMap(({ list, columns: used }) => {
+    if (!lists[list]) return [`instance('${list}'): ${list} is not a list of the choices sheet`];
+    const unknown = used.filter((c) => c !== 'itextId' && !columns.has(c));
+    return unknown.map((c) => `instance('${list}'): ${c} is not a column of the choices sheet`);
+  });
 }
 
 /** Field names that text (a label, a hint, a message) inserts with `${name}`. */

@@ -119,6 +119,7 @@ export function buildQuestion(
     question.appearance = parsed.appearance;
   if (parsed.kind === 'select') {
     question.listName = parsed.listName;
+    if (parsed.itemsetFile) question.itemsetFile = parsed.itemsetFile;
     question.choiceFilter = expressionOf(ctx, 'choice_filter', 'choiceFilter', parsed.listName);
   }
   if (parsed.type === 'calculate' && !question.calculation)

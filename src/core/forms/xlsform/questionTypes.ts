@@ -3,8 +3,16 @@ import type { QuestionType } from '../definition';
 /** What a `type` cell means, after XLSForm's aliases and old spellings are resolved. */
 export type ParsedType =
   | { kind: 'question'; type: QuestionType; appearance?: string }
-  | { kind: 'select'; type: 'select_one' | 'select_multiple'; listName: string; orOther: boolean }
-  | { kind: 'begin' | 'end'; block: 'group' | 'repeat' | 'loop' }
+  | {
+      kind: 'select';
+      type: 'select_one' | 'select_multiple' | 'rank';
+      listName: string;
+      orOther: boolean;
+      /** select_*_from_file: the attached file holding the choices (listName is its base name, as in pyxform). */
+      itemsetFile?: string;
+    }
+  /** `begin loop over LIST` names its list. */
+  | { kind: 'begin' | 'end'; block: 'group' | 'repeat' | 'loop'; listName?: string }
   /** start, end, today, deviceid, username: hidden questions the engine fills (appearance `meta:<type>`). */
   | { kind: 'meta'; meta: string }
   /** Metadata Terrain cannot collect (SIM serial, audit log…): skipped with a warning. */
@@ -53,13 +61,13 @@ const SKIPPED_META = new Set([
 
 const SELECT =
   /^(select_one|select one|select1|select_multiple|select multiple|select all that apply)\s+(?:from\s+)?(\S+)(?:\s+(or_other|or specify other))?$/i;
+const RANK = /^rank\s+(\S+)$/i;
+const FROM_FILE = /^(select_one|select_multiple)_from_file\s+(\S+?\.(csv|xml|geojson))$/i;
 const BLOCK = /^(begin|end)[ _](group|repeat|loop)\b/;
+const LOOP = /^begin[ _]loop\s+over\s+(\S+)$/i;
 
 const UNSUPPORTED: [RegExp, string][] = [
-  [
-    /^select_(one|multiple)_from_file\b/,
-    'choices from an attached file are not supported: copy them into the choices sheet',
-  ],
+  [/^select_(one|multiple)_from_file\b/, 'name the choices file: a .csv, .xml or .geojson file'],
   [
     /^select_(one|multiple)_external\b/,
     'external choices are not supported: copy them into the choices sheet',
@@ -68,7 +76,7 @@ const UNSUPPORTED: [RegExp, string][] = [
     /^(select_one|select_multiple|select one|select all that apply)$/i,
     'name the choice list: select_one LIST',
   ],
-  [/^rank\b/, 'rank questions are not supported'],
+  [/^rank$/, 'name the choice list: rank LIST'],
   [/^(xml-external|csv-external)\b/, 'external data files are not supported'],
   [/^(begin|end)[ _]?(rank|table)\b/, 'this block type is not supported'],
 ];
@@ -84,7 +92,25 @@ export function parseType(cell: string): ParsedType {
     const type = multiple ? 'select_multiple' : 'select_one';
     return { kind: 'select', type, listName: select[2] ?? '', orOther: !!select[3] };
   }
+  const rank = RANK.exec(text);
+  if (rank) return { kind: 'select', type: 'rank', listName: rank[1] ?? '', orOther: false };
+  const fromFile = FROM_FILE.exec(text);
+  if (fromFile) {
+    const type = fromFile[1]?.toLowerCase() === 'select_one' ? 'select_one' : 'select_multiple';
+    const itemsetFile = fromFile[2] ?? '';
+    return {
+      kind: 'select',
+      type,
+      listName: itemsetFile.replace(/\.[^.]+$/, ''),
+      orOther: false,
+      itemsetFile,
+    };
+  }
+  const loop = LOOP.exec(text);
+  if (loop) return { kind: 'begin', block: 'loop', listName: loop[1] ?? '' };
   const block = BLOCK.exec(lower);
+  if (block?.[1] === 'begin' && block[2] === 'loop')
+    return { kind: 'unsupported', message: 'name the choice list: begin loop over LIST' };
   if (block) return { kind: block[1] as 'begin' | 'end', block: block[2] as 'group' | 'repeat' | 'loop' };
   const simple = SIMPLE[lower];
   if (simple) return { kind: 'question', type: simple };

@@ -8,6 +8,7 @@ import {
   type PendingCheck,
   type RowContext,
 } from './question';
+import type { PendingLoop } from './loops';
 import { parseType } from './questionTypes';
 import { Sheet } from './sheet';
 import type { XlsFormIssue } from './types';
@@ -20,7 +21,9 @@ export interface SurveyResult {
   /** Names of skipped metadata rows: references to them are allowed and read as empty, as on a phone without SIM. */
   skipped: Set<string>;
   /** Select questions, to check their lists exist once the choices are read. */
-  selects: { listName: string; row: number; column: string; orOther: boolean }[];
+  /** Loops, innermost first, to expand once the choices are read (see loops.ts). */
+  loops: PendingLoop[];
+  selects: { listName: string; row: number; column: string; orOther: boolean; itemsetFile?: string }[];
 }
 
 interface Frame {
@@ -28,6 +31,7 @@ interface Frame {
   name: string;
   row: number;
   items: FormItem[];
+  loop?: PendingLoop;
 }
 
 /**
@@ -48,6 +52,7 @@ export function readSurvey(
     names: new Map(),
     checks: [],
     skipped: new Set(),
+    loops: [],
     selects: [],
   };
   const top = () => stack[stack.length - 1] ?? root;
@@ -56,6 +61,7 @@ export function readSurvey(
     const first = result.names.get(name);
     if (first === undefined) {
       result.names.set(name, ctx.row.row);
+      for (const frame of stack) frame.loop?.names.add(name);
       return true;
     }
     issueAt(
@@ -79,18 +85,24 @@ export function readSurvey(
     switch (parsed.kind) {
       case 'begin': {
         const name = nameOf(ctx, `begin ${parsed.block}`) ?? `_row${row.row}`;
-        if (parsed.block === 'loop')
-          issueAt(ctx, 'type', 'begin loop is not supported: write a repeat, or one group per choice');
         const frame: Frame = { block: parsed.block, name, row: row.row, items: [] };
-        if (parsed.block !== 'loop' && register(ctx, name))
-          top().items.push(container(ctx, parsed.block, name, frame.items));
+        if (register(ctx, name)) {
+          const item = container(ctx, parsed.block, name, frame.items);
+          top().items.push(item);
+          const listName = parsed.listName ?? '';
+          if (parsed.block === 'loop' && item.kind === 'group')
+            frame.loop = { group: item, listName, row: row.row, last: row.row, names: new Set() };
+        }
         stack.push(frame);
         break;
       }
       case 'end': {
         const open = stack.length > 1 ? stack.pop() : undefined;
         if (!open) issueAt(ctx, 'type', `end ${parsed.block} without a matching begin ${parsed.block}`);
-        else if (open.block !== parsed.block)
+        else if (open.block === parsed.block && open.loop) {
+          open.loop.last = row.row;
+          result.loops.push(open.loop);
+        } else if (open.block !== parsed.block)
           issueAt(
             ctx,
             'type',
@@ -109,6 +121,7 @@ export function readSurvey(
           row: row.row,
           column: typeCell.header,
           orOther: parsed.orOther,
+          ...(parsed.itemsetFile ? { itemsetFile: parsed.itemsetFile } : {}),
         });
         if (parsed.orOther) {
           const other = otherQuestion(name, languages, row.row);
@@ -155,12 +168,13 @@ export function readSurvey(
 
 function container(
   ctx: RowContext,
-  block: 'group' | 'repeat',
+  block: 'group' | 'repeat' | 'loop',
   name: string,
   items: FormItem[],
 ): Group | Repeat {
   const common = commonFields(ctx);
-  if (block === 'group') return { kind: 'group', name, ...common, items };
+  // A loop is a group whose items become one group per choice (loops.ts).
+  if (block !== 'repeat') return { kind: 'group', name, ...common, items };
   const repeatCount = expressionOf(ctx, 'repeat_count');
   return { kind: 'repeat', name, ...common, ...(repeatCount ? { repeatCount } : {}), items };
 }

@@ -128,26 +128,57 @@ describe('XLSForm question types', () => {
     const found = issues(
       survey(
         Q,
-        ['select_one_from_file villages.csv', 'v', 'V'],
-        ['rank crops', 'r', 'R'],
-        ['begin loop over crops', 'l', 'L'],
-        ['end loop'],
+        ['select_one_from_file villages.txt', 'v', 'V'],
+        ['rank', 'r', 'R'],
+        ['select_one_external villages', 'x', 'X'],
         ['bogus', 'b', 'B'],
         ['select_one', 's', 'S'],
       ),
     );
-    expect(found.map((i) => [i.row, i.column])).toEqual([
-      [2, 'type'],
-      [3, 'type'],
-      [4, 'type'],
-      [6, 'type'],
-      [7, 'type'],
+    expect(found.map((i) => `${i.row} ${i.column}: ${i.message}`)).toEqual([
+      '2 type: select_one_from_file villages.txt: name the choices file: a .csv, .xml or .geojson file',
+      '3 type: rank: name the choice list: rank LIST',
+      '4 type: select_one_external villages: external choices are not supported: copy them into the choices sheet',
+      '5 type: Unknown question type bogus',
+      '6 type: select_one: name the choice list: select_one LIST',
     ]);
-    expect(found[0]?.message).toMatch(/^select_one_from_file villages.csv: .*not supported/);
-    expect(found[1]?.message).toMatch(/rank.*not supported/);
-    expect(found[2]?.message).toMatch(/begin loop is not supported/);
-    expect(found[3]?.message).toBe('Unknown question type bogus');
-    expect(found[4]?.message).toMatch(/name the choice list/);
+  });
+
+  it('reads rank LIST as a rank question over that list', () => {
+    const form = ok({
+      ...survey(Q, ['rank crops', 'r', 'R']),
+      choices: choices(['crops', 'millet', 'Mil'], ['crops', 'rice', 'Riz']),
+    });
+    expect(question(form, 'r')).toMatchObject({ type: 'rank', listName: 'crops' });
+    expect(issues(survey(Q, ['rank crops', 'r', 'R']))[0]?.message).toBe(
+      'Choice list crops is not in the choices sheet',
+    );
+  });
+
+  it('reads select_*_from_file with the file named, and warns that it must be uploaded', () => {
+    const result = convert(
+      survey(
+        Q,
+        ['select_one_from_file villages.csv', 'v', 'V'],
+        ['select_multiple_from_file wells.geojson', 'w', 'W'],
+      ),
+    );
+    if (!result.ok) expect.fail(JSON.stringify(result.issues));
+    expect(question(result.form, 'v')).toMatchObject({
+      type: 'select_one',
+      listName: 'villages',
+      itemsetFile: 'villages.csv',
+    });
+    expect(question(result.form, 'w')).toMatchObject({
+      type: 'select_multiple',
+      listName: 'wells',
+      itemsetFile: 'wells.geojson',
+    });
+    expect(result.form.choiceLists).toEqual({});
+    expect(result.warnings.map((w) => `${w.row}: ${w.message}`)).toEqual([
+      '2: choices come from villages.csv, which must be uploaded with the form',
+      '3: choices come from wells.geojson, which must be uploaded with the form',
+    ]);
   });
 
   it('reads calculate with its calculation, and requires one', () => {

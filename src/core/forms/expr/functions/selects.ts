@@ -63,4 +63,10 @@ export const selectFunctions: FunctionTable = {
   /** selected-at(list, index): the choice at a 0-based index, '' beyond the end. */
   'selected-at': binary((list, index) => tokens(list)[Math.trunc(toNumber(index))] ?? ''),
   'jr:choice-name': choiceName,
+  /**
+   * jr:itext(id): the text of a translation id in the current language. The only ids a form can reach are
+   * those of instance('list')/…/itextId, which already gives the label in the current language, so the
+   * argument is returned as a string.
+   */
+  'jr:itext': unary((id) => toString(id)),
 };

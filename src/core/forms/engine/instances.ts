@@ -1,0 +1,27 @@
+import { pickText } from '../../i18n/localized';
+import type { Choice, FormDefinition } from '../definition';
+import type { InstanceItem } from '../expr';
+
+/** Items by list, per language, per choice array: forms are immutable once loaded, so this never goes stale. */
+const cache = new WeakMap<readonly Choice[], Map<string, readonly InstanceItem[]>>();
+
+/**
+ * A choice list as the secondary instance pyxform generates from it: each item has the choice's other
+ * columns, its `name`, its `label` in `lang` and `itextId`. In an XForm `itextId` names a translation that
+ * jr:itext() looks up in the current language; here it already holds that label, and jr:itext() returns it.
+ */
+export function instanceItems(form: FormDefinition, listName: string, lang: string): readonly InstanceItem[] {
+  const choices = form.choiceLists[listName];
+  if (!choices) return [];
+  let byLang = cache.get(choices);
+  if (!byLang) cache.set(choices, (byLang = new Map<string, readonly InstanceItem[]>()));
+  let items = byLang.get(lang);
+  if (!items) {
+    items = choices.map((choice) => {
+      const label = pickText(choice.label, lang, form.defaultLanguage);
+      return { ...choice.extra, name: choice.name, label, itextId: label };
+    });
+    byLang.set(lang, items);
+  }
+  return items;
+}
