@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Role, Username } from '../core/records/user';
 import { DEFAULT_PASSWORD_COST, hashPassword, type PasswordCost } from './auth/passwords';
 import type { StorageOps, UserRecord } from './storage/Storage';
+import './zodLocale';
 
 export interface NewAccount {
   username: string;

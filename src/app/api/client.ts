@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { LoginResponse, MeResponse, type LoginRequest } from '../../core/sync/auth';
 import { ErrorBody } from '../../core/sync/errors';
 import { PullResponse, PushResponse, type PushRequest } from '../../core/sync/protocol';
@@ -53,7 +53,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     return response;
   }
 
-  async function request<S extends z.ZodType>(
+  async function request<S extends z.ZodMiniType>(
     schema: S,
     method: 'GET' | 'POST',
     path: string,

@@ -1,5 +1,5 @@
 import { Dexie, type Table } from 'dexie';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { PublicUser } from '../../core/records/user';
 
 /**
@@ -8,7 +8,7 @@ import { PublicUser } from '../../core/records/user';
  * answers 401 on the next sync and the UI asks to sign in again, while local work goes on.
  */
 export const Session = z.object({
-  token: z.string().min(1),
+  token: z.string().check(z.minLength(1)),
   expiresAt: z.iso.datetime(),
   user: PublicUser,
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { pickText } from '../i18n/localized';
 import {
   choicesOf,
@@ -33,19 +33,19 @@ export function answersSchema(form: FormDefinition, lang: string) {
 export type Answers = Record<string, unknown>;
 
 export const Geopoint = z.object({
-  latitude: z.number().min(-90).max(90),
-  longitude: z.number().min(-180).max(180),
-  altitude: z.number().optional(),
-  accuracy: z.number().nonnegative().optional(),
+  latitude: z.number().check(z.gte(-90), z.lte(90)),
+  longitude: z.number().check(z.gte(-180), z.lte(180)),
+  altitude: z.optional(z.number()),
+  accuracy: z.optional(z.number().check(z.nonnegative())),
 });
 export type Geopoint = z.infer<typeof Geopoint>;
 
 /** A file answer: the bytes travel apart from the record, named by their SHA-256 (see GUIDE §2, media). */
 export const MediaRef = z.object({
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  name: z.string().min(1).max(255),
-  type: z.string().max(255),
-  size: z.int().nonnegative(),
+  sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+  name: z.string().check(z.minLength(1), z.maxLength(255)),
+  type: z.string().check(z.maxLength(255)),
+  size: z.int().check(z.nonnegative()),
 });
 export type MediaRef = z.infer<typeof MediaRef>;
 
@@ -59,101 +59,111 @@ function isRealDate(value: string): boolean {
 }
 
 function levelSchema(form: FormDefinition, items: readonly FormItem[], lang: string, m: FormMessages) {
-  const shape: Record<string, z.ZodType> = {};
+  const shape: Record<string, z.ZodMiniType> = {};
   for (const question of levelQuestions(items)) shape[question.name] = answerSchema(form, question, lang, m);
   for (const repeat of levelRepeats(items)) {
-    shape[repeat.name] = z.array(levelSchema(form, repeat.items, lang, m)).optional();
+    shape[repeat.name] = z.optional(z.array(levelSchema(form, repeat.items, lang, m)));
   }
-  return z.object(shape).strict();
+  return z.strictObject(shape);
 }
 
-function answerSchema(form: FormDefinition, q: Question, lang: string, m: FormMessages): z.ZodType {
+function answerSchema(form: FormDefinition, q: Question, lang: string, m: FormMessages): z.ZodMiniType {
   const value = valueSchema(form, q, m);
   // Cleared inputs give '' or null: no answer. (A union with an "empty" branch would hide the real message.)
   if (!isAlwaysRequired(q))
-    return z.preprocess((v) => (v === '' || v === null ? undefined : v), value.optional());
+    return z.pipe(
+      z.transform<unknown, unknown>((v) => (v === '' || v === null ? undefined : v)),
+      z.optional(value),
+    );
   const required = (q.requiredMessage && pickText(q.requiredMessage, lang)) || m.required;
   // A required question: an empty value gets the required message rather than a type error.
-  return z
-    .unknown()
-    .superRefine((v, ctx) => {
-      const isEmpty = v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
-      if (isEmpty) ctx.addIssue({ code: 'custom', message: required });
-    })
-    .pipe(value);
+  return z.pipe(
+    z.unknown().check(
+      z.superRefine((v, ctx) => {
+        const isEmpty = v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
+        if (isEmpty) ctx.addIssue({ code: 'custom', message: required });
+      }),
+    ),
+    value,
+  );
 }
 
-function numberSchema(q: Question, m: FormMessages, integer: boolean): z.ZodType {
+function numberSchema(q: Question, m: FormMessages, integer: boolean): z.ZodMiniType {
   const min = q.min ?? (q.parameters?.start !== undefined ? Number(q.parameters.start) : undefined);
   const max = q.max ?? (q.parameters?.end !== undefined ? Number(q.parameters.end) : undefined);
-  let n = z.number({ error: m.notANumber }).refine(Number.isFinite, { message: m.notANumber });
-  if (integer) n = n.refine(Number.isInteger, { message: m.notAnInteger });
-  if (min !== undefined && Number.isFinite(min)) n = n.refine((v) => v >= min, { message: m.min(min) });
-  if (max !== undefined && Number.isFinite(max)) n = n.refine((v) => v <= max, { message: m.max(max) });
-  return n;
+  const checks: z.core.$ZodCheck<number>[] = [z.refine<number>(Number.isFinite, { message: m.notANumber })];
+  if (integer) checks.push(z.refine<number>(Number.isInteger, { message: m.notAnInteger }));
+  if (min !== undefined && Number.isFinite(min))
+    checks.push(z.refine<number>((v) => v >= min, { message: m.min(min) }));
+  if (max !== undefined && Number.isFinite(max))
+    checks.push(z.refine<number>((v) => v <= max, { message: m.max(max) }));
+  return z.number({ error: m.notANumber }).check(...checks);
 }
 
 function geopointSchema(m: FormMessages) {
   return z.object(
     {
-      latitude: z.number({ error: m.latitude }).min(-90, m.latitude).max(90, m.latitude),
-      longitude: z.number({ error: m.longitude }).min(-180, m.longitude).max(180, m.longitude),
-      altitude: z.number().optional(),
-      accuracy: z.number().nonnegative().optional(),
+      latitude: z.number({ error: m.latitude }).check(z.gte(-90, m.latitude), z.lte(90, m.latitude)),
+      longitude: z.number({ error: m.longitude }).check(z.gte(-180, m.longitude), z.lte(180, m.longitude)),
+      altitude: z.optional(z.number()),
+      accuracy: z.optional(z.number().check(z.nonnegative())),
     },
     { error: m.latitude },
   );
 }
 
-function valueSchema(form: FormDefinition, q: Question, m: FormMessages): z.ZodType {
+function valueSchema(form: FormDefinition, q: Question, m: FormMessages): z.ZodMiniType {
   switch (q.type) {
     case 'text':
     case 'barcode':
     case 'hidden':
-      return z.string({ error: m.text }).max(10_000);
+      return z.string({ error: m.text }).check(z.maxLength(10_000));
     case 'integer':
       return numberSchema(q, m, true);
     case 'decimal':
     case 'range':
       return numberSchema(q, m, false);
     case 'select_one': {
-      if (q.itemsetFile) return z.string({ error: m.unknownChoice }).min(1, m.unknownChoice);
-      const names = new Set(choicesOf(form, q).map((c) => c.name));
-      return z.string({ error: m.unknownChoice }).refine((v) => names.has(v), { message: m.unknownChoice });
-    }
-    case 'select_multiple': {
-      if (q.itemsetFile) return z.array(z.string().min(1), { error: m.unknownChoice });
+      if (q.itemsetFile) return z.string({ error: m.unknownChoice }).check(z.minLength(1, m.unknownChoice));
       const names = new Set(choicesOf(form, q).map((c) => c.name));
       return z
-        .array(z.string(), { error: m.unknownChoice })
-        .refine((vs) => vs.every((v) => names.has(v)), { message: m.unknownChoice })
-        .refine((vs) => new Set(vs).size === vs.length, { message: m.unknownChoice });
+        .string({ error: m.unknownChoice })
+        .check(z.refine<string>((v) => names.has(v), { message: m.unknownChoice }));
+    }
+    case 'select_multiple': {
+      if (q.itemsetFile) return z.array(z.string().check(z.minLength(1)), { error: m.unknownChoice });
+      const names = new Set(choicesOf(form, q).map((c) => c.name));
+      return z.array(z.string(), { error: m.unknownChoice }).check(
+        z.refine<string[]>((vs) => vs.every((v) => names.has(v)), { message: m.unknownChoice }),
+        z.refine<string[]>((vs) => new Set(vs).size === vs.length, { message: m.unknownChoice }),
+      );
     }
     case 'rank': {
-      if (q.itemsetFile) return z.array(z.string().min(1), { error: m.rank });
+      if (q.itemsetFile) return z.array(z.string().check(z.minLength(1)), { error: m.rank });
       // An ordering of the whole list: every choice once (ODK's rank widget always answers with all of them).
       const names = new Set(choicesOf(form, q).map((c) => c.name));
       return z
         .array(z.string(), { error: m.rank })
-        .refine(
-          (vs) => vs.length === names.size && new Set(vs).size === vs.length && vs.every((v) => names.has(v)),
-          {
-            message: m.rank,
-          },
+        .check(
+          z.refine<string[]>(
+            (vs) =>
+              vs.length === names.size && new Set(vs).size === vs.length && vs.every((v) => names.has(v)),
+            { message: m.rank },
+          ),
         );
     }
     case 'date':
-      return z.string({ error: m.notADate }).refine(isRealDate, { message: m.notADate });
+      return z.string({ error: m.notADate }).check(z.refine<string>(isRealDate, { message: m.notADate }));
     case 'time':
-      return z.string({ error: m.notATime }).regex(TIME, { message: m.notATime });
+      return z.string({ error: m.notATime }).check(z.regex(TIME, { message: m.notATime }));
     case 'dateTime':
       return z.iso.datetime({ offset: true, local: true, error: m.notADateTime });
     case 'geopoint':
       return geopointSchema(m);
     case 'geotrace':
-      return z.array(geopointSchema(m), { error: m.geotrace }).min(2, { message: m.geotrace });
+      return z.array(geopointSchema(m), { error: m.geotrace }).check(z.minLength(2, { message: m.geotrace }));
     case 'geoshape':
-      return z.array(geopointSchema(m), { error: m.geoshape }).min(3, { message: m.geoshape });
+      return z.array(geopointSchema(m), { error: m.geoshape }).check(z.minLength(3, { message: m.geoshape }));
     case 'image':
     case 'audio':
     case 'video':

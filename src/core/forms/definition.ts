@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { LocalizedText } from '../i18n/localized';
 
 /**
@@ -44,65 +44,67 @@ export type QuestionType = z.infer<typeof QuestionType>;
 export const MEDIA_TYPES: readonly QuestionType[] = ['image', 'audio', 'video', 'file'];
 
 /** An answer key: XLSForm's `name` column (an XML name, so it can round-trip to XForms). */
-export const FieldName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]{0,63}$/, 'Not a valid field name');
+export const FieldName = z
+  .string()
+  .check(z.regex(/^[A-Za-z_][A-Za-z0-9_-]{0,63}$/, 'Not a valid field name'));
 
 /** Media shown with a label, per language: XLSForm's `media::image`, `media::audio`, `media::video`. */
-export const LabelMedia = z
-  .object({ image: LocalizedText, bigImage: LocalizedText, audio: LocalizedText, video: LocalizedText })
-  .partial();
+export const LabelMedia = z.partial(
+  z.object({ image: LocalizedText, bigImage: LocalizedText, audio: LocalizedText, video: LocalizedText }),
+);
 export type LabelMedia = z.infer<typeof LabelMedia>;
 
 export const Choice = z.object({
-  name: z.string().min(1).max(200),
+  name: z.string().check(z.minLength(1), z.maxLength(200)),
   label: LocalizedText,
-  media: LabelMedia.optional(),
+  media: z.optional(LabelMedia),
   /** Other columns of the choices sheet, used by choice filters (e.g. `state` in `state=${state}`). */
-  extra: z.record(z.string(), z.string()).optional(),
+  extra: z.optional(z.record(z.string(), z.string())),
 });
 export type Choice = z.infer<typeof Choice>;
 
 /** An expression column (XPath subset) or, for required / read_only, a plain yes/no. */
-const Expression = z.string().min(1).max(10_000);
+const Expression = z.string().check(z.minLength(1), z.maxLength(10_000));
 const FlagOrExpression = z.union([z.boolean(), Expression]);
 
 const common = {
   name: FieldName,
-  label: LocalizedText.optional(),
-  hint: LocalizedText.optional(),
-  guidanceHint: LocalizedText.optional(),
-  media: LabelMedia.optional(),
-  relevant: Expression.optional(),
-  appearance: z.string().max(200).optional(),
+  label: z.optional(LocalizedText),
+  hint: z.optional(LocalizedText),
+  guidanceHint: z.optional(LocalizedText),
+  media: z.optional(LabelMedia),
+  relevant: z.optional(Expression),
+  appearance: z.optional(z.string().check(z.maxLength(200))),
   /** The row of the XLSForm survey sheet it came from, for messages that point the author to it. */
-  row: z.int().positive().optional(),
+  row: z.optional(z.int().check(z.positive())),
 };
 
 export const Question = z.object({
   kind: z.literal('question'),
   type: QuestionType,
   ...common,
-  required: FlagOrExpression.optional(),
-  requiredMessage: LocalizedText.optional(),
-  constraint: Expression.optional(),
-  constraintMessage: LocalizedText.optional(),
+  required: z.optional(FlagOrExpression),
+  requiredMessage: z.optional(LocalizedText),
+  constraint: z.optional(Expression),
+  constraintMessage: z.optional(LocalizedText),
   /** A fixed default or an expression evaluated when the draft is created. */
-  default: z.string().max(10_000).optional(),
-  calculation: Expression.optional(),
-  readOnly: FlagOrExpression.optional(),
+  default: z.optional(z.string().check(z.maxLength(10_000))),
+  calculation: z.optional(Expression),
+  readOnly: z.optional(FlagOrExpression),
   /** For select_one / select_multiple / rank: the key of a list in `choiceLists`. */
-  listName: z.string().optional(),
+  listName: z.optional(z.string()),
   /**
    * XLSForm's select_one_from_file / select_multiple_from_file: the media file (attached to the form and
    * sent to devices with it) that holds the choices. `listName` is then the file's base name and may be
    * absent from `choiceLists` until the file is read.
    */
-  itemsetFile: z.string().min(1).max(255).optional(),
-  choiceFilter: Expression.optional(),
+  itemsetFile: z.optional(z.string().check(z.minLength(1), z.maxLength(255))),
+  choiceFilter: z.optional(Expression),
   /** XLSForm's `parameters` column, e.g. `max-pixels=1024` or `start=0 end=10 step=1`. */
-  parameters: z.record(z.string(), z.string()).optional(),
+  parameters: z.optional(z.record(z.string(), z.string())),
   /** Inclusive bounds for integer, decimal and range answers. */
-  min: z.number().optional(),
-  max: z.number().optional(),
+  min: z.optional(z.number()),
+  max: z.optional(z.number()),
 });
 export type Question = z.infer<typeof Question>;
 
@@ -127,7 +129,7 @@ export interface Repeat extends Omit<Group, 'kind'> {
 
 export type FormItem = Question | Group | Repeat;
 
-export const Group: z.ZodType<Group> = z.object({
+export const Group: z.ZodMiniType<Group> = z.object({
   kind: z.literal('group'),
   ...common,
   get items() {
@@ -135,58 +137,61 @@ export const Group: z.ZodType<Group> = z.object({
   },
 });
 
-export const Repeat: z.ZodType<Repeat> = z.object({
+export const Repeat: z.ZodMiniType<Repeat> = z.object({
   kind: z.literal('repeat'),
   ...common,
-  repeatCount: Expression.optional(),
+  repeatCount: z.optional(Expression),
   get items() {
     return z.array(FormItem);
   },
 });
 
-export const FormItem: z.ZodType<FormItem> = z.lazy(() => z.union([Question, Group, Repeat]));
+export const FormItem: z.ZodMiniType<FormItem> = z.lazy(() => z.union([Question, Group, Repeat]));
 
-export const FormSettings = z
-  .object({
+export const FormSettings = z.partial(
+  z.object({
     /** An expression naming each submission in lists (XLSForm `instance_name`). */
     instanceName: Expression,
     /** `pages` shows one question or group per screen (XLSForm `style`). */
-    style: z.string().max(100),
-  })
-  .partial();
+    style: z.string().check(z.maxLength(100)),
+  }),
+);
 export type FormSettings = z.infer<typeof FormSettings>;
 
 export const FormDefinition = z
   .object({
-    id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Form id: letters, digits, _ and - only'),
-    version: z.string().min(1).max(40),
+    id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'Form id: letters, digits, _ and - only')),
+    version: z.string().check(z.minLength(1), z.maxLength(40)),
     title: LocalizedText,
-    defaultLanguage: z.string().min(2),
-    languages: z.array(z.string().min(2)).min(1),
-    settings: FormSettings.default({}),
-    items: z.array(FormItem).min(1),
-    choiceLists: z.record(z.string(), z.array(Choice).min(1)).default({}),
+    defaultLanguage: z.string().check(z.minLength(2)),
+    languages: z.array(z.string().check(z.minLength(2))).check(z.minLength(1)),
+    settings: z._default(FormSettings, {}),
+    items: z.array(FormItem).check(z.minLength(1)),
+    choiceLists: z._default(z.record(z.string(), z.array(Choice).check(z.minLength(1))), {}),
   })
-  .superRefine((form, ctx) => {
-    const seen = new Set<string>();
-    walkItems(form.items, (item, path) => {
-      const at = ['items', ...path];
-      // XLSForm requires names unique in the whole form: answers of groups share their parent's level.
-      if (seen.has(item.name))
-        ctx.addIssue({ code: 'custom', path: [...at, 'name'], message: `Duplicate field ${item.name}` });
-      seen.add(item.name);
-      if (item.kind !== 'question') return;
-      const isSelect = item.type === 'select_one' || item.type === 'select_multiple' || item.type === 'rank';
-      const listKnown = !!item.listName && (!!form.choiceLists[item.listName] || !!item.itemsetFile);
-      if (isSelect && !listKnown) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [...at, 'listName'],
-          message: `Unknown choice list ${item.listName ?? '(none)'}`,
-        });
-      }
-    });
-  });
+  .check(
+    z.superRefine((form, ctx) => {
+      const seen = new Set<string>();
+      walkItems(form.items, (item, path) => {
+        const at = ['items', ...path];
+        // XLSForm requires names unique in the whole form: answers of groups share their parent's level.
+        if (seen.has(item.name))
+          ctx.addIssue({ code: 'custom', path: [...at, 'name'], message: `Duplicate field ${item.name}` });
+        seen.add(item.name);
+        if (item.kind !== 'question') return;
+        const isSelect =
+          item.type === 'select_one' || item.type === 'select_multiple' || item.type === 'rank';
+        const listKnown = !!item.listName && (!!form.choiceLists[item.listName] || !!item.itemsetFile);
+        if (isSelect && !listKnown) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [...at, 'listName'],
+            message: `Unknown choice list ${item.listName ?? '(none)'}`,
+          });
+        }
+      });
+    }),
+  );
 export type FormDefinition = z.infer<typeof FormDefinition>;
 
 /** Visits every item depth first, with its path of indexes (`[2, 'items', 0]` is the first item of the third). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * Roles, from least to most power:
@@ -13,17 +13,19 @@ export type Role = z.infer<typeof Role>;
 
 export const Username = z
   .string()
-  .trim()
-  .min(2)
-  .max(64)
-  .regex(/^[a-z0-9._-]+$/i, 'Username: letters, digits, dot, dash and underscore only');
+  .check(
+    z.trim(),
+    z.minLength(2),
+    z.maxLength(64),
+    z.regex(/^[a-z0-9._-]+$/i, 'Username: letters, digits, dot, dash and underscore only'),
+  );
 
 export const PublicUser = z.object({
   id: z.string(),
   username: Username,
-  displayName: z.string().min(1).max(200),
+  displayName: z.string().check(z.minLength(1), z.maxLength(200)),
   role: Role,
-  organisationId: z.string().nullable(),
+  organisationId: z.nullable(z.string()),
 });
 export type PublicUser = z.infer<typeof PublicUser>;
 

@@ -1,9 +1,9 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { PublicUser, Username } from '../records/user';
 
 export const LoginRequest = z.object({
   username: Username,
-  password: z.string().min(1).max(200),
+  password: z.string().check(z.minLength(1), z.maxLength(200)),
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /** Every error response of the API has this body, with an HTTP status that matches the code. */
 export const ERROR_CODES = {
@@ -22,13 +22,13 @@ export const ErrorBody = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    details: z.unknown().optional(),
+    details: z.optional(z.unknown()),
   }),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
 /** Details of a `seq_gap` error: the client must resend from `expectedSeq`. */
-export const SeqGapDetails = z.object({ expectedSeq: z.int().positive() });
+export const SeqGapDetails = z.object({ expectedSeq: z.int().check(z.positive()) });
 
 /** Errors worth retrying later: the request may succeed unchanged. */
 export function isTransientStatus(status: number): boolean {

@@ -5,6 +5,7 @@ import { pickText } from '../../core/i18n/localized';
 import { publishFormVersion } from '../catalog';
 import type { Storage } from '../storage/Storage';
 import { readWorkbook, WorkbookError } from './readWorkbook';
+import '../zodLocale';
 
 /** Why an import failed: the route maps each kind to its HTTP status, the CLI prints the message. */
 export type ImportErrorKind = 'invalid' | 'too_large' | 'not_found' | 'conflict';

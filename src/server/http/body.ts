@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { gunzip } from 'node:zlib';
 import { promisify } from 'node:util';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { MAX_BODY_BYTES } from '../../core/sync/protocol';
 import { HttpError, issuesOf } from './errors';
 
@@ -46,7 +46,7 @@ async function decode(raw: Buffer, encoding: string): Promise<Buffer> {
  * The request's JSON body, validated with `schema`. Devices on slow links send gzip; the size limit applies
  * both to the bytes on the wire and to the decompressed body.
  */
-export async function readJson<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
+export async function readJson<S extends z.ZodMiniType>(c: Context, schema: S): Promise<z.infer<S>> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/json\s*(;|$)/i.test(type)) {
     throw new HttpError('unsupported_media_type', 'Send the body as application/json');
@@ -68,7 +68,7 @@ export async function readJson<S extends z.ZodType>(c: Context, schema: S): Prom
 }
 
 /** The query string, validated with `schema`. */
-export function readQuery<S extends z.ZodType>(c: Context, schema: S): z.infer<S> {
+export function readQuery<S extends z.ZodMiniType>(c: Context, schema: S): z.infer<S> {
   const parsed = schema.safeParse(c.req.query());
   if (!parsed.success) throw new HttpError('validation', 'Invalid query', issuesOf(parsed.error));
   return parsed.data;

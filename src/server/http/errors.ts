@@ -1,7 +1,8 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { ERROR_CODES, type ErrorBody, type ErrorCode } from '../../core/sync/errors';
+import '../zodLocale';
 
 /** Thrown anywhere in a request; the app turns it into the JSON error body with the code's status. */
 export class HttpError extends Error {
@@ -24,7 +25,9 @@ export function jsonError(c: Context, code: ErrorCode, message: string, details?
 }
 
 /** zod issues as plain JSON a client can show next to its fields. */
-export function issuesOf(error: z.ZodError): { path: (string | number)[]; code: string; message: string }[] {
+export function issuesOf(
+  error: z.core.$ZodError,
+): { path: (string | number)[]; code: string; message: string }[] {
   return error.issues.map((issue) => ({
     path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
     code: issue.code,

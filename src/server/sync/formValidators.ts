@@ -1,6 +1,7 @@
 import { answersSchema } from '../../core/forms/answersSchema';
 import { FormVersion } from '../../core/records/formVersion';
 import type { EntityRecord } from '../storage/Storage';
+import '../zodLocale';
 
 /** Validates a submission's answers against one published form version. */
 export type AnswersValidator = ReturnType<typeof answersSchema>;

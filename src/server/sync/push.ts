@@ -1,3 +1,4 @@
+import { z } from 'zod/mini';
 import {
   RejectCode,
   type Mutation,
@@ -76,7 +77,7 @@ function replayResult(
     mutationId: m.mutationId,
     seq: m.seq,
     status: 'rejected',
-    code: RejectCode.catch('validation').parse(rejected.code),
+    code: z.catch(RejectCode, 'validation').parse(rejected.code),
     message: rejected.message,
     ...(rejected.details === undefined ? {} : { details: rejected.details }),
   };
