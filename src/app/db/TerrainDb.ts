@@ -3,6 +3,7 @@ import { encodeHlc } from '../../core/hlc';
 import type {
   DraftRecord,
   FormRecord,
+  MediaRecord,
   OutboxEntry,
   ProjectRecord,
   SubmissionRecord,
@@ -21,6 +22,7 @@ export class TerrainDb extends Dexie {
   declare readonly forms: Table<FormRecord, string>;
   declare readonly projects: Table<ProjectRecord, string>;
   declare readonly meta: Table<SyncMeta, 'sync'>;
+  declare readonly media: Table<MediaRecord, string>;
 
   constructor(
     readonly userId: string,
@@ -36,6 +38,9 @@ export class TerrainDb extends Dexie {
       projects: 'id',
       meta: 'key',
     });
+    // Version 2 adds the media blobs (photos, recordings, files) named by SHA-256. Only the new table is
+    // declared: Dexie keeps every existing table and its rows as they are.
+    this.version(2).stores({ media: 'sha256, createdAt' });
     // Runs once, inside the transaction that creates the database, so the meta row always exists.
     this.on('populate', (tx) => {
       const clientId = newClientId();

@@ -19,6 +19,19 @@ export interface DraftRecord {
   updatedAt: string;
 }
 
+/**
+ * The bytes of a file answer (photo, recording, file), named by their SHA-256 as the answer's MediaRef
+ * names them. Kept on the device until the upload of media is built; the same bytes are stored once.
+ */
+export interface MediaRecord {
+  sha256: string;
+  blob: Blob;
+  name: string;
+  type: string;
+  size: number;
+  createdAt: string;
+}
+
 export type SubmissionSyncState = 'pending' | 'synced' | 'rejected';
 
 export interface SubmissionRecord extends Submission {

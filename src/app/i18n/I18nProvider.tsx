@@ -2,20 +2,39 @@ import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react
 import type { UiLanguage } from '../../core/i18n/localized';
 import { I18nContext } from './context';
 import { initialLanguage, storeLanguage } from './language';
-import { translator } from './translate';
+import { hasDictionary, loadDictionary, translator } from './translate';
+
+/** The language whose strings are at hand, or null while the preferred one loads (a few ms, precached). */
+function startLanguage(): UiLanguage | null {
+  const lang = initialLanguage();
+  return hasDictionary(lang) ? lang : null;
+}
 
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [lang, setLangState] = useState<UiLanguage>(initialLanguage);
+  const [lang, setLangState] = useState<UiLanguage | null>(startLanguage);
 
   useEffect(() => {
-    document.documentElement.lang = lang;
+    if (lang !== null) return;
+    const wanted = initialLanguage();
+    loadDictionary(wanted).then(
+      () => setLangState(wanted),
+      () => setLangState('fr'),
+    );
+  }, [lang]);
+
+  useEffect(() => {
+    if (lang) document.documentElement.lang = lang;
   }, [lang]);
 
   const setLang = useCallback((next: UiLanguage) => {
     storeLanguage(next);
-    setLangState(next);
+    loadDictionary(next).then(
+      () => setLangState(next),
+      () => undefined,
+    );
   }, []);
 
-  const value = useMemo(() => ({ lang, setLang, t: translator(lang) }), [lang, setLang]);
+  const value = useMemo(() => (lang ? { lang, setLang, t: translator(lang) } : null), [lang, setLang]);
+  if (!value) return null;
   return <I18nContext value={value}>{children}</I18nContext>;
 }

@@ -1,7 +1,5 @@
-import type { z } from 'zod';
-
 export interface AnswerIssue {
-  /** The answer's field name (dot-joined for nested values such as a geopoint's latitude). */
+  /** The answer's path, dot-joined: `age`, `member.0.age`, `location.latitude`. */
   path: string;
   message: string;
 }
@@ -13,9 +11,8 @@ export class AnswersInvalidError extends Error {
     this.name = 'AnswersInvalidError';
   }
 
-  static fromZod(error: z.ZodError): AnswersInvalidError {
-    return new AnswersInvalidError(
-      error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })),
-    );
+  /** From the form engine's issues, whose paths run through repeat instances: `member.0.age`. */
+  static fromEngine(issues: readonly { path: readonly (string | number)[]; message: string }[]) {
+    return new AnswersInvalidError(issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
   }
 }

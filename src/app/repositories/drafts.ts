@@ -1,4 +1,5 @@
-import { answersSchema, compactAnswers } from '../../core/forms/answersSchema';
+import { compactAnswers } from '../../core/forms/answersSchema';
+import type { FormEngine } from '../../core/forms/engine';
 import { formVersionKey } from '../../core/records/formVersion';
 import { SubmissionFields } from '../../core/records/submission';
 import type { TerrainDb } from '../db/TerrainDb';
@@ -44,6 +45,25 @@ export async function deleteDraft(db: TerrainDb, id: string): Promise<void> {
   await db.drafts.delete(id);
 }
 
+/** One engine per form version (versions never change once published); compiling is the costly part. */
+const engines = new Map<string, FormEngine>();
+
+/**
+ * The form engine loads on first use: the home page imports this repository, and the engine is only needed
+ * to finalize, so it stays out of the start-up JavaScript (GUIDE §4).
+ */
+const loadEngine = () => import('../../core/forms/engine');
+type EngineModule = Awaited<ReturnType<typeof loadEngine>>;
+
+function engineFor(form: FormRecord, { createFormEngine }: EngineModule): FormEngine {
+  let engine = engines.get(form.key);
+  if (!engine || engine.form !== form.definition) {
+    engine = createFormEngine(form.definition);
+    engines.set(form.key, engine);
+  }
+  return engine;
+}
+
 export interface FinalizeOptions {
   /** The signed-in user, recorded as `createdBy`. */
   userId: string;
@@ -58,28 +78,32 @@ export interface FinalizeOptions {
  * appended to the outbox and the draft deleted, so a crash or a failed write can never leave a submission
  * that will not sync, or a draft and a submission for the same survey.
  *
- * Throws AnswersInvalidError (nothing written) when the answers fail the form's validation.
+ * Throws AnswersInvalidError (nothing written) when the form engine refuses the answers.
  */
 export async function finalizeDraft(
   db: TerrainDb,
   id: string,
   options: FinalizeOptions,
 ): Promise<SubmissionRecord> {
+  // Loaded before the transaction: awaiting anything but Dexie inside one would commit it early.
+  const engineModule = await loadEngine();
   return db.transaction('rw', [db.drafts, db.forms, db.submissions, db.outbox, db.meta], async () => {
     const draft = await db.drafts.get(id);
     if (!draft) throw new Error(`No draft ${id}`);
     const form = await db.forms.get(formVersionKey(draft.formId, draft.formVersion));
     if (!form) throw new Error(`Form ${draft.formId} version ${draft.formVersion} is not on this device`);
 
-    const parsed = answersSchema(form.definition, options.lang).safeParse(options.answers ?? draft.answers);
-    if (!parsed.success) throw AnswersInvalidError.fromZod(parsed.error);
+    // The engine decides what is stored: calculations applied, non-relevant answers dropped, then types,
+    // required and constraints checked on what remains.
+    const result = engineFor(form, engineModule).finalize(options.answers ?? draft.answers, options.lang);
+    if (!result.ok) throw AnswersInvalidError.fromEngine(result.issues);
 
     const now = new Date();
     const fields: SubmissionFields = SubmissionFields.parse({
       formId: draft.formId,
       formVersion: draft.formVersion,
       projectId: draft.projectId,
-      data: compactAnswers(parsed.data),
+      data: compactAnswers(result.answers),
       startedAt: draft.startedAt,
       finalizedAt: now.toISOString(),
       replaces: null,

@@ -1,30 +1,34 @@
-import { pickText } from '../../../core/i18n/localized';
-import type { FormDefinition, FormItem } from '../../../core/forms/definition';
+import type { FormItem } from '../../../core/forms/definition';
+import { useFill } from '../../hooks/useFill';
 import { useT } from '../../i18n/useT';
-import { QuestionField } from './QuestionField';
+import type { Path } from './paths';
+import { isShown, QuestionField } from './QuestionField';
+import { RepeatField } from './RepeatField';
 
 /**
- * The items of one level of a form: questions, and groups as fieldsets around their own items. Repeats need
- * the form engine (instances, relevance per instance) and are shown as not yet fillable rather than hidden.
+ * The items of one level: questions, groups as fieldsets around their own items, and repeats. Items the
+ * engine finds not relevant are not shown; their answers stay in the draft (the engine drops them when
+ * the draft is finalized), so an answer comes back if a change makes its question relevant again.
  */
-export function FormItems({ form, items }: { form: FormDefinition; items: readonly FormItem[] }) {
-  const { t, lang } = useT();
+export function FormItems({ items, prefix }: { items: readonly FormItem[]; prefix: Path }) {
+  const { lang } = useT();
+  const { state } = useFill();
   return (
     <>
       {items.map((item) => {
-        if (item.kind === 'question') return <QuestionField key={item.name} form={form} question={item} />;
-        if (item.kind === 'group') {
-          return (
-            <fieldset key={item.name} className="form-group">
-              {item.label ? <legend>{pickText(item.label, lang)}</legend> : null}
-              <FormItems form={form} items={item.items} />
-            </fieldset>
-          );
-        }
+        const path = [...prefix, item.name];
+        if (item.kind === 'question' && !isShown(item)) return null;
+        if (!state.relevant(path)) return null;
+        if (item.kind === 'question') return <QuestionField key={item.name} question={item} path={path} />;
+        if (item.kind === 'repeat') return <RepeatField key={item.name} repeat={item} path={path} />;
+        const label = state.label(path, lang);
+        const hint = state.hint(path, lang);
         return (
-          <p key={item.name} className="alert alert-error" role="note">
-            {t('fill.unsupported', { name: pickText(item.label, lang) || item.name })}
-          </p>
+          <fieldset key={item.name} className="form-group">
+            {label ? <legend>{label}</legend> : null}
+            {hint ? <p className="hint">{hint}</p> : null}
+            <FormItems items={item.items} prefix={prefix} />
+          </fieldset>
         );
       })}
     </>

@@ -13,6 +13,7 @@ interface Props {
   idPrefix: string;
   questionLabel: string;
   required: boolean | undefined;
+  readOnly: boolean;
   invalid: boolean;
   value: unknown;
   onChange: (value: unknown) => void;
@@ -99,9 +100,10 @@ export function GeopointInputs(props: Props) {
             <input
               id={`${props.idPrefix}-${key}`}
               ref={key === 'latitude' ? props.inputRef : undefined}
-              type="number"
+              type="text"
               inputMode="decimal"
-              step="any"
+              autoComplete="off"
+              readOnly={props.readOnly}
               value={texts[key]}
               aria-required={props.required && key !== 'accuracy' ? true : undefined}
               aria-invalid={props.invalid && key !== 'accuracy' ? true : undefined}
@@ -115,7 +117,7 @@ export function GeopointInputs(props: Props) {
         type="button"
         className="button-secondary"
         onClick={locate}
-        disabled={state.status === 'locating'}
+        disabled={props.readOnly || state.status === 'locating'}
       >
         {t('q.useLocation')}
       </button>

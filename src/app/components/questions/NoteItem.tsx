@@ -1,14 +1,15 @@
-import { pickText } from '../../../core/i18n/localized';
+import { useFill } from '../../hooks/useFill';
 import { useT } from '../../i18n/useT';
 import type { QuestionProps } from './types';
 
-/** A note: text shown to the agent, no answer. */
-export function NoteItem({ question }: QuestionProps) {
+/** A note: text shown to the agent (with `${x}` outputs), no answer. */
+export function NoteItem({ question, path }: QuestionProps) {
   const { lang } = useT();
-  const hint = pickText(question.hint, lang);
+  const { state } = useFill();
+  const hint = state.hint([...path], lang);
   return (
     <div className="note">
-      <p className="note-text">{pickText(question.label, lang)}</p>
+      <p className="note-text">{state.label([...path], lang) || question.name}</p>
       {hint ? <p className="hint">{hint}</p> : null}
     </div>
   );

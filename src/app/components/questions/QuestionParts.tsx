@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { QuestionInfo } from '../../hooks/useQuestion';
 
 /** The visual "required" mark; the input itself carries aria-required. */
 export function RequiredMark({ required }: { required: boolean | undefined }) {
@@ -30,4 +31,50 @@ export function FieldError({ id, message }: { id: string; message: string | unde
 
 export function QuestionBox({ invalid, children }: { invalid: boolean; children: ReactNode }) {
   return <div className={invalid ? 'question question-invalid' : 'question'}>{children}</div>;
+}
+
+/**
+ * A question's frame: label (or legend, when the answer takes several inputs), hint, the inputs, and the
+ * error message under them.
+ */
+export function QuestionFrame({
+  q,
+  group = false,
+  children,
+}: {
+  q: QuestionInfo;
+  /** Several inputs: a fieldset whose legend is the label. */
+  group?: boolean;
+  children: ReactNode;
+}) {
+  const title = (
+    <>
+      {q.label}
+      <RequiredMark required={q.required} />
+    </>
+  );
+  const body = (
+    <>
+      <Hint id={q.ids.hint} text={q.hint} />
+      {children}
+      <FieldError id={q.ids.error} message={q.error} />
+    </>
+  );
+  return (
+    <QuestionBox invalid={Boolean(q.error)}>
+      {group ? (
+        <fieldset aria-describedby={q.describedBy}>
+          <legend className="question-label">{title}</legend>
+          {body}
+        </fieldset>
+      ) : (
+        <>
+          <label className="question-label" htmlFor={q.ids.input}>
+            {title}
+          </label>
+          {body}
+        </>
+      )}
+    </QuestionBox>
+  );
 }

@@ -1,47 +1,50 @@
-import { isAlwaysRequired } from '../../../core/forms/definition';
 import { useFormContext } from 'react-hook-form';
-import { choicesOf } from '../../../core/forms/definition';
 import { pickText } from '../../../core/i18n/localized';
+import { useOfferedChoices } from '../../hooks/useOfferedChoices';
+import { useQuestion } from '../../hooks/useQuestion';
 import { useT } from '../../i18n/useT';
-import { describedBy, errorMessage, fieldIds } from './fieldIds';
-import { FieldError, Hint, QuestionBox, RequiredMark } from './QuestionParts';
+import { emptyToUndefined } from './answerConversion';
+import { QuestionFrame } from './QuestionParts';
 import type { QuestionProps } from './types';
 
-/** select_one: a group of radio buttons. */
-export function SelectOneQuestion({ form, question }: QuestionProps) {
-  const { lang } = useT();
-  const {
-    register,
-    formState: { errors },
-  } = useFormContext();
-  const ids = fieldIds(question.name);
-  const hint = pickText(question.hint, lang);
-  const error = errorMessage(errors, question.name);
-  const field = register(question.name);
-  return (
-    <QuestionBox invalid={Boolean(error)}>
-      <fieldset aria-describedby={describedBy(ids, Boolean(hint), Boolean(error))}>
-        <legend className="question-label">
-          {pickText(question.label, lang)}
-          <RequiredMark required={isAlwaysRequired(question)} />
-        </legend>
-        <Hint id={ids.hint} text={hint} />
-        <div className="choices">
-          {choicesOf(form, question).map((choice, i) => (
-            <label className="choice" key={choice.name}>
-              <input
-                type="radio"
-                value={choice.name}
-                id={i === 0 ? ids.input : undefined}
-                aria-invalid={error ? true : undefined}
-                {...field}
-              />
-              <span>{pickText(choice.label, lang)}</span>
-            </label>
+/** select_one: radio buttons, or a drop-down list with appearance `minimal`. */
+export function SelectOneQuestion({ question, path }: QuestionProps) {
+  const { t, lang } = useT();
+  const q = useQuestion(question, path);
+  const { register } = useFormContext();
+  const choices = useOfferedChoices(path, q.name);
+  const field = register(q.name, { setValueAs: emptyToUndefined });
+  if ((question.appearance ?? '').split(/\s+/).includes('minimal')) {
+    return (
+      <QuestionFrame q={q}>
+        <select id={q.ids.input} disabled={q.readOnly} {...q.aria} {...field}>
+          <option value="">{t('q.chooseOption')}</option>
+          {choices.map((choice) => (
+            <option key={choice.name} value={choice.name}>
+              {pickText(choice.label, lang) || choice.name}
+            </option>
           ))}
-        </div>
-        <FieldError id={ids.error} message={error} />
-      </fieldset>
-    </QuestionBox>
+        </select>
+      </QuestionFrame>
+    );
+  }
+  return (
+    <QuestionFrame q={q} group>
+      <div className="choices">
+        {choices.map((choice, i) => (
+          <label className="choice" key={choice.name}>
+            <input
+              type="radio"
+              value={choice.name}
+              id={i === 0 ? q.ids.input : undefined}
+              disabled={q.readOnly}
+              aria-invalid={q.aria['aria-invalid']}
+              {...field}
+            />
+            <span>{pickText(choice.label, lang) || choice.name}</span>
+          </label>
+        ))}
+      </div>
+    </QuestionFrame>
   );
 }

@@ -1,6 +1,8 @@
-import type { FormDefinition, Question } from '../../../core/forms/definition';
+import type { Question } from '../../../core/forms/definition';
+import type { Path } from './paths';
 
 export interface QuestionProps {
-  form: FormDefinition;
   question: Question;
+  /** Where the answer sits, e.g. `['member', 0, 'age']`. */
+  path: Path;
 }
