@@ -12,6 +12,7 @@ import { DEMO_ANSWERS, DEMO_FORM, DEMO_PROJECT } from '../../../src/server/seed/
 import type { EntityRecord, Storage } from '../../../src/server/storage/Storage';
 import type { Backend } from '../../server/backends';
 import { PASSWORD, setupServer, type TestServer } from '../../server/harness';
+import { manualTimers, type ScheduledTimer } from '../sync/manualTimers';
 
 /**
  * The real server (Hono app + Kysely storage, demo seed plus `agent2`, see tests/server/harness.ts) and
@@ -144,11 +145,7 @@ function truncate(body: BodyInit): BodyInit {
   throw new Error(`Cannot truncate a body of type ${Object.prototype.toString.call(body)}`);
 }
 
-export interface ScheduledTimer {
-  callback: () => void;
-  ms: number;
-  cleared: boolean;
-}
+export type { ScheduledTimer };
 
 export interface Device {
   username: string;
@@ -196,21 +193,16 @@ export async function createDevice(
   token = login.token;
   deviceCounter += 1;
   const db = new TerrainDb(login.user.id, `it-${username}-${deviceCounter}-${crypto.randomUUID()}`);
-  const timers: ScheduledTimer[] = [];
+  const clock = manualTimers();
+  const timers = clock.timers;
   const now = { value: Date.now() };
   const engine = new SyncEngine({
     db,
     api,
     now: () => now.value,
     random: () => 0.5,
-    setTimeout: (callback, ms) => {
-      const timer = { callback, ms, cleared: false };
-      timers.push(timer);
-      return timer;
-    },
-    clearTimeout: (handle) => {
-      (handle as ScheduledTimer).cleared = true;
-    },
+    setTimeout: clock.setTimeout,
+    clearTimeout: clock.clearTimeout,
     window: null,
     document: null,
     ...options,
@@ -255,7 +247,7 @@ export async function createDevice(
       }
     },
     async fireTimer() {
-      const timer = timers.filter((t) => !t.cleared).at(-1);
+      const timer = clock.armed();
       if (!timer) throw new Error('No timer armed');
       timer.cleared = true;
       now.value += timer.ms;

@@ -4,12 +4,9 @@ import { createDraft, finalizeDraft } from '../../../src/app/repositories/drafts
 import { SyncEngine, type SyncEngineOptions } from '../../../src/app/sync/SyncEngine';
 import { FakeServer } from '../fakeServer';
 import { formRecord, openTestDb, USER_ID } from '../fixtures';
+import { manualTimers, type ScheduledTimer } from './manualTimers';
 
-export interface ScheduledTimer {
-  callback: () => void;
-  ms: number;
-  cleared: boolean;
-}
+export type { ScheduledTimer };
 
 /** A device (database + engine) talking to a fake server, with timers and randomness under test control. */
 export interface Harness {
@@ -30,7 +27,7 @@ export async function createHarness(options: Partial<SyncEngineOptions> = {}): P
   const db = await openTestDb();
   const server = new FakeServer(USER_ID);
   const api = createApiClient({ fetch: server.fetch, getToken: () => 'token-ok' });
-  const timers: ScheduledTimer[] = [];
+  const clock = manualTimers();
   const now = { value: Date.parse('2024-03-01T09:00:00.000Z') };
   const window = new EventTarget();
   const document = Object.assign(new EventTarget(), { visibilityState: 'visible' });
@@ -39,14 +36,8 @@ export async function createHarness(options: Partial<SyncEngineOptions> = {}): P
     api,
     now: () => now.value,
     random: () => 0.5,
-    setTimeout: (callback, ms) => {
-      const timer = { callback, ms, cleared: false };
-      timers.push(timer);
-      return timer;
-    },
-    clearTimeout: (handle) => {
-      (handle as ScheduledTimer).cleared = true;
-    },
+    setTimeout: clock.setTimeout,
+    clearTimeout: clock.clearTimeout,
     window,
     document,
     ...options,
@@ -55,11 +46,11 @@ export async function createHarness(options: Partial<SyncEngineOptions> = {}): P
     db,
     server,
     engine,
-    timers,
+    timers: clock.timers,
     window,
     document,
     now,
-    armed: () => timers.filter((t) => !t.cleared).at(-1),
+    armed: clock.armed,
     async finalize(members = 3) {
       const draft = await createDraft(db, formRecord());
       return finalizeDraft(db, draft.id, { userId: USER_ID, lang: 'fr', answers: { members } });
