@@ -1,38 +1,17 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ENGINE_FORM } from './forms/engineForm';
-import { launchChromium } from './harness/chromium';
-import { screenshotOnFailure } from './harness/screenshots';
-import { DEMO_PASSWORD, startTestServer } from './harness/server';
+import { e2eSuite } from './harness/suite';
 import { FillFormPage } from './pages/FillFormPage';
 import { HomePage } from './pages/HomePage';
-import { SignInPage } from './pages/SignInPage';
 import { SubmissionsPage } from './pages/SubmissionsPage';
 
 const FORM = 'Visite de contrôle';
 
 describe('the form engine drives the fill screen', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-  let context: BrowserContext;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    await server.publishForm(ENGINE_FORM);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = e2eSuite('fill-engine', { forms: [ENGINE_FORM] });
 
   it('shows relevance, constraints, calculations, filtered choices and repeats offline, and stores only relevant answers', async () => {
-    context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Africa/Bamako' });
-    screenshotOnFailure('fill-engine', () => [context]);
-    const page = await context.newPage();
-    await new SignInPage(page).open(server.url);
-    await new SignInPage(page).signIn('agent', DEMO_PASSWORD);
+    const { context, page } = await suite.signedIn('agent');
     const home = new HomePage(page);
     await home.waitForForm(FORM);
     await home.waitForOfflineReady();

@@ -1,48 +1,17 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './harness/chromium';
-import { screenshotOnFailure } from './harness/screenshots';
-import { DEMO_PASSWORD, startTestServer } from './harness/server';
+import { describe, expect, it } from 'vitest';
+import { e2eSuite } from './harness/suite';
 import { FillFormPage } from './pages/FillFormPage';
 import { HomePage } from './pages/HomePage';
-import { SignInPage } from './pages/SignInPage';
 import { SubmissionsPage } from './pages/SubmissionsPage';
 
 const FORM = 'Enquête ménage';
 
 describe('a field agent collects offline and the focal point receives it', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function newContext() {
-    // A French-speaking tablet in Gao: the app must pick French by itself.
-    const context = await browser.newContext({
-      locale: 'fr-FR',
-      timezoneId: 'Africa/Bamako',
-      geolocation: { latitude: 16.2717, longitude: -0.0447, accuracy: 12 },
-      permissions: ['geolocation'],
-    });
-    contexts.push(context);
-    return context;
-  }
+  // French-speaking tablets in Gao: the app must pick French by itself.
+  const suite = e2eSuite('offline-to-focal-point');
 
   it('works through a reload with no network, then syncs to a second device', async () => {
-    screenshotOnFailure('offline-to-focal-point', () => contexts);
-    const agentContext = await newContext();
-    const page = await agentContext.newPage();
-    await new SignInPage(page).open(server.url);
-    await new SignInPage(page).signIn('agent', DEMO_PASSWORD);
+    const { context: agentContext, page } = await suite.signedIn('agent');
 
     const home = new HomePage(page);
     await home.waitForForm(FORM); // the first sync brought the project's form
@@ -88,10 +57,7 @@ describe('a field agent collects offline and the focal point receives it', () =>
     expect(await submissions.syncBar.getByText('0 en attente').isVisible()).toBe(true);
 
     // The focal point, on another device, pulls the agent's submission.
-    const focalContext = await newContext();
-    const focalPage = await focalContext.newPage();
-    await new SignInPage(focalPage).open(server.url);
-    await new SignInPage(focalPage).signIn('focal', DEMO_PASSWORD);
+    const { page: focalPage } = await suite.signedIn('focal');
     const focalHome = new HomePage(focalPage);
     await focalHome.waitForForm(FORM);
     await focalHome.goToSubmissions();

@@ -1,37 +1,17 @@
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './harness/chromium';
-import { screenshotOnFailure } from './harness/screenshots';
-import { DEMO_PASSWORD, startTestServer } from './harness/server';
+import { describe, expect, it } from 'vitest';
+import { e2eSuite } from './harness/suite';
 import { FillFormPage } from './pages/FillFormPage';
 import { HomePage } from './pages/HomePage';
-import { SignInPage } from './pages/SignInPage';
 
 const FORM = 'Enquête ménage';
 
 describe('a new version of the app', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-  let context: BrowserContext;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = e2eSuite('update');
 
   it('is offered, never forced, and reloading for it keeps the draft being typed', async () => {
-    context = await browser.newContext({ locale: 'fr-FR' });
-    screenshotOnFailure('update', () => [context]);
-    const page = await context.newPage();
-    await new SignInPage(page).open(server.url);
-    await new SignInPage(page).signIn('agent', DEMO_PASSWORD);
+    const { page } = await suite.signedIn('agent');
     const home = new HomePage(page);
     await home.waitForForm(FORM);
     await home.waitForOfflineReady();
@@ -45,7 +25,7 @@ describe('a new version of the app', () => {
       [2, '5'],
       [3, '6'],
     ] as const) {
-      appendFileSync(join(server.staticDir, 'sw.js'), `\n// version ${version}\n`);
+      appendFileSync(join(suite.server.staticDir, 'sw.js'), `\n// version ${version}\n`);
       const urlBefore = page.url();
       await page.evaluate(async () => {
         const registration = await navigator.serviceWorker.getRegistration();

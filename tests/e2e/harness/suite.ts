@@ -1,0 +1,60 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import type { FormDefinition } from '../../../src/core/forms/definition';
+import { SignInPage } from '../pages/SignInPage';
+import { launchChromium } from './chromium';
+import { screenshotOnFailure } from './screenshots';
+import { DEMO_PASSWORD, startTestServer } from './server';
+
+type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+
+/**
+ * One end-to-end suite: the real server (with extra forms published) and Chromium, started before the tests
+ * and closed after them. Devices are French-speaking tablets in Gao unless a test says otherwise.
+ */
+export function e2eSuite(name: string, options: { forms?: FormDefinition[] } = {}) {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    for (const form of options.forms ?? []) await server.publishForm(form);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  const suite = {
+    get server(): TestServer {
+      if (!server) throw new Error('The e2e server has not started');
+      return server;
+    },
+    /** A new device. Call inside a test: a failing test leaves screenshots of its devices in test-results/. */
+    async device(): Promise<BrowserContext> {
+      if (!browser) throw new Error('Chromium has not started');
+      const context = await browser.newContext({
+        locale: 'fr-FR',
+        timezoneId: 'Africa/Bamako',
+        geolocation: { latitude: 16.2717, longitude: -0.0447, accuracy: 12 },
+        permissions: ['geolocation'],
+      });
+      if (contexts.length === 0) screenshotOnFailure(name, () => contexts);
+      contexts.push(context);
+      return context;
+    },
+    /** A new device with `username` signed in (the demo password). */
+    async signedIn(username: string): Promise<{ context: BrowserContext; page: Page }> {
+      const context = await suite.device();
+      const page = await context.newPage();
+      const signIn = new SignInPage(page);
+      await signIn.open(suite.server.url);
+      await signIn.signIn(username, DEMO_PASSWORD);
+      return { context, page };
+    },
+  };
+  return suite;
+}
