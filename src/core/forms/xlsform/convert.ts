@@ -38,7 +38,7 @@ export function convertXlsForm(sheets: XlsFormSheets, options: ConvertOptions = 
     const message = `The loop makes a field ${name}, which is already the name of row ${first}`;
     if (first !== undefined) issues.push({ sheet: 'survey', row, column: survey.header('type'), message });
   }
-  const known = new Set([...read.names.keys(), ...read.skipped, ...copies.keys()]);
+  const known = new Set([...read.names.keys(), ...copies.keys()]);
   const scope = { names: known, choices, loops: read.loops };
   for (const check of read.checks) checkOne(check, scope, issues);
   if (settings.instanceName) {

@@ -15,7 +15,7 @@ export type ParsedType =
   | { kind: 'begin' | 'end'; block: 'group' | 'repeat' | 'loop'; listName?: string }
   /** start, end, today, deviceid, username: hidden questions the engine fills (appearance `meta:<type>`). */
   | { kind: 'meta'; meta: string }
-  /** Metadata Terrain cannot collect (SIM serial, audit log…): skipped with a warning. */
+  /** Metadata a browser cannot collect (SIM serial, phone number…): kept as an empty hidden question, with a warning. */
   | { kind: 'skippedMeta'; meta: string }
   | { kind: 'unsupported'; message: string }
   | { kind: 'unknown' };

@@ -18,8 +18,6 @@ export interface SurveyResult {
   /** Every name of the form with its row: what expressions may refer to. */
   names: Map<string, number>;
   checks: PendingCheck[];
-  /** Names of skipped metadata rows: references to them are allowed and read as empty, as on a phone without SIM. */
-  skipped: Set<string>;
   /** Select questions, to check their lists exist once the choices are read. */
   /** Loops, innermost first, to expand once the choices are read (see loops.ts). */
   loops: PendingLoop[];
@@ -51,7 +49,6 @@ export function readSurvey(
     items: root.items,
     names: new Map(),
     checks: [],
-    skipped: new Set(),
     loops: [],
     selects: [],
   };
@@ -129,7 +126,11 @@ export function readSurvey(
         }
         break;
       }
-      case 'meta': {
+      case 'meta':
+      case 'skippedMeta': {
+        // Metadata become hidden questions the engine fills (start, today, deviceid…). What a browser cannot
+        // collect (SIM serial, phone number…) stays empty, as on a phone without SIM: the form keeps its names,
+        // so its expressions and label outputs still resolve.
         const name = nameOf(ctx, parsed.meta);
         if (name && register(ctx, name))
           top().items.push({
@@ -139,13 +140,10 @@ export function readSurvey(
             appearance: `meta:${parsed.meta}`,
             row: row.row,
           });
-        break;
-      }
-      case 'skippedMeta': {
-        const name = sheet.value(row, 'name');
-        if (name) result.skipped.add(name);
-        const message = `${parsed.meta} is not collected by Terrain: row skipped, references to it are empty`;
-        warnings.push({ sheet: 'survey', row: row.row, column: typeCell.header, message });
+        if (parsed.kind === 'skippedMeta') {
+          const message = `${parsed.meta} is not collected by Terrain: it stays empty`;
+          warnings.push({ sheet: 'survey', row: row.row, column: typeCell.header, message });
+        }
         break;
       }
       case 'unsupported':

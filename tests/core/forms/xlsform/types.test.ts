@@ -101,7 +101,7 @@ describe('XLSForm question types', () => {
     ]);
   });
 
-  it('skips other metadata with a warning, and lets expressions refer to it', () => {
+  it('keeps metadata a browser cannot collect as empty hidden fields, with a warning', () => {
     const result = convert(
       survey(
         ['type', 'name', 'label'],
@@ -110,7 +110,13 @@ describe('XLSForm question types', () => {
         ['note', 'n', 'SIM: ${sim}'],
       ),
     );
-    expect(result.ok && result.form.items.map((i) => i.name)).toEqual(['n']);
+    expect(
+      result.ok && result.form.items.map((i) => [i.name, 'appearance' in i ? i.appearance : '']),
+    ).toEqual([
+      ['sim', 'meta:simserial'],
+      ['audit', 'meta:audit'],
+      ['n', ''],
+    ]);
     expect(result.warnings.map((w) => [w.row, w.message.split(' ')[0]])).toEqual([
       [2, 'simserial'],
       [3, 'audit'],
