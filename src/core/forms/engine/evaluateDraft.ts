@@ -1,5 +1,6 @@
 import { pickText } from '../../i18n/localized';
 import type { Answers } from '../answersSchema';
+import type { Question } from '../definition';
 import { toBoolean } from '../expr';
 import { formMessages } from '../messages';
 import { isEmpty, toAnswer } from './answerValues';
@@ -72,22 +73,41 @@ export function evaluateDraft(
   return { plan, root, byLevel, runtime, lang };
 }
 
-/** Failing constraints of answered, relevant questions, with constraintMessage or the default message. */
+/**
+ * Failing constraints of answered, relevant questions, with constraintMessage or the default message. Numeric
+ * bounds (`min`/`max`) count as constraints too, so they show while the agent types, as ODK shows them.
+ */
 export function constraintIssues(draft: Draft, lang: string): AnswerIssue[] {
   const issues: AnswerIssue[] = [];
   for (const item of draft.plan.items) {
+    const question = item.question;
+    if (!question) continue;
     const constraint = item.constraint;
-    if (!constraint || !item.question) continue;
+    const bounded = question.min !== undefined || question.max !== undefined;
+    if (!constraint && !bounded) continue;
     for (const scope of draft.byLevel[item.level.id] ?? []) {
-      if (!scope.relevant[item.slot] || isEmpty(scope.values[item.name])) continue;
-      if (toBoolean(draft.runtime.run(constraint, scope, item))) continue;
+      const value = scope.values[item.name];
+      if (!scope.relevant[item.slot] || isEmpty(value)) continue;
+      const outOfBounds = typeof value === 'number' ? boundsMessage(question, value, lang) : undefined;
+      if (outOfBounds) {
+        issues.push({ path: [...scope.path, item.name], message: outOfBounds });
+        continue;
+      }
+      if (!constraint || toBoolean(draft.runtime.run(constraint, scope, item))) continue;
       const message =
-        item.question.constraintMessage &&
-        pickText(item.question.constraintMessage, lang, draft.plan.form.defaultLanguage);
+        question.constraintMessage &&
+        pickText(question.constraintMessage, lang, draft.plan.form.defaultLanguage);
       issues.push({ path: [...scope.path, item.name], message: message || formMessages(lang).constraint });
     }
   }
   return issues;
+}
+
+function boundsMessage(question: Question, value: number, lang: string): string | undefined {
+  const m = formMessages(lang);
+  if (question.min !== undefined && value < question.min) return m.min(question.min);
+  if (question.max !== undefined && value > question.max) return m.max(question.max);
+  return undefined;
 }
 
 /** Whether the question is required in `scope`: `true`, or its expression evaluates true. */
