@@ -63,7 +63,6 @@ export const en: Dictionary = {
   'fill.errors': 'Fix the highlighted answers ({count}).',
   'fill.finalizeError': 'The submission could not be finalized: {message}',
   'fill.finalized': 'Submission finalized: it will be sent at the next sync.',
-  'fill.unsupported': 'This part of the form ({name}) cannot be filled in this version of Terrain yet.',
   'fill.backHome': 'Back to home',
   'fill.starting': 'Creating the draft…',
   'fill.engineError': 'This form has an error and cannot be filled: {message}',

@@ -66,8 +66,6 @@ export const fr = {
   'fill.errors': 'Corrigez les réponses signalées ({count}).',
   'fill.finalizeError': 'La saisie n’a pas pu être finalisée : {message}',
   'fill.finalized': 'Saisie finalisée : elle sera envoyée à la prochaine synchronisation.',
-  'fill.unsupported':
-    'Cette partie du formulaire ({name}) ne peut pas encore être remplie dans cette version de Terrain.',
   'fill.backHome': 'Retour à l’accueil',
   'fill.starting': 'Création du brouillon…',
   'fill.engineError': 'Ce formulaire contient une erreur et ne peut pas être rempli : {message}',

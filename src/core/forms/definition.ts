@@ -223,11 +223,6 @@ export function levelRepeats(items: readonly FormItem[]): Repeat[] {
   });
 }
 
-/** The top-level questions of the form (answers stored at the root of the submission). */
-export function questions(form: FormDefinition): Question[] {
-  return levelQuestions(form.items);
-}
-
 /** Every question of the form, at any depth. */
 export function allQuestions(form: FormDefinition): Question[] {
   const out: Question[] = [];

@@ -9,12 +9,12 @@ function param(parameters: Record<string, string> | undefined, key: string, fall
   return parameters?.[key] !== undefined && Number.isFinite(n) ? n : fallback;
 }
 
-/** range: a slider from `start` to `end` by `step` (parameters; 0–10 by 1 by default), its value shown. */
+/** range: a slider from `start` to `end` by `step` (parameters; ODK's 1–10 by 1 by default), its value shown. */
 export function RangeQuestion({ question, path }: QuestionProps) {
   const q = useQuestion(question, path);
   const { t } = useT();
   const { control } = useFormContext();
-  const start = param(question.parameters, 'start', question.min ?? 0);
+  const start = param(question.parameters, 'start', question.min ?? 1);
   const end = param(question.parameters, 'end', question.max ?? 10);
   const step = Math.abs(param(question.parameters, 'step', 1)) || 1;
   return (
