@@ -21,7 +21,10 @@ import { SaveIndicator } from './SaveIndicator';
 // "One question per screen" is a choice: its screens load when it is on.
 const PagedItems = lazy(() => import('./questions/PagedItems').then((m) => ({ default: m.PagedItems })));
 
-/** A saved draft's answers, or a new draft's defaults, meta fields and repeat_count instances. */
+/**
+ * A draft's saved answers. Drafts start with their initial answers saved (createDraft); one saved empty
+ * (started by an older version of the app) gets them now, to be saved with its first change.
+ */
 function initialAnswers(engine: FormEngine, saved: Answers): Answers {
   return Object.keys(saved).length > 0 ? structuredClone(saved) : engine.initialAnswers();
 }

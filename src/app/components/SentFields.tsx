@@ -1,5 +1,5 @@
 import type { FormDefinition } from '../../core/forms/definition';
-import { allQuestions, choicesOf } from '../../core/forms/definition';
+import { allQuestions, choicesOf, SUBMISSION_META_KEY } from '../../core/forms/definition';
 import { pickText } from '../../core/i18n/localized';
 import { useT } from '../i18n/useT';
 
@@ -15,7 +15,16 @@ function readable(value: unknown, labelOf: (choice: string) => string): string {
   return typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
 }
 
-/** What a refused mutation carried, as "question: answer" lines (labels from the form when known). */
+/** The submission's name that finalizing stored in `meta` (ODK's meta/instanceName), if any. */
+function instanceNameOf(meta: unknown): string {
+  const name = meta && typeof meta === 'object' ? (meta as { instanceName?: unknown }).instanceName : '';
+  return typeof name === 'string' ? name.trim() : '';
+}
+
+/**
+ * What a submission or a refused mutation carried, as "question: answer" lines (labels from the form when
+ * known). The submission's own name (`meta`) comes first, under its name, rather than as a raw answer.
+ */
 export function SentFields({
   fields,
   form,
@@ -23,12 +32,19 @@ export function SentFields({
   fields: Record<string, unknown>;
   form: FormDefinition | undefined;
 }) {
-  const { lang } = useT();
+  const { lang, t } = useT();
   const data =
     fields.data && typeof fields.data === 'object' ? (fields.data as Record<string, unknown>) : fields;
-  const entries = Object.entries(data);
+  const entries = Object.entries(data).filter(([name]) => name !== SUBMISSION_META_KEY);
+  const instanceName = instanceNameOf(data[SUBMISSION_META_KEY]);
   return (
     <dl className="sent-fields">
+      {instanceName && (
+        <div className="sent-field">
+          <dt>{t('sentFields.instanceName')}</dt>
+          <dd>{instanceName}</dd>
+        </div>
+      )}
       {entries.map(([name, value]) => {
         const question = form ? allQuestions(form).find((q) => q.name === name) : undefined;
         const choices = form && question ? choicesOf(form, question) : [];

@@ -5,6 +5,7 @@ import {
   isAlwaysRequired,
   levelQuestions,
   levelRepeats,
+  SUBMISSION_META_KEY,
   type FormDefinition,
   type FormItem,
   type Question,
@@ -15,7 +16,8 @@ import { formMessages, type FormMessages } from './messages';
  * The zod schema of a submission's answers for one form, with messages in `lang`.
  *
  * Answers are stored in canonical types: integer, decimal and range → number; select_multiple → string[];
- * rank → string[] ordering every choice; choices from a file (`itemsetFile`) are not checked against a list;
+ * rank → string[] ordering every choice (every offered one when it has a choice filter; choices from a file
+ * are checked against the list the import embedded; a form version published without it accepts any name);
  * date → 'YYYY-MM-DD'; time → 'HH:MM[:SS[.sss]][zone]'; dateTime → ISO 8601; geopoint → {latitude,
  * longitude, altitude?, accuracy?}; geotrace and geoshape → arrays of geopoints; image, audio, video and
  * file → a MediaRef naming the bytes by SHA-256; acknowledge → 'OK'; a repeat → an array of objects with
@@ -25,10 +27,21 @@ import { formMessages, type FormMessages } from './messages';
  *
  * This schema checks types, plain `required: true` and bounds. Expressions (relevance, constraints,
  * required-if) need the form engine, which evaluates them on the whole draft.
+ *
+ * At the top level, `meta` (SUBMISSION_META_KEY) holds what finalizing adds about the submission itself:
+ * `{ instanceName }`, the evaluated `instance_name` setting (ODK's meta/instanceName).
  */
 export function answersSchema(form: FormDefinition, lang: string) {
-  return levelSchema(form, form.items, lang, formMessages(lang));
+  return levelSchema(form, form.items, lang, formMessages(lang), true);
 }
+
+/** The longest instance name kept: a line in a list, not a document. */
+export const MAX_INSTANCE_NAME = 500;
+
+export const SubmissionMeta = z.strictObject({
+  instanceName: z.optional(z.string().check(z.minLength(1), z.maxLength(MAX_INSTANCE_NAME))),
+});
+export type SubmissionMeta = z.infer<typeof SubmissionMeta>;
 
 export type Answers = Record<string, unknown>;
 
@@ -58,8 +71,15 @@ function isRealDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
-function levelSchema(form: FormDefinition, items: readonly FormItem[], lang: string, m: FormMessages) {
+function levelSchema(
+  form: FormDefinition,
+  items: readonly FormItem[],
+  lang: string,
+  m: FormMessages,
+  root = false,
+) {
   const shape: Record<string, z.ZodMiniType> = {};
+  if (root) shape[SUBMISSION_META_KEY] = z.optional(SubmissionMeta);
   for (const question of levelQuestions(items)) shape[question.name] = answerSchema(form, question, lang, m);
   for (const repeat of levelRepeats(items)) {
     shape[repeat.name] = z.optional(z.array(levelSchema(form, repeat.items, lang, m)));
@@ -112,6 +132,10 @@ function geopointSchema(m: FormMessages) {
   );
 }
 
+/** Choices from a file whose rows the definition lacks (published before the import embedded them). */
+const unlistedFile = (form: FormDefinition, q: Question): boolean =>
+  !!q.itemsetFile && !form.choiceLists[q.listName ?? ''];
+
 function valueSchema(form: FormDefinition, q: Question, m: FormMessages): z.ZodMiniType {
   switch (q.type) {
     case 'text':
@@ -124,14 +148,15 @@ function valueSchema(form: FormDefinition, q: Question, m: FormMessages): z.ZodM
     case 'range':
       return numberSchema(q, m, false);
     case 'select_one': {
-      if (q.itemsetFile) return z.string({ error: m.unknownChoice }).check(z.minLength(1, m.unknownChoice));
+      if (unlistedFile(form, q))
+        return z.string({ error: m.unknownChoice }).check(z.minLength(1, m.unknownChoice));
       const names = new Set(choicesOf(form, q).map((c) => c.name));
       return z
         .string({ error: m.unknownChoice })
         .check(z.refine<string>((v) => names.has(v), { message: m.unknownChoice }));
     }
     case 'select_multiple': {
-      if (q.itemsetFile) return z.array(z.string().check(z.minLength(1)), { error: m.unknownChoice });
+      if (unlistedFile(form, q)) return z.array(z.string().check(z.minLength(1)), { error: m.unknownChoice });
       const names = new Set(choicesOf(form, q).map((c) => c.name));
       return z.array(z.string(), { error: m.unknownChoice }).check(
         z.refine<string[]>((vs) => vs.every((v) => names.has(v)), { message: m.unknownChoice }),
@@ -139,18 +164,17 @@ function valueSchema(form: FormDefinition, q: Question, m: FormMessages): z.ZodM
       );
     }
     case 'rank': {
-      if (q.itemsetFile) return z.array(z.string().check(z.minLength(1)), { error: m.rank });
+      if (unlistedFile(form, q)) return z.array(z.string().check(z.minLength(1)), { error: m.rank });
       // An ordering of the whole list: every choice once (ODK's rank widget always answers with all of them).
       const names = new Set(choicesOf(form, q).map((c) => c.name));
-      return z
-        .array(z.string(), { error: m.rank })
-        .check(
-          z.refine<string[]>(
-            (vs) =>
-              vs.length === names.size && new Set(vs).size === vs.length && vs.every((v) => names.has(v)),
-            { message: m.rank },
-          ),
-        );
+      const distinctChoices = (vs: string[]) =>
+        new Set(vs).size === vs.length && vs.every((v) => names.has(v));
+      // Filtered, it orders the choices offered where it is asked, which only the engine knows (it checks
+      // them when finalizing): here, distinct choices of the list.
+      const ordering = q.choiceFilter
+        ? distinctChoices
+        : (vs: string[]) => vs.length === names.size && distinctChoices(vs);
+      return z.array(z.string(), { error: m.rank }).check(z.refine<string[]>(ordering, { message: m.rank }));
     }
     case 'date':
       return z.string({ error: m.notADate }).check(z.refine<string>(isRealDate, { message: m.notADate }));

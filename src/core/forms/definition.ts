@@ -40,6 +40,12 @@ export const QUESTION_TYPES = [
 export const QuestionType = z.enum(QUESTION_TYPES);
 export type QuestionType = z.infer<typeof QuestionType>;
 
+/**
+ * The key of the submission's metadata in its answers, as ODK's `meta` group: `{ instanceName }`, the
+ * evaluated `instance_name` setting. No field may take this name.
+ */
+export const SUBMISSION_META_KEY = 'meta';
+
 /** Types whose answer is a file kept apart from the record (named by its SHA-256). */
 export const MEDIA_TYPES: readonly QuestionType[] = ['image', 'audio', 'video', 'file'];
 
@@ -94,9 +100,10 @@ export const Question = z.object({
   /** For select_one / select_multiple / rank: the key of a list in `choiceLists`. */
   listName: z.optional(z.string()),
   /**
-   * XLSForm's select_one_from_file / select_multiple_from_file: the media file (attached to the form and
-   * sent to devices with it) that holds the choices. `listName` is then the file's base name and may be
-   * absent from `choiceLists` until the file is read.
+   * XLSForm's select_one_from_file / select_multiple_from_file: the file (.csv, .geojson or .xml) attached
+   * at import that held the choices. `listName` is then the file's base name, and the import embeds the
+   * file's choices in `choiceLists` under it, so a device has them offline. (A conversion without the file,
+   * and versions published before files were read, lack the list: their answers are not checked against one.)
    */
   itemsetFile: z.optional(z.string().check(z.minLength(1), z.maxLength(255))),
   choiceFilter: z.optional(Expression),
@@ -174,6 +181,9 @@ export const FormDefinition = z
       const seen = new Set<string>();
       walkItems(form.items, (item, path) => {
         const at = ['items', ...path];
+        // As in pyxform: `meta` holds the submission's metadata (meta/instanceName), never a field.
+        if (item.name === SUBMISSION_META_KEY)
+          ctx.addIssue({ code: 'custom', path: [...at, 'name'], message: 'The name meta is reserved' });
         // XLSForm requires names unique in the whole form: answers of groups share their parent's level.
         if (seen.has(item.name))
           ctx.addIssue({ code: 'custom', path: [...at, 'name'], message: `Duplicate field ${item.name}` });

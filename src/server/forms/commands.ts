@@ -3,13 +3,18 @@ import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatIssue } from '../../core/forms/xlsform';
 import { openStorage } from '../main';
+import type { AttachmentFile } from './attachments';
 import { convertFile, FormImportError, importForm } from './importForm';
 
 export const USAGE = `Usage: npm run forms -- <command>
 
 Commands:
-  convert FILE                  print the form definition (JSON) of an XLSForm (.xlsx, .xls or .csv)
-  import FILE --project ID      publish it in a project of the database (env: DATA_DIR=./data, DATABASE_URL)`;
+  convert FILE [--media F]...             print the form definition (JSON) of an XLSForm (.xlsx, .xls or .csv)
+  import FILE --project ID [--media F]... publish it in a project of the database (env: DATA_DIR=./data, DATABASE_URL)
+
+  --media F   a .csv, .geojson or .xml file the form's select_one_from_file / select_multiple_from_file
+              questions name (repeat it for each file); its choices are embedded in the form. convert
+              warns about a missing file; import refuses the form until every file is attached`;
 
 /** Where the commands write, and the environment they read: the process's own, or a test's. */
 export interface CliIo {
@@ -20,6 +25,8 @@ export interface CliIo {
 }
 
 class UsageError extends Error {}
+
+const MEDIA_OPTION = { media: { type: 'string', multiple: true } } as const;
 
 /** Runs one command and returns the exit code: 0 done, 1 the form or the import failed, 2 bad arguments. */
 export async function runFormsCli(argv: string[], io: CliIo): Promise<number> {
@@ -54,6 +61,13 @@ function oneFile(positionals: string[], command: string): string {
   return file;
 }
 
+/** The files named by --media, each under its base name (the name the survey's type cell uses). */
+async function readMedia(paths: readonly string[] | undefined): Promise<AttachmentFile[]> {
+  return Promise.all(
+    (paths ?? []).map(async (path) => ({ name: basename(path), bytes: await readForm(path) })),
+  );
+}
+
 async function readForm(file: string): Promise<Uint8Array> {
   try {
     return new Uint8Array(await readFile(file));
@@ -67,9 +81,12 @@ function printWarnings(io: CliIo, warnings: Parameters<typeof formatIssue>[0][])
 }
 
 async function convertCommand(args: string[], io: CliIo): Promise<number> {
-  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: MEDIA_OPTION });
   const file = oneFile(positionals, 'convert');
-  const { form, warnings } = convertFile(await readForm(file), basename(file), io.now?.() ?? new Date());
+  const bytes = await readForm(file);
+  const media = await readMedia(values.media);
+  const now = io.now?.() ?? new Date();
+  const { form, warnings } = convertFile(bytes, basename(file), now, media, 'preview');
   printWarnings(io, warnings);
   io.out(JSON.stringify(form, null, 2));
   return 0;
@@ -79,11 +96,12 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { project: { type: 'string' } },
+    options: { project: { type: 'string' }, ...MEDIA_OPTION },
   });
   const file = oneFile(positionals, 'import');
   if (!values.project) throw new UsageError('import needs --project ID');
   const bytes = await readForm(file);
+  const media = await readMedia(values.media);
   const storage = await openStorage({
     dataDir: resolve(io.env.DATA_DIR || 'data'),
     databaseUrl: io.env.DATABASE_URL || undefined,
@@ -93,6 +111,7 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
       projectId: values.project,
       bytes,
       fileName: basename(file),
+      media,
       userId: null,
       now: io.now?.() ?? new Date(),
     });

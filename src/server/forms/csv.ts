@@ -3,7 +3,7 @@
  * rather than through SheetJS because SheetJS turns CSV text into numbers and dates (`2010-06-15` would come
  * back reformatted), while a form's cells must stay exactly as typed.
  */
-export function parseCsv(text: string): { line: number; cells: string[] }[] {
+export function parseCsv(text: string, delimiter = ','): { line: number; cells: string[] }[] {
   const rows: { line: number; cells: string[] }[] = [];
   // The 1-based line each record starts on, for messages: a quoted cell may span several lines.
   let line = 1;
@@ -23,7 +23,7 @@ export function parseCsv(text: string): { line: number; cells: string[] }[] {
         field += c;
       }
     } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') {
+    else if (c === delimiter) {
       row.push(field);
       field = '';
     } else if (c === '\n' || c === '\r') {
@@ -40,4 +40,13 @@ export function parseCsv(text: string): { line: number; cells: string[] }[] {
     rows.push({ line: start, cells: row });
   }
   return rows;
+}
+
+/**
+ * `;` when the header line has semicolons and no comma: what Excel writes as "CSV" where the decimal mark is
+ * a comma (French, Portuguese…), which is how many attachments reach us. Otherwise `,`.
+ */
+export function sniffDelimiter(text: string): ',' | ';' {
+  const header = text.slice(0, text.search(/\r|\n|$/));
+  return !header.includes(',') && header.includes(';') ? ';' : ',';
 }

@@ -4,6 +4,7 @@ import { formVersionKey } from '../../core/records/formVersion';
 import { pickText } from '../../core/i18n/localized';
 import { publishFormVersion } from '../catalog';
 import type { Storage } from '../storage/Storage';
+import { MAX_ATTACHMENTS_BYTES, readAttachments, type AttachmentFile } from './attachments';
 import { readWorkbook, WorkbookError } from './readWorkbook';
 import '../zodLocale';
 
@@ -25,6 +26,8 @@ export interface ImportRequest {
   projectId: string;
   bytes: Uint8Array;
   fileName: string;
+  /** Files attached to the form: the .csv, .geojson and .xml files of its select_*_from_file questions. */
+  media?: readonly AttachmentFile[];
   userId: string | null;
   now: Date;
 }
@@ -38,8 +41,32 @@ export interface ImportResult {
   warnings: XlsFormIssue[];
 }
 
-/** Reads and converts a form file; throws FormImportError listing every issue if it is no valid form. */
-export function convertFile(bytes: Uint8Array, fileName: string, now: Date) {
+const problems = (fileName: string, n: number) => `${fileName}: ${n} problem${n === 1 ? '' : 's'} to fix`;
+
+/**
+ * `publish` refuses a form whose attached files are missing: its choices are embedded in the published
+ * version, which never changes, so a question without them could never be answered (ODK Central lets a
+ * draft be published anyway, then needs a new version for the files: Terrain says so before publishing).
+ * `preview` converts without them, with a warning per missing file.
+ */
+export type ConvertMode = 'publish' | 'preview';
+
+/**
+ * Reads and converts a form file with its attachments; throws FormImportError listing every issue (of the
+ * form and of its files) if it is no valid form.
+ */
+export function convertFile(
+  bytes: Uint8Array,
+  fileName: string,
+  now: Date,
+  media: readonly AttachmentFile[] = [],
+  mode: ConvertMode = 'publish',
+) {
+  const mediaBytes = media.reduce((sum, file) => sum + file.bytes.byteLength, 0);
+  if (mediaBytes > MAX_ATTACHMENTS_BYTES) {
+    const message = `The attached files are larger than ${MAX_ATTACHMENTS_BYTES / 1024 / 1024} MB together`;
+    throw new FormImportError('too_large', message, [{ sheet: 'file', message }]);
+  }
   let sheets;
   try {
     sheets = readWorkbook(bytes, fileName);
@@ -48,16 +75,18 @@ export function convertFile(bytes: Uint8Array, fileName: string, now: Date) {
     const issues = [{ sheet: 'file' as const, message: err.message }];
     throw new FormImportError(err.tooLarge ? 'too_large' : 'invalid', err.message, issues);
   }
-  const result = convertXlsForm(sheets, { fileName, now });
-  if (!result.ok) {
-    const n = result.issues.length;
-    throw new FormImportError(
-      'invalid',
-      `${fileName}: ${n} problem${n === 1 ? '' : 's'} to fix`,
-      result.issues,
-    );
-  }
-  return result;
+  const files = readAttachments(media);
+  const result = convertXlsForm(sheets, {
+    fileName,
+    now,
+    attachments: files.attachments,
+    requireAttachments: mode === 'publish',
+  });
+  const issues = [...files.issues, ...(result.ok ? [] : result.issues)];
+  if (result.ok && issues.length === 0) return result;
+  const missing = mode === 'publish' ? result.missingFiles : [];
+  const attach = missing.length > 0 ? ` (attach ${missing.join(', ')})` : '';
+  throw new FormImportError('invalid', `${problems(fileName, issues.length)}${attach}`, issues);
 }
 
 /**
@@ -65,7 +94,7 @@ export function convertFile(bytes: Uint8Array, fileName: string, now: Date) {
  * Nothing is stored unless the whole form is valid and that version is new.
  */
 export async function importForm(storage: Storage, request: ImportRequest): Promise<ImportResult> {
-  const { form, warnings } = convertFile(request.bytes, request.fileName, request.now);
+  const { form, warnings } = convertFile(request.bytes, request.fileName, request.now, request.media);
   await storage.transaction(async (tx) => {
     if (!(await tx.getEntity('projects', request.projectId)))
       throw new FormImportError('not_found', `No project ${request.projectId}`);

@@ -74,13 +74,13 @@ export function readWorkbook(bytes: Uint8Array, fileName: string): XlsFormSheets
   return out;
 }
 
-interface RawRow {
+export interface RawRow {
   row: number;
   cells: string[];
 }
 
 /** Header = first row with text; every later row becomes cells keyed by header (unnamed columns dropped). */
-function toRows(raw: RawRow[]): SheetRow[] {
+export function toRows(raw: RawRow[]): SheetRow[] {
   const headerAt = raw.findIndex((r) => r.cells.some((c) => c.trim() !== ''));
   const header = raw[headerAt]?.cells.map((h) => h.trim()) ?? [];
   return raw.slice(headerAt + 1).map(({ row, cells }) => {

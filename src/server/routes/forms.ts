@@ -4,12 +4,13 @@ import { hasRole } from '../../core/records/user';
 import { requireUser } from '../auth/session';
 import type { AppEnv, Clock } from '../http/env';
 import { errorBody, HttpError } from '../http/errors';
+import { MAX_ATTACHMENTS_BYTES, type AttachmentFile } from '../forms/attachments';
 import { FormImportError, importForm } from '../forms/importForm';
 import { MAX_FORM_BYTES } from '../forms/readWorkbook';
 import type { Storage } from '../storage/Storage';
 
-/** Room for the multipart envelope around a file of the largest accepted size. */
-const MAX_UPLOAD_BYTES = MAX_FORM_BYTES + 64 * 1024;
+/** Room for the multipart envelope around a form and attachments of the largest accepted sizes. */
+const MAX_UPLOAD_BYTES = MAX_FORM_BYTES + MAX_ATTACHMENTS_BYTES + 64 * 1024;
 
 const tooLarge = () =>
   new HttpError('payload_too_large', `Form files are limited to ${MAX_FORM_BYTES / 1024 / 1024} MB`);
@@ -23,13 +24,30 @@ async function requireFormPublisher(storage: Storage, c: Context<AppEnv>, projec
     throw new HttpError('forbidden', 'You are not a member of this project');
 }
 
+/** Every file part but the form itself: the attachments, by file name. */
+async function attachmentsOf(body: Record<string, unknown>): Promise<AttachmentFile[]> {
+  const parts = Object.entries(body)
+    .filter(([field]) => field !== 'file')
+    .flatMap(([, value]) => (Array.isArray(value) ? (value as unknown[]) : [value]))
+    .filter((value): value is File => value instanceof File);
+  if (parts.some((part) => !part.name))
+    throw new HttpError('bad_request', 'Every attached file needs a file name');
+  return Promise.all(
+    parts.map(async (part) => ({ name: part.name, bytes: new Uint8Array(await part.arrayBuffer()) })),
+  );
+}
+
 export function formRoutes(storage: Storage, now: Clock): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
 
   /**
    * Publishes an XLSForm (multipart field `file`: .xlsx, .xls or .csv) as a new form version of the project.
+   * Every other file part is an attachment, named by its file name: the .csv, .geojson and .xml files of
+   * select_*_from_file questions (ODK Central's form attachments), embedded in the definition; every file
+   * the survey names must be there.
    * 201 `{ formId, version, title, questionCount, warnings }`; 422 `validation` with `details.issues` (sheet,
-   * row, column, message) when the form has problems; 409 if that version exists; 413 over 10 MB.
+   * row, column, message) when the form or an attachment has problems; 409 if that version exists; 413 over
+   * 10 MB for the form or 10 MB for its attachments together.
    */
   routes.post(
     '/projects/:id/forms',
@@ -49,22 +67,25 @@ export function formRoutes(storage: Storage, now: Clock): Hono<AppEnv> {
           'unsupported_media_type',
           'Send the form as multipart/form-data with a file field',
         );
-      const body = await c.req.parseBody();
+      const body = await c.req.parseBody({ all: true });
       const file = body.file;
+      if (Array.isArray(file)) throw new HttpError('bad_request', 'Send one form in the file field');
       if (!(file instanceof File)) throw new HttpError('bad_request', 'The file field is missing');
       if (file.size > MAX_FORM_BYTES) throw tooLarge();
+      const media = await attachmentsOf(body);
       try {
         const result = await importForm(storage, {
           projectId,
           bytes: new Uint8Array(await file.arrayBuffer()),
           fileName: file.name || 'form.xlsx',
+          media,
           userId: c.var.user.id,
           now: now(),
         });
         return c.json(result, 201);
       } catch (err) {
         if (!(err instanceof FormImportError)) throw err;
-        if (err.kind === 'too_large') throw tooLarge();
+        if (err.kind === 'too_large') throw new HttpError('payload_too_large', err.message);
         if (err.kind === 'not_found') throw new HttpError('not_found', err.message);
         if (err.kind === 'conflict') throw new HttpError('conflict', err.message);
         // 422, not the 400 of a malformed request: the upload is fine, the form in it needs the author's fixes.

@@ -1,4 +1,5 @@
 import { answersSchema } from '../../core/forms/answersSchema';
+import type { FormDefinition, FormItem } from '../../core/forms/definition';
 import { FormVersion } from '../../core/records/formVersion';
 import type { EntityRecord } from '../storage/Storage';
 import '../zodLocale';
@@ -43,8 +44,25 @@ export function answersValidator(scope: object, form: EntityRecord): AnswersVali
   const parsed = FormVersion.safeParse(form.data);
   // Messages in English: the server's answer is for the log and the "needs attention" list; the device
   // validated in the agent's language before sending.
-  const validator = parsed.success ? answersSchema(parsed.data.definition, 'en') : null;
+  const validator = parsed.success
+    ? answersSchema(requiredWhereAlwaysRelevant(parsed.data.definition), 'en')
+    : null;
   cache.set(key, validator);
   if (cache.size > MAX_PER_STORAGE) cache.delete(cache.keys().next().value!);
   return validator;
+}
+
+/**
+ * The form with a plain `required` kept only where the question is always relevant (no `relevant` on it
+ * nor on a group or repeat around it). Elsewhere the device's form engine decided: a question that was not
+ * relevant has no answer in the submission (finalize drops it, as ODK does) and must not be refused for it.
+ */
+function requiredWhereAlwaysRelevant(form: FormDefinition): FormDefinition {
+  const strip = (items: readonly FormItem[], conditional: boolean): FormItem[] =>
+    items.map((item) => {
+      const mayHide = conditional || item.relevant !== undefined;
+      if (item.kind !== 'question') return { ...item, items: strip(item.items, mayHide) };
+      return mayHide ? { ...item, required: undefined } : item;
+    });
+  return { ...form, items: strip(form.items, false) };
 }

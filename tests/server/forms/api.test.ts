@@ -103,6 +103,105 @@ describe.each(backends)('POST /api/projects/:id/forms on $name', (backend) => {
     expect(await formIds('admin')).toEqual(before);
   });
 
+  it('takes every other file part as an attachment: the CSV choices of select_*_from_file', async () => {
+    const form = 'type,name,label\nselect_one_from_file villages.csv,village,Village\n';
+    const body = upload(form, 'Villages.csv');
+    body.append('media', new File(['name,label,cercle\ngao,Gao,gao\nbara,Bara,ansongo\n'], 'villages.csv'));
+    body.append('note', 'text parts are ignored');
+    const { status, body: result } = await post('supervisor', body);
+    expect([status, result]).toMatchObject([201, { formId: 'villages', warnings: [] }]);
+    const change = (await server.pullAll('agent')).find(
+      (c) => c.id === formVersionKey('villages', '202611240800'),
+    );
+    expect(FormVersion.parse(change?.data).definition.choiceLists.villages).toEqual([
+      { name: 'gao', label: { und: 'Gao' }, extra: { cercle: 'gao' } },
+      { name: 'bara', label: { und: 'Bara' }, extra: { cercle: 'ansongo' } },
+    ]);
+  });
+
+  it('embeds GeoJSON and XML attachments too', async () => {
+    const form = [
+      'type,name,label,choice_filter',
+      'select_one_from_file villages.xml,village,Village,',
+      'select_one_from_file wells.geojson,well,Puits,village=${village}',
+    ].join('\n');
+    const body = upload(form, 'Wells.csv');
+    const villages = '<root><item><name>gao</name><label>Gao</label></item></root>';
+    body.append('media', new File([villages], 'villages.xml'));
+    const wells = {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          id: 'w1',
+          geometry: { type: 'Point', coordinates: [-0.04, 16.27] },
+          properties: { title: 'Puits du marché', village: 'gao' },
+        },
+      ],
+    };
+    body.append('media', new File([JSON.stringify(wells)], 'wells.geojson'));
+    const { status, body: result } = await post('supervisor', body);
+    expect([status, result]).toMatchObject([201, { formId: 'wells', warnings: [] }]);
+    const change = (await server.pullAll('agent')).find(
+      (c) => c.id === formVersionKey('wells', '202611240800'),
+    );
+    expect(FormVersion.parse(change?.data).definition.choiceLists).toEqual({
+      villages: [{ name: 'gao', label: { und: 'Gao' } }],
+      wells: [
+        {
+          name: 'w1',
+          label: { und: 'Puits du marché' },
+          extra: { title: 'Puits du marché', village: 'gao', id: 'w1', geometry: '16.27 -0.04 0 0' },
+        },
+      ],
+    });
+  });
+
+  it('answers 422 listing every missing or unreadable attachment, and stores nothing', async () => {
+    const before = await formIds('admin');
+    const form = [
+      'type,name,label',
+      'text,t,T',
+      'select_one_from_file villages.csv,village,Village',
+      'select_one_from_file wells.geojson,well,Puits',
+      'select_one_from_file zones.xml,zone,Zone',
+    ].join('\n');
+    const body = upload(form, 'Missing.csv');
+    body.append('media', new File(['{}'], 'villages.json'));
+    body.append('media', new File(['<root><item><name>z1</name>'], 'zones.xml'));
+    const { status, body: result } = await post('supervisor', body);
+    expect(status).toBe(422);
+    expect((result as ErrorResponse).error.message).toBe(
+      'Missing.csv: 4 problems to fix (attach villages.csv, wells.geojson)',
+    );
+    expect((result as ErrorResponse).error.details?.issues).toEqual([
+      {
+        sheet: 'file',
+        message:
+          'villages.json: only .csv, .geojson and .xml files can be attached (the choices of select_one_from_file and select_multiple_from_file)',
+      },
+      {
+        sheet: 'survey',
+        row: 3,
+        column: 'type',
+        message: 'Choices come from villages.csv, which is not attached: add it to the import with the form',
+      },
+      {
+        sheet: 'survey',
+        row: 4,
+        column: 'type',
+        message: 'Choices come from wells.geojson, which is not attached: add it to the import with the form',
+      },
+      {
+        sheet: 'survey',
+        row: 5,
+        column: 'type',
+        message: 'zones.xml is not well-formed XML: line 1: <item> is not closed',
+      },
+    ]);
+    expect(await formIds('admin')).toEqual(before);
+  });
+
   it('answers 409 when that version is already published, leaving the first one as it was', async () => {
     const bytes = fixture('specify_other.xlsx');
     expect((await post('supervisor', upload(bytes, 'specify_other.xlsx'))).status).toBe(201);
@@ -118,6 +217,9 @@ describe.each(backends)('POST /api/projects/:id/forms on $name', (backend) => {
     const empty = new FormData();
     empty.append('note', 'no file');
     expect((await post('supervisor', empty)).status).toBe(400);
+    const twice = upload(CSV_FORM, 'x.csv');
+    twice.append('file', new File([CSV_FORM], 'y.csv'));
+    expect((await post('supervisor', twice)).status).toBe(400);
     expect((await post('admin', upload(CSV_FORM, 'x.csv'), 'no-such-project')).status).toBe(404);
     const anonymous = await server.request(`/api/projects/${DEMO_PROJECT.id}/forms`, {
       body: upload(CSV_FORM, 'x.csv'),

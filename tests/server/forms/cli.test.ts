@@ -76,6 +76,45 @@ describe('npm run forms', () => {
     expect(missing).toMatchObject({ code: 1, err: 'No project nope' });
   });
 
+  it('attaches files with --media: convert warns without them, import refuses', async () => {
+    const form = join(dataDir, 'wells.csv');
+    writeFileSync(form, 'type,name,label\nselect_one_from_file points.csv,well,Puits\n');
+    const points = join(dataDir, 'points.csv');
+    writeFileSync(points, 'name,label\nw1,Puits nord\nw2,Puits sud\n');
+    const converted = await run(['convert', form, '--media', points]);
+    expect(converted.code).toBe(0);
+    expect(FormDefinition.parse(JSON.parse(converted.out)).choiceLists.points).toHaveLength(2);
+
+    // convert previews the form without its file; import refuses it, naming the file.
+    const preview = await run(['convert', form]);
+    expect(preview.code).toBe(0);
+    expect(FormDefinition.parse(JSON.parse(preview.out)).choiceLists).toEqual({});
+    expect(preview.err).toBe(
+      'warning: survey!2 type: Choices come from points.csv, which is not attached: this question has no choices until it is',
+    );
+    const other = join(dataDir, 'other.csv');
+    writeFileSync(other, 'name,label\nx,X\n');
+    const unused = await run(['convert', form, '--media', points, '--media', other]);
+    expect(unused.code).toBe(0);
+    expect(unused.err).toBe(
+      'warning: file: other.csv is attached but no select_one_from_file or select_multiple_from_file question uses it: ignored',
+    );
+
+    const storage = await openStorage({ dataDir });
+    await seedDemo(storage, { password: 'test-password-2', now: NOW, passwordCost: TEST_PASSWORD_COST });
+    await storage.close();
+    const refused = await run(['import', form, '--project', DEMO_PROJECT.id], { DATA_DIR: dataDir });
+    expect(refused).toMatchObject({ code: 1, out: '' });
+    expect(refused.err.split('\n')).toEqual([
+      'wells.csv: 1 problem to fix (attach points.csv)',
+      'survey!2 type: Choices come from points.csv, which is not attached: add it to the import with the form',
+    ]);
+    const imported = await run(['import', form, '--project', DEMO_PROJECT.id, '--media', points], {
+      DATA_DIR: dataDir,
+    });
+    expect(imported).toMatchObject({ code: 0, out: expect.stringMatching(/^Published wells@/) as string });
+  });
+
   it('runs as a process (npx tsx src/server/forms/cli.ts convert …)', async () => {
     const { stdout } = await promisify(execFile)(
       'npx',

@@ -37,13 +37,17 @@ export const NEWER_FACTS: Record<string, (form: FormDefinition) => void> = {
     expect([typed('geotrace'), typed('geoshape')]).toEqual([['geotrace'], ['geoshape']]);
     expect(MEDIA_TYPES.map((t) => typed(t).length)).toEqual([8, 2, 2, 2]);
     expect(q(form, 'rank')).toMatchObject({ type: 'rank', listName: 'opt_abcd' });
+    // With the cities.geojson of fixtures.test.ts attached: its features are the list, geometry kept.
     expect(q(form, 'map')).toMatchObject({
       type: 'select_one',
       listName: 'cities',
       itemsetFile: 'cities.geojson',
       appearance: 'map',
     });
-    expect(form.choiceLists.cities).toBeUndefined();
+    expect(form.choiceLists.cities?.map((c) => [c.name, c.label, c.extra?.geometry])).toEqual([
+      ['bamako', { und: 'Bamako' }, '12.6392 -8.0029 0 0'],
+      ['gao', { und: 'Gao' }, '16.2666 -0.0442 0 0'],
+    ]);
     expect(q(form, 'range_decimal')).toMatchObject({ min: 1.5, max: 5.5 });
   },
   'loop.xlsx': (form) => {

@@ -1,4 +1,5 @@
-import { useFormContext } from 'react-hook-form';
+import { get, useFormContext } from 'react-hook-form';
+import { useFill } from '../../hooks/useFill';
 import { useQuestion } from '../../hooks/useQuestion';
 import { emptyToUndefined, toNumberAnswer } from './answerConversion';
 import { QuestionFrame } from './QuestionParts';
@@ -15,7 +16,19 @@ function hasAppearance(appearance: string | undefined, word: string): boolean {
 export function InputQuestion({ question, path }: QuestionProps) {
   const q = useQuestion(question, path);
   const { register } = useFormContext();
+  const { state } = useFill();
   const { type } = question;
+  if (question.calculation !== undefined) {
+    // A calculation makes the question read-only (ODK): the engine recomputes its value after every change
+    // (state.answers), so that is what shows; finalize computes it again for the submission.
+    const value: unknown = get(state.answers, q.name);
+    const shown = typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+    return (
+      <QuestionFrame q={q}>
+        <input type="text" id={q.ids.input} readOnly value={shown} {...q.aria} />
+      </QuestionFrame>
+    );
+  }
   const numeric = type === 'integer' || type === 'decimal';
   const field = register(q.name, { setValueAs: numeric ? toNumberAnswer : emptyToUndefined });
   const common = { id: q.ids.input, readOnly: q.readOnly, ...q.aria, ...field };

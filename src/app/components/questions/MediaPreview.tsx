@@ -1,6 +1,7 @@
 import type { MediaRef } from '../../../core/forms/answersSchema';
 import { useMediaUrl } from '../../hooks/useMediaUrl';
 import { bytes } from '../../i18n/format';
+import type { MessageKey } from '../../i18n/types';
 import { useT } from '../../i18n/useT';
 
 interface Props {
@@ -10,10 +11,17 @@ interface Props {
   onRemove: (() => void) | undefined;
 }
 
+const UNAVAILABLE: Record<'missing' | 'offline' | 'error', MessageKey> = {
+  missing: 'media.missing',
+  offline: 'media.offline',
+  error: 'media.error',
+};
+
 /** The stored file of an answer: a thumbnail, a player or its name, and a button to remove it. */
 export function MediaPreview({ media, kind, label, onRemove }: Props) {
   const { t, lang } = useT();
-  const url = useMediaUrl(media.sha256);
+  const { view, retry } = useMediaUrl(media);
+  const url = view.state === 'ready' ? view.url : undefined;
   return (
     <div className="media-preview">
       {url && kind === 'image' ? <img src={url} alt={label} className="media-thumb" /> : null}
@@ -22,6 +30,14 @@ export function MediaPreview({ media, kind, label, onRemove }: Props) {
       <p className="media-name">
         {media.name} ({bytes(media.size, lang)})
       </p>
+      {view.state === 'missing' || view.state === 'offline' || view.state === 'error' ? (
+        <p className="media-status" role="status">
+          {t(UNAVAILABLE[view.state])}{' '}
+          <button type="button" className="button-small" onClick={retry}>
+            {t('media.retry')}
+          </button>
+        </p>
+      ) : null}
       {onRemove ? (
         <button type="button" className="button-small" onClick={onRemove}>
           {t('q.removeFile')}

@@ -1,8 +1,11 @@
 import { useState } from 'react';
 import { Controller, useFormContext } from 'react-hook-form';
 import type { MediaRef } from '../../../core/forms/answersSchema';
+import { MAX_MEDIA_BYTES } from '../../../core/sync/mediaLimits';
 import { useMediaSave } from '../../hooks/useMediaSave';
 import { useQuestion } from '../../hooks/useQuestion';
+import { isQuotaError } from '../../repositories/media';
+import { bytes } from '../../i18n/format';
 import { useT } from '../../i18n/useT';
 import { asMediaRef } from './media/asMediaRef';
 import { maxPixelsOf } from './media/downscale';
@@ -18,7 +21,10 @@ const ACCEPT: Record<string, string | undefined> = {
   file: undefined,
 };
 
-type Status = { kind: 'idle' | 'saving' | 'quota' } | { kind: 'error'; message: string };
+type Status =
+  | { kind: 'idle' | 'saving' | 'quota' }
+  | { kind: 'error'; message: string }
+  | { kind: 'tooLarge'; size: number };
 
 /**
  * image, audio, video and file: the device's picker (the camera first for photos). Photos are downscaled
@@ -26,7 +32,7 @@ type Status = { kind: 'idle' | 'saving' | 'quota' } | { kind: 'error'; message: 
  */
 export function MediaQuestion({ question, path }: QuestionProps) {
   const q = useQuestion(question, path);
-  const { t } = useT();
+  const { t, lang } = useT();
   const { control } = useFormContext();
   const save = useMediaSave();
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
@@ -36,6 +42,11 @@ export function MediaQuestion({ question, path }: QuestionProps) {
     setStatus({ kind: 'saving' });
     try {
       const blob = isImage ? await downscaleImage(file, maxPixelsOf(question.parameters)) : file;
+      // The server keeps files up to this size: refuse now rather than hold a file that can never be sent.
+      if (blob.size > MAX_MEDIA_BYTES) {
+        setStatus({ kind: 'tooLarge', size: blob.size });
+        return;
+      }
       const type = blob.type || file.type || 'application/octet-stream';
       const ref: MediaRef = {
         sha256: await sha256Hex(blob),
@@ -47,7 +58,8 @@ export function MediaQuestion({ question, path }: QuestionProps) {
       onChange(ref);
       setStatus({ kind: 'idle' });
     } catch (error) {
-      if (error instanceof Error && /quota/i.test(`${error.name} ${error.message}`)) {
+      // The answers saved so far stay as they are; only this file could not be kept.
+      if (isQuotaError(error)) {
         setStatus({ kind: 'quota' });
       } else {
         setStatus({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
@@ -81,6 +93,9 @@ export function MediaQuestion({ question, path }: QuestionProps) {
               <p className="media-status" role="status">
                 {status.kind === 'saving' ? t('q.fileSaving') : ''}
                 {status.kind === 'error' ? t('q.fileError', { message: status.message }) : ''}
+                {status.kind === 'tooLarge'
+                  ? t('media.tooLarge', { size: bytes(status.size, lang), max: bytes(MAX_MEDIA_BYTES, lang) })
+                  : ''}
               </p>
               {status.kind === 'quota' ? (
                 <p className="alert alert-error" role="alert">

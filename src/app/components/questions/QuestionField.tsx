@@ -19,6 +19,7 @@ const GeopointQuestion = lazy(() =>
 const GeoListQuestion = lazy(() => import('./GeoListQuestion').then((m) => ({ default: m.GeoListQuestion })));
 const MediaQuestion = lazy(() => import('./MediaQuestion').then((m) => ({ default: m.MediaQuestion })));
 const BarcodeQuestion = lazy(() => import('./BarcodeQuestion').then((m) => ({ default: m.BarcodeQuestion })));
+const RankQuestion = lazy(() => import('./RankQuestion').then((m) => ({ default: m.RankQuestion })));
 
 function Loading({ children }: { children: ReactNode }) {
   return <Suspense fallback={<div className="question" aria-busy="true" />}>{children}</Suspense>;
@@ -44,6 +45,8 @@ function LazyQuestion(props: QuestionProps) {
       return <GeoListQuestion {...props} />;
     case 'barcode':
       return <BarcodeQuestion {...props} />;
+    case 'rank':
+      return <RankQuestion {...props} />;
     default:
       return <MediaQuestion {...props} />;
   }

@@ -15,7 +15,7 @@ export interface AnswerIssue {
 }
 
 export interface FormEngineOptions {
-  /** The clock of today(), now() and meta:start / meta:today. Default: the device clock. */
+  /** The clock of today(), now() and meta:start / meta:today / meta:end. Default: the device clock. */
   now?: () => Date;
   /** The value of `meta:deviceid` hidden questions. */
   deviceId?: string;
@@ -58,6 +58,9 @@ export interface FormEngine {
   newInstance(answers: Answers, repeatPath: Path): Answers;
   /** The state of a draft; pure, and fast enough to run on every keystroke. */
   evaluate(answers: Answers, lang: string): FormState;
-  /** What finalizing stores, or every reason it cannot, with messages in `lang`. */
+  /**
+   * What finalizing stores (`end` stamped now, `meta.instanceName` from the instance_name setting), or
+   * every reason it cannot, with messages in `lang`.
+   */
   finalize(answers: Answers, lang: string): FinalizeResult;
 }

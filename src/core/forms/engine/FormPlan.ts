@@ -60,6 +60,8 @@ export interface FormPlan {
   /** Every item in document order (ids are indexes here). */
   readonly items: ItemPlan[];
   readonly byName: Map<string, ItemPlan>;
+  /** The `instance_name` setting, evaluated at the root when the draft is finalized. */
+  instanceName?: CompiledExpression;
 }
 
 /** Builds levels and slots; expressions are attached afterwards by compileItems. */

@@ -31,10 +31,10 @@ export class Runtime implements EvalContext {
     this.scope = root;
   }
 
-  /** Evaluates `expression` for `item` in `scope`; `.` is the item's answer there. */
-  run(expression: CompiledExpression, scope: Scope, item: ItemPlan): XValue {
+  /** Evaluates `expression` for `item` in `scope`; `.` is the item's answer there (none without item). */
+  run(expression: CompiledExpression, scope: Scope, item?: ItemPlan): XValue {
     this.scope = scope;
-    this.currentValue = item.question ? scope.values[item.name] : undefined;
+    this.currentValue = item?.question ? scope.values[item.name] : undefined;
     return expression.evaluate(this);
   }
 
@@ -65,7 +65,8 @@ export class Runtime implements EvalContext {
     if (name.startsWith(CHOICE_COLUMN_PREFIX)) {
       const column = name.slice(CHOICE_COLUMN_PREFIX.length);
       if (!this.choice) return undefined;
-      return column === 'name' ? this.choice.name : (this.choice.extra?.[column] ?? '');
+      // A GeoJSON list keeps every property in `extra`, `name` included (ODK reads the property there).
+      return this.choice.extra?.[column] ?? (column === 'name' ? this.choice.name : '');
     }
     const target = this.plan.byName.get(name);
     if (!target) return undefined;

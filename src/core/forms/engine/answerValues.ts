@@ -80,12 +80,24 @@ export function staticDefault(question: Question, text: string): unknown {
   }
 }
 
-/** The value of a hidden meta question (XLSForm's start, today, deviceid, username), if it is one. */
+/** A moment as ODK's start and end write it: local ISO date-time with milliseconds and offset. */
+export function timestamp(now: () => Date): string {
+  return XDate.fromInstant(now().getTime()).toString();
+}
+
+/** XLSForm's `end`: a hidden question finalizing fills with the time it finalizes (see finalize.ts). */
+export const isEndMeta = (question: Question): boolean =>
+  question.type === 'hidden' && question.appearance === 'meta:end';
+
+/**
+ * The value of a hidden meta question when the draft or instance is created (XLSForm's start, today,
+ * deviceid, username), if it is one. `end` is filled at finalize instead.
+ */
 export function metaValue(question: Question, options: FormEngineOptions, now: () => Date): unknown {
   if (question.type !== 'hidden') return undefined;
   switch (question.appearance) {
     case 'meta:start':
-      return XDate.fromInstant(now().getTime()).toString();
+      return timestamp(now);
     case 'meta:today':
       return XDate.fromInstant(now().getTime()).toDay().toString();
     case 'meta:deviceid':

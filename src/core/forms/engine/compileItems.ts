@@ -27,34 +27,52 @@ type CompiledColumn =
 const YES = new Set(['yes', 'true']);
 const NO = new Set(['no', 'false']);
 
-/** Compiles every expression column of every item once, collecting each problem rather than stopping. */
+type Problem = (column: string, message: string) => void;
+
+function checkNames(plan: FormPlan, problem: Problem, column: string, names: readonly string[]): void {
+  for (const name of names) {
+    if (!name.startsWith(CHOICE_COLUMN_PREFIX) && !plan.byName.has(name))
+      problem(column, `\${${name}} is not a field of this form`);
+  }
+}
+
+function compileColumn(
+  plan: FormPlan,
+  problem: Problem,
+  column: string,
+  source: string | undefined,
+): CompiledExpression | undefined {
+  if (source === undefined) return undefined;
+  try {
+    const compiled = compileExpression(source);
+    checkNames(plan, problem, column, compiled.references);
+    for (const { list } of compiled.instances)
+      if (!plan.form.choiceLists[list])
+        problem(column, `instance('${list}') is not a choice list of this form`);
+    return compiled;
+  } catch (error) {
+    if (!(error instanceof ExpressionError)) throw error;
+    problem(column, `${error.message} (at character ${error.offset + 1} of "${source}")`);
+    return undefined;
+  }
+}
+
+/**
+ * Compiles every expression column of every item once, and the `instance_name` setting (into
+ * `plan.instanceName`), collecting each problem rather than stopping.
+ */
 export function compileItems(plan: FormPlan): FormProblem[] {
   const problems: FormProblem[] = [];
+  const settingProblem: Problem = (column, message) =>
+    problems.push({ item: 'settings', row: undefined, column, message });
+  const instanceName = compileColumn(plan, settingProblem, 'instance_name', plan.form.settings.instanceName);
+  if (instanceName) plan.instanceName = instanceName;
   for (const item of plan.items) {
-    const problem = (column: string, message: string): void => {
+    const problem: Problem = (column, message) => {
       problems.push({ item: item.name, row: item.item.row, column, message });
     };
-    const checkNames = (column: string, names: readonly string[]): void => {
-      for (const name of names) {
-        if (!name.startsWith(CHOICE_COLUMN_PREFIX) && !plan.byName.has(name))
-          problem(column, `\${${name}} is not a field of this form`);
-      }
-    };
-    const compile = (column: string, source: string | undefined): CompiledExpression | undefined => {
-      if (source === undefined) return undefined;
-      try {
-        const compiled = compileExpression(source);
-        checkNames(column, compiled.references);
-        for (const { list } of compiled.instances)
-          if (!plan.form.choiceLists[list])
-            problem(column, `instance('${list}') is not a choice list of this form`);
-        return compiled;
-      } catch (error) {
-        if (!(error instanceof ExpressionError)) throw error;
-        problem(column, `${error.message} (at character ${error.offset + 1} of "${source}")`);
-        return undefined;
-      }
-    };
+    const compile = (column: string, source: string | undefined) =>
+      compileColumn(plan, problem, column, source);
     const flag = (column: string, value: string | boolean | undefined) => {
       if (typeof value !== 'string') return value;
       const word = value.trim().toLowerCase();
@@ -66,7 +84,7 @@ export function compileItems(plan: FormPlan): FormProblem[] {
       if (!text) return undefined;
       try {
         const compiled = compileLabel(text);
-        checkNames(column, labelReferences(compiled));
+        checkNames(plan, problem, column, labelReferences(compiled));
         return compiled;
       } catch (error) {
         if (!(error instanceof ExpressionError)) throw error;

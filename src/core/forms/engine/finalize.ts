@@ -1,13 +1,14 @@
 import { pickText } from '../../i18n/localized';
-import { compactAnswers, type Answers, type answersSchema } from '../answersSchema';
-import type { FormDefinition, FormItem } from '../definition';
+import { compactAnswers, MAX_INSTANCE_NAME, type Answers, type answersSchema } from '../answersSchema';
+import { SUBMISSION_META_KEY, type FormDefinition, type FormItem } from '../definition';
+import { toString } from '../expr';
 import { formMessages } from '../messages';
-import { isEmpty } from './answerValues';
+import { isEmpty, isEndMeta, timestamp } from './answerValues';
 import type { Step } from './dependencyOrder';
 import { constraintIssues, evaluateDraft, isRequired, type Draft } from './evaluateDraft';
 import type { AnswerIssue, FinalizeResult, Path } from './FormEngine';
 import type { FormPlan } from './FormPlan';
-import { evaluateRepeatCount } from './formState';
+import { evaluateRepeatCount, offeredChoices } from './formState';
 import { isRecord, type Scope } from './scopes';
 
 export interface Finalizing {
@@ -39,6 +40,46 @@ function trimToCounts(draft: Draft): void {
       }
     }
   }
+}
+
+/** XLSForm's `end`: the moment of finalizing, in every scope that has such a question (ODK's preload). */
+function stampEnd(draft: Draft, now: () => Date): void {
+  for (const item of draft.plan.items) {
+    if (!item.question || !isEndMeta(item.question)) continue;
+    const stamp = timestamp(now);
+    for (const scope of draft.byLevel[item.level.id] ?? []) scope.values[item.name] = stamp;
+  }
+}
+
+/**
+ * The `instance_name` setting evaluated on the finished draft (non-relevant answers read as empty), as
+ * ODK evaluates meta/instanceName when a form is finalized; undefined when the form has none or it is ''.
+ */
+function instanceName(draft: Draft): string | undefined {
+  const expression = draft.plan.instanceName;
+  if (!expression) return undefined;
+  const name = toString(draft.runtime.run(expression, draft.root)).trim();
+  return name === '' ? undefined : name.slice(0, MAX_INSTANCE_NAME);
+}
+
+/**
+ * A rank with a choice filter orders the choices offered where it is asked, each once (answersSchema only
+ * knows they belong to the list). An answer left from other offered choices must be ordered again.
+ */
+function filteredRankIssues(draft: Draft, message: string): AnswerIssue[] {
+  const issues: AnswerIssue[] = [];
+  for (const item of draft.plan.items) {
+    if (item.question?.type !== 'rank' || !item.choiceFilter) continue;
+    for (const scope of draft.byLevel[item.level.id] ?? []) {
+      const value = scope.values[item.name];
+      if (!scope.relevant[item.slot] || !Array.isArray(value) || !value.length) continue;
+      const offered = offeredChoices(draft, item, scope);
+      // As many names as offered choices, each of them there: each once.
+      if (value.length !== offered.length || offered.some((c) => !value.includes(c.name)))
+        issues.push({ path: [...scope.path, item.name], message });
+    }
+  }
+  return issues;
 }
 
 /** The relevant answers of a scope; non-relevant questions, groups and repeat instances are dropped. */
@@ -79,13 +120,15 @@ function draftPath(pruned: Answers, path: readonly PropertyKey[], origin: WeakMa
 }
 
 /**
- * Finalizing as ODK does: calculations applied, instances trimmed to repeat_count, non-relevant answers
- * dropped, then types and bounds (answersSchema), required (plain or expression) and constraints, for
- * relevant questions only. A question with a type error gets no required or constraint issue besides.
+ * Finalizing as ODK does: calculations applied, instances trimmed to repeat_count, `end` stamped,
+ * non-relevant answers dropped, then types and bounds (answersSchema), required (plain or expression) and
+ * constraints, for relevant questions only. A question with a type error gets no required or constraint
+ * issue besides. The stored answers gain `meta.instanceName` when the form names its submissions.
  */
 export function finalizeDraft(f: Finalizing, answers: Answers, lang: string): FinalizeResult {
   const first = evaluateDraft(f.plan, f.steps, answers, lang, f.now);
   trimToCounts(first);
+  stampEnd(first, f.now);
   const draft = evaluateDraft(f.plan, f.steps, first.root.values, lang, f.now);
   const origin = new WeakMap<object, number>();
   const pruned = prune(draft.root, origin);
@@ -115,7 +158,11 @@ export function finalizeDraft(f: Finalizing, answers: Answers, lang: string): Fi
       add({ path: [...scope.path, item.name], message: message || m.required });
     }
   }
+  for (const issue of filteredRankIssues(draft, m.rank)) add(issue);
   for (const issue of constraintIssues(draft, lang)) add(issue);
   if (issues.length > 0 || !parsed.success) return { ok: false, issues };
-  return { ok: true, answers: compactAnswers(parsed.data) };
+  const stored = compactAnswers(parsed.data);
+  const name = instanceName(draft);
+  if (name !== undefined) stored[SUBMISSION_META_KEY] = { instanceName: name };
+  return { ok: true, answers: stored };
 }

@@ -1,7 +1,7 @@
 import { toBoolean, toNumber, toString } from '../expr';
 import { pickText } from '../../i18n/localized';
 import type { LocalizedText } from '../../i18n/localized';
-import { choicesOf } from '../definition';
+import { choicesOf, type Choice } from '../definition';
 import { constraintIssues, isRequired, type Draft } from './evaluateDraft';
 import type { FormState, Path } from './FormEngine';
 import type { ItemPlan } from './FormPlan';
@@ -36,6 +36,13 @@ function fillTemplate(
   return out;
 }
 
+/** The choices of a select or rank offered in `scope`: its list through its choice filter. */
+export function offeredChoices(draft: Draft, item: ItemPlan, scope: Scope): Choice[] {
+  const all = item.question ? choicesOf(draft.plan.form, item.question) : [];
+  const filter = item.choiceFilter;
+  return filter ? all.filter((c) => toBoolean(draft.runtime.runForChoice(filter, scope, item, c))) : all;
+}
+
 /** The FormState contract over one evaluated draft; path lookups are answered on demand. */
 export function createFormState(draft: Draft): FormState {
   const { plan, runtime } = draft;
@@ -63,12 +70,7 @@ export function createFormState(draft: Draft): FormState {
     },
     choices(path) {
       const found = at(path);
-      const question = found?.item.question;
-      if (!found || !question) return [];
-      const all = choicesOf(plan.form, question);
-      const filter = found.item.choiceFilter;
-      if (!filter) return all;
-      return all.filter((choice) => toBoolean(runtime.runForChoice(filter, found.scope, found.item, choice)));
+      return found ? offeredChoices(draft, found.item, found.scope) : [];
     },
     repeatCount(path) {
       const found = at(path);

@@ -19,7 +19,8 @@ export function instanceItems(form: FormDefinition, listName: string, lang: stri
   if (!items) {
     items = choices.map((choice) => {
       const label = pickText(choice.label, lang, form.defaultLanguage);
-      return { ...choice.extra, name: choice.name, label, itextId: label };
+      // Columns of the file win: a GeoJSON feature's own `name` or `label` property is what ODK reads.
+      return { name: choice.name, label, itextId: label, ...choice.extra };
     });
     byLang.set(lang, items);
   }

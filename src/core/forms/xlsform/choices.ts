@@ -8,6 +8,11 @@ export interface ChoiceLists {
   firstRow: Map<string, number>;
   /** Column names a choice filter may use: name, label and every extra column. */
   filterColumns: Set<string>;
+  /**
+   * The same for lists from attached files (itemsetFiles.ts), by list name; undefined for a file that could
+   * not be read (already reported), whose columns are unknown.
+   */
+  fileColumns: Map<string, Set<string> | undefined>;
 }
 
 /** Reads the choices sheet: every list, labels per language, media and the other columns as `extra`. */
@@ -52,10 +57,11 @@ export function readChoices(
     (lists[listName] ??= []).push(choiceOf(sheet, row, name.value, defaultLanguage));
   }
   const filterColumns = new Set(['name', 'label', ...sheet.otherHeaders.map((h) => h.trim())]);
-  return { lists, firstRow, filterColumns };
+  return { lists, firstRow, filterColumns, fileColumns: new Map() };
 }
 
-function choiceOf(sheet: Sheet, row: SheetRow, name: string, defaultLanguage: string): Choice {
+/** One row of a choices sheet (or of an attached CSV) as a choice: labels per language, media, extra columns. */
+export function choiceOf(sheet: Sheet, row: SheetRow, name: string, defaultLanguage: string): Choice {
   const choice: Choice = { name, label: sheet.localized(row, 'label', defaultLanguage) ?? {} };
   const media = sheet.media(row, defaultLanguage);
   if (media) choice.media = media;

@@ -1,6 +1,7 @@
 import { FormDefinition } from '../definition';
 import { addOtherChoice, readChoices, type ChoiceLists } from './choices';
 import { checkChoiceFilter, checkExpression, instanceProblems, textReferences } from './expressions';
+import { readItemsetFiles } from './itemsetFiles';
 import { expandLoops, type PendingLoop } from './loops';
 import type { PendingCheck } from './question';
 import { formIdFrom, readSettings, versionAt, type XlsSettings } from './settings';
@@ -31,7 +32,14 @@ export function convertXlsForm(sheets: XlsFormSheets, options: ConvertOptions = 
     issues.push({ sheet: 'survey', message: 'The survey sheet is missing or empty' });
   const read = readSurvey(survey, defaultLanguage, languages, issues, warnings);
   const choices = readChoices(choiceSheet, defaultLanguage, settings.allowChoiceDuplicates, issues);
-  checkSelects(read, choices, languages, issues, warnings);
+  const fileContext = {
+    defaultLanguage,
+    allowDuplicates: settings.allowChoiceDuplicates,
+    requireAttachments: options.requireAttachments ?? false,
+  };
+  const attached = options.attachments ?? {};
+  const missingFiles = readItemsetFiles(read.selects, attached, choices, fileContext, issues, warnings);
+  checkSelects(read, choices, languages, issues);
   const copies = expandLoops(read.loops, choices.lists, defaultLanguage, issues);
   for (const [name, row] of copies) {
     const first = read.names.get(name);
@@ -47,7 +55,7 @@ export function convertXlsForm(sheets: XlsFormSheets, options: ConvertOptions = 
   }
 
   const head = identity(settings, options, defaultLanguage, warnings, issues);
-  if (issues.length > 0) return { ok: false, issues: sortIssues(issues), warnings };
+  if (issues.length > 0) return { ok: false, issues: sortIssues(issues), warnings, missingFiles };
 
   const parsed = FormDefinition.safeParse({
     ...head,
@@ -66,9 +74,9 @@ export function convertXlsForm(sheets: XlsFormSheets, options: ConvertOptions = 
       sheet: 'survey' as const,
       message: `${i.path.join('.')}: ${i.message}`,
     }));
-    return { ok: false, issues: schemaIssues, warnings };
+    return { ok: false, issues: schemaIssues, warnings, missingFiles };
   }
-  return { ok: true, form: parsed.data, warnings };
+  return { ok: true, form: parsed.data, warnings, missingFiles };
 }
 
 function checkSelects(
@@ -76,15 +84,12 @@ function checkSelects(
   choices: ChoiceLists,
   languages: string[],
   issues: XlsFormIssue[],
-  warnings: XlsFormIssue[],
 ): void {
   for (const select of read.selects) {
     const list = choices.lists[select.listName];
-    if (select.itemsetFile) {
-      // The server cannot read the file from the XLSForm: the author attaches it, and devices receive it.
-      const message = `choices come from ${select.itemsetFile}, which must be uploaded with the form`;
-      warnings.push({ sheet: 'survey', row: select.row, column: select.column, message });
-    } else if (!list) {
+    // Choices from a file are checked by readItemsetFiles.
+    if (select.itemsetFile) continue;
+    if (!list) {
       const message = `Choice list ${select.listName} is not in the choices sheet`;
       issues.push({ sheet: 'survey', row: select.row, column: select.column, message });
     } else if (select.orOther) addOtherChoice(list, languages);
@@ -107,16 +112,22 @@ function checkOne(
   let references: readonly string[];
   if (check.kind === 'text') references = textReferences(check.source);
   else {
+    // A list read from a file has its own columns; the choices sheet's lists share the sheet's.
+    const columnsOf = (list: string | undefined) =>
+      list !== undefined && choices.fileColumns.has(list)
+        ? choices.fileColumns.get(list)
+        : choices.filterColumns;
     const result =
       check.kind === 'choiceFilter'
-        ? checkChoiceFilter(check.source, choices.filterColumns)
+        ? checkChoiceFilter(check.source, columnsOf(check.listName))
         : checkExpression(check.source);
     if (!result.ok) {
       issues.push({ ...at, message: result.message });
       return;
     }
     references = result.references;
-    for (const message of instanceProblems(result.instances, choices.lists, choices.filterColumns))
+    const isList = (list: string) => !!choices.lists[list] || choices.fileColumns.has(list);
+    for (const message of instanceProblems(result.instances, isList, columnsOf))
       issues.push({ ...at, message });
   }
   for (const name of new Set(references)) {

@@ -32,7 +32,7 @@ export function checkExpression(source: string): ExpressionCheck {
  * such bare name is replaced by a string literal of the same length (offsets in messages stay right) after
  * checking that the list has that column.
  */
-export function checkChoiceFilter(source: string, columns: ReadonlySet<string>): ExpressionCheck {
+export function checkChoiceFilter(source: string, columns: ReadonlySet<string> | undefined): ExpressionCheck {
   let tokens;
   try {
     tokens = tokenize(source);
@@ -43,7 +43,8 @@ export function checkChoiceFilter(source: string, columns: ReadonlySet<string>):
   // Backwards, so a one-letter name (whose literal is longer) does not move the names still to replace.
   for (const [i, token] of [...tokens.entries()].reverse()) {
     if (token.kind !== 'name' || tokens[i + 1]?.kind === '(' || KEYWORDS.has(token.text)) continue;
-    if (!columns.has(token.text)) {
+    // Unknown columns (a file that could not be read, already reported): check the syntax only.
+    if (columns && !columns.has(token.text)) {
       const known = [...columns].join(', ');
       return { ok: false, message: `${token.text} is not a column of the choice list (columns: ${known})` };
     }
@@ -54,17 +55,19 @@ export function checkChoiceFilter(source: string, columns: ReadonlySet<string>):
 }
 
 /**
- * instance('list') must name a list of the choices sheet, and its columns be columns of that sheet
- * (`itextId` is pyxform's id of a choice's label, which every list has).
+ * instance('list') must name a list of the choices sheet (or of a select_*_from_file file, even one not
+ * attached yet), and its columns be columns of that list (`itextId` is pyxform's id of a choice's label,
+ * which every list has). Columns of a file not read are not checked.
  */
 export function instanceProblems(
   instances: readonly InstanceUse[],
-  lists: Readonly<Record<string, unknown>>,
-  columns: ReadonlySet<string>,
+  isList: (list: string) => boolean,
+  columnsOf: (list: string) => ReadonlySet<string> | undefined,
 ): string[] {
   return instances.flatMap(({ list, columns: used }) => {
-    if (!lists[list]) return [`instance('${list}'): ${list} is not a list of the choices sheet`];
-    const unknown = used.filter((c) => c !== 'itextId' && !columns.has(c));
+    if (!isList(list)) return [`instance('${list}'): ${list} is not a list of the choices sheet`];
+    const columns = columnsOf(list);
+    const unknown = used.filter((c) => c !== 'itextId' && columns && !columns.has(c));
     return unknown.map((c) => `instance('${list}'): ${c} is not a column of the choices sheet`);
   });
 }

@@ -2,6 +2,7 @@
 export { convertXlsForm } from './convert';
 export {
   formatIssue,
+  type AttachmentContent,
   type ConvertOptions,
   type ConvertResult,
   type SheetName,

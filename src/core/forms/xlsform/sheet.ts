@@ -91,14 +91,18 @@ export class Sheet {
     return Object.keys(media).length > 0 ? media : undefined;
   }
 
-  /** The other columns of a choices row (filter columns such as `state`), non-empty values only. */
-  extra(row: SheetRow): Record<string, string> | undefined {
-    const extra: Record<string, string> = {};
-    const headers = [
+  /** Headers of the columns a choice keeps in `extra` (all but its name, labels and images). */
+  extraHeaders(): string[] {
+    return [
       ...this.otherHeaders,
       ...this.columns.filter((c) => !CHOICE_OWN_KEYS.has(c.key) && !c.translatable).map((c) => c.header),
     ];
-    for (const header of headers) {
+  }
+
+  /** The other columns of a choices row (filter columns such as `state`), non-empty values only. */
+  extra(row: SheetRow): Record<string, string> | undefined {
+    const extra: Record<string, string> = {};
+    for (const header of this.extraHeaders()) {
       const value = (row.cells[header] ?? '').trim();
       if (value !== '') extra[header.trim()] = value;
     }

@@ -34,11 +34,26 @@ export interface ConvertOptions {
   fileName?: string;
   /** The clock for the default version (`YYYYMMDDHHmm`, UTC). */
   now?: Date;
+  /**
+   * Files attached to the form (ODK Central's form attachments), by file name as the survey names them,
+   * which select_*_from_file questions take choices from. `undefined` marks a file that was attached but
+   * could not be read (the reader reports why): it is not "missing".
+   */
+  attachments?: Readonly<Record<string, AttachmentContent | undefined>>;
+  /**
+   * True when the form is to be published: a file the survey names and nobody attached is then an issue.
+   * Otherwise it is a warning, and its questions keep the file's name with no choices until it is attached.
+   */
+  requireAttachments?: boolean;
 }
 
+/** An attached file as the converter reads it: a CSV's rows (as a sheet's), the text of a .geojson or .xml. */
+export type AttachmentContent = SheetRow[] | string;
+
+/** `missingFiles`: the files the survey names that were not attached, in survey order. */
 export type ConvertResult =
-  | { ok: true; form: FormDefinition; warnings: XlsFormIssue[] }
-  | { ok: false; issues: XlsFormIssue[]; warnings: XlsFormIssue[] };
+  | { ok: true; form: FormDefinition; warnings: XlsFormIssue[]; missingFiles: string[] }
+  | { ok: false; issues: XlsFormIssue[]; warnings: XlsFormIssue[]; missingFiles: string[] };
 
 /** `survey!12 relevant: message`, the way the CLI and logs print an issue. */
 export function formatIssue(issue: XlsFormIssue): string {

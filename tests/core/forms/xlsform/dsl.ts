@@ -1,6 +1,11 @@
 import { expect } from 'vitest';
 import type { FormDefinition, FormItem, Question } from '../../../../src/core/forms/definition';
-import { convertXlsForm, type SheetRow, type XlsFormIssue } from '../../../../src/core/forms/xlsform';
+import {
+  convertXlsForm,
+  type AttachmentContent,
+  type SheetRow,
+  type XlsFormIssue,
+} from '../../../../src/core/forms/xlsform';
 
 /** A sheet as a table: the header first, then rows; row numbers are the spreadsheet's (header = 1). */
 export function sheet(header: string[], ...rows: string[][]): SheetRow[] {
@@ -14,6 +19,10 @@ export interface Tables {
   survey: SheetRow[];
   choices?: SheetRow[];
   settings?: SheetRow[];
+  /** Attached files (select_*_from_file): a CSV as rows like a sheet's, GeoJSON and XML as text. */
+  attachments?: Record<string, AttachmentContent>;
+  /** Convert as for publishing: a missing attachment is an issue, not a warning. */
+  requireAttachments?: boolean;
 }
 
 export const NOW = new Date('2026-11-24T08:05:00Z');
@@ -21,7 +30,12 @@ export const NOW = new Date('2026-11-24T08:05:00Z');
 export function convert(tables: Tables, fileName = 'Enquête test.xlsx') {
   return convertXlsForm(
     { survey: tables.survey, choices: tables.choices ?? [], settings: tables.settings ?? [] },
-    { fileName, now: NOW },
+    {
+      fileName,
+      now: NOW,
+      ...(tables.attachments ? { attachments: tables.attachments } : {}),
+      ...(tables.requireAttachments ? { requireAttachments: true } : {}),
+    },
   );
 }
 

@@ -161,30 +161,23 @@ describe('XLSForm question types', () => {
     );
   });
 
-  it('reads select_*_from_file with the file named, and warns that it must be uploaded', () => {
-    const result = convert(
-      survey(
+  it('reads select_*_from_file with the file named and its rows as the list (see itemsetFiles.test.ts)', () => {
+    const villages = sheet(['name', 'label'], ['gao', 'Gao']);
+    const form = ok({
+      ...survey(
         Q,
         ['select_one_from_file villages.csv', 'v', 'V'],
-        ['select_multiple_from_file wells.geojson', 'w', 'W'],
+        ['select_multiple_from_file villages.csv', 'w', 'W'],
       ),
-    );
-    if (!result.ok) expect.fail(JSON.stringify(result.issues));
-    expect(question(result.form, 'v')).toMatchObject({
+      attachments: { 'villages.csv': villages },
+    });
+    expect(question(form, 'v')).toMatchObject({
       type: 'select_one',
       listName: 'villages',
       itemsetFile: 'villages.csv',
     });
-    expect(question(result.form, 'w')).toMatchObject({
-      type: 'select_multiple',
-      listName: 'wells',
-      itemsetFile: 'wells.geojson',
-    });
-    expect(result.form.choiceLists).toEqual({});
-    expect(result.warnings.map((w) => `${w.row}: ${w.message}`)).toEqual([
-      '2: choices come from villages.csv, which must be uploaded with the form',
-      '3: choices come from wells.geojson, which must be uploaded with the form',
-    ]);
+    expect(question(form, 'w')).toMatchObject({ type: 'select_multiple', listName: 'villages' });
+    expect(form.choiceLists).toEqual({ villages: [{ name: 'gao', label: { und: 'Gao' } }] });
   });
 
   it('reads calculate with its calculation, and requires one', () => {
