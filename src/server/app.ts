@@ -5,8 +5,10 @@ import { handleError, jsonError } from './http/errors';
 import { securityHeaders } from './http/headers';
 import { mountStatic } from './http/static';
 import { authRoutes } from './routes/auth';
+import { conflictRoutes } from './routes/conflicts';
 import { formRoutes } from './routes/forms';
 import { healthRoutes } from './routes/health';
+import { mediaRoutes } from './routes/media';
 import { syncRoutes } from './routes/sync';
 import type { Storage } from './storage/Storage';
 
@@ -28,6 +30,8 @@ export function createApp({ storage, staticDir, now = () => new Date() }: AppOpt
   api.route('/', authRoutes(storage, now));
   api.route('/', syncRoutes(storage, now));
   api.route('/', formRoutes(storage, now));
+  api.route('/', mediaRoutes(storage, now));
+  api.route('/', conflictRoutes(storage, now));
   app.route('/api', api);
   app.all('/api', (c) => jsonError(c, 'not_found', 'No such endpoint'));
   app.all('/api/*', (c) => jsonError(c, 'not_found', 'No such endpoint'));

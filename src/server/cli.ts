@@ -1,12 +1,17 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROLES, Role } from '../core/records/user';
 import { AccountError, createAccount } from './accounts';
+import { HttpError } from './http/errors';
 import { openStorage, startServer } from './main';
 import { randomPassword } from './seed/randomPassword';
 import { formatDemoAccounts, seedDemo } from './seed/demoSeed';
 import type { Storage } from './storage/Storage';
+import { formatImportResult } from './sync/formatImportResult';
+import { importUnsynced } from './sync/importUnsynced';
+import { readUnsyncedExport } from './sync/readUnsyncedExport';
 
 const USAGE = `Usage: tsx src/server/cli.ts <command>
 
@@ -16,7 +21,9 @@ Commands:
   seed                          create the demo project and accounts if the database has no users
   users list                    list the accounts
   users add <username> --role R --name "Full name" [--password P] [--project ID ...]
-                                roles: ${ROLES.join(', ')}; without --password one is generated and printed`;
+                                roles: ${ROLES.join(', ')}; without --password one is generated and printed
+  import <file> [--by USERNAME] apply a device's export file (.json or .json.gz) as a push from that device;
+                                --by: the supervisor or admin it is audited as (default: the operator)`;
 
 class UsageError extends Error {}
 
@@ -102,6 +109,26 @@ async function usersList(): Promise<void> {
   });
 }
 
+async function importCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { by: { type: 'string' } },
+  });
+  const [path, ...extra] = positionals;
+  if (!path || extra.length > 0) throw new UsageError('import takes exactly one <file>');
+  const file = await readUnsyncedExport(await readFile(path), Number.POSITIVE_INFINITY);
+  await withStorage(async (storage) => {
+    let importer = null;
+    if (values.by) {
+      importer = (await storage.userByUsername(values.by)) ?? null;
+      if (!importer) throw new UsageError(`--by: no account named ${values.by}`);
+    }
+    const result = await importUnsynced(storage, file, importer, new Date());
+    console.log(formatImportResult(result));
+  });
+}
+
 async function run(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   switch (command) {
@@ -117,6 +144,8 @@ async function run(argv: string[]): Promise<void> {
         console.log(result ? formatDemoAccounts(result) : 'The database already has users: nothing seeded.');
       });
       return;
+    case 'import':
+      return importCommand(rest);
     case 'users':
       if (rest[0] === 'add') return usersAdd(rest.slice(1));
       if (rest[0] === 'list') return usersList();
@@ -135,6 +164,8 @@ run(process.argv.slice(2)).catch((err: unknown) => {
   // parseArgs reports unknown or malformed options as TypeErrors with a code.
   const isUsage =
     err instanceof UsageError || err instanceof AccountError || (err instanceof TypeError && 'code' in err);
+  // An import refused (bad file, rights, gap) says why; the details (e.g. the expected seq) help too.
+  if (err instanceof HttpError && err.details !== undefined) console.error(JSON.stringify(err.details));
   console.error(err instanceof Error ? err.message : String(err));
   if (isUsage) console.error(`\n${USAGE}`);
   process.exitCode = isUsage ? 2 : 1;

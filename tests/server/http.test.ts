@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorBody } from '../../src/core/sync/errors';
 import { MAX_BODY_BYTES, PushResponse } from '../../src/core/sync/protocol';
-import { CONTENT_SECURITY_POLICY } from '../../src/server/http/headers';
+import { API_CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY } from '../../src/server/http/headers';
 import { backends } from './backends';
 import { newClientId, setupServer, submission, type TestServer } from './harness';
 
@@ -36,13 +36,15 @@ describe.each(backends)('http on $name', (backend) => {
   it('sets the security headers, and no-store on the API', async () => {
     for (const path of ['/api/health', '/api/nope', '/', '/sw.js']) {
       const res = await server.request(path);
-      expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+      const policy = path.startsWith('/api/') ? API_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY;
+      expect(res.headers.get('content-security-policy')).toBe(policy);
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(res.headers.get('referrer-policy')).toBe('no-referrer');
     }
     expect((await server.request('/api/health')).headers.get('cache-control')).toBe('no-store');
     expect((await server.request('/api/me')).headers.get('cache-control')).toBe('no-store');
     expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
+    expect(API_CONTENT_SECURITY_POLICY).toContain("default-src 'none'");
   });
 
   it('answers unknown API paths with a JSON 404', async () => {

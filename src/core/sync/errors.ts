@@ -11,8 +11,12 @@ export const ERROR_CODES = {
   not_found: 404,
   seq_gap: 409,
   conflict: 409,
+  /** Media upload: the chunk does not start at the server's offset; `details.offset` says where to resume. */
+  offset_mismatch: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  /** Media upload: the bytes received do not hash to the SHA-256 they were sent under; they are discarded. */
+  hash_mismatch: 422,
   rate_limited: 429,
   internal: 500,
 } as const;

@@ -6,13 +6,23 @@ import { HLC_PATTERN } from '../hlc';
  * change here is a protocol change: keep it backward compatible or bump PROTOCOL_VERSION.
  * docs/sync-protocol.md explains the rules around them.
  */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
+/**
+ * Versions a server still answers. Version 2 leaves `mutationId` out of push results (they are named by
+ * `seq`, unique in a client's batch): on 2G that is a third of a push answer.
+ */
+export const SUPPORTED_PROTOCOLS = [1, 2] as const;
 
-/** Tables a device may write to. Others arrive by pull only (projects and forms are managed on the server). */
-export const PUSH_TABLES = ['submissions'] as const;
+/**
+ * Tables a device may write to. Others arrive by pull only (projects and forms are managed on the server).
+ * `reviews` is mergeable (src/core/sync/mergeTables.ts): its records merge field by field.
+ */
+export const PUSH_TABLES = ['submissions', 'reviews'] as const;
 /** Tables the server sends to devices. */
-export const PULL_TABLES = ['projects', 'forms', 'submissions'] as const;
+export const PULL_TABLES = ['projects', 'forms', 'submissions', 'reviews'] as const;
 export type PullTable = (typeof PULL_TABLES)[number];
+export const isPullTable = (table: string): table is PullTable =>
+  (PULL_TABLES as readonly string[]).includes(table);
 
 export const ClientId = z
   .string()
@@ -30,6 +40,11 @@ export const Mutation = z.object({
   id: z.string().check(z.minLength(1), z.maxLength(100)),
   op: z.enum(['put', 'delete']),
   fields: z.record(z.string(), z.unknown()),
+  /**
+   * Mergeable tables only: per field path, the clock of the value the device had when it wrote. A value the
+   * device had seen is replaced without being logged as a conflict.
+   */
+  base: z.optional(z.record(z.string(), Hlc)),
 });
 export type Mutation = z.infer<typeof Mutation>;
 
@@ -39,7 +54,8 @@ export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 export const PushRequest = z
   .object({
-    protocol: z._default(z.literal(PROTOCOL_VERSION), PROTOCOL_VERSION),
+    /** Absent means 1, the first clients'. */
+    protocol: z._default(z.union([z.literal(1), z.literal(2)]), 1),
     clientId: ClientId,
     mutations: z.array(Mutation).check(z.minLength(1), z.maxLength(MAX_PUSH_MUTATIONS)),
   })
@@ -73,16 +89,32 @@ export const REJECT_CODES = [
   'unknown_table',
   'unknown_form',
   'immutable',
+  /** A new version whose `replaces` names a submission the server does not hold (yet): resend it later. */
+  'unknown_replaced',
 ] as const;
 export const RejectCode = z.enum(REJECT_CODES);
 export type RejectCode = z.infer<typeof RejectCode>;
 
+/** `mutationId` is sent back to protocol 1 clients only. */
+const ResultMutationId = z.optional(z.uuid());
+
 export const MutationResult = z.discriminatedUnion('status', [
-  z.object({ mutationId: z.uuid(), seq: z.int(), status: z.literal('applied'), serverSeq: z.int() }),
-  z.object({ mutationId: z.uuid(), seq: z.int(), status: z.literal('duplicate') }),
-  z.object({ mutationId: z.uuid(), seq: z.int(), status: z.literal('conflict'), message: z.string() }),
+  z.object({ mutationId: ResultMutationId, seq: z.int(), status: z.literal('applied'), serverSeq: z.int() }),
+  z.object({ mutationId: ResultMutationId, seq: z.int(), status: z.literal('duplicate') }),
+  /**
+   * Mergeable tables: applied, but some of its fields lost to newer values (`fields`); the losing values are
+   * in the server's conflict log. Done, like `applied`: the device pulls the merged record.
+   */
   z.object({
-    mutationId: z.uuid(),
+    mutationId: ResultMutationId,
+    seq: z.int(),
+    status: z.literal('conflict'),
+    message: z.string(),
+    serverSeq: z.optional(z.int()),
+    fields: z.optional(z.array(z.string())),
+  }),
+  z.object({
+    mutationId: ResultMutationId,
     seq: z.int(),
     status: z.literal('rejected'),
     code: RejectCode,
@@ -109,12 +141,27 @@ export const PullQuery = z.object({
 export type PullQuery = z.infer<typeof PullQuery>;
 
 export const PullChange = z.object({
-  table: z.enum(PULL_TABLES),
+  /**
+   * One of PULL_TABLES today. Any name is accepted so that a device whose app predates a table (a newer
+   * server) skips those rows instead of failing the whole page; it pulls again from 0 once its app knows
+   * more tables (docs/sync-protocol.md, "Pull").
+   */
+  table: z.string().check(z.minLength(1), z.maxLength(40)),
   id: z.string(),
   serverSeq: z.int().check(z.positive()),
   op: z.enum(['put', 'delete']),
   /** The whole record for a put (validated by the record's schema on arrival), null for a delete. */
   data: z.nullable(z.record(z.string(), z.unknown())),
+  /**
+   * On a submission that replaces another: the server's hybrid logical clock of that version, which decides
+   * the current one among concurrent corrections (src/core/records/submissionVersions.ts).
+   */
+  hlc: z.optional(Hlc),
+  /**
+   * Mergeable tables only: the clock of each field of the record, by path. For them `data` is the whole
+   * record also when `op` is `delete` (a tombstone, `deleted: true`).
+   */
+  clocks: z.optional(z.record(z.string(), Hlc)),
 });
 export type PullChange = z.infer<typeof PullChange>;
 

@@ -7,7 +7,8 @@ import { HttpError, issuesOf } from './errors';
 
 const gunzipAsync = promisify(gunzip);
 
-const tooLarge = () => new HttpError('payload_too_large', `Request body exceeds ${MAX_BODY_BYTES} bytes`);
+const tooLarge = (limit = MAX_BODY_BYTES) =>
+  new HttpError('payload_too_large', `Request body exceeds ${limit} bytes`);
 
 /** Reads at most `limit` bytes of the raw body, refusing more without buffering it. */
 async function readLimited(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Buffer> {
@@ -21,7 +22,7 @@ async function readLimited(body: ReadableStream<Uint8Array> | null, limit: numbe
     size += value.byteLength;
     if (size > limit) {
       await reader.cancel();
-      throw tooLarge();
+      throw tooLarge(limit);
     }
     chunks.push(value);
   }
@@ -65,6 +66,12 @@ export async function readJson<S extends z.ZodMiniType>(c: Context, schema: S): 
   const parsed = schema.safeParse(json);
   if (!parsed.success) throw new HttpError('validation', 'Invalid request body', issuesOf(parsed.error));
   return parsed.data;
+}
+
+/** The raw body, at most `limit` bytes on the wire (for files that are not JSON requests, e.g. imports). */
+export async function readRawBody(c: Context, limit: number): Promise<Buffer> {
+  if (Number(c.req.header('content-length') ?? '0') > limit) throw tooLarge(limit);
+  return readLimited(c.req.raw.body, limit);
 }
 
 /** The query string, validated with `schema`. */

@@ -13,13 +13,21 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/**
+ * API responses are data (JSON, or a downloaded file sent as an attachment), never a page: nothing in them
+ * may run or be framed. The short policy OWASP advises for APIs, which also saves about 200 bytes on every
+ * sync round trip over 2G/3G.
+ */
+export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
 /** Headers on every response, errors included (set after the handler, so onError's responses get them too). */
 export const securityHeaders: MiddlewareHandler = async (c, next) => {
   await next();
   const headers = c.res.headers;
-  headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  const api = c.req.path === '/api' || c.req.path.startsWith('/api/');
+  headers.set('Content-Security-Policy', api ? API_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY);
   headers.set('X-Content-Type-Options', 'nosniff');
   headers.set('Referrer-Policy', 'no-referrer');
   // Beneficiary data must not linger in browser or proxy caches.
-  if (c.req.path === '/api' || c.req.path.startsWith('/api/')) headers.set('Cache-Control', 'no-store');
+  if (api) headers.set('Cache-Control', 'no-store');
 };

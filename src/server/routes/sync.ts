@@ -1,11 +1,15 @@
 import { Hono } from 'hono';
+import { hasRole } from '../../core/records/user';
 import { PullQuery, PushRequest } from '../../core/sync/protocol';
 import { requireUser } from '../auth/session';
-import { readJson, readQuery } from '../http/body';
+import { readJson, readQuery, readRawBody } from '../http/body';
 import type { AppEnv, Clock } from '../http/env';
+import { HttpError } from '../http/errors';
 import type { Storage } from '../storage/Storage';
 import { pull } from '../sync/pull';
 import { push } from '../sync/push';
+import { importUnsynced } from '../sync/importUnsynced';
+import { MAX_IMPORT_BYTES, readUnsyncedExport } from '../sync/readUnsyncedExport';
 
 export function syncRoutes(storage: Storage, now: Clock): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
@@ -13,7 +17,23 @@ export function syncRoutes(storage: Storage, now: Clock): Hono<AppEnv> {
 
   routes.post('/sync/push', async (c) => {
     const request = await readJson(c, PushRequest);
-    return c.json(await push(storage, c.var.user, request, now()));
+    const response = await push(storage, c.var.user, request, now());
+    if (request.protocol === 1) return c.json(response);
+    // Protocol 2: results are named by seq alone, which spares a UUID per mutation on slow links.
+    const results = response.results.map(({ mutationId: _mutationId, ...result }) => result);
+    return c.json({ ...response, results });
+  });
+
+  /**
+   * Applies an export file (gzip or JSON, the bytes as the device wrote them) as a push from its device, for
+   * a supervisor of the file's projects or an admin. docs/sync-protocol.md, "Export and import".
+   */
+  routes.post('/sync/import', async (c) => {
+    // Refused before reading a body that may be large.
+    if (!hasRole(c.var.user.role, 'supervisor'))
+      throw new HttpError('forbidden', 'Only supervisors and admins import export files');
+    const file = await readUnsyncedExport(await readRawBody(c, MAX_IMPORT_BYTES));
+    return c.json(await importUnsynced(storage, file, c.var.user, now()));
   });
 
   routes.get('/sync/pull', async (c) => {

@@ -1,6 +1,8 @@
 import type { PullTable } from '../../core/sync/protocol';
 import { PULL_TABLES } from '../../core/sync/protocol';
-import { KyselyBatchOps } from './KyselyBatchOps';
+import { KyselyMediaOps } from './KyselyMediaOps';
+import { AGENT_SCOPED_MERGE_TABLES } from './agentScope';
+import { KyselyMergeOps } from './KyselyMergeOps';
 import { toEntity, toRejected } from './rows';
 import type {
   AuditEntry,
@@ -17,7 +19,12 @@ import type {
  * batch and the account ones in the base classes. `db` is either the Kysely root or a transaction;
  * `Storage.transaction` hands out an instance bound to the transaction.
  */
-export class KyselyOps extends KyselyBatchOps implements StorageTx {
+export class KyselyOps extends KyselyMergeOps implements StorageTx {
+  /** Bound to the same handle: inside a transaction, media writes belong to it. */
+  get media(): KyselyMediaOps {
+    return new KyselyMediaOps(this.db, this.kind);
+  }
+
   async getEntity(tbl: PullTable, id: string): Promise<EntityRecord | undefined> {
     const row = await this.db
       .selectFrom('entities')
@@ -42,8 +49,24 @@ export class KyselyOps extends KyselyBatchOps implements StorageTx {
       query = query.where('project_id', 'in', member);
     }
     if (scope.ownSubmissionsOnly) {
+      // An agent also sees the corrections others made to the submissions they started.
+      const corrected = this.db
+        .selectFrom('submission_versions')
+        .select('id')
+        .where('author', '=', scope.userId);
+      // Reviews (mergeable records of a submission, named by its id) follow the submission they are about.
+      const own = this.db
+        .selectFrom('entities as own')
+        .select('own.id')
+        .where('own.tbl', '=', 'submissions')
+        .where('own.created_by', '=', scope.userId);
       query = query.where((eb) =>
-        eb.or([eb('tbl', '!=', 'submissions'), eb('created_by', '=', scope.userId)]),
+        eb.or([
+          eb('tbl', 'not in', ['submissions', ...AGENT_SCOPED_MERGE_TABLES]),
+          eb('created_by', '=', scope.userId),
+          eb('id', 'in', corrected),
+          eb.and([eb('tbl', 'in', AGENT_SCOPED_MERGE_TABLES), eb('id', 'in', own)]),
+        ]),
       );
     }
     const rows = await query.orderBy('server_seq').limit(limit).execute();

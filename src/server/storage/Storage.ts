@@ -1,5 +1,8 @@
 import type { PullTable } from '../../core/sync/protocol';
 import type { Role } from '../../core/records/user';
+import type { MediaOps } from './MediaOps';
+import type { FieldValue } from '../../core/sync/merge';
+import type { MergeReads, MergeWrites } from './MergeStorage';
 
 /** The one storage interface of the server; `createStorage` gives a Kysely implementation for each dialect. */
 export type DatabaseKind = 'sqlite' | 'postgres';
@@ -41,6 +44,8 @@ export interface EntityRecord {
   serverSeq: number;
   hlc: string;
   updatedAt: string;
+  /** Mergeable records only: each field's value, clock and writer (their `data` is kept in a tombstone). */
+  fieldState?: Record<string, FieldValue>;
 }
 
 export type EntityWrite = Omit<EntityRecord, 'serverSeq' | 'deleted' | 'data'> & {
@@ -75,6 +80,28 @@ export interface AuditEntry {
   recordId: string | null;
 }
 
+/**
+ * One version of an edited submission (src/core/records/submissionVersions.ts). A submission gets a row when
+ * it is first replaced (as its chain's root) or when it replaces another; one never edited has none.
+ */
+export interface SubmissionVersionRecord {
+  id: string;
+  projectId: string;
+  formId: string;
+  replaces: string | null;
+  /** The chain's first version: the logical submission. */
+  rootId: string;
+  /** Who made the first version: they may correct every later one (ODK's submitter). */
+  author: string;
+  createdBy: string;
+  /** The server's (clamped) hlc of the version: it decides which of two concurrent edits is current. */
+  hlc: string;
+  /** The chain's current version while this one is not current; null for the current one. */
+  supersededBy: string | null;
+  /** A concurrent edit that lost: a leaf of the chain that is not current. */
+  conflicting: boolean;
+}
+
 /** What one user may pull. */
 export interface PullScope {
   userId: string;
@@ -85,7 +112,9 @@ export interface PullScope {
 }
 
 /** Reads and writes that are safe with or without a surrounding transaction. */
-export interface StorageOps {
+export interface StorageOps extends MergeReads {
+  /** Media blobs, uploads and references (docs/sync-protocol.md, "Media"). */
+  readonly media: MediaOps;
   insertOrganisation(org: OrganisationRecord): Promise<void>;
   insertUser(user: UserRecord): Promise<void>;
   userByUsername(username: string): Promise<UserRecord | undefined>;
@@ -118,6 +147,8 @@ export interface StorageOps {
   getRejectedMany(mutationIds: readonly string[]): Promise<RejectedMutationRecord[]>;
   /** Like `insertRejected` for many; the first record of a mutationId wins, as with one at a time. */
   insertRejectedMany(rejected: readonly RejectedMutationRecord[]): Promise<void>;
+  /** The version rows among `ids` (in no particular order). */
+  getSubmissionVersions(ids: readonly string[]): Promise<SubmissionVersionRecord[]>;
   audit(entry: AuditEntry): Promise<void>;
   auditMany(entries: readonly AuditEntry[]): Promise<void>;
   listAudit(limit: number): Promise<AuditEntry[]>;
@@ -127,7 +158,7 @@ export interface StorageOps {
  * Writes that are only correct inside a transaction, so they exist only on the transaction handle:
  * a server_seq allocated outside one could become visible after a larger one.
  */
-export interface StorageTx extends StorageOps {
+export interface StorageTx extends StorageOps, MergeWrites {
   /** Writes the entity with a fresh server_seq, which it returns. */
   putEntity(entity: EntityWrite): Promise<number>;
   /**
@@ -139,6 +170,16 @@ export interface StorageTx extends StorageOps {
   /** Returns the client's state, creating it for `userId` if new, locked until the transaction ends. */
   lockClient(clientId: string, userId: string): Promise<ClientState>;
   setClientLastSeq(clientId: string, lastSeq: number): Promise<void>;
+  /**
+   * Inserts `newRoots` if missing, locks the roots `rootIds` until the transaction ends (so two pushes
+   * editing one chain run one after the other), then returns every version of those chains as committed now.
+   */
+  lockSubmissionChains(
+    rootIds: readonly string[],
+    newRoots: readonly SubmissionVersionRecord[],
+  ): Promise<SubmissionVersionRecord[]>;
+  /** Inserts or updates version rows (an existing row only changes its supersededBy and conflicting). */
+  putSubmissionVersions(rows: readonly SubmissionVersionRecord[]): Promise<void>;
 }
 
 export interface Storage extends StorageOps {

@@ -1,4 +1,7 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { mediaMigration } from './mediaMigration';
+import { mergeMigration } from './mergeMigration';
+import { submissionVersionsMigration } from './submissionVersionsMigration';
 
 /**
  * Versioned migrations, kept in code so the server binary carries its own schema. Never edit a migration
@@ -114,6 +117,9 @@ const initial: Migration = {
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23-0001-initial': initial,
+  '2026-11-23-0004-submission-versions': submissionVersionsMigration,
+  '2026-11-23-0005-media-blobs': mediaMigration,
+  '2026-11-23-0006-merge-field-clocks-conflicts': mergeMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

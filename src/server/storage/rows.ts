@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import { Role } from '../../core/records/user';
 import { PULL_TABLES, type PullTable } from '../../core/sync/protocol';
+import type { FieldValue } from '../../core/sync/merge';
 import type { EntitiesTable, RejectedMutationsTable, UsersTable } from './schema';
 import type { EntityRecord, RejectedMutationRecord, UserRecord } from './Storage';
 
@@ -26,16 +27,19 @@ function toPullTable(tbl: string): PullTable {
 
 export function toEntity(row: Selectable<EntitiesTable>): EntityRecord {
   const deleted = Number(row.deleted) !== 0;
+  // A mergeable record's tombstone keeps its data: a later edit or restore merges into it.
+  const fieldState = row.field_state;
   return {
     tbl: toPullTable(row.tbl),
     id: row.id,
     projectId: row.project_id,
     createdBy: row.created_by,
-    data: deleted ? null : (JSON.parse(row.data) as Record<string, unknown>),
+    data: deleted && fieldState === null ? null : (JSON.parse(row.data) as Record<string, unknown>),
     deleted,
     serverSeq: Number(row.server_seq),
     hlc: row.hlc,
     updatedAt: row.updated_at,
+    ...(fieldState === null ? {} : { fieldState: JSON.parse(fieldState) as Record<string, FieldValue> }),
   };
 }
 

@@ -1,3 +1,5 @@
+import type { MediaTables } from './mediaSchema';
+
 /**
  * Row types of the server database, shared by both dialects. Times are ISO-8601 strings and booleans are
  * 0/1 integers so that the same queries and the same row shapes work on SQLite and PostgreSQL.
@@ -54,6 +56,8 @@ export interface EntitiesTable {
   server_seq: number;
   hlc: string;
   updated_at: string;
+  /** Mergeable records only: JSON of each field's { value, hlc, by }, by path (see mergeMigration.ts). */
+  field_state: string | null;
 }
 
 export interface RejectedMutationsTable {
@@ -83,6 +87,38 @@ export interface AuditLogTable {
   record_id: string | null;
 }
 
+/** Versions of edited submissions (migration 2026-11-23-…-submission-versions). */
+export interface SubmissionVersionsTable {
+  id: string;
+  project_id: string;
+  form_id: string;
+  replaces: string | null;
+  root_id: string;
+  author: string;
+  created_by: string;
+  hlc: string;
+  superseded_by: string | null;
+  conflicting: number;
+}
+
+/** Values lost by concurrent edits of mergeable records (see mergeMigration.ts). Values are JSON. */
+export interface ConflictsTable {
+  id: string;
+  tbl: string;
+  record_id: string;
+  project_id: string;
+  field: string;
+  losing_value: string;
+  losing_hlc: string;
+  losing_by: string | null;
+  winning_value: string;
+  winning_hlc: string;
+  winning_by: string | null;
+  created_at: string;
+  restored_at: string | null;
+  restored_by: string | null;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -94,4 +130,10 @@ export interface Database {
   rejected_mutations: RejectedMutationsTable;
   counters: CountersTable;
   audit_log: AuditLogTable;
+  media_uploads: MediaTables['media_uploads'];
+  media_chunks: MediaTables['media_chunks'];
+  media_blobs: MediaTables['media_blobs'];
+  media_refs: MediaTables['media_refs'];
+  submission_versions: SubmissionVersionsTable;
+  conflicts: ConflictsTable;
 }

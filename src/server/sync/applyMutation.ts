@@ -1,9 +1,11 @@
 import { clampHlc } from '../../core/hlc';
 import { SubmissionFields, type Submission } from '../../core/records/submission';
+import { isMergeTable } from '../../core/sync/mergeTables';
 import { PUSH_TABLES, type Mutation, type MutationResult, type RejectCode } from '../../core/sync/protocol';
 import { issuesOf } from '../http/errors';
 import { canonicalJson } from './canonicalJson';
 import type { PushBatch } from './pushBatch';
+import { checkReplaces } from './submissionVersions';
 
 type Rejected = Extract<MutationResult, { status: 'rejected' }>;
 
@@ -21,6 +23,8 @@ export async function applyMutation(batch: PushBatch, m: Mutation): Promise<Muta
   if (!(PUSH_TABLES as readonly string[]).includes(m.table)) {
     return reject(m, 'unknown_table', `Table ${m.table} cannot be written by devices`);
   }
+  // Reviews and the other mergeable tables merge field by field (docs/sync-protocol.md).
+  if (isMergeTable(m.table)) return batch.merges.applyMutation(m, (p) => batch.canWriteProject(p));
   return applySubmission(batch, m);
 }
 
@@ -60,5 +64,13 @@ async function applySubmission(batch: PushBatch, m: Mutation): Promise<MutationR
     return reject(m, 'immutable', 'A different submission with this id already exists');
   }
 
-  return batch.queueSubmission(m, submission, clampHlc(m.hlc, batch.now.getTime()));
+  // A correction: the replaced submission stays as it is and becomes superseded (see submissionVersions).
+  const replaces = fields.replaces;
+  const check = replaces === null ? null : await checkReplaces(batch, m.id, { ...fields, replaces });
+  if (check && !check.ok) return reject(m, check.code, check.message);
+
+  const hlc = clampHlc(m.hlc, batch.now.getTime());
+  const result = batch.queueSubmission(m, submission, hlc);
+  if (check) batch.versions.link(submission, hlc, check.replaced);
+  return result;
 }

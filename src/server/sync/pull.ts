@@ -1,5 +1,10 @@
 import type { PullChange, PullQuery, PullResponse } from '../../core/sync/protocol';
+import type { FieldValue } from '../../core/sync/merge';
 import type { StorageOps, UserRecord } from '../storage/Storage';
+
+function clocksOf(state: Record<string, FieldValue>): Record<string, string> {
+  return Object.fromEntries(Object.entries(state).map(([path, field]) => [path, field.hlc]));
+}
 
 /** One page of the changes this user may see, after `cursor`. */
 export async function pull(storage: StorageOps, user: UserRecord, query: PullQuery): Promise<PullResponse> {
@@ -15,6 +20,11 @@ export async function pull(storage: StorageOps, user: UserRecord, query: PullQue
     serverSeq: row.serverSeq,
     op: row.deleted ? 'delete' : 'put',
     data: row.data,
+    // Only versions need their order on the device (a first version is never compared), so the others
+    // spend no bytes on it.
+    ...(row.tbl === 'submissions' && typeof row.data?.replaces === 'string' ? { hlc: row.hlc } : {}),
+    // A mergeable record comes with the clock of each field: the base of the device's next edit.
+    ...(row.fieldState ? { clocks: clocksOf(row.fieldState) } : {}),
   }));
   return {
     changes,

@@ -7,9 +7,9 @@ import {
   type PushResponse,
 } from '../../core/sync/protocol';
 import { HttpError } from '../http/errors';
-import type { RejectedMutationRecord, Storage, UserRecord } from '../storage/Storage';
+import type { RejectedMutationRecord, Storage, StorageTx, UserRecord } from '../storage/Storage';
 import { applyMutation } from './applyMutation';
-import { PushBatch } from './pushBatch';
+import { PushBatch, type Importer } from './pushBatch';
 
 /**
  * Applies a batch in one transaction with the client's lastSeq, so a crash can never leave effects without
@@ -21,44 +21,58 @@ export function push(
   request: PushRequest,
   now: Date,
 ): Promise<PushResponse> {
-  return storage.transaction(async (tx) => {
-    const client = await tx.lockClient(request.clientId, user.id);
-    if (client.userId !== user.id) throw new HttpError('forbidden', 'This clientId belongs to another user');
+  return storage.transaction((tx) => pushInTx(storage, tx, user, request, now));
+}
 
-    const first = request.mutations[0]?.seq ?? client.lastSeq + 1;
-    if (first > client.lastSeq + 1) {
-      const expectedSeq = client.lastSeq + 1;
-      throw new HttpError('seq_gap', `Mutations are missing: resend from seq ${expectedSeq}`, {
-        expectedSeq,
-      });
-    }
+/**
+ * `push` inside a transaction the caller owns: an import applies a whole file of batches in one. With
+ * `importedBy`, the changes are still `user`'s (attribution, rights, rejections), and the audit log names
+ * the person who imported them.
+ */
+export async function pushInTx(
+  storage: Storage,
+  tx: StorageTx,
+  user: UserRecord,
+  request: PushRequest,
+  now: Date,
+  importedBy?: Importer | null,
+): Promise<PushResponse> {
+  const client = await tx.lockClient(request.clientId, user.id);
+  if (client.userId !== user.id) throw new HttpError('forbidden', 'This clientId belongs to another user');
 
-    // Seqs in a batch are consecutive (the protocol checks it), so the replayed ones come first.
-    const replayed = request.mutations.filter((m) => m.seq <= client.lastSeq);
-    const fresh = request.mutations.filter((m) => m.seq > client.lastSeq);
-    const rejectedBefore = new Map<string, RejectedMutationRecord>();
-    if (replayed.length) {
-      for (const r of await tx.getRejectedMany(replayed.map((m) => m.mutationId)))
-        rejectedBefore.set(r.mutationId, r);
-    }
+  const first = request.mutations[0]?.seq ?? client.lastSeq + 1;
+  if (first > client.lastSeq + 1) {
+    const expectedSeq = client.lastSeq + 1;
+    throw new HttpError('seq_gap', `Mutations are missing: resend from seq ${expectedSeq}`, {
+      expectedSeq,
+    });
+  }
 
-    const batch = new PushBatch(tx, user, now, storage);
-    await batch.prefetch(fresh);
-    const results: MutationResult[] = replayed.map((m) =>
-      replayResult(request.clientId, m, rejectedBefore.get(m.mutationId)),
-    );
-    // One at a time, in seq order: a later mutation must see what an earlier one of the batch queued.
-    for (const m of fresh) {
-      const result = await applyMutation(batch, m);
-      if (result.status === 'rejected') batch.queueRejected(request.clientId, m, result);
-      results.push(result);
-    }
+  // Seqs in a batch are consecutive (the protocol checks it), so the replayed ones come first.
+  const replayed = request.mutations.filter((m) => m.seq <= client.lastSeq);
+  const fresh = request.mutations.filter((m) => m.seq > client.lastSeq);
+  const rejectedBefore = new Map<string, RejectedMutationRecord>();
+  if (replayed.length) {
+    for (const r of await tx.getRejectedMany(replayed.map((m) => m.mutationId)))
+      rejectedBefore.set(r.mutationId, r);
+  }
 
-    const lastSeq = fresh.at(-1)?.seq ?? client.lastSeq;
-    if (lastSeq !== client.lastSeq) await tx.setClientLastSeq(request.clientId, lastSeq);
-    await batch.flush();
-    return { lastSeq, results };
-  });
+  const batch = new PushBatch(tx, user, now, storage, importedBy);
+  await batch.prefetch(fresh);
+  const results: MutationResult[] = replayed.map((m) =>
+    replayResult(request.clientId, m, rejectedBefore.get(m.mutationId)),
+  );
+  // One at a time, in seq order: a later mutation must see what an earlier one of the batch queued.
+  for (const m of fresh) {
+    const result = await applyMutation(batch, m);
+    if (result.status === 'rejected') batch.queueRejected(request.clientId, m, result);
+    results.push(result);
+  }
+
+  const lastSeq = fresh.at(-1)?.seq ?? client.lastSeq;
+  if (lastSeq !== client.lastSeq) await tx.setClientLastSeq(request.clientId, lastSeq);
+  await batch.flush();
+  return { lastSeq, results };
 }
 
 /**

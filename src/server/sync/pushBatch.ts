@@ -9,9 +9,17 @@ import type {
   StorageTx,
   UserRecord,
 } from '../storage/Storage';
+import { recordMediaRefs } from '../media/recordMediaRefs';
 import { answersValidator, type AnswersValidator } from './formValidators';
+import { MergeBatch } from './mergeBatch';
+import { VersionLinks } from './submissionVersions';
 
 type Applied = Extract<MutationResult, { status: 'applied' }>;
+
+/** The person who imported an export file: an account, or (id null) the operator at the server's console. */
+export interface Importer {
+  id: string | null;
+}
 
 /**
  * What one push transaction reads once and writes at the end.
@@ -33,6 +41,9 @@ export class PushBatch {
   private readonly entities: { write: EntityWrite; result: Applied }[] = [];
   private readonly audits: AuditEntry[] = [];
   private readonly rejected: RejectedMutationRecord[] = [];
+  /** Corrections of this batch: which submission each one replaces, and the chains' states. */
+  readonly versions: VersionLinks;
+  private mergeBatch: MergeBatch | null = null;
 
   constructor(
     readonly tx: StorageTx,
@@ -40,13 +51,40 @@ export class PushBatch {
     readonly now: Date,
     /** The storage the transaction belongs to: compiled form validators are cached per storage. */
     private readonly scope: object,
-  ) {}
+    /** Who imported the batch from an export file, if it did not come from the device itself. */
+    private readonly importedBy: Importer | null = null,
+  ) {
+    this.versions = new VersionLinks(tx);
+  }
+
+  /** The mergeable records (reviews) this batch reads, merges into and writes. */
+  get merges(): MergeBatch {
+    this.mergeBatch ??= new MergeBatch(
+      this.tx,
+      this.user,
+      this.now,
+      this.importedBy ? this.importedBy.id : this.user.id,
+      (_table, id) => {
+        const queued = this.existingSubmission(id);
+        return queued ? { projectId: String(queued.projectId), deleted: false } : null;
+      },
+    );
+    return this.mergeBatch;
+  }
 
   /** Loads, in one query, the stored submissions that the new mutations of the batch might collide with. */
   async prefetch(mutations: readonly Mutation[]): Promise<void> {
-    const ids = mutations.filter((m) => m.table === 'submissions' && m.op === 'put').map((m) => m.id);
-    if (ids.length === 0) return;
-    for (const e of await this.tx.getEntities('submissions', ids)) this.submissions.set(e.id, e.data);
+    await this.merges.prefetch(mutations);
+    const puts = mutations.filter((m) => m.table === 'submissions' && m.op === 'put');
+    if (puts.length === 0) return;
+    // Corrections also need the submissions they replace, and those submissions' version rows.
+    const replaced = puts.map((m) => m.fields.replaces).filter((r): r is string => typeof r === 'string');
+    const ids = [...puts.map((m) => m.id), ...replaced];
+    for (const e of await this.tx.getEntities('submissions', ids)) {
+      this.submissions.set(e.id, e.data);
+      this.versions.noteHlc(e.id, e.hlc);
+    }
+    await this.versions.prefetch(replaced);
   }
 
   async canWriteProject(projectId: string): Promise<boolean> {
@@ -103,10 +141,12 @@ export class PushBatch {
       result,
     });
     this.submissions.set(m.id, submission);
+    this.versions.noteHlc(m.id, hlc);
+    // The submission stays the agent's (createdBy); the log says who actually put it on the server.
     this.audits.push({
       at,
-      userId: this.user.id,
-      action: 'submission.create',
+      userId: this.importedBy ? this.importedBy.id : this.user.id,
+      action: this.importedBy ? 'submission.import' : 'submission.create',
       tbl: 'submissions',
       recordId: m.id,
     });
@@ -137,6 +177,12 @@ export class PushBatch {
   async flush(): Promise<void> {
     if (this.rejected.length) await this.tx.insertRejectedMany(this.rejected);
     if (this.audits.length) await this.tx.auditMany(this.audits);
+    await this.versions.flush();
+    await recordMediaRefs(
+      this.tx,
+      this.entities.map((e) => e.write),
+    );
+    if (this.mergeBatch) await this.mergeBatch.flush();
     const seqs = await this.tx.insertNewEntities(this.entities.map((e) => e.write));
     this.entities.forEach((e, i) => (e.result.serverSeq = seqs[i]!));
   }

@@ -1,0 +1,225 @@
+import { z } from 'zod/mini';
+import { FieldName } from '../forms/definition';
+import {
+  FOCAL_POINT_STATUSES,
+  Review,
+  ReviewComment,
+  ReviewStatus,
+  type ReviewStatus as ReviewStatusType,
+} from '../records/review';
+import { hasRole, type Role } from '../records/user';
+import type { FieldStates, FieldWrite } from './merge';
+
+/**
+ * The registry of mergeable tables: records that several people edit, offline, at the same time, and that
+ * merge field by field (src/core/sync/merge.ts) instead of being immutable like submissions. Adding a table
+ * is a schema and an entry here; the server's push, pull and conflict log and the device's store use the
+ * entry and need no other change.
+ *
+ * Field granularity. Each field of `fields` is one merge unit, and so is each ENTRY of a field listed in
+ * `maps` (path `<map>.<key>`): two reviewers commenting on different questions both keep their comment.
+ * A map entry set to null is removed. The path `deleted` is the record's tombstone, see `parseWrite`.
+ */
+
+/** The tombstone field every mergeable record has. */
+export const DELETED = 'deleted';
+
+export interface MapField {
+  key: z.ZodMiniType<string>;
+  value: z.ZodMiniType;
+}
+
+export interface MergeTableSpec {
+  /**
+   * The record's identity: fields given with every write that never change (what it belongs to). They are
+   * required so that any write, whichever arrives first, can create the record.
+   */
+  identity: Record<string, z.ZodMiniType<string>>;
+  /** The fields that merge, each last-writer-wins on its own, with the schema of its value. */
+  fields: Record<string, z.ZodMiniType>;
+  /** Fields whose value is an object merged entry by entry. */
+  maps: Record<string, MapField>;
+  /** The value of a field nobody has written yet. */
+  defaults: Record<string, unknown>;
+  /**
+   * Fields the writer's account is stamped into whenever the field they follow is written (same clock):
+   * `{ status: 'reviewedBy' }`. Devices cannot write them; their lost values are not logged apart.
+   */
+  stamps: Record<string, string>;
+  /** The whole record as devices store and pull it. */
+  record: z.ZodMiniType<Record<string, unknown>>;
+  /** The project a record belongs to: rights and pull scoping follow it. */
+  projectOf(identity: Record<string, string>): string;
+  /** When set, the id a record must have (reviews are one per submission, so first reviews merge). */
+  idOf?(identity: Record<string, string>): string;
+  /**
+   * A record that must exist, in the same project, for this one to be written; an agent who created it may
+   * read this one (an agent sees the reviews of their own submissions, nothing else).
+   */
+  parent?: { table: 'submissions'; field: string };
+  /** Null when `role` may write these values (project membership is checked apart); else the reason. */
+  refuse(role: Role, values: Readonly<Record<string, unknown>>): string | null;
+}
+
+const Id = z.string().check(z.minLength(1), z.maxLength(100));
+
+const reviews: MergeTableSpec = {
+  identity: { submissionId: Id, projectId: Id },
+  fields: { status: z.nullable(ReviewStatus), comment: ReviewComment },
+  maps: { fieldComments: { key: FieldName, value: ReviewComment } },
+  defaults: { status: null, comment: '', fieldComments: {}, reviewedBy: null },
+  stamps: { status: 'reviewedBy' },
+  record: Review,
+  projectOf: (identity) => identity.projectId ?? '',
+  idOf: (identity) => identity.submissionId ?? '',
+  parent: { table: 'submissions', field: 'submissionId' },
+  refuse(role, values) {
+    if (!hasRole(role, 'focal_point')) return 'Only focal points, supervisors and admins review submissions';
+    if (hasRole(role, 'supervisor')) return null;
+    if (values[DELETED] === true) return 'Only supervisors and admins withdraw a review';
+    const status = values.status as ReviewStatusType | null | undefined;
+    if (status && !FOCAL_POINT_STATUSES.includes(status))
+      return 'Only supervisors and admins approve or reject a submission';
+    return null;
+  },
+};
+
+export const MERGE_TABLES = { reviews } satisfies Record<string, MergeTableSpec>;
+export type MergeTableName = keyof typeof MERGE_TABLES;
+export const MERGE_TABLE_NAMES = Object.keys(MERGE_TABLES) as MergeTableName[];
+
+export function isMergeTable(table: string): table is MergeTableName {
+  return Object.hasOwn(MERGE_TABLES, table);
+}
+
+export function mergeTable(table: MergeTableName): MergeTableSpec {
+  return MERGE_TABLES[table];
+}
+
+/** The stamp paths of a table, whose lost values go with the field they follow. */
+export function isStampPath(spec: MergeTableSpec, path: string): boolean {
+  return Object.values(spec.stamps).includes(path);
+}
+
+const writeSchemas = new WeakMap<MergeTableSpec, z.ZodMiniType<Record<string, unknown>>>();
+
+/** A put's `fields`: the identity, then any of the fields, map fields partially (null removes an entry). */
+function writeSchema(spec: MergeTableSpec): z.ZodMiniType<Record<string, unknown>> {
+  let schema = writeSchemas.get(spec);
+  if (!schema) {
+    const shape: Record<string, z.ZodMiniType> = { ...spec.identity };
+    for (const [name, field] of Object.entries(spec.fields)) shape[name] = z.optional(field);
+    for (const [name, map] of Object.entries(spec.maps))
+      shape[name] = z.optional(z.record(map.key, z.nullable(map.value)));
+    schema = z.strictObject(shape);
+    writeSchemas.set(spec, schema);
+  }
+  return schema;
+}
+
+export type ParsedWrite =
+  | { ok: true; identity: Record<string, string>; values: Record<string, unknown> }
+  | { ok: false; error: z.core.$ZodError };
+
+/**
+ * A mutation's fields as field writes by path. Every write carries the record's identity.
+ *
+ * Tombstones: a `delete` writes `deleted = true`, and every `put` writes `deleted = false` along with its
+ * fields, so deletes and edits merge by the same rule: the later one wins. A delete that wins over an edit
+ * it had not seen keeps the edited fields in the tombstone and logs the edit's `deleted = false` as lost
+ * (restoring it brings the record back with them); an edit that wins over a delete it had not seen brings
+ * the record back and logs the delete.
+ */
+export function parseWrite(
+  spec: MergeTableSpec,
+  op: 'put' | 'delete',
+  fields: Record<string, unknown>,
+): ParsedWrite {
+  const identityOnly = z.strictObject(spec.identity);
+  const parsed = op === 'delete' ? identityOnly.safeParse(fields) : writeSchema(spec).safeParse(fields);
+  if (!parsed.success) return { ok: false, error: parsed.error };
+  const identity: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(parsed.data)) {
+    if (name in spec.identity) identity[name] = value as string;
+    else if (name in spec.maps) {
+      for (const [key, entry] of Object.entries(value as Record<string, unknown>))
+        values[`${name}.${key}`] = entry;
+    } else if (value !== undefined) values[name] = value;
+  }
+  values[DELETED] = op === 'delete';
+  return { ok: true, identity, values };
+}
+
+/** The field writes of one change: its values plus the stamps, at one clock, by one writer. */
+export function fieldWrites(
+  spec: MergeTableSpec,
+  values: Readonly<Record<string, unknown>>,
+  at: { hlc: string; by: string | null; base?: Readonly<Record<string, string>> | undefined },
+): FieldWrite[] {
+  const writes: FieldWrite[] = [];
+  const add = (path: string, value: unknown, basePath = path) =>
+    writes.push({ path, value, hlc: at.hlc, by: at.by, base: at.base?.[basePath] });
+  for (const [path, value] of Object.entries(values)) {
+    add(path, value);
+    const stamp = spec.stamps[path];
+    if (stamp) add(stamp, at.by, path);
+  }
+  return writes;
+}
+
+/** The record devices see, from its identity and the current value of each field. */
+export function materialize(
+  spec: MergeTableSpec,
+  id: string,
+  identity: Readonly<Record<string, string>>,
+  values: Readonly<Record<string, unknown>>,
+): Record<string, unknown> {
+  const record: Record<string, unknown> = { id, ...identity, ...structuredClone(spec.defaults) };
+  record[DELETED] = false;
+  for (const [path, value] of Object.entries(values)) {
+    const dot = path.indexOf('.');
+    const map = dot > 0 ? path.slice(0, dot) : null;
+    if (map !== null && map in spec.maps) {
+      const entries = (record[map] ??= {}) as Record<string, unknown>;
+      if (value === null) delete entries[path.slice(dot + 1)];
+      else entries[path.slice(dot + 1)] = value;
+    } else {
+      record[path] = value;
+    }
+  }
+  return record;
+}
+
+/** The current value of each field of a merged state. */
+export function valuesOf(state: FieldStates): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(state).map(([path, field]) => [path, field.value]));
+}
+
+/** A field's value read back from a materialized record (a map entry that is absent reads as null). */
+export function valueAt(
+  spec: MergeTableSpec,
+  record: Readonly<Record<string, unknown>>,
+  path: string,
+): unknown {
+  const dot = path.indexOf('.');
+  const map = dot > 0 ? path.slice(0, dot) : null;
+  if (map !== null && map in spec.maps) {
+    const entries = record[map] as Record<string, unknown> | undefined;
+    return entries?.[path.slice(dot + 1)] ?? null;
+  }
+  return record[path] ?? null;
+}
+
+/** The identity fields of a materialized record. */
+export function identityOf(
+  spec: MergeTableSpec,
+  record: Readonly<Record<string, unknown>>,
+): Record<string, string> {
+  const identity: Record<string, string> = {};
+  for (const name of Object.keys(spec.identity)) {
+    const value = record[name];
+    identity[name] = typeof value === 'string' ? value : '';
+  }
+  return identity;
+}

@@ -1,0 +1,24 @@
+import { Hono } from 'hono';
+import { ConflictQuery } from '../../core/sync/conflicts';
+import { requireUser } from '../auth/session';
+import { readQuery } from '../http/body';
+import type { AppEnv, Clock } from '../http/env';
+import type { Storage } from '../storage/Storage';
+import { listConflicts, restoreConflict } from '../sync/conflictLog';
+
+/** The conflict log of mergeable records, for supervisors and admins (docs/sync-protocol.md). */
+export function conflictRoutes(storage: Storage, now: Clock): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  const session = requireUser(storage, now);
+
+  routes.get('/conflicts', session, async (c) => {
+    const query = readQuery(c, ConflictQuery);
+    return c.json(await listConflicts(storage, c.var.user, query));
+  });
+
+  routes.post('/conflicts/:id/restore', session, async (c) => {
+    return c.json(await restoreConflict(storage, c.var.user, c.req.param('id'), now()));
+  });
+
+  return routes;
+}

@@ -1,0 +1,101 @@
+import { Hono, type Context } from 'hono';
+import {
+  CHUNK_CONTENT_TYPE,
+  MAX_MEDIA_BYTES,
+  MAX_MEDIA_CHUNK_BYTES,
+  MEDIA_HEADERS,
+  MediaType,
+  Sha256Hex,
+} from '../../core/sync/media';
+import { requireUser } from '../auth/session';
+import type { AppEnv, Clock } from '../http/env';
+import { HttpError } from '../http/errors';
+import { mayDownload } from '../media/access';
+import { readChunk } from '../media/readChunk';
+import { receiveChunk } from '../media/receiveChunk';
+import { streamBlob } from '../media/streamBlob';
+import type { Storage } from '../storage/Storage';
+
+const DEFAULT_TYPE = 'application/octet-stream';
+
+function shaParam(c: Context<AppEnv>): string {
+  const parsed = Sha256Hex.safeParse(c.req.param('sha256'));
+  if (!parsed.success)
+    throw new HttpError('not_found', 'Media are named by the lowercase hex SHA-256 of their bytes');
+  return parsed.data;
+}
+
+function sizeHeader(c: Context<AppEnv>, name: string): number {
+  const raw = c.req.header(name)?.trim() ?? '';
+  if (!/^\d{1,15}$/.test(raw)) throw new HttpError('bad_request', `${name} must be a number of bytes`);
+  return Number(raw);
+}
+
+/**
+ * Photos, recordings and files (docs/sync-protocol.md, "Media"), named by the SHA-256 of their bytes:
+ * `HEAD` says what the server holds, `PATCH` appends a chunk at the server's offset, `GET` downloads.
+ */
+export function mediaRoutes(storage: Storage, now: Clock): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  routes.use('/media/*', requireUser(storage, now));
+
+  // Hono answers HEAD with this GET handler (and drops the body), so the method tells them apart.
+  routes.get('/media/:sha256', async (c) => {
+    const sha256 = shaParam(c);
+    if (c.req.method === 'HEAD') {
+      // Any signed-in user may ask, to skip uploading what the server has; the size is all it reveals.
+      const blob = await storage.media.getBlob(sha256);
+      if (blob) {
+        c.header(MEDIA_HEADERS.offset, String(blob.size));
+        c.header(MEDIA_HEADERS.length, String(blob.size));
+        return c.body(null, 200);
+      }
+      const upload = await storage.media.getUpload(sha256, c.var.user.id);
+      c.header(MEDIA_HEADERS.offset, String(upload?.received ?? 0));
+      if (upload) c.header(MEDIA_HEADERS.length, String(upload.length));
+      return c.body(null, 404);
+    }
+    if (!(await mayDownload(storage, c.var.user, sha256))) {
+      throw new HttpError('forbidden', 'No submission you may see names this file');
+    }
+    const blob = await storage.media.getBlob(sha256);
+    if (!blob) throw new HttpError('not_found', 'This file has not been received from the device yet');
+    return c.body(streamBlob(storage.media, blob), 200, {
+      'Content-Type': blob.type,
+      'Content-Length': String(blob.size),
+      // Fetched by the app, never opened as a page: a file uploaded as text/html must not run as one.
+      'Content-Disposition': 'attachment',
+    });
+  });
+
+  routes.patch('/media/:sha256', async (c) => {
+    const sha256 = shaParam(c);
+    const offset = sizeHeader(c, MEDIA_HEADERS.offset);
+    const length = sizeHeader(c, MEDIA_HEADERS.length);
+    if (length > MAX_MEDIA_BYTES) {
+      throw new HttpError('payload_too_large', `Files are limited to ${MAX_MEDIA_BYTES / 1024 / 1024} MiB`);
+    }
+    const contentType = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+    if (contentType !== CHUNK_CONTENT_TYPE) {
+      throw new HttpError('unsupported_media_type', `Send chunks as ${CHUNK_CONTENT_TYPE}`);
+    }
+    const encoding = (c.req.header('content-encoding') ?? '').trim().toLowerCase();
+    if (encoding !== '' && encoding !== 'identity') {
+      throw new HttpError('unsupported_media_type', 'Send chunks as they are: media are compressed already');
+    }
+    const type = MediaType.safeParse(c.req.header(MEDIA_HEADERS.type)?.trim() || DEFAULT_TYPE);
+    if (!type.success) throw new HttpError('bad_request', `${MEDIA_HEADERS.type} is not a media type`);
+    const data = await readChunk(c, MAX_MEDIA_CHUNK_BYTES);
+    const result = await receiveChunk(
+      storage,
+      c.var.user,
+      { sha256, offset, length, type: type.data, data },
+      now(),
+    );
+    c.header(MEDIA_HEADERS.offset, String(result.offset));
+    c.header(MEDIA_HEADERS.length, String(result.length));
+    return c.json(result);
+  });
+
+  return routes;
+}

@@ -1,0 +1,60 @@
+import type { PullScope } from './Storage';
+
+/** One user's upload of one file (see mediaSchema.ts). */
+export interface MediaUploadRecord {
+  sha256: string;
+  userId: string;
+  length: number;
+  type: string;
+  received: number;
+  createdAt: string;
+  updatedAt: string;
+  completedAt: string | null;
+}
+
+/** A complete file whose bytes matched their SHA-256; its chunks are those of `userId`'s upload. */
+export interface MediaBlobRecord {
+  sha256: string;
+  userId: string;
+  size: number;
+  type: string;
+  createdAt: string;
+}
+
+export interface MediaChunk {
+  position: number;
+  data: Uint8Array;
+}
+
+export interface MediaRefRecord {
+  sha256: string;
+  submissionId: string;
+}
+
+/**
+ * The media queries (`storage.media`, or `tx.media` inside a transaction). Writes that belong together
+ * (a chunk and the offset it moves) must run in one transaction: `receiveChunk` does that.
+ */
+export interface MediaOps {
+  getBlob(sha256: string): Promise<MediaBlobRecord | undefined>;
+  /** Inserts the blob unless one exists; false when another upload completed it first. */
+  insertBlob(blob: MediaBlobRecord): Promise<boolean>;
+  getUpload(sha256: string, userId: string): Promise<MediaUploadRecord | undefined>;
+  /**
+   * The user's upload of this file, created from `fresh` if missing, locked until the transaction ends (so a
+   * retried chunk racing the original cannot both be appended).
+   */
+  lockUpload(fresh: MediaUploadRecord): Promise<MediaUploadRecord>;
+  /** Starts the upload again, empty, with a new length and type. */
+  resetUpload(upload: MediaUploadRecord): Promise<void>;
+  /** Stores a chunk at `position` and moves the upload's offset past it. */
+  appendChunk(sha256: string, userId: string, position: number, data: Uint8Array, at: string): Promise<void>;
+  /** Up to `limit` chunks of the upload from `from` on, in order. */
+  readChunks(sha256: string, userId: string, from: number, limit: number): Promise<MediaChunk[]>;
+  completeUpload(sha256: string, userId: string, at: string): Promise<void>;
+  /** Drops the upload's bytes, and its row unless `keepRow` (a completed upload keeps its row). */
+  discardUpload(sha256: string, userId: string, options: { keepRow: boolean }): Promise<void>;
+  insertRefs(refs: readonly MediaRefRecord[]): Promise<void>;
+  /** Whether a submission naming this file is one `scope` may pull (the same rules as pull). */
+  referencedInScope(sha256: string, scope: PullScope): Promise<boolean>;
+}

@@ -1,0 +1,152 @@
+import { createHash } from 'node:crypto';
+import { hasRole } from '../../core/records/user';
+import {
+  MAX_PUSH_MUTATIONS,
+  PROTOCOL_VERSION,
+  type Mutation,
+  type MutationResult,
+  type PushRequest,
+} from '../../core/sync/protocol';
+import type { ImportResponse, UnsyncedExport } from '../../core/sync/unsyncedExport';
+import { HttpError } from '../http/errors';
+import { storeWholeMedia } from '../media/storeWholeMedia';
+import type { Storage, UserRecord } from '../storage/Storage';
+import { pushInTx } from './push';
+
+/**
+ * Applies an export file at base, exactly as if its device had pushed it (per-client seq, replays answered
+ * `duplicate` or `rejected` as before, a gap refused), so the file and the device itself can reach the
+ * server in any order, any number of times, and each change is stored once.
+ *
+ * The changes stay the device user's: their rights are checked, and submissions are theirs (`createdBy`);
+ * the audit log records `submission.import` by `importer`. `importer` null is the operator at the server's
+ * console (the CLI), who is trusted like an admin.
+ *
+ * The whole file is applied in one transaction: a gap or any failure leaves the server as it was.
+ */
+export async function importUnsynced(
+  storage: Storage,
+  file: UnsyncedExport,
+  importer: UserRecord | null,
+  now: Date,
+): Promise<ImportResponse> {
+  if (importer) await checkImporter(storage, importer, file);
+  const user = await storage.userById(file.userId);
+  if (!user) throw new HttpError('not_found', `The file's user ${file.userId} has no account on this server`);
+
+  const results: MutationResult[] = [];
+  const importedBy = { id: importer?.id ?? null };
+  try {
+    await storage.transaction(async (tx) => {
+      for (const mutations of consecutiveBatches(file.mutations.map(toMutation))) {
+        const request: PushRequest = { protocol: PROTOCOL_VERSION, clientId: file.clientId, mutations };
+        results.push(...(await pushInTx(storage, tx, user, request, now, importedBy)).results);
+      }
+    });
+  } catch (err) {
+    if (err instanceof HttpError && err.code === 'seq_gap') {
+      const { expectedSeq } = err.details as { expectedSeq: number };
+      throw new HttpError(
+        'seq_gap',
+        `The server is missing this device's changes from seq ${expectedSeq}: import the older export ` +
+          'file first, or let the device sync. Nothing was imported.',
+        err.details,
+      );
+    }
+    throw err;
+  }
+
+  const stored = await storeMedia(storage, user, file.media, now);
+  const count = (status: MutationResult['status']) => results.filter((r) => r.status === status).length;
+  return {
+    userId: file.userId,
+    clientId: file.clientId,
+    total: results.length,
+    applied: count('applied'),
+    duplicate: count('duplicate'),
+    rejected: count('rejected'),
+    conflict: count('conflict'),
+    results,
+    drafts: file.drafts.length,
+    media: {
+      listed: file.media.length,
+      withBytes: file.media.filter((m) => m.data !== undefined).length,
+      stored,
+    },
+  };
+}
+
+/**
+ * Stores the file's media as if the device had uploaded them (the device user is the uploader, so the same
+ * download rights apply). Each file is checked against its SHA-256 first; a damaged or refused one is not
+ * counted, and the import result tells the supervisor to keep the file. Stored after the records, as a
+ * device does: the server accepts records whose media arrive later.
+ */
+async function storeMedia(
+  storage: Storage,
+  user: UserRecord,
+  media: UnsyncedExport['media'],
+  now: Date,
+): Promise<number> {
+  let stored = 0;
+  for (const entry of media) {
+    if (entry.data === undefined) continue;
+    const bytes = new Uint8Array(Buffer.from(entry.data, 'base64'));
+    if (createHash('sha256').update(bytes).digest('hex') !== entry.sha256) continue;
+    try {
+      await storeWholeMedia(storage, user, { sha256: entry.sha256, type: entry.type, bytes }, now);
+      stored += 1;
+    } catch (err) {
+      // Too large, or refused for another reason: the bytes stay in the file, which the result says to keep.
+      if (!(err instanceof HttpError)) throw err;
+    }
+  }
+  return stored;
+}
+
+/** Supervisors import files about their own projects, admins any. */
+async function checkImporter(storage: Storage, importer: UserRecord, file: UnsyncedExport): Promise<void> {
+  if (!hasRole(importer.role, 'supervisor'))
+    throw new HttpError('forbidden', 'Only supervisors and admins import export files');
+  if (importer.role === 'admin') return;
+  const projects = new Set<string>();
+  for (const m of file.mutations) {
+    const projectId = m.fields.projectId;
+    if (typeof projectId === 'string') projects.add(projectId);
+  }
+  const outside: string[] = [];
+  for (const projectId of projects) {
+    if (!(await storage.isProjectMember(projectId, importer.id))) outside.push(projectId);
+  }
+  if (outside.length)
+    throw new HttpError('forbidden', `You are not a member of every project in this file`, {
+      projects: outside,
+    });
+}
+
+function toMutation({
+  state: _state,
+  rejection: _rejection,
+  ...mutation
+}: UnsyncedExport['mutations'][number]): Mutation {
+  return mutation;
+}
+
+/**
+ * The file's entries cut into push batches: runs of consecutive seqs (entries that left the outbox leave
+ * holes, always below what the server has already processed), at most MAX_PUSH_MUTATIONS each.
+ */
+function consecutiveBatches(mutations: Mutation[]): Mutation[][] {
+  const batches: Mutation[][] = [];
+  let current: Mutation[] = [];
+  for (const m of mutations) {
+    const previous = current.at(-1);
+    if (current.length === MAX_PUSH_MUTATIONS || (previous && m.seq !== previous.seq + 1)) {
+      batches.push(current);
+      current = [];
+    }
+    current.push(m);
+  }
+  if (current.length) batches.push(current);
+  return batches;
+}

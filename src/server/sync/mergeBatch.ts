@@ -1,0 +1,327 @@
+import { randomUUID } from 'node:crypto';
+import { clampHlc, encodeHlc } from '../../core/hlc';
+import {
+  applyWrites,
+  hlcAfter,
+  latestHlc,
+  type FieldValue,
+  type FieldWrite,
+  type LostValue,
+} from '../../core/sync/merge';
+import {
+  DELETED,
+  fieldWrites,
+  identityOf,
+  isMergeTable,
+  isStampPath,
+  materialize,
+  mergeTable,
+  parseWrite,
+  type MergeTableName,
+  valuesOf,
+  type MergeTableSpec,
+} from '../../core/sync/mergeTables';
+import type { Mutation, MutationResult, RejectCode } from '../../core/sync/protocol';
+import { issuesOf } from '../http/errors';
+import type { ConflictRecord, MergeRecord, MergeRecordWrite } from '../storage/MergeStorage';
+import type { AuditEntry, StorageTx, UserRecord } from '../storage/Storage';
+
+type Applied = Extract<MutationResult, { status: 'applied' }>;
+type Conflicted = Extract<MutationResult, { status: 'conflict' }>;
+type Rejected = Extract<MutationResult, { status: 'rejected' }>;
+
+/** A record as this batch sees it: stored, then merged into by the batch's writes. */
+interface Working {
+  tbl: MergeTableName;
+  spec: MergeTableSpec;
+  id: string;
+  identity: Record<string, string>;
+  projectId: string;
+  createdBy: string | null;
+  fieldState: Record<string, FieldValue>;
+  isNew: boolean;
+  /** The stored server_seq; replaced by the new one when the batch writes the record. */
+  serverSeq: number;
+  dirty: boolean;
+  /** Results waiting for the record's new server_seq. */
+  results: (Applied | Conflicted)[];
+}
+
+/** Where a record's parent (a review's submission) is, if the server or the batch holds it. */
+export type ParentLookup = (
+  table: 'submissions',
+  id: string,
+) => { projectId: string; deleted: boolean } | null;
+
+const keyOf = (tbl: string, id: string) => `${tbl}\u0000${id}`;
+
+function reject(m: Mutation, code: RejectCode, message: string, details?: unknown): Rejected {
+  const result: Rejected = { mutationId: m.mutationId, seq: m.seq, status: 'rejected', code, message };
+  if (details !== undefined) result.details = details;
+  return result;
+}
+
+/**
+ * The mergeable records (src/core/sync/mergeTables.ts) one transaction reads, merges into and writes: the
+ * records a batch touches are read (and locked) once, every write is merged in memory in order, and `flush`
+ * writes each changed record once, with the conflict log and the audit entries.
+ */
+export class MergeBatch {
+  private readonly records = new Map<string, Working | null>();
+  private readonly parents = new Map<string, { projectId: string; deleted: boolean } | null>();
+  private readonly conflicts: ConflictRecord[] = [];
+  private readonly audits: AuditEntry[] = [];
+  /** The last clamped clock: clamping must keep a device's far-ahead writes in their own order. */
+  private lastClamped = '';
+
+  constructor(
+    private readonly tx: StorageTx,
+    private readonly user: UserRecord,
+    private readonly now: Date,
+    /** Who the audit log names (the importer of an export file, when not the writer). */
+    private readonly auditUserId: string | null = user.id,
+    /** Parents the surrounding batch queued before this record, e.g. a submission pushed with its review. */
+    private readonly queuedParent: ParentLookup = () => null,
+  ) {}
+
+  /** Reads and locks, per table in one query, the records the batch writes, and their parents. */
+  async prefetch(mutations: readonly Mutation[]): Promise<void> {
+    const byTable = new Map<MergeTableName, Mutation[]>();
+    for (const m of mutations) {
+      if (!isMergeTable(m.table)) continue;
+      const list = byTable.get(m.table) ?? [];
+      list.push(m);
+      byTable.set(m.table, list);
+    }
+    for (const [tbl, list] of byTable) {
+      await this.load(
+        tbl,
+        list.map((m) => m.id),
+      );
+      const parent = mergeTable(tbl).parent;
+      if (!parent) continue;
+      const ids = list
+        .map((m) => m.fields[parent.field])
+        .filter((id): id is string => typeof id === 'string');
+      const missing = ids.filter((id) => !this.parents.has(keyOf(parent.table, id)));
+      if (missing.length === 0) continue;
+      for (const id of missing) this.parents.set(keyOf(parent.table, id), null);
+      for (const e of await this.tx.getEntities(parent.table, missing))
+        this.parents.set(keyOf(parent.table, e.id), { projectId: e.projectId, deleted: e.deleted });
+    }
+  }
+
+  private async load(tbl: MergeTableName, ids: readonly string[]): Promise<void> {
+    const missing = [...new Set(ids)].filter((id) => !this.records.has(keyOf(tbl, id)));
+    if (missing.length === 0) return;
+    for (const id of missing) this.records.set(keyOf(tbl, id), null);
+    for (const stored of await this.tx.lockMergeRecords(tbl, missing))
+      this.records.set(keyOf(tbl, stored.id), this.working(stored));
+  }
+
+  private working(stored: MergeRecord): Working {
+    const spec = mergeTable(stored.tbl);
+    return {
+      tbl: stored.tbl,
+      spec,
+      id: stored.id,
+      identity: identityOf(spec, stored.data),
+      projectId: stored.projectId,
+      createdBy: stored.createdBy,
+      fieldState: stored.fieldState,
+      isNew: false,
+      serverSeq: stored.serverSeq,
+      dirty: false,
+      results: [],
+    };
+  }
+
+  private async record(tbl: MergeTableName, id: string): Promise<Working | null> {
+    await this.load(tbl, [id]);
+    return this.records.get(keyOf(tbl, id)) ?? null;
+  }
+
+  private parentOf(table: 'submissions', id: string) {
+    return this.parents.get(keyOf(table, id)) ?? this.queuedParent(table, id);
+  }
+
+  /** Far-ahead clocks come back to the server's time plus the allowed drift, in their own order. */
+  private clamp(hlc: string, node: string): string {
+    let clamped = clampHlc(hlc, this.now.getTime());
+    if (clamped !== hlc && clamped <= this.lastClamped) clamped = hlcAfter(this.lastClamped, node);
+    if (clamped !== hlc) this.lastClamped = clamped;
+    return clamped;
+  }
+
+  /**
+   * Validates a device's change of a mergeable record and merges it. Answers `applied`, or `conflict` when
+   * some of its fields lost to newer values; the serverSeq is filled in by `flush`.
+   */
+  async applyMutation(
+    m: Mutation,
+    canWriteProject: (projectId: string) => Promise<boolean>,
+  ): Promise<MutationResult> {
+    if (!isMergeTable(m.table)) return reject(m, 'unknown_table', `Table ${m.table} does not merge`);
+    const tbl = m.table;
+    const spec = mergeTable(tbl);
+    const parsed = parseWrite(spec, m.op, m.fields);
+    if (!parsed.ok) return reject(m, 'validation', `Invalid ${tbl} change`, issuesOf(parsed.error));
+    const { identity, values } = parsed;
+    const expectedId = spec.idOf?.(identity);
+    if (expectedId !== undefined && expectedId !== m.id)
+      return reject(m, 'validation', `This ${tbl} record's id must be ${expectedId}`);
+
+    const current = await this.record(tbl, m.id);
+    if (current && Object.entries(identity).some(([name, value]) => current.identity[name] !== value))
+      return reject(m, 'immutable', `${Object.keys(identity).join(', ')} of a ${tbl} record never change`);
+
+    // Same answer whether the project is missing or closed to the user: ids of other projects stay private.
+    const projectId = spec.projectOf(identity);
+    if (!(await canWriteProject(projectId)))
+      return reject(m, 'forbidden', `You are not a member of project ${projectId}`);
+    const refusal = spec.refuse(this.user.role, values);
+    if (refusal !== null) return reject(m, 'forbidden', refusal);
+    if (!current && spec.parent) {
+      const parentId = identity[spec.parent.field] ?? '';
+      const parent = this.parentOf(spec.parent.table, parentId);
+      if (!parent || parent.deleted || parent.projectId !== projectId)
+        return reject(m, 'validation', `No ${spec.parent.table} ${parentId} in project ${projectId}`);
+    }
+
+    const hlc = this.clamp(m.hlc, m.clientId);
+    const writes = fieldWrites(spec, values, { hlc, by: this.user.id, base: m.base });
+    const target = current ?? this.create(tbl, spec, m.id, identity, projectId);
+    const lost = this.merge(target, writes);
+    this.audits.push({
+      at: this.now.toISOString(),
+      userId: this.auditUserId,
+      action: `${tbl}.${m.op}`,
+      tbl,
+      recordId: m.id,
+    });
+
+    // This change's own values that lost (its stamps go with the field they follow).
+    const mine = lost
+      .filter((l) => l.losing.hlc === hlc && l.losing.by === this.user.id && !isStampPath(spec, l.path))
+      .map((l) => l.path);
+    const result: Applied | Conflicted =
+      mine.length === 0
+        ? { mutationId: m.mutationId, seq: m.seq, status: 'applied', serverSeq: target.serverSeq }
+        : {
+            mutationId: m.mutationId,
+            seq: m.seq,
+            status: 'conflict',
+            message: `Newer values were kept for ${mine.join(', ')}; yours are in the conflict log`,
+            serverSeq: target.serverSeq,
+            fields: mine,
+          };
+    target.results.push(result);
+    return result;
+  }
+
+  /**
+   * Writes `value` back into one field as a new change made now on the server, by this batch's user, with a
+   * clock that beats the field's current one. Like any write, the value it displaces goes to the conflict
+   * log (so a restore can itself be reversed). Returns the record's server_seq once flushed.
+   */
+  async restore(tbl: MergeTableName, id: string, path: string, value: unknown): Promise<() => number> {
+    const target = await this.record(tbl, id);
+    if (!target) throw new Error(`No ${tbl} record ${id}`);
+    const current = target.fieldState[path]?.hlc;
+    const fresh = encodeHlc({ wall: this.now.getTime(), counter: 0, node: 'server' });
+    const hlc = current !== undefined && current >= fresh ? hlcAfter(current, 'server') : fresh;
+    // No base: whatever the field holds now is replaced unseen, and therefore logged.
+    this.merge(target, fieldWrites(target.spec, { [path]: value }, { hlc, by: this.user.id }));
+    this.audits.push({
+      at: this.now.toISOString(),
+      userId: this.auditUserId,
+      action: 'conflict.restore',
+      tbl,
+      recordId: id,
+    });
+    return () => target.serverSeq;
+  }
+
+  private create(
+    tbl: MergeTableName,
+    spec: MergeTableSpec,
+    id: string,
+    identity: Record<string, string>,
+    projectId: string,
+  ): Working {
+    const created: Working = {
+      tbl,
+      spec,
+      id,
+      identity,
+      projectId,
+      createdBy: this.user.id,
+      fieldState: {},
+      isNew: true,
+      serverSeq: 0,
+      dirty: true,
+      results: [],
+    };
+    this.records.set(keyOf(tbl, id), created);
+    return created;
+  }
+
+  private merge(target: Working, writes: readonly FieldWrite[]): LostValue[] {
+    const { state, lost, changed } = applyWrites(target.fieldState, writes);
+    if (changed.length > 0) {
+      target.fieldState = state;
+      target.dirty = true;
+    }
+    const at = this.now.toISOString();
+    for (const l of lost) {
+      if (isStampPath(target.spec, l.path)) continue;
+      this.conflicts.push({
+        id: randomUUID(),
+        tbl: target.tbl,
+        recordId: target.id,
+        projectId: target.projectId,
+        field: l.path,
+        losing: l.losing,
+        winning: l.winning,
+        createdAt: at,
+        restoredAt: null,
+        restoredBy: null,
+      });
+    }
+    return lost;
+  }
+
+  /** Writes the conflict log, the audit entries and every changed record (taking the counter lock last). */
+  async flush(): Promise<void> {
+    if (this.conflicts.length) await this.tx.insertConflicts(this.conflicts);
+    if (this.audits.length) await this.tx.auditMany(this.audits);
+    const dirty = [...this.records.values()].filter((w): w is Working => w !== null && w.dirty);
+    const at = this.now.toISOString();
+    const writes: MergeRecordWrite[] = dirty.map((w) => {
+      // Parsed so that a merge can never store a record devices would refuse.
+      const data = w.spec.record.parse(materialize(w.spec, w.id, w.identity, valuesOf(w.fieldState)));
+      return {
+        tbl: w.tbl,
+        id: w.id,
+        projectId: w.projectId,
+        createdBy: w.createdBy,
+        data,
+        deleted: w.fieldState[DELETED]?.value === true,
+        fieldState: w.fieldState,
+        hlc: latestHlc(w.fieldState),
+        updatedAt: at,
+        isNew: w.isNew,
+      };
+    });
+    const seqs = await this.tx.writeMergeRecords(writes);
+    dirty.forEach((w, i) => {
+      w.serverSeq = seqs[i]!;
+      w.isNew = false;
+      w.dirty = false;
+      for (const result of w.results) result.serverSeq = w.serverSeq;
+    });
+    for (const w of this.records.values()) w?.results.splice(0);
+    this.conflicts.splice(0);
+    this.audits.splice(0);
+  }
+}

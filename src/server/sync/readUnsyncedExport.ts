@@ -1,0 +1,70 @@
+import { constants } from 'node:buffer';
+import { gunzip } from 'node:zlib';
+import { promisify } from 'node:util';
+import {
+  EXPORT_FORMAT,
+  EXPORT_VERSION,
+  UnsyncedExport,
+  unsyncedExportChecksum,
+} from '../../core/sync/unsyncedExport';
+import { HttpError, issuesOf } from '../http/errors';
+
+const gunzipAsync = promisify(gunzip);
+
+/**
+ * Largest export file accepted, decompressed. Files carry photos as base64, so this is far above a push's
+ * 4 MiB; the CLI import reads files of any size.
+ */
+export const MAX_IMPORT_BYTES = 128 * 1024 * 1024;
+
+const tooLarge = (limit: number) =>
+  new HttpError('payload_too_large', `Export files are limited to ${limit / 1024 / 1024} MB here`);
+
+function isGzip(bytes: Uint8Array): boolean {
+  return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
+/**
+ * An export file's bytes (gzip or plain JSON, told apart by their content, not by a name or header) as a
+ * checked file: the format and version, the checksum over the JSON as written, then the schema.
+ */
+export async function readUnsyncedExport(
+  bytes: Uint8Array,
+  limit = MAX_IMPORT_BYTES,
+): Promise<UnsyncedExport> {
+  let raw: Uint8Array = bytes;
+  if (isGzip(bytes)) {
+    try {
+      // The CLI passes no limit (Infinity), which zlib does not take: its own maximum then.
+      raw = await gunzipAsync(bytes, { maxOutputLength: Math.min(limit, constants.MAX_LENGTH) });
+    } catch (err) {
+      if (err instanceof RangeError || (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
+        throw tooLarge(limit);
+      throw new HttpError('bad_request', 'The file is damaged: it is not valid gzip');
+    }
+  } else if (bytes.length > limit) {
+    throw tooLarge(limit);
+  }
+
+  let json: unknown;
+  try {
+    json = JSON.parse(Buffer.from(raw).toString('utf8'));
+  } catch {
+    throw new HttpError('bad_request', 'The file is damaged or is not a Terrain export: invalid JSON');
+  }
+  if (json === null || typeof json !== 'object' || Array.isArray(json))
+    throw new HttpError('bad_request', 'Not a Terrain export file');
+  const file = json as Record<string, unknown>;
+  if (file.format !== EXPORT_FORMAT) throw new HttpError('bad_request', 'Not a Terrain export file');
+  if (typeof file.version === 'number' && file.version > EXPORT_VERSION)
+    throw new HttpError(
+      'validation',
+      `Export format ${file.version} comes from a newer Terrain: update the server first`,
+    );
+  if (file.checksum !== (await unsyncedExportChecksum(file)))
+    throw new HttpError('bad_request', 'The file is damaged: its checksum does not match its content');
+
+  const parsed = UnsyncedExport.safeParse(file);
+  if (!parsed.success) throw new HttpError('validation', 'Invalid export file', issuesOf(parsed.error));
+  return parsed.data;
+}
