@@ -44,6 +44,8 @@ export class FakeServer {
   readonly applyCounts = new Map<string, number>();
   /** Permanent refusal for some mutations, like the real server's validation or permission checks. */
   rejectWhen: (mutation: Mutation) => { code: RejectCode; message: string } | null = () => null;
+  /** A body limit on the way (a proxy's), in bytes on the wire: larger requests get 413. */
+  maxBodyBytes: number | null = null;
   private state: State = {
     submissions: new Map(),
     rejected: new Map(),
@@ -105,6 +107,11 @@ export class FakeServer {
       return error(fault.status, fault.code ?? 'internal', `Injected ${fault.status}`, undefined, retryAfter);
     }
 
+    if (
+      this.maxBodyBytes !== null &&
+      (await new Response(init?.body).arrayBuffer()).byteLength > this.maxBodyBytes
+    )
+      return error(413, 'payload_too_large', 'Request body too large');
     const response = await this.handle(method, url, headers, init?.body);
     // The server committed; the answer never reaches the device.
     if (fault?.kind === 'response_lost') throw new TypeError('Network connection was lost');

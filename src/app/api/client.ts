@@ -1,9 +1,11 @@
 import type { z } from 'zod/mini';
 import { LoginResponse, MeResponse, type LoginRequest } from '../../core/sync/auth';
+import { ConflictList, RestoreResponse } from '../../core/sync/conflicts';
 import { ErrorBody } from '../../core/sync/errors';
 import { PullResponse, PushResponse, type PushRequest } from '../../core/sync/protocol';
 import { ApiError, NetworkError } from './errors';
 import { encodeJsonBody } from './gzip';
+import { mediaRequests, type MediaRequests } from './mediaRequests';
 import { parseRetryAfter } from './retryAfter';
 
 export interface ApiClientOptions {
@@ -19,6 +21,11 @@ export interface ApiClient {
   me(): Promise<MeResponse>;
   push(req: PushRequest): Promise<PushResponse>;
   pull(cursor: number, limit: number): Promise<PullResponse>;
+  /** The conflict log (supervisors and admins): lost values of concurrent edits, and their restore. */
+  conflicts(query?: { projectId?: string; state?: 'open' | 'all' }): Promise<ConflictList>;
+  restoreConflict(id: string): Promise<RestoreResponse>;
+  /** Photos, recordings and files: see mediaRequests.ts. */
+  media: MediaRequests;
 }
 
 /**
@@ -32,10 +39,24 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const doFetch =
     options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
 
-  async function send(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Response> {
-    const headers = new Headers({ Accept: 'application/json' });
+  /** Any request with the session's token; the response whatever its status (no answer: NetworkError). */
+  async function fetchRaw(
+    method: string,
+    path: string,
+    headers: Headers,
+    body?: BodyInit,
+  ): Promise<Response> {
     const token = await options.getToken();
     if (token) headers.set('Authorization', `Bearer ${token}`);
+    try {
+      return await doFetch(`${baseUrl}${path}`, { method, headers, body, credentials: 'omit' });
+    } catch (error) {
+      throw new NetworkError(error);
+    }
+  }
+
+  async function send(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Response> {
+    const headers = new Headers({ Accept: 'application/json' });
     let encoded: BodyInit | undefined;
     if (body !== undefined) {
       const { body: payload, gzipped } = await encodeJsonBody(JSON.stringify(body));
@@ -43,12 +64,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       if (gzipped) headers.set('Content-Encoding', 'gzip');
       encoded = payload;
     }
-    let response: Response;
-    try {
-      response = await doFetch(`${baseUrl}${path}`, { method, headers, body: encoded, credentials: 'omit' });
-    } catch (error) {
-      throw new NetworkError(error);
-    }
+    const response = await fetchRaw(method, path, headers, encoded);
     if (!response.ok) throw await toApiError(response);
     return response;
   }
@@ -86,6 +102,15 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       const query = new URLSearchParams({ cursor: String(cursor), limit: String(limit) });
       return request(PullResponse, 'GET', `/api/sync/pull?${query.toString()}`);
     },
+    conflicts: (query = {}) => {
+      const params = new URLSearchParams(
+        Object.entries(query).filter((entry): entry is [string, string] => entry[1] !== undefined),
+      );
+      return request(ConflictList, 'GET', `/api/conflicts?${params.toString()}`);
+    },
+    restoreConflict: (id) =>
+      request(RestoreResponse, 'POST', `/api/conflicts/${encodeURIComponent(id)}/restore`, {}),
+    media: mediaRequests({ fetchRaw, readJson, toApiError }),
   };
 }
 

@@ -13,7 +13,16 @@ import { SyncBar } from './SyncBar';
 // (react-hook-form, resolvers, question inputs) and the lists stay off the start path.
 const FillForm = lazy(() => import('../pages/FillForm').then((m) => ({ default: m.FillForm })));
 const Submissions = lazy(() => import('../pages/Submissions').then((m) => ({ default: m.Submissions })));
+const SubmissionDetail = lazy(() =>
+  import('../pages/SubmissionDetail').then((m) => ({ default: m.SubmissionDetail })),
+);
 const Attention = lazy(() => import('../pages/Attention').then((m) => ({ default: m.Attention })));
+// Supervisors only: its own chunk.
+const Conflicts = lazy(() => import('../pages/Conflicts').then((m) => ({ default: m.Conflicts })));
+const ExportUnsynced = lazy(() =>
+  import('../pages/ExportUnsynced').then((m) => ({ default: m.ExportUnsynced })),
+);
+const ImportFile = lazy(() => import('../pages/ImportFile').then((m) => ({ default: m.ImportFile })));
 
 function Page({ route }: { route: Route }) {
   switch (route.name) {
@@ -27,8 +36,16 @@ function Page({ route }: { route: Route }) {
       return <FillForm key={route.id} draftId={route.id} />;
     case 'submissions':
       return <Submissions />;
+    case 'submission':
+      return <SubmissionDetail key={route.id} id={route.id} />;
     case 'attention':
       return <Attention />;
+    case 'conflicts':
+      return <Conflicts />;
+    case 'export':
+      return <ExportUnsynced />;
+    case 'import':
+      return <ImportFile />;
     case 'notFound':
       return <NotFound />;
   }

@@ -28,6 +28,7 @@ export function DraftList({ drafts, forms }: { drafts: DraftRecord[]; forms: For
               <span className="card-meta">
                 {t('home.savedAt', { time: relativeTime(draft.updatedAt, lang, now) })} ·{' '}
                 {t('home.version', { version: draft.formVersion })}
+                {draft.replaces ? <> · {t('versions.correctionDraft')}</> : null}
               </span>
             </div>
             <div className="card-actions">

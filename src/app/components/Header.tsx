@@ -24,7 +24,10 @@ export function Header({ route, userName }: { route: Route; userName: string }) 
       <nav aria-label={t('nav.label')}>
         <ul className="nav-list">
           {LINKS.map((link) => {
-            const current = route.name === link.route || (link.route === 'home' && route.name === 'draft');
+            const current =
+              route.name === link.route ||
+              (link.route === 'home' && route.name === 'draft') ||
+              (link.route === 'submissions' && route.name === 'submission');
             return (
               <li key={link.href}>
                 <a href={link.href} aria-current={current ? 'page' : undefined}>

@@ -6,6 +6,8 @@ import { useNow } from '../hooks/useNow';
 import { useOutboxActions } from '../hooks/useOutboxActions';
 import { relativeTime } from '../i18n/format';
 import type { MessageKey } from '../i18n/types';
+// Registers the strings of this page (they load with it, not at start).
+import '../i18n/pageStrings';
 import { useT } from '../i18n/useT';
 import { ConfirmPanel } from './ConfirmPanel';
 import { SentFields } from './SentFields';

@@ -1,7 +1,10 @@
 import type { SubmissionRecord } from '../db/schema';
 import { dateTime } from '../i18n/format';
 import type { MessageKey } from '../i18n/types';
+// Registers the strings of this page (they load with it, not at start).
+import '../i18n/pageStrings';
 import { useT } from '../i18n/useT';
+import { hrefOf } from '../state/router';
 
 function stateKey(row: SubmissionRecord): MessageKey {
   if (row.discardedAt) return 'subs.state.discarded';
@@ -9,7 +12,8 @@ function stateKey(row: SubmissionRecord): MessageKey {
 }
 
 /**
- * One submission: form title, when it was finalized, who sent it and its sync state. Pulled submissions
+ * One submission (its current version): form title, linked to its page and history, when it was finalized,
+ * who sent it, whether it was corrected or has concurrent corrections, and its sync state. Pulled submissions
  * carry only the sender's user id, so others are shown as "another team member" until names are synced.
  */
 export function SubmissionRow({
@@ -29,11 +33,16 @@ export function SubmissionRow({
   return (
     <li className="card">
       <div className="card-text">
-        <span className="card-title">{summary ? `${summary} — ${title}` : title}</span>
+        <a className="card-title" href={hrefOf({ name: 'submission', id: row.id })}>
+          {summary ? `${summary} — ${title}` : title}
+        </a>
         <span className="card-meta">
           {t('subs.finalizedAt', { date: dateTime(row.finalizedAt, lang) })} ·{' '}
           {mine ? t('subs.byYou') : t('subs.byOther')}
+          {/* A version that replaces another has earlier ones; the history shows them. */}
+          {row.replaces !== null ? <> · {t('versions.edited')}</> : null}
         </span>
+        {row.versionConflicts ? <span className="version-conflict">{t('versions.conflict')}</span> : null}
       </div>
       <span className={`badge badge-${row.discardedAt ? 'discarded' : row.syncState}`}>
         {t(stateKey(row))}

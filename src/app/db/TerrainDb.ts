@@ -6,6 +6,7 @@ import type {
   MediaRecord,
   OutboxEntry,
   ProjectRecord,
+  ReviewRecord,
   SubmissionRecord,
   SyncMeta,
 } from './schema';
@@ -23,6 +24,7 @@ export class TerrainDb extends Dexie {
   declare readonly projects: Table<ProjectRecord, string>;
   declare readonly meta: Table<SyncMeta, 'sync'>;
   declare readonly media: Table<MediaRecord, string>;
+  declare readonly reviews: Table<ReviewRecord, string>;
 
   constructor(
     readonly userId: string,
@@ -41,6 +43,17 @@ export class TerrainDb extends Dexie {
     // Version 2 adds the media blobs (photos, recordings, files) named by SHA-256. Only the new table is
     // declared: Dexie keeps every existing table and its rows as they are.
     this.version(2).stores({ media: 'sha256, createdAt' });
+    // Version 3 indexes which media wait for upload. Files stored before it are marked `unchecked`: the sync
+    // code (uploadMedia) sends those this device's submissions name, which nothing could send before.
+    this.version(3)
+      .stores({ media: 'sha256, createdAt, uploadState' })
+      .upgrade((tx) => tx.table('media').toCollection().modify({ uploadState: 'unchecked' }));
+    // Version 4 indexes submission versions: `replaces` walks a chain of corrections, `versionState` lists
+    // and counts current versions. Neither index holds a plain submission (undefined and null are not keys),
+    // and no stored submission had a version before, so there is nothing to upgrade.
+    this.version(4).stores({ submissions: 'id, finalizedAt, syncState, formId, replaces, versionState' });
+    // Version 5 adds reviews, the first mergeable records (src/core/sync/mergeTables.ts): a new table only.
+    this.version(5).stores({ reviews: 'id, projectId' });
     // Runs once, inside the transaction that creates the database, so the meta row always exists.
     this.on('populate', (tx) => {
       const clientId = newClientId();

@@ -1,5 +1,6 @@
 import type { FormVersion } from '../../core/records/formVersion';
 import type { Project } from '../../core/records/project';
+import type { Review } from '../../core/records/review';
 import type { Submission } from '../../core/records/submission';
 
 /**
@@ -17,11 +18,14 @@ export interface DraftRecord {
   answers: Record<string, unknown>;
   startedAt: string;
   updatedAt: string;
+  /** Set on a correction: the submission its finalized version will replace (a new version of it). */
+  replaces?: string;
 }
 
 /**
  * The bytes of a file answer (photo, recording, file), named by their SHA-256 as the answer's MediaRef
- * names them. Kept on the device until the upload of media is built; the same bytes are stored once.
+ * names them; the same bytes are stored once. They stay on the device after their upload (the agent may
+ * still look at them), and files a reviewer opened are kept here too, for offline use.
  */
 export interface MediaRecord {
   sha256: string;
@@ -30,6 +34,14 @@ export interface MediaRecord {
   type: string;
   size: number;
   createdAt: string;
+  /**
+   * `pending`: a submission naming it was sent, the bytes must follow; `uploaded`: the server holds them
+   * (also for files downloaded from it); `refused`: the server will never take them (`uploadError` says
+   * why); `unchecked`: stored before version 3, not yet looked up. Absent while only drafts name the file:
+   * a photo taken then removed never leaves the device.
+   */
+  uploadState?: 'pending' | 'uploaded' | 'refused' | 'unchecked';
+  uploadError?: string;
 }
 
 export type SubmissionSyncState = 'pending' | 'synced' | 'rejected';
@@ -43,6 +55,14 @@ export interface SubmissionRecord extends Submission {
    * the device (nothing an agent entered is silently lost) but will not be sent again.
    */
   discardedAt?: string;
+  /**
+   * Version bookkeeping (src/app/repositories/submissionVersions.ts). `versionHlc` orders a version that
+   * replaces another (the server's value once pulled); `versionState` is absent on a current version;
+   * `versionConflicts` counts, on a current version, the concurrent corrections that lost to it.
+   */
+  versionHlc?: string;
+  versionState?: 'superseded' | 'conflicting';
+  versionConflicts?: number;
 }
 
 export interface OutboxRejection {
@@ -61,6 +81,8 @@ export interface OutboxEntry {
   id: string;
   op: 'put' | 'delete';
   fields: Record<string, unknown>;
+  /** Mergeable tables: the clock of each written field's value as the user saw it (the protocol's `base`). */
+  base?: Record<string, string>;
   hlc: string;
   createdAt: string;
   state: 'pending' | 'rejected';
@@ -71,6 +93,20 @@ export interface OutboxEntry {
 export type FormRecord = FormVersion & { key: string };
 
 export type ProjectRecord = Project;
+
+/**
+ * What the device keeps of a mergeable record besides the record as shown (src/app/sync/mergedRows.ts): the
+ * server's merged state as last pulled, over which this device's changes still in the outbox are laid.
+ */
+export interface MergedRowState {
+  /** The server's value and clock of each field, by path (`status`, `fieldComments.age`, `deleted`). */
+  server: Record<string, { value: unknown; hlc: string }>;
+  /** The clock of each field as shown (the server's, or a local change's): the base of the next edit. */
+  clocks: Record<string, string>;
+}
+
+/** A review as shown on this device; `deleted` ones (withdrawn) are kept but not shown. */
+export type ReviewRecord = Review & MergedRowState;
 
 export interface SyncError {
   code: string;
@@ -86,6 +122,8 @@ export interface SyncMeta {
   nextSeq: number;
   /** The pull cursor, stored in the same transaction as the page it ends. */
   cursor: number;
+  /** The tables this app pulled with (PULL_TABLES, comma-separated); a change restarts the pull from 0. */
+  pullTables?: string;
   lastSyncAt: string | null;
   lastError: SyncError | null;
   /** The last hybrid logical clock value issued on this device, so clocks stay monotonic across reloads. */

@@ -1,27 +1,49 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import type { MediaRef } from '../../core/forms/answersSchema';
 import { getMedia } from '../repositories/media';
 import { useSignedIn } from './useSignedIn';
 
-/** An object URL for a stored file answer (for a preview), revoked when the file or the component goes. */
-export function useMediaUrl(sha256: string | undefined): string | undefined {
-  const { db } = useSignedIn();
-  const [state, setState] = useState<{ sha256: string; url: string } | null>(null);
+/**
+ * `missing`: the server has not received the file yet from the device that took it; `offline`: it could
+ * not be reached; `error`: it refused (or something else went wrong).
+ */
+export type MediaView =
+  { state: 'loading' } | { state: 'ready'; url: string } | { state: 'missing' | 'offline' | 'error' };
+
+/**
+ * An object URL for a file answer (for a preview), revoked when the file or the component goes. A file
+ * not on the device (a reviewer opening someone else's photo) is downloaded through the sync engine, and
+ * kept for offline use; `retry` asks again after a failure.
+ */
+export function useMediaUrl(media: MediaRef | undefined): { view: MediaView; retry: () => void } {
+  const { db, engine } = useSignedIn();
+  const [attempt, setAttempt] = useState(0);
+  const [state, setState] = useState<{ key: string; view: MediaView } | null>(null);
+  const { sha256, name, type, size } = media ?? {};
+  const key = `${sha256}#${attempt}`;
   useEffect(() => {
-    if (!sha256) return;
+    if (sha256 === undefined || name === undefined || type === undefined || size === undefined) return;
     let live = true;
     let url: string | undefined;
-    getMedia(db, sha256).then(
-      (record) => {
-        if (!live || !record) return;
-        url = URL.createObjectURL(record.blob);
-        setState({ sha256, url });
-      },
-      () => undefined,
-    );
+    const show = (view: MediaView) => {
+      if (live) setState({ key, view });
+    };
+    const load = async (): Promise<void> => {
+      const local = await getMedia(db, sha256);
+      const result = local
+        ? ({ kind: 'ready', blob: local.blob } as const)
+        : await engine.fetchMedia({ sha256, name, type, size });
+      if (!live) return;
+      if (result.kind !== 'ready') return show({ state: result.kind });
+      url = URL.createObjectURL(result.blob);
+      show({ state: 'ready', url });
+    };
+    load().catch(() => show({ state: 'error' }));
     return () => {
       live = false;
       if (url) URL.revokeObjectURL(url);
     };
-  }, [db, sha256]);
-  return state && state.sha256 === sha256 ? state.url : undefined;
+  }, [db, engine, key, sha256, name, type, size]);
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  return { view: state && state.key === key ? state.view : { state: 'loading' }, retry };
 }

@@ -4,7 +4,7 @@ import { I18nContext } from './context';
 import { initialLanguage, storeLanguage } from './language';
 import { hasDictionary, loadDictionary, translator } from './translate';
 
-/** The language whose strings are at hand, or null while the preferred one loads (a few ms, precached). */
+/** The language whose strings are at hand, or null while its strings load (a few ms once precached). */
 function startLanguage(): UiLanguage | null {
   const lang = initialLanguage();
   return hasDictionary(lang) ? lang : null;
@@ -16,10 +16,13 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (lang !== null) return;
     const wanted = initialLanguage();
-    loadDictionary(wanted).then(
-      () => setLangState(wanted),
-      () => setLangState('fr'),
-    );
+    // French is the fallback: if the wanted strings cannot load, try those before giving up on words.
+    loadDictionary(wanted)
+      .catch(() => loadDictionary('fr').then(() => 'fr' as const))
+      .then(
+        (loaded) => setLangState(loaded === 'fr' ? 'fr' : wanted),
+        () => setLangState('fr'),
+      );
   }, [lang]);
 
   useEffect(() => {

@@ -1,13 +1,18 @@
 import type { UiLanguage } from '../../core/i18n/localized';
-import { fr } from './fr';
 import type { Dictionary, MessageKey, Translate, Vars } from './types';
 
 /**
- * French is built in (it defines the keys, and it is the field's language in the Sahel); English loads on
- * first use, from the precache when offline. An agent thus downloads one language's strings, not both,
- * which keeps the JavaScript budget (GUIDE §4).
+ * Each language's strings load on first use (from the precache when offline), before the first screen: an
+ * agent downloads one language's strings, never both, which keeps the JavaScript budget (GUIDE §4).
  */
-const DICTIONARIES: Partial<Record<UiLanguage, Dictionary>> = { fr };
+const DICTIONARIES: Partial<Record<UiLanguage, Dictionary>> = {};
+/** Strings of lazily loaded pages, registered by pageStrings.ts / signInStrings.ts when those pages load. */
+const PAGE_DICTIONARIES: Partial<Record<UiLanguage, Record<string, string>>> = {};
+
+export function registerPageStrings(strings: Record<UiLanguage, Record<string, string>>): void {
+  for (const lang of Object.keys(strings) as UiLanguage[])
+    PAGE_DICTIONARIES[lang] = { ...PAGE_DICTIONARIES[lang], ...strings[lang] };
+}
 
 export function hasDictionary(lang: UiLanguage): boolean {
   return DICTIONARIES[lang] !== undefined;
@@ -16,12 +21,17 @@ export function hasDictionary(lang: UiLanguage): boolean {
 export async function loadDictionary(lang: UiLanguage): Promise<void> {
   if (DICTIONARIES[lang]) return;
   if (lang === 'en') DICTIONARIES.en = (await import('./en')).en;
+  else DICTIONARIES.fr = (await import('./fr')).fr;
 }
 
 export function translator(lang: UiLanguage): Translate {
-  const dictionary = DICTIONARIES[lang] ?? fr;
+  const dictionary: Partial<Dictionary> = DICTIONARIES[lang] ?? DICTIONARIES.fr ?? {};
   return (key: MessageKey, vars?: Vars) => {
-    const text = dictionary[key];
+    const text =
+      (dictionary as Record<string, string | undefined>)[key] ??
+      PAGE_DICTIONARIES[lang]?.[key] ??
+      PAGE_DICTIONARIES.fr?.[key] ??
+      key;
     if (!vars) return text;
     return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
   };

@@ -1,6 +1,8 @@
 import { RejectedItem } from '../components/RejectedItem';
 import { useLatestForms } from '../hooks/useLatestForms';
 import { useRejected } from '../hooks/useRejected';
+// Registers the strings of this page (they load with it, not at start).
+import '../i18n/pageStrings';
 import { useT } from '../i18n/useT';
 
 function formIdOf(fields: Record<string, unknown>): string | undefined {

@@ -1,3 +1,4 @@
+import { hasRole } from '../../core/records/user';
 import { DraftList } from '../components/DraftList';
 import { ProjectForms } from '../components/ProjectForms';
 import { StorageUsage } from '../components/StorageUsage';
@@ -33,6 +34,15 @@ export function Home() {
         </>
       )}
       <StorageUsage />
+      <p>
+        <a href="#/export">{t('sync.export')}</a>
+        {hasRole(session.user.role, 'supervisor') ? (
+          <>
+            {' · '}
+            <a href="#/import">{t('sync.importLink')}</a>
+          </>
+        ) : null}
+      </p>
     </main>
   );
 }

@@ -4,6 +4,8 @@ import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useApp } from '../hooks/useApp';
 import { useOnline } from '../hooks/useOnline';
 import type { Translate } from '../i18n/types';
+// Registers this page's strings (they load with it, not at start).
+import '../i18n/signInStrings';
 import { useT } from '../i18n/useT';
 
 function signInError(error: unknown, t: Translate): string {

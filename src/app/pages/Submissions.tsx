@@ -1,12 +1,16 @@
 import { useState } from 'react';
 import { submissionSummary } from '../../core/forms/summary';
 import { pickText } from '../../core/i18n/localized';
+import { hasRole } from '../../core/records/user';
 import { FlashMessage } from '../components/FlashMessage';
 import { SubmissionRow } from '../components/SubmissionRow';
 import { useLatestForms } from '../hooks/useLatestForms';
 import { useSignedIn } from '../hooks/useSignedIn';
 import { useSubmissionsPage } from '../hooks/useSubmissionsPage';
+// Registers the strings of this page (they load with it, not at start).
+import '../i18n/pageStrings';
 import { useT } from '../i18n/useT';
+import { hrefOf } from '../state/router';
 
 const PAGE_SIZE = 50;
 
@@ -23,6 +27,11 @@ export function Submissions() {
   return (
     <main id="main" className="page">
       <h1>{t('subs.title')}</h1>
+      {hasRole(session.user.role, 'supervisor') ? (
+        <p>
+          <a href={hrefOf({ name: 'conflicts' })}>{t('conflicts.title')}</a>
+        </p>
+      ) : null}
       <FlashMessage />
       {!data ? (
         <p>{t('app.loading')}</p>

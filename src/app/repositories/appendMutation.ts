@@ -9,6 +9,8 @@ export interface NewMutation {
   id: string;
   op: 'put' | 'delete';
   fields: Record<string, unknown>;
+  /** Mergeable tables: the clocks of the values the user saw; the new clock sorts after every one of them. */
+  base?: Record<string, string>;
 }
 
 /**
@@ -21,7 +23,9 @@ export interface NewMutation {
 export async function appendMutation(db: TerrainDb, mutation: NewMutation, now: Date): Promise<OutboxEntry> {
   if (!Dexie.currentTransaction) throw new Error('appendMutation must run inside a transaction');
   const meta = await getSyncMeta(db);
-  const clock = new HlcClock(meta.clientId, () => now.getTime(), undefined, meta.hlc);
+  // An edit must beat the values it replaces even when this device's clock runs behind their writers'.
+  const seen = Object.values(mutation.base ?? {}).reduce((a, b) => (b > a ? b : a), meta.hlc);
+  const clock = new HlcClock(meta.clientId, () => now.getTime(), undefined, seen);
   const entry: OutboxEntry = {
     seq: meta.nextSeq,
     mutationId: crypto.randomUUID(),

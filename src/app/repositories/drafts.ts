@@ -1,5 +1,5 @@
-import { compactAnswers } from '../../core/forms/answersSchema';
-import type { FormEngine } from '../../core/forms/engine';
+import { compactAnswers, type Answers } from '../../core/forms/answersSchema';
+import type { FormEngine, FormEngineOptions } from '../../core/forms/engine';
 import { formVersionKey } from '../../core/records/formVersion';
 import { SubmissionFields } from '../../core/records/submission';
 import type { TerrainDb } from '../db/TerrainDb';
@@ -7,7 +7,17 @@ import type { DraftRecord, FormRecord, SubmissionRecord } from '../db/schema';
 import { AnswersInvalidError } from './AnswersInvalidError';
 import { appendMutation } from './appendMutation';
 
-export async function createDraft(db: TerrainDb, form: FormRecord): Promise<DraftRecord> {
+/**
+ * Starts a draft of `form`. Given `meta` (the signed-in user and this device), the draft starts with the
+ * engine's initial answers, saved now: start and today (ODK sets start once, when the form is opened, so
+ * a draft reopened untouched must keep it), username, deviceid, defaults and repeat_count instances.
+ */
+export async function createDraft(
+  db: TerrainDb,
+  form: FormRecord,
+  meta?: FormEngineOptions,
+): Promise<DraftRecord> {
+  const answers = meta ? await initialAnswersOf(form, meta) : {};
   const now = new Date().toISOString();
   const draft: DraftRecord = {
     // The draft's id becomes the submission's id, so a draft finalized twice can never make two submissions.
@@ -15,7 +25,7 @@ export async function createDraft(db: TerrainDb, form: FormRecord): Promise<Draf
     formId: form.formId,
     formVersion: form.version,
     projectId: form.projectId,
-    answers: {},
+    answers,
     startedAt: now,
     updatedAt: now,
   };
@@ -54,6 +64,18 @@ const engines = new Map<string, FormEngine>();
  */
 const loadEngine = () => import('../../core/forms/engine');
 type EngineModule = Awaited<ReturnType<typeof loadEngine>>;
+/** Version bookkeeping, needed only when a correction is finalized: off the start path too. */
+const loadVersions = () => import('./submissionVersions');
+
+/** A form whose logic cannot run starts empty: the fill page says why (fill.engineError). */
+async function initialAnswersOf(form: FormRecord, meta: FormEngineOptions): Promise<Answers> {
+  try {
+    const { createFormEngine } = await loadEngine();
+    return createFormEngine(form.definition, meta).initialAnswers();
+  } catch {
+    return {};
+  }
+}
 
 function engineFor(form: FormRecord, { createFormEngine }: EngineModule): FormEngine {
   let engine = engines.get(form.key);
@@ -87,6 +109,7 @@ export async function finalizeDraft(
 ): Promise<SubmissionRecord> {
   // Loaded before the transaction: awaiting anything but Dexie inside one would commit it early.
   const engineModule = await loadEngine();
+  const versions = await loadVersions();
   return db.transaction('rw', [db.drafts, db.forms, db.submissions, db.outbox, db.meta], async () => {
     const draft = await db.drafts.get(id);
     if (!draft) throw new Error(`No draft ${id}`);
@@ -106,7 +129,7 @@ export async function finalizeDraft(
       data: compactAnswers(result.answers),
       startedAt: draft.startedAt,
       finalizedAt: now.toISOString(),
-      replaces: null,
+      replaces: draft.replaces ?? null,
     });
     const submission: SubmissionRecord = {
       ...fields,
@@ -116,7 +139,13 @@ export async function finalizeDraft(
       origin: 'local',
     };
     await db.submissions.add(submission);
-    await appendMutation(db, { table: 'submissions', id: submission.id, op: 'put', fields }, now);
+    const entry = await appendMutation(
+      db,
+      { table: 'submissions', id: submission.id, op: 'put', fields },
+      now,
+    );
+    // A correction: the submission it replaces stays as it is, and stops being the current version.
+    if (fields.replaces !== null) await versions.linkNewVersion(db, submission, entry.hlc);
     await db.drafts.delete(draft.id);
     return submission;
   });

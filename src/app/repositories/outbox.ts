@@ -33,12 +33,20 @@ async function getRejected(db: TerrainDb, seq: number): Promise<OutboxEntry> {
  * still `rejected`, with `discardedAt` set, so the UI can show it as discarded and its answers are not lost.
  */
 export async function discardRejected(db: TerrainDb, seq: number): Promise<void> {
-  await db.transaction('rw', [db.outbox, db.submissions], async () => {
+  // Loaded before the transaction (awaiting anything but Dexie inside one would commit it early), and only
+  // here: merging is not needed to open the app and fill a form.
+  const { mergedTables, refreshMergedRows } = await import('../sync/mergedRows');
+  const versions = await import('./submissionVersions');
+  await db.transaction('rw', [db.outbox, db.submissions, ...mergedTables(db)], async () => {
     const entry = await getRejected(db, seq);
     await db.outbox.delete(seq);
     if (entry.table === 'submissions') {
       await db.submissions.update(entry.id, { discardedAt: new Date().toISOString() });
+      // A discarded correction never reached the server: the version it replaced is current again.
+      await versions.refreshVersion(db, entry.id);
     }
+    // A mergeable record (a review) shows the server's values again where the discarded change had its own.
+    await refreshMergedRows(db, [entry]);
   });
 }
 
@@ -52,7 +60,9 @@ export async function resendRejected(
   seq: number,
   fields?: Record<string, unknown>,
 ): Promise<OutboxEntry> {
-  return db.transaction('rw', [db.outbox, db.submissions, db.meta], async () => {
+  const { mergedTables, refreshMergedRows } = await import('../sync/mergedRows');
+  const versions = await import('./submissionVersions');
+  return db.transaction('rw', [db.outbox, db.submissions, db.meta, ...mergedTables(db)], async () => {
     const entry = await getRejected(db, seq);
     let nextFields = fields ?? entry.fields;
     if (entry.table === 'submissions' && entry.op === 'put') {
@@ -61,10 +71,21 @@ export async function resendRejected(
       await db.submissions.update(entry.id, { ...nextFields, syncState: 'pending', discardedAt: undefined });
     }
     await db.outbox.delete(seq);
-    return appendMutation(
+    const resent = await appendMutation(
       db,
-      { table: entry.table, id: entry.id, op: entry.op, fields: nextFields },
+      {
+        table: entry.table,
+        id: entry.id,
+        op: entry.op,
+        fields: nextFields,
+        ...(entry.base ? { base: entry.base } : {}),
+      },
       new Date(),
     );
+    // The resent change has a new clock: the next edit of the record must name it as what it saw.
+    await refreshMergedRows(db, [resent]);
+    // A resent correction is ordered by its new clock, and replaces its version again if it was discarded.
+    if (entry.table === 'submissions') await versions.refreshVersion(db, entry.id, resent.hlc);
+    return resent;
   });
 }

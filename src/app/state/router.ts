@@ -6,7 +6,11 @@ export type Route =
   | { name: 'newDraft'; formId: string; version: string }
   | { name: 'draft'; id: string }
   | { name: 'submissions' }
+  | { name: 'submission'; id: string }
   | { name: 'attention' }
+  | { name: 'conflicts' }
+  | { name: 'export' }
+  | { name: 'import' }
   | { name: 'notFound' };
 
 function decode(part: string | undefined): string | null {
@@ -24,7 +28,13 @@ export function parseHash(hash: string): Route {
   const [first, second, third, fourth] = parts;
   if (parts.length === 0) return { name: 'home' };
   if (parts.length === 1 && first === 'submissions') return { name: 'submissions' };
+  if (parts.length === 2 && first === 'submissions') {
+    const id = decode(second);
+    if (id) return { name: 'submission', id };
+  }
   if (parts.length === 1 && first === 'attention') return { name: 'attention' };
+  if (parts.length === 1 && first === 'conflicts') return { name: 'conflicts' };
+  if (parts.length === 1 && (first === 'export' || first === 'import')) return { name: first };
   if (parts.length === 2 && first === 'drafts') {
     const id = decode(second);
     if (id) return { name: 'draft', id };
@@ -48,8 +58,15 @@ export function hrefOf(route: Route): string {
       return `#/drafts/${encodeURIComponent(route.id)}`;
     case 'submissions':
       return '#/submissions';
+    case 'submission':
+      return `#/submissions/${encodeURIComponent(route.id)}`;
     case 'attention':
       return '#/attention';
+    case 'conflicts':
+      return '#/conflicts';
+    case 'export':
+    case 'import':
+      return `#/${route.name}`;
   }
 }
 

@@ -1,16 +1,21 @@
 import { liveQuery, type Subscription } from 'dexie';
+import type { MediaRef } from '../../core/forms/answersSchema';
 import { DEFAULT_PULL_LIMIT } from '../../core/sync/protocol';
 import type { ApiClient } from '../api/client';
 import type { TerrainDb } from '../db/TerrainDb';
+import { countMediaToUpload } from '../repositories/mediaUploads';
 import { countPending, countRejected } from '../repositories/outbox';
 import { getSyncMeta, updateSyncMeta } from '../repositories/syncMeta';
 import { backoffDelay } from './backoff';
 import { classifyError } from './classifyError';
 import { pullChanges } from './pull';
+import { fetchMedia, type MediaFetchResult } from './fetchMedia';
 import { pushOutbox } from './push';
 import { INITIAL_STATUS, type SyncStatus } from './status';
+import { browserLocks, runIfFree, runWhenFree, syncLockName, type SyncLocks } from './syncLock';
+import { uploadMedia } from './uploadMedia';
 
-export type { SyncStatus } from './status';
+export type { SyncProgress, SyncStatus } from './status';
 
 /** Periodic sync while the app is open. */
 export const SYNC_INTERVAL_MS = 2 * 60 * 1000;
@@ -40,6 +45,8 @@ export interface SyncEngineOptions {
   pullLimit?: number;
   maxBatchMutations?: number;
   maxBatchBytes?: number;
+  /** The Web Locks API that keeps one sync at a time across tabs; `navigator.locks` by default. */
+  locks?: SyncLocks | null;
 }
 
 /**
@@ -66,6 +73,11 @@ export class SyncEngine {
   private started = false;
   private countsSubscription: Subscription | null = null;
   private metaLoaded = false;
+  private readonly locks: SyncLocks | null;
+  /** The batch size a 413 taught us (a proxy's body limit), for the life of this engine. */
+  private batchLimit: number | undefined;
+  /** Aborts a wait for another tab's sync when the engine stops (sign-out). */
+  private lockWait: AbortController | null = null;
 
   constructor(options: SyncEngineOptions) {
     this.options = options;
@@ -78,6 +90,12 @@ export class SyncEngine {
       options.clearTimeout ?? ((handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>));
     this.windowTarget = options.window !== undefined ? options.window : (globalThis.window ?? null);
     this.documentTarget = options.document !== undefined ? options.document : (globalThis.document ?? null);
+    this.locks = options.locks !== undefined ? options.locks : browserLocks();
+  }
+
+  /** A file answer's bytes, downloaded on demand when the device does not have them (see fetchMedia.ts). */
+  fetchMedia(ref: MediaRef): Promise<MediaFetchResult> {
+    return fetchMedia(this.db, this.api, ref);
   }
 
   getStatus(): SyncStatus {
@@ -91,12 +109,47 @@ export class SyncEngine {
     };
   }
 
-  /** Pushes then pulls. A call while a sync runs joins it instead of starting a second one. */
+  /**
+   * Pushes then pulls, as the user asked. A call while a sync runs joins it instead of starting a second
+   * one; while another tab syncs, it says so (`otherTab`), waits for it, then syncs here.
+   */
   syncNow(): Promise<void> {
-    this.running ??= this.run().finally(() => {
+    return this.begin(true);
+  }
+
+  private begin(asked: boolean): Promise<void> {
+    this.running ??= this.runExclusive(asked).finally(() => {
       this.running = null;
     });
     return this.running;
+  }
+
+  /** One sync per user across the tabs of this browser (Web Locks), where the browser has them. */
+  private async runExclusive(asked: boolean): Promise<void> {
+    const name = syncLockName(this.db.userId);
+    if ((await runIfFree(this.locks, name, () => this.run())) === 'ran' || !this.locks) return;
+    if (!asked) {
+      // Another tab is syncing; what it does reaches this tab through IndexedDB (see start()).
+      this.schedule(this.options.intervalMs ?? SYNC_INTERVAL_MS);
+      return;
+    }
+    const before = this.status.phase;
+    const wait = new AbortController();
+    this.lockWait = wait;
+    this.update({ phase: 'syncing', otherTab: true, progress: null });
+    try {
+      await runWhenFree(this.locks, name, wait.signal, async () => {
+        this.update({ otherTab: false });
+        await this.run();
+      });
+    } catch (error) {
+      // Stopped while waiting: nothing ran here.
+      if (!wait.signal.aborted) throw error;
+      this.update({ phase: before });
+    } finally {
+      this.lockWait = null;
+      this.update({ otherTab: false });
+    }
   }
 
   /** Syncs now, then on `online`, on becoming visible and every two minutes, until `stop()`. */
@@ -106,13 +159,22 @@ export class SyncEngine {
     this.windowTarget?.addEventListener('online', this.onOnline);
     this.documentTarget?.addEventListener('visibilitychange', this.onVisibilityChange);
     // Counts change when the user finalizes or resends, not only when we sync: follow the outbox live.
+    // The meta row tells when another tab of this user last synced: liveQuery sees writes of every tab.
     this.countsSubscription = liveQuery(() =>
-      Promise.all([countPending(this.db), countRejected(this.db)]),
+      Promise.all([
+        countPending(this.db),
+        countRejected(this.db),
+        countMediaToUpload(this.db),
+        getSyncMeta(this.db),
+      ]),
     ).subscribe({
-      next: ([pending, rejected]) => this.update({ pending, rejected }),
+      next: ([pending, rejected, pendingMedia, meta]) => {
+        this.update({ pending, rejected, pendingMedia });
+        this.learnLastSync(meta.lastSyncAt, meta.lastError === null);
+      },
       error: () => undefined,
     });
-    void this.syncNow();
+    void this.begin(false);
   }
 
   stop(): void {
@@ -121,13 +183,15 @@ export class SyncEngine {
     this.documentTarget?.removeEventListener('visibilitychange', this.onVisibilityChange);
     this.countsSubscription?.unsubscribe();
     this.countsSubscription = null;
+    this.lockWait?.abort();
     this.cancelTimer();
     this.update({ nextRetryAt: null });
   }
 
   private readonly onOnline = (): void => {
     // The network is back: the backoff an offline failure scheduled no longer applies (autoSync only waits
-    // when the SERVER asked us to, after a 429 or 5xx).
+    // when the SERVER asked us to, after a 429 or 5xx), and the next failure starts a fresh backoff.
+    if (this.status.phase === 'offline') this.attempt = 0;
     this.autoSync();
   };
 
@@ -141,7 +205,24 @@ export class SyncEngine {
     const { phase, nextRetryAt } = this.status;
     if (phase === 'signed_out') return;
     if (phase === 'error' && nextRetryAt !== null && nextRetryAt > this.now()) return;
-    void this.syncNow();
+    void this.begin(false);
+  }
+
+  /**
+   * A sync that ended well, here or in another tab. Another tab's success also clears this tab's stale
+   * error: the data it could not send has gone.
+   */
+  private learnLastSync(lastSyncAt: string | null, succeeded: boolean): void {
+    const known = this.status.lastSyncAt;
+    if (lastSyncAt === null || (known !== null && lastSyncAt <= known)) return;
+    const { phase } = this.status;
+    if (succeeded && !this.running && (phase === 'error' || phase === 'offline')) {
+      this.attempt = 0;
+      this.update({ lastSyncAt, phase: 'idle', lastError: null, nextRetryAt: null });
+      this.schedule(this.options.intervalMs ?? SYNC_INTERVAL_MS);
+      return;
+    }
+    this.update({ lastSyncAt });
   }
 
   private async run(): Promise<void> {
@@ -151,16 +232,25 @@ export class SyncEngine {
       if (!this.metaLoaded) await this.loadMeta();
       await pushOutbox(this.db, this.api, {
         now: this.now,
-        maxBatchMutations: this.options.maxBatchMutations,
+        maxBatchMutations: this.batchLimit ?? this.options.maxBatchMutations,
         maxBatchBytes: this.options.maxBatchBytes,
-        onProgress: async (progress) => {
-          this.update({ progress });
+        onSmallerBatches: (count) => {
+          this.batchLimit = count;
+        },
+        onProgress: async ({ sent, total }) => {
+          this.update({ progress: { kind: 'push', sent, total } });
           await this.refreshCounts();
         },
       });
-      this.update({ progress: null });
-      await pullChanges(this.db, this.api, this.options.pullLimit ?? DEFAULT_PULL_LIMIT, (stats) => {
+      let received = 0;
+      this.update({ progress: { kind: 'pull', received } });
+      await pullChanges(this.db, this.api, this.options.pullLimit ?? DEFAULT_PULL_LIMIT, (stats, count) => {
+        received += count;
+        this.update({ progress: { kind: 'pull', received } });
         if (stats.invalid > 0) this.update({ invalidRows: this.status.invalidRows + stats.invalid });
+      });
+      await uploadMedia(this.db, this.api, {
+        onProgress: ({ sent, total }) => this.update({ progress: { kind: 'media', sent, total } }),
       });
       const lastSyncAt = new Date(this.now()).toISOString();
       await updateSyncMeta(this.db, { lastSyncAt, lastError: null });
@@ -200,7 +290,7 @@ export class SyncEngine {
     this.cancelTimer();
     this.timer = this.setTimer(() => {
       this.timer = null;
-      void this.syncNow();
+      void this.begin(false);
     }, ms);
   }
 
@@ -220,8 +310,12 @@ export class SyncEngine {
   }
 
   private async refreshCounts(): Promise<void> {
-    const [pending, rejected] = await Promise.all([countPending(this.db), countRejected(this.db)]);
-    this.update({ pending, rejected });
+    const [pending, rejected, pendingMedia] = await Promise.all([
+      countPending(this.db),
+      countRejected(this.db),
+      countMediaToUpload(this.db),
+    ]);
+    this.update({ pending, rejected, pendingMedia });
   }
 
   private update(changes: Partial<SyncStatus>): void {

@@ -15,6 +15,7 @@ export function toMutation(entry: OutboxEntry, clientId: string): Mutation {
     id: entry.id,
     op: entry.op,
     fields: entry.fields,
+    ...(entry.base ? { base: entry.base } : {}),
   };
 }
 

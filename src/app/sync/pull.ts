@@ -1,8 +1,8 @@
-import { DEFAULT_PULL_LIMIT } from '../../core/sync/protocol';
+import { DEFAULT_PULL_LIMIT, PULL_TABLES } from '../../core/sync/protocol';
 import type { ApiClient } from '../api/client';
 import { ApiError } from '../api/errors';
 import type { TerrainDb } from '../db/TerrainDb';
-import { getSyncMeta } from '../repositories/syncMeta';
+import { getSyncMeta, updateSyncMeta } from '../repositories/syncMeta';
 import { applyPullPage, type PullPageStats } from './applyPullPage';
 
 /** Pulls page after page from the stored cursor until the server has nothing more. */
@@ -10,9 +10,15 @@ export async function pullChanges(
   db: TerrainDb,
   api: ApiClient,
   limit = DEFAULT_PULL_LIMIT,
-  onPage?: (stats: PullPageStats) => void,
+  /** After each page is stored, with the number of changes it held. */
+  onPage?: (stats: PullPageStats, received: number) => void,
 ): Promise<PullPageStats> {
-  const total: PullPageStats = { applied: 0, invalid: 0, kept: 0 };
+  const total: PullPageStats = { applied: 0, invalid: 0, kept: 0, skipped: 0 };
+  // An app that knows more tables than when it last pulled (an update) pulls again from the start, so it
+  // gets the rows an older version skipped. Stored rows are replaced idempotently; pending changes are kept.
+  const tables = PULL_TABLES.join(',');
+  if ((await getSyncMeta(db)).pullTables !== tables)
+    await updateSyncMeta(db, { cursor: 0, pullTables: tables });
   for (;;) {
     const { cursor } = await getSyncMeta(db);
     const page = await api.pull(cursor, limit);
@@ -20,7 +26,8 @@ export async function pullChanges(
     total.applied += stats.applied;
     total.invalid += stats.invalid;
     total.kept += stats.kept;
-    onPage?.(stats);
+    total.skipped += stats.skipped;
+    onPage?.(stats, page.changes.length);
     if (!page.hasMore) return total;
     // A server that says "more" without moving the cursor would keep us here forever.
     if (page.cursor <= cursor) throw new ApiError(200, 'invalid_response', 'Pull cursor did not advance');

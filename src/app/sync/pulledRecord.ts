@@ -7,7 +7,8 @@ import type { FormRecord, ProjectRecord } from '../db/schema';
 export type PulledRow =
   | { table: 'projects'; key: string; record: ProjectRecord }
   | { table: 'forms'; key: string; record: FormRecord }
-  | { table: 'submissions'; key: string; record: Submission };
+  /** `versionHlc`: the order of a version (a submission that replaces another), from the change's hlc. */
+  | { table: 'submissions'; key: string; record: Submission & { versionHlc?: string } };
 
 /**
  * Validates a pulled `put` with the core schema of its table. Returns null for a row that does not parse or
@@ -30,7 +31,12 @@ export function parsePulledRow(change: PullChange): PulledRow | null {
     case 'submissions': {
       const parsed = Submission.safeParse(change.data);
       if (!parsed.success || parsed.data.id !== change.id) return null;
-      return { table: 'submissions', key: change.id, record: parsed.data };
+      const record = change.hlc ? { ...parsed.data, versionHlc: change.hlc } : parsed.data;
+      return { table: 'submissions', key: change.id, record };
     }
+    default:
+      // Reviews (mergeable) are stored field by field by src/app/sync/mergedRows.ts, never as a whole row;
+      // applyPullPage skips tables this app does not know before coming here.
+      return null;
   }
 }

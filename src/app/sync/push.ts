@@ -3,6 +3,7 @@ import { PROTOCOL_VERSION } from '../../core/sync/protocol';
 import type { ApiClient } from '../api/client';
 import { ApiError } from '../api/errors';
 import type { TerrainDb } from '../db/TerrainDb';
+import { markMediaOfFields } from '../repositories/mediaUploads';
 import { countPending, listPending } from '../repositories/outbox';
 import { getSyncMeta } from '../repositories/syncMeta';
 import { applyPushResults } from './applyPushResults';
@@ -14,6 +15,8 @@ export interface PushOptions {
   onProgress: (progress: { sent: number; total: number }) => void | Promise<void>;
   maxBatchMutations?: number;
   maxBatchBytes?: number;
+  /** Told when a 413 made batches smaller, so later syncs start at the size that got through. */
+  onSmallerBatches?: (maxMutations: number) => void;
 }
 
 /**
@@ -22,7 +25,7 @@ export interface PushOptions {
  * response only means the next push is answered `duplicate`.
  */
 export async function pushOutbox(db: TerrainDb, api: ApiClient, options: PushOptions): Promise<void> {
-  const maxCount = options.maxBatchMutations ?? MAX_BATCH_MUTATIONS;
+  let maxCount = options.maxBatchMutations ?? MAX_BATCH_MUTATIONS;
   const { clientId } = await getSyncMeta(db);
   const total = await countPending(db);
   let sent = 0;
@@ -37,6 +40,11 @@ export async function pushOutbox(db: TerrainDb, api: ApiClient, options: PushOpt
     );
     const first = batch.entries[0];
     if (!first) return;
+    // Before the records leave: their files must follow them, even if this tab closes right after.
+    await markMediaOfFields(
+      db,
+      batch.entries.filter((e) => e.table === 'submissions').map((e) => e.fields),
+    );
     let response;
     try {
       response = await api.push({ protocol: PROTOCOL_VERSION, clientId, mutations: batch.mutations });
@@ -47,6 +55,13 @@ export async function pushOutbox(db: TerrainDb, api: ApiClient, options: PushOpt
       if (expectedSeq !== null && expectedSeq < first.seq && !recoveredGap) {
         recoveredGap = true;
         await renumberOutboxFrom(db, expectedSeq);
+        continue;
+      }
+      // The server, or a proxy with a smaller limit, refused the body: halve the batch and go on. A lone
+      // mutation refused stays pending and the error is shown: it cannot get through this path.
+      if (isTooLarge(error) && batch.entries.length > 1) {
+        maxCount = Math.floor(batch.entries.length / 2);
+        options.onSmallerBatches?.(maxCount);
         continue;
       }
       throw error;
@@ -64,6 +79,10 @@ export async function pushOutbox(db: TerrainDb, api: ApiClient, options: PushOpt
     sent += handled;
     await options.onProgress({ sent, total: Math.max(total, sent) });
   }
+}
+
+function isTooLarge(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 413;
 }
 
 function seqGapExpected(error: unknown): number | null {

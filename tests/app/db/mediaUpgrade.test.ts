@@ -24,7 +24,7 @@ describe('database version 2 (media)', () => {
     await putMedia(db, ref, new Blob(['abc'], { type: 'image/jpeg' }));
     await putMedia(db, { ...ref, name: 'again.jpg' }, new Blob(['abc'], { type: 'image/jpeg' }));
     expect(await getMedia(db, ref.sha256)).toMatchObject({ name: 'photo.jpg', size: 3 });
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBeGreaterThanOrEqual(2);
     await db.delete();
   });
 });

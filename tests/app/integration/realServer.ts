@@ -63,6 +63,8 @@ export function appFetch(server: TestServer): typeof fetch {
 /** Faults for the next requests of each kind, in order; a request with none queued goes through. */
 export interface FaultPlan {
   push?: Fault[];
+  /** Requests to /api/media/… (HEAD, chunk uploads and downloads), in order. */
+  media?: Fault[];
   pull?: Fault[];
 }
 
@@ -72,12 +74,18 @@ export function faultyFetch(inner: typeof fetch): {
   faults: Required<FaultPlan>;
   log: RequestRecord[];
 } {
-  const faults: Required<FaultPlan> = { push: [], pull: [] };
+  const faults: Required<FaultPlan> = { push: [], pull: [], media: [] };
   const log: RequestRecord[] = [];
   const wrapped: typeof fetch = async (input, init) => {
     const url = new URL(input instanceof Request ? input.url : String(input), ORIGIN);
     const queue =
-      url.pathname === '/api/sync/push' ? faults.push : url.pathname === '/api/sync/pull' ? faults.pull : [];
+      url.pathname === '/api/sync/push'
+        ? faults.push
+        : url.pathname === '/api/sync/pull'
+          ? faults.pull
+          : url.pathname.startsWith('/api/media/')
+            ? faults.media
+            : [];
     const fault = queue.shift() ?? { kind: 'pass' };
     const record: RequestRecord = {
       method: init?.method ?? 'GET',
@@ -173,6 +181,7 @@ export interface Device {
 function planFaults(queues: Required<FaultPlan>, plan: FaultPlan): void {
   queues.push.splice(0, queues.push.length, ...(plan.push ?? []));
   queues.pull.splice(0, queues.pull.length, ...(plan.pull ?? []));
+  queues.media.splice(0, queues.media.length, ...(plan.media ?? []));
 }
 
 let deviceCounter = 0;

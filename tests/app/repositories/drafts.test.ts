@@ -166,6 +166,32 @@ describe('finalizeDraft', () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it('stamps end with the moment of finalizing and stores the instance name in meta', async () => {
+    const record = formRecord('2024-02');
+    record.definition = {
+      ...record.definition,
+      settings: { instanceName: "concat('Ménage de ', ${members})" },
+      items: [
+        ...record.definition.items,
+        { kind: 'question', type: 'hidden', name: 'end', appearance: 'meta:end' },
+      ],
+    };
+    await db.forms.put(record);
+    const draft = await createDraft(db, record);
+    await saveDraftAnswers(db, draft.id, { members: 4, end: '2024-03-01T09:00:00.000+00:00' });
+    vi.setSystemTime(new Date('2024-03-01T09:41:07.000Z'));
+
+    const submission = await finalizeDraft(db, draft.id, finalizeOptions);
+
+    expect(submission.data).toEqual({
+      members: 4,
+      end: '2024-03-01T09:41:07.000+00:00',
+      meta: { instanceName: 'Ménage de 4' },
+    });
+    const [entry] = await db.outbox.toArray();
+    expect(SubmissionFields.parse(entry?.fields).data).toEqual(submission.data);
+  });
+
   it('numbers outbox entries consecutively across finalizes, with increasing clocks', async () => {
     for (let i = 0; i < 5; i += 1) {
       const draft = await createDraft(db, formRecord());

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApiClient } from '../../../src/app/api/client';
-import { getSyncMeta } from '../../../src/app/repositories/syncMeta';
+import { getSyncMeta, updateSyncMeta } from '../../../src/app/repositories/syncMeta';
 import { pullChanges } from '../../../src/app/sync/pull';
 import type { Submission } from '../../../src/core/records/submission';
+import type { PullTable } from '../../../src/core/sync/protocol';
 import { formRecord, project } from '../fixtures';
 import { createHarness, type Harness } from './harness';
 
@@ -41,7 +42,7 @@ describe('pull', () => {
 
     const stats = await pullChanges(h.db, api(), 3);
 
-    expect(stats).toEqual({ applied: 9, invalid: 0, kept: 0 });
+    expect(stats).toEqual({ applied: 9, invalid: 0, kept: 0, skipped: 0 });
     expect(h.server.requests.filter((r) => r.path === '/api/sync/pull')).toHaveLength(3);
     expect((await getSyncMeta(h.db)).cursor).toBe(9);
     expect(await h.db.projects.count()).toBe(8);
@@ -52,8 +53,22 @@ describe('pull', () => {
     expect(await h.db.submissions.get('r-1')).toMatchObject({ syncState: 'synced', origin: 'remote' });
 
     // Nothing new: one request, nothing applied, cursor unchanged.
-    expect(await pullChanges(h.db, api(), 3)).toEqual({ applied: 0, invalid: 0, kept: 0 });
+    expect(await pullChanges(h.db, api(), 3)).toEqual({ applied: 0, invalid: 0, kept: 0, skipped: 0 });
     expect((await getSyncMeta(h.db)).cursor).toBe(9);
+  });
+
+  it('skips the rows of a table it does not know, and pulls again from 0 once its app knows more', async () => {
+    // A newer server already sends a table this app version does not know.
+    h.server.putRecord('indicators' as PullTable, 'i-1', { id: 'i-1' });
+    h.server.putRecord('submissions', 'r-1', remoteSubmission('r-1'));
+    expect(await pullChanges(h.db, api())).toEqual({ applied: 1, invalid: 0, kept: 0, skipped: 1 });
+    expect((await getSyncMeta(h.db)).cursor).toBe(2);
+
+    // An app update that knows other tables than the stored list starts over from the first row.
+    await updateSyncMeta(h.db, { pullTables: 'projects,forms' });
+    expect(await pullChanges(h.db, api())).toEqual({ applied: 1, invalid: 0, kept: 0, skipped: 1 });
+    expect((await getSyncMeta(h.db)).cursor).toBe(2);
+    expect(await h.db.submissions.count()).toBe(1);
   });
 
   it('does not overwrite a record with a local mutation still pending', async () => {
@@ -63,7 +78,7 @@ describe('pull', () => {
 
     const stats = await pullChanges(h.db, api());
 
-    expect(stats).toEqual({ applied: 1, invalid: 0, kept: 1 });
+    expect(stats).toEqual({ applied: 1, invalid: 0, kept: 1, skipped: 0 });
     expect(await h.db.submissions.get(local.id)).toMatchObject({
       data: { members: 3 },
       syncState: 'pending',

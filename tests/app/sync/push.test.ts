@@ -89,17 +89,17 @@ describe('push', () => {
       for (let i = 1; i <= 5; i += 1) await small.finalize(i);
       small.engine.subscribe((s) => {
         // Count updates re-send the same progress object; keep each step once.
-        if (s.progress && s.progress !== progress.at(-1)) progress.push(s.progress);
+        if (s.progress?.kind === 'push' && s.progress !== progress.at(-1)) progress.push(s.progress);
       });
       await small.engine.syncNow();
     } finally {
       await small.close();
     }
     expect(progress).toEqual([
-      { sent: 0, total: 5 },
-      { sent: 2, total: 5 },
-      { sent: 4, total: 5 },
-      { sent: 5, total: 5 },
+      { kind: 'push', sent: 0, total: 5 },
+      { kind: 'push', sent: 2, total: 5 },
+      { kind: 'push', sent: 4, total: 5 },
+      { kind: 'push', sent: 5, total: 5 },
     ]);
   });
 

@@ -1,0 +1,78 @@
+import {
+  CHUNK_CONTENT_TYPE,
+  MEDIA_HEADERS,
+  MediaUploadResponse,
+  type MediaUploadResponse as UploadAnswer,
+} from '../../core/sync/media';
+import { ApiError, NetworkError } from './errors';
+
+/** What the server holds of a file (`HEAD /api/media/:sha256`). */
+export interface MediaServerState {
+  complete: boolean;
+  /** Bytes held: where this user's upload resumes (0 when nothing is held). */
+  offset: number;
+}
+
+export interface MediaChunk {
+  offset: number;
+  /** The size of the whole file. */
+  length: number;
+  /** The file's media type. */
+  type: string;
+  bytes: ArrayBuffer;
+}
+
+export interface MediaRequests {
+  status(sha256: string): Promise<MediaServerState>;
+  /** Appends a chunk at `offset`; the answer says where the next one starts. */
+  upload(sha256: string, chunk: MediaChunk): Promise<UploadAnswer>;
+  /** The file's bytes, with the type it was uploaded with. */
+  download(sha256: string): Promise<Blob>;
+}
+
+interface Transport {
+  fetchRaw: (method: string, path: string, headers: Headers, body?: BodyInit) => Promise<Response>;
+  readJson: (response: Response) => Promise<unknown>;
+  toApiError: (response: Response) => Promise<ApiError>;
+}
+
+/** The media routes (docs/sync-protocol.md, "Media"), on the client's transport. */
+export function mediaRequests({ fetchRaw, readJson, toApiError }: Transport): MediaRequests {
+  const path = (sha256: string) => `/api/media/${sha256}`;
+  return {
+    async status(sha256) {
+      const response = await fetchRaw('HEAD', path(sha256), new Headers());
+      if (response.status !== 200 && response.status !== 404) throw await toApiError(response);
+      const offset = Number(response.headers.get(MEDIA_HEADERS.offset) ?? '0');
+      return { complete: response.status === 200, offset: Number.isSafeInteger(offset) ? offset : 0 };
+    },
+
+    async upload(sha256, chunk) {
+      const headers = new Headers({
+        Accept: 'application/json',
+        'Content-Type': CHUNK_CONTENT_TYPE,
+        [MEDIA_HEADERS.offset]: String(chunk.offset),
+        [MEDIA_HEADERS.length]: String(chunk.length),
+        [MEDIA_HEADERS.type]: chunk.type,
+      });
+      const response = await fetchRaw('PATCH', path(sha256), headers, chunk.bytes);
+      if (!response.ok) throw await toApiError(response);
+      const parsed = MediaUploadResponse.safeParse(await readJson(response));
+      if (!parsed.success || parsed.data.sha256 !== sha256) {
+        throw new ApiError(response.status, 'invalid_response', 'Unexpected answer to a media chunk');
+      }
+      return parsed.data;
+    },
+
+    async download(sha256) {
+      const response = await fetchRaw('GET', path(sha256), new Headers());
+      if (!response.ok) throw await toApiError(response);
+      try {
+        return await response.blob();
+      } catch (error) {
+        // Cut off on the way: worth another try.
+        throw new NetworkError(error);
+      }
+    },
+  };
+}

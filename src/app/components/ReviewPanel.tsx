@@ -1,0 +1,108 @@
+import { useId, useState } from 'react';
+import { FOCAL_POINT_STATUSES, REVIEW_STATUSES, type ReviewStatus } from '../../core/records/review';
+import { hasRole, type Role } from '../../core/records/user';
+import { useReview } from '../hooks/useReview';
+import { useSaveReview } from '../hooks/useSaveReview';
+// Registers the strings of this page (they load with it, not at start).
+import '../i18n/pageStrings';
+import { useT } from '../i18n/useT';
+
+const BADGE: Record<ReviewStatus, string> = {
+  verified: 'badge-synced',
+  approved: 'badge-synced',
+  has_issues: 'badge-pending',
+  rejected: 'badge-rejected',
+};
+
+/**
+ * A submission's review: its status, comment and question comments for everyone who sees the submission;
+ * for focal points a comment box and Verified / Has issues (supervisors and admins also approve or reject).
+ * Saved on the device at once and sent with the next sync; edits by several reviewers merge field by field.
+ */
+export function ReviewPanel({
+  submission,
+  role,
+}: {
+  submission: { id: string; projectId: string };
+  role: Role;
+}) {
+  const { t } = useT();
+  const review = useReview(submission.id);
+  const save = useSaveReview();
+  const [draft, setDraft] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const ids = useId();
+  if (review === undefined) return null;
+  const shown = review && !review.deleted ? review : null;
+  const canReview = hasRole(role, 'focal_point');
+  const statuses = hasRole(role, 'supervisor') ? REVIEW_STATUSES : FOCAL_POINT_STATUSES;
+  const comment = draft ?? shown?.comment ?? '';
+
+  const setStatus = async (status: ReviewStatus) => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      await save(submission, { status, comment });
+      setDraft(null);
+    } catch (error) {
+      setFailure(t('review.failed', { message: error instanceof Error ? error.message : String(error) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby={`${ids}-title`}>
+      <h2 id={`${ids}-title`}>{t('review.title')}</h2>
+      <p>
+        {shown?.status ? (
+          <span className={`badge ${BADGE[shown.status]}`}>{t(`review.status.${shown.status}`)}</span>
+        ) : (
+          t('review.none')
+        )}
+      </p>
+      {shown?.comment && !canReview ? <p>{shown.comment}</p> : null}
+      {shown && Object.keys(shown.fieldComments).length > 0 ? (
+        <dl className="sent-fields">
+          {Object.entries(shown.fieldComments).map(([name, text]) => (
+            <div className="sent-field" key={name}>
+              <dt>{name}</dt>
+              <dd>{text}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+      {canReview ? (
+        <div className="review-form">
+          <label htmlFor={`${ids}-comment`}>{t('review.comment')}</label>
+          <textarea
+            id={`${ids}-comment`}
+            value={comment}
+            maxLength={2000}
+            onChange={(event) => setDraft(event.target.value)}
+          />
+          <div className="card-actions">
+            {statuses.map((status) => (
+              <button
+                key={status}
+                type="button"
+                className={status === shown?.status ? 'button-primary' : undefined}
+                aria-pressed={status === shown?.status}
+                disabled={busy}
+                onClick={() => void setStatus(status)}
+              >
+                {t(`review.status.${status}`)}
+              </button>
+            ))}
+          </div>
+        </div>
+      ) : null}
+      {failure ? (
+        <p className="alert alert-error" role="alert">
+          {failure}
+        </p>
+      ) : null}
+    </section>
+  );
+}

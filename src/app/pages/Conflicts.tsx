@@ -1,0 +1,107 @@
+import { useState } from 'react';
+import { ReviewStatus } from '../../core/records/review';
+import type { Conflict, ConflictSide } from '../../core/sync/conflicts';
+import { useConflicts } from '../hooks/useConflicts';
+import { dateTime } from '../i18n/format';
+import type { Translate } from '../i18n/types';
+// Registers the strings of this page (they load with it, not at start).
+import '../i18n/pageStrings';
+import { useT } from '../i18n/useT';
+import { hrefOf } from '../state/router';
+
+/** A review's field, as its label (a question comment: the question's name). */
+function fieldLabel(c: Conflict, t: Translate): string {
+  if (c.table !== 'reviews') return `${c.table} ${c.recordId} · ${c.field}`;
+  if (c.field === 'deleted') return t('review.title');
+  const label =
+    c.field === 'status'
+      ? t('review.status')
+      : c.field === 'comment'
+        ? t('review.comment')
+        : c.field.replace(/^fieldComments\./, '');
+  return `${t('review.title')} · ${label}`;
+}
+
+function shown(c: Conflict, side: ConflictSide, t: Translate): string {
+  const { value } = side;
+  if (c.table === 'reviews' && c.field === 'deleted')
+    return t(value === true ? 'review.withdrawn' : 'review.kept');
+  if (value === null || value === undefined || value === '') return '—';
+  const status = ReviewStatus.safeParse(value);
+  if (c.table === 'reviews' && c.field === 'status' && status.success)
+    return t(`review.status.${status.data}`);
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/**
+ * `#/conflicts` (supervisors and admins, loaded only when opened): every value a concurrent edit lost in
+ * their projects, with the value that won, and Restore to put the lost one back.
+ */
+export function Conflicts() {
+  const { t, lang } = useT();
+  const { conflicts, error, restore } = useConflicts();
+  const [busy, setBusy] = useState<string | null>(null);
+
+  const onRestore = async (id: string) => {
+    setBusy(id);
+    try {
+      await restore(id);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <main id="main" className="page">
+      <h1>{t('conflicts.title')}</h1>
+      <p className="lead">{t('conflicts.intro')}</p>
+      {error ? (
+        <p className="alert alert-error" role="alert">
+          {t('review.failed', { message: error })}
+        </p>
+      ) : null}
+      {!conflicts ? (
+        error ? null : (
+          <p>{t('app.loading')}</p>
+        )
+      ) : conflicts.length === 0 ? (
+        <p className="empty">{t('conflicts.empty')}</p>
+      ) : (
+        <ul className="card-list">
+          {conflicts.map((c) => (
+            <li key={c.id} className="card">
+              <div className="card-text">
+                <span className="card-title">
+                  {c.table === 'reviews' ? (
+                    <a href={hrefOf({ name: 'submission', id: c.recordId })}>{fieldLabel(c, t)}</a>
+                  ) : (
+                    fieldLabel(c, t)
+                  )}
+                </span>
+                <span>
+                  {t('conflicts.lost', { value: shown(c, c.losing, t), who: c.losing.byName ?? '—' })}
+                </span>
+                <span>
+                  {t('conflicts.kept', { value: shown(c, c.winning, t), who: c.winning.byName ?? '—' })}
+                </span>
+                <span className="card-meta">{dateTime(c.at, lang)}</span>
+              </div>
+              {c.restoredAt ? (
+                <span className="badge badge-synced">{t('conflicts.restored')}</span>
+              ) : (
+                <button
+                  type="button"
+                  className="button-primary"
+                  disabled={busy !== null}
+                  onClick={() => void onRestore(c.id)}
+                >
+                  {t('conflicts.restore')}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </main>
+  );
+}
