@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { onTestFailed } from 'vitest';
 
 const dir = resolve(import.meta.dirname, '../../../test-results');
@@ -18,4 +18,10 @@ export function screenshotOnFailure(name: string, contexts: () => BrowserContext
       }
     }
   });
+}
+
+/** A full-page screenshot in test-results/, to look at how a screen renders (kept by CI with the results). */
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
 }

@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { FormDefinition } from '../../../src/core/forms/definition';
 import { publishFormVersion } from '../../../src/server/catalog';
+import { importForm, type ImportResult } from '../../../src/server/forms/importForm';
 import { openStorage, startServer } from '../../../src/server/main';
 import { DEMO_PROJECT } from '../../../src/server/seed/demoForm';
+import type { EntityRecord, Storage } from '../../../src/server/storage/Storage';
 
 export const DEMO_PASSWORD = 'terrain-demo-2026';
 const dist = resolve(import.meta.dirname, '../../../dist');
@@ -26,15 +28,23 @@ export async function startTestServer() {
     staticDir,
     demoPassword: DEMO_PASSWORD,
   });
+  /** A second handle on the server's database, for what a test sets up or checks behind the API's back. */
+  async function withStorage<T>(use: (storage: Storage) => Promise<T>): Promise<T> {
+    const storage = await openStorage({ dataDir });
+    try {
+      return await use(storage);
+    } finally {
+      await storage.close();
+    }
+  }
   return {
     url: server.url,
     staticDir,
-    /** Publishes a form version into the demo project (through a second handle on the same database). */
+    /** Publishes a form version into the demo project. */
     async publishForm(definition: FormDefinition, projectId: string = DEMO_PROJECT.id) {
-      const storage = await openStorage({ dataDir });
-      try {
-        const at = new Date();
-        await storage.transaction((tx) =>
+      const at = new Date();
+      await withStorage((storage) =>
+        storage.transaction((tx) =>
           publishFormVersion(
             tx,
             {
@@ -47,11 +57,25 @@ export async function startTestServer() {
             null,
             at,
           ),
-        );
-      } finally {
-        await storage.close();
-      }
+        ),
+      );
     },
+    /** Imports an XLSForm file into the demo project with the server's own import code (`forms import`). */
+    async importForm(
+      fileName: string,
+      bytes: Uint8Array,
+      projectId: string = DEMO_PROJECT.id,
+    ): Promise<ImportResult> {
+      return withStorage((storage) =>
+        importForm(storage, { projectId, bytes, fileName, userId: null, now: new Date() }),
+      );
+    },
+    /** A submission as the server's database holds it; undefined when the server has none with that id. */
+    async submission(id: string): Promise<EntityRecord | undefined> {
+      return withStorage((storage) => storage.getEntity('submissions', id));
+    },
+    /** Reads (or writes) the server's database directly, through a second handle on it. */
+    withStorage,
     async close() {
       await server.close();
       rmSync(dir, { recursive: true, force: true });

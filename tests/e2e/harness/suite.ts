@@ -1,6 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import type { FormDefinition } from '../../../src/core/forms/definition';
+import type { ImportResult } from '../../../src/server/forms/importForm';
+import { fixture } from '../../server/forms/fixtureFiles';
 import { SignInPage } from '../pages/SignInPage';
 import { launchChromium } from './chromium';
 import { screenshotOnFailure } from './screenshots';
@@ -8,18 +10,27 @@ import { DEMO_PASSWORD, startTestServer } from './server';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
+interface SuiteOptions {
+  /** Form definitions published in the demo project. */
+  forms?: FormDefinition[];
+  /** XLSForm files of the shared fixtures (`../shared/fixtures/xlsforms`), imported as `forms import` does. */
+  xlsForms?: string[];
+}
+
 /**
  * One end-to-end suite: the real server (with extra forms published) and Chromium, started before the tests
  * and closed after them. Devices are French-speaking tablets in Gao unless a test says otherwise.
  */
-export function e2eSuite(name: string, options: { forms?: FormDefinition[] } = {}) {
+export function e2eSuite(name: string, options: SuiteOptions = {}) {
   let server: TestServer | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
+  const imported: ImportResult[] = [];
 
   beforeAll(async () => {
     server = await startTestServer();
     for (const form of options.forms ?? []) await server.publishForm(form);
+    for (const file of options.xlsForms ?? []) imported.push(await server.importForm(file, fixture(file)));
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -33,6 +44,8 @@ export function e2eSuite(name: string, options: { forms?: FormDefinition[] } = {
       if (!server) throw new Error('The e2e server has not started');
       return server;
     },
+    /** What importing each of `xlsForms` gave, in order. */
+    imported,
     /** A new device. Call inside a test: a failing test leaves screenshots of its devices in test-results/. */
     async device(): Promise<BrowserContext> {
       if (!browser) throw new Error('Chromium has not started');

@@ -1,5 +1,14 @@
-import type { Locator } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { AppPage } from './AppPage';
+
+/** A submission as this device stored it (IndexedDB `submissions`). */
+export interface StoredSubmission {
+  id: string;
+  formId: string;
+  formVersion: string;
+  syncState: string;
+  data: Record<string, unknown>;
+}
 
 /** Fills a form, question by question, through the labels and button names a person reads. */
 export class FillFormPage extends AppPage {
@@ -7,13 +16,36 @@ export class FillFormPage extends AppPage {
     await this.page.getByLabel(label).fill(value);
   }
 
-  async choose(question: string, choice: string): Promise<void> {
-    await this.question(question).getByLabel(choice, { exact: true }).check();
+  /** Picks one choice; `within` narrows the search to a part of the form, such as a repeat instance. */
+  async choose(question: string, choice: string, within: Page | Locator = this.page): Promise<void> {
+    await this.question(question, within).getByLabel(choice, { exact: true }).check();
+  }
+
+  /** Ticks choices of a select_multiple question (unticks them when `checked` is false). */
+  async tick(
+    question: string,
+    choices: string[],
+    within: Page | Locator = this.page,
+    checked = true,
+  ): Promise<void> {
+    for (const choice of choices) {
+      await this.question(question, within).getByLabel(choice, { exact: true }).setChecked(checked);
+    }
+  }
+
+  /** Picks an option of a drop-down list (select_one with appearance `minimal`), by its label. */
+  async select(question: string, option: string): Promise<void> {
+    await this.page.getByLabel(question).selectOption({ label: option });
   }
 
   /** A question answered with several inputs (choices, coordinates): its fieldset, by its label. */
-  question(label: string): Locator {
-    return this.page.getByRole('group', { name: label, exact: true });
+  question(label: string, within: Page | Locator = this.page): Locator {
+    return within.getByRole('group', { name: label, exact: true });
+  }
+
+  /** The line under the title that names the form version being filled. */
+  formVersion(version: string): Locator {
+    return this.page.locator('.form-meta').filter({ hasText: `Version ${version} ·` });
   }
 
   /** One instance of a repeat, e.g. "Membre 2". */
@@ -26,6 +58,12 @@ export class FillFormPage extends AppPage {
     return this.instance(name);
   }
 
+  /** Picks a photo through the question's file input; resolves once its thumbnail shows (it is stored). */
+  async attachPhoto(label: string, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+    await this.page.getByLabel(label, { exact: true }).setInputFiles(file);
+    await this.page.getByRole('img', { name: label, exact: true }).waitFor();
+  }
+
   async finalize(): Promise<void> {
     await this.page.getByRole('button', { name: 'Finaliser' }).click();
   }
@@ -36,6 +74,11 @@ export class FillFormPage extends AppPage {
 
   /** The `data` of every submission stored on this device (read from IndexedDB, as the app stored it). */
   async storedSubmissionData(): Promise<Record<string, unknown>[]> {
+    return (await this.storedSubmissions()).map((row) => row.data);
+  }
+
+  /** Every submission stored on this device, read from IndexedDB as the app stored it. */
+  async storedSubmissions(): Promise<StoredSubmission[]> {
     return this.page.evaluate(async () => {
       const infos = await indexedDB.databases();
       const name = infos.map((d) => d.name).find((n) => n?.startsWith('terrain-'));
@@ -45,13 +88,19 @@ export class FillFormPage extends AppPage {
         request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(new Error(String(request.error)));
       });
-      const rows = await new Promise<{ data: Record<string, unknown> }[]>((resolve, reject) => {
+      const rows = await new Promise<StoredSubmission[]>((resolve, reject) => {
         const request = db.transaction('submissions').objectStore('submissions').getAll();
-        request.onsuccess = () => resolve(request.result as { data: Record<string, unknown> }[]);
+        request.onsuccess = () => resolve(request.result as StoredSubmission[]);
         request.onerror = () => reject(new Error(String(request.error)));
       });
       db.close();
-      return rows.map((row) => row.data);
+      return rows.map(({ id, formId, formVersion, syncState, data }) => ({
+        id,
+        formId,
+        formVersion,
+        syncState,
+        data,
+      }));
     });
   }
 }
