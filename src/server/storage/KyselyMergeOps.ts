@@ -10,7 +10,7 @@ import type {
   MergeRecordWrite,
 } from './MergeStorage';
 import { chunks } from './rows';
-import type { EntitiesTable } from './schema';
+import type { ConflictsTable, EntitiesTable } from './schema';
 
 /** 10 columns × 100 rows, or 14 × 100: far below either dialect's limit on bound parameters. */
 const ROWS_PER_INSERT = 100;
@@ -160,24 +160,8 @@ export class KyselyMergeOps extends KyselyVersionOps {
   }
 }
 
-interface ConflictRow {
-  id: string;
-  tbl: string;
-  record_id: string;
-  project_id: string;
-  field: string;
-  losing_value: string;
-  losing_hlc: string;
-  losing_by: string | null;
-  winning_value: string;
-  winning_hlc: string;
-  winning_by: string | null;
-  created_at: string;
-  restored_at: string | null;
-  restored_by: string | null;
-  losing_name: string | null;
-  winning_name: string | null;
-}
+/** A conflict with the display names of both writers (joined from users). */
+type ConflictRow = ConflictsTable & { losing_name: string | null; winning_name: string | null };
 
 function toConflict(row: ConflictRow): ConflictListing {
   return {
