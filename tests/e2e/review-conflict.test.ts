@@ -15,12 +15,7 @@ describe('reviews: concurrent verdicts merge, the lost one is restored by the su
     await agentHome.waitForForm(FORM);
     await agentHome.newSubmission(FORM);
     const form = new FillFormPage(agentPage);
-    await form.fillText('Nom de la personne interrogée', 'Awa Touré');
-    await form.fillText('Nombre de personnes dans le ménage', '4');
-    await form.choose('Sexe du chef de ménage', 'Femme');
-    await form.choose('Sources d’eau utilisées', 'Forage');
-    await form.fillText('Date de la visite', '2026-11-23');
-    await agentPage.getByRole('button', { name: 'Utiliser ma position' }).click();
+    await form.fillHousehold('Awa Touré', '4');
     await form.finalize();
     const agentList = new SubmissionsPage(agentPage);
     await agentList.syncNow();

@@ -16,12 +16,7 @@ describe('a focal point corrects a finalized submission', () => {
     await agentHome.waitForForm(FORM);
     await agentHome.newSubmission(FORM);
     const form = new FillFormPage(agentPage);
-    await form.fillText('Nom de la personne interrogée', 'Aminata Maïga');
-    await form.fillText(SIZE, '7');
-    await form.choose('Sexe du chef de ménage', 'Femme');
-    await form.choose('Sources d’eau utilisées', 'Forage');
-    await form.fillText('Date de la visite', '2026-11-23');
-    await agentPage.getByRole('button', { name: 'Utiliser ma position' }).click();
+    await form.fillHousehold('Aminata Maïga', '7');
     await form.finalize();
     const agentList = new SubmissionsPage(agentPage);
     await agentList.rowWithState('En attente').waitFor();

@@ -64,6 +64,16 @@ export class FillFormPage extends AppPage {
     await this.page.getByRole('img', { name: label, exact: true }).waitFor();
   }
 
+  /** Answers the demo household survey (the seed's form) with a woman-headed household using a borehole. */
+  async fillHousehold(respondent: string, size: string): Promise<void> {
+    await this.fillText('Nom de la personne interrogée', respondent);
+    await this.fillText('Nombre de personnes dans le ménage', size);
+    await this.choose('Sexe du chef de ménage', 'Femme');
+    await this.choose('Sources d’eau utilisées', 'Forage');
+    await this.fillText('Date de la visite', '2026-11-23');
+    await this.page.getByRole('button', { name: 'Utiliser ma position' }).click();
+  }
+
   async finalize(): Promise<void> {
     await this.page.getByRole('button', { name: 'Finaliser' }).click();
   }
