@@ -14,8 +14,11 @@ export const ConflictSide = z.object({
 });
 export type ConflictSide = z.infer<typeof ConflictSide>;
 
+/** Conflicts are named by a random UUID (they are logged by the server only). */
+export const ConflictId = z.uuid();
+
 export const Conflict = z.object({
-  id: z.string(),
+  id: ConflictId,
   table: z.string(),
   recordId: z.string(),
   projectId: z.string(),

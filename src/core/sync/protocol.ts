@@ -55,7 +55,7 @@ export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 export const PushRequest = z
   .object({
     /** Absent means 1, the first clients'. */
-    protocol: z._default(z.union([z.literal(1), z.literal(2)]), 1),
+    protocol: z._default(z.literal(SUPPORTED_PROTOCOLS), 1),
     clientId: ClientId,
     mutations: z.array(Mutation).check(z.minLength(1), z.maxLength(MAX_PUSH_MUTATIONS)),
   })

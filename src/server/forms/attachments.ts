@@ -77,8 +77,7 @@ export function readAttachments(files: readonly AttachmentFile[]): ReadAttachmen
       attachments[name] = text;
       continue;
     }
-    const records = parseCsv(text, sniffDelimiter(text)).map(({ line, cells }) => ({ row: line, cells }));
-    attachments[name] = toRows(records);
+    attachments[name] = toRows(parseCsv(text, sniffDelimiter(text)));
   }
   return { attachments, issues };
 }

@@ -1,10 +1,11 @@
 /**
  * A small RFC 4180 CSV parser (quoted fields, doubled quotes, newlines inside quotes, CRLF). Written here
  * rather than through SheetJS because SheetJS turns CSV text into numbers and dates (`2010-06-15` would come
- * back reformatted), while a form's cells must stay exactly as typed.
+ * back reformatted), while a form's cells must stay exactly as typed. Each record comes with the line it
+ * starts on (`row`, as a sheet's rows).
  */
-export function parseCsv(text: string, delimiter = ','): { line: number; cells: string[] }[] {
-  const rows: { line: number; cells: string[] }[] = [];
+export function parseCsv(text: string, delimiter = ','): { row: number; cells: string[] }[] {
+  const rows: { row: number; cells: string[] }[] = [];
   // The 1-based line each record starts on, for messages: a quoted cell may span several lines.
   let line = 1;
   let start = 1;
@@ -29,7 +30,7 @@ export function parseCsv(text: string, delimiter = ','): { line: number; cells: 
     } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
       row.push(field);
-      rows.push({ line: start, cells: row });
+      rows.push({ row: start, cells: row });
       start = ++line;
       row = [];
       field = '';
@@ -37,7 +38,7 @@ export function parseCsv(text: string, delimiter = ','): { line: number; cells: 
   }
   if (field !== '' || row.length > 0) {
     row.push(field);
-    rows.push({ line: start, cells: row });
+    rows.push({ row: start, cells: row });
   }
   return rows;
 }

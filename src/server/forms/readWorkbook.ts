@@ -74,7 +74,7 @@ export function readWorkbook(bytes: Uint8Array, fileName: string): XlsFormSheets
   return out;
 }
 
-export interface RawRow {
+interface RawRow {
   row: number;
   cells: string[];
 }
@@ -100,7 +100,7 @@ export function toRows(raw: RawRow[]): SheetRow[] {
  * Row numbers are the file's line numbers (where the record starts). Cells are kept exactly as typed.
  */
 export function readCsv(text: string): XlsFormSheets {
-  const records = parseCsv(text.replace(/^\uFEFF/, '')).map(({ line, cells }) => ({ row: line, cells }));
+  const records = parseCsv(text.replace(/^\uFEFF/, ''));
   const sectionOf = (r: RawRow) => SHEETS.find((s) => s === (r.cells[0] ?? '').trim().toLowerCase());
   if (!records.some((r) => sectionOf(r))) return { survey: toRows(records), choices: [], settings: [] };
   const sections: Record<SheetName, RawRow[]> = { survey: [], choices: [], settings: [] };

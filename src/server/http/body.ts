@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { constants } from 'node:buffer';
 import { gunzip } from 'node:zlib';
 import { promisify } from 'node:util';
 import type { z } from 'zod/mini';
@@ -29,18 +30,31 @@ async function readLimited(body: ReadableStream<Uint8Array> | null, limit: numbe
   return Buffer.concat(chunks);
 }
 
+/**
+ * Gzip bytes inflated to at most `limit` bytes (a small "zip bomb" never fills the memory); beyond it throws
+ * `onTooLarge()`, and `bad_request` with `invalid` for bytes that are not gzip.
+ */
+export async function gunzipAtMost(
+  raw: Uint8Array,
+  limit: number,
+  onTooLarge: () => HttpError,
+  invalid: string,
+): Promise<Buffer> {
+  try {
+    // zlib takes no Infinity (the CLI import has no limit): its own maximum then.
+    return await gunzipAsync(raw, { maxOutputLength: Math.min(limit, constants.MAX_LENGTH) });
+  } catch (err) {
+    if (err instanceof RangeError || (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
+      throw onTooLarge();
+    throw new HttpError('bad_request', invalid);
+  }
+}
+
 async function decode(raw: Buffer, encoding: string): Promise<Buffer> {
   if (encoding === '' || encoding === 'identity') return raw;
   if (encoding !== 'gzip')
     throw new HttpError('unsupported_media_type', `Unsupported Content-Encoding: ${encoding}`);
-  try {
-    // maxOutputLength stops a small "zip bomb" from inflating into gigabytes of memory.
-    return await gunzipAsync(raw, { maxOutputLength: MAX_BODY_BYTES });
-  } catch (err) {
-    if (err instanceof RangeError || (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
-      throw tooLarge();
-    throw new HttpError('bad_request', 'Body is not valid gzip');
-  }
+  return gunzipAtMost(raw, MAX_BODY_BYTES, tooLarge, 'Body is not valid gzip');
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { readRawBody } from '../http/body';
 import { HttpError } from '../http/errors';
 
 /**
@@ -6,31 +7,19 @@ import { HttpError } from '../http/errors';
  * is refused whole: nothing of it is stored, and the device resumes from the server's offset.
  */
 export async function readChunk(c: Context, limit: number): Promise<Uint8Array> {
-  const tooLarge = () => new HttpError('payload_too_large', `Chunks are limited to ${limit} bytes`);
-  const declared = Number(c.req.header('content-length') ?? '0');
-  if (declared > limit) throw tooLarge();
-  const body = c.req.raw.body;
-  if (!body) return new Uint8Array(0);
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  const reader = body.getReader();
+  let data: Uint8Array;
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > limit) {
-        await reader.cancel();
-        throw tooLarge();
-      }
-      parts.push(value);
-    }
+    data = await readRawBody(c, limit);
   } catch (error) {
     if (error instanceof HttpError) throw error;
     throw new HttpError('bad_request', 'The chunk was cut off');
   }
-  if (Number.isFinite(declared) && declared > 0 && size !== declared) {
-    throw new HttpError('bad_request', `The chunk was cut off: ${size} of ${declared} bytes arrived`);
+  const declared = Number(c.req.header('content-length') ?? '0');
+  if (Number.isFinite(declared) && declared > 0 && data.byteLength !== declared) {
+    throw new HttpError(
+      'bad_request',
+      `The chunk was cut off: ${data.byteLength} of ${declared} bytes arrived`,
+    );
   }
-  return Buffer.concat(parts, size);
+  return data;
 }

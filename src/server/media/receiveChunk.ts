@@ -118,7 +118,7 @@ function done(sha256: string, size: number): MediaUploadResponse {
 }
 
 /** The hex SHA-256 of an upload's chunks, read a few at a time. */
-export async function hashUpload(media: MediaOps, sha256: string, userId: string): Promise<string> {
+async function hashUpload(media: MediaOps, sha256: string, userId: string): Promise<string> {
   const hash = createHash('sha256');
   let from = 0;
   for (;;) {

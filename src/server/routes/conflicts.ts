@@ -1,8 +1,9 @@
 import { Hono } from 'hono';
-import { ConflictQuery } from '../../core/sync/conflicts';
+import { ConflictId, ConflictQuery } from '../../core/sync/conflicts';
 import { requireUser } from '../auth/session';
 import { readQuery } from '../http/body';
 import type { AppEnv, Clock } from '../http/env';
+import { HttpError } from '../http/errors';
 import type { Storage } from '../storage/Storage';
 import { listConflicts, restoreConflict } from '../sync/conflictLog';
 
@@ -17,7 +18,10 @@ export function conflictRoutes(storage: Storage, now: Clock): Hono<AppEnv> {
   });
 
   routes.post('/conflicts/:id/restore', session, async (c) => {
-    return c.json(await restoreConflict(storage, c.var.user, c.req.param('id'), now()));
+    const id = ConflictId.safeParse(c.req.param('id'));
+    // The same answer as for a conflict that does not exist.
+    if (!id.success) throw new HttpError('not_found', 'No such conflict');
+    return c.json(await restoreConflict(storage, c.var.user, id.data, now()));
   });
 
   return routes;

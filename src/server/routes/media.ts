@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { z } from 'zod/mini';
 import {
   CHUNK_CONTENT_TYPE,
   MAX_MEDIA_BYTES,
@@ -9,26 +10,41 @@ import {
 } from '../../core/sync/media';
 import { requireUser } from '../auth/session';
 import type { AppEnv, Clock } from '../http/env';
-import { HttpError } from '../http/errors';
+import { HttpError, issuesOf } from '../http/errors';
 import { mayDownload } from '../media/access';
 import { readChunk } from '../media/readChunk';
 import { receiveChunk } from '../media/receiveChunk';
 import { streamBlob } from '../media/streamBlob';
 import type { Storage } from '../storage/Storage';
 
-const DEFAULT_TYPE = 'application/octet-stream';
+/** A size in bytes as a header gives it: digits only (no sign, exponent or fraction). */
+const ByteCount = z.pipe(
+  z.string().check(z.regex(/^\d{1,15}$/, 'must be a number of bytes')),
+  z.transform(Number),
+);
+
+/** The headers of a chunk, by name (trimmed; an absent media type is a plain file's). */
+const ChunkHeaders = z.object({
+  [MEDIA_HEADERS.offset]: ByteCount,
+  [MEDIA_HEADERS.length]: ByteCount,
+  [MEDIA_HEADERS.type]: z._default(MediaType, 'application/octet-stream'),
+});
+
+function chunkHeaders(c: Context<AppEnv>): { offset: number; length: number; type: string } {
+  const header = (name: string) => c.req.header(name)?.trim() || undefined;
+  const parsed = ChunkHeaders.safeParse(
+    Object.fromEntries(Object.values(MEDIA_HEADERS).map((name) => [name, header(name)])),
+  );
+  if (!parsed.success) throw new HttpError('bad_request', 'Invalid upload headers', issuesOf(parsed.error));
+  const { offset, length, type } = MEDIA_HEADERS;
+  return { offset: parsed.data[offset], length: parsed.data[length], type: parsed.data[type] };
+}
 
 function shaParam(c: Context<AppEnv>): string {
   const parsed = Sha256Hex.safeParse(c.req.param('sha256'));
   if (!parsed.success)
     throw new HttpError('not_found', 'Media are named by the lowercase hex SHA-256 of their bytes');
   return parsed.data;
-}
-
-function sizeHeader(c: Context<AppEnv>, name: string): number {
-  const raw = c.req.header(name)?.trim() ?? '';
-  if (!/^\d{1,15}$/.test(raw)) throw new HttpError('bad_request', `${name} must be a number of bytes`);
-  return Number(raw);
 }
 
 /**
@@ -70,8 +86,7 @@ export function mediaRoutes(storage: Storage, now: Clock): Hono<AppEnv> {
 
   routes.patch('/media/:sha256', async (c) => {
     const sha256 = shaParam(c);
-    const offset = sizeHeader(c, MEDIA_HEADERS.offset);
-    const length = sizeHeader(c, MEDIA_HEADERS.length);
+    const { offset, length, type } = chunkHeaders(c);
     if (length > MAX_MEDIA_BYTES) {
       throw new HttpError('payload_too_large', `Files are limited to ${MAX_MEDIA_BYTES / 1024 / 1024} MiB`);
     }
@@ -83,15 +98,8 @@ export function mediaRoutes(storage: Storage, now: Clock): Hono<AppEnv> {
     if (encoding !== '' && encoding !== 'identity') {
       throw new HttpError('unsupported_media_type', 'Send chunks as they are: media are compressed already');
     }
-    const type = MediaType.safeParse(c.req.header(MEDIA_HEADERS.type)?.trim() || DEFAULT_TYPE);
-    if (!type.success) throw new HttpError('bad_request', `${MEDIA_HEADERS.type} is not a media type`);
     const data = await readChunk(c, MAX_MEDIA_CHUNK_BYTES);
-    const result = await receiveChunk(
-      storage,
-      c.var.user,
-      { sha256, offset, length, type: type.data, data },
-      now(),
-    );
+    const result = await receiveChunk(storage, c.var.user, { sha256, offset, length, type, data }, now());
     c.header(MEDIA_HEADERS.offset, String(result.offset));
     c.header(MEDIA_HEADERS.length, String(result.length));
     return c.json(result);

@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import { memberProjects, versionsOfOwn } from './agentScope';
 import type { MediaBlobRecord, MediaChunk, MediaOps, MediaRefRecord, MediaUploadRecord } from './MediaOps';
 import type { MediaBlobsTable, MediaUploadsTable } from './mediaSchema';
 import { chunks } from './rows';
@@ -193,14 +194,16 @@ export class KyselyMediaOps implements MediaOps {
       .select('media_refs.sha256')
       .where('media_refs.sha256', '=', sha256)
       .where('entities.deleted', '=', 0);
-    if (!scope.allProjects) {
-      const member = this.db
-        .selectFrom('project_members')
-        .select('project_id')
-        .where('user_id', '=', scope.userId);
-      query = query.where('entities.project_id', 'in', member);
+    if (!scope.allProjects)
+      query = query.where('entities.project_id', 'in', memberProjects(this.db, scope.userId));
+    if (scope.ownSubmissionsOnly) {
+      query = query.where((eb) =>
+        eb.or([
+          eb('entities.created_by', '=', scope.userId),
+          eb('entities.id', 'in', versionsOfOwn(this.db, scope.userId)),
+        ]),
+      );
     }
-    if (scope.ownSubmissionsOnly) query = query.where('entities.created_by', '=', scope.userId);
     return (await query.limit(1).executeTakeFirst()) !== undefined;
   }
 }

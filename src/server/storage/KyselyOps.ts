@@ -1,7 +1,7 @@
 import type { PullTable } from '../../core/sync/protocol';
 import { PULL_TABLES } from '../../core/sync/protocol';
 import { KyselyMediaOps } from './KyselyMediaOps';
-import { AGENT_SCOPED_MERGE_TABLES } from './agentScope';
+import { AGENT_SCOPED_MERGE_TABLES, memberProjects, versionsOfOwn } from './agentScope';
 import { KyselyMergeOps } from './KyselyMergeOps';
 import { toEntity, toRejected } from './rows';
 import type {
@@ -41,19 +41,8 @@ export class KyselyOps extends KyselyMergeOps implements StorageTx {
       .selectAll()
       .where('server_seq', '>', cursor)
       .where('tbl', 'in', [...PULL_TABLES]);
-    if (!scope.allProjects) {
-      const member = this.db
-        .selectFrom('project_members')
-        .select('project_id')
-        .where('user_id', '=', scope.userId);
-      query = query.where('project_id', 'in', member);
-    }
+    if (!scope.allProjects) query = query.where('project_id', 'in', memberProjects(this.db, scope.userId));
     if (scope.ownSubmissionsOnly) {
-      // An agent also sees the corrections others made to the submissions they started.
-      const corrected = this.db
-        .selectFrom('submission_versions')
-        .select('id')
-        .where('author', '=', scope.userId);
       // Reviews (mergeable records of a submission, named by its id) follow the submission they are about.
       const own = this.db
         .selectFrom('entities as own')
@@ -64,7 +53,7 @@ export class KyselyOps extends KyselyMergeOps implements StorageTx {
         eb.or([
           eb('tbl', 'not in', ['submissions', ...AGENT_SCOPED_MERGE_TABLES]),
           eb('created_by', '=', scope.userId),
-          eb('id', 'in', corrected),
+          eb('id', 'in', versionsOfOwn(this.db, scope.userId)),
           eb.and([eb('tbl', 'in', AGENT_SCOPED_MERGE_TABLES), eb('id', 'in', own)]),
         ]),
       );

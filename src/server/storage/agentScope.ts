@@ -1,9 +1,24 @@
-import { MERGE_TABLE_NAMES, MERGE_TABLES } from '../../core/sync/mergeTables';
+import type { Kysely } from 'kysely';
+import { MERGE_TABLE_NAMES, mergeTable } from '../../core/sync/mergeTables';
+import type { Database } from './schema';
 
 /**
  * Mergeable tables whose records belong to a submission and share its id (reviews): an agent pulls them
  * only for the submissions they may see, like the submissions themselves.
  */
 export const AGENT_SCOPED_MERGE_TABLES: string[] = MERGE_TABLE_NAMES.filter(
-  (name) => (MERGE_TABLES[name] as { parent?: unknown }).parent !== undefined,
+  (name) => mergeTable(name).parent !== undefined,
 );
+
+/** The ids of the projects `userId` is a member of, as a subquery. */
+export function memberProjects(db: Kysely<Database>, userId: string) {
+  return db.selectFrom('project_members').select('project_id').where('user_id', '=', userId);
+}
+
+/**
+ * The ids of every version of the submissions `userId` started, as a subquery: an agent sees the corrections
+ * others made to their submissions as well as their own (pull, and the download of the files they name).
+ */
+export function versionsOfOwn(db: Kysely<Database>, userId: string) {
+  return db.selectFrom('submission_versions').select('id').where('author', '=', userId);
+}

@@ -1,19 +1,12 @@
 import { clampHlc } from '../../core/hlc';
 import { SubmissionFields, type Submission } from '../../core/records/submission';
+import { canonicalJson } from '../../core/sync/canonicalJson';
 import { isMergeTable } from '../../core/sync/mergeTables';
-import { PUSH_TABLES, type Mutation, type MutationResult, type RejectCode } from '../../core/sync/protocol';
+import { PUSH_TABLES, type Mutation, type MutationResult } from '../../core/sync/protocol';
 import { issuesOf } from '../http/errors';
-import { canonicalJson } from './canonicalJson';
 import type { PushBatch } from './pushBatch';
+import { reject } from './reject';
 import { checkReplaces } from './submissionVersions';
-
-type Rejected = Extract<MutationResult, { status: 'rejected' }>;
-
-function reject(m: Mutation, code: RejectCode, message: string, details?: unknown): Rejected {
-  const result: Rejected = { mutationId: m.mutationId, seq: m.seq, status: 'rejected', code, message };
-  if (details !== undefined) result.details = details;
-  return result;
-}
 
 /**
  * Validates one mutation against the user's rights and the form, and queues its effects on `batch` (written

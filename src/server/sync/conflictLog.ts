@@ -16,7 +16,7 @@ async function supervises(storage: StorageOps, user: UserRecord, projectId: stri
   return user.role === 'admin' || (await storage.isProjectMember(projectId, user.id));
 }
 
-export function toApiConflict(c: ConflictListing): Conflict {
+function toApiConflict(c: ConflictListing): Conflict {
   return {
     id: c.id,
     table: c.tbl,
@@ -71,7 +71,8 @@ export function restoreConflict(
     const refusal = mergeTable(conflict.tbl).refuse(user.role, { [conflict.field]: conflict.losing.value });
     if (refusal !== null) throw new HttpError('forbidden', refusal);
     // First, so that of two restores racing on PostgreSQL the second waits here, then finds it done.
-    if (!(await tx.markConflictRestored(id, now.toISOString(), user.id)))
+    const restoredAt = now.toISOString();
+    if (!(await tx.markConflictRestored(id, restoredAt, user.id)))
       throw new HttpError('conflict', 'This value has been restored already');
     const batch = new MergeBatch(tx, user, now);
     const serverSeq = await batch.restore(
@@ -81,8 +82,7 @@ export function restoreConflict(
       conflict.losing.value,
     );
     await batch.flush();
-    const restored = await tx.getConflict(id);
-    if (!restored) throw new Error(`Conflict ${id} vanished`);
+    const restored = { ...conflict, restoredAt, restoredBy: user.id };
     return { conflict: toApiConflict(restored), serverSeq: serverSeq() };
   });
 }

@@ -109,18 +109,15 @@ async function checkImporter(storage: Storage, importer: UserRecord, file: Unsyn
   if (!hasRole(importer.role, 'supervisor'))
     throw new HttpError('forbidden', 'Only supervisors and admins import export files');
   if (importer.role === 'admin') return;
-  const projects = new Set<string>();
+  const member = new Set(await storage.memberProjectIds(importer.id));
+  const outside = new Set<string>();
   for (const m of file.mutations) {
     const projectId = m.fields.projectId;
-    if (typeof projectId === 'string') projects.add(projectId);
+    if (typeof projectId === 'string' && !member.has(projectId)) outside.add(projectId);
   }
-  const outside: string[] = [];
-  for (const projectId of projects) {
-    if (!(await storage.isProjectMember(projectId, importer.id))) outside.push(projectId);
-  }
-  if (outside.length)
+  if (outside.size)
     throw new HttpError('forbidden', `You are not a member of every project in this file`, {
-      projects: outside,
+      projects: [...outside],
     });
 }
 

@@ -21,14 +21,14 @@ import {
   valuesOf,
   type MergeTableSpec,
 } from '../../core/sync/mergeTables';
-import type { Mutation, MutationResult, RejectCode } from '../../core/sync/protocol';
+import type { Mutation, MutationResult } from '../../core/sync/protocol';
 import { issuesOf } from '../http/errors';
 import type { ConflictRecord, MergeRecord, MergeRecordWrite } from '../storage/MergeStorage';
 import type { AuditEntry, StorageTx, UserRecord } from '../storage/Storage';
+import { reject } from './reject';
 
 type Applied = Extract<MutationResult, { status: 'applied' }>;
 type Conflicted = Extract<MutationResult, { status: 'conflict' }>;
-type Rejected = Extract<MutationResult, { status: 'rejected' }>;
 
 /** A record as this batch sees it: stored, then merged into by the batch's writes. */
 interface Working {
@@ -54,12 +54,6 @@ export type ParentLookup = (
 ) => { projectId: string; deleted: boolean } | null;
 
 const keyOf = (tbl: string, id: string) => `${tbl}\u0000${id}`;
-
-function reject(m: Mutation, code: RejectCode, message: string, details?: unknown): Rejected {
-  const result: Rejected = { mutationId: m.mutationId, seq: m.seq, status: 'rejected', code, message };
-  if (details !== undefined) result.details = details;
-  return result;
-}
 
 /**
  * The mergeable records (src/core/sync/mergeTables.ts) one transaction reads, merges into and writes: the

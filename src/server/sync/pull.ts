@@ -1,19 +1,19 @@
 import type { PullChange, PullQuery, PullResponse } from '../../core/sync/protocol';
 import type { FieldValue } from '../../core/sync/merge';
-import type { StorageOps, UserRecord } from '../storage/Storage';
+import type { PullScope, StorageOps, UserRecord } from '../storage/Storage';
 
 function clocksOf(state: Record<string, FieldValue>): Record<string, string> {
   return Object.fromEntries(Object.entries(state).map(([path, field]) => [path, field.hlc]));
 }
 
+/** What `user` may pull (and download the files of): admins every project, agents their own submissions. */
+export function pullScope(user: UserRecord): PullScope {
+  return { userId: user.id, allProjects: user.role === 'admin', ownSubmissionsOnly: user.role === 'agent' };
+}
+
 /** One page of the changes this user may see, after `cursor`. */
 export async function pull(storage: StorageOps, user: UserRecord, query: PullQuery): Promise<PullResponse> {
-  const scope = {
-    userId: user.id,
-    allProjects: user.role === 'admin',
-    ownSubmissionsOnly: user.role === 'agent',
-  };
-  const rows = await storage.pullChanges(scope, query.cursor, query.limit);
+  const rows = await storage.pullChanges(pullScope(user), query.cursor, query.limit);
   const changes: PullChange[] = rows.map((row) => ({
     table: row.tbl,
     id: row.id,

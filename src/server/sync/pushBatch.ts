@@ -43,7 +43,8 @@ export class PushBatch {
   private readonly rejected: RejectedMutationRecord[] = [];
   /** Corrections of this batch: which submission each one replaces, and the chains' states. */
   readonly versions: VersionLinks;
-  private mergeBatch: MergeBatch | null = null;
+  /** The mergeable records (reviews) this batch reads, merges into and writes. */
+  readonly merges: MergeBatch;
 
   constructor(
     readonly tx: StorageTx,
@@ -55,21 +56,10 @@ export class PushBatch {
     private readonly importedBy: Importer | null = null,
   ) {
     this.versions = new VersionLinks(tx);
-  }
-
-  /** The mergeable records (reviews) this batch reads, merges into and writes. */
-  get merges(): MergeBatch {
-    this.mergeBatch ??= new MergeBatch(
-      this.tx,
-      this.user,
-      this.now,
-      this.importedBy ? this.importedBy.id : this.user.id,
-      (_table, id) => {
-        const queued = this.existingSubmission(id);
-        return queued ? { projectId: String(queued.projectId), deleted: false } : null;
-      },
-    );
-    return this.mergeBatch;
+    this.merges = new MergeBatch(tx, user, now, importedBy ? importedBy.id : user.id, (_table, id) => {
+      const queued = this.existingSubmission(id);
+      return queued ? { projectId: String(queued.projectId), deleted: false } : null;
+    });
   }
 
   /** Loads, in one query, the stored submissions that the new mutations of the batch might collide with. */
@@ -182,7 +172,7 @@ export class PushBatch {
       this.tx,
       this.entities.map((e) => e.write),
     );
-    if (this.mergeBatch) await this.mergeBatch.flush();
+    await this.merges.flush();
     const seqs = await this.tx.insertNewEntities(this.entities.map((e) => e.write));
     this.entities.forEach((e, i) => (e.result.serverSeq = seqs[i]!));
   }

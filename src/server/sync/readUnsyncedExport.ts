@@ -1,15 +1,11 @@
-import { constants } from 'node:buffer';
-import { gunzip } from 'node:zlib';
-import { promisify } from 'node:util';
 import {
   EXPORT_FORMAT,
   EXPORT_VERSION,
   UnsyncedExport,
   unsyncedExportChecksum,
 } from '../../core/sync/unsyncedExport';
+import { gunzipAtMost } from '../http/body';
 import { HttpError, issuesOf } from '../http/errors';
-
-const gunzipAsync = promisify(gunzip);
 
 /**
  * Largest export file accepted, decompressed. Files carry photos as base64, so this is far above a push's
@@ -34,14 +30,12 @@ export async function readUnsyncedExport(
 ): Promise<UnsyncedExport> {
   let raw: Uint8Array = bytes;
   if (isGzip(bytes)) {
-    try {
-      // The CLI passes no limit (Infinity), which zlib does not take: its own maximum then.
-      raw = await gunzipAsync(bytes, { maxOutputLength: Math.min(limit, constants.MAX_LENGTH) });
-    } catch (err) {
-      if (err instanceof RangeError || (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
-        throw tooLarge(limit);
-      throw new HttpError('bad_request', 'The file is damaged: it is not valid gzip');
-    }
+    raw = await gunzipAtMost(
+      bytes,
+      limit,
+      () => tooLarge(limit),
+      'The file is damaged: it is not valid gzip',
+    );
   } else if (bytes.length > limit) {
     throw tooLarge(limit);
   }

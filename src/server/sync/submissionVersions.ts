@@ -11,7 +11,7 @@ import type { PushBatch } from './pushBatch';
  * version, the author of the version being replaced, and the focal points and supervisors of the project
  * (admins too). The caller has already checked that the user is a member of the project.
  */
-export function mayCorrect(user: UserRecord, replaced: SubmissionVersionRecord): boolean {
+function mayCorrect(user: UserRecord, replaced: SubmissionVersionRecord): boolean {
   return hasRole(user.role, 'focal_point') || user.id === replaced.author || user.id === replaced.createdBy;
 }
 

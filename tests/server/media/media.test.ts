@@ -235,6 +235,28 @@ describe.each(backends)('media on $name', (backend) => {
     expect(anonymous.status).toBe(401);
   });
 
+  it('lets an agent download the photo of a correction of their submission, like they pull it', async () => {
+    const { ref: first } = fakePhoto(100);
+    const original = await pushPhotoSubmission('agent', first);
+    // A focal point corrects it with another photo, which only they have uploaded.
+    const { bytes, ref } = fakePhoto(CHUNK + 3);
+    const clientId = newClientId();
+    const correction = submission(clientId, 1, {
+      fields: {
+        formId: PHOTO_FORM.id,
+        formVersion: PHOTO_FORM.version,
+        data: { site: 'Puits nord', photo: ref },
+        replaces: original,
+      },
+    });
+    expect((await server.push('focal', clientId, [correction])).body.results[0]?.status).toBe('applied');
+    await upload('focal', bytes);
+
+    expect((await server.pullAll('agent')).some((c) => c.id === correction.id)).toBe(true);
+    expect((await download('agent', ref.sha256)).bytes).toEqual(bytes);
+    expect((await download('agent2', ref.sha256)).status).toBe(403);
+  });
+
   it('keeps to the size limits and checks the request', async () => {
     const { bytes, ref } = fakePhoto(10);
     const huge = await patch('agent', ref.sha256, 0, MAX_MEDIA_BYTES + 1, bytes);

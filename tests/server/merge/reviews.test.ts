@@ -214,6 +214,11 @@ describe.each(backends)('reviews on $name', (backend) => {
     expect(byFocal.status).toBe(403);
     const missing = await server.request(`/api/conflicts/${randomUUID()}/restore`, { method: 'POST', token });
     expect(missing.status).toBe(404);
+    const malformed = await server.request(`/api/conflicts/${'x'.repeat(5000)}/restore`, {
+      method: 'POST',
+      token,
+    });
+    expect(malformed.status).toBe(404);
   });
 
   it('does not log a value its writer had seen, and a replayed batch changes nothing', async () => {
