@@ -3,6 +3,7 @@ import { LoginResponse, MeResponse, type LoginRequest } from '../../core/sync/au
 import { ConflictList, RestoreResponse } from '../../core/sync/conflicts';
 import { ErrorBody } from '../../core/sync/errors';
 import { PullResponse, PushResponse, type PushRequest } from '../../core/sync/protocol';
+import { ImportResponse } from '../../core/sync/unsyncedExport';
 import { ApiError, NetworkError } from './errors';
 import { encodeJsonBody } from './gzip';
 import { mediaRequests, type MediaRequests } from './mediaRequests';
@@ -24,6 +25,8 @@ export interface ApiClient {
   /** The conflict log (supervisors and admins): lost values of concurrent edits, and their restore. */
   conflicts(query?: { projectId?: string; state?: 'open' | 'all' }): Promise<ConflictList>;
   restoreConflict(id: string): Promise<RestoreResponse>;
+  /** A device's export file, sent as it is (gzip or JSON: the server reads which); supervisors and admins. */
+  importFile(file: Blob): Promise<ImportResponse>;
   /** Photos, recordings and files: see mediaRequests.ts. */
   media: MediaRequests;
 }
@@ -75,18 +78,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     path: string,
     body?: unknown,
   ): Promise<z.infer<S>> {
-    const response = await send(method, path, body);
-    const json = await readJson(response);
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) {
-      throw new ApiError(
-        response.status,
-        'invalid_response',
-        `Unexpected response from ${path}`,
-        parsed.error.issues,
-      );
-    }
-    return parsed.data;
+    return validated(schema, await send(method, path, body), path);
   }
 
   return {
@@ -110,8 +102,30 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     },
     restoreConflict: (id) =>
       request(RestoreResponse, 'POST', `/api/conflicts/${encodeURIComponent(id)}/restore`, {}),
+    async importFile(file) {
+      const path = '/api/sync/import';
+      const headers = new Headers({ Accept: 'application/json', 'Content-Type': 'application/octet-stream' });
+      const response = await fetchRaw('POST', path, headers, file);
+      if (!response.ok) throw await toApiError(response);
+      return validated(ImportResponse, response, path);
+    },
     media: mediaRequests({ fetchRaw, readJson, toApiError }),
   };
+}
+
+/** The body of a 2xx answer, checked against the protocol's schema. */ async function validated<
+  S extends z.ZodMiniType,
+>(schema: S, response: Response, path: string): Promise<z.infer<S>> {
+  const parsed = schema.safeParse(await readJson(response));
+  if (!parsed.success) {
+    throw new ApiError(
+      response.status,
+      'invalid_response',
+      `Unexpected response from ${path}`,
+      parsed.error.issues,
+    );
+  }
+  return parsed.data;
 }
 
 /** A body cut off mid-way is a network failure: the request may or may not have been processed. */

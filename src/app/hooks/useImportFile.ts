@@ -1,7 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { ImportResponse } from '../../core/sync/unsyncedExport';
 import { ApiError } from '../api/errors';
-import { postImport } from '../api/importRequest';
 import { useSignedIn } from './useSignedIn';
 
 export type ImportState =
@@ -13,19 +12,19 @@ export type ImportState =
 
 /** Sends a device's export file to the server (supervisors and admins) and keeps its answer. */
 export function useImportFile(): { state: ImportState; send: (file: Blob) => Promise<void> } {
-  const { session } = useSignedIn();
+  const { api } = useSignedIn();
   const [state, setState] = useState<ImportState>({ status: 'idle' });
   const send = useCallback(
     async (file: Blob) => {
       setState({ status: 'working' });
       try {
-        setState({ status: 'done', result: await postImport(session.token, file) });
+        setState({ status: 'done', result: await api.importFile(file) });
       } catch (error) {
         const code = error instanceof ApiError ? error.code : 'network';
         setState({ status: 'error', code, message: error instanceof Error ? error.message : String(error) });
       }
     },
-    [session.token],
+    [api],
   );
   return { state, send };
 }

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { MediaRef } from '../../core/forms/answersSchema';
-import { getMedia } from '../repositories/media';
 import { useSignedIn } from './useSignedIn';
 
 /**
@@ -11,12 +10,12 @@ export type MediaView =
   { state: 'loading' } | { state: 'ready'; url: string } | { state: 'missing' | 'offline' | 'error' };
 
 /**
- * An object URL for a file answer (for a preview), revoked when the file or the component goes. A file
- * not on the device (a reviewer opening someone else's photo) is downloaded through the sync engine, and
- * kept for offline use; `retry` asks again after a failure.
+ * An object URL for a file answer (for a preview), revoked when the file or the component goes. The sync
+ * engine reads it from the device, or downloads a file the device lacks (a reviewer opening someone else's
+ * photo) and keeps it for offline use; `retry` asks again after a failure.
  */
 export function useMediaUrl(media: MediaRef | undefined): { view: MediaView; retry: () => void } {
-  const { db, engine } = useSignedIn();
+  const { engine } = useSignedIn();
   const [attempt, setAttempt] = useState(0);
   const [state, setState] = useState<{ key: string; view: MediaView } | null>(null);
   const { sha256, name, type, size } = media ?? {};
@@ -29,10 +28,7 @@ export function useMediaUrl(media: MediaRef | undefined): { view: MediaView; ret
       if (live) setState({ key, view });
     };
     const load = async (): Promise<void> => {
-      const local = await getMedia(db, sha256);
-      const result = local
-        ? ({ kind: 'ready', blob: local.blob } as const)
-        : await engine.fetchMedia({ sha256, name, type, size });
+      const result = await engine.fetchMedia({ sha256, name, type, size });
       if (!live) return;
       if (result.kind !== 'ready') return show({ state: result.kind });
       url = URL.createObjectURL(result.blob);
@@ -43,7 +39,7 @@ export function useMediaUrl(media: MediaRef | undefined): { view: MediaView; ret
       live = false;
       if (url) URL.revokeObjectURL(url);
     };
-  }, [db, engine, key, sha256, name, type, size]);
+  }, [engine, key, sha256, name, type, size]);
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
   return { view: state && state.key === key ? state.view : { state: 'loading' }, retry };
 }

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { discardRejected, resendRejected } from '../repositories/outbox';
+import { discardRejected, resendRejected } from '../repositories/rejected';
 import { useSignedIn } from './useSignedIn';
 
 /** Resend or deliberately discard a mutation the server refused; resending also starts a sync. */

@@ -6,7 +6,7 @@ import type { Dictionary, MessageKey, Translate, Vars } from './types';
  * agent downloads one language's strings, never both, which keeps the JavaScript budget (GUIDE §4).
  */
 const DICTIONARIES: Partial<Record<UiLanguage, Dictionary>> = {};
-/** Strings of lazily loaded pages, registered by pageStrings.ts / signInStrings.ts when those pages load. */
+/** Strings of lazily loaded pages, registered by pageStrings.ts and the like when those pages load. */
 const PAGE_DICTIONARIES: Partial<Record<UiLanguage, Record<string, string>>> = {};
 
 export function registerPageStrings(strings: Record<UiLanguage, Record<string, string>>): void {

@@ -57,7 +57,7 @@ export function Conflicts() {
       <p className="lead">{t('conflicts.intro')}</p>
       {error ? (
         <p className="alert alert-error" role="alert">
-          {t('review.failed', { message: error })}
+          {error.network ? t('sync.error.network') : t('review.failed', { message: error.message })}
         </p>
       ) : null}
       {!conflicts ? (

@@ -1,8 +1,9 @@
 import { hasRole } from '../../core/records/user';
 import { useExportUnsynced } from '../hooks/useExportUnsynced';
 import { useSignedIn } from '../hooks/useSignedIn';
-import { useTransferT } from '../hooks/useTransferT';
 import { useUnsyncedCounts } from '../hooks/useUnsyncedCounts';
+// Registers the strings of this page (they load with it, not at start).
+import '../i18n/transferStrings';
 import { useT } from '../i18n/useT';
 
 /**
@@ -11,28 +12,27 @@ import { useT } from '../i18n/useT';
  */
 export function ExportUnsynced() {
   const { t } = useT();
-  const tt = useTransferT();
   const { session } = useSignedIn();
   const counts = useUnsyncedCounts();
   const { state, save } = useExportUnsynced();
   const working = state.status === 'working';
   return (
     <main id="main" className="page">
-      <h1>{tt('exportTitle')}</h1>
-      <p className="lead">{tt('exportIntro')}</p>
-      {counts ? <p>{tt('contents', { ...counts })}</p> : <p>{t('app.loading')}</p>}
-      {counts && counts.drafts > 0 ? <p>{tt('draftsNote')}</p> : null}
+      <h1>{t('sync.export')}</h1>
+      <p className="lead">{t('export.intro')}</p>
+      {counts ? <p>{t('export.contents', { ...counts })}</p> : <p>{t('app.loading')}</p>}
+      {counts && counts.drafts > 0 ? <p>{t('export.draftsNote')}</p> : null}
       <button type="button" className="button-primary" disabled={working} onClick={() => void save()}>
-        {working ? tt('saving') : tt('save')}
+        {working ? t('export.saving') : t('export.save')}
       </button>
       <div role="status">
         {state.status === 'done' ? (
-          <p className="alert alert-success">{tt('saved', { name: state.fileName })}</p>
+          <p className="alert alert-success">{t('export.saved', { name: state.fileName })}</p>
         ) : null}
       </div>
       {state.status === 'error' ? (
         <p className="alert alert-error" role="alert">
-          {tt('failed', { message: state.message })}
+          {t('export.failed', { message: state.message })}
         </p>
       ) : null}
       {hasRole(session.user.role, 'supervisor') ? (

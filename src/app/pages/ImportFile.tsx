@@ -1,25 +1,30 @@
 import { useState } from 'react';
 import type { ImportResponse } from '../../core/sync/unsyncedExport';
 import { useImportFile } from '../hooks/useImportFile';
-import { useTransferT } from '../hooks/useTransferT';
-import type { TransferKey } from '../i18n/transferStrings';
+// Registers the strings of this page (they load with it, not at start).
+import '../i18n/transferStrings';
+import type { MessageKey } from '../i18n/types';
+import { useT } from '../i18n/useT';
 
-const EXPLAINED = ['seq_gap', 'bad_request', 'validation', 'forbidden', 'not_found', 'payload_too_large'];
-
-/** Words for the refusals a supervisor can act on; the server's own message otherwise. */
-function errorKey(code: string): TransferKey | null {
-  if (!EXPLAINED.includes(code)) return null;
-  return `error.${code === 'validation' ? 'bad_request' : code}` as TransferKey;
-}
+/** Words for the refusals a supervisor can act on, and for no answer at all; the server's message otherwise. */
+const EXPLAINED = new Map<string, MessageKey>([
+  ['seq_gap', 'import.error.seq_gap'],
+  ['bad_request', 'import.error.bad_request'],
+  ['validation', 'import.error.bad_request'],
+  ['forbidden', 'import.error.forbidden'],
+  ['not_found', 'import.error.not_found'],
+  ['payload_too_large', 'import.error.payload_too_large'],
+  ['network', 'sync.error.network'],
+]);
 
 function ImportResult({ result }: { result: ImportResponse }) {
-  const tt = useTransferT();
+  const { t } = useT();
   const refused = result.results.filter((r) => r.status === 'rejected' || r.status === 'conflict');
   const mediaLeft = result.media.withBytes - result.media.stored;
   return (
     <>
       <p className="alert alert-success">
-        {tt('result', {
+        {t('import.result', {
           applied: result.applied,
           duplicate: result.duplicate,
           rejected: result.rejected + result.conflict,
@@ -30,7 +35,7 @@ function ImportResult({ result }: { result: ImportResponse }) {
         <ul>
           {refused.map((r) => (
             <li key={r.seq}>
-              {tt('rejectedItem', {
+              {t('import.rejectedItem', {
                 seq: r.seq,
                 code: r.status === 'rejected' ? r.code : 'conflict',
                 message: r.message,
@@ -40,7 +45,7 @@ function ImportResult({ result }: { result: ImportResponse }) {
         </ul>
       ) : null}
       {result.drafts > 0 || mediaLeft > 0 ? (
-        <p>{tt('notImported', { drafts: result.drafts, media: mediaLeft })}</p>
+        <p>{t('import.notImported', { drafts: result.drafts, media: mediaLeft })}</p>
       ) : null}
     </>
   );
@@ -48,21 +53,22 @@ function ImportResult({ result }: { result: ImportResponse }) {
 
 /** `#/import`: a supervisor (or admin) applies a device's export file at base and sees what it did. */
 export function ImportFile() {
-  const tt = useTransferT();
+  const { t } = useT();
   const [file, setFile] = useState<File | null>(null);
   const { state, send } = useImportFile();
   const working = state.status === 'working';
+  const explained = state.status === 'error' ? EXPLAINED.get(state.code) : undefined;
   return (
     <main id="main" className="page">
-      <h1>{tt('importTitle')}</h1>
-      <p className="lead">{tt('importIntro')}</p>
+      <h1>{t('import.title')}</h1>
+      <p className="lead">{t('import.intro')}</p>
       <form
         onSubmit={(event) => {
           event.preventDefault();
           if (file) void send(file);
         }}
       >
-        <label htmlFor="import-file">{tt('file')}</label>
+        <label htmlFor="import-file">{t('import.file')}</label>
         <input
           id="import-file"
           type="file"
@@ -70,15 +76,13 @@ export function ImportFile() {
           onChange={(event) => setFile(event.target.files?.[0] ?? null)}
         />
         <button type="submit" className="button-primary" disabled={!file || working}>
-          {working ? tt('importing') : tt('import')}
+          {working ? t('import.importing') : t('import.submit')}
         </button>
       </form>
       <div role="status">{state.status === 'done' ? <ImportResult result={state.result} /> : null}</div>
       {state.status === 'error' ? (
         <p className="alert alert-error" role="alert">
-          {tt('error', {
-            message: errorKey(state.code) ? tt(errorKey(state.code)!) : state.message,
-          })}
+          {t('import.error', { message: explained ? t(explained) : state.message })}
         </p>
       ) : null}
     </main>

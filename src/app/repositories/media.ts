@@ -32,7 +32,7 @@ export async function putMediaMakingRoom(db: TerrainDb, ref: MediaRef, blob: Blo
  * Frees room by dropping the bytes of files the server already holds (a reviewer's downloads, an agent's
  * uploaded photos): they can be downloaded again. Returns how many were dropped.
  */
-export async function dropUploadedMedia(db: TerrainDb): Promise<number> {
+async function dropUploadedMedia(db: TerrainDb): Promise<number> {
   return db.media.where('uploadState').equals('uploaded').delete();
 }
 

@@ -29,21 +29,21 @@ export async function markMediaOfFields(
  * device's own submissions name must be sent; the others (drafts only) stay on the device, unmarked.
  */
 export async function checkOldMedia(db: TerrainDb): Promise<void> {
-  const unchecked = await db.media.where('uploadState').equals('unchecked').primaryKeys();
-  if (unchecked.length === 0) return;
+  if ((await db.media.where('uploadState').equals('unchecked').count()) === 0) return;
   const named = new Set<string>();
   await db.submissions.each((s) => {
     if (s.origin !== 'local' || s.discardedAt) return;
     for (const ref of mediaRefsOf(s.data)) named.add(ref.sha256);
   });
-  await db.transaction('rw', db.media, async () => {
-    for (const sha256 of unchecked) {
-      const row = await db.media.get(sha256);
-      if (row?.uploadState !== 'unchecked') continue;
-      // A submission finalized since the scan is marked when it is pushed: nothing is missed.
-      await db.media.update(sha256, { uploadState: named.has(sha256) ? 'pending' : undefined });
-    }
-  });
+  // One write pass, over the rows still `unchecked`: a submission finalized since the scan is marked when it
+  // is pushed, so nothing is missed.
+  await db.media
+    .where('uploadState')
+    .equals('unchecked')
+    .modify((row) => {
+      if (named.has(row.sha256)) row.uploadState = 'pending';
+      else delete row.uploadState;
+    });
 }
 
 /** How many files wait for upload (shown beside the records that wait, so nobody leaves too early). */

@@ -48,7 +48,7 @@ export function AppProvider({ children }: { children: ReactNode }) {
     const started = Promise.all([loadSync(), api]).then(([{ SyncEngine }, client]) => {
       if (!live) return null;
       const engine = new SyncEngine({ db, api: client });
-      setConnection({ userId, db, engine });
+      setConnection({ userId, db, engine, api: client });
       engine.start();
       return engine;
     });

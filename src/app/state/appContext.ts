@@ -1,13 +1,18 @@
 import { createContext } from 'react';
+import type { ApiClient } from '../api/client';
 import type { TerrainDb } from '../db/TerrainDb';
 import type { Session } from '../db/sessionStore';
 import type { SyncEngine } from '../sync/SyncEngine';
 
-/** What a signed-in user works with: their own database and the engine that syncs it. */
+/**
+ * What a signed-in user works with: their own database, the engine that syncs it, and the API client (for
+ * the few pages that ask the server directly: conflicts, import).
+ */
 export interface UserConnection {
   userId: string;
   db: TerrainDb;
   engine: SyncEngine;
+  api: ApiClient;
 }
 
 export interface AppValue {

@@ -26,7 +26,7 @@ export type MergedRow = Record<string, unknown> & MergedRowState & { id: string 
 type ServerState = MergedRowState['server'];
 
 /** The Dexie table of a mergeable table (same name). */
-export function mergedTable(db: TerrainDb, table: MergeTableName): Table<MergedRow, string> {
+function mergedTable(db: TerrainDb, table: MergeTableName): Table<MergedRow, string> {
   return db.table(table);
 }
 

@@ -122,6 +122,43 @@ describe('api client', () => {
     });
     await expect(api.logout()).rejects.toBeInstanceOf(NetworkError);
   });
+
+  it('sends an export file as it is to the import route, and reads the answer or the refusal', async () => {
+    const answer = {
+      userId: 'u1',
+      clientId: 'client-123',
+      total: 1,
+      applied: 1,
+      duplicate: 0,
+      rejected: 0,
+      conflict: 0,
+      results: [{ seq: 1, status: 'applied', serverSeq: 7 }],
+      drafts: 0,
+      media: { listed: 0, withBytes: 0, stored: 0 },
+    };
+    const ok = recordingFetch(() => json(200, answer));
+    const api = createApiClient({
+      baseUrl: 'https://terrain.example',
+      fetch: ok.fetchFn,
+      getToken: () => 't',
+    });
+    expect(await api.importFile(new Blob(['{"format":"terrain-unsynced"}']))).toEqual(answer);
+    expect(ok.seen[0]).toMatchObject({
+      url: 'https://terrain.example/api/sync/import',
+      body: '{"format":"terrain-unsynced"}',
+    });
+    expect(ok.seen[0]?.headers.get('Authorization')).toBe('Bearer t');
+    expect(ok.seen[0]?.headers.get('Content-Encoding')).toBeNull();
+
+    const refused = recordingFetch(() =>
+      json(409, { error: { code: 'seq_gap', message: 'Expected seq 1', details: { expectedSeq: 1 } } }),
+    );
+    const refusing = createApiClient({ fetch: refused.fetchFn, getToken: () => 't' });
+    await expect(refusing.importFile(new Blob(['{}']))).rejects.toMatchObject({
+      status: 409,
+      code: 'seq_gap',
+    });
+  });
 });
 
 describe('parseRetryAfter', () => {

@@ -1,14 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TerrainDb } from '../../../src/app/db/TerrainDb';
 import { createDraft, finalizeDraft } from '../../../src/app/repositories/drafts';
-import {
-  countPending,
-  countRejected,
-  discardRejected,
-  listPending,
-  listRejected,
-  resendRejected,
-} from '../../../src/app/repositories/outbox';
+import { countPending, countRejected, listPending, listRejected } from '../../../src/app/repositories/outbox';
+import { discardRejected, resendRejected } from '../../../src/app/repositories/rejected';
 import { getSyncMeta } from '../../../src/app/repositories/syncMeta';
 import { formRecord, openTestDb, USER_ID } from '../fixtures';
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TerrainDb } from '../../../src/app/db/TerrainDb';
-import { discardRejected } from '../../../src/app/repositories/outbox';
+import { discardRejected } from '../../../src/app/repositories/rejected';
 import { saveReview } from '../../../src/app/repositories/reviews';
 import { applyPullPage } from '../../../src/app/sync/applyPullPage';
 import { applyPushResults } from '../../../src/app/sync/applyPushResults';
