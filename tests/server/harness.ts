@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { FormDefinition } from '../../src/core/forms/definition';
 import { encodeHlc } from '../../src/core/hlc';
 import type { Role } from '../../src/core/records/user';
 import type { SubmissionFields } from '../../src/core/records/submission';
@@ -6,9 +7,10 @@ import type { Mutation, PullResponse, PushResponse } from '../../src/core/sync/p
 import { createAccount } from '../../src/server/accounts';
 import { createApp } from '../../src/server/app';
 import { TEST_PASSWORD_COST } from '../../src/server/auth/passwords';
-import { publishProject } from '../../src/server/catalog';
+import { publishFormVersion, publishProject } from '../../src/server/catalog';
 import { DEMO_ANSWERS, DEMO_FORM, DEMO_PROJECT } from '../../src/server/seed/demoForm';
 import { seedDemo } from '../../src/server/seed/demoSeed';
+import type { Storage } from '../../src/server/storage/Storage';
 import type { Backend } from './backends';
 
 export const PASSWORD = 'test-password-1';
@@ -116,6 +118,23 @@ export async function setupServer(backend: Backend, options: { staticDir?: strin
 }
 
 export type TestServer = Awaited<ReturnType<typeof setupServer>>;
+
+/** Publishes `definition` as a version of its form in the demo project (or `projectId`), at `at`. */
+export async function publishDefinition(
+  storage: Storage,
+  definition: FormDefinition,
+  at: Date,
+  projectId: string = DEMO_PROJECT.id,
+): Promise<void> {
+  const version = {
+    formId: definition.id,
+    version: definition.version,
+    projectId,
+    publishedAt: at.toISOString(),
+    definition,
+  };
+  await storage.transaction((tx) => publishFormVersion(tx, version, null, at));
+}
 
 export function newClientId(): string {
   return `dev_${randomUUID().replaceAll('-', '')}`.slice(0, 40);

@@ -3,10 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeHlc } from '../../src/core/hlc';
 import { resolveVersions } from '../../src/core/records/submissionVersions';
 import type { Mutation, PullResponse } from '../../src/core/sync/protocol';
-import { publishFormVersion } from '../../src/server/catalog';
 import { DEMO_FORM, DEMO_PROJECT } from '../../src/server/seed/demoForm';
 import { backends } from './backends';
-import { newClientId, OTHER_PROJECT, setupServer, submission, type TestServer } from './harness';
+import {
+  newClientId,
+  OTHER_PROJECT,
+  publishDefinition,
+  setupServer,
+  submission,
+  type TestServer,
+} from './harness';
 
 const START = Date.parse('2026-11-24T08:00:00.000Z');
 
@@ -136,27 +142,13 @@ describe.each(backends)('submission versions on $name', (backend) => {
 
   it('refuses a version that changes form or project, or replaces itself', async () => {
     const now = new Date(START);
-    await server.storage.transaction(async (tx) => {
-      for (const [formId, projectId] of [
-        ['other_form', DEMO_PROJECT.id],
-        ['elsewhere_form', OTHER_PROJECT],
-      ] as const) {
-        const published = await tx.getEntity('forms', `${formId}@${DEMO_FORM.version}`);
-        if (published) continue;
-        await publishFormVersion(
-          tx,
-          {
-            formId,
-            version: DEMO_FORM.version,
-            projectId,
-            publishedAt: now.toISOString(),
-            definition: { ...DEMO_FORM, id: formId },
-          },
-          null,
-          now,
-        );
-      }
-    });
+    for (const [formId, projectId] of [
+      ['other_form', DEMO_PROJECT.id],
+      ['elsewhere_form', OTHER_PROJECT],
+    ] as const) {
+      if (await server.storage.getEntity('forms', `${formId}@${DEMO_FORM.version}`)) continue;
+      await publishDefinition(server.storage, { ...DEMO_FORM, id: formId }, now, projectId);
+    }
     const v1 = await original('agent');
     const otherForm = await pushOne('agent', (c) => {
       const m = version(c, 1, v1, 5);

@@ -38,10 +38,9 @@ export function answersSchema(form: FormDefinition, lang: string) {
 /** The longest instance name kept: a line in a list, not a document. */
 export const MAX_INSTANCE_NAME = 500;
 
-export const SubmissionMeta = z.strictObject({
+const SubmissionMeta = z.strictObject({
   instanceName: z.optional(z.string().check(z.minLength(1), z.maxLength(MAX_INSTANCE_NAME))),
 });
-export type SubmissionMeta = z.infer<typeof SubmissionMeta>;
 
 export type Answers = Record<string, unknown>;
 

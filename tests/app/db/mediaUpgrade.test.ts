@@ -1,20 +1,12 @@
-import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { TerrainDb } from '../../../src/app/db/TerrainDb';
 import { getMedia, putMedia } from '../../../src/app/repositories/media';
+import { oldTerrainDb } from './oldTerrainDb';
 
 describe('database version 2 (media)', () => {
   it('adds the media table and keeps every existing row', async () => {
     const name = `upgrade-${crypto.randomUUID()}`;
-    const v1 = new Dexie(name);
-    v1.version(1).stores({
-      drafts: 'id, updatedAt, formId',
-      submissions: 'id, finalizedAt, syncState, formId',
-      outbox: 'seq, state, &mutationId, [table+id]',
-      forms: 'key, formId, projectId',
-      projects: 'id',
-      meta: 'key',
-    });
+    const v1 = oldTerrainDb(name, 1);
     await v1.table('drafts').add({ id: 'd1', updatedAt: 'x', formId: 'f', answers: { a: 1 } });
     v1.close();
 

@@ -1,24 +1,15 @@
-import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { TerrainDb } from '../../../src/app/db/TerrainDb';
 import { getMedia } from '../../../src/app/repositories/media';
 import { checkOldMedia, listMediaToUpload } from '../../../src/app/repositories/mediaUploads';
+import { oldTerrainDb } from './oldTerrainDb';
 
 const ref = (c: string) => ({ sha256: c.repeat(64), name: `${c}.jpg`, type: 'image/jpeg', size: 3 });
 
 describe('database version 3 (media uploads) and the first sync after it', () => {
   it('marks for upload the stored files of this device’s own submissions, and only those', async () => {
     const name = `upgrade-${crypto.randomUUID()}`;
-    const v2 = new Dexie(name);
-    v2.version(1).stores({
-      drafts: 'id, updatedAt, formId',
-      submissions: 'id, finalizedAt, syncState, formId',
-      outbox: 'seq, state, &mutationId, [table+id]',
-      forms: 'key, formId, projectId',
-      projects: 'id',
-      meta: 'key',
-    });
-    v2.version(2).stores({ media: 'sha256, createdAt' });
+    const v2 = oldTerrainDb(name, 2);
     const submission = (id: string, origin: string, data: Record<string, unknown>, extra = {}) => ({
       id,
       origin,

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { countPending } from '../../../src/app/repositories/outbox';
 import type { MutationResult } from '../../../src/core/sync/protocol';
@@ -25,7 +26,6 @@ import {
 const KILLS = 4;
 /** Small batches: several requests per sync, so kills land between batches as well as inside them. */
 const BATCH = 6;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const databases: [string, () => Promise<ServerDatabase>][] = [
   ['sqlite', () => Promise.resolve(sqliteDatabase())],

@@ -2,20 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exportUnsynced } from '../../../src/app/sync/exportFile';
 import { ImportResponse } from '../../../src/core/sync/unsyncedExport';
-import { DEMO_ANSWERS } from '../../../src/server/seed/demoForm';
 import type { Storage } from '../../../src/server/storage/Storage';
 import { backends } from '../../server/backends';
 import type { TestServer } from '../../server/harness';
-import { createDevice, queueInvalidSubmission, startServer, type Device } from './realServer';
+import { createDevice, demoAnswers, queueInvalidSubmission, startServer, type Device } from './realServer';
 
 /**
  * The USB-stick path end to end: a device's export file imported at base by a supervisor through the real
  * route, and the device syncing itself later (or earlier, or in between): every change is stored once.
  */
-
-function answers(n: number): Record<string, unknown> {
-  return { ...DEMO_ANSWERS, respondent_name: `Répondant ${n}`, household_size: 1 + (n % 60) };
-}
 
 async function exportBytes(device: Device): Promise<ArrayBuffer> {
   const file = await exportUnsynced(device.db, { id: device.userId, username: device.username });
@@ -73,7 +68,7 @@ describe.each(backends)('export, import and device sync against the real server 
     try {
       await agent.sync();
       const made = [];
-      for (let n = 0; n < 3; n += 1) made.push((await agent.finalize(answers(n))).id);
+      for (let n = 0; n < 3; n += 1) made.push((await agent.finalize(demoAnswers(n))).id);
       const invalid = await queueInvalidSubmission(agent);
       const file = await exportBytes(agent);
 
@@ -87,7 +82,7 @@ describe.each(backends)('export, import and device sync against the real server 
       });
 
       // Back in the field, one more; then the device syncs by itself.
-      made.push((await agent.finalize(answers(9))).id);
+      made.push((await agent.finalize(demoAnswers(9))).id);
       await agent.sync();
       expect(agent.engine.getStatus()).toMatchObject({ phase: 'idle', pending: 0, rejected: 1 });
       const outbox = await agent.db.outbox.toArray();
@@ -124,7 +119,8 @@ describe.each(backends)('export, import and device sync against the real server 
           let n = 0;
           for (const step of steps) {
             if (step.kind === 'finalize') {
-              for (let i = 0; i < step.count; i += 1) made.push((await agent.finalize(answers((n += 1)))).id);
+              for (let i = 0; i < step.count; i += 1)
+                made.push((await agent.finalize(demoAnswers((n += 1)))).id);
             } else if (step.kind === 'export') {
               files.push(await exportBytes(agent));
             } else if (step.kind === 'import') {

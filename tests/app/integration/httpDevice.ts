@@ -2,14 +2,10 @@ import { gunzipSync } from 'node:zlib';
 import { createApiClient, type ApiClient } from '../../../src/app/api/client';
 import { TerrainDb } from '../../../src/app/db/TerrainDb';
 import type { FormRecord, SubmissionRecord } from '../../../src/app/db/schema';
-import { appendMutation } from '../../../src/app/repositories/appendMutation';
-import { createDraft, finalizeDraft } from '../../../src/app/repositories/drafts';
 import { getSyncMeta } from '../../../src/app/repositories/syncMeta';
 import { SyncEngine, type SyncEngineOptions } from '../../../src/app/sync/SyncEngine';
-import { formVersionKey } from '../../../src/core/records/formVersion';
-import { SubmissionFields } from '../../../src/core/records/submission';
 import { PushRequest, PushResponse, type MutationResult } from '../../../src/core/sync/protocol';
-import { DEMO_FORM, DEMO_PROJECT } from '../../../src/server/seed/demoForm';
+import { finalizeOnDevice, queueInvalidSubmission } from './realServer';
 
 /**
  * A simulated device that talks to a server over real HTTP (a separate process or a socket server): its own
@@ -142,7 +138,7 @@ export async function createHttpDevice(options: {
     ...options.engine,
   });
   const userId = login.user.id;
-  return {
+  const device: HttpDevice = {
     username,
     userId,
     db,
@@ -151,29 +147,11 @@ export async function createHttpDevice(options: {
     async clientId() {
       return (await getSyncMeta(db)).clientId;
     },
-    async finalize(answers, form) {
-      const record = form ?? (await db.forms.get(formVersionKey(DEMO_FORM.id, DEMO_FORM.version)));
-      if (!record) throw new Error(`${username} has not pulled the demo form yet`);
-      const draft = await createDraft(db, record);
-      return finalizeDraft(db, draft.id, { userId, lang: 'fr', answers });
+    finalize(answers, form) {
+      return finalizeOnDevice(device, answers, form);
     },
-    async queueInvalid() {
-      const id = crypto.randomUUID();
-      const at = new Date().toISOString();
-      const fields = SubmissionFields.parse({
-        formId: DEMO_FORM.id,
-        formVersion: DEMO_FORM.version,
-        projectId: DEMO_PROJECT.id,
-        data: { ...realisticAnswers(counter), household_size: 0 },
-        startedAt: at,
-        finalizedAt: at,
-        replaces: null,
-      });
-      await db.transaction('rw', [db.submissions, db.outbox, db.meta], async () => {
-        await db.submissions.add({ ...fields, id, createdBy: userId, syncState: 'pending', origin: 'local' });
-        await appendMutation(db, { table: 'submissions', id, op: 'put', fields }, new Date());
-      });
-      return id;
+    queueInvalid() {
+      return queueInvalidSubmission(device);
     },
     async sync() {
       await engine.syncNow();
@@ -185,6 +163,7 @@ export async function createHttpDevice(options: {
       await db.delete();
     },
   };
+  return device;
 }
 
 const FIRST_NAMES = ['Aminata', 'Moussa', 'Fatoumata', 'Ibrahim', 'Mariam', 'Oumar', 'Awa', 'Boubacar'];

@@ -1,45 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FormRecord } from '../../../src/app/db/schema';
 import { getMedia, putMedia } from '../../../src/app/repositories/media';
 import { createDraft, saveDraftAnswers } from '../../../src/app/repositories/drafts';
 import type { SyncProgress } from '../../../src/app/sync/SyncEngine';
 import { formVersionKey } from '../../../src/core/records/formVersion';
 import { MEDIA_CHUNK_BYTES } from '../../../src/core/sync/media';
-import { backends, type Backend } from '../../server/backends';
+import { backends } from '../../server/backends';
 import type { TestServer } from '../../server/harness';
 import { fakePhoto, PHOTO_FORM, publishPhotoForm, sha256Hex } from '../../server/media/photoForm';
-import { createDevice, serverView, startServer, type Device } from './realServer';
+import { serverView, type Device } from './realServer';
+import { useRealServer } from './useRealServer';
 
 /**
  * Photos between real devices and the real server, on every backend: records go first, the bytes follow in
  * chunks that resume from the server's offset after a cut, and reviewers download them on demand.
  */
-
-function useServer(backend: Backend) {
-  const ctx = { server: undefined as unknown as TestServer, devices: [] as Device[] };
-  beforeEach(async () => {
-    ctx.server = await startServer(backend);
-    await publishPhotoForm(ctx.server.storage, ctx.server.clock.now);
-    ctx.devices = [];
-  }, 60_000);
-  afterEach(async () => {
-    for (const device of ctx.devices) await device.close();
-    await (ctx.server as TestServer | undefined)?.close();
-  }, 60_000);
-  return {
-    get server() {
-      return ctx.server;
-    },
-    /** A signed-in device that has pulled its projects and forms. */
-    async device(username: string): Promise<Device> {
-      const device = await createDevice(ctx.server, username);
-      ctx.devices.push(device);
-      await device.sync();
-      expect(device.engine.getStatus().phase).toBe('idle');
-      return device;
-    },
-  };
-}
 
 async function photoForm(device: Device): Promise<FormRecord> {
   const form = await device.db.forms.get(formVersionKey(PHOTO_FORM.id, PHOTO_FORM.version));
@@ -68,7 +43,9 @@ async function serverMedia(server: TestServer, sha256: string, uploader: Device)
 const patches = (device: Device) => device.log.filter((r) => r.method === 'PATCH');
 
 describe.each(backends)('media sync against the real server ($name)', (backend) => {
-  const t = useServer(backend);
+  const t = useRealServer(backend, {
+    setup: (server) => publishPhotoForm(server.storage, server.clock.now),
+  });
 
   it('a photo upload cut in the middle resumes from the server offset and completes with the right hash', async () => {
     const agent = await t.device('agent');

@@ -1,12 +1,11 @@
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SubmissionRecord } from '../../../src/app/db/schema';
 import { SYNC_INTERVAL_MS } from '../../../src/app/sync/SyncEngine';
-import { DEMO_ANSWERS } from '../../../src/server/seed/demoForm';
-import { backends, type Backend } from '../../server/backends';
-import type { TestServer } from '../../server/harness';
+import { backends } from '../../server/backends';
 import {
   createDevice,
+  demoAnswers,
   queueInvalidSubmission,
   serverLastSeq,
   serverView,
@@ -16,6 +15,7 @@ import {
   type Device,
   type Fault,
 } from './realServer';
+import { useRealServer } from './useRealServer';
 
 /**
  * The browser sync engine against the REAL server (Hono app, Kysely storage, demo seed), on every backend:
@@ -27,43 +27,12 @@ const BATCH = 2;
 
 const sortIds = (records: { id: string }[]) => records.map((r) => r.id).sort();
 
-function answers(n: number): Record<string, unknown> {
-  return { ...DEMO_ANSWERS, respondent_name: `Répondant ${n}`, household_size: 1 + (n % 60) };
-}
-
 async function byId(device: Device): Promise<Map<string, SubmissionRecord>> {
   return new Map((await device.db.submissions.toArray()).map((s) => [s.id, s]));
 }
 
-/** Each backend gets a fresh server per test; devices opened in a test are closed after it. */
-function useServer(backend: Backend) {
-  const ctx = { server: undefined as unknown as TestServer, devices: [] as Device[] };
-  beforeEach(async () => {
-    ctx.server = await startServer(backend);
-    ctx.devices = [];
-  }, 60_000);
-  afterEach(async () => {
-    for (const device of ctx.devices) await device.close();
-    // Undefined when beforeEach itself failed: report that failure, not a TypeError here.
-    await (ctx.server as TestServer | undefined)?.close();
-  }, 60_000);
-  return {
-    get server() {
-      return ctx.server;
-    },
-    /** A signed-in device that has pulled its projects and forms (fault-free). */
-    async device(username: string): Promise<Device> {
-      const device = await createDevice(ctx.server, username, { maxBatchMutations: BATCH });
-      ctx.devices.push(device);
-      await device.sync();
-      expect(device.engine.getStatus().phase).toBe('idle');
-      return device;
-    },
-  };
-}
-
 describe.each(backends)('sync engine against the real server ($name)', (backend) => {
-  const t = useServer(backend);
+  const t = useRealServer(backend, { engine: { maxBatchMutations: BATCH } });
 
   it('an agent finalizes and syncs; the focal point pulls the very same submissions', async () => {
     const agent = await t.device('agent');
@@ -72,7 +41,7 @@ describe.each(backends)('sync engine against the real server ($name)', (backend)
     expect(await agent.db.forms.count()).toBe(1);
 
     const made: SubmissionRecord[] = [];
-    for (let n = 0; n < 5; n += 1) made.push(await agent.finalize(answers(n)));
+    for (let n = 0; n < 5; n += 1) made.push(await agent.finalize(demoAnswers(n)));
     expect(agent.engine.getStatus().phase).toBe('idle');
     await agent.sync();
 
@@ -113,9 +82,9 @@ describe.each(backends)('sync engine against the real server ($name)', (backend)
     const focal = await t.device('focal');
     await agent.db.forms.put(unpublishedForm());
 
-    const unknownForm = await agent.finalize(answers(1), unpublishedForm());
+    const unknownForm = await agent.finalize(demoAnswers(1), unpublishedForm());
     const invalidId = await queueInvalidSubmission(agent);
-    const valid = await agent.finalize(answers(2));
+    const valid = await agent.finalize(demoAnswers(2));
 
     // The first batch (the two bad ones) is processed and committed; its answer is lost.
     await agent.sync({ push: [{ kind: 'response_lost' }] });
@@ -221,7 +190,7 @@ describe.each(backends)('sync engine against the real server ($name)', (backend)
       async ({ fault, phase, code, committed }) => {
         const agent = await t.device('agent');
         const made: SubmissionRecord[] = [];
-        for (let n = 0; n < 3; n += 1) made.push(await agent.finalize(answers(n)));
+        for (let n = 0; n < 3; n += 1) made.push(await agent.finalize(demoAnswers(n)));
         const clientId = await agent.clientId();
 
         await agent.sync({ push: [fault] });
@@ -247,7 +216,7 @@ describe.each(backends)('sync engine against the real server ($name)', (backend)
 
   it('honours Retry-After through the engine timer, then goes back to the periodic sync', async () => {
     const agent = await t.device('agent');
-    const made = [await agent.finalize(answers(1)), await agent.finalize(answers(2))];
+    const made = [await agent.finalize(demoAnswers(1)), await agent.finalize(demoAnswers(2))];
     agent.faults.push.push({ kind: 'status', status: 429, retryAfter: '120' });
     agent.engine.start();
     await agent.engine.syncNow();
@@ -350,7 +319,7 @@ describe.each(backends)('sync convergence against the real server ($name)', (bac
               const agent = agents[step.agent] as Device;
               for (let i = 0; i < step.count; i += 1) {
                 const form = step.unpublished && i === 0 ? unpublishedForm() : undefined;
-                const s = await agent.finalize(answers(step.n + i), form);
+                const s = await agent.finalize(demoAnswers(step.n + i), form);
                 (form ? refused : valid)[step.agent]?.add(s.id);
               }
               continue;

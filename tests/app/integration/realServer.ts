@@ -230,11 +230,8 @@ export async function createDevice(
     async clientId() {
       return (await getSyncMeta(db)).clientId;
     },
-    async finalize(answers = { ...DEMO_ANSWERS }, form) {
-      const record = form ?? (await db.forms.get(formVersionKey(DEMO_FORM.id, DEMO_FORM.version)));
-      if (!record) throw new Error(`${username} has not pulled the demo form yet`);
-      const draft = await createDraft(db, record);
-      return finalizeDraft(db, draft.id, { userId: login.user.id, lang: 'fr', answers });
+    finalize(answers = { ...DEMO_ANSWERS }, form) {
+      return finalizeOnDevice(device, answers, form);
     },
     async sync(faults = {}) {
       planFaults(faulty.faults, faults);
@@ -286,11 +283,32 @@ export function unpublishedForm(): FormRecord {
   };
 }
 
+/** Answers to the demo form, numbered: each `n` names a different respondent. */
+export function demoAnswers(n: number): Record<string, unknown> {
+  return { ...DEMO_ANSWERS, respondent_name: `Répondant ${n}`, household_size: 1 + (n % 60) };
+}
+
+/** What the device-side helpers below need of a device (a Device, or an HttpDevice). */
+type DeviceDb = Pick<Device, 'username' | 'userId' | 'db'>;
+
+/** Creates a draft of the demo form (or `form`) and finalizes it, as the form page does. */
+export async function finalizeOnDevice(
+  device: DeviceDb,
+  answers: Record<string, unknown>,
+  form?: FormRecord,
+): Promise<SubmissionRecord> {
+  const { db } = device;
+  const record = form ?? (await db.forms.get(formVersionKey(DEMO_FORM.id, DEMO_FORM.version)));
+  if (!record) throw new Error(`${device.username} has not pulled the demo form yet`);
+  const draft = await createDraft(db, record);
+  return finalizeDraft(db, draft.id, { userId: device.userId, lang: 'fr', answers });
+}
+
 /**
  * Writes a submission and its outbox entry directly, bypassing the device's form validation (as an old app
  * version or a tampered device could): the server must refuse it as `validation`.
  */
-export async function queueInvalidSubmission(device: Device): Promise<string> {
+export async function queueInvalidSubmission(device: DeviceDb): Promise<string> {
   const { db } = device;
   const id = crypto.randomUUID();
   const at = new Date().toISOString();

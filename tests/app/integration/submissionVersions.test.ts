@@ -1,33 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startCorrection } from '../../../src/app/repositories/corrections';
 import { finalizeDraft } from '../../../src/app/repositories/drafts';
 import { listSubmissions } from '../../../src/app/repositories/submissions';
 import { DEMO_ANSWERS } from '../../../src/server/seed/demoForm';
 import { backends } from '../../server/backends';
-import type { TestServer } from '../../server/harness';
-import { createDevice, startServer, type Device } from './realServer';
+import type { Device } from './realServer';
+import { useRealServer } from './useRealServer';
 
 /**
  * Corrections through the real sync engine and server: an agent's submission corrected offline on two
  * devices at once ends with every device and the server agreeing on the current version, and nothing lost.
  */
 describe.each(backends)('submission versions against the real server on $name', (backend) => {
-  let server: TestServer;
-  const devices: Device[] = [];
-  beforeEach(async () => {
-    server = await startServer(backend);
-  }, 60_000);
-  afterEach(async () => {
-    for (const device of devices.splice(0)) await device.close();
-    await (server as TestServer | undefined)?.close();
-  }, 60_000);
-
-  async function device(username: string): Promise<Device> {
-    const d = await createDevice(server, username);
-    devices.push(d);
-    await d.sync();
-    return d;
-  }
+  const t = useRealServer(backend);
 
   async function correct(d: Device, id: string, household_size: number) {
     const draft = await startCorrection(d.db, id);
@@ -39,12 +24,12 @@ describe.each(backends)('submission versions against the real server on $name', 
   }
 
   it('agrees on the current version after two concurrent corrections', async () => {
-    const agent = await device('agent');
+    const agent = await t.device('agent');
     const original = await agent.finalize({ ...DEMO_ANSWERS });
     await agent.sync();
 
-    const focal = await device('focal');
-    const supervisor = await device('supervisor');
+    const focal = await t.device('focal');
+    const supervisor = await t.device('supervisor');
     // Both correct the same version before either syncs.
     const byFocal = await correct(focal, original.id, 8);
     const bySupervisor = await correct(supervisor, original.id, 9);
@@ -52,7 +37,7 @@ describe.each(backends)('submission versions against the real server on $name', 
     for (const d of [focal, supervisor, agent]) expect(d.engine.getStatus().phase, d.username).toBe('idle');
 
     const stored = new Map(
-      (await server.storage.getSubmissionVersions([original.id, byFocal.id, bySupervisor.id])).map((v) => [
+      (await t.server.storage.getSubmissionVersions([original.id, byFocal.id, bySupervisor.id])).map((v) => [
         v.id,
         v,
       ]),

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { encodeHlc } from '../../../src/core/hlc';
 import { PullResponse, PushResponse, type Mutation } from '../../../src/core/sync/protocol';
@@ -24,7 +25,6 @@ import {
  * small concurrent transactions, the case most likely to commit out of order) and one-row pulls.
  */
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const hasPostgres = backends.some((b) => b.name === 'postgres');
 
 const RAW_PUSHERS = 8;

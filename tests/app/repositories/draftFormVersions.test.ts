@@ -1,15 +1,14 @@
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FormRecord } from '../../../src/app/db/schema';
 import { AnswersInvalidError } from '../../../src/app/repositories/AnswersInvalidError';
 import { createDraft, finalizeDraft, getDraft, saveDraftAnswers } from '../../../src/app/repositories/drafts';
 import { getFormVersion, listLatestForms } from '../../../src/app/repositories/forms';
 import { FormDefinition } from '../../../src/core/forms/definition';
-import { publishFormVersion } from '../../../src/server/catalog';
-import { DEMO_PROJECT } from '../../../src/server/seed/demoForm';
 import { backends } from '../../server/backends';
-import type { TestServer } from '../../server/harness';
+import { publishDefinition, type TestServer } from '../../server/harness';
 import { createDevice, startServer, type Device } from '../integration/realServer';
+import { useRealServer } from '../integration/useRealServer';
 
 /**
  * A draft keeps the form version it was started on: newer versions pulled meanwhile serve new drafts only,
@@ -102,21 +101,10 @@ function finalizedData(n: number, latrine: boolean, members: number): Record<str
 
 /** Publishes version `n` on the server, one hour after the previous one. */
 async function publish(server: TestServer, n: number): Promise<void> {
-  const at = new Date(server.clock.now.getTime() + n * 3_600_000);
-  const definition = formVersion(n);
-  await server.storage.transaction((tx) =>
-    publishFormVersion(
-      tx,
-      {
-        formId: FORM_ID,
-        version: definition.version,
-        projectId: DEMO_PROJECT.id,
-        publishedAt: at.toISOString(),
-        definition,
-      },
-      null,
-      at,
-    ),
+  await publishDefinition(
+    server.storage,
+    formVersion(n),
+    new Date(server.clock.now.getTime() + n * 3_600_000),
   );
 }
 
@@ -129,21 +117,11 @@ async function serverSubmission(server: TestServer, id: string) {
 }
 
 describe.each(backends)('a draft across form versions ($name)', (backend) => {
-  let server: TestServer | undefined;
-  let agent: Device | undefined;
-  beforeEach(async () => {
-    server = await startServer(backend);
-    await publish(server, 1);
-    agent = await createDevice(server, 'agent');
-    await agent.sync();
-  }, 60_000);
-  afterEach(async () => {
-    await agent?.close();
-    await server?.close();
-  }, 60_000);
+  const t = useRealServer(backend, { setup: (server) => publish(server, 1) });
 
   it('keeps opening and finalizing on version 1 after version 2 is pulled, and the server accepts it', async () => {
-    if (!server || !agent) throw new Error('setup failed');
+    const { server } = t;
+    const agent = await t.device('agent');
     const { db, userId } = agent;
     const v1 = await latestForm(agent);
     expect(v1?.version).toBe('v01');

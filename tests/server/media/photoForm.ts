@@ -1,9 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { MediaRef } from '../../../src/core/forms/answersSchema';
 import { FormDefinition } from '../../../src/core/forms/definition';
-import { publishFormVersion } from '../../../src/server/catalog';
-import { DEMO_PROJECT } from '../../../src/server/seed/demoForm';
 import type { Storage } from '../../../src/server/storage/Storage';
+import { publishDefinition } from '../harness';
 
 /** A small form of the demo project with a photo question, for the media tests. */
 export const PHOTO_FORM: FormDefinition = FormDefinition.parse({
@@ -18,21 +17,8 @@ export const PHOTO_FORM: FormDefinition = FormDefinition.parse({
   ],
 });
 
-export async function publishPhotoForm(storage: Storage, at: Date): Promise<void> {
-  await storage.transaction((tx) =>
-    publishFormVersion(
-      tx,
-      {
-        formId: PHOTO_FORM.id,
-        version: PHOTO_FORM.version,
-        projectId: DEMO_PROJECT.id,
-        publishedAt: at.toISOString(),
-        definition: PHOTO_FORM,
-      },
-      null,
-      at,
-    ),
-  );
+export function publishPhotoForm(storage: Storage, at: Date): Promise<void> {
+  return publishDefinition(storage, PHOTO_FORM, at);
 }
 
 export function sha256Hex(bytes: Uint8Array): string {

@@ -28,7 +28,7 @@ function odkPoints(positions: unknown): string | undefined {
  * `; `, a Polygon as its outer ring (what geopoint, geotrace and geoshape answers look like). Other types
  * are refused, as ODK refuses them.
  */
-export function odkGeometry(geometry: Record<string, unknown>): { value: string } | { problem: string } {
+function odkGeometry(geometry: Record<string, unknown>): { value: string } | { problem: string } {
   const { type, coordinates } = geometry;
   let value: string | undefined;
   if (type === 'Point') value = odkPoint(coordinates);

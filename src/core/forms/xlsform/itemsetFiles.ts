@@ -11,7 +11,7 @@ const MAX_FILE_PROBLEMS = 20;
 
 type Select = SurveyResult['selects'][number];
 
-export interface FileContext {
+interface FileContext {
   defaultLanguage: string;
   allowDuplicates: boolean;
   /** Publishing: a missing file is an issue. Otherwise (a preview) it is a warning and its questions wait. */
@@ -50,7 +50,7 @@ export function readItemsetFiles(
     const issue = (message: string) => issues.push({ ...at, message });
     const { listName } = first;
     // Until read, its columns are unknown: choice filters on it are checked for syntax only.
-    if (!choices.fileColumns.get(listName)) choices.fileColumns.set(listName, undefined);
+    if (!choices.fileColumns.has(listName)) choices.fileColumns.set(listName, undefined);
     const other = fileOfList.get(listName);
     if (other) {
       issue(`${file} and ${other} make the same list ${listName}: rename one of them`);

@@ -10,6 +10,7 @@ import { loadSession } from '../../../../src/app/db/sessionStore';
 import { openTerrainDb, type TerrainDb } from '../../../../src/app/db/TerrainDb';
 import type { FormRecord } from '../../../../src/app/db/schema';
 import { createDraft, finalizeDraft } from '../../../../src/app/repositories/drafts';
+import { listLatestForms } from '../../../../src/app/repositories/forms';
 import { putMedia } from '../../../../src/app/repositories/media';
 import { maxPixelsOf } from '../../../../src/app/components/questions/media/downscale';
 import {
@@ -42,9 +43,9 @@ async function signedInDb(): Promise<{ db: TerrainDb; userId: string }> {
   return { db: openTerrainDb(session.user.id), userId: session.user.id };
 }
 
+/** The version the home page would open (the app's own choice of the latest version). */
 async function latestForm(db: TerrainDb, formId: string): Promise<FormRecord> {
-  const versions = await db.forms.where('formId').equals(formId).toArray();
-  const form = versions.sort((a, b) => (a.version < b.version ? 1 : -1))[0];
+  const form = (await listLatestForms(db)).find((f) => f.formId === formId);
   if (!form) throw new Error(`Form ${formId} is not on this device`);
   return form;
 }

@@ -1,0 +1,19 @@
+import { Dexie } from 'dexie';
+
+/**
+ * A database `name` at an old version of TerrainDb's schema, as those versions shipped (copied here, not
+ * read from TerrainDb: an upgrade test starts from what devices hold). Close it before opening TerrainDb.
+ */
+export function oldTerrainDb(name: string, version: 1 | 2): Dexie {
+  const db = new Dexie(name);
+  db.version(1).stores({
+    drafts: 'id, updatedAt, formId',
+    submissions: 'id, finalizedAt, syncState, formId',
+    outbox: 'seq, state, &mutationId, [table+id]',
+    forms: 'key, formId, projectId',
+    projects: 'id',
+    meta: 'key',
+  });
+  if (version >= 2) db.version(2).stores({ media: 'sha256, createdAt' });
+  return db;
+}
