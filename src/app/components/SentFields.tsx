@@ -1,6 +1,9 @@
 import type { FormDefinition } from '../../core/forms/definition';
 import { allQuestions, choicesOf, SUBMISSION_META_KEY } from '../../core/forms/definition';
+import { MediaRef } from '../../core/forms/answersSchema';
+import { instanceNameOf } from '../../core/forms/summary';
 import { pickText } from '../../core/i18n/localized';
+import { MediaPreview } from './questions/MediaPreview';
 import { useT } from '../i18n/useT';
 
 function readable(value: unknown, labelOf: (choice: string) => string): string {
@@ -13,12 +16,6 @@ function readable(value: unknown, labelOf: (choice: string) => string): string {
   }
   if (typeof value === 'string') return labelOf(value);
   return typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
-}
-
-/** The submission's name that finalizing stored in `meta` (ODK's meta/instanceName), if any. */
-function instanceNameOf(meta: unknown): string {
-  const name = meta && typeof meta === 'object' ? (meta as { instanceName?: unknown }).instanceName : '';
-  return typeof name === 'string' ? name.trim() : '';
 }
 
 /**
@@ -36,7 +33,7 @@ export function SentFields({
   const data =
     fields.data && typeof fields.data === 'object' ? (fields.data as Record<string, unknown>) : fields;
   const entries = Object.entries(data).filter(([name]) => name !== SUBMISSION_META_KEY);
-  const instanceName = instanceNameOf(data[SUBMISSION_META_KEY]);
+  const instanceName = instanceNameOf(data);
   return (
     <dl className="sent-fields">
       {instanceName && (
@@ -50,10 +47,24 @@ export function SentFields({
         const choices = form && question ? choicesOf(form, question) : [];
         const labelOf = (choice: string) =>
           pickText(choices.find((c) => c.name === choice)?.label, lang) || choice;
+        const label = question ? pickText(question.label, lang) : name;
+        // A photo, recording or file: shown from the device, or downloaded on demand for a reviewer.
+        const media = MediaRef.safeParse(value);
         return (
           <div className="sent-field" key={name}>
-            <dt>{question ? pickText(question.label, lang) : name}</dt>
-            <dd>{readable(value, labelOf)}</dd>
+            <dt>{label}</dt>
+            <dd>
+              {media.success ? (
+                <MediaPreview
+                  media={media.data}
+                  kind={question?.type ?? 'file'}
+                  label={label}
+                  onRemove={undefined}
+                />
+              ) : (
+                readable(value, labelOf)
+              )}
+            </dd>
           </div>
         );
       })}
