@@ -1,6 +1,6 @@
 import { encodeHlc } from '../core/hlc';
 import { FormVersion, formVersionKey } from '../core/records/formVersion';
-import { Project } from '../core/records/project';
+import { Project, type ProjectInput } from '../core/records/project';
 import type { StorageTx } from './storage/Storage';
 
 /** Server-made records carry the server's own clock reading. */
@@ -11,7 +11,7 @@ function serverHlc(at: Date): string {
 /** Creates or updates a project; devices receive it on their next pull. */
 export async function publishProject(
   tx: StorageTx,
-  project: Project,
+  project: ProjectInput,
   userId: string | null,
   at: Date,
 ): Promise<number> {

@@ -1,6 +1,6 @@
 import { FormDefinition } from '../../src/core/forms/definition';
 import { formVersionKey } from '../../src/core/records/formVersion';
-import type { Project } from '../../src/core/records/project';
+import { Project } from '../../src/core/records/project';
 import { TerrainDb } from '../../src/app/db/TerrainDb';
 import type { FormRecord } from '../../src/app/db/schema';
 
@@ -48,13 +48,13 @@ export function formRecord(
   };
 }
 
-export const project: Project = {
+export const project: Project = Project.parse({
   id: 'p-gao',
   code: 'GAO-WASH',
   title: { fr: 'Eau à Gao' },
   organisationId: null,
   status: 'active',
-};
+});
 
 let counter = 0;
 

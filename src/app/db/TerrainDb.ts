@@ -3,6 +3,9 @@ import { encodeHlc } from '../../core/hlc';
 import type {
   DraftRecord,
   FormRecord,
+  IndicatorRecord,
+  IndicatorValueRecord,
+  OrganisationRecord,
   MediaRecord,
   OutboxEntry,
   ProjectRecord,
@@ -25,6 +28,9 @@ export class TerrainDb extends Dexie {
   declare readonly meta: Table<SyncMeta, 'sync'>;
   declare readonly media: Table<MediaRecord, string>;
   declare readonly reviews: Table<ReviewRecord, string>;
+  declare readonly organisations: Table<OrganisationRecord, string>;
+  declare readonly indicators: Table<IndicatorRecord, string>;
+  declare readonly indicatorValues: Table<IndicatorValueRecord, string>;
 
   constructor(
     readonly userId: string,
@@ -54,6 +60,12 @@ export class TerrainDb extends Dexie {
     this.version(4).stores({ submissions: 'id, finalizedAt, syncState, formId, replaces, versionState' });
     // Version 5 adds reviews, the first mergeable records (src/core/sync/mergeTables.ts): a new table only.
     this.version(5).stores({ reviews: 'id, projectId' });
+    // Version 6 adds the coordination records (organisations, indicators, indicator values): new tables only.
+    this.version(6).stores({
+      organisations: 'id',
+      indicators: 'id, projectId',
+      indicatorValues: 'id, indicatorId, projectId',
+    });
     // Runs once, inside the transaction that creates the database, so the meta row always exists.
     this.on('populate', (tx) => {
       const clientId = newClientId();

@@ -1,4 +1,7 @@
 import type { FormVersion } from '../../core/records/formVersion';
+import type { Indicator } from '../../core/records/indicator';
+import type { IndicatorValue } from '../../core/records/indicatorValue';
+import type { Organisation } from '../../core/records/organisation';
 import type { Project } from '../../core/records/project';
 import type { Review } from '../../core/records/review';
 import type { Submission } from '../../core/records/submission';
@@ -107,6 +110,11 @@ export interface MergedRowState {
 
 /** A review as shown on this device; `deleted` ones (withdrawn) are kept but not shown. */
 export type ReviewRecord = Review & MergedRowState;
+
+/** Coordination records (issue 5): organisations, indicators and their values, merged like reviews. */
+export type OrganisationRecord = Organisation & Partial<MergedRowState>;
+export type IndicatorRecord = Indicator & Partial<MergedRowState>;
+export type IndicatorValueRecord = IndicatorValue & Partial<MergedRowState>;
 
 export interface SyncError {
   code: string;

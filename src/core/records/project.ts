@@ -1,15 +1,88 @@
 import { z } from 'zod/mini';
 import { LocalizedText } from '../i18n/localized';
+import { CurrencyCode, DacSectorCode, IsoDate, OrganisationRole, ProjectStatus } from './iatiCodes';
 
-/** A project as devices receive it. Issue 5 deepens this toward IATI activities. */
+const RecordId = z.string().check(z.minLength(1), z.maxLength(100));
+
+/** An organisation taking part in a project, in an IATI role (funding, accountable, extending, implementing). */
+export const ParticipatingOrg = z.object({ organisationId: RecordId, role: OrganisationRole });
+export type ParticipatingOrg = z.infer<typeof ParticipatingOrg>;
+
+/** A share of the project in one DAC sector; a project's percentages add up to 100 (IATI's rule). */
+export const ProjectSector = z.object({
+  code: DacSectorCode,
+  percentage: z.number().check(z.gte(0), z.lte(100)),
+});
+export type ProjectSector = z.infer<typeof ProjectSector>;
+
+/** A WGS 84 point. */
+export const GeoPoint = z.object({
+  lat: z.number().check(z.gte(-90), z.lte(90)),
+  lon: z.number().check(z.gte(-180), z.lte(180)),
+});
+export type GeoPoint = z.infer<typeof GeoPoint>;
+
+/**
+ * Where a project works: administrative area codes (region / cercle / commune, as the national
+ * nomenclature writes them, e.g. Mali's `ML07` Gao, `ML0701` cercle of Gao) and/or a point.
+ */
+export const ProjectLocation = z.object({
+  name: z.string().check(z.minLength(1), z.maxLength(300)),
+  adm1: z.nullable(z.string().check(z.maxLength(20))),
+  adm2: z.nullable(z.string().check(z.maxLength(20))),
+  adm3: z.nullable(z.string().check(z.maxLength(20))),
+  point: z.nullable(GeoPoint),
+});
+export type ProjectLocation = z.infer<typeof ProjectLocation>;
+
+/** A budget line: an amount for a period (IATI `budget`, type 1 original or 2 revised). */
+export const BudgetLine = z.object({
+  periodStart: IsoDate,
+  periodEnd: IsoDate,
+  value: z.number().check(z.gte(0)),
+  currency: CurrencyCode,
+  type: z.enum(['original', 'revised']),
+});
+export type BudgetLine = z.infer<typeof BudgetLine>;
+
+/** A document of the project, stored as a media blob named by its SHA-256 (like a photo answer). */
+export const ProjectDocument = z.object({
+  sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+  title: z.string().check(z.minLength(1), z.maxLength(300)),
+  name: z.string().check(z.maxLength(255)),
+  type: z.string().check(z.maxLength(255)),
+});
+export type ProjectDocument = z.infer<typeof ProjectDocument>;
+
+/**
+ * A project as devices receive it: an IATI activity in all but name. Every field added after the first
+ * release has a default, so a project stored by an older server still reads.
+ */
 export const Project = z.object({
-  id: z.string().check(z.minLength(1), z.maxLength(100)),
-  code: z.string().check(z.minLength(1), z.maxLength(100)),
+  id: RecordId,
+  /** The IATI activity identifier (`ML-NIF-123456-SNG-01`) or, before it has one, the local code. */
+  code: z.string().check(z.minLength(1), z.maxLength(200)),
   title: LocalizedText,
   description: z.optional(LocalizedText),
+  /** The reporting organisation. */
   organisationId: z.nullable(z.string()),
-  /** Where the project works, as free text until administrative area codes arrive. */
+  /** Free text of the first release; `locations` holds the structured places. */
   location: z.optional(z.string().check(z.maxLength(500))),
-  status: z._default(z.enum(['pipeline', 'active', 'finalisation', 'closed']), 'active'),
+  status: z._default(ProjectStatus, 'active'),
+  participatingOrgs: z._default(z.array(ParticipatingOrg), []),
+  plannedStart: z._default(z.nullable(IsoDate), null),
+  plannedEnd: z._default(z.nullable(IsoDate), null),
+  actualStart: z._default(z.nullable(IsoDate), null),
+  actualEnd: z._default(z.nullable(IsoDate), null),
+  sectors: z._default(z.array(ProjectSector), []),
+  locations: z._default(z.array(ProjectLocation), []),
+  budgets: z._default(z.array(BudgetLine), []),
+  /** The user who is the project's focal point. */
+  focalPointId: z._default(z.nullable(z.string()), null),
+  documents: z._default(z.array(ProjectDocument), []),
+  deleted: z._default(z.boolean(), false),
 });
 export type Project = z.infer<typeof Project>;
+
+/** What a project is written from: the fields with defaults may be left out. */
+export type ProjectInput = z.input<typeof Project>;

@@ -1,9 +1,9 @@
 import { FormDefinition } from '../../core/forms/definition';
-import type { Project } from '../../core/records/project';
+import type { ProjectInput } from '../../core/records/project';
 
 export const DEMO_ORGANISATION = { id: 'adn', name: 'Alliance pour le Développement du Nord (ADN)' } as const;
 
-export const DEMO_PROJECT: Project = {
+export const DEMO_PROJECT: ProjectInput = {
   id: 'synergie-nord-gao',
   code: 'SN-GAO-2026',
   title: { fr: 'Synergie-Nord — Sécurité alimentaire à Gao', en: 'Synergie-Nord — Food security in Gao' },
