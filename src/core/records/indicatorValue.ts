@@ -1,6 +1,7 @@
 import { z } from 'zod/mini';
 import { FieldName } from '../forms/definition';
 import { IsoDate } from './iatiCodes';
+import { ReviewStatus } from './review';
 
 const RecordId = z.string().check(z.minLength(1), z.maxLength(100));
 
@@ -23,6 +24,14 @@ export const IndicatorValue = z.object({
   comment: z.string().check(z.maxLength(2000)),
   /** Who entered the current value (stamped by the server). */
   enteredBy: z.nullable(z.string()),
+  /**
+   * The review of this value, on the record itself so that it merges field by field like the value: focal
+   * points set verified / has_issues, supervisors approved / rejected (as for submissions).
+   */
+  reviewStatus: z.nullable(ReviewStatus),
+  reviewComment: z.string().check(z.maxLength(2000)),
+  /** Who set the current review status (stamped by the server). */
+  reviewedBy: z.nullable(z.string()),
   deleted: z.boolean(),
 });
 export type IndicatorValue = z.infer<typeof IndicatorValue>;
