@@ -10,6 +10,8 @@ import { sideBySide, type SideBySide } from './sideBySide';
 /**
  * The model of a result-verification report (bimonthly or annual, one project or all): pure data, the UI
  * renders and translates it. Only totals (`categories: {}`) are reported; disaggregated values are not.
+ * A value entered by hand counts for the period it was entered for: an annual report does not add up
+ * bimonthly values (a percentage or an average does not add), it uses the annual value or the computed one.
  */
 
 /** Progress from this fraction of the way to the target on counts as on track (met is 1 and beyond). */
@@ -110,7 +112,9 @@ export function progressTowards(
   actual: number,
 ): number {
   if (target === baseline) return (direction === 'increase' ? actual >= target : actual <= target) ? 1 : 0;
-  return (actual - baseline) / (target - baseline);
+  const progress = (actual - baseline) / (target - baseline);
+  // At the baseline of a decrease, 0 / negative is -0: report it as the 0 it means.
+  return progress === 0 ? 0 : progress;
 }
 
 export function progressStatus(progress: number | null): ProgressStatus {
