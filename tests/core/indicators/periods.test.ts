@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   annualPeriod,
+  bimonthlyPeriod,
   bimonthlyPeriods,
   dayOf,
   inPeriod,
@@ -46,6 +47,20 @@ describe('periods', () => {
     expect(dayOf(42)).toBeNull();
     expect(periodOf('bimonthly', '2026-02-28T23:59:59Z')).toEqual({ start: '2026-01-01', end: '2026-02-28' });
     expect(periodOf('bimonthly', 'soon')).toBeNull();
+  });
+
+  it('labels every bimonthly period with its index', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1900, max: 2200 }), fc.integer({ min: 1, max: 6 }), (year, index) => {
+        expect(periodLabel(bimonthlyPeriod(year, index))).toEqual({
+          kind: 'bimonthly',
+          year,
+          index,
+          startMonth: 2 * index - 1,
+          endMonth: 2 * index,
+        });
+      }),
+    );
   });
 
   it('labels standard periods and only them', () => {
