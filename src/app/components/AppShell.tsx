@@ -23,6 +23,15 @@ const ExportUnsynced = lazy(() =>
   import('../pages/ExportUnsynced').then((m) => ({ default: m.ExportUnsynced })),
 );
 const ImportFile = lazy(() => import('../pages/ImportFile').then((m) => ({ default: m.ImportFile })));
+// Coordination pages (projects, indicators, review queue): chunks of their own, off the field agent's start.
+const ProjectList = lazy(() => import('../pages/ProjectList').then((m) => ({ default: m.ProjectList })));
+const ProjectDetail = lazy(() =>
+  import('../pages/ProjectDetail').then((m) => ({ default: m.ProjectDetail })),
+);
+const IndicatorDetail = lazy(() =>
+  import('../pages/IndicatorDetail').then((m) => ({ default: m.IndicatorDetail })),
+);
+const ReviewQueue = lazy(() => import('../pages/ReviewQueue').then((m) => ({ default: m.ReviewQueue })));
 
 function Page({ route }: { route: Route }) {
   switch (route.name) {
@@ -46,6 +55,14 @@ function Page({ route }: { route: Route }) {
       return <ExportUnsynced />;
     case 'import':
       return <ImportFile />;
+    case 'projects':
+      return <ProjectList />;
+    case 'project':
+      return <ProjectDetail key={route.id} id={route.id} />;
+    case 'indicator':
+      return <IndicatorDetail key={route.id} id={route.id} />;
+    case 'reviewQueue':
+      return <ReviewQueue />;
     case 'notFound':
       return <NotFound />;
   }

@@ -1,3 +1,4 @@
+import type { ReviewStatus } from '../../core/records/review';
 import type { SubmissionRecord } from '../db/schema';
 import { dateTime } from '../i18n/format';
 import type { MessageKey } from '../i18n/types';
@@ -5,6 +6,7 @@ import type { MessageKey } from '../i18n/types';
 import '../i18n/pageStrings';
 import { useT } from '../i18n/useT';
 import { hrefOf } from '../state/router';
+import { ReviewBadge } from './ReviewBadge';
 
 function stateKey(row: SubmissionRecord): MessageKey {
   if (row.discardedAt) return 'subs.state.discarded';
@@ -21,12 +23,15 @@ export function SubmissionRow({
   title,
   summary,
   userId,
+  reviewStatus,
 }: {
   row: SubmissionRecord;
   title: string;
   /** What tells this submission apart, e.g. the respondent's name; may be empty. */
   summary: string;
   userId: string;
+  /** The submission's review status (null: not reviewed); absent where reviews are not shown. */
+  reviewStatus?: ReviewStatus | null;
 }) {
   const { t, lang } = useT();
   const mine = row.origin === 'local' || row.createdBy === userId;
@@ -44,8 +49,11 @@ export function SubmissionRow({
         </span>
         {row.versionConflicts ? <span className="version-conflict">{t('versions.conflict')}</span> : null}
       </div>
-      <span className={`badge badge-${row.discardedAt ? 'discarded' : row.syncState}`}>
-        {t(stateKey(row))}
+      <span className="badges">
+        {reviewStatus !== undefined ? <ReviewBadge status={reviewStatus} /> : null}
+        <span className={`badge badge-${row.discardedAt ? 'discarded' : row.syncState}`}>
+          {t(stateKey(row))}
+        </span>
       </span>
     </li>
   );

@@ -10,6 +10,8 @@ export const en: Dictionary = {
   'nav.home': 'Home',
   'nav.submissions': 'Submissions',
   'nav.attention': 'Needs attention',
+  'nav.projects': 'Projects',
+  'nav.reviewQueue': 'To review',
   'common.cancel': 'Cancel',
   'common.required': 'required',
 

@@ -11,6 +11,8 @@ export const fr = {
   'nav.home': 'Accueil',
   'nav.submissions': 'Soumissions',
   'nav.attention': 'À corriger',
+  'nav.projects': 'Projets',
+  'nav.reviewQueue': 'À vérifier',
   'common.cancel': 'Annuler',
   'common.required': 'obligatoire',
 

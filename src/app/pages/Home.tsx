@@ -35,6 +35,14 @@ export function Home() {
       )}
       <StorageUsage />
       <p>
+        <a href="#/projects">{t('nav.projects')}</a>
+        {hasRole(session.user.role, 'focal_point') ? (
+          <>
+            {' · '}
+            <a href="#/review">{t('nav.reviewQueue')}</a>
+          </>
+        ) : null}
+        {' · '}
         <a href="#/export">{t('sync.export')}</a>
         {hasRole(session.user.role, 'supervisor') ? (
           <>

@@ -5,6 +5,7 @@ import { hasRole } from '../../core/records/user';
 import { FlashMessage } from '../components/FlashMessage';
 import { SubmissionRow } from '../components/SubmissionRow';
 import { useLatestForms } from '../hooks/useLatestForms';
+import { useReviewStatuses } from '../hooks/useReviewStatuses';
 import { useSignedIn } from '../hooks/useSignedIn';
 import { useSubmissionsPage } from '../hooks/useSubmissionsPage';
 // Registers the strings of this page (they load with it, not at start).
@@ -21,6 +22,7 @@ export function Submissions() {
   const [page, setPage] = useState(0);
   const data = useSubmissionsPage(page, PAGE_SIZE);
   const forms = useLatestForms();
+  const reviews = useReviewStatuses(data?.rows.map((r) => r.id) ?? []);
   const byId = new Map((forms ?? []).map((f) => [f.formId, f]));
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
 
@@ -52,6 +54,7 @@ export function Submissions() {
                   }
                   summary={form ? submissionSummary(form.definition, row.data) : ''}
                   userId={session.user.id}
+                  reviewStatus={reviews.get(row.id) ?? null}
                 />
               );
             })}

@@ -11,6 +11,10 @@ export type Route =
   | { name: 'conflicts' }
   | { name: 'export' }
   | { name: 'import' }
+  | { name: 'projects' }
+  | { name: 'project'; id: string }
+  | { name: 'indicator'; id: string }
+  | { name: 'reviewQueue' }
   | { name: 'notFound' };
 
 function decode(part: string | undefined): string | null {
@@ -35,6 +39,12 @@ export function parseHash(hash: string): Route {
   if (parts.length === 1 && first === 'attention') return { name: 'attention' };
   if (parts.length === 1 && first === 'conflicts') return { name: 'conflicts' };
   if (parts.length === 1 && (first === 'export' || first === 'import')) return { name: first };
+  if (parts.length === 1 && first === 'projects') return { name: 'projects' };
+  if (parts.length === 2 && (first === 'projects' || first === 'indicators')) {
+    const id = decode(second);
+    if (id) return { name: first === 'projects' ? 'project' : 'indicator', id };
+  }
+  if (parts.length === 1 && first === 'review') return { name: 'reviewQueue' };
   if (parts.length === 2 && first === 'drafts') {
     const id = decode(second);
     if (id) return { name: 'draft', id };
@@ -67,6 +77,14 @@ export function hrefOf(route: Route): string {
     case 'export':
     case 'import':
       return `#/${route.name}`;
+    case 'projects':
+      return '#/projects';
+    case 'project':
+      return `#/projects/${encodeURIComponent(route.id)}`;
+    case 'indicator':
+      return `#/indicators/${encodeURIComponent(route.id)}`;
+    case 'reviewQueue':
+      return '#/review';
   }
 }
 

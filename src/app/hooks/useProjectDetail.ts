@@ -1,0 +1,39 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { IndicatorRecord, IndicatorValueRecord, OrganisationRecord, ProjectRecord } from '../db/schema';
+import {
+  countProjectSubmissions,
+  getProject,
+  latestTotal,
+  listIndicators,
+  listIndicatorValues,
+  organisationsById,
+} from '../repositories/coordination';
+import { useSignedIn } from './useSignedIn';
+
+export interface ProjectDetail {
+  project: ProjectRecord;
+  organisations: Map<string, OrganisationRecord>;
+  indicators: { indicator: IndicatorRecord; latest: IndicatorValueRecord | undefined }[];
+  submissionCount: number;
+}
+
+/** A project with what its page shows: `undefined` while loading, `null` when it is not on the device. */
+export function useProjectDetail(id: string): ProjectDetail | null | undefined {
+  const { db } = useSignedIn();
+  return useLiveQuery(async () => {
+    const project = await getProject(db, id);
+    if (!project) return null;
+    const [organisations, indicators, submissionCount] = await Promise.all([
+      organisationsById(db),
+      listIndicators(db, id),
+      countProjectSubmissions(db, id),
+    ]);
+    const withLatest = await Promise.all(
+      indicators.map(async (indicator) => ({
+        indicator,
+        latest: latestTotal(await listIndicatorValues(db, indicator.id)),
+      })),
+    );
+    return { project, organisations, indicators: withLatest, submissionCount };
+  }, [db, id]);
+}

@@ -1,0 +1,158 @@
+import { pickText } from '../../core/i18n/localized';
+import { ReviewBadge } from '../components/ReviewBadge';
+import { useProjectDetail } from '../hooks/useProjectDetail';
+// Registers the strings of this page (they load with it, not at start).
+import '../i18n/coordinationStrings';
+import '../styles/coordination.css';
+import { useT } from '../i18n/useT';
+import { hrefOf } from '../state/router';
+
+const dates = (start: string | null, end: string | null, none: string) => `${start ?? none} – ${end ?? none}`;
+
+/**
+ * `#/projects/:id`: a project's data, its indicators with their latest value and its verification, its
+ * submissions, and its points as "lat, lon" text until the map comes.
+ */
+export function ProjectDetail({ id }: { id: string }) {
+  const { t, lang } = useT();
+  const data = useProjectDetail(id);
+  if (data === undefined)
+    return (
+      <main id="main" className="page">
+        <p>{t('app.loading')}</p>
+      </main>
+    );
+  if (data === null)
+    return (
+      <main id="main" className="page">
+        <p className="empty">{t('proj.notFound')}</p>
+        <a href={hrefOf({ name: 'projects' })}>{t('proj.back')}</a>
+      </main>
+    );
+  const { project, organisations, indicators, submissionCount } = data;
+  const none = t('proj.none');
+  const orgName = (orgId: string) => organisations.get(orgId)?.name ?? orgId;
+  const points = project.locations.flatMap((l) => (l.point ? [{ name: l.name, ...l.point }] : []));
+  return (
+    <main id="main" className="page">
+      <p>
+        <a href={hrefOf({ name: 'projects' })}>{t('proj.back')}</a>
+      </p>
+      <h1>{pickText(project.title, lang)}</h1>
+      <p className="lead">
+        {t('proj.code', { code: project.code })} · {t(`proj.status.${project.status}`)}
+      </p>
+      {project.description ? <p>{pickText(project.description, lang)}</p> : null}
+
+      <section aria-labelledby="proj-orgs">
+        <h2 id="proj-orgs">{t('proj.organisations')}</h2>
+        <ul>
+          {project.organisationId ? (
+            <li>
+              {orgName(project.organisationId)} — {t('proj.reporting')}
+            </li>
+          ) : null}
+          {project.participatingOrgs.map((o) => (
+            <li key={`${o.organisationId}-${o.role}`}>
+              {orgName(o.organisationId)} — {t(`proj.role.${o.role}`)}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="proj-dates">
+        <h2 id="proj-dates">{t('proj.dates')}</h2>
+        <p>
+          {t('proj.planned', {
+            start: project.plannedStart ?? none,
+            end: project.plannedEnd ?? none,
+          })}
+          <br />
+          {t('proj.actual', { start: project.actualStart ?? none, end: project.actualEnd ?? none })}
+        </p>
+      </section>
+
+      <section aria-labelledby="proj-sectors">
+        <h2 id="proj-sectors">{t('proj.sectors')}</h2>
+        <ul>
+          {project.sectors.map((s) => (
+            <li key={s.code}>
+              {s.code} — {s.percentage} %
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="proj-budgets">
+        <h2 id="proj-budgets">{t('proj.budgets')}</h2>
+        <ul>
+          {project.budgets.map((b, i) => (
+            <li key={i}>
+              {dates(b.periodStart, b.periodEnd, none)} : {b.value.toLocaleString(lang)} {b.currency} (
+              {t(`proj.budget.${b.type}`)})
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="proj-locations">
+        <h2 id="proj-locations">{t('proj.locations')}</h2>
+        <ul>
+          {project.locations.map((l, i) => (
+            <li key={i}>
+              {l.name}
+              {[l.adm1, l.adm2, l.adm3].some(Boolean)
+                ? ` (${[l.adm1, l.adm2, l.adm3].filter(Boolean).join(' / ')})`
+                : ''}
+            </li>
+          ))}
+        </ul>
+        <h3>{t('proj.points')}</h3>
+        {points.length === 0 ? (
+          <p>{t('proj.noPoints')}</p>
+        ) : (
+          <ul className="points">
+            {points.map((p, i) => (
+              <li key={i}>
+                {p.name} : {p.lat}, {p.lon}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="proj-indicators">
+        <h2 id="proj-indicators">{t('proj.indicators')}</h2>
+        {indicators.length === 0 ? (
+          <p>{t('proj.noIndicators')}</p>
+        ) : (
+          <ul className="card-list">
+            {indicators.map(({ indicator, latest }) => (
+              <li className="card" key={indicator.id}>
+                <div className="card-text">
+                  <a className="card-title" href={hrefOf({ name: 'indicator', id: indicator.id })}>
+                    {indicator.code} — {pickText(indicator.title, lang)}
+                  </a>
+                  <span className="card-meta">
+                    {latest && latest.value !== null
+                      ? t('proj.latest', {
+                          value: `${latest.value.toLocaleString(lang)} ${indicator.unit}`.trim(),
+                          period: dates(latest.periodStart, latest.periodEnd, none),
+                        })
+                      : t('proj.noValue')}
+                  </span>
+                </div>
+                {latest ? <ReviewBadge status={latest.reviewStatus} /> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="proj-submissions">
+        <h2 id="proj-submissions">{t('proj.submissions', { count: submissionCount })}</h2>
+        <a href={hrefOf({ name: 'submissions' })}>{t('proj.seeSubmissions')}</a>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,60 @@
+import { pickText } from '../../core/i18n/localized';
+import { ReviewBadge } from '../components/ReviewBadge';
+import { useReviewQueue } from '../hooks/useReviewQueue';
+import { dateTime } from '../i18n/format';
+// Registers the strings of this page (they load with it, not at start).
+import '../i18n/coordinationStrings';
+import '../styles/coordination.css';
+import { useT } from '../i18n/useT';
+import { hrefOf } from '../state/router';
+
+/** `#/review`: what waits for the focal point's review, oldest first, each linked to its page. Offline. */
+export function ReviewQueue() {
+  const { t, lang } = useT();
+  const queue = useReviewQueue();
+  return (
+    <main id="main" className="page">
+      <h1>{t('queue.title')}</h1>
+      <p className="lead">{t('queue.intro')}</p>
+      {!queue ? (
+        <p>{t('app.loading')}</p>
+      ) : queue.items.length === 0 ? (
+        <p className="empty">{t('queue.empty')}</p>
+      ) : (
+        <ol className="card-list">
+          {queue.items.map((item) => {
+            if (item.kind === 'submission') {
+              const { submission, review } = item;
+              return (
+                <li className="card" key={`s-${submission.id}`}>
+                  <div className="card-text">
+                    <a className="card-title" href={hrefOf({ name: 'submission', id: submission.id })}>
+                      {t('queue.submission', { date: dateTime(submission.finalizedAt, lang) })}
+                    </a>
+                  </div>
+                  <ReviewBadge status={review && !review.deleted ? review.status : null} />
+                </li>
+              );
+            }
+            const { value } = item;
+            const indicator = queue.indicators.get(value.indicatorId);
+            return (
+              <li className="card" key={`v-${value.id}`}>
+                <div className="card-text">
+                  <a className="card-title" href={hrefOf({ name: 'indicator', id: value.indicatorId })}>
+                    {t('queue.value', {
+                      value: value.value?.toLocaleString(lang) ?? '',
+                      indicator: indicator ? pickText(indicator.title, lang) : value.indicatorId,
+                      period: `${value.periodStart} – ${value.periodEnd}`,
+                    })}
+                  </a>
+                </div>
+                <ReviewBadge status={value.reviewStatus} />
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,62 @@
+import type { TerrainDb } from '../db/TerrainDb';
+import type { IndicatorRecord, IndicatorValueRecord, OrganisationRecord, ProjectRecord } from '../db/schema';
+import { projectMatches, type ProjectFilter } from './projectFilter';
+
+/**
+ * Reads of the coordination records (projects, organisations, indicators and their values) as pulled onto
+ * this device. Tombstoned records are kept by the sync (so a late edit merges) but never shown.
+ */
+
+export async function listProjectsMatching(db: TerrainDb, filter: ProjectFilter): Promise<ProjectRecord[]> {
+  const all = await db.projects.toArray();
+  return all
+    .filter((p) => !p.deleted && projectMatches(p, filter))
+    .sort((a, b) => a.code.localeCompare(b.code));
+}
+
+export async function getProject(db: TerrainDb, id: string): Promise<ProjectRecord | undefined> {
+  const project = await db.projects.get(id);
+  return project?.deleted ? undefined : project;
+}
+
+/** Every organisation on the device by id, tombstones included: a project may still name a removed one. */
+export async function organisationsById(db: TerrainDb): Promise<Map<string, OrganisationRecord>> {
+  const all = await db.organisations.toArray();
+  return new Map(all.map((o) => [o.id, o]));
+}
+
+export async function listIndicators(db: TerrainDb, projectId: string): Promise<IndicatorRecord[]> {
+  const all = await db.indicators.where('projectId').equals(projectId).toArray();
+  return all.filter((i) => !i.deleted).sort((a, b) => a.code.localeCompare(b.code));
+}
+
+export async function getIndicator(db: TerrainDb, id: string): Promise<IndicatorRecord | undefined> {
+  const indicator = await db.indicators.get(id);
+  return indicator?.deleted ? undefined : indicator;
+}
+
+/** An indicator's values, oldest period first. */
+export async function listIndicatorValues(
+  db: TerrainDb,
+  indicatorId: string,
+): Promise<IndicatorValueRecord[]> {
+  const all = await db.indicatorValues.where('indicatorId').equals(indicatorId).toArray();
+  return all
+    .filter((v) => !v.deleted)
+    .sort((a, b) => a.periodStart.localeCompare(b.periodStart) || a.periodEnd.localeCompare(b.periodEnd));
+}
+
+/** The total (no category) value of the latest period that has one: what the project page shows. */
+export function latestTotal(values: readonly IndicatorValueRecord[]): IndicatorValueRecord | undefined {
+  let latest: IndicatorValueRecord | undefined;
+  for (const v of values) {
+    if (v.deleted || v.value === null || Object.keys(v.categories).length > 0) continue;
+    if (!latest || v.periodEnd > latest.periodEnd) latest = v;
+  }
+  return latest;
+}
+
+export async function countProjectSubmissions(db: TerrainDb, projectId: string): Promise<number> {
+  // Current versions only: a corrected submission counts once.
+  return db.submissions.filter((s) => s.projectId === projectId && !s.versionState && !s.discardedAt).count();
+}

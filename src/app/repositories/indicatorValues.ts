@@ -1,0 +1,174 @@
+import { z } from 'zod/mini';
+import { IsoDate } from '../../core/records/iatiCodes';
+import { FOCAL_POINT_STATUSES, ReviewStatus } from '../../core/records/review';
+import { hasRole, type Role } from '../../core/records/user';
+import type { TerrainDb } from '../db/TerrainDb';
+import type { IndicatorValueRecord } from '../db/schema';
+import { appendMutation } from './appendMutation';
+
+/** What makes a value one record: the indicator, its project, the period and the categories (`{}`: total). */
+export interface IndicatorValueIdentity {
+  indicatorId: string;
+  projectId: string;
+  periodStart: string;
+  periodEnd: string;
+  categories: Record<string, string>;
+}
+
+/**
+ * The record's id, computed from its identity so that two focal points entering the same period offline
+ * write ONE record whose fields merge, instead of two competing ones (as a review's id is its submission's).
+ * Categories are sorted by name so their order does not matter.
+ */
+export function indicatorValueIdOf(identity: IndicatorValueIdentity): string {
+  const categories = Object.keys(identity.categories)
+    .sort()
+    .map((name) => `${name}=${identity.categories[name]}`)
+    .join(',');
+  return [identity.indicatorId, identity.periodStart, identity.periodEnd, categories].join('|');
+}
+
+/** What a focal point changes: the value and its comment, and/or the review of the value. */
+export interface IndicatorValueChange {
+  value?: number | null;
+  comment?: string;
+  reviewStatus?: ReviewStatus | null;
+  reviewComment?: string;
+}
+
+/** The message keys of what is wrong with a change, by field; shown next to the field. */
+export type IndicatorValueProblems = Partial<Record<'period' | 'value' | 'comment' | 'reviewStatus', string>>;
+
+export class IndicatorValueInvalidError extends Error {
+  constructor(readonly problems: IndicatorValueProblems) {
+    super(`Invalid indicator value: ${Object.keys(problems).join(', ')}`);
+    this.name = 'IndicatorValueInvalidError';
+  }
+}
+
+/**
+ * The rules of a change, in one place for the form (react-hook-form runs it as its resolver) and the
+ * repository (which refuses what the form might have let through). Messages are i18n keys.
+ */
+export const IndicatorValueEntry = z
+  .object({
+    periodStart: IsoDate,
+    periodEnd: IsoDate,
+    value: z.optional(z.nullable(z.number().check(z.refine(Number.isFinite, 'ind.error.value')))),
+    comment: z.optional(z.string().check(z.maxLength(2000, 'ind.error.comment'))),
+    reviewStatus: z.optional(z.nullable(ReviewStatus)),
+    reviewComment: z.optional(z.string().check(z.maxLength(2000, 'ind.error.comment'))),
+  })
+  .check(
+    z.refine((v) => v.periodStart <= v.periodEnd, { message: 'ind.error.period', path: ['periodEnd'] }),
+    z.refine((v) => v.reviewStatus !== 'has_issues' || (v.reviewComment ?? '').trim() !== '', {
+      message: 'ind.error.issueComment',
+      path: ['reviewComment'],
+    }),
+  );
+
+/** The problems of a change for `role`, by field (message keys); empty when it may be saved. */
+export function indicatorValueProblems(
+  identity: IndicatorValueIdentity,
+  change: IndicatorValueChange,
+  role: Role,
+): IndicatorValueProblems {
+  const problems: IndicatorValueProblems = {};
+  const parsed = IndicatorValueEntry.safeParse({
+    periodStart: identity.periodStart,
+    periodEnd: identity.periodEnd,
+    ...change,
+  });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0] ?? '');
+      const key =
+        field === 'periodStart' || field === 'periodEnd'
+          ? 'period'
+          : field === 'reviewComment'
+            ? 'comment'
+            : field === 'value' || field === 'comment' || field === 'reviewStatus'
+              ? field
+              : 'value';
+      problems[key] ??= issue.message.startsWith('ind.error.') ? issue.message : `ind.error.${key}`;
+    }
+  }
+  // The server refuses these too; saying it here keeps the write out of "needs attention".
+  if (!hasRole(role, 'focal_point')) problems.value ??= 'ind.error.forbidden';
+  const status = change.reviewStatus;
+  if (status && !hasRole(role, 'supervisor') && !FOCAL_POINT_STATUSES.includes(status))
+    problems.reviewStatus = 'ind.error.supervisorOnly';
+  return problems;
+}
+
+const FIELDS = ['value', 'comment', 'reviewStatus', 'reviewComment'] as const;
+/** Written by the server with the writer's account; shown here as this user until the pull confirms. */
+const STAMPS: Partial<Record<(typeof FIELDS)[number], 'enteredBy' | 'reviewedBy'>> = {
+  value: 'enteredBy',
+  reviewStatus: 'reviewedBy',
+};
+
+/**
+ * Saves a focal point's change of an indicator value. In ONE transaction, like a review (reviews.ts): the
+ * value as shown and its mutation in the outbox. Only the fields that differ from what the user saw are
+ * written, each with the clock of the value it replaces as base, so a colleague's concurrent review of the
+ * same value (another field) is kept. Every put carries the identity, so whichever write reaches the server
+ * first creates the record.
+ *
+ * Returns the value as shown; nothing is written when nothing differs. Throws IndicatorValueInvalidError.
+ */
+export async function saveIndicatorValue(
+  db: TerrainDb,
+  identity: IndicatorValueIdentity,
+  change: IndicatorValueChange,
+  role: Role,
+  now = new Date(),
+): Promise<IndicatorValueRecord | undefined> {
+  const problems = indicatorValueProblems(identity, change, role);
+  if (Object.keys(problems).length > 0) throw new IndicatorValueInvalidError(problems);
+  const id = indicatorValueIdOf(identity);
+  return db.transaction('rw', [db.indicatorValues, db.outbox, db.meta], async () => {
+    const current = await db.indicatorValues.get(id);
+    const shown = current?.deleted ? undefined : current;
+    const fields: Record<string, unknown> = { ...identity };
+    const base: Record<string, string> = {};
+    const written: (typeof FIELDS)[number][] = [];
+    const defaults = { value: null, comment: '', reviewStatus: null, reviewComment: '' };
+    for (const name of FIELDS) {
+      const next = change[name];
+      if (next === undefined || next === (shown?.[name] ?? defaults[name])) continue;
+      fields[name] = next;
+      written.push(name);
+      const seen = current?.clocks?.[name];
+      if (seen !== undefined) base[name] = seen;
+    }
+    if (written.length === 0) return current;
+    // Every put also says the value is not deleted: name the tombstone's clock as seen.
+    if (current?.clocks?.deleted !== undefined) base.deleted = current.clocks.deleted;
+
+    const entry = await appendMutation(db, { table: 'indicatorValues', id, op: 'put', fields, base }, now);
+    const row: IndicatorValueRecord = {
+      ...defaults,
+      enteredBy: null,
+      reviewedBy: null,
+      ...shown,
+      ...identity,
+      id,
+      deleted: false,
+      server: current?.server ?? {},
+      clocks: { ...current?.clocks },
+    };
+    for (const name of written) {
+      Object.assign(row, { [name]: fields[name] });
+      row.clocks![name] = entry.hlc;
+      const stamp = STAMPS[name];
+      if (stamp) {
+        row[stamp] = db.userId;
+        row.clocks![stamp] = entry.hlc;
+      }
+    }
+    row.clocks!.deleted = entry.hlc;
+    await db.indicatorValues.put(row);
+    return row;
+  });
+}

@@ -1,0 +1,99 @@
+import fc from 'fast-check';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { IndicatorChart } from '../../../src/app/components/IndicatorChart';
+import { indicatorRows } from '../../../src/app/components/indicatorRows';
+import { ReviewBadge } from '../../../src/app/components/ReviewBadge';
+import { coordinationFr } from '../../../src/app/i18n/coordinationStrings';
+import { I18nContext } from '../../../src/app/i18n/context';
+import { loadDictionary, translator } from '../../../src/app/i18n/translate';
+import { hrefOf, parseHash, type Route } from '../../../src/app/state/router';
+import type { UiLanguage } from '../../../src/core/i18n/localized';
+import { indicator, valueOf } from '../repositories/coordinationFixtures';
+
+function render(node: React.ReactNode, lang: UiLanguage): string {
+  const i18n = { lang, setLang: () => undefined, t: translator(lang) };
+  return renderToStaticMarkup(<I18nContext value={i18n}>{node}</I18nContext>);
+}
+
+describe('indicator rows', () => {
+  it('puts targets and values of the same period on one row, categories apart, oldest first', () => {
+    const rows = indicatorRows(indicator, [
+      valueOf('2024-07-01', '2024-12-31', 410, { reviewStatus: 'verified' }),
+      valueOf('2024-01-01', '2024-06-30', 250),
+      { ...valueOf('2024-01-01', '2024-06-30', 130), id: 'f', categories: { sex: 'f' } },
+      valueOf('2023-07-01', '2023-12-31', 100),
+    ]);
+    expect(rows.map((r) => [r.periodStart, r.target, r.actual, r.categoryValues.length])).toEqual([
+      ['2023-07-01', null, 100, 0],
+      ['2024-01-01', 300, 250, 1],
+      ['2024-07-01', 500, 410, 0],
+    ]);
+    expect(rows[2]?.value?.reviewStatus).toBe('verified');
+  });
+
+  it('property: one row per distinct period, sorted, whatever the order of values', () => {
+    const period = fc.constantFrom(
+      ['2024-01-01', '2024-06-30'],
+      ['2024-07-01', '2024-12-31'],
+      ['2025-01-01', '2025-06-30'],
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(period, fc.integer({ min: 0, max: 1000 }))), (entries) => {
+        const values = entries.map(([[start, end], n]) => valueOf(start, end, n));
+        const rows = indicatorRows(indicator, values);
+        const keys = rows.map((r) => `${r.periodStart}/${r.periodEnd}`);
+        expect(new Set(keys).size).toBe(keys.length);
+        expect([...keys].sort()).toEqual(keys);
+        for (const t of indicator.targets) expect(keys).toContain(`${t.period.start}/${t.period.end}`);
+      }),
+    );
+  });
+});
+
+describe('indicator chart and review badges', () => {
+  beforeAll(() => Promise.all([loadDictionary('fr'), loadDictionary('en')]));
+
+  it('draws a bar per target and per actual, labelled in the interface language', () => {
+    const rows = indicatorRows(indicator, [valueOf('2024-01-01', '2024-06-30', 250)]);
+    const fr = render(<IndicatorChart rows={rows} baseline={120} />, 'fr');
+    expect(fr.match(/class="chart-target"/g)).toHaveLength(2); // one bar per target
+    expect(fr.match(/class="chart-actual"/g)).toHaveLength(1);
+    expect(fr).toContain('Graphique : cible et réalisé par période');
+    expect(render(<IndicatorChart rows={rows} baseline={null} />, 'en')).toContain(
+      'Chart: target and actual per period',
+    );
+  });
+
+  it('names every review status, and "not reviewed", in French and English', () => {
+    expect(render(<ReviewBadge status={null} />, 'fr')).toContain('Pas encore revue');
+    expect(render(<ReviewBadge status="has_issues" />, 'fr')).toContain('Problèmes signalés');
+    expect(render(<ReviewBadge status="verified" />, 'en')).toContain('Verified');
+  });
+
+  it('has a string for every problem a value entry can report', () => {
+    const keys = Object.keys(coordinationFr);
+    for (const key of [
+      'ind.error.value',
+      'ind.error.period',
+      'ind.error.comment',
+      'ind.error.issueComment',
+      'ind.error.forbidden',
+      'ind.error.supervisorOnly',
+      'ind.error.reviewStatus',
+    ])
+      expect(keys).toContain(key);
+  });
+});
+
+describe('coordination routes', () => {
+  it('round-trip through the hash, ids with any characters', () => {
+    const routes: Route[] = [
+      { name: 'projects' },
+      { name: 'project', id: 'p/gao é' },
+      { name: 'indicator', id: 'ind|1' },
+      { name: 'reviewQueue' },
+    ];
+    for (const route of routes) expect(parseHash(hrefOf(route))).toEqual(route);
+  });
+});
