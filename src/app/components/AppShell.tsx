@@ -22,6 +22,8 @@ const Conflicts = lazy(() => import('../pages/Conflicts').then((m) => ({ default
 const ExportUnsynced = lazy(() =>
   import('../pages/ExportUnsynced').then((m) => ({ default: m.ExportUnsynced })),
 );
+// Focal points and up: the report page, its strings and print stylesheet.
+const Report = lazy(() => import('../pages/Report').then((m) => ({ default: m.Report })));
 const ImportFile = lazy(() => import('../pages/ImportFile').then((m) => ({ default: m.ImportFile })));
 
 function Page({ route }: { route: Route }) {
@@ -46,6 +48,8 @@ function Page({ route }: { route: Route }) {
       return <ExportUnsynced />;
     case 'import':
       return <ImportFile />;
+    case 'reports':
+      return <Report />;
     case 'notFound':
       return <NotFound />;
   }

@@ -1,13 +1,15 @@
 import type { UiLanguage } from '../../core/i18n/localized';
 import type { fr } from './fr';
 import type { pageFr } from './pageStrings';
+import type { reportFr } from './reportStrings';
 import type { signInFr } from './signInStrings';
 import type { transferFr } from './transferStrings';
 
 /** The keys of fr.ts / en.ts: the strings the app needs from its first screen. */
 export type CoreKey = keyof typeof fr;
 /** Every interface string key: the core ones and those of lazily loaded pages (pageStrings.ts and the like). */
-export type MessageKey = CoreKey | keyof typeof pageFr | keyof typeof signInFr | keyof typeof transferFr;
+export type MessageKey =
+  CoreKey | keyof typeof pageFr | keyof typeof signInFr | keyof typeof transferFr | keyof typeof reportFr;
 export type Dictionary = Record<CoreKey, string>;
 export type Vars = Record<string, string | number>;
 export type Translate = (key: MessageKey, vars?: Vars) => string;

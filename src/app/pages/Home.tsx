@@ -36,6 +36,12 @@ export function Home() {
       <StorageUsage />
       <p>
         <a href="#/export">{t('sync.export')}</a>
+        {hasRole(session.user.role, 'focal_point') ? (
+          <>
+            {' · '}
+            <a href="#/reports">{t('home.reports')}</a>
+          </>
+        ) : null}
         {hasRole(session.user.role, 'supervisor') ? (
           <>
             {' · '}

@@ -11,6 +11,7 @@ export type Route =
   | { name: 'conflicts' }
   | { name: 'export' }
   | { name: 'import' }
+  | { name: 'reports' }
   | { name: 'notFound' };
 
 function decode(part: string | undefined): string | null {
@@ -34,6 +35,7 @@ export function parseHash(hash: string): Route {
   }
   if (parts.length === 1 && first === 'attention') return { name: 'attention' };
   if (parts.length === 1 && first === 'conflicts') return { name: 'conflicts' };
+  if (parts.length === 1 && first === 'reports') return { name: 'reports' };
   if (parts.length === 1 && (first === 'export' || first === 'import')) return { name: first };
   if (parts.length === 2 && first === 'drafts') {
     const id = decode(second);
@@ -64,6 +66,8 @@ export function hrefOf(route: Route): string {
       return '#/attention';
     case 'conflicts':
       return '#/conflicts';
+    case 'reports':
+      return '#/reports';
     case 'export':
     case 'import':
       return `#/${route.name}`;
