@@ -41,7 +41,7 @@ export function IndicatorTable({ rows }: { rows: readonly IndicatorRow[] }) {
       <tbody>
         {rows.map((row) => (
           <tr key={row.indicatorId}>
-            <td>{row.code}</td>
+            <td className="code">{row.code}</td>
             <td>
               {pickText(row.title, lang)}
               {row.unit ? <span className="report-unit"> ({row.unit})</span> : null}
