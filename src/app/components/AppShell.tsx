@@ -22,6 +22,8 @@ const Conflicts = lazy(() => import('../pages/Conflicts').then((m) => ({ default
 const ExportUnsynced = lazy(() =>
   import('../pages/ExportUnsynced').then((m) => ({ default: m.ExportUnsynced })),
 );
+// Focal points and up: the report page, its strings and print stylesheet.
+const Report = lazy(() => import('../pages/Report').then((m) => ({ default: m.Report })));
 const ImportFile = lazy(() => import('../pages/ImportFile').then((m) => ({ default: m.ImportFile })));
 // Coordination pages (projects, indicators, review queue): chunks of their own, off the field agent's start.
 const ProjectList = lazy(() => import('../pages/ProjectList').then((m) => ({ default: m.ProjectList })));
@@ -63,6 +65,8 @@ function Page({ route }: { route: Route }) {
       return <IndicatorDetail key={route.id} id={route.id} />;
     case 'reviewQueue':
       return <ReviewQueue />;
+    case 'reports':
+      return <Report />;
     case 'notFound':
       return <NotFound />;
   }

@@ -28,6 +28,7 @@ export const en: Dictionary = {
   'home.version': 'version {version}',
   'home.newSubmission': 'New submission',
   'home.drafts': 'Drafts',
+  'home.reports': 'Result reports',
   'home.noDrafts': 'No drafts in progress.',
   'home.savedAt': 'Saved {time}',
   'home.continue': 'Continue',

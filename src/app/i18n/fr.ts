@@ -30,6 +30,7 @@ export const fr = {
   'home.version': 'version {version}',
   'home.newSubmission': 'Nouvelle saisie',
   'home.drafts': 'Brouillons',
+  'home.reports': 'Rapports de résultats',
   'home.noDrafts': 'Aucun brouillon en cours.',
   'home.savedAt': 'Enregistré {time}',
   'home.continue': 'Continuer',

@@ -2,6 +2,7 @@ import type { UiLanguage } from '../../core/i18n/localized';
 import type { fr } from './fr';
 import type { coordinationFr } from './coordinationStrings';
 import type { pageFr } from './pageStrings';
+import type { reportFr } from './reportStrings';
 import type { signInFr } from './signInStrings';
 import type { transferFr } from './transferStrings';
 
@@ -13,7 +14,8 @@ export type MessageKey =
   | keyof typeof pageFr
   | keyof typeof signInFr
   | keyof typeof transferFr
-  | keyof typeof coordinationFr;
+  | keyof typeof coordinationFr
+  | keyof typeof reportFr;
 export type Dictionary = Record<CoreKey, string>;
 export type Vars = Record<string, string | number>;
 export type Translate = (key: MessageKey, vars?: Vars) => string;

@@ -44,6 +44,12 @@ export function Home() {
         ) : null}
         {' · '}
         <a href="#/export">{t('sync.export')}</a>
+        {hasRole(session.user.role, 'focal_point') ? (
+          <>
+            {' · '}
+            <a href="#/reports">{t('home.reports')}</a>
+          </>
+        ) : null}
         {hasRole(session.user.role, 'supervisor') ? (
           <>
             {' · '}

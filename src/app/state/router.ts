@@ -15,6 +15,7 @@ export type Route =
   | { name: 'project'; id: string }
   | { name: 'indicator'; id: string }
   | { name: 'reviewQueue' }
+  | { name: 'reports' }
   | { name: 'notFound' };
 
 function decode(part: string | undefined): string | null {
@@ -38,6 +39,7 @@ export function parseHash(hash: string): Route {
   }
   if (parts.length === 1 && first === 'attention') return { name: 'attention' };
   if (parts.length === 1 && first === 'conflicts') return { name: 'conflicts' };
+  if (parts.length === 1 && first === 'reports') return { name: 'reports' };
   if (parts.length === 1 && (first === 'export' || first === 'import')) return { name: first };
   if (parts.length === 1 && first === 'projects') return { name: 'projects' };
   if (parts.length === 2 && (first === 'projects' || first === 'indicators')) {
@@ -74,6 +76,8 @@ export function hrefOf(route: Route): string {
       return '#/attention';
     case 'conflicts':
       return '#/conflicts';
+    case 'reports':
+      return '#/reports';
     case 'export':
     case 'import':
       return `#/${route.name}`;
