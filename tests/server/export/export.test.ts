@@ -1,6 +1,7 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { encodeHlc } from '../../../src/core/hlc';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_FORM, DEMO_PROJECT } from '../../../src/server/seed/demoForm';
 import { runExportCli } from '../../../src/server/export/commands';
@@ -82,6 +83,22 @@ describe.each(backends)('exports on $name', (backend) => {
       '\r\n',
     );
     expect(hxl[1]).toMatch(/^#date\+reported,/);
+  });
+
+  it('exports the current version of a corrected submission, to its agent too', async () => {
+    const agentClient = newClientId();
+    const first = submission(agentClient, 1, { answers: { household_size: 3 } });
+    await server.push('agent', agentClient, [first]);
+    const supClient = newClientId();
+    const fix = submission(supClient, 1, { fields: { replaces: first.id }, answers: { household_size: 4 } });
+    const pushed = await server.push('supervisor', supClient, [
+      { ...fix, hlc: encodeHlc({ wall: AT.getTime() + 60_000, counter: 0, node: supClient }) },
+    ]);
+    expect(pushed.body.results?.[0]?.status).toBe('applied');
+    const csv = await (await get('agent', `/api/export/csv?form=${DEMO_FORM.id}`)).text();
+    expect(csv).toContain(fix.id);
+    expect(csv).not.toContain(first.id);
+    expect(csv.trim().split('\r\n')).toHaveLength(3);
   });
 
   it('refuses bad parameters with a clear 400, strangers with 403, anonymous with 401', async () => {
