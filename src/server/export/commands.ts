@@ -78,8 +78,9 @@ export async function runExportCli(argv: string[], io: ExportCliIo): Promise<num
     io.out(`Wrote ${files.map((f) => f.name).join(', ')} to ${out}`);
     return 0;
   } catch (err) {
-    io.err(err instanceof HttpError || err instanceof Error ? err.message : String(err));
-    return 1;
+    io.err(err instanceof Error ? err.message : String(err));
+    // A missing --form is a usage mistake, like a bad option.
+    return err instanceof HttpError && err.code === 'validation' ? 2 : 1;
   } finally {
     if (!io.storage) await storage.close();
   }

@@ -194,7 +194,10 @@ describe.each(backends)('exports on $name', (backend) => {
         0,
       );
       expect((await readFile(join(dir, 'm.zip'))).readUInt32LE(0)).toBe(0x04034b50);
-      expect(await runExportCli(['pdf', '--out', join(dir, 'x')], { ...io, err: () => {} })).toBe(2);
+      const quiet = { ...io, err: () => {} };
+      expect(await runExportCli(['pdf', '--out', join(dir, 'x')], quiet)).toBe(2);
+      expect(await runExportCli(['csv', '--out', join(dir, 'x')], quiet)).toBe(2);
+      expect(await runExportCli(['csv', '--form', 'nope', '--out', join(dir, 'x')], quiet)).toBe(1);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
