@@ -14,8 +14,9 @@ import { hasRole } from '../../core/records/user';
 import { HttpError } from '../http/errors';
 import type { StorageOps, UserRecord } from '../storage/Storage';
 import type { ExportRow, ExportScope } from './ExportReads';
+import { tablesToXlsx } from './xlsx';
 
-export const EXPORT_FORMATS = ['csv', 'hxl', 'geojson', 'iati'] as const;
+export const EXPORT_FORMATS = ['csv', 'hxl', 'xlsx', 'geojson', 'iati'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** What an export asks for; the API's query and the CLI's options both parse into it. */
@@ -32,7 +33,7 @@ export type ExportRequest = z.infer<typeof ExportRequest>;
 export interface ExportFile {
   name: string;
   contentType: string;
-  body: string;
+  body: string | Uint8Array;
 }
 
 /** Who runs the export: a user of the API, or the CLI (the operator, who sees everything). */
@@ -103,10 +104,20 @@ export async function buildExport(
 ): Promise<ExportFile[]> {
   const scope = await scopeOf(storage, who, request.project);
   const options = { lang: request.lang, codes: request.codes };
-  if (request.format === 'csv' || request.format === 'hxl') {
-    if (request.form === undefined) throw new HttpError('validation', 'A csv or hxl export needs a form');
+  if (request.format === 'csv' || request.format === 'hxl' || request.format === 'xlsx') {
+    if (request.form === undefined)
+      throw new HttpError('validation', `A ${request.format} export needs a form`);
     const form = (await latestForm(storage, scope, request)).definition;
     const tables = submissionTables(form, await submissionsOf(storage, scope, request), options);
+    if (request.format === 'xlsx')
+      return [
+        {
+          name: `${form.id}.xlsx`,
+          contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          // The HXL row too: HXL tools read spreadsheets, and a row of hashtags is harmless elsewhere.
+          body: tablesToXlsx(tables, true),
+        },
+      ];
     return tables.map((t) => ({
       name: `${t.name}.csv`,
       contentType: 'text/csv; charset=utf-8',

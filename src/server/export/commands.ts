@@ -7,11 +7,12 @@ import type { Storage } from '../storage/Storage';
 import { buildExport, ExportRequest } from './buildExport';
 import { zipFiles } from './zip';
 
-export const USAGE = `Usage: npm run export -- <csv|hxl|geojson|iati> [options] --out PATH   (env: DATA_DIR=./data, DATABASE_URL)
+export const USAGE = `Usage: npm run export -- <csv|hxl|xlsx|geojson|iati> [options] --out PATH   (env: DATA_DIR=./data, DATABASE_URL)
 
   csv       a form's submissions, one table per repeat level (needs --form); PATH is a directory that
             receives FORM.csv, FORM-REPEAT.csv…, or a file ending in .zip that holds them
   hxl       the same with the HXL hashtag row under the header
+  xlsx      the same tables as sheets of one workbook (with the HXL row); PATH is the file
   geojson   a form's submissions with --form, else the projects' locations; PATH is the file
   iati      the projects as IATI 2.03 activities; PATH is the file
 

@@ -4,7 +4,7 @@ import { crc32 } from 'node:zlib';
  * A ZIP archive of files stored without compression: the CSV tables of one export (a form with repeats
  * gives several). Small and dependency-free; CSV compresses well, but the HTTP layer compresses anyway.
  */
-export function zipFiles(files: readonly { name: string; body: string }[], at: Date): Buffer {
+export function zipFiles(files: readonly { name: string; body: string | Uint8Array }[], at: Date): Buffer {
   const time = ((at.getUTCHours() << 11) | (at.getUTCMinutes() << 5) | (at.getUTCSeconds() >> 1)) & 0xffff;
   const date =
     (((at.getUTCFullYear() - 1980) << 9) | ((at.getUTCMonth() + 1) << 5) | at.getUTCDate()) & 0xffff;
@@ -13,7 +13,7 @@ export function zipFiles(files: readonly { name: string; body: string }[], at: D
   let offset = 0;
   for (const file of files) {
     const name = Buffer.from(file.name, 'utf8');
-    const data = Buffer.from(file.body, 'utf8');
+    const data = typeof file.body === 'string' ? Buffer.from(file.body, 'utf8') : Buffer.from(file.body);
     const crc = crc32(data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);

@@ -44,7 +44,7 @@ export function exportRoutes(storage: Storage, now: Clock): Hono<AppEnv> {
     if (files.length === 1 && only) {
       c.header('Content-Type', only.contentType);
       c.header('Content-Disposition', `attachment; filename="${only.name}"`);
-      return c.body(only.body);
+      return typeof only.body === 'string' ? c.body(only.body) : c.body(new Uint8Array(only.body));
     }
     c.header('Content-Type', 'application/zip');
     c.header(

@@ -1,3 +1,4 @@
+import * as XLSX from '@e965/xlsx';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -168,6 +169,10 @@ describe.each(backends)('exports on $name', (backend) => {
     expect(bytes.readUInt32LE(0)).toBe(0x04034b50);
     expect(bytes.toString('latin1')).toContain('menage-membre-vaccin.csv');
 
+    const xlsx = await get('supervisor', `/api/export/xlsx?form=${householdForm.id}&lang=en`);
+    expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+    expect(XLSX.read(new Uint8Array(await xlsx.arrayBuffer())).SheetNames).toHaveLength(3);
+
     const dir = await mkdtemp(join(tmpdir(), 'terrain-export-'));
     try {
       const io = {
@@ -194,6 +199,16 @@ describe.each(backends)('exports on $name', (backend) => {
         0,
       );
       expect((await readFile(join(dir, 'm.zip'))).readUInt32LE(0)).toBe(0x04034b50);
+      expect(await runExportCli(['xlsx', '--form', householdForm.id, '--out', join(dir, 'm.xlsx')], io)).toBe(
+        0,
+      );
+      const book = XLSX.read(await readFile(join(dir, 'm.xlsx')));
+      expect(book.SheetNames).toEqual(['menage', 'menage-membre', 'menage-membre-vaccin']);
+      const vaccinSheet = XLSX.utils.sheet_to_json<string[]>(book.Sheets['menage-membre-vaccin']!, {
+        header: 1,
+      });
+      expect(vaccinSheet[0]).toEqual(['nom_vaccin', 'PARENT_KEY', 'KEY']);
+      expect(vaccinSheet[1]?.[2]).toBe('#meta+id');
       const quiet = { ...io, err: () => {} };
       expect(await runExportCli(['pdf', '--out', join(dir, 'x')], quiet)).toBe(2);
       expect(await runExportCli(['csv', '--out', join(dir, 'x')], quiet)).toBe(2);
