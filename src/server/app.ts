@@ -6,6 +6,7 @@ import { securityHeaders } from './http/headers';
 import { mountStatic } from './http/static';
 import { authRoutes } from './routes/auth';
 import { conflictRoutes } from './routes/conflicts';
+import { exportRoutes } from './routes/export';
 import { formRoutes } from './routes/forms';
 import { healthRoutes } from './routes/health';
 import { mediaRoutes } from './routes/media';
@@ -32,6 +33,7 @@ export function createApp({ storage, staticDir, now = () => new Date() }: AppOpt
   api.route('/', formRoutes(storage, now));
   api.route('/', mediaRoutes(storage, now));
   api.route('/', conflictRoutes(storage, now));
+  api.route('/', exportRoutes(storage, now));
   app.route('/api', api);
   app.all('/api', (c) => jsonError(c, 'not_found', 'No such endpoint'));
   app.all('/api/*', (c) => jsonError(c, 'not_found', 'No such endpoint'));

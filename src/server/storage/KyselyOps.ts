@@ -1,3 +1,4 @@
+import { ExportReads } from '../export/ExportReads';
 import type { PullTable } from '../../core/sync/protocol';
 import { PULL_TABLES } from '../../core/sync/protocol';
 import { KyselyMediaOps } from './KyselyMediaOps';
@@ -23,6 +24,10 @@ export class KyselyOps extends KyselyMergeOps implements StorageTx {
   /** Bound to the same handle: inside a transaction, media writes belong to it. */
   get media(): KyselyMediaOps {
     return new KyselyMediaOps(this.db, this.kind);
+  }
+
+  get exports(): ExportReads {
+    return new ExportReads(this.db);
   }
 
   async getEntity(tbl: PullTable, id: string): Promise<EntityRecord | undefined> {

@@ -1,3 +1,4 @@
+import type { ExportReads } from '../export/ExportReads';
 import type { PullTable } from '../../core/sync/protocol';
 import type { Role } from '../../core/records/user';
 import type { MediaOps } from './MediaOps';
@@ -115,6 +116,8 @@ export interface PullScope {
 export interface StorageOps extends MergeReads {
   /** Media blobs, uploads and references (docs/sync-protocol.md, "Media"). */
   readonly media: MediaOps;
+  /** Read-only queries of the exports (src/server/export). */
+  readonly exports: ExportReads;
   insertOrganisation(org: OrganisationRecord): Promise<void>;
   insertUser(user: UserRecord): Promise<void>;
   userByUsername(username: string): Promise<UserRecord | undefined>;

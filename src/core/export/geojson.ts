@@ -1,0 +1,131 @@
+import type { FormDefinition } from '../forms/definition';
+import { levelQuestions } from '../forms/definition';
+import { pickText } from '../i18n/localized';
+import type { Project } from '../records/project';
+import type { Submission } from '../records/submission';
+import type { TableOptions } from './submissionTables';
+import { submissionTables } from './submissionTables';
+
+/** GeoJSON (RFC 7946) geometries Terrain writes: positions are [longitude, latitude(, altitude)]. */
+export type Position = number[];
+export type Geometry =
+  | { type: 'Point'; coordinates: Position }
+  | { type: 'LineString'; coordinates: Position[] }
+  | { type: 'Polygon'; coordinates: Position[][] };
+export interface Feature {
+  type: 'Feature';
+  id: string;
+  geometry: Geometry;
+  properties: Record<string, string | number | null>;
+}
+export interface FeatureCollection {
+  type: 'FeatureCollection';
+  features: Feature[];
+}
+
+/** A stored geopoint ({latitude, longitude, altitude?}) or ODK's `lat lon alt acc` text, as a position. */
+export function positionOf(value: unknown): Position | null {
+  let lat: unknown, lon: unknown, alt: unknown;
+  if (typeof value === 'string') [lat, lon, alt] = value.trim().split(/\s+/).map(Number);
+  else if (typeof value === 'object' && value !== null) {
+    const p = value as Record<string, unknown>;
+    [lat, lon, alt] = [p.latitude, p.longitude, p.altitude];
+  }
+  if (typeof lat !== 'number' || typeof lon !== 'number' || !Number.isFinite(lat) || !Number.isFinite(lon))
+    return null;
+  if (Math.abs(lat) > 90 || Math.abs(lon) > 180) return null;
+  return typeof alt === 'number' && Number.isFinite(alt) ? [lon, lat, alt] : [lon, lat];
+}
+
+/** Geotrace and geoshape answers: arrays of geopoints, or ODK's `;`-separated text. */
+function positionsOf(value: unknown): Position[] | null {
+  const points = typeof value === 'string' ? value.split(';') : Array.isArray(value) ? value : null;
+  if (!points) return null;
+  const positions = points.map(positionOf);
+  return positions.every((p): p is Position => p !== null) ? positions : null;
+}
+
+function samePosition(a: Position, b: Position): boolean {
+  return a[0] === b[0] && a[1] === b[1];
+}
+
+function geometryOf(type: string, value: unknown): Geometry | null {
+  if (type === 'geopoint') {
+    const p = positionOf(value);
+    return p && { type: 'Point', coordinates: p };
+  }
+  const positions = positionsOf(value);
+  if (type === 'geotrace')
+    return positions && positions.length >= 2 ? { type: 'LineString', coordinates: positions } : null;
+  if (type !== 'geoshape' || !positions || positions.length < 3) return null;
+  // A GeoJSON ring ends where it starts; ODK's geoshape usually does already.
+  const first = positions[0] as Position;
+  const ring = samePosition(first, positions[positions.length - 1] as Position)
+    ? positions
+    : [...positions, first];
+  return ring.length >= 4 ? { type: 'Polygon', coordinates: [ring] } : null;
+}
+
+/**
+ * A form's submissions as features: one per answered geopoint, geotrace or geoshape question of the
+ * submission's own level (not inside repeats), with the submission's row of the CSV export as properties
+ * plus `field`, the question it maps.
+ */
+export function submissionsGeoJson(
+  form: FormDefinition,
+  submissions: readonly Submission[],
+  options: TableOptions,
+): FeatureCollection {
+  const geoQuestions = levelQuestions(form.items).filter((q) =>
+    ['geopoint', 'geotrace', 'geoshape'].includes(q.type),
+  );
+  const main = submissionTables(form, submissions, options)[0];
+  const features: Feature[] = [];
+  submissions.forEach((s, i) => {
+    const row = main?.rows[i] ?? [];
+    const properties: Record<string, string> = Object.fromEntries(
+      main?.header.map((h, j) => [h, row[j] ?? '']) ?? [],
+    );
+    for (const q of geoQuestions) {
+      const geometry = geometryOf(q.type, s.data[q.name]);
+      if (geometry)
+        features.push({
+          type: 'Feature',
+          id: `${s.id}/${q.name}`,
+          geometry,
+          properties: { ...properties, field: q.name },
+        });
+    }
+  });
+  return { type: 'FeatureCollection', features };
+}
+
+/** Projects' locations that have a point, one feature each, with the project's code, title and places. */
+export function projectsGeoJson(projects: readonly Project[], lang: string): FeatureCollection {
+  const features = projects
+    .filter((p) => !p.deleted)
+    .flatMap((p) =>
+      p.locations.flatMap((loc, i): Feature[] =>
+        loc.point
+          ? [
+              {
+                type: 'Feature',
+                id: `${p.id}/${i + 1}`,
+                geometry: { type: 'Point', coordinates: [loc.point.lon, loc.point.lat] },
+                properties: {
+                  projectId: p.id,
+                  code: p.code,
+                  title: pickText(p.title, lang),
+                  status: p.status,
+                  location: loc.name,
+                  adm1: loc.adm1,
+                  adm2: loc.adm2,
+                  adm3: loc.adm3,
+                },
+              },
+            ]
+          : [],
+      ),
+    );
+  return { type: 'FeatureCollection', features };
+}

@@ -1,0 +1,189 @@
+import { z } from 'zod/mini';
+import { toCsv } from '../../core/export/csv';
+import { projectsGeoJson, submissionsGeoJson } from '../../core/export/geojson';
+import { toIatiXml } from '../../core/export/iati';
+import { submissionTables } from '../../core/export/submissionTables';
+import { UI_LANGUAGES } from '../../core/i18n/localized';
+import { FormVersion } from '../../core/records/formVersion';
+import { Indicator } from '../../core/records/indicator';
+import { IndicatorValue } from '../../core/records/indicatorValue';
+import { Organisation } from '../../core/records/organisation';
+import { Project } from '../../core/records/project';
+import { Submission } from '../../core/records/submission';
+import { hasRole } from '../../core/records/user';
+import { HttpError } from '../http/errors';
+import type { StorageOps, UserRecord } from '../storage/Storage';
+import type { ExportRow, ExportScope } from './ExportReads';
+import { tablesToXlsx } from './xlsx';
+
+export const EXPORT_FORMATS = ['csv', 'hxl', 'xlsx', 'geojson', 'iati'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** What an export asks for; the API's query and the CLI's options both parse into it. */
+export const ExportRequest = z.object({
+  format: z.enum(EXPORT_FORMATS),
+  project: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+  form: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/))),
+  lang: z._default(z.enum(UI_LANGUAGES), 'fr'),
+  /** Choice codes rather than labels. */
+  codes: z._default(z.boolean(), false),
+});
+export type ExportRequest = z.infer<typeof ExportRequest>;
+
+export interface ExportFile {
+  name: string;
+  contentType: string;
+  body: string | Uint8Array;
+}
+
+/** Who runs the export: a user of the API, or the CLI (the operator, who sees everything). */
+export type Exporter = UserRecord | 'operator';
+
+function parseAll<T>(
+  rows: readonly ExportRow[],
+  schema: z.ZodMiniType<T>,
+  extra?: (row: ExportRow) => object,
+): T[] {
+  // A record the current schema cannot read (written by a much older server) is left out, not fatal.
+  return rows.flatMap((row) => {
+    const parsed = schema.safeParse({ ...row.data, ...extra?.(row) });
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+async function scopeOf(
+  storage: StorageOps,
+  who: Exporter,
+  project: string | undefined,
+): Promise<ExportScope> {
+  const projects =
+    who === 'operator' || who.role === 'admin' ? 'all' : await storage.memberProjectIds(who.id);
+  if (project !== undefined && projects !== 'all' && !projects.includes(project))
+    throw new HttpError('forbidden', 'You are not a member of this project');
+  return {
+    projects,
+    ...(who !== 'operator' && who.role === 'agent' ? { ownSubmissionsOf: who.id } : {}),
+  };
+}
+
+/** The latest published version of the form: its columns are the export's (older answers fill what they can). */
+async function latestForm(
+  storage: StorageOps,
+  scope: ExportScope,
+  request: ExportRequest,
+): Promise<FormVersion> {
+  const versions = parseAll(await storage.exports.rows('forms', scope, request.project), FormVersion).filter(
+    (v) => v.formId === request.form,
+  );
+  const latest = versions.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt))[0];
+  if (!latest) throw new HttpError('not_found', `No form ${request.form ?? ''} in your projects`);
+  return latest;
+}
+
+async function submissionsOf(
+  storage: StorageOps,
+  scope: ExportScope,
+  request: ExportRequest,
+): Promise<Submission[]> {
+  const rows = await storage.exports.rows('submissions', scope, request.project);
+  return parseAll(rows, Submission, (row) => ({ id: row.id, createdBy: row.createdBy ?? '' })).filter(
+    (s) => s.formId === request.form,
+  );
+}
+
+/**
+ * The files of one export, with the exporter's rights: members see their projects (admins and the CLI
+ * all), agents only their own submissions, and IATI (published to the world) is for supervisors and admins,
+ * or focal points for the projects they are the focal point of.
+ */
+export async function buildExport(
+  storage: StorageOps,
+  who: Exporter,
+  request: ExportRequest,
+  now: Date,
+): Promise<ExportFile[]> {
+  const scope = await scopeOf(storage, who, request.project);
+  const options = { lang: request.lang, codes: request.codes };
+  if (request.format === 'csv' || request.format === 'hxl' || request.format === 'xlsx') {
+    if (request.form === undefined)
+      throw new HttpError('validation', `A ${request.format} export needs a form`);
+    const form = (await latestForm(storage, scope, request)).definition;
+    const tables = submissionTables(form, await submissionsOf(storage, scope, request), options);
+    if (request.format === 'xlsx')
+      return [
+        {
+          name: `${form.id}.xlsx`,
+          contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          // The HXL row too: HXL tools read spreadsheets, and a row of hashtags is harmless elsewhere.
+          body: tablesToXlsx(tables, true),
+        },
+      ];
+    return tables.map((t) => ({
+      name: `${t.name}.csv`,
+      contentType: 'text/csv; charset=utf-8',
+      body: toCsv(t, request.format === 'hxl'),
+    }));
+  }
+  if (request.format === 'geojson') {
+    const body =
+      request.form === undefined
+        ? projectsGeoJson(
+            parseAll(await storage.exports.rows('projects', scope, request.project), Project),
+            request.lang,
+          )
+        : submissionsGeoJson(
+            (await latestForm(storage, scope, request)).definition,
+            await submissionsOf(storage, scope, request),
+            options,
+          );
+    return [
+      {
+        name: `${request.form ?? 'projects'}.geojson`,
+        contentType: 'application/geo+json',
+        body: JSON.stringify(body),
+      },
+    ];
+  }
+  return [await iatiExport(storage, who, scope, request, now)];
+}
+
+async function iatiExport(
+  storage: StorageOps,
+  who: Exporter,
+  scope: ExportScope,
+  request: ExportRequest,
+  now: Date,
+): Promise<ExportFile> {
+  if (who !== 'operator' && who.role === 'agent')
+    throw new HttpError('forbidden', 'Agents do not publish IATI files');
+  let projects = parseAll(await storage.exports.rows('projects', scope, request.project), Project);
+  if (who !== 'operator' && !hasRole(who.role, 'supervisor')) {
+    projects = projects.filter((p) => p.focalPointId === who.id);
+    if (projects.length === 0)
+      throw new HttpError('forbidden', 'IATI files are for supervisors, or the focal point of the project');
+  }
+  // Organisations are shared by every project: the reporting and participating ones may belong to any.
+  const organisations = parseAll(
+    await storage.exports.rows('organisations', { projects: 'all' }),
+    Organisation,
+  );
+  const ids = new Set(projects.map((p) => p.id));
+  const indicators = parseAll(
+    await storage.exports.rows('indicators', scope, request.project),
+    Indicator,
+  ).filter((i) => ids.has(i.projectId));
+  const indicatorValues = parseAll(
+    await storage.exports.rows('indicatorValues', scope, request.project),
+    IndicatorValue,
+  ).filter((v) => ids.has(v.projectId));
+  const { xml, skipped } = toIatiXml({
+    projects,
+    organisations,
+    indicators,
+    indicatorValues,
+    generatedAt: now.toISOString(),
+    defaultLanguage: request.lang,
+  });
+  if (xml === null) throw new HttpError('conflict', 'No project can be published to IATI yet', { skipped });
+  return { name: 'iati-activities.xml', contentType: 'application/xml; charset=utf-8', body: xml };
+}

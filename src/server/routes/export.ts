@@ -1,0 +1,58 @@
+import { Hono } from 'hono';
+import { z } from 'zod/mini';
+import { UI_LANGUAGES } from '../../core/i18n/localized';
+import { requireUser } from '../auth/session';
+import { buildExport, EXPORT_FORMATS, ExportRequest } from '../export/buildExport';
+import { zipFiles } from '../export/zip';
+import { readQuery } from '../http/body';
+import type { AppEnv, Clock } from '../http/env';
+import { HttpError } from '../http/errors';
+import type { Storage } from '../storage/Storage';
+
+/** The query of `GET /api/export/:format`; unknown parameters are refused, so a typo does not go unnoticed. */
+const ExportQuery = z.strictObject({
+  project: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+  form: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not a form id'))),
+  lang: z.optional(z.enum(UI_LANGUAGES)),
+  codes: z.optional(z.enum(['true', 'false', '1', '0'])),
+});
+
+/**
+ * `GET /api/export/:format` (csv, hxl, geojson, iati) with the user's rights (see buildExport.ts). A csv or
+ * hxl export of a form with repeats is a ZIP of its tables. Never cached: it holds personal data.
+ */
+export function exportRoutes(storage: Storage, now: Clock): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  const session = requireUser(storage, now);
+
+  routes.get('/export/:format', session, async (c) => {
+    const format = z.enum(EXPORT_FORMATS).safeParse(c.req.param('format'));
+    if (!format.success)
+      throw new HttpError('validation', `Unknown export format; one of ${EXPORT_FORMATS.join(', ')}`);
+    const query = readQuery(c, ExportQuery);
+    const request = ExportRequest.parse({
+      format: format.data,
+      project: query.project,
+      form: query.form,
+      lang: query.lang,
+      codes: query.codes === 'true' || query.codes === '1',
+    });
+    const at = now();
+    const files = await buildExport(storage, c.var.user, request, at);
+    c.header('Cache-Control', 'no-store');
+    const [only] = files;
+    if (files.length === 1 && only) {
+      c.header('Content-Type', only.contentType);
+      c.header('Content-Disposition', `attachment; filename="${only.name}"`);
+      return typeof only.body === 'string' ? c.body(only.body) : c.body(new Uint8Array(only.body));
+    }
+    c.header('Content-Type', 'application/zip');
+    c.header(
+      'Content-Disposition',
+      `attachment; filename="${request.form ?? 'export'}-${request.format}.zip"`,
+    );
+    return c.body(new Uint8Array(zipFiles(files, at)));
+  });
+
+  return routes;
+}

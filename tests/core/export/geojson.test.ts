@@ -1,0 +1,59 @@
+import { FormDefinition } from '../../../src/core/forms/definition';
+import { describe, expect, it } from 'vitest';
+import { positionOf, projectsGeoJson, submissionsGeoJson } from '../../../src/core/export/geojson';
+import { demoProject } from './iatiFixtures';
+import { householdForm, householdSubmission, sampleSubmission } from './householdForm';
+
+describe('GeoJSON exports', () => {
+  it('maps geopoints to Points and geoshapes to closed Polygons, [lon, lat]', () => {
+    const fc = submissionsGeoJson(
+      householdForm,
+      [sampleSubmission, householdSubmission('s2', { gps: 'not a point' })],
+      { lang: 'fr', codes: true },
+    );
+    expect(fc.type).toBe('FeatureCollection');
+    expect(fc.features.map((f) => f.id)).toEqual(['s1/gps', 's1/champ']);
+    expect(fc.features[0]?.geometry).toEqual({ type: 'Point', coordinates: [-0.04, 16.27, 250] });
+    const ring = fc.features[1]?.geometry.coordinates as number[][][];
+    expect(fc.features[1]?.geometry.type).toBe('Polygon');
+    expect(ring[0]).toHaveLength(4);
+    expect(ring[0]?.[0]).toEqual(ring[0]?.[3]);
+    expect(fc.features[0]?.properties).toMatchObject({ KEY: 's1', 'lieu-region': 'ML07', field: 'gps' });
+    // Valid JSON that round-trips.
+    expect(JSON.parse(JSON.stringify(fc))).toEqual(fc);
+  });
+
+  it("reads ODK's text form of points and traces", () => {
+    expect(positionOf('16.27 -0.04 250 5')).toEqual([-0.04, 16.27, 250]);
+    expect(positionOf('100 0')).toBeNull();
+    const traced = FormDefinition.parse({
+      ...householdForm,
+      items: [{ kind: 'question', type: 'geotrace', name: 'route' }],
+      choiceLists: {},
+    });
+    const fc = submissionsGeoJson(
+      traced,
+      [householdSubmission('s3', { route: '16 -0.1 0 0;16.2 -0.2 0 0' })],
+      {
+        lang: 'fr',
+        codes: true,
+      },
+    );
+    expect(fc.features[0]?.geometry).toEqual({
+      type: 'LineString',
+      coordinates: [
+        [-0.1, 16, 0],
+        [-0.2, 16.2, 0],
+      ],
+    });
+  });
+
+  it('writes project locations with a point', () => {
+    const fc = projectsGeoJson([demoProject], 'en');
+    expect(fc.features).toHaveLength(1);
+    expect(fc.features[0]).toMatchObject({
+      geometry: { type: 'Point', coordinates: [-0.04, 16.27] },
+      properties: { projectId: 'p-1', title: 'Food security in Gao', adm2: 'ML0701' },
+    });
+  });
+});

@@ -1,0 +1,213 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { validateXML } from 'xmllint-wasm';
+import {
+  ORGANISATION_ROLES,
+  ORGANISATION_TYPES,
+  PROJECT_STATUSES,
+} from '../../../src/core/records/iatiCodes';
+import type { Indicator } from '../../../src/core/records/indicator';
+import type { IndicatorValue } from '../../../src/core/records/indicatorValue';
+import type { Organisation } from '../../../src/core/records/organisation';
+import { Project } from '../../../src/core/records/project';
+
+const DIR = '/work/shared/fixtures/iati';
+const file = (fileName: string) => ({ fileName, contents: readFileSync(`${DIR}/${fileName}`, 'utf8') });
+const SCHEMA = file('iati-activities-schema.xsd');
+const PRELOAD = [file('iati-common.xsd'), file('xml.xsd')];
+
+/** The official IATI 2.03 schema's verdict on `xml`, with xmllint's messages. */
+export async function validateIati(xml: string): Promise<{ valid: boolean; errors: string[] }> {
+  const result = await validateXML({
+    xml: { fileName: 'activities.xml', contents: xml },
+    schema: SCHEMA,
+    preload: PRELOAD,
+  });
+  return { valid: result.valid, errors: result.errors.map((e) => e.message) };
+}
+
+export const gao: Organisation = {
+  id: 'org-1',
+  name: 'Association Sahel & Développement <ASD>',
+  acronym: 'ASD',
+  iatiId: 'ML-NIF-123456',
+  type: '22',
+  deleted: false,
+};
+export const donor: Organisation = {
+  id: 'org-2',
+  name: 'ECHO',
+  acronym: 'ECHO',
+  iatiId: 'XI-IATI-EC_ECHO',
+  type: '10',
+  deleted: false,
+};
+
+export const demoProject: Project = Project.parse({
+  id: 'p-1',
+  code: 'SNG-01',
+  title: { fr: 'Sécurité alimentaire à Gao', en: 'Food security in Gao' },
+  description: { fr: 'Distribution de semences "améliorées"', en: 'Seed distribution' },
+  organisationId: 'org-1',
+  status: 'active',
+  participatingOrgs: [
+    { organisationId: 'org-2', role: '1' },
+    { organisationId: 'org-1', role: '4' },
+  ],
+  plannedStart: '2026-01-01',
+  plannedEnd: '2027-12-31',
+  actualStart: '2026-02-15',
+  sectors: [
+    { code: '31120', percentage: 70 },
+    { code: '72040', percentage: 30 },
+  ],
+  locations: [
+    { name: 'Gao', adm1: 'ML07', adm2: 'ML0701', adm3: null, point: { lat: 16.27, lon: -0.04 } },
+    { name: 'Ansongo', adm1: 'ML07', adm2: null, adm3: null, point: null },
+  ],
+  budgets: [
+    {
+      periodStart: '2026-01-01',
+      periodEnd: '2026-12-31',
+      value: 125000000,
+      currency: 'XOF',
+      type: 'original',
+    },
+  ],
+});
+
+export const demoIndicator: Indicator = {
+  id: 'i-1',
+  projectId: 'p-1',
+  code: 'HH',
+  title: { fr: 'Ménages assistés', en: 'Households assisted' },
+  unit: 'households',
+  measure: 'unit',
+  direction: 'increase',
+  disaggregations: [],
+  baseline: { year: 2025, value: 0 },
+  targets: [{ period: { start: '2026-01-01', end: '2026-06-30' }, value: 500 }],
+  computation: null,
+  deleted: false,
+};
+
+export function value(over: Partial<IndicatorValue>): IndicatorValue {
+  return {
+    id: 'v-1',
+    indicatorId: 'i-1',
+    projectId: 'p-1',
+    periodStart: '2026-01-01',
+    periodEnd: '2026-06-30',
+    categories: {},
+    value: 320,
+    comment: '',
+    enteredBy: 'u-1',
+    reviewStatus: null,
+    reviewComment: '',
+    reviewedBy: null,
+    deleted: false,
+    ...over,
+  };
+}
+
+const date = fc
+  .date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2100-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
+/** Any text, controls and lone surrogates included: escaping must make all of it valid XML. */
+const text = fc.string({ unit: 'binary', maxLength: 30 });
+const localized = fc.dictionary(fc.constantFrom('fr', 'en', 'bm', 'fr-ML', 'not a lang'), text, {
+  maxKeys: 3,
+});
+const number = fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e25, max: 1e25 });
+const id = fc.constantFrom('a', 'b', 'c', 'd');
+
+export const organisationArb: fc.Arbitrary<Organisation> = fc.record({
+  id,
+  name: text.filter((s) => s.length > 0),
+  acronym: fc.constant(''),
+  iatiId: fc.option(fc.constantFrom('ML-NIF-1', 'XM-DAC-41114', 'GB-COH-0_1.x'), { freq: 5 }),
+  type: fc.constantFrom(...ORGANISATION_TYPES),
+  deleted: fc.boolean(),
+});
+
+export const projectArb: fc.Arbitrary<Project> = fc
+  .record({
+    id: fc.constantFrom('p1', 'p2'),
+    code: text.filter((s) => s.length > 0),
+    title: localized,
+    description: fc.option(localized, { nil: undefined }),
+    organisationId: fc.option(id, { freq: 5 }),
+    status: fc.constantFrom(...PROJECT_STATUSES),
+    participatingOrgs: fc.array(
+      fc.record({ organisationId: id, role: fc.constantFrom(...ORGANISATION_ROLES) }),
+      { maxLength: 3 },
+    ),
+    plannedStart: fc.option(date),
+    plannedEnd: fc.option(date),
+    actualStart: fc.option(date),
+    actualEnd: fc.option(date),
+    sectors: fc.array(
+      fc.record({
+        code: fc.stringMatching(/^\d{5}$/),
+        percentage: fc.double({ min: 0, max: 100, noNaN: true }),
+      }),
+      { maxLength: 3 },
+    ),
+    locations: fc.array(
+      fc.record({
+        name: text.filter((s) => s.length > 0),
+        adm1: fc.option(fc.constantFrom('ML07', 'ML0701')),
+        adm2: fc.option(fc.constantFrom('ML0701', '')),
+        adm3: fc.option(fc.constant('ML070101')),
+        point: fc.option(
+          fc.record({
+            lat: fc.double({ min: -90, max: 90, noNaN: true }),
+            lon: fc.double({ min: -180, max: 180, noNaN: true }),
+          }),
+        ),
+      }),
+      { maxLength: 2 },
+    ),
+    budgets: fc.array(
+      fc.record({
+        periodStart: date,
+        periodEnd: date,
+        value: fc.double({ min: 0, max: 1e25, noNaN: true }),
+        currency: fc.constantFrom('XOF', 'EUR'),
+        type: fc.constantFrom('original' as const, 'revised' as const),
+      }),
+      { maxLength: 2 },
+    ),
+    deleted: fc.boolean(),
+  })
+  .map((p) => Project.parse(p));
+
+export const indicatorArb: fc.Arbitrary<Indicator> = fc.record({
+  id: fc.constantFrom('i1', 'i2'),
+  projectId: fc.constantFrom('p1', 'p2'),
+  code: fc.constant('X'),
+  title: localized,
+  unit: fc.constant(''),
+  measure: fc.constantFrom('unit' as const, 'percentage' as const),
+  direction: fc.constantFrom('increase' as const, 'decrease' as const),
+  disaggregations: fc.constant([]),
+  baseline: fc.option(fc.record({ year: fc.integer({ min: 1900, max: 2200 }), value: number })),
+  targets: fc.array(fc.record({ period: fc.record({ start: date, end: date }), value: number }), {
+    maxLength: 2,
+  }),
+  computation: fc.constant(null),
+  deleted: fc.boolean(),
+});
+
+export const valueArb: fc.Arbitrary<IndicatorValue> = fc
+  .record({
+    id: fc.uuid(),
+    indicatorId: fc.constantFrom('i1', 'i2'),
+    periodStart: date,
+    periodEnd: date,
+    categories: fc.dictionary(fc.constantFrom('sex', 'age'), fc.constantFrom('f', 'm', '<5')),
+    value: fc.option(number),
+    reviewStatus: fc.constantFrom(null, 'approved' as const, 'rejected' as const),
+    deleted: fc.boolean(),
+  })
+  .map((v) => value({ ...v, projectId: 'p1' }));
