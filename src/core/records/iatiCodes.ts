@@ -58,10 +58,23 @@ export const DacSectorCode = z.string().check(z.regex(/^\d{5}$/, 'A DAC sector c
 /** ISO 4217 currency code (XOF, EUR, USD…). */
 export const CurrencyCode = z.string().check(z.regex(/^[A-Z]{3}$/, 'A currency code is 3 capital letters'));
 
-/** A calendar date, YYYY-MM-DD (IATI's xsd:date). */
+/** Whether `text` (YYYY-MM-DD) names a day of the calendar: no 31 February, no year 0000. */
+function isCalendarDate(text: string): boolean {
+  const [year, month, day] = text.split('-').map(Number) as [number, number, number];
+  if (year < 1) return false;
+  // setUTCFullYear, because Date.UTC reads years 0–99 as 1900–1999.
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** A calendar date, YYYY-MM-DD (IATI's xsd:date, which refuses days the calendar lacks). */
 export const IsoDate = z
   .string()
-  .check(z.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'A date is written YYYY-MM-DD'));
+  .check(
+    z.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'A date is written YYYY-MM-DD'),
+    z.refine(isCalendarDate, 'This day does not exist in the calendar'),
+  );
 
 /**
  * An IATI organisation identifier (`XM-DAC-41114`, `ML-NIF-123456`): a registration agency prefix, a dash,
