@@ -135,6 +135,12 @@ export class MergeBatch {
     return this.records.get(keyOf(tbl, id)) ?? null;
   }
 
+  /** A project this batch created (by an admin, the only one who may), not stored yet. */
+  private createdHere(projectId: string): boolean {
+    const project = this.records.get(keyOf('projects', projectId));
+    return !!project?.isNew && project.fieldState[DELETED]?.value !== true;
+  }
+
   private parentOf(table: 'submissions', id: string) {
     return this.parents.get(keyOf(table, id)) ?? this.queuedParent(table, id);
   }
@@ -174,7 +180,7 @@ export class MergeBatch {
     if (spec.isProject && !current) {
       // A new project has no members yet: only an admin may create one.
       if (this.user.role !== 'admin') return reject(m, 'forbidden', 'Only admins create a project');
-    } else if (!spec.global && !(await canWriteProject(projectId)))
+    } else if (!spec.global && !this.createdHere(projectId) && !(await canWriteProject(projectId)))
       return reject(m, 'forbidden', `You are not a member of project ${projectId}`);
     const refusal = spec.refuse(this.user.role, values);
     if (refusal !== null) return reject(m, 'forbidden', refusal);
