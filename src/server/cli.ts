@@ -51,6 +51,7 @@ async function serveCommand(): Promise<void> {
     dataDir: resolve(env('DATA_DIR') ?? 'data'),
     databaseUrl: env('DATABASE_URL'),
     demoPassword: env('DEMO_PASSWORD'),
+    sampleData: true,
     staticDir: existsSync(dist) ? dist : undefined,
   });
   console.log(`Terrain server listening at ${server.url}`);
@@ -140,7 +141,7 @@ async function run(argv: string[]): Promise<void> {
       return;
     case 'seed':
       await withStorage(async (storage) => {
-        const result = await seedDemo(storage, { password: env('DEMO_PASSWORD') });
+        const result = await seedDemo(storage, { password: env('DEMO_PASSWORD'), sampleData: true });
         console.log(result ? formatDemoAccounts(result) : 'The database already has users: nothing seeded.');
       });
       return;
