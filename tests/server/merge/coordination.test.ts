@@ -260,6 +260,43 @@ describe.each(backends)('coordination records on $name', (backend) => {
     expect(list[0]?.winning.byName).toBe('Aïssata Diallo');
   });
 
+  it('shows the lost values of organisations (of no project) to every supervisor, who may restore them', async () => {
+    const admin = newClientId();
+    await server.push(
+      'admin',
+      admin,
+      mutations(admin, [
+        { table: 'organisations', id: 'org-acf', fields: { name: 'ACF France', type: '21' }, at: 50 },
+      ]),
+    );
+    const sup = newClientId();
+    const late = await server.push(
+      'supervisor',
+      sup,
+      mutations(sup, [
+        {
+          table: 'organisations',
+          id: 'org-acf',
+          fields: { name: 'Action contre la Faim', type: '21' },
+          at: 10,
+        },
+      ]),
+    );
+    expect(late.body.results).toMatchObject([{ status: 'conflict', fields: ['name'] }]);
+    const token = await server.login('supervisor');
+    const list = ConflictList.parse(
+      await (await server.request('/api/conflicts', { token })).json(),
+    ).conflicts;
+    expect(list.map((c) => [c.table, c.projectId, c.losing.value])).toEqual([
+      ['organisations', '', 'Action contre la Faim'],
+    ]);
+    server.clock.now = new Date(START + 60_000);
+    const res = await server.request(`/api/conflicts/${list[0]!.id}/restore`, { method: 'POST', token });
+    expect(res.status).toBe(200);
+    const [org] = await seen('agent', 'organisations');
+    expect(org?.data).toMatchObject({ name: 'Action contre la Faim' });
+  });
+
   it('keeps a deleted record as a tombstone with its fields; a later edit brings it back', async () => {
     const sup = newClientId();
     const { body } = await server.push(
