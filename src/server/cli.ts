@@ -51,7 +51,6 @@ async function serveCommand(): Promise<void> {
     dataDir: resolve(env('DATA_DIR') ?? 'data'),
     databaseUrl: env('DATABASE_URL'),
     demoPassword: env('DEMO_PASSWORD'),
-    sampleData: true,
     staticDir: existsSync(dist) ? dist : undefined,
   });
   console.log(`Terrain server listening at ${server.url}`);
