@@ -30,6 +30,7 @@ const server = await startServer({
   dataDir: resolve(root, process.env.DATA_DIR ?? 'data'),
   databaseUrl: process.env.DATABASE_URL || undefined,
   demoPassword: process.env.DEMO_PASSWORD || undefined,
+  sampleData: true,
   staticDir: dist,
 });
 console.log(`Terrain is running at ${server.url}`);

@@ -140,7 +140,7 @@ async function run(argv: string[]): Promise<void> {
       return;
     case 'seed':
       await withStorage(async (storage) => {
-        const result = await seedDemo(storage, { password: env('DEMO_PASSWORD') });
+        const result = await seedDemo(storage, { password: env('DEMO_PASSWORD'), sampleData: true });
         console.log(result ? formatDemoAccounts(result) : 'The database already has users: nothing seeded.');
       });
       return;

@@ -21,6 +21,8 @@ export interface ServerOptions {
   demoPassword?: string;
   /** Seed the demo when the database has no users (default true). */
   seed?: boolean;
+  /** Seed the demo's sample data too (organisations, projects, indicators, surveys); default false. */
+  sampleData?: boolean;
 }
 
 export interface RunningServer {
@@ -59,7 +61,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
 async function serveWith(storage: Storage, options: ServerOptions): Promise<RunningServer> {
   if (options.seed ?? true) {
-    const seeded = await seedDemo(storage, { password: options.demoPassword });
+    const seeded = await seedDemo(storage, {
+      password: options.demoPassword,
+      sampleData: options.sampleData ?? false,
+    });
     // Printed only when they were just created: the database keeps hashes, never the passwords.
     if (seeded && !options.demoPassword) console.log(formatDemoAccounts(seeded));
     else if (seeded)

@@ -42,7 +42,8 @@ export async function applyPullPage(db: TerrainDb, page: PullResponse): Promise<
       stats.skipped += 1;
       continue;
     }
-    if (isMergeTable(change.table)) {
+    // A project without clocks comes from a server of before projects merged: stored whole, as then.
+    if (isMergeTable(change.table) && !(change.table === 'projects' && !change.clocks)) {
       merged.push(change);
       continue;
     }
@@ -59,7 +60,10 @@ export async function applyPullPage(db: TerrainDb, page: PullResponse): Promise<
     changes.set(keyOf(row.table, row.key), { op: 'put', row });
   }
 
-  const tables = [db.projects, db.forms, db.submissions, db.outbox, db.meta, ...mergedTables(db)];
+  // Projects are a mergeable table too (since Dexie v6's server): listed once.
+  const tables = [
+    ...new Set([db.projects, db.forms, db.submissions, db.outbox, db.meta, ...mergedTables(db)]),
+  ];
   await db.transaction('rw', tables, async () => {
     if (merged.length > 0) {
       const m = await applyPulledMerged(db, merged);
@@ -75,15 +79,22 @@ export async function applyPullPage(db: TerrainDb, page: PullResponse): Promise<
     const projects: ProjectRecord[] = [];
     const forms: FormRecord[] = [];
     const submissions: Submission[] = [];
-    const deletes: Record<PullTable, string[]> = { projects: [], forms: [], submissions: [], reviews: [] };
+    // Mergeable tables (projects included, since they merge) never get here: their tombstones are rows.
+    const deletes: Record<'projects' | 'forms' | 'submissions', string[]> = {
+      projects: [],
+      forms: [],
+      submissions: [],
+    };
     for (const [key, change] of changes) {
       if (kept.has(key)) {
         stats.kept += 1;
         continue;
       }
       stats.applied += 1;
-      if (change.op === 'delete') deletes[change.table].push(change.key);
-      else if (change.row.table === 'projects') projects.push(change.row.record);
+      if (change.op === 'delete') {
+        if (change.table === 'projects' || change.table === 'forms' || change.table === 'submissions')
+          deletes[change.table].push(change.key);
+      } else if (change.row.table === 'projects') projects.push(change.row.record);
       else if (change.row.table === 'forms') forms.push(change.row.record);
       else submissions.push(change.row.record);
     }

@@ -8,6 +8,19 @@ import {
   type ReviewStatus as ReviewStatusType,
 } from '../records/review';
 import { hasRole, type Role } from '../records/user';
+import { LocalizedText } from '../i18n/localized';
+import { IatiOrgIdentifier, IsoDate, OrganisationType, ProjectStatus } from '../records/iatiCodes';
+import { Disaggregation, Indicator, IndicatorComputation, Target } from '../records/indicator';
+import { IndicatorValue } from '../records/indicatorValue';
+import { Organisation } from '../records/organisation';
+import {
+  BudgetLine,
+  ParticipatingOrg,
+  Project,
+  ProjectDocument,
+  ProjectLocation,
+  ProjectSector,
+} from '../records/project';
 import type { FieldStates, FieldWrite } from './merge';
 
 /**
@@ -48,8 +61,18 @@ export interface MergeTableSpec {
   stamps: Record<string, string>;
   /** The whole record as devices store and pull it. */
   record: z.ZodMiniType<Record<string, unknown>>;
-  /** The project a record belongs to: rights and pull scoping follow it. */
-  projectOf(identity: Record<string, string>): string;
+  /**
+   * The project a record belongs to: rights and pull scoping follow it. A project's project is its own id
+   * (`id`); a record of no project (an organisation) answers '' and sets `global`.
+   */
+  projectOf(identity: Record<string, string>, id: string): string;
+  /** Records of no project: every signed-in user pulls them, no project membership is needed to write them. */
+  global?: true;
+  /**
+   * The records ARE the projects: creating one (admins only) also creates its membership anchor, and
+   * writing one needs membership of that very project.
+   */
+  isProject?: true;
   /** When set, the id a record must have (reviews are one per submission, so first reviews merge). */
   idOf?(identity: Record<string, string>): string;
   /**
@@ -84,7 +107,159 @@ const reviews: MergeTableSpec = {
   },
 };
 
-export const MERGE_TABLES = { reviews } satisfies Record<string, MergeTableSpec>;
+/** Supervisors and admins write the coordination records (organisations, projects, indicators). */
+function supervisorsOnly(what: string) {
+  return (role: Role): string | null =>
+    hasRole(role, 'supervisor') ? null : `Only supervisors and admins edit ${what}`;
+}
+
+/** A project's sector percentages add up to 100 (IATI's rule); no sector at all is allowed. */
+const Sectors = z
+  .array(ProjectSector)
+  .check(
+    z.refine(
+      (sectors) =>
+        sectors.length === 0 || Math.abs(sectors.reduce((n, s) => n + s.percentage, 0) - 100) < 1e-6,
+      'Sector percentages must add up to 100',
+    ),
+  );
+const NullableDate = z.nullable(IsoDate);
+
+const organisations: MergeTableSpec = {
+  identity: {},
+  fields: {
+    name: z.string().check(z.minLength(1), z.maxLength(300)),
+    acronym: z.string().check(z.maxLength(50)),
+    iatiId: z.nullable(IatiOrgIdentifier),
+    type: OrganisationType,
+  },
+  maps: {},
+  defaults: { acronym: '', iatiId: null },
+  stamps: {},
+  record: Organisation,
+  projectOf: () => '',
+  global: true,
+  refuse: supervisorsOnly('organisations'),
+};
+
+const projects: MergeTableSpec = {
+  identity: {},
+  fields: {
+    code: z.string().check(z.minLength(1), z.maxLength(200)),
+    title: LocalizedText,
+    description: LocalizedText,
+    organisationId: z.nullable(z.string().check(z.maxLength(100))),
+    location: z.string().check(z.maxLength(500)),
+    status: ProjectStatus,
+    participatingOrgs: z.array(ParticipatingOrg),
+    plannedStart: NullableDate,
+    plannedEnd: NullableDate,
+    actualStart: NullableDate,
+    actualEnd: NullableDate,
+    sectors: Sectors,
+    locations: z.array(ProjectLocation),
+    budgets: z.array(BudgetLine),
+    focalPointId: z.nullable(z.string().check(z.maxLength(100))),
+    documents: z.array(ProjectDocument),
+  },
+  maps: {},
+  // Project's own defaults (src/core/records/project.ts); code and title have none: a new project gives them.
+  defaults: {
+    organisationId: null,
+    status: 'active',
+    participatingOrgs: [],
+    plannedStart: null,
+    plannedEnd: null,
+    actualStart: null,
+    actualEnd: null,
+    sectors: [],
+    locations: [],
+    budgets: [],
+    focalPointId: null,
+    documents: [],
+  },
+  stamps: {},
+  record: Project,
+  projectOf: (_identity, id) => id,
+  isProject: true,
+  refuse(role, values) {
+    if (!hasRole(role, 'supervisor')) return 'Only supervisors and admins edit projects';
+    if (values[DELETED] === true && role !== 'admin') return 'Only admins delete a project';
+    return null;
+  },
+};
+
+const indicators: MergeTableSpec = {
+  identity: { projectId: Id },
+  fields: {
+    code: z.string().check(z.minLength(1), z.maxLength(50)),
+    title: LocalizedText,
+    unit: z.string().check(z.maxLength(100)),
+    measure: z.enum(['unit', 'percentage']),
+    direction: z.enum(['increase', 'decrease']),
+    disaggregations: z.array(Disaggregation),
+    baseline: Indicator.shape.baseline,
+    targets: z.array(Target),
+    computation: z.nullable(IndicatorComputation),
+  },
+  maps: {},
+  defaults: {
+    unit: '',
+    measure: 'unit',
+    direction: 'increase',
+    disaggregations: [],
+    baseline: null,
+    targets: [],
+    computation: null,
+  },
+  stamps: {},
+  record: Indicator,
+  projectOf: (identity) => identity.projectId ?? '',
+  refuse: supervisorsOnly('indicators'),
+};
+
+const indicatorValues: MergeTableSpec = {
+  identity: { indicatorId: Id, projectId: Id, periodStart: IsoDate, periodEnd: IsoDate },
+  fields: {
+    // A field rather than identity (identity holds strings only): devices set it when creating the value.
+    categories: IndicatorValue.shape.categories,
+    value: z.nullable(z.number()),
+    comment: z.string().check(z.maxLength(2000)),
+    reviewStatus: z.nullable(ReviewStatus),
+    reviewComment: z.string().check(z.maxLength(2000)),
+  },
+  maps: {},
+  defaults: {
+    categories: {},
+    value: null,
+    comment: '',
+    enteredBy: null,
+    reviewStatus: null,
+    reviewComment: '',
+    reviewedBy: null,
+  },
+  stamps: { value: 'enteredBy', reviewStatus: 'reviewedBy' },
+  record: IndicatorValue,
+  projectOf: (identity) => identity.projectId ?? '',
+  // The same rule as reviews of submissions: focal points verify or flag, supervisors approve or reject.
+  refuse(role, values) {
+    if (!hasRole(role, 'focal_point'))
+      return 'Only focal points, supervisors and admins enter indicator values';
+    if (hasRole(role, 'supervisor')) return null;
+    const status = values.reviewStatus as ReviewStatusType | null | undefined;
+    if (status && !FOCAL_POINT_STATUSES.includes(status))
+      return 'Only supervisors and admins approve or reject an indicator value';
+    return null;
+  },
+};
+
+export const MERGE_TABLES = {
+  reviews,
+  organisations,
+  projects,
+  indicators,
+  indicatorValues,
+} satisfies Record<string, MergeTableSpec>;
 export type MergeTableName = keyof typeof MERGE_TABLES;
 export const MERGE_TABLE_NAMES = Object.keys(MERGE_TABLES) as MergeTableName[];
 

@@ -19,7 +19,15 @@ export const SUPPORTED_PROTOCOLS = [1, 2] as const;
  */
 export const PUSH_TABLES = ['submissions', 'reviews'] as const;
 /** Tables the server sends to devices. */
-export const PULL_TABLES = ['projects', 'forms', 'submissions', 'reviews'] as const;
+export const PULL_TABLES = [
+  'projects',
+  'forms',
+  'submissions',
+  'reviews',
+  'organisations',
+  'indicators',
+  'indicatorValues',
+] as const;
 export type PullTable = (typeof PULL_TABLES)[number];
 export const isPullTable = (table: string): table is PullTable =>
   (PULL_TABLES as readonly string[]).includes(table);

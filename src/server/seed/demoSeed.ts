@@ -2,9 +2,10 @@ import type { Role } from '../../core/records/user';
 import { createAccount } from '../accounts';
 import { DEFAULT_PASSWORD_COST, type PasswordCost } from '../auth/passwords';
 import { publishFormVersion, publishProject } from '../catalog';
-import type { Storage } from '../storage/Storage';
+import type { Storage, UserRecord } from '../storage/Storage';
 import { DEMO_FORM, DEMO_ORGANISATION, DEMO_PROJECT } from './demoForm';
 import { randomPassword } from './randomPassword';
+import { seedSampleData } from './sampleData';
 
 export interface DemoAccount {
   username: string;
@@ -23,6 +24,11 @@ export interface DemoSeedOptions {
   now?: Date;
   /** Tests pass TEST_PASSWORD_COST. */
   passwordCost?: PasswordCost;
+  /**
+   * Adds the sample data (src/server/seed/sampleData.ts): organisations, four projects with indicators and
+   * values, and some 300 household surveys. `npm start` and the seed command use it; tests mostly do not.
+   */
+  sampleData?: boolean;
 }
 
 const DEMO_USERS: { username: string; displayName: string; role: Role }[] = [
@@ -60,15 +66,30 @@ export async function seedDemo(
       at,
     );
     const accounts: DemoAccount[] = [];
+    const users = new Map<string, UserRecord>();
     for (const user of DEMO_USERS) {
       const password = options.password ?? randomPassword();
-      await createAccount(
+      const created = await createAccount(
         tx,
         { ...user, password, organisationId: DEMO_ORGANISATION.id, projectIds: [DEMO_PROJECT.id] },
         at,
         cost,
       );
       accounts.push({ username: user.username, role: user.role, password });
+      users.set(user.username, created);
+    }
+    if (options.sampleData) {
+      const get = (username: string) => users.get(username)!;
+      await seedSampleData(
+        tx,
+        {
+          agent: get('agent'),
+          focal: get('focal'),
+          supervisor: get('supervisor'),
+          members: ['supervisor', 'focal', 'agent'].map(get),
+        },
+        at,
+      );
     }
     return { projectId: DEMO_PROJECT.id, accounts };
   });

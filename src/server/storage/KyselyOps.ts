@@ -2,7 +2,7 @@ import { ExportReads } from '../export/ExportReads';
 import type { PullTable } from '../../core/sync/protocol';
 import { PULL_TABLES } from '../../core/sync/protocol';
 import { KyselyMediaOps } from './KyselyMediaOps';
-import { AGENT_SCOPED_MERGE_TABLES, memberProjects, versionsOfOwn } from './agentScope';
+import { AGENT_SCOPED_MERGE_TABLES, GLOBAL_MERGE_TABLES, memberProjects, versionsOfOwn } from './agentScope';
 import { KyselyMergeOps } from './KyselyMergeOps';
 import { toEntity, toRejected } from './rows';
 import type {
@@ -46,7 +46,13 @@ export class KyselyOps extends KyselyMergeOps implements StorageTx {
       .selectAll()
       .where('server_seq', '>', cursor)
       .where('tbl', 'in', [...PULL_TABLES]);
-    if (!scope.allProjects) query = query.where('project_id', 'in', memberProjects(this.db, scope.userId));
+    if (!scope.allProjects)
+      query = query.where((eb) =>
+        eb.or([
+          eb('project_id', 'in', memberProjects(this.db, scope.userId)),
+          eb('tbl', 'in', GLOBAL_MERGE_TABLES),
+        ]),
+      );
     if (scope.ownSubmissionsOnly) {
       // Reviews (mergeable records of a submission, named by its id) follow the submission they are about.
       const own = this.db

@@ -10,6 +10,9 @@ export const AGENT_SCOPED_MERGE_TABLES: string[] = MERGE_TABLE_NAMES.filter(
   (name) => mergeTable(name).parent !== undefined,
 );
 
+/** Mergeable tables of no project (organisations): every signed-in user pulls them. */
+export const GLOBAL_MERGE_TABLES: string[] = MERGE_TABLE_NAMES.filter((name) => mergeTable(name).global);
+
 /** The ids of the projects `userId` is a member of, as a subquery. */
 export function memberProjects(db: Kysely<Database>, userId: string) {
   return db.selectFrom('project_members').select('project_id').where('user_id', '=', userId);

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { mediaMigration } from './mediaMigration';
 import { mergeMigration } from './mergeMigration';
+import { projectMergeMigration } from './projectMergeMigration';
 import { submissionVersionsMigration } from './submissionVersionsMigration';
 
 /**
@@ -120,6 +121,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23-0004-submission-versions': submissionVersionsMigration,
   '2026-11-23-0005-media-blobs': mediaMigration,
   '2026-11-23-0006-merge-field-clocks-conflicts': mergeMigration,
+  '2026-12-02-0007-projects-merge': projectMergeMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

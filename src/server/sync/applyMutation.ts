@@ -13,7 +13,8 @@ import { checkReplaces } from './submissionVersions';
  * by `batch.flush`). Never throws for bad input.
  */
 export async function applyMutation(batch: PushBatch, m: Mutation): Promise<MutationResult> {
-  if (!(PUSH_TABLES as readonly string[]).includes(m.table)) {
+  // Every mergeable table is writable (its spec holds the rights), as are PUSH_TABLES.
+  if (!(PUSH_TABLES as readonly string[]).includes(m.table) && !isMergeTable(m.table)) {
     return reject(m, 'unknown_table', `Table ${m.table} cannot be written by devices`);
   }
   // Reviews and the other mergeable tables merge field by field (docs/sync-protocol.md).

@@ -13,7 +13,8 @@ function requireSupervisor(user: UserRecord): void {
 }
 
 async function supervises(storage: StorageOps, user: UserRecord, projectId: string): Promise<boolean> {
-  return user.role === 'admin' || (await storage.isProjectMember(projectId, user.id));
+  // '' is the project of records of none (organisations, which every supervisor edits).
+  return user.role === 'admin' || projectId === '' || (await storage.isProjectMember(projectId, user.id));
 }
 
 function toApiConflict(c: ConflictListing): Conflict {
@@ -38,7 +39,8 @@ export async function listConflicts(
   query: ConflictQuery,
 ): Promise<ConflictList> {
   requireSupervisor(user);
-  const projects = user.role === 'admin' ? 'all' : await storage.memberProjectIds(user.id);
+  // Conflicts of records of no project (organisations, project '') are every supervisor's.
+  const projects = user.role === 'admin' ? 'all' : [...(await storage.memberProjectIds(user.id)), ''];
   if (query.projectId !== undefined && projects !== 'all' && !projects.includes(query.projectId))
     throw new HttpError('forbidden', 'You are not a member of this project');
   const rows = await storage.listConflicts({

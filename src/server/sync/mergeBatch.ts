@@ -135,6 +135,12 @@ export class MergeBatch {
     return this.records.get(keyOf(tbl, id)) ?? null;
   }
 
+  /** A project this batch created (by an admin, the only one who may), not stored yet. */
+  private createdHere(projectId: string): boolean {
+    const project = this.records.get(keyOf('projects', projectId));
+    return !!project?.isNew && project.fieldState[DELETED]?.value !== true;
+  }
+
   private parentOf(table: 'submissions', id: string) {
     return this.parents.get(keyOf(table, id)) ?? this.queuedParent(table, id);
   }
@@ -170,11 +176,20 @@ export class MergeBatch {
       return reject(m, 'immutable', `${Object.keys(identity).join(', ')} of a ${tbl} record never change`);
 
     // Same answer whether the project is missing or closed to the user: ids of other projects stay private.
-    const projectId = spec.projectOf(identity);
-    if (!(await canWriteProject(projectId)))
+    const projectId = spec.projectOf(identity, m.id);
+    if (spec.isProject && !current) {
+      // A new project has no members yet: only an admin may create one.
+      if (this.user.role !== 'admin') return reject(m, 'forbidden', 'Only admins create a project');
+    } else if (!spec.global && !this.createdHere(projectId) && !(await canWriteProject(projectId)))
       return reject(m, 'forbidden', `You are not a member of project ${projectId}`);
     const refusal = spec.refuse(this.user.role, values);
     if (refusal !== null) return reject(m, 'forbidden', refusal);
+    if (!current) {
+      // The fields without a default (a project's code and title…) come with the write that creates it.
+      const created = spec.record.safeParse(materialize(spec, m.id, identity, values));
+      if (!created.success)
+        return reject(m, 'validation', `A new ${tbl} record lacks fields`, issuesOf(created.error));
+    }
     if (!current && spec.parent) {
       const parentId = identity[spec.parent.field] ?? '';
       const parent = this.parentOf(spec.parent.table, parentId);
@@ -307,6 +322,10 @@ export class MergeBatch {
         isNew: w.isNew,
       };
     });
+    // A project created by a push gets its membership anchor (its organisation is a coordination record,
+    // not an account organisation, hence null there).
+    for (const w of writes)
+      if (w.isNew && mergeTable(w.tbl).isProject) await this.tx.ensureProjectRow(w.id, null, at);
     const seqs = await this.tx.writeMergeRecords(writes);
     dirty.forEach((w, i) => {
       w.serverSeq = seqs[i]!;

@@ -59,7 +59,7 @@ describe('pull', () => {
 
   it('skips the rows of a table it does not know, and pulls again from 0 once its app knows more', async () => {
     // A newer server already sends a table this app version does not know.
-    h.server.putRecord('indicators' as PullTable, 'i-1', { id: 'i-1' });
+    h.server.putRecord('payments' as PullTable, 'pay-1', { id: 'pay-1' });
     h.server.putRecord('submissions', 'r-1', remoteSubmission('r-1'));
     expect(await pullChanges(h.db, api())).toEqual({ applied: 1, invalid: 0, kept: 0, skipped: 1 });
     expect((await getSyncMeta(h.db)).cursor).toBe(2);

@@ -141,6 +141,6 @@ describe('the reviews table', () => {
       expect(spec.refuse(role, { deleted: true })).toBeNull();
     }
     expect(spec.idOf?.(identity)).toBe('sub-1');
-    expect(spec.projectOf(identity)).toBe('p-gao');
+    expect(spec.projectOf(identity, 'x')).toBe('p-gao');
   });
 });
