@@ -6,12 +6,14 @@ import { HLC_PATTERN } from '../hlc';
  * change here is a protocol change: keep it backward compatible or bump PROTOCOL_VERSION.
  * docs/sync-protocol.md explains the rules around them.
  */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 /**
  * Versions a server still answers. Version 2 leaves `mutationId` out of push results (they are named by
- * `seq`, unique in a client's batch): on 2G that is a third of a push answer.
+ * `seq`, unique in a client's batch): on 2G that is a third of a push answer. Version 3 leaves `mutationId`
+ * and `clientId` out of pushed mutations too: a random UUID does not compress, and it was a quarter of a
+ * push's bytes. The server names such a mutation by (clientId, seq), which is unique: a seq is applied once.
  */
-export const SUPPORTED_PROTOCOLS = [1, 2] as const;
+export const SUPPORTED_PROTOCOLS = [1, 2, 3] as const;
 
 /**
  * Tables a device may write to. Others arrive by pull only (projects and forms are managed on the server).
@@ -48,6 +50,17 @@ export const Mutation = z.object({
 });
 export type Mutation = z.infer<typeof Mutation>;
 
+/**
+ * A mutation as a push request carries it: protocol 3 clients leave out `mutationId` and `clientId` (the
+ * batch's), older ones send both (PushRequest checks which).
+ */
+export const WireMutation = z.object({
+  ...Mutation.shape,
+  mutationId: z.optional(z.uuid()),
+  clientId: z.optional(ClientId),
+});
+export type WireMutation = z.infer<typeof WireMutation>;
+
 export const MAX_PUSH_MUTATIONS = 500;
 /** Largest accepted request body, after decompression. */
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -57,12 +70,19 @@ export const PushRequest = z
     /** Absent means 1, the first clients'. */
     protocol: z._default(z.literal(SUPPORTED_PROTOCOLS), 1),
     clientId: ClientId,
-    mutations: z.array(Mutation).check(z.minLength(1), z.maxLength(MAX_PUSH_MUTATIONS)),
+    mutations: z.array(WireMutation).check(z.minLength(1), z.maxLength(MAX_PUSH_MUTATIONS)),
   })
   .check(
     z.superRefine((req, ctx) => {
       req.mutations.forEach((m, i) => {
-        if (m.clientId !== req.clientId) {
+        if (req.protocol < 3 && m.mutationId === undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['mutations', i, 'mutationId'],
+            message: 'mutationId is required before protocol 3',
+          });
+        }
+        if (m.clientId !== req.clientId && (req.protocol < 3 || m.clientId !== undefined)) {
           ctx.addIssue({
             code: 'custom',
             path: ['mutations', i, 'clientId'],
