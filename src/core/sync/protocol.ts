@@ -157,6 +157,8 @@ export const MAX_PULL_LIMIT = 1000;
 export const PullQuery = z.object({
   cursor: z._default(z.coerce.number().check(z.int(), z.nonnegative()), 0),
   limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(MAX_PULL_LIMIT)), DEFAULT_PULL_LIMIT),
+  /** 3 asks for compact changes (WirePullChange); absent means the full ones every version reads. */
+  protocol: z._default(z.coerce.number().check(z.int(), z.positive()), 1),
 });
 export type PullQuery = z.infer<typeof PullQuery>;
 
@@ -192,3 +194,30 @@ export const PullResponse = z.object({
   hasMore: z.boolean(),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
+
+/**
+ * A change as protocol 3 sends it: `op` left out when it is `put`, `id` when it is the record's own
+ * (`data.id`): both are on every row of a page, and a repeated UUID still costs gzip a few bytes.
+ */
+export const WirePullChange = z.object({
+  ...PullChange.shape,
+  id: z.optional(z.string()),
+  op: z.optional(z.enum(['put', 'delete'])),
+});
+export type WirePullChange = z.infer<typeof WirePullChange>;
+
+export const WirePullResponse = z.object({ ...PullResponse.shape, changes: z.array(WirePullChange) });
+export type WirePullResponse = z.infer<typeof WirePullResponse>;
+
+/** What protocol 3 sends for `change`. */
+export function compactPullChange(change: PullChange): WirePullChange {
+  const { id, op, ...rest } = change;
+  return { ...(change.data?.id === id ? {} : { id }), ...(op === 'put' ? {} : { op }), ...rest };
+}
+
+/** The full change a compact one stands for; null if it names no record (neither `id` nor `data.id`). */
+export function expandPullChange(change: WirePullChange): PullChange | null {
+  const id = change.id ?? change.data?.id;
+  if (typeof id !== 'string') return null;
+  return { ...change, id, op: change.op ?? 'put' };
+}
