@@ -143,23 +143,27 @@ export class FakeServer {
       return error(409, 'seq_gap', `Expected seq ${lastSeq + 1}`, { expectedSeq: lastSeq + 1 });
     }
     const results: MutationResult[] = [];
-    for (const mutation of req.mutations) {
-      const { mutationId, seq } = mutation;
+    for (const sent of req.mutations) {
+      // Protocol 3 mutations carry neither: named by (clientId, seq) as the real server does.
+      const mutationId = sent.mutationId ?? `${req.clientId}:${sent.seq}`;
+      const mutation = { ...sent, mutationId, clientId: req.clientId };
+      const { seq } = mutation;
+      const echoed = sent.mutationId === undefined ? {} : { mutationId };
       if (seq <= lastSeq) {
-        results.push({ mutationId, seq, status: 'duplicate' });
+        results.push({ ...echoed, seq, status: 'duplicate' });
         continue;
       }
       const refusal = this.refusal(mutation);
       if (refusal) {
         this.state.rejected.set(mutationId, mutation);
-        results.push({ mutationId, seq, status: 'rejected', ...refusal });
+        results.push({ ...echoed, seq, status: 'rejected', ...refusal });
       } else {
         const fields = SubmissionFields.parse(mutation.fields);
         const submission: Submission = { ...fields, id: mutation.id, createdBy: this.userId };
         this.state.submissions.set(mutation.id, submission);
         this.applyCounts.set(mutation.id, (this.applyCounts.get(mutation.id) ?? 0) + 1);
         const serverSeq = this.log({ table: 'submissions', id: mutation.id, op: 'put', data: submission });
-        results.push({ mutationId, seq, status: 'applied', serverSeq });
+        results.push({ ...echoed, seq, status: 'applied', serverSeq });
       }
       // The seq advances with the effect, in the same "transaction".
       lastSeq = seq;

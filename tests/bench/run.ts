@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- name…]`: prints every figure as `name: value`. Groups: bundle, store, sync, expr, engine
- * (all of them by default); `server` runs the push throughput part of `sync` alone.
+ * (all of them by default); `server` runs the push throughput part of `sync` alone, `wire` its bytes on the wire.
  * Benchmarks measure; they never fail on a threshold (the bundle budget is enforced by the test build).
  */
 import { benchBundle } from './bundle';
@@ -9,6 +9,7 @@ import { benchFormEngine } from './formEngine';
 import { benchServer } from './server';
 import { benchStore } from './store';
 import { benchSync } from './sync';
+import { benchWire } from './wire';
 
 const suites: Record<string, () => Promise<void>> = {
   bundle: benchBundle,
@@ -18,7 +19,7 @@ const suites: Record<string, () => Promise<void>> = {
   engine: benchFormEngine,
 };
 /** Parts of a group that can be run alone; not run again by default. */
-const parts: Record<string, () => Promise<void>> = { server: benchServer };
+const parts: Record<string, () => Promise<void>> = { server: benchServer, wire: benchWire };
 
 const known = { ...suites, ...parts };
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

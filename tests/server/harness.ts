@@ -3,7 +3,7 @@ import type { FormDefinition } from '../../src/core/forms/definition';
 import { encodeHlc } from '../../src/core/hlc';
 import type { Role } from '../../src/core/records/user';
 import type { SubmissionFields } from '../../src/core/records/submission';
-import type { Mutation, PullResponse, PushResponse } from '../../src/core/sync/protocol';
+import type { Mutation, PullResponse, PushResponse, WireMutation } from '../../src/core/sync/protocol';
 import { createAccount } from '../../src/server/accounts';
 import { createApp } from '../../src/server/app';
 import { TEST_PASSWORD_COST } from '../../src/server/auth/passwords';
@@ -83,10 +83,10 @@ export async function setupServer(backend: Backend, options: { staticDir?: strin
     return token;
   }
 
-  async function push(username: string, clientId: string, mutations: Mutation[]) {
+  async function push(username: string, clientId: string, mutations: WireMutation[], protocol?: number) {
     const res = await request('/api/sync/push', {
       token: await login(username),
-      json: { clientId, mutations },
+      json: { ...(protocol === undefined ? {} : { protocol }), clientId, mutations },
     });
     return {
       status: res.status,

@@ -2,7 +2,15 @@ import type { z } from 'zod/mini';
 import { LoginResponse, MeResponse, type LoginRequest } from '../../core/sync/auth';
 import { ConflictList, RestoreResponse } from '../../core/sync/conflicts';
 import { ErrorBody } from '../../core/sync/errors';
-import { PullResponse, PushResponse, type PushRequest } from '../../core/sync/protocol';
+import {
+  expandPullChange,
+  PROTOCOL_VERSION,
+  PushResponse,
+  WirePullResponse,
+  type PullChange,
+  type PullResponse,
+  type PushRequest,
+} from '../../core/sync/protocol';
 import { ImportResponse } from '../../core/sync/unsyncedExport';
 import { ApiError, NetworkError } from './errors';
 import { encodeJsonBody } from './gzip';
@@ -90,9 +98,19 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     },
     me: () => request(MeResponse, 'GET', '/api/me'),
     push: (req) => request(PushResponse, 'POST', '/api/sync/push', req),
-    pull: (cursor, limit) => {
-      const query = new URLSearchParams({ cursor: String(cursor), limit: String(limit) });
-      return request(PullResponse, 'GET', `/api/sync/pull?${query.toString()}`);
+    pull: async (cursor, limit) => {
+      const query = new URLSearchParams({
+        cursor: String(cursor),
+        limit: String(limit),
+        protocol: String(PROTOCOL_VERSION),
+      });
+      // Compact changes (protocol 3) are expanded here, so the rest of the app sees whole ones; a server
+      // that predates them ignores `protocol` and sends whole ones, which parse the same way.
+      const page = await request(WirePullResponse, 'GET', `/api/sync/pull?${query.toString()}`);
+      const changes = page.changes.map(expandPullChange);
+      if (changes.some((c) => c === null))
+        throw new ApiError(200, 'invalid_response', 'A pulled change names no record');
+      return { ...page, changes: changes as PullChange[] };
     },
     conflicts: (query = {}) => {
       const params = new URLSearchParams(

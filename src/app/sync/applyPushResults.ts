@@ -18,7 +18,7 @@ export async function applyPushResults(
   response: PushResponse,
   at: string,
 ): Promise<number> {
-  // Results are named by seq (protocol 2); a protocol 1 server also echoes the mutationId, checked if there.
+  // Results are named by seq (protocol 2 on); a protocol 1 server also echoes the mutationId, checked if there.
   const bySeq = new Map(batch.map((entry) => [entry.seq, entry]));
   const done: OutboxEntry[] = [];
   const refused: OutboxEntry[] = [];

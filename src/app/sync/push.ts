@@ -47,7 +47,10 @@ export async function pushOutbox(db: TerrainDb, api: ApiClient, options: PushOpt
     );
     let response;
     try {
-      response = await api.push({ protocol: PROTOCOL_VERSION, clientId, mutations: batch.mutations });
+      // Protocol 3: the batch names the client, and the server names each mutation by its seq, so neither
+      // the clientId nor the random (incompressible) mutationId goes with every mutation.
+      const mutations = batch.mutations.map(({ mutationId: _id, clientId: _client, ...m }) => m);
+      response = await api.push({ protocol: PROTOCOL_VERSION, clientId, mutations });
     } catch (error) {
       const expectedSeq = seqGapExpected(error);
       // Only a server BEHIND us is recoverable (see renumberOutboxFrom), and only once per sync: a second

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { hasRole } from '../../core/records/user';
-import { PullQuery, PushRequest } from '../../core/sync/protocol';
+import { compactPullChange, PullQuery, PushRequest } from '../../core/sync/protocol';
 import { requireUser } from '../auth/session';
 import { readJson, readQuery, readRawBody } from '../http/body';
 import type { AppEnv, Clock } from '../http/env';
@@ -38,7 +38,10 @@ export function syncRoutes(storage: Storage, now: Clock): Hono<AppEnv> {
 
   routes.get('/sync/pull', async (c) => {
     const query = readQuery(c, PullQuery);
-    return c.json(await pull(storage, c.var.user, query));
+    const page = await pull(storage, c.var.user, query);
+    if (query.protocol < 3) return c.json(page);
+    // Protocol 3: no `op` on puts, no `id` equal to the record's own (docs/sync-protocol.md, "Pull").
+    return c.json({ ...page, changes: page.changes.map(compactPullChange) });
   });
 
   return routes;

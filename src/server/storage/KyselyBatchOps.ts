@@ -42,6 +42,20 @@ export class KyselyBatchOps extends KyselyAccountOps {
     return out;
   }
 
+  async getRejectedBySeqs(clientId: string, seqs: readonly number[]): Promise<RejectedMutationRecord[]> {
+    const out: RejectedMutationRecord[] = [];
+    for (const part of chunks([...new Set(seqs)], IDS_PER_SELECT)) {
+      const rows = await this.db
+        .selectFrom('rejected_mutations')
+        .selectAll()
+        .where('client_id', '=', clientId)
+        .where('seq', 'in', part)
+        .execute();
+      out.push(...rows.map(toRejected));
+    }
+    return out;
+  }
+
   async insertRejected(r: RejectedMutationRecord): Promise<void> {
     await this.insertRejectedMany([r]);
   }

@@ -148,6 +148,8 @@ export interface StorageOps extends MergeReads {
   getRejected(mutationId: string): Promise<RejectedMutationRecord | undefined>;
   /** The stored rejections among `mutationIds` (in no particular order). */
   getRejectedMany(mutationIds: readonly string[]): Promise<RejectedMutationRecord[]>;
+  /** The rejections of these seqs of one client (protocol 3 replays, whose mutations carry no id). */
+  getRejectedBySeqs(clientId: string, seqs: readonly number[]): Promise<RejectedMutationRecord[]>;
   /** Like `insertRejected` for many; the first record of a mutationId wins, as with one at a time. */
   insertRejectedMany(rejected: readonly RejectedMutationRecord[]): Promise<void>;
   /** The version rows among `ids` (in no particular order). */

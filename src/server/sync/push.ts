@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod/mini';
 import {
   RejectCode,
@@ -5,6 +6,7 @@ import {
   type MutationResult,
   type PushRequest,
   type PushResponse,
+  type WireMutation,
 } from '../../core/sync/protocol';
 import { HttpError } from '../http/errors';
 import type { RejectedMutationRecord, Storage, StorageTx, UserRecord } from '../storage/Storage';
@@ -48,20 +50,14 @@ export async function pushInTx(
     });
   }
 
+  const mutations = request.mutations.map((m) => named(request.clientId, m));
   // Seqs in a batch are consecutive (the protocol checks it), so the replayed ones come first.
-  const replayed = request.mutations.filter((m) => m.seq <= client.lastSeq);
-  const fresh = request.mutations.filter((m) => m.seq > client.lastSeq);
-  const rejectedBefore = new Map<string, RejectedMutationRecord>();
-  if (replayed.length) {
-    for (const r of await tx.getRejectedMany(replayed.map((m) => m.mutationId)))
-      rejectedBefore.set(r.mutationId, r);
-  }
+  const replayed = mutations.filter((m) => m.seq <= client.lastSeq);
+  const fresh = mutations.filter((m) => m.seq > client.lastSeq);
+  const results: MutationResult[] = await replayResults(tx, request, replayed);
 
   const batch = new PushBatch(tx, user, now, storage, importedBy);
   await batch.prefetch(fresh);
-  const results: MutationResult[] = replayed.map((m) =>
-    replayResult(request.clientId, m, rejectedBefore.get(m.mutationId)),
-  );
   // One at a time, in seq order: a later mutation must see what an earlier one of the batch queued.
   for (const m of fresh) {
     const result = await applyMutation(batch, m);
@@ -73,6 +69,44 @@ export async function pushInTx(
   if (lastSeq !== client.lastSeq) await tx.setClientLastSeq(request.clientId, lastSeq);
   await batch.flush();
   return { lastSeq, results };
+}
+
+/**
+ * A protocol 3 mutation gets its clientId from the batch and, as its mutationId, a UUID made of
+ * (clientId, seq): the same on every replay, and unique because each seq of a client is applied once.
+ */
+function named(clientId: string, m: WireMutation): Mutation {
+  return { ...m, clientId, mutationId: m.mutationId ?? seqMutationId(clientId, m.seq) };
+}
+
+/** A name-based UUID (version 5 layout, RFC 9562) of a client's seq. */
+export function seqMutationId(clientId: string, seq: number): string {
+  const hex = createHash('sha1').update(`terrain-mutation\u0000${clientId}\u0000${seq}`).digest('hex');
+  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/**
+ * The answers to seqs processed before. Protocol 3 mutations carry no id: their rejections are found by
+ * seq, which also finds one stored when the seq was first sent by the app's previous version (protocol 2,
+ * with a random mutationId). Older protocols keep looking them up by mutationId.
+ */
+async function replayResults(
+  tx: StorageTx,
+  request: PushRequest,
+  replayed: readonly Mutation[],
+): Promise<MutationResult[]> {
+  if (replayed.length === 0) return [];
+  const bySeq = request.protocol >= 3;
+  const key = (r: { mutationId: string; seq: number }) => (bySeq ? String(r.seq) : r.mutationId);
+  const found = bySeq
+    ? await tx.getRejectedBySeqs(
+        request.clientId,
+        replayed.map((m) => m.seq),
+      )
+    : await tx.getRejectedMany(replayed.map((m) => m.mutationId));
+  const rejectedBefore = new Map(found.map((r) => [key(r), r]));
+  return replayed.map((m) => replayResult(request.clientId, m, rejectedBefore.get(key(m))));
 }
 
 /**

@@ -78,7 +78,24 @@ describe('api client', () => {
     const { seen, fetchFn } = recordingFetch(() => json(200, { changes: [], cursor: 5, hasMore: false }));
     const api = createApiClient({ fetch: fetchFn, getToken: () => 't' });
     expect(await api.pull(5, 500)).toEqual({ changes: [], cursor: 5, hasMore: false });
-    expect(seen[0]?.url).toBe('/api/sync/pull?cursor=5&limit=500');
+    expect(seen[0]?.url).toBe('/api/sync/pull?cursor=5&limit=500&protocol=3');
+  });
+
+  it('expands compact pulled changes (protocol 3) and refuses one that names no record', async () => {
+    const data = { id: 's1', x: 1 };
+    const page = (changes: unknown[]) => json(200, { changes, cursor: 9, hasMore: false });
+    const compact = createApiClient({
+      fetch: recordingFetch(() => page([{ table: 'submissions', serverSeq: 9, data }])).fetchFn,
+      getToken: () => 't',
+    });
+    expect((await compact.pull(0, 500)).changes).toEqual([
+      { table: 'submissions', id: 's1', serverSeq: 9, op: 'put', data },
+    ]);
+    const nameless = createApiClient({
+      fetch: recordingFetch(() => page([{ table: 'submissions', serverSeq: 9, data: { x: 1 } }])).fetchFn,
+      getToken: () => 't',
+    });
+    await expect(nameless.pull(0, 500)).rejects.toMatchObject({ code: 'invalid_response' });
   });
 
   it('turns error bodies into ApiError with Retry-After', async () => {

@@ -69,14 +69,14 @@ describe.each(databases)('the server process killed mid-push (%s)', (_name, make
     // Pulls small pages all along, so kills also cut pulls and land between a page and the next.
     const reader = await open('admin', { pullLimit: 4 });
 
-    /** mutationId → submission id, to find what an acknowledgement was about. */
-    const submissionOf = new Map<string, string>();
+    /** The submissions made, to check every one was acknowledged. */
+    const submissionOf = new Set<string>();
     /** The submissions each device made (a device also pulls those of the others). */
     const made = new Map<HttpDevice, string[]>(writers.map((device) => [device, []]));
     const remember = async (device: HttpDevice, id: string) => {
       const entry = await device.db.outbox.where('[table+id]').equals(['submissions', id]).first();
       if (!entry) throw new Error(`No outbox entry for ${id}`);
-      submissionOf.set(entry.mutationId, id);
+      submissionOf.add(id);
       made.get(device)!.push(id);
     };
 
@@ -133,7 +133,8 @@ describe.each(databases)('the server process killed mid-push (%s)', (_name, make
     for (const device of writers) {
       const clientId = await device.clientId();
       const outbox = await device.db.outbox.toArray();
-      const serverRejected = new Map((await storage.listRejected(clientId)).map((r) => [r.mutationId, r]));
+      // Protocol 3 names a mutation by (clientId, seq) on the server.
+      const serverRejected = new Map((await storage.listRejected(clientId)).map((r) => [r.seq, r]));
       const mine = await device.db.submissions.bulkGet(made.get(device)!);
       for (const submission of mine) {
         if (!submission) throw new Error(`${device.username} lost a submission it made`);
@@ -150,7 +151,7 @@ describe.each(databases)('the server process killed mid-push (%s)', (_name, make
         expect(entity).toBeUndefined();
         const entry = outbox.find((e) => e.id === submission.id);
         expect(entry).toMatchObject({ state: 'rejected', rejection: { code: 'validation' } });
-        const kept = serverRejected.get(entry!.mutationId);
+        const kept = serverRejected.get(entry!.seq);
         expect(kept?.code).toBe('validation');
         expect(kept?.payload).toMatchObject({ id: submission.id, fields: { data: submission.data } });
       }
@@ -166,17 +167,17 @@ describe.each(databases)('the server process killed mid-push (%s)', (_name, make
     expect([...view.creations.values()].every((n) => n === 1)).toBe(true);
 
     // Every answer the devices received still holds after the crashes.
-    const stillThere = (result: MutationResult) => {
-      const id = submissionOf.get(result.mutationId ?? '');
+    const stillThere = (result: MutationResult & { recordId: string | undefined }) => {
+      const id = result.recordId;
       if (result.status === 'applied') return view.submissions.get(id!)?.serverSeq === result.serverSeq;
       if (result.status === 'duplicate') return view.submissions.has(id!);
       return !view.submissions.has(id!);
     };
     const lost = traffic.acknowledged
       .filter((r) => !stillThere(r))
-      .map((r) => ({ ...r, now: view.submissions.get(submissionOf.get(r.mutationId ?? '')!)?.serverSeq }));
+      .map((r) => ({ ...r, now: view.submissions.get(r.recordId!)?.serverSeq }));
     expect(lost).toEqual([]);
-    expect(new Set(traffic.acknowledged.map((r) => r.mutationId)).size).toBe(submissionOf.size);
+    expect(new Set(traffic.acknowledged.map((r) => r.recordId)).size).toBe(submissionOf.size);
 
     // The reader, whose pulls were cut as well, ends with exactly the server's submissions.
     const pulled = await reader.db.submissions.toArray();

@@ -21,7 +21,7 @@ export interface Traffic {
   /** Push requests that found no server (connection refused). */
   pushesRefused: number;
   /** Every result of every push answer that arrived whole: what the server acknowledged. */
-  acknowledged: MutationResult[];
+  acknowledged: (MutationResult & { recordId: string | undefined })[];
   /** Resolvers waiting for the next push to start. */
   pushWaiters: (() => void)[];
 }
@@ -52,11 +52,12 @@ function trackingFetch(
       headers.set(name, value);
     const isPush = url.pathname === '/api/sync/push';
     if (!isPush) return fetch(url, { ...givenInit, headers });
-    // Push answers name results by seq only (protocol 2): read the request to know which mutations they are.
+    // Push answers name results by seq only, and protocol 3 requests carry no mutationId: read the request
+    // to know which records they are about.
     const body = new Uint8Array(await new Response(givenInit?.body).arrayBuffer());
     const json = headers.get('content-encoding') === 'gzip' ? gunzipSync(body) : body;
     const sent = PushRequest.parse(JSON.parse(new TextDecoder().decode(json)));
-    const mutationIdOf = new Map(sent.mutations.map((m) => [m.seq, m.mutationId]));
+    const recordOf = new Map(sent.mutations.map((m) => [m.seq, m.id]));
     const init = { ...givenInit, headers, body };
     traffic.pushesInFlight += 1;
     for (const wake of traffic.pushWaiters.splice(0)) wake();
@@ -70,7 +71,7 @@ function trackingFetch(
           traffic.acknowledged.push(
             ...parsed.data.results.map((r) => ({
               ...r,
-              mutationId: r.mutationId ?? mutationIdOf.get(r.seq),
+              recordId: recordOf.get(r.seq),
             })),
           );
       }

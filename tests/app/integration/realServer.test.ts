@@ -107,9 +107,8 @@ describe.each(backends)('sync engine against the real server ($name)', (backend)
 
     // The server kept each refused mutation once, with its full payload.
     const stored = await t.server.storage.listRejected(clientId);
-    expect(stored.map((r) => [r.mutationId, r.code])).toEqual(
-      outbox.map((e) => [e.mutationId, e.rejection?.code]),
-    );
+    // Named by seq: protocol 3 devices send no mutationId.
+    expect(stored.map((r) => [r.seq, r.code])).toEqual(outbox.map((e) => [e.seq, e.rejection?.code]));
     for (const [i, r] of stored.entries()) {
       expect(r.payload).toMatchObject({ id: outbox[i]?.id, fields: outbox[i]?.fields });
     }
@@ -368,10 +367,10 @@ describe.each(backends)('sync convergence against the real server ($name)', (bac
             );
             expect(outbox.map((e) => e.id).sort()).toEqual(mineRefused);
             expect(agent.engine.getStatus()).toMatchObject({ pending: 0, rejected: mineRefused.length });
-            // The server kept each refusal once.
+            // The server kept each refusal once, named by seq (protocol 3 sends no mutationId).
             const clientId = await agent.clientId();
             const stored = await server.storage.listRejected(clientId);
-            expect(stored.map((r) => r.mutationId).sort()).toEqual(outbox.map((e) => e.mutationId).sort());
+            expect(stored.map((r) => r.seq)).toEqual(outbox.map((e) => e.seq).sort((a, b) => a - b));
             const meta = await agent.db.meta.get('sync');
             expect(await serverLastSeq(server.storage, clientId, agent.userId)).toBe(
               (meta?.nextSeq ?? 1) - 1,

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { e2eSuite } from './harness/suite';
+import { FillFormPage } from './pages/FillFormPage';
+import { HomePage } from './pages/HomePage';
+import { SubmissionsPage } from './pages/SubmissionsPage';
+
+const FORM = 'Enquête ménage';
+
+describe('a focal point reviews offline, the supervisor sees the statuses and prints the report', () => {
+  const suite = e2eSuite('focal-review-report');
+
+  it('verifies one submission and flags another offline; after sync the supervisor prints the bimonthly report', async () => {
+    const { page: agentPage } = await suite.signedIn('agent');
+    const agentHome = new HomePage(agentPage);
+    await agentHome.waitForForm(FORM);
+    for (const [name, size] of [
+      ['Awa Touré', '4'],
+      ['Moussa Maïga', '7'],
+    ] as const) {
+      await agentHome.newSubmission(FORM);
+      const form = new FillFormPage(agentPage);
+      await form.fillHousehold(name, size);
+      await form.finalize();
+      await agentPage.goto(agentPage.url().replace(/#.*$/, '#/'));
+    }
+    const agentList = new SubmissionsPage(agentPage);
+    await agentList.goToSubmissions();
+    await agentList.syncNow();
+    await expect.poll(() => agentList.rowWithState('Synchronisée').count(), { timeout: 30_000 }).toBe(2);
+
+    // The focal point pulls both, then works offline from the review queue.
+    const { context, page } = await suite.signedIn('focal');
+    const home = new HomePage(page);
+    await home.waitForForm(FORM);
+    await home.goToSubmissions();
+    const list = new SubmissionsPage(page);
+    await expect.poll(() => list.rowWithState('Synchronisée').count(), { timeout: 30_000 }).toBe(2);
+    await context.setOffline(true);
+    const queue = async () => {
+      await page.goto(page.url().replace(/#.*$/, '#/review'));
+      await page.getByRole('heading', { name: 'À vérifier' }).waitFor();
+      return page.getByRole('link', { name: /^Soumission du / });
+    };
+    await (await queue()).first().click();
+    await page.getByRole('heading', { name: 'Revue' }).waitFor();
+    await page.getByRole('button', { name: 'Vérifiée' }).click();
+    await page.getByRole('button', { name: 'Vérifiée', pressed: true }).waitFor();
+
+    const left = await queue();
+    await expect.poll(() => left.count()).toBe(1);
+    await left.first().click();
+    await page.getByRole('heading', { name: 'Revue' }).waitFor();
+    await page.getByLabel('Commentaire').fill('Taille du ménage à confirmer');
+    await page.getByRole('button', { name: 'Problèmes signalés' }).click();
+    await page.getByRole('button', { name: 'Problèmes signalés', pressed: true }).waitFor();
+
+    // Back at base: the two reviews reach the server.
+    const reviewsApplied = () =>
+      suite.server.withStorage(
+        async (storage) => (await storage.listAudit(1000)).filter((e) => e.action === 'reviews.put').length,
+      );
+    await context.setOffline(false);
+    await list.syncNow();
+    await expect.poll(reviewsApplied, { timeout: 30_000 }).toBe(2);
+
+    // The supervisor sees both statuses on the list, then prints the bimonthly report.
+    const supervisor = await suite.signedIn('supervisor');
+    const supervisorHome = new HomePage(supervisor.page);
+    await supervisorHome.waitForForm(FORM);
+    await supervisorHome.goToSubmissions();
+    const supervisorList = new SubmissionsPage(supervisor.page);
+    await supervisorList.rowWithState('Synchronisée').first().waitFor({ timeout: 30_000 });
+    await supervisorList.rows().filter({ hasText: 'Vérifiée' }).waitFor({ timeout: 30_000 });
+    await supervisorList.rows().filter({ hasText: 'Problèmes signalés' }).waitFor({ timeout: 30_000 });
+
+    await supervisor.page.goto(supervisor.page.url().replace(/#.*$/, '#/'));
+    await supervisor.page.getByRole('link', { name: 'Rapports de résultats' }).click();
+    await supervisor.page.getByRole('heading', { name: 'Rapport de vérification des résultats' }).waitFor();
+    await supervisor.page.getByRole('button', { name: 'Imprimer / PDF' }).waitFor();
+    await supervisor.page.emulateMedia({ media: 'print' });
+    // Printed, the app's chrome is gone and the report stays.
+    expect(await supervisor.page.getByRole('button', { name: 'Imprimer / PDF' }).isVisible()).toBe(false);
+    expect(
+      await supervisor.page
+        .getByRole('heading', { name: 'Rapport de vérification des résultats' })
+        .isVisible(),
+    ).toBe(true);
+    const pdf = await supervisor.page.pdf({ format: 'A4', printBackground: false });
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    await supervisor.page.screenshot({ path: 'test-results/focal-review-report-print.png', fullPage: true });
+  });
+});
