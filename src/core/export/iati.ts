@@ -253,5 +253,12 @@ export function toIatiXml(input: IatiInput): IatiExport {
     { version: IATI_VERSION, 'generated-datetime': input.generatedAt },
     activities,
   );
-  return { xml: `<?xml version="1.0" encoding="UTF-8"?>\n${root}\n`, skipped };
+  // A project left out is said in the file itself, so whoever publishes it sees what is missing.
+  const notes = skipped.map((s) => `<!-- Left out: ${commentText(`${s.projectId}: ${s.reason}`)} -->\n`);
+  return { xml: `<?xml version="1.0" encoding="UTF-8"?>\n${notes.join('')}${root}\n`, skipped };
+}
+
+/** Text safe inside an XML comment, which may not hold `--` nor end with `-`. */
+function commentText(text: string): string {
+  return text.replace(/-{2,}/g, '-').replace(/-$/, '');
 }

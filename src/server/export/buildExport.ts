@@ -34,6 +34,8 @@ export interface ExportFile {
   name: string;
   contentType: string;
   body: string | Uint8Array;
+  /** What the operator should know (e.g. projects left out of an IATI file, which also says so inside). */
+  notes?: string[];
 }
 
 /** Who runs the export: a user of the API, or the CLI (the operator, who sees everything). */
@@ -185,5 +187,10 @@ async function iatiExport(
     defaultLanguage: request.lang,
   });
   if (xml === null) throw new HttpError('conflict', 'No project can be published to IATI yet', { skipped });
-  return { name: 'iati-activities.xml', contentType: 'application/xml; charset=utf-8', body: xml };
+  return {
+    name: 'iati-activities.xml',
+    contentType: 'application/xml; charset=utf-8',
+    body: xml,
+    notes: skipped.map((s) => `Project ${s.projectId} left out: ${s.reason}`),
+  };
 }

@@ -76,6 +76,7 @@ export async function runExportCli(argv: string[], io: ExportCliIo): Promise<num
       await mkdir(out, { recursive: true });
       for (const file of files) await writeFile(join(out, file.name), file.body);
     } else await writeFile(out, files[0]?.body ?? '');
+    for (const note of files.flatMap((f) => f.notes ?? [])) io.err(`Warning: ${note}`);
     io.out(`Wrote ${files.map((f) => f.name).join(', ')} to ${out}`);
     return 0;
   } catch (err) {

@@ -15,7 +15,7 @@ export const SAMPLE_ORGANISATIONS: Organisation[] = [
     id: DEMO_ORGANISATION.id,
     name: DEMO_ORGANISATION.name,
     acronym: 'ADN',
-    iatiId: null,
+    iatiId: 'ML-NIF-20260417ADN',
     type: '22',
     deleted: false,
   },

@@ -67,6 +67,19 @@ describe('IATI activities export', () => {
     expect(result.skipped.map((s) => s.projectId)).toEqual(['p-2', 'p-3', 'p-1']);
   });
 
+  it('says inside a file which projects it left out, and stays valid', async () => {
+    const noDates = { ...demoProject, id: 'p--2-', plannedStart: null, plannedEnd: null, actualStart: null };
+    const { xml } = toIatiXml({
+      projects: [demoProject, noDates],
+      organisations: [gao],
+      indicators: [],
+      indicatorValues: [],
+      generatedAt: AT,
+    });
+    expect(xml).toMatch(/<!-- Left out: p-2-: [^-]+ -->/);
+    expect((await validateIati(xml!)).errors).toEqual([]);
+  });
+
   it('is checked by a validator that does refuse an element out of order', async () => {
     const { xml } = toIatiXml({
       projects: [demoProject],

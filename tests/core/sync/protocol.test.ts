@@ -41,8 +41,12 @@ describe('sync protocol', () => {
   });
 
   it('reads pull queries from strings with defaults and bounds', () => {
-    expect(PullQuery.parse({})).toEqual({ cursor: 0, limit: 500 });
-    expect(PullQuery.parse({ cursor: '42', limit: '10' })).toEqual({ cursor: 42, limit: 10 });
+    expect(PullQuery.parse({})).toEqual({ cursor: 0, limit: 1000, protocol: 1 });
+    expect(PullQuery.parse({ cursor: '42', limit: '10', protocol: '3' })).toEqual({
+      cursor: 42,
+      limit: 10,
+      protocol: 3,
+    });
     expect(PullQuery.safeParse({ limit: '5000' }).success).toBe(false);
     expect(PullQuery.safeParse({ cursor: '-1' }).success).toBe(false);
   });

@@ -11,6 +11,8 @@ import { SAMPLE_SUBMISSIONS } from '../../../src/server/seed/sampleData';
 import { pullScope } from '../../../src/server/sync/pull';
 import { answersValidator } from '../../../src/server/sync/formValidators';
 import type { EntityRecord } from '../../../src/server/storage/Storage';
+import { buildExport } from '../../../src/server/export/buildExport';
+import { validateIati } from '../../core/export/iatiFixtures';
 import { backends, type TestDatabase } from '../backends';
 
 /** The demo's optional sample data: it seeds whole, and every record passes its schema and its form. */
@@ -71,5 +73,15 @@ describe.each(backends)('sample data on $name', (backend) => {
       expect(result.success, JSON.stringify(result.error?.issues)).toBe(true);
       expect(String(s.data.visit_date).startsWith('2026-')).toBe(true);
     }
+
+    // The demo publishes as IATI whole: every project, valid against the official 2.03 schema.
+    const [iati] = await buildExport(storage, 'operator', { format: 'iati', lang: 'fr', codes: false }, now);
+    const xml = String(iati!.body);
+    expect(xml.match(/<iati-activity /g)).toHaveLength(4);
+    expect(xml).toContain('<result');
+    expect(xml).not.toContain('Left out');
+    const verdict = await validateIati(xml);
+    expect(verdict.errors).toEqual([]);
+    expect(verdict.valid).toBe(true);
   }, 60_000);
 });
