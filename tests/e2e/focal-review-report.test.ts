@@ -21,7 +21,7 @@ describe('a focal point reviews offline, the supervisor sees the statuses and pr
       const form = new FillFormPage(agentPage);
       await form.fillHousehold(name, size);
       await form.finalize();
-      await agentPage.goto(agentPage.url().replace(/#.*$/, '#/'));
+      await agentHome.goHome();
     }
     const agentList = new SubmissionsPage(agentPage);
     await agentList.goToSubmissions();
@@ -37,7 +37,8 @@ describe('a focal point reviews offline, the supervisor sees the statuses and pr
     await expect.poll(() => list.rowWithState('Synchronisée').count(), { timeout: 30_000 }).toBe(2);
     await context.setOffline(true);
     const queue = async () => {
-      await page.goto(page.url().replace(/#.*$/, '#/review'));
+      await home.goHome();
+      await page.getByRole('link', { name: 'À vérifier', exact: true }).click();
       await page.getByRole('heading', { name: 'À vérifier' }).waitFor();
       return page.getByRole('link', { name: /^Soumission du / });
     };
@@ -73,18 +74,19 @@ describe('a focal point reviews offline, the supervisor sees the statuses and pr
     await supervisorList.rows().filter({ hasText: 'Vérifiée' }).waitFor({ timeout: 30_000 });
     await supervisorList.rows().filter({ hasText: 'Problèmes signalés' }).waitFor({ timeout: 30_000 });
 
-    await supervisor.page.goto(supervisor.page.url().replace(/#.*$/, '#/'));
+    await supervisorHome.goHome();
     await supervisor.page.getByRole('link', { name: 'Rapports de résultats' }).click();
     await supervisor.page.getByRole('heading', { name: 'Rapport de vérification des résultats' }).waitFor();
     await supervisor.page.getByRole('button', { name: 'Imprimer / PDF' }).waitFor();
     await supervisor.page.emulateMedia({ media: 'print' });
     // Printed, the app's chrome is gone and the report stays.
     expect(await supervisor.page.getByRole('button', { name: 'Imprimer / PDF' }).isVisible()).toBe(false);
-    expect(
-      await supervisor.page
-        .getByRole('heading', { name: 'Rapport de vérification des résultats' })
-        .isVisible(),
-    ).toBe(true);
+    const printed = supervisor.page.getByRole('heading', {
+      name: 'Rapport bimestriel de vérification des résultats',
+    });
+    expect(await printed.isVisible()).toBe(true);
+    // The demo project is in the printed report.
+    expect(await supervisor.page.locator('main').innerText()).toContain('Synergie-Nord');
     const pdf = await supervisor.page.pdf({ format: 'A4', printBackground: false });
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     await supervisor.page.screenshot({ path: 'test-results/focal-review-report-print.png', fullPage: true });
