@@ -80,6 +80,10 @@ export const pageFr = {
   'conflicts.kept': 'Gardée : {value} ({who})',
   'conflicts.restore': 'Restaurer',
   'conflicts.restored': 'Restaurée',
+  'conflicts.table.organisations': 'Organisation',
+  'conflicts.table.projects': 'Projet',
+  'conflicts.table.indicators': 'Indicateur',
+  'conflicts.table.indicatorValues': 'Valeur d’indicateur',
   'review.failed': 'Échec : {message}',
 };
 
@@ -155,6 +159,10 @@ const pageEn: Record<keyof typeof pageFr, string> = {
   'conflicts.kept': 'Kept: {value} ({who})',
   'conflicts.restore': 'Restore',
   'conflicts.restored': 'Restored',
+  'conflicts.table.organisations': 'Organisation',
+  'conflicts.table.projects': 'Project',
+  'conflicts.table.indicators': 'Indicator',
+  'conflicts.table.indicatorValues': 'Indicator value',
   'review.failed': 'Failed: {message}',
 };
 

@@ -9,8 +9,22 @@ import '../i18n/pageStrings';
 import { useT } from '../i18n/useT';
 import { hrefOf } from '../state/router';
 
-/** A review's field, as its label (a question comment: the question's name). */
+const COORDINATION_TABLES = ['organisations', 'projects', 'indicators', 'indicatorValues'] as const;
+type CoordinationTable = (typeof COORDINATION_TABLES)[number];
+const isCoordination = (table: string): table is CoordinationTable =>
+  (COORDINATION_TABLES as readonly string[]).includes(table);
+
+/** Where a conflict's record is shown, when it has a page of its own. */
+function recordHref(c: Conflict): string | null {
+  if (c.table === 'reviews') return hrefOf({ name: 'submission', id: c.recordId });
+  if (c.table === 'projects') return hrefOf({ name: 'project', id: c.recordId });
+  if (c.table === 'indicators') return hrefOf({ name: 'indicator', id: c.recordId });
+  return null;
+}
+
+/** A review's field, as its label (a question comment: the question's name); other records by kind. */
 function fieldLabel(c: Conflict, t: Translate): string {
+  if (isCoordination(c.table)) return `${t(`conflicts.table.${c.table}`)} ${c.recordId} · ${c.field}`;
   if (c.table !== 'reviews') return `${c.table} ${c.recordId} · ${c.field}`;
   if (c.field === 'deleted') return t('review.title');
   const label =
@@ -28,8 +42,10 @@ function shown(c: Conflict, side: ConflictSide, t: Translate): string {
     return t(value === true ? 'review.withdrawn' : 'review.kept');
   if (value === null || value === undefined || value === '') return '—';
   const status = ReviewStatus.safeParse(value);
-  if (c.table === 'reviews' && c.field === 'status' && status.success)
-    return t(`review.status.${status.data}`);
+  const isStatus =
+    (c.table === 'reviews' && c.field === 'status') ||
+    (c.table === 'indicatorValues' && c.field === 'reviewStatus');
+  if (isStatus && status.success) return t(`review.status.${status.data}`);
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
@@ -72,11 +88,7 @@ export function Conflicts() {
             <li key={c.id} className="card">
               <div className="card-text">
                 <span className="card-title">
-                  {c.table === 'reviews' ? (
-                    <a href={hrefOf({ name: 'submission', id: c.recordId })}>{fieldLabel(c, t)}</a>
-                  ) : (
-                    fieldLabel(c, t)
-                  )}
+                  {recordHref(c) ? <a href={recordHref(c)!}>{fieldLabel(c, t)}</a> : fieldLabel(c, t)}
                 </span>
                 <span>
                   {t('conflicts.lost', { value: shown(c, c.losing, t), who: c.losing.byName ?? '—' })}
