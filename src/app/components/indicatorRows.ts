@@ -1,3 +1,5 @@
+import { computeIndicator, type ComputeSubmission } from '../../core/indicators/compute';
+import { sideBySide } from '../../core/indicators/sideBySide';
 import type { IndicatorRecord, IndicatorValueRecord } from '../db/schema';
 
 /** One period of an indicator: its target, and its total value as entered with that value's review. */
@@ -10,19 +12,35 @@ export interface IndicatorRow {
   value: IndicatorValueRecord | undefined;
   /** The values for categories (sex: f…), for the same period. */
   categoryValues: IndicatorValueRecord[];
+  /** The total computed from submissions (null without a computation), and whether it differs from `actual`. */
+  computed: number | null;
+  differs: boolean;
 }
 
-/** The periods of the targets and of the values, oldest first, each once. */
+/**
+ * The periods of the targets and of the values, oldest first, each once. With `submissions`, each row also
+ * has the value computed from them, kept beside the one entered by hand.
+ */
 export function indicatorRows(
   indicator: IndicatorRecord,
   values: readonly IndicatorValueRecord[],
+  submissions: readonly ComputeSubmission[] = [],
 ): IndicatorRow[] {
   const rows = new Map<string, IndicatorRow>();
   const rowOf = (periodStart: string, periodEnd: string) => {
     const key = `${periodStart}/${periodEnd}`;
     let row = rows.get(key);
     if (!row) {
-      row = { periodStart, periodEnd, target: null, actual: null, value: undefined, categoryValues: [] };
+      row = {
+        periodStart,
+        periodEnd,
+        target: null,
+        actual: null,
+        value: undefined,
+        categoryValues: [],
+        computed: null,
+        differs: false,
+      };
       rows.set(key, row);
     }
     return row;
@@ -36,6 +54,17 @@ export function indicatorRows(
       row.value = value;
       row.actual = value.value;
     }
+  }
+  for (const row of rows.values()) {
+    const computed = computeIndicator(
+      indicator,
+      { start: row.periodStart, end: row.periodEnd },
+      {},
+      submissions,
+    );
+    const both = sideBySide(row.actual, computed);
+    row.computed = both.computed;
+    row.differs = both.differ;
   }
   return [...rows.values()].sort(
     (a, b) => a.periodStart.localeCompare(b.periodStart) || a.periodEnd.localeCompare(b.periodEnd),

@@ -44,8 +44,8 @@ export function IndicatorDetail({ id }: { id: string }) {
         <a href={hrefOf({ name: 'projects' })}>{t('proj.back')}</a>
       </main>
     );
-  const { indicator, project, values } = data;
-  const rows = indicatorRows(indicator, values);
+  const { indicator, project, values, submissions } = data;
+  const rows = indicatorRows(indicator, values, submissions);
   const number = (n: number | null) => (n === null ? t('proj.none') : n.toLocaleString(lang));
   const done = () => {
     setEntering(false);
@@ -106,6 +106,11 @@ export function IndicatorDetail({ id }: { id: string }) {
               <td>{number(row.target)}</td>
               <td>
                 {number(row.actual)}
+                {row.computed !== null ? (
+                  <div className={row.differs ? 'card-meta value-differs' : 'card-meta'}>
+                    {t(row.differs ? 'ind.computedDiffers' : 'ind.computed', { value: number(row.computed) })}
+                  </div>
+                ) : null}
                 {row.categoryValues.map((v) => (
                   <div key={v.id} className="card-meta">
                     {Object.values(v.categories).join(', ')} : {number(v.value)} {reviewCell(v)}

@@ -31,20 +31,37 @@ export async function loadReportData(db: TerrainDb): Promise<ReportData> {
       const formIds = [
         ...new Set(indicators.flatMap((i) => (i.computation && !i.deleted ? [i.computation.formId] : []))),
       ];
-      const rows = formIds.length === 0 ? [] : await db.submissions.where('formId').anyOf(formIds).toArray();
-      const submissions = rows
-        .filter((s) => s.discardedAt === undefined)
-        .map((s): ComputeSubmission => ({
-          id: s.id,
-          formId: s.formId,
-          projectId: s.projectId,
-          data: s.data,
-          finalizedAt: s.finalizedAt,
-          replaces: s.replaces,
-          // The server's order of corrections once pulled; picks the current version of a fork.
-          ...(s.versionHlc === undefined ? {} : { hlc: s.versionHlc }),
-        }));
+      const submissions = await computeSubmissionsOf(db, formIds);
       return { projects, organisations, indicators, values, submissions };
     },
   );
+}
+
+/**
+ * The submissions of `formIds` as indicator computations read them (discarded ones left out). Call inside a
+ * transaction that includes `db.submissions`, or alone.
+ */
+export async function computeSubmissionsOf(
+  db: TerrainDb,
+  formIds: readonly string[],
+): Promise<ComputeSubmission[]> {
+  const rows =
+    formIds.length === 0
+      ? []
+      : await db.submissions
+          .where('formId')
+          .anyOf([...formIds])
+          .toArray();
+  return rows
+    .filter((s) => s.discardedAt === undefined)
+    .map((s): ComputeSubmission => ({
+      id: s.id,
+      formId: s.formId,
+      projectId: s.projectId,
+      data: s.data,
+      finalizedAt: s.finalizedAt,
+      replaces: s.replaces,
+      // The server's order of corrections once pulled; picks the current version of a fork.
+      ...(s.versionHlc === undefined ? {} : { hlc: s.versionHlc }),
+    }));
 }

@@ -32,6 +32,32 @@ describe('indicator rows', () => {
     expect(rows[2]?.value?.reviewStatus).toBe('verified');
   });
 
+  it('keeps the value computed from submissions beside the one entered, and marks when they differ', () => {
+    const counted = { ...indicator, computation: { formId: 'menage', aggregate: 'count' as const } };
+    const survey = (id: string, day: string) => ({
+      id,
+      formId: 'menage',
+      projectId: indicator.projectId,
+      data: {},
+      finalizedAt: `${day}T10:00:00.000Z`,
+      replaces: null,
+    });
+    const submissions = [survey('s1', '2024-02-01'), survey('s2', '2024-03-15'), survey('s3', '2024-08-01')];
+    const rows = indicatorRows(
+      counted,
+      [valueOf('2024-01-01', '2024-06-30', 2), valueOf('2024-07-01', '2024-12-31', 40)],
+      submissions,
+    );
+    expect(rows.map((r) => [r.periodStart, r.actual, r.computed, r.differs])).toEqual([
+      ['2024-01-01', 2, 2, false],
+      ['2024-07-01', 40, 1, true],
+    ]);
+    // Without a computation there is nothing to put beside the value.
+    expect(
+      indicatorRows(indicator, [valueOf('2024-01-01', '2024-06-30', 2)], submissions)[0]?.computed,
+    ).toBeNull();
+  });
+
   it('property: one row per distinct period, sorted, whatever the order of values', () => {
     const period = fc.constantFrom(
       ['2024-01-01', '2024-06-30'],
