@@ -9,6 +9,29 @@ import { useT } from '../i18n/useT';
 import type { ProjectFilter } from '../repositories/projectFilter';
 import { hrefOf } from '../state/router';
 
+/** One filter: a choice among the values present, or any. */
+function FacetSelect(props: {
+  label: string;
+  any: string;
+  value: string;
+  options: readonly (readonly [value: string, label: string])[];
+  onChange: (value: string) => void;
+}) {
+  return (
+    <label>
+      {props.label}
+      <select value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+        <option value="">{props.any}</option>
+        {props.options.map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** `#/projects`: the projects on this device, narrowed by sector, region, organisation, status and text. */
 export function ProjectList() {
   const { t, lang } = useT();
@@ -27,56 +50,34 @@ export function ProjectList() {
           {t('proj.search')}
           <input type="search" value={filter.text ?? ''} onChange={(e) => set({ text: e.target.value })} />
         </label>
-        <label>
-          {t('proj.sector')}
-          <select value={filter.sector ?? ''} onChange={(e) => set({ sector: e.target.value })}>
-            <option value="">{t('proj.any')}</option>
-            {data?.facets.sectors.map((code) => (
-              <option key={code} value={code}>
-                {code}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('proj.region')}
-          <select value={filter.region ?? ''} onChange={(e) => set({ region: e.target.value })}>
-            <option value="">{t('proj.any')}</option>
-            {data?.facets.regions.map((code) => (
-              <option key={code} value={code}>
-                {code}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('proj.organisation')}
-          <select
-            value={filter.organisationId ?? ''}
-            onChange={(e) => set({ organisationId: e.target.value })}
-          >
-            <option value="">{t('proj.any')}</option>
-            {data?.facets.organisationIds.map((id) => (
-              <option key={id} value={id}>
-                {orgName(id)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('proj.status')}
-          <select
-            value={filter.status ?? ''}
-            onChange={(e) => set({ status: e.target.value as ProjectStatus | '' })}
-          >
-            <option value="">{t('proj.any')}</option>
-            {PROJECT_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`proj.status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FacetSelect
+          label={t('proj.sector')}
+          any={t('proj.any')}
+          value={filter.sector ?? ''}
+          options={(data?.facets.sectors ?? []).map((code) => [code, code])}
+          onChange={(sector) => set({ sector })}
+        />
+        <FacetSelect
+          label={t('proj.region')}
+          any={t('proj.any')}
+          value={filter.region ?? ''}
+          options={(data?.facets.regions ?? []).map((code) => [code, code])}
+          onChange={(region) => set({ region })}
+        />
+        <FacetSelect
+          label={t('proj.organisation')}
+          any={t('proj.any')}
+          value={filter.organisationId ?? ''}
+          options={(data?.facets.organisationIds ?? []).map((id) => [id, orgName(id)])}
+          onChange={(organisationId) => set({ organisationId })}
+        />
+        <FacetSelect
+          label={t('proj.status')}
+          any={t('proj.any')}
+          value={filter.status ?? ''}
+          options={PROJECT_STATUSES.map((s) => [s, t(`proj.status.${s}`)])}
+          onChange={(status) => set({ status: status as ProjectStatus | '' })}
+        />
       </form>
       {!data ? (
         <p>{t('app.loading')}</p>

@@ -1,3 +1,5 @@
+import { plainDecimal } from '../forms/expr/values';
+
 /** Escapes text for an XML element or a double-quoted attribute; drops the characters XML 1.0 forbids. */
 export function escapeXml(text: string): string {
   return (
@@ -19,18 +21,5 @@ export function escapeXml(text: string): string {
  * String() uses for very large and very small numbers and which xsd:decimal refuses.
  */
 export function xsdDecimal(value: number): string {
-  const plain = String(value);
-  if (!/e/i.test(plain)) return plain;
-  const [mantissa = '0', exp = '0'] = plain.toLowerCase().split('e');
-  const negative = mantissa.startsWith('-');
-  const [int = '0', frac = ''] = mantissa.replace('-', '').split('.');
-  const digits = int + frac;
-  const point = int.length + Number(exp);
-  const body =
-    point <= 0
-      ? `0.${'0'.repeat(-point)}${digits}`
-      : point >= digits.length
-        ? digits + '0'.repeat(point - digits.length)
-        : `${digits.slice(0, point)}.${digits.slice(point)}`;
-  return (negative ? '-' : '') + body;
+  return plainDecimal(value);
 }

@@ -132,7 +132,9 @@ export function toNumber(value: XValue): number {
 }
 
 /** Writes a number without exponent, as XPath does: 1e21 → '1000000000000000000000', 1e-7 → '0.0000001'. */
-function expand(n: number): string {
+/** A finite number written out without an exponent (1e21 → '1000000000000000000000'). */
+export function plainDecimal(n: number): string {
+  if (!String(n).includes('e')) return String(n);
   const [mantissa = '', exp = '0'] = String(n).split('e');
   const negative = mantissa.startsWith('-');
   const [int = '', frac = ''] = (negative ? mantissa.slice(1) : mantissa).split('.');
@@ -152,7 +154,7 @@ export function numberToString(n: number): string {
   if (Number.isNaN(n)) return 'NaN';
   if (n === 0) return '0';
   const s = String(n);
-  return Number.isFinite(n) && s.includes('e') ? expand(n) : s;
+  return Number.isFinite(n) && s.includes('e') ? plainDecimal(n) : s;
 }
 
 /** XPath string(): numbers as above, booleans 'true'/'false', dates as ODK writes them. */
