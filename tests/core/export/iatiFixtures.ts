@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { validateXML } from 'xmllint-wasm';
 import {
@@ -11,7 +13,8 @@ import type { IndicatorValue } from '../../../src/core/records/indicatorValue';
 import type { Organisation } from '../../../src/core/records/organisation';
 import { Project } from '../../../src/core/records/project';
 
-const DIR = '/work/shared/fixtures/iati';
+/** The official schema sits with the shared fixtures, beside the repository (`../shared` from its root). */
+const DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../shared/fixtures/iati');
 const file = (fileName: string) => ({ fileName, contents: readFileSync(`${DIR}/${fileName}`, 'utf8') });
 const SCHEMA = file('iati-activities-schema.xsd');
 const PRELOAD = [file('iati-common.xsd'), file('xml.xsd')];
