@@ -2,8 +2,10 @@ import { z } from 'zod/mini';
 import { IsoDate } from '../../core/records/iatiCodes';
 import { FOCAL_POINT_STATUSES, ReviewStatus } from '../../core/records/review';
 import { hasRole, type Role } from '../../core/records/user';
+import { mergeTable, parseWrite } from '../../core/sync/mergeTables';
 import type { TerrainDb } from '../db/TerrainDb';
 import type { IndicatorValueRecord } from '../db/schema';
+import { overlay } from '../sync/mergedRows';
 import { appendMutation } from './appendMutation';
 
 /** What makes a value one record: the indicator, its project, the period and the categories (`{}`: total). */
@@ -102,11 +104,6 @@ export function indicatorValueProblems(
 }
 
 const FIELDS = ['value', 'comment', 'reviewStatus', 'reviewComment'] as const;
-/** Written by the server with the writer's account; shown here as this user until the pull confirms. */
-const STAMPS: Partial<Record<(typeof FIELDS)[number], 'enteredBy' | 'reviewedBy'>> = {
-  value: 'enteredBy',
-  reviewStatus: 'reviewedBy',
-};
 
 /**
  * Saves a focal point's change of an indicator value. In ONE transaction, like a review (reviews.ts): the
@@ -127,48 +124,39 @@ export async function saveIndicatorValue(
   const problems = indicatorValueProblems(identity, change, role);
   if (Object.keys(problems).length > 0) throw new IndicatorValueInvalidError(problems);
   const id = indicatorValueIdOf(identity);
+  const spec = mergeTable('indicatorValues');
   return db.transaction('rw', [db.indicatorValues, db.outbox, db.meta], async () => {
     const current = await db.indicatorValues.get(id);
-    const shown = current?.deleted ? undefined : current;
+    // A deleted value is edited as if empty; the edit brings it back.
+    const shown: Record<string, unknown> = current?.deleted ? spec.defaults : (current ?? spec.defaults);
+    const { indicatorId, projectId, periodStart, periodEnd } = identity;
     const fields: Record<string, unknown> = { ...identity };
     const base: Record<string, string> = {};
-    const written: (typeof FIELDS)[number][] = [];
-    const defaults = { value: null, comment: '', reviewStatus: null, reviewComment: '' };
     for (const name of FIELDS) {
       const next = change[name];
-      if (next === undefined || next === (shown?.[name] ?? defaults[name])) continue;
+      if (next === undefined || next === shown[name]) continue;
       fields[name] = next;
-      written.push(name);
       const seen = current?.clocks?.[name];
       if (seen !== undefined) base[name] = seen;
     }
-    if (written.length === 0) return current;
+    if (!FIELDS.some((name) => name in fields)) return current;
     // Every put also says the value is not deleted: name the tombstone's clock as seen.
     if (current?.clocks?.deleted !== undefined) base.deleted = current.clocks.deleted;
 
-    const entry = await appendMutation(db, { table: 'indicatorValues', id, op: 'put', fields, base }, now);
-    const row: IndicatorValueRecord = {
-      ...defaults,
-      enteredBy: null,
-      reviewedBy: null,
-      ...shown,
-      ...identity,
+    const parsed = parseWrite(spec, 'put', fields);
+    if (!parsed.ok) throw parsed.error;
+    await appendMutation(db, { table: 'indicatorValues', id, op: 'put', fields, base }, now);
+    const entries = await db.outbox.where('[table+id]').equals(['indicatorValues', id]).toArray();
+    // The indicatorValues table holds the rows `overlay` builds: the fields plus the merge bookkeeping.
+    const row = overlay(
+      'indicatorValues',
       id,
-      deleted: false,
-      server: current?.server ?? {},
-      clocks: { ...current?.clocks },
-    };
-    for (const name of written) {
-      Object.assign(row, { [name]: fields[name] });
-      row.clocks![name] = entry.hlc;
-      const stamp = STAMPS[name];
-      if (stamp) {
-        row[stamp] = db.userId;
-        row.clocks![stamp] = entry.hlc;
-      }
-    }
-    row.clocks!.deleted = entry.hlc;
-    await db.indicatorValues.put(row);
-    return row;
+      { indicatorId, projectId, periodStart, periodEnd },
+      current?.server ?? {},
+      entries,
+      db.userId,
+    );
+    await db.indicatorValues.put(row as unknown as IndicatorValueRecord);
+    return row as unknown as IndicatorValueRecord;
   });
 }
