@@ -36,6 +36,13 @@ function fieldLabel(c: Conflict, t: Translate): string {
   return `${t('review.title')} · ${label}`;
 }
 
+/** The field's label, linked to its record's page when it has one. */
+function FieldTitle({ conflict, t }: { conflict: Conflict; t: Translate }) {
+  const href = recordHref(conflict);
+  const label = fieldLabel(conflict, t);
+  return href ? <a href={href}>{label}</a> : label;
+}
+
 function shown(c: Conflict, side: ConflictSide, t: Translate): string {
   const { value } = side;
   if (c.table === 'reviews' && c.field === 'deleted')
@@ -88,7 +95,7 @@ export function Conflicts() {
             <li key={c.id} className="card">
               <div className="card-text">
                 <span className="card-title">
-                  {recordHref(c) ? <a href={recordHref(c)!}>{fieldLabel(c, t)}</a> : fieldLabel(c, t)}
+                  <FieldTitle conflict={c} t={t} />
                 </span>
                 <span>
                   {t('conflicts.lost', { value: shown(c, c.losing, t), who: c.losing.byName ?? '—' })}
