@@ -9,6 +9,7 @@ import '../i18n/coordinationStrings';
 import '../i18n/pageStrings';
 import type { MessageKey } from '../i18n/types';
 import { useT } from '../i18n/useT';
+import { IndicatorFormActions } from './IndicatorFormActions';
 import { IndicatorValueInvalidError, indicatorValueProblems } from '../repositories/indicatorValues';
 
 interface ReviewEntry {
@@ -94,19 +95,7 @@ export function IndicatorReviewForm({ value, onDone }: { value: IndicatorValueRe
           </span>
         ) : null}
       </label>
-      {failure ? (
-        <p className="field-error" role="alert">
-          {failure}
-        </p>
-      ) : null}
-      <div className="actions">
-        <button type="submit" disabled={formState.isSubmitting}>
-          {t('ind.save')}
-        </button>
-        <button type="button" onClick={onDone}>
-          {t('ind.cancel')}
-        </button>
-      </div>
+      <IndicatorFormActions failure={failure} submitting={formState.isSubmitting} onDone={onDone} />
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { useSignedIn } from '../hooks/useSignedIn';
 import '../i18n/coordinationStrings';
 import type { MessageKey } from '../i18n/types';
 import { useT } from '../i18n/useT';
+import { IndicatorFormActions } from './IndicatorFormActions';
 import {
   IndicatorValueInvalidError,
   indicatorValueProblems,
@@ -148,19 +149,7 @@ export function IndicatorValueForm({
         <textarea aria-invalid={errors.comment ? true : undefined} {...register('comment')} />
         {message('comment')}
       </label>
-      {failure ? (
-        <p className="field-error" role="alert">
-          {failure}
-        </p>
-      ) : null}
-      <div className="actions">
-        <button type="submit" disabled={formState.isSubmitting}>
-          {t('ind.save')}
-        </button>
-        <button type="button" onClick={onDone}>
-          {t('ind.cancel')}
-        </button>
-      </div>
+      <IndicatorFormActions failure={failure} submitting={formState.isSubmitting} onDone={onDone} />
     </form>
   );
 }
