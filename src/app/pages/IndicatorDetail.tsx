@@ -1,5 +1,6 @@
 import { lazy, Suspense, useState } from 'react';
 import { pickText } from '../../core/i18n/localized';
+import { DetailAbsent } from '../components/DetailAbsent';
 import { hasRole } from '../../core/records/user';
 import { IndicatorReviewForm } from '../components/IndicatorReviewForm';
 import { IndicatorValueForm } from '../components/IndicatorValueForm';
@@ -31,19 +32,7 @@ export function IndicatorDetail({ id }: { id: string }) {
   const [reviewing, setReviewing] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const canWrite = hasRole(session.user.role, 'focal_point');
-  if (data === undefined)
-    return (
-      <main id="main" className="page">
-        <p>{t('app.loading')}</p>
-      </main>
-    );
-  if (data === null)
-    return (
-      <main id="main" className="page">
-        <p className="empty">{t('ind.notFound')}</p>
-        <a href={hrefOf({ name: 'projects' })}>{t('proj.back')}</a>
-      </main>
-    );
+  if (!data) return <DetailAbsent loading={data === undefined} notFound="ind.notFound" />;
   const { indicator, project, values, submissions } = data;
   const rows = indicatorRows(indicator, values, submissions);
   const number = (n: number | null) => (n === null ? t('proj.none') : n.toLocaleString(lang));

@@ -1,4 +1,5 @@
 import { pickText } from '../../core/i18n/localized';
+import { DetailAbsent } from '../components/DetailAbsent';
 import { ReviewBadge } from '../components/ReviewBadge';
 import { useProjectDetail } from '../hooks/useProjectDetail';
 // Registers the strings of this page (they load with it, not at start).
@@ -16,19 +17,7 @@ const dates = (start: string | null, end: string | null, none: string) => `${sta
 export function ProjectDetail({ id }: { id: string }) {
   const { t, lang } = useT();
   const data = useProjectDetail(id);
-  if (data === undefined)
-    return (
-      <main id="main" className="page">
-        <p>{t('app.loading')}</p>
-      </main>
-    );
-  if (data === null)
-    return (
-      <main id="main" className="page">
-        <p className="empty">{t('proj.notFound')}</p>
-        <a href={hrefOf({ name: 'projects' })}>{t('proj.back')}</a>
-      </main>
-    );
+  if (!data) return <DetailAbsent loading={data === undefined} notFound="proj.notFound" />;
   const { project, organisations, indicators, submissionCount } = data;
   const none = t('proj.none');
   const orgName = (orgId: string) => organisations.get(orgId)?.name ?? orgId;
