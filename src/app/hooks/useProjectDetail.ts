@@ -5,7 +5,7 @@ import {
   getProject,
   latestTotal,
   listIndicators,
-  listIndicatorValues,
+  listProjectIndicatorValues,
   organisationsById,
 } from '../repositories/coordination';
 import { useSignedIn } from './useSignedIn';
@@ -23,17 +23,16 @@ export function useProjectDetail(id: string): ProjectDetail | null | undefined {
   return useLiveQuery(async () => {
     const project = await getProject(db, id);
     if (!project) return null;
-    const [organisations, indicators, submissionCount] = await Promise.all([
+    const [organisations, indicators, values, submissionCount] = await Promise.all([
       organisationsById(db),
       listIndicators(db, id),
+      listProjectIndicatorValues(db, id),
       countProjectSubmissions(db, id),
     ]);
-    const withLatest = await Promise.all(
-      indicators.map(async (indicator) => ({
-        indicator,
-        latest: latestTotal(await listIndicatorValues(db, indicator.id)),
-      })),
-    );
+    const withLatest = indicators.map((indicator) => ({
+      indicator,
+      latest: latestTotal(values.filter((v) => v.indicatorId === indicator.id)),
+    }));
     return { project, organisations, indicators: withLatest, submissionCount };
   }, [db, id]);
 }

@@ -46,6 +46,15 @@ export async function listIndicatorValues(
     .sort((a, b) => a.periodStart.localeCompare(b.periodStart) || a.periodEnd.localeCompare(b.periodEnd));
 }
 
+/** The values of all of a project's indicators in one indexed read (not one read per indicator). */
+export async function listProjectIndicatorValues(
+  db: TerrainDb,
+  projectId: string,
+): Promise<IndicatorValueRecord[]> {
+  const all = await db.indicatorValues.where('projectId').equals(projectId).toArray();
+  return all.filter((v) => !v.deleted);
+}
+
 /** The total (no category) value of the latest period that has one: what the project page shows. */
 export function latestTotal(values: readonly IndicatorValueRecord[]): IndicatorValueRecord | undefined {
   let latest: IndicatorValueRecord | undefined;
