@@ -15,6 +15,7 @@ import { buildReport } from '../../../src/core/indicators/report';
 import type { Indicator } from '../../../src/core/records/indicator';
 import type { IndicatorValue } from '../../../src/core/records/indicatorValue';
 import { openTestDb, project } from '../fixtures';
+import { submissionAt, valueOf } from '../repositories/coordinationFixtures';
 
 const MAR_APR = bimonthlyPeriod(2026, 2);
 
@@ -31,41 +32,23 @@ const indicator = (fields: Partial<Indicator> & Pick<Indicator, 'id' | 'code' | 
   ...fields,
 });
 
+// The shared coordination records, with what this report's records say differently.
 const value = (
   fields: Partial<IndicatorValue> & Pick<IndicatorValue, 'id' | 'indicatorId'>,
-): IndicatorValue => ({
-  projectId: project.id,
-  periodStart: MAR_APR.start,
-  periodEnd: MAR_APR.end,
-  categories: {},
-  value: null,
-  comment: '',
-  enteredBy: null,
-  reviewStatus: null,
-  reviewComment: '',
-  reviewedBy: null,
-  deleted: false,
-  ...fields,
-});
+): IndicatorValue => valueOf(MAR_APR.start, MAR_APR.end, null, { enteredBy: null, ...fields });
 
 const submission = (
   id: string,
   finalizedAt: string,
   extra: Partial<SubmissionRecord> = {},
-): SubmissionRecord => ({
-  id,
-  formId: 'household',
-  formVersion: '1',
-  projectId: project.id,
-  data: {},
-  startedAt: finalizedAt,
-  finalizedAt,
-  replaces: null,
-  createdBy: 'user-amadou',
-  syncState: 'synced',
-  origin: 'remote',
-  ...extra,
-});
+): SubmissionRecord =>
+  submissionAt(id, finalizedAt, {
+    formVersion: '1',
+    data: {},
+    createdBy: 'user-amadou',
+    origin: 'remote',
+    ...extra,
+  });
 
 /** A project of an organisation, with a computed, a manual and an empty indicator. */
 async function seed(db: TerrainDb): Promise<void> {
