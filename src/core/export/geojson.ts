@@ -1,5 +1,7 @@
 import type { FormDefinition } from '../forms/definition';
 import { levelQuestions } from '../forms/definition';
+import { Geopoint } from '../forms/answersSchema';
+import { geopoint } from '../forms/engine/answerValues';
 import { pickText } from '../i18n/localized';
 import type { Project } from '../records/project';
 import type { Submission } from '../records/submission';
@@ -25,16 +27,11 @@ export interface FeatureCollection {
 
 /** A stored geopoint ({latitude, longitude, altitude?}) or ODK's `lat lon alt acc` text, as a position. */
 export function positionOf(value: unknown): Position | null {
-  let lat: unknown, lon: unknown, alt: unknown;
-  if (typeof value === 'string') [lat, lon, alt] = value.trim().split(/\s+/).map(Number);
-  else if (typeof value === 'object' && value !== null) {
-    const p = value as Record<string, unknown>;
-    [lat, lon, alt] = [p.latitude, p.longitude, p.altitude];
-  }
-  if (typeof lat !== 'number' || typeof lon !== 'number' || !Number.isFinite(lat) || !Number.isFinite(lon))
-    return null;
-  if (Math.abs(lat) > 90 || Math.abs(lon) > 180) return null;
-  return typeof alt === 'number' && Number.isFinite(alt) ? [lon, lat, alt] : [lon, lat];
+  // The answers' own parser and schema, so an export reads a point exactly as finalize accepted it.
+  const point = Geopoint.safeParse(typeof value === 'string' ? geopoint(value) : value);
+  if (!point.success) return null;
+  const { latitude, longitude, altitude } = point.data;
+  return altitude === undefined ? [longitude, latitude] : [longitude, latitude, altitude];
 }
 
 /** Geotrace and geoshape answers: arrays of geopoints, or ODK's `;`-separated text. */

@@ -89,6 +89,3 @@ export const IatiOrgIdentifier = z
     ),
     z.maxLength(200),
   );
-
-/** An IATI activity identifier: the reporting organisation's identifier, a dash, the project's own code. */
-export const IatiActivityIdentifier = IatiOrgIdentifier;

@@ -9,8 +9,8 @@ import {
 } from '../records/review';
 import { hasRole, type Role } from '../records/user';
 import { LocalizedText } from '../i18n/localized';
-import { IatiOrgIdentifier, IsoDate, OrganisationType, ProjectStatus } from '../records/iatiCodes';
-import { Disaggregation, Indicator, IndicatorComputation, Target } from '../records/indicator';
+import { IsoDate, ProjectStatus } from '../records/iatiCodes';
+import { Indicator } from '../records/indicator';
 import { IndicatorValue } from '../records/indicatorValue';
 import { Organisation } from '../records/organisation';
 import {
@@ -125,14 +125,22 @@ const Sectors = z
   );
 const NullableDate = z.nullable(IsoDate);
 
+/**
+ * The merge fields taken as they are from the record's schema, so that what a write may set cannot drift
+ * from what the record holds (projects are apart: their record schema fills defaults, a write must not).
+ */
+function fieldsOf<Shape extends Record<string, z.ZodMiniType>>(
+  record: { shape: Shape },
+  names: readonly (keyof Shape & string)[],
+): Record<string, z.ZodMiniType> {
+  const fields: Record<string, z.ZodMiniType> = {};
+  for (const name of names) fields[name] = record.shape[name] as Shape[typeof name];
+  return fields;
+}
+
 const organisations: MergeTableSpec = {
   identity: {},
-  fields: {
-    name: z.string().check(z.minLength(1), z.maxLength(300)),
-    acronym: z.string().check(z.maxLength(50)),
-    iatiId: z.nullable(IatiOrgIdentifier),
-    type: OrganisationType,
-  },
+  fields: fieldsOf(Organisation, ['name', 'acronym', 'iatiId', 'type']),
   maps: {},
   defaults: { acronym: '', iatiId: null },
   stamps: {},
@@ -191,17 +199,17 @@ const projects: MergeTableSpec = {
 
 const indicators: MergeTableSpec = {
   identity: { projectId: Id },
-  fields: {
-    code: z.string().check(z.minLength(1), z.maxLength(50)),
-    title: LocalizedText,
-    unit: z.string().check(z.maxLength(100)),
-    measure: z.enum(['unit', 'percentage']),
-    direction: z.enum(['increase', 'decrease']),
-    disaggregations: z.array(Disaggregation),
-    baseline: Indicator.shape.baseline,
-    targets: z.array(Target),
-    computation: z.nullable(IndicatorComputation),
-  },
+  fields: fieldsOf(Indicator, [
+    'code',
+    'title',
+    'unit',
+    'measure',
+    'direction',
+    'disaggregations',
+    'baseline',
+    'targets',
+    'computation',
+  ]),
   maps: {},
   defaults: {
     unit: '',
@@ -220,14 +228,8 @@ const indicators: MergeTableSpec = {
 
 const indicatorValues: MergeTableSpec = {
   identity: { indicatorId: Id, projectId: Id, periodStart: IsoDate, periodEnd: IsoDate },
-  fields: {
-    // A field rather than identity (identity holds strings only): devices set it when creating the value.
-    categories: IndicatorValue.shape.categories,
-    value: z.nullable(z.number()),
-    comment: z.string().check(z.maxLength(2000)),
-    reviewStatus: z.nullable(ReviewStatus),
-    reviewComment: z.string().check(z.maxLength(2000)),
-  },
+  // `categories` is a field rather than identity (identity holds strings only): devices set it when creating the value.
+  fields: fieldsOf(IndicatorValue, ['categories', 'value', 'comment', 'reviewStatus', 'reviewComment']),
   maps: {},
   defaults: {
     categories: {},

@@ -9,7 +9,8 @@ export function isEmpty(value: unknown): boolean {
   );
 }
 
-function geopoint(text: string): unknown {
+/** ODK's `lat lon alt acc` text as a stored geopoint object (unchecked: answersSchema checks ranges). */
+export function geopoint(text: string): unknown {
   const [latitude, longitude, altitude, accuracy] = text.trim().split(/\s+/).map(Number);
   if (latitude === undefined || longitude === undefined || !Number.isFinite(latitude + longitude))
     return undefined;
