@@ -10,6 +10,9 @@ const PAD = 24;
  * Target and actual per period as bars, drawn by hand in SVG: no chart library in a field agent's budget.
  * Loaded lazily by the indicator page. The table beside it holds the same numbers for screen readers.
  */
+/** What a period achieved: the value entered by hand, else the one computed from submissions (as in reports). */
+const achieved = (row: IndicatorRow): number | null => row.actual ?? row.computed;
+
 export function IndicatorChart({
   rows,
   baseline,
@@ -18,7 +21,7 @@ export function IndicatorChart({
   baseline: number | null;
 }) {
   const { t } = useT();
-  const numbers = rows.flatMap((r) => [r.target ?? 0, r.actual ?? 0]).concat(baseline ?? 0);
+  const numbers = rows.flatMap((r) => [r.target ?? 0, achieved(r) ?? 0]).concat(baseline ?? 0);
   const max = Math.max(1, ...numbers);
   const slot = rows.length > 0 ? (WIDTH - PAD) / rows.length : 0;
   const bar = Math.max(2, slot / 3);
@@ -32,6 +35,7 @@ export function IndicatorChart({
         ) : null}
         {rows.map((row, i) => {
           const x = PAD + i * slot + slot / 6;
+          const actual = achieved(row);
           return (
             <g key={`${row.periodStart}/${row.periodEnd}`}>
               {row.target !== null ? (
@@ -43,12 +47,12 @@ export function IndicatorChart({
                   className="chart-target"
                 />
               ) : null}
-              {row.actual !== null ? (
+              {actual !== null ? (
                 <rect
                   x={x + bar}
-                  y={y(row.actual)}
+                  y={y(actual)}
                   width={bar}
-                  height={HEIGHT - PAD - y(row.actual)}
+                  height={HEIGHT - PAD - y(actual)}
                   className="chart-actual"
                 />
               ) : null}

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { pickText } from '../../core/i18n/localized';
 import { ReviewBadge } from '../components/ReviewBadge';
 import { useReviewQueue } from '../hooks/useReviewQueue';
@@ -8,10 +9,14 @@ import '../styles/coordination.css';
 import { useT } from '../i18n/useT';
 import { hrefOf } from '../state/router';
 
+/** Items shown at first and added by each "show more": a queue of hundreds stays quick to render. */
+const STEP = 50;
+
 /** `#/review`: what waits for the focal point's review, oldest first, each linked to its page. Offline. */
 export function ReviewQueue() {
   const { t, lang } = useT();
   const queue = useReviewQueue();
+  const [shown, setShown] = useState(STEP);
   return (
     <main id="main" className="page">
       <h1>{t('queue.title')}</h1>
@@ -21,39 +26,47 @@ export function ReviewQueue() {
       ) : queue.items.length === 0 ? (
         <p className="empty">{t('queue.empty')}</p>
       ) : (
-        <ol className="card-list">
-          {queue.items.map((item) => {
-            if (item.kind === 'submission') {
-              const { submission, review } = item;
+        <>
+          <p>{t('queue.count', { count: queue.items.length })}</p>
+          <ol className="card-list">
+            {queue.items.slice(0, shown).map((item) => {
+              if (item.kind === 'submission') {
+                const { submission, review } = item;
+                return (
+                  <li className="card" key={`s-${submission.id}`}>
+                    <div className="card-text">
+                      <a className="card-title" href={hrefOf({ name: 'submission', id: submission.id })}>
+                        {t('queue.submission', { date: dateTime(submission.finalizedAt, lang) })}
+                      </a>
+                    </div>
+                    <ReviewBadge status={review && !review.deleted ? review.status : null} />
+                  </li>
+                );
+              }
+              const { value } = item;
+              const indicator = queue.indicators.get(value.indicatorId);
               return (
-                <li className="card" key={`s-${submission.id}`}>
+                <li className="card" key={`v-${value.id}`}>
                   <div className="card-text">
-                    <a className="card-title" href={hrefOf({ name: 'submission', id: submission.id })}>
-                      {t('queue.submission', { date: dateTime(submission.finalizedAt, lang) })}
+                    <a className="card-title" href={hrefOf({ name: 'indicator', id: value.indicatorId })}>
+                      {t('queue.value', {
+                        value: value.value?.toLocaleString(lang) ?? '',
+                        indicator: indicator ? pickText(indicator.title, lang) : value.indicatorId,
+                        period: `${value.periodStart} – ${value.periodEnd}`,
+                      })}
                     </a>
                   </div>
-                  <ReviewBadge status={review && !review.deleted ? review.status : null} />
+                  <ReviewBadge status={value.reviewStatus} />
                 </li>
               );
-            }
-            const { value } = item;
-            const indicator = queue.indicators.get(value.indicatorId);
-            return (
-              <li className="card" key={`v-${value.id}`}>
-                <div className="card-text">
-                  <a className="card-title" href={hrefOf({ name: 'indicator', id: value.indicatorId })}>
-                    {t('queue.value', {
-                      value: value.value?.toLocaleString(lang) ?? '',
-                      indicator: indicator ? pickText(indicator.title, lang) : value.indicatorId,
-                      period: `${value.periodStart} – ${value.periodEnd}`,
-                    })}
-                  </a>
-                </div>
-                <ReviewBadge status={value.reviewStatus} />
-              </li>
-            );
-          })}
-        </ol>
+            })}
+          </ol>
+          {queue.items.length > shown ? (
+            <button type="button" onClick={() => setShown(shown + STEP)}>
+              {t('queue.more', { count: Math.min(STEP, queue.items.length - shown) })}
+            </button>
+          ) : null}
+        </>
       )}
     </main>
   );

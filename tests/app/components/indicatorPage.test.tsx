@@ -91,6 +91,26 @@ describe('indicator chart and review badges', () => {
     );
   });
 
+  it('draws the computed value as the actual of a period that has no value entered by hand', () => {
+    const counted = { ...indicator, computation: { formId: 'menage', aggregate: 'count' as const } };
+    const survey = {
+      id: 's1',
+      formId: 'menage',
+      projectId: indicator.projectId,
+      data: {},
+      finalizedAt: '2024-02-01T10:00:00.000Z',
+      replaces: null,
+    };
+    const rows = indicatorRows(counted, [], [survey]);
+    expect(rows.map((r) => [r.actual, r.computed])).toEqual([
+      [null, 1],
+      [null, 0],
+    ]);
+    expect(
+      render(<IndicatorChart rows={rows} baseline={null} />, 'fr').match(/class="chart-actual"/g),
+    ).toHaveLength(2);
+  });
+
   it('names every review status, and "not reviewed", in French and English', () => {
     expect(render(<ReviewBadge status={null} />, 'fr')).toContain('Pas encore revue');
     expect(render(<ReviewBadge status="has_issues" />, 'fr')).toContain('Problèmes signalés');
