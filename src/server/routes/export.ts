@@ -18,7 +18,7 @@ const ExportQuery = z.strictObject({
 });
 
 /**
- * `GET /api/export/:format` (csv, hxl, geojson, iati) with the user's rights (see buildExport.ts). A csv or
+ * `GET /api/export/:format` (csv, hxl, xlsx, geojson, iati) with the user's rights (see buildExport.ts). A csv or
  * hxl export of a form with repeats is a ZIP of its tables. Never cached: it holds personal data.
  */
 export function exportRoutes(storage: Storage, now: Clock): Hono<AppEnv> {
