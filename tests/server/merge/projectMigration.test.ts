@@ -1,54 +1,13 @@
-import SQLite from 'better-sqlite3';
-import { randomBytes } from 'node:crypto';
-import { Kysely, Migrator, SqliteDialect, sql, type Migration } from 'kysely';
-import pg from 'pg';
+import { sql, type Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { encodeHlc } from '../../../src/core/hlc';
 import { Project } from '../../../src/core/records/project';
-import { MIGRATIONS } from '../../../src/server/storage/migrations';
-import { OwnSchemaPostgresDialect } from '../../../src/server/storage/pgDialect';
-import { backends, TEST_DATABASE_URL, type Backend } from '../backends';
+import { backends } from '../backends';
+import { bareDatabase, migrator } from '../oldDatabase';
 
 /** Projects stored as plain entities before they merged get a field state and a fresh server_seq. */
 
 const PROJECT_MIGRATION = '2026-12-02-0007-projects-merge';
-
-function migrator(db: Kysely<unknown>, upTo: (name: string) => boolean): Migrator {
-  const migrations = Object.fromEntries(Object.entries(MIGRATIONS).filter(([name]) => upTo(name)));
-  return new Migrator({
-    db,
-    provider: { getMigrations: () => Promise.resolve(migrations as Record<string, Migration>) },
-  });
-}
-
-/** A bare database of `backend` (not migrated), and how to drop it. */
-async function bareDatabase(backend: Backend): Promise<{ db: Kysely<unknown>; drop: () => Promise<void> }> {
-  if (backend.name === 'sqlite') {
-    const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: new SQLite(':memory:') }) });
-    return { db, drop: () => db.destroy() };
-  }
-  const schema = `t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
-  const pool = new pg.Pool({
-    connectionString: TEST_DATABASE_URL,
-    max: 2,
-    options: `-c search_path=${schema}`,
-  });
-  const db = new Kysely<unknown>({ dialect: new OwnSchemaPostgresDialect({ pool }) });
-  return {
-    db,
-    async drop() {
-      await db.destroy();
-      const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-      await client.connect();
-      await client.query(`drop schema if exists ${schema} cascade`);
-      await client.end();
-    },
-  };
-}
 
 describe.each(backends)('projects merge migration on $name', (backend) => {
   it('gives stored projects a field state from their last publish, defaults filled, and new server_seqs', async () => {
