@@ -86,8 +86,9 @@ export function SyncBar({ engine }: { engine: SyncEngine }) {
       {showError && status.lastError ? (
         <p className="sync-error" role="alert">
           {t(syncErrorKey(status.lastError.code))}
-          {status.nextRetryAt && status.nextRetryAt > now
-            ? ` ${t('sync.nextRetry', { time: relativeTime(status.nextRetryAt, lang, now) })}`
+          {/* A retry already due is about to run (its timer, or the online event): say "now", not nothing. */}
+          {status.nextRetryAt !== null
+            ? ` ${t('sync.nextRetry', { time: relativeTime(Math.max(status.nextRetryAt, now), lang, now) })}`
             : null}
         </p>
       ) : null}
