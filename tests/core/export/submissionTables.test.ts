@@ -2,36 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvField, toCsv } from '../../../src/core/export/csv';
 import { submissionTables } from '../../../src/core/export/submissionTables';
+import { parseCsv } from '../../../src/server/forms/csv';
 import { householdForm, householdSubmission, sampleSubmission } from './householdForm';
 
-/** A minimal RFC 4180 reader, to check that what toCsv writes reads back. */
-function readCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  return rows;
-}
+/** What toCsv writes, read back with the CSV reader the server uses for form attachments. */
+const readCsv = (text: string): string[][] => parseCsv(text).map((r) => r.cells);
 
 describe('submission tables (ODK Central CSV shape)', () => {
   const [main, members, vaccins] = submissionTables(householdForm, [sampleSubmission], {
