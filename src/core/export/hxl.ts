@@ -1,8 +1,8 @@
 import type { Question } from '../forms/definition';
 
 /**
- * HXL hashtags (https://hxlstandard.org) for the columns of an export. Form definitions carry no `hxl`
- * column yet, so the tag comes from the caller's map (question name → tag) when given, else from the
+ * HXL hashtags (https://hxlstandard.org) for the columns of an export. The tag comes from, in order: the
+ * caller's map (question name → tag), the form's own `hxl` column (as KoboToolbox reads it), else the
  * question's name and type: the names Terrain's and OCHA's forms use for places, partners and sectors.
  */
 const BY_NAME: [RegExp, string][] = [
@@ -22,11 +22,12 @@ const BY_NAME: [RegExp, string][] = [
 /** Geopoints take four columns, as in ODK Central: their parts' tags. */
 export const GEOPOINT_PARTS = ['Latitude', 'Longitude', 'Altitude', 'Accuracy'] as const;
 export type GeopointPart = (typeof GEOPOINT_PARTS)[number];
-const GEOPOINT_TAGS: Record<GeopointPart, string> = {
-  Latitude: '#geo+lat',
-  Longitude: '#geo+lon',
-  Altitude: '#geo+elevation',
-  Accuracy: '#geo+accuracy',
+/** The attribute each part adds to the point's tag (`#geo` unless the form names another). */
+const GEOPOINT_ATTRIBUTES: Record<GeopointPart, string> = {
+  Latitude: '+lat',
+  Longitude: '+lon',
+  Altitude: '+elevation',
+  Accuracy: '+accuracy',
 };
 
 export function hxlTagOf(
@@ -34,8 +35,8 @@ export function hxlTagOf(
   part: GeopointPart | undefined,
   overrides: Readonly<Record<string, string>>,
 ): string {
-  if (part) return GEOPOINT_TAGS[part];
-  const given = overrides[question.name];
+  const given = overrides[question.name] ?? question.hxl;
+  if (part) return (given || '#geo') + GEOPOINT_ATTRIBUTES[part];
   if (given !== undefined) return given;
   if (question.type === 'geotrace' || question.type === 'geoshape') return '#geo+coord';
   if (question.type === 'date' || question.type === 'dateTime') return '#date';

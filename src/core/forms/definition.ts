@@ -71,6 +71,13 @@ export type Choice = z.infer<typeof Choice>;
 
 /** An expression column (XPath subset) or, for required / read_only, a plain yes/no. */
 const Expression = z.string().check(z.minLength(1), z.maxLength(10_000));
+
+/**
+ * An HXL hashtag with its attributes (https://hxlstandard.org/standard/1-1final/dictionary/), as an
+ * XLSForm's `hxl` column gives it (KoboToolbox's column): `#affected+f+children`. Stored lowercase.
+ */
+export const HXL_TAG_PATTERN = /^#[a-z][a-z0-9_]*(\+[a-z][a-z0-9_]*)*$/;
+const HxlTag = z.string().check(z.regex(HXL_TAG_PATTERN), z.maxLength(200));
 const FlagOrExpression = z.union([z.boolean(), Expression]);
 
 const common = {
@@ -112,6 +119,8 @@ export const Question = z.object({
   /** Inclusive bounds for integer, decimal and range answers. */
   min: z.optional(z.number()),
   max: z.optional(z.number()),
+  /** The HXL hashtag of the question's column in exports (the form's `hxl` column). */
+  hxl: z.optional(HxlTag),
 });
 export type Question = z.infer<typeof Question>;
 

@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvField, toCsv } from '../../../src/core/export/csv';
+import { csvField, neutralizeFormula, toCsv } from '../../../src/core/export/csv';
 import { submissionTables } from '../../../src/core/export/submissionTables';
 import { parseCsv } from '../../../src/server/forms/csv';
 import { householdForm, householdSubmission, sampleSubmission } from './householdForm';
+
+const neutralized = (row: string[]) => row.map(neutralizeFormula);
 
 /** What toCsv writes, read back with the CSV reader the server uses for form attachments. */
 const readCsv = (text: string): string[][] => parseCsv(text).map((r) => r.cells);
@@ -97,6 +99,28 @@ describe('submission tables (ODK Central CSV shape)', () => {
       hxlTags: { besoins: '#sector+needs' },
     });
     expect(tagged?.hxl[8]).toBe('#sector+needs');
+  });
+
+  it('takes the form’s hxl column over the default mapping, and the caller’s map over both', () => {
+    const items = householdForm.items.map((item) =>
+      item.kind === 'group' && item.name === 'lieu'
+        ? {
+            ...item,
+            items: item.items.map((q) => (q.kind === 'question' ? { ...q, hxl: `#${q.name}+x` } : q)),
+          }
+        : item.kind === 'question' && item.type === 'geopoint'
+          ? { ...item, hxl: '#geo+site' }
+          : item,
+    );
+    const tagged = { ...householdForm, items };
+    const [byForm] = submissionTables(tagged, [], { lang: 'fr', codes: true });
+    expect(byForm?.hxl.slice(1, 5)).toEqual(['#region+x', '#village+x', '#geo+site+lat', '#geo+site+lon']);
+    const [byCaller] = submissionTables(tagged, [], {
+      lang: 'fr',
+      codes: true,
+      hxlTags: { region: '#adm1+name' },
+    });
+    expect(byCaller?.hxl[1]).toBe('#adm1+name');
     const csv = toCsv(main!, true).split('\r\n');
     expect(csv[1]).toMatch(/^#date\+reported,#adm1,#loc,#geo\+lat/);
   });
@@ -124,13 +148,29 @@ describe('submission tables (ODK Central CSV shape)', () => {
           for (const t of tables) {
             expect(t.hxl).toHaveLength(t.header.length);
             for (const r of t.rows) expect(r).toHaveLength(t.header.length);
-            expect(readCsv(toCsv(t, true))).toEqual([t.header, t.hxl, ...t.rows]);
+            expect(readCsv(toCsv(t, true))).toEqual([t.header, t.hxl, ...t.rows.map(neutralized)]);
           }
           const keys = new Set(tables[1]?.rows.map((r) => r[4]));
           expect(tables[2]?.rows.every((r) => keys.has(r[1] ?? ''))).toBe(true);
           expect(tables[1]?.rows).toHaveLength(datas.reduce((n, d) => n + d.membre.length, 0));
         },
       ),
+    );
+  });
+
+  it('writes a text that a spreadsheet would run as a formula as text, and numbers as they are', () => {
+    for (const text of ['=HYPERLINK("http://x")', '+223 76 00 00 00', '-moins', '@SUM(A1)', '\tx', '\rx'])
+      expect(neutralizeFormula(text)).toBe(`'${text}`);
+    for (const data of ['-3', '+1.5', '-0.25e3', '12', 'Gao', '', '#adm1', "'déjà"])
+      expect(neutralizeFormula(data)).toBe(data);
+    const table = { name: 't', header: ['a', 'b'], hxl: ['', ''], rows: [['=1+2', '-3']] };
+    expect(toCsv(table, false)).toBe("a,b\r\n'=1+2,-3\r\n");
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        const out = neutralizeFormula(text);
+        expect(out === text || out === `'${text}`).toBe(true);
+        expect(/^[=+\-@\t\r]/.test(out) && Number.isNaN(Number(out))).toBe(false);
+      }),
     );
   });
 

@@ -53,6 +53,7 @@ const PLAIN: Record<string, string[]> = {
   appearance: ['appearance', 'control:appearance'],
   parameters: ['parameters'],
   repeat_count: ['repeat_count', 'repeat count', 'control:jr:count', 'jr:count'],
+  hxl: ['hxl', 'instance:hxl'],
 };
 
 const normalize = (header: string): string =>

@@ -1,4 +1,4 @@
-import { FieldName, SUBMISSION_META_KEY, type Question } from '../definition';
+import { FieldName, HXL_TAG_PATTERN, SUBMISSION_META_KEY, type Question } from '../definition';
 import type { LocalizedText } from '../../i18n/localized';
 import { booleanCell, flagCell, isDynamicDefault } from './expressions';
 import type { ParsedType } from './questionTypes';
@@ -116,6 +116,7 @@ export function buildQuestion(
     calculation: expressionOf(ctx, 'calculation'),
     readOnly: flag(ctx, 'read_only'),
     parameters,
+    hxl: hxlOf(ctx),
   };
   if (parsed.kind === 'question' && parsed.appearance && !question.appearance)
     question.appearance = parsed.appearance;
@@ -128,6 +129,16 @@ export function buildQuestion(
     issueAt(ctx, 'calculation', 'A calculate question needs a calculation');
   if (parsed.type === 'range') Object.assign(question, rangeBounds(ctx, parameters ?? {}));
   return prune(question);
+}
+
+/** The `hxl` column: HXL is case-insensitive and allows spaces around `+`; the tag is kept lowercase. */
+function hxlOf(ctx: RowContext): string | undefined {
+  const text = ctx.sheet.value(ctx.row, 'hxl');
+  if (!text) return undefined;
+  const tag = text.toLowerCase().replace(/\s+/g, '');
+  if (HXL_TAG_PATTERN.test(tag) && tag.length <= 200) return tag;
+  issueAt(ctx, 'hxl', `${text} is not an HXL hashtag: write #tag then +attributes, e.g. #affected+f+children`);
+  return undefined;
 }
 
 function flag(ctx: RowContext, key: string): boolean | string | undefined {
