@@ -1,4 +1,4 @@
-import type { FormDefinition } from '../forms/definition';
+import type { FormDefinition, FormItem, Question } from '../forms/definition';
 import { levelQuestions } from '../forms/definition';
 import { Geopoint } from '../forms/answersSchema';
 import { geopoint } from '../forms/engine/answerValues';
@@ -63,19 +63,40 @@ function geometryOf(type: string, value: unknown): Geometry | null {
   return ring.length >= 4 ? { type: 'Polygon', coordinates: [ring] } : null;
 }
 
+const GEO_TYPES = ['geopoint', 'geotrace', 'geoshape'];
+
+/** A level of answers (the submission's, or a repeat's): its geo questions and its repeats. */
+interface GeoLevel {
+  questions: Question[];
+  /** `path`: the repeat's path of groups from the level above, as in the CSV keys (`group/member`). */
+  repeats: { name: string; path: string; level: GeoLevel }[];
+}
+
+function geoLevel(items: readonly FormItem[]): GeoLevel {
+  const repeats: GeoLevel['repeats'] = [];
+  const visit = (list: readonly FormItem[], groupPath: string) => {
+    for (const item of list) {
+      if (item.kind === 'group') visit(item.items, `${groupPath}${item.name}/`);
+      else if (item.kind === 'repeat')
+        repeats.push({ name: item.name, path: `${groupPath}${item.name}`, level: geoLevel(item.items) });
+    }
+  };
+  visit(items, '');
+  return { questions: levelQuestions(items).filter((q) => GEO_TYPES.includes(q.type)), repeats };
+}
+
 /**
- * A form's submissions as features: one per answered geopoint, geotrace or geoshape question of the
- * submission's own level (not inside repeats), with the submission's row of the CSV export as properties
- * plus `field`, the question it maps.
+ * A form's submissions as features: one per answered geopoint, geotrace or geoshape question, with the
+ * submission's row of the CSV export as properties plus `field`, the question it maps. A question inside a
+ * repeat gives one feature per instance, which adds `REPEAT_KEY`: the instance's KEY in the CSV export's
+ * table of that repeat (`s1/member[2]`), so the point joins its row there.
  */
 export function submissionsGeoJson(
   form: FormDefinition,
   submissions: readonly Submission[],
   options: TableOptions,
 ): FeatureCollection {
-  const geoQuestions = levelQuestions(form.items).filter((q) =>
-    ['geopoint', 'geotrace', 'geoshape'].includes(q.type),
-  );
+  const root = geoLevel(form.items);
   const main = submissionTables(form, submissions, options)[0];
   const features: Feature[] = [];
   submissions.forEach((s, i) => {
@@ -83,16 +104,31 @@ export function submissionsGeoJson(
     const properties: Record<string, string> = Object.fromEntries(
       main?.header.map((h, j) => [h, row[j] ?? '']) ?? [],
     );
-    for (const q of geoQuestions) {
-      const geometry = geometryOf(q.type, s.data[q.name]);
-      if (geometry)
-        features.push({
-          type: 'Feature',
-          id: `${s.id}/${q.name}`,
-          geometry,
-          properties: { ...properties, field: q.name },
+    const visit = (level: GeoLevel, answers: Record<string, unknown>, key: string | null) => {
+      for (const q of level.questions) {
+        const geometry = geometryOf(q.type, answers[q.name]);
+        if (geometry)
+          features.push({
+            type: 'Feature',
+            id: `${key ?? s.id}/${q.name}`,
+            geometry,
+            properties: { ...properties, field: q.name, ...(key ? { REPEAT_KEY: key } : {}) },
+          });
+      }
+      for (const repeat of level.repeats) {
+        const instances = answers[repeat.name];
+        if (!Array.isArray(instances)) continue;
+        instances.forEach((instance: unknown, n) => {
+          if (typeof instance === 'object' && instance !== null && !Array.isArray(instance))
+            visit(
+              repeat.level,
+              instance as Record<string, unknown>,
+              `${key ?? s.id}/${repeat.path}[${n + 1}]`,
+            );
         });
-    }
+      }
+    };
+    visit(root, s.data, null);
   });
   return { type: 'FeatureCollection', features };
 }

@@ -1,6 +1,7 @@
 import { FormDefinition } from '../../../src/core/forms/definition';
 import { describe, expect, it } from 'vitest';
 import { positionOf, projectsGeoJson, submissionsGeoJson } from '../../../src/core/export/geojson';
+import { submissionTables } from '../../../src/core/export/submissionTables';
 import { demoProject } from './iatiFixtures';
 import { householdForm, householdSubmission, sampleSubmission } from './householdForm';
 
@@ -46,6 +47,45 @@ describe('GeoJSON exports', () => {
         [-0.2, 16.2, 0],
       ],
     });
+  });
+
+  it('writes geo answers inside (nested) repeats, one feature per instance, keyed as the CSV repeat rows', () => {
+    const form = FormDefinition.parse({
+      ...householdForm,
+      items: [
+        {
+          kind: 'repeat',
+          name: 'site',
+          items: [
+            { kind: 'group', name: 'lieu', items: [{ kind: 'question', type: 'geopoint', name: 'point' }] },
+            {
+              kind: 'repeat',
+              name: 'puits',
+              items: [{ kind: 'question', type: 'geopoint', name: 'puits_gps' }],
+            },
+          ],
+        },
+      ],
+      choiceLists: {},
+    });
+    const point = (lat: number) => ({ latitude: lat, longitude: -0.04 });
+    const submission = householdSubmission('s4', {
+      site: [
+        { point: point(16.1), puits: [{ puits_gps: point(16.2) }, { puits_gps: 'nowhere' }] },
+        { puits: [{}, { puits_gps: point(16.3) }] },
+      ],
+    });
+    const fc = submissionsGeoJson(form, [submission], { lang: 'fr', codes: true });
+    expect(fc.features.map((f) => [f.id, f.properties.REPEAT_KEY, f.geometry.coordinates])).toEqual([
+      ['s4/site[1]/point', 's4/site[1]', [-0.04, 16.1]],
+      ['s4/site[1]/puits[1]/puits_gps', 's4/site[1]/puits[1]', [-0.04, 16.2]],
+      ['s4/site[2]/puits[2]/puits_gps', 's4/site[2]/puits[2]', [-0.04, 16.3]],
+    ]);
+    expect(fc.features[0]?.properties).toMatchObject({ KEY: 's4', field: 'point' });
+    // The same keys as the CSV export's repeat tables.
+    const tables = submissionTables(form, [submission], { lang: 'fr', codes: true });
+    const keys = tables.flatMap((t) => t.rows.map((r) => r[r.length - 1]));
+    for (const f of fc.features) expect(keys).toContain(f.properties.REPEAT_KEY);
   });
 
   it('writes project locations with a point', () => {

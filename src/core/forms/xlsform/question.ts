@@ -137,7 +137,11 @@ function hxlOf(ctx: RowContext): string | undefined {
   if (!text) return undefined;
   const tag = text.toLowerCase().replace(/\s+/g, '');
   if (HXL_TAG_PATTERN.test(tag) && tag.length <= 200) return tag;
-  issueAt(ctx, 'hxl', `${text} is not an HXL hashtag: write #tag then +attributes, e.g. #affected+f+children`);
+  issueAt(
+    ctx,
+    'hxl',
+    `${text} is not an HXL hashtag: write #tag then +attributes, e.g. #affected+f+children`,
+  );
   return undefined;
 }
 
