@@ -4,6 +4,28 @@ import { crc32 } from 'node:zlib';
  * A ZIP archive of files stored without compression: the CSV tables of one export (a form with repeats
  * gives several). Small and dependency-free; CSV compresses well, but the HTTP layer compresses anyway.
  */
+interface Entry {
+  name: Buffer;
+  data: Buffer;
+  crc: number;
+}
+
+/**
+ * The fields the local and the central header share, in the same order (APPNOTE 4.3.7 and 4.3.12): version
+ * needed, flags (names in UTF-8), method (stored), time, date, CRC-32, both sizes, name length.
+ */
+function writeCommon(header: Buffer, at: number, entry: Entry, time: number, date: number): void {
+  header.writeUInt16LE(20, at);
+  header.writeUInt16LE(0x0800, at + 2);
+  header.writeUInt16LE(0, at + 4);
+  header.writeUInt16LE(time, at + 6);
+  header.writeUInt16LE(date, at + 8);
+  header.writeUInt32LE(entry.crc, at + 10);
+  header.writeUInt32LE(entry.data.length, at + 14);
+  header.writeUInt32LE(entry.data.length, at + 18);
+  header.writeUInt16LE(entry.name.length, at + 22);
+}
+
 export function zipFiles(files: readonly { name: string; body: string | Uint8Array }[], at: Date): Buffer {
   const time = ((at.getUTCHours() << 11) | (at.getUTCMinutes() << 5) | (at.getUTCSeconds() >> 1)) & 0xffff;
   const date =
@@ -12,36 +34,19 @@ export function zipFiles(files: readonly { name: string; body: string | Uint8Arr
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const file of files) {
-    const name = Buffer.from(file.name, 'utf8');
     const data = typeof file.body === 'string' ? Buffer.from(file.body, 'utf8') : Buffer.from(file.body);
-    const crc = crc32(data);
+    const entry: Entry = { name: Buffer.from(file.name, 'utf8'), data, crc: crc32(data) };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6); // names in UTF-8
-    local.writeUInt16LE(0, 8); // stored
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(date, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(name.length, 26);
+    writeCommon(local, 4, entry, time, date);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(0, 10);
-    central.writeUInt16LE(time, 12);
-    central.writeUInt16LE(date, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(name.length, 28);
+    central.writeUInt16LE(20, 4); // version made by
+    writeCommon(central, 6, entry, time, date);
     central.writeUInt32LE(offset, 42);
-    locals.push(local, name, data);
-    centrals.push(central, name);
-    offset += local.length + name.length + data.length;
+    locals.push(local, entry.name, data);
+    centrals.push(central, entry.name);
+    offset += local.length + entry.name.length + data.length;
   }
   const centralSize = centrals.reduce((n, b) => n + b.length, 0);
   const end = Buffer.alloc(22);
