@@ -1,6 +1,6 @@
 import { pickText } from '../../core/i18n/localized';
 import { DetailAbsent } from '../components/DetailAbsent';
-import { ReviewBadge } from '../components/ReviewBadge';
+import { LatestBadge, LatestValue } from '../components/LatestIndicatorValue';
 import { useProjectDetail } from '../hooks/useProjectDetail';
 // Registers the strings of this page (they load with it, not at start).
 import '../i18n/coordinationStrings';
@@ -122,16 +122,9 @@ export function ProjectDetail({ id }: { id: string }) {
                   <a className="card-title" href={hrefOf({ name: 'indicator', id: indicator.id })}>
                     {indicator.code} — {pickText(indicator.title, lang)}
                   </a>
-                  <span className="card-meta">
-                    {latest && latest.value !== null
-                      ? t('proj.latest', {
-                          value: `${latest.value.toLocaleString(lang)} ${indicator.unit}`.trim(),
-                          period: dates(latest.periodStart, latest.periodEnd, none),
-                        })
-                      : t('proj.noValue')}
-                  </span>
+                  <LatestValue indicator={indicator} latest={latest} />
                 </div>
-                {latest ? <ReviewBadge status={latest.reviewStatus} /> : null}
+                <LatestBadge latest={latest} />
               </li>
             ))}
           </ul>
