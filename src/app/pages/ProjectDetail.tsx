@@ -4,6 +4,8 @@ import { LatestBadge, LatestValue } from '../components/LatestIndicatorValue';
 import { useProjectDetail } from '../hooks/useProjectDetail';
 // Registers the strings of this page (they load with it, not at start).
 import '../i18n/coordinationStrings';
+import { locationText } from '../i18n/regionNames';
+import { sectorName } from '../i18n/sectorLabels';
 import '../styles/coordination.css';
 import { useT } from '../i18n/useT';
 import { hrefOf } from '../state/router';
@@ -66,7 +68,7 @@ export function ProjectDetail({ id }: { id: string }) {
         <ul>
           {project.sectors.map((s) => (
             <li key={s.code}>
-              {s.code} — {s.percentage} %
+              {sectorName(s.code, lang)} ({s.percentage} %)
             </li>
           ))}
         </ul>
@@ -88,12 +90,7 @@ export function ProjectDetail({ id }: { id: string }) {
         <h2 id="proj-locations">{t('proj.locations')}</h2>
         <ul>
           {project.locations.map((l, i) => (
-            <li key={i}>
-              {l.name}
-              {[l.adm1, l.adm2, l.adm3].some(Boolean)
-                ? ` (${[l.adm1, l.adm2, l.adm3].filter(Boolean).join(' / ')})`
-                : ''}
-            </li>
+            <li key={i}>{locationText(l, lang)}</li>
           ))}
         </ul>
         <h3>{t('proj.points')}</h3>
