@@ -4,5 +4,8 @@ import type { OrganisationRecord } from '../db/schema';
 export function organisationLabel(org: OrganisationRecord | undefined, id: string): string {
   if (!org) return id;
   const acronym = org.acronym.trim();
-  return acronym && acronym !== org.name ? `${org.name} (${acronym})` : org.name;
+  // A name that already ends with its acronym (« Alliance … (ADN) ») is not given it twice.
+  return acronym && acronym !== org.name && !org.name.endsWith(`(${acronym})`)
+    ? `${org.name} (${acronym})`
+    : org.name;
 }

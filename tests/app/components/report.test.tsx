@@ -6,7 +6,6 @@ import type { TerrainDb } from '../../../src/app/db/TerrainDb';
 import type { ReviewRecord, SubmissionRecord } from '../../../src/app/db/schema';
 import { I18nContext } from '../../../src/app/i18n/context';
 import '../../../src/app/i18n/reportStrings';
-import '../../../src/app/i18n/pageStrings';
 import { loadDictionary, translator } from '../../../src/app/i18n/translate';
 import { loadReportData, type ReportData } from '../../../src/app/repositories/reportData';
 import type { UiLanguage } from '../../../src/core/i18n/localized';

@@ -46,5 +46,8 @@ describe('names shown instead of codes', () => {
     expect(organisationLabel(acf, 'acf')).toBe('Action contre la Faim (ACF)');
     expect(organisationLabel({ ...acf!, acronym: '' }, 'acf')).toBe('Action contre la Faim');
     expect(organisationLabel(undefined, 'gone')).toBe('gone');
+    expect(organisationLabel({ ...acf!, name: 'Action contre la Faim (ACF)' }, 'acf')).toBe(
+      'Action contre la Faim (ACF)',
+    );
   });
 });

@@ -2,6 +2,9 @@ import { Fragment } from 'react';
 import { pickText } from '../../../core/i18n/localized';
 import type { CategoryValue } from '../../../core/indicators/breakdown';
 import type { IndicatorRow } from '../../../core/indicators/report';
+// The review statuses' names (review.status.*) live with the submission pages' strings: a report opened
+// first, before any of those pages, must have them too.
+import '../../i18n/pageStrings';
 import { useT } from '../../i18n/useT';
 import { formatNumber, formatProgress } from './reportFormat';
 
