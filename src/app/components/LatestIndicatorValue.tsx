@@ -20,7 +20,9 @@ export function LatestValue({
 }) {
   const { t, lang } = useT();
   if (!latest) return <span className="card-meta">{t('proj.noValue')}</span>;
-  const withUnit = (n: number) => `${n.toLocaleString(lang)} ${indicator.unit}`.trim();
+  // At most two decimals, as the report writes them (an average of 8.5714… reads 8.57).
+  const withUnit = (n: number) =>
+    `${n.toLocaleString(lang, { maximumFractionDigits: 2 })} ${indicator.unit}`.trim();
   const period = dates(latest.periodStart, latest.periodEnd);
   if (latest.actual === null)
     return (
@@ -33,7 +35,9 @@ export function LatestValue({
       <span className="card-meta">{t('proj.latest', { value: withUnit(latest.actual), period })}</span>
       {latest.differs && latest.computed !== null ? (
         <span className="card-meta value-differs">
-          {t('ind.computedDiffers', { value: latest.computed.toLocaleString(lang) })}
+          {t('ind.computedDiffers', {
+            value: latest.computed.toLocaleString(lang, { maximumFractionDigits: 2 }),
+          })}
         </span>
       ) : null}
     </>
