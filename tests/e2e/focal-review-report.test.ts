@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { e2eSuite } from './harness/suite';
 import { FillFormPage } from './pages/FillFormPage';
@@ -85,10 +86,16 @@ describe('a focal point reviews offline, the supervisor sees the statuses and pr
       name: 'Rapport bimestriel de vérification des résultats',
     });
     expect(await printed.isVisible()).toBe(true);
-    // The demo project is in the printed report.
-    expect(await supervisor.page.locator('main').innerText()).toContain('Synergie-Nord');
+    // The demo project is in the printed report, with how far the review of its submissions has gone.
+    const printedText = await supervisor.page.locator('main').innerText();
+    expect(printedText).toContain('Synergie-Nord');
+    expect(printedText).toContain(
+      '2 soumission(s) reçue(s) dans la période : 1 vérifiée(s), 1 avec des problèmes, 0 approuvée(s), 0 rejetée(s), 0 pas encore revue(s).',
+    );
     const pdf = await supervisor.page.pdf({ format: 'A4', printBackground: false });
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     await supervisor.page.screenshot({ path: 'test-results/focal-review-report-print.png', fullPage: true });
+    // The printed file itself, to look at (kept with the results like the screenshot).
+    writeFileSync('test-results/focal-review-report.pdf', pdf);
   });
 });

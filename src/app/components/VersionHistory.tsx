@@ -1,11 +1,16 @@
+import { useReviewStatuses } from '../hooks/useReviewStatuses';
 import type { VersionEntry } from '../repositories/submissionVersions';
 import { dateTime } from '../i18n/format';
 // Registers the strings of this page (they load with it, not at start).
 import '../i18n/pageStrings';
 import { useT } from '../i18n/useT';
 import { hrefOf } from '../state/router';
+import { ReviewBadge } from './ReviewBadge';
 
-/** Every version of a submission, oldest first: each one readable, the shown one marked. */
+/**
+ * Every version of a submission, oldest first: each one readable, the shown one marked, each with its own
+ * review status (a correction is a new submission, reviewed anew).
+ */
 export function VersionHistory({
   versions,
   shownId,
@@ -16,6 +21,7 @@ export function VersionHistory({
   userId: string;
 }) {
   const { t, lang } = useT();
+  const reviews = useReviewStatuses(versions.map((v) => v.record.id));
   return (
     <section aria-labelledby="version-history">
       <h2 id="version-history">{t('versions.history')}</h2>
@@ -37,7 +43,10 @@ export function VersionHistory({
                 )}
                 <span className="card-meta">{mine ? t('subs.byYou') : t('subs.byOther')}</span>
               </div>
-              <span className={`badge badge-version-${state}`}>{t(`versions.state.${state}`)}</span>
+              <span className="badges">
+                <ReviewBadge status={reviews.get(record.id) ?? null} />
+                <span className={`badge badge-version-${state}`}>{t(`versions.state.${state}`)}</span>
+              </span>
             </li>
           );
         })}

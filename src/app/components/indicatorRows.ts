@@ -14,6 +14,8 @@ export interface IndicatorRow {
   categoryValues: IndicatorValueRecord[];
   /** The total computed from submissions (null without a computation), and whether it differs from `actual`. */
   computed: number | null;
+  /** How many submissions `computed` comes from (0 without a computation, or none in the period). */
+  computedFrom: number;
   differs: boolean;
 }
 
@@ -39,6 +41,7 @@ export function indicatorRows(
         value: undefined,
         categoryValues: [],
         computed: null,
+        computedFrom: 0,
         differs: false,
       };
       rows.set(key, row);
@@ -64,9 +67,23 @@ export function indicatorRows(
     );
     const both = sideBySide(row.actual, computed);
     row.computed = both.computed;
+    row.computedFrom = both.submissions;
     row.differs = both.differ;
   }
   return [...rows.values()].sort(
     (a, b) => a.periodStart.localeCompare(b.periodStart) || a.periodEnd.localeCompare(b.periodEnd),
   );
+}
+
+/**
+ * The latest period with a value, as the project page shows it: one entered by hand, or one computed from
+ * at least one submission (a count over a period nobody surveyed yet is 0 from nothing, not a value).
+ */
+export function latestRow(rows: readonly IndicatorRow[]): IndicatorRow | undefined {
+  let latest: IndicatorRow | undefined;
+  for (const row of rows) {
+    if (row.actual === null && (row.computed === null || row.computedFrom === 0)) continue;
+    if (!latest || row.periodEnd > latest.periodEnd) latest = row;
+  }
+  return latest;
 }

@@ -1,19 +1,17 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { IndicatorRecord, IndicatorValueRecord, OrganisationRecord, ProjectRecord } from '../db/schema';
-import {
-  countProjectSubmissions,
-  getProject,
-  latestTotal,
-  listIndicators,
-  listProjectIndicatorValues,
-  organisationsById,
-} from '../repositories/coordination';
+import { indicatorRows, latestRow, type IndicatorRow } from '../components/indicatorRows';
+import type { IndicatorRecord, OrganisationRecord, ProjectRecord } from '../db/schema';
+import { loadProjectDetail } from '../repositories/coordinationDetail';
 import { useSignedIn } from './useSignedIn';
 
 export interface ProjectDetail {
   project: ProjectRecord;
   organisations: Map<string, OrganisationRecord>;
-  indicators: { indicator: IndicatorRecord; latest: IndicatorValueRecord | undefined }[];
+  /**
+   * Each indicator with its latest period that has a value, as the indicator page's table reads it: the
+   * value entered by hand and its review, beside the one computed from submissions.
+   */
+  indicators: { indicator: IndicatorRecord; latest: IndicatorRow | undefined }[];
   submissionCount: number;
 }
 
@@ -21,17 +19,18 @@ export interface ProjectDetail {
 export function useProjectDetail(id: string): ProjectDetail | null | undefined {
   const { db } = useSignedIn();
   return useLiveQuery(async () => {
-    const project = await getProject(db, id);
-    if (!project) return null;
-    const [organisations, indicators, values, submissionCount] = await Promise.all([
-      organisationsById(db),
-      listIndicators(db, id),
-      listProjectIndicatorValues(db, id),
-      countProjectSubmissions(db, id),
-    ]);
+    const data = await loadProjectDetail(db, id);
+    if (!data) return null;
+    const { project, organisations, indicators, values, submissions, submissionCount } = data;
     const withLatest = indicators.map((indicator) => ({
       indicator,
-      latest: latestTotal(values.filter((v) => v.indicatorId === indicator.id)),
+      latest: latestRow(
+        indicatorRows(
+          indicator,
+          values.filter((v) => v.indicatorId === indicator.id),
+          submissions,
+        ),
+      ),
     }));
     return { project, organisations, indicators: withLatest, submissionCount };
   }, [db, id]);

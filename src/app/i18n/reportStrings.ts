@@ -52,6 +52,16 @@ export const reportFr = {
   'report.gap.values_differ':
     '{code} : la valeur saisie ({manual}) diffère de la valeur calculée ({computed}).',
   'report.gap.computation_error': '{code} : le calcul est impossible (filtre invalide).',
+  'report.gap.submissions_unreviewed':
+    '{count} soumission(s) pas encore revue(s), la plus ancienne du {since}.',
+  'report.gap.submissions_flagged':
+    '{count} soumission(s) signalée(s) avec des problèmes, la plus ancienne du {since}.',
+  'report.submissions': 'Vérification des soumissions',
+  'report.submissions.none': 'Aucune soumission reçue dans la période.',
+  'report.submissions.line':
+    '{received} soumission(s) reçue(s) dans la période : {verified} vérifiée(s), {hasIssues} avec des problèmes, {approved} approuvée(s), {rejected} rejetée(s), {unreviewed} pas encore revue(s).',
+  'report.breakdown.label': '{label} :',
+  'report.breakdown.computed': 'calculé : {value}',
 };
 
 const reportEn: Record<keyof typeof reportFr, string> = {
@@ -101,6 +111,14 @@ const reportEn: Record<keyof typeof reportFr, string> = {
   'report.gap.values_differ':
     '{code}: the entered value ({manual}) differs from the computed one ({computed}).',
   'report.gap.computation_error': '{code}: the value cannot be computed (invalid filter).',
+  'report.gap.submissions_unreviewed': '{count} submission(s) not reviewed yet, the oldest of {since}.',
+  'report.gap.submissions_flagged': '{count} submission(s) flagged with issues, the oldest of {since}.',
+  'report.submissions': 'Verification of the submissions',
+  'report.submissions.none': 'No submission received in the period.',
+  'report.submissions.line':
+    '{received} submission(s) received in the period: {verified} verified, {hasIssues} with issues, {approved} approved, {rejected} rejected, {unreviewed} not reviewed yet.',
+  'report.breakdown.label': '{label}:',
+  'report.breakdown.computed': 'computed: {value}',
 };
 
 const REPORT_STRINGS: Record<UiLanguage, Record<string, string>> = { fr: reportFr, en: reportEn };

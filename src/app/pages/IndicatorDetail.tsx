@@ -4,6 +4,7 @@ import { DetailAbsent } from '../components/DetailAbsent';
 import { hasRole } from '../../core/records/user';
 import { IndicatorReviewForm } from '../components/IndicatorReviewForm';
 import { IndicatorValueForm } from '../components/IndicatorValueForm';
+import { LatestBadge } from '../components/LatestIndicatorValue';
 import { indicatorRows } from '../components/indicatorRows';
 import { ReviewBadge } from '../components/ReviewBadge';
 import type { IndicatorValueRecord } from '../db/schema';
@@ -106,7 +107,7 @@ export function IndicatorDetail({ id }: { id: string }) {
                   </div>
                 ))}
               </td>
-              <td>{reviewCell(row.value)}</td>
+              <td>{reviewCell(row.value) ?? (row.computedFrom > 0 ? <LatestBadge latest={row} /> : null)}</td>
               {canWrite ? (
                 <td>
                   <button

@@ -1,9 +1,11 @@
 import { pickText } from '../../core/i18n/localized';
 import { DetailAbsent } from '../components/DetailAbsent';
-import { ReviewBadge } from '../components/ReviewBadge';
+import { LatestBadge, LatestValue } from '../components/LatestIndicatorValue';
 import { useProjectDetail } from '../hooks/useProjectDetail';
 // Registers the strings of this page (they load with it, not at start).
 import '../i18n/coordinationStrings';
+import { locationText } from '../i18n/regionNames';
+import { sectorName } from '../i18n/sectorLabels';
 import '../styles/coordination.css';
 import { useT } from '../i18n/useT';
 import { hrefOf } from '../state/router';
@@ -66,7 +68,7 @@ export function ProjectDetail({ id }: { id: string }) {
         <ul>
           {project.sectors.map((s) => (
             <li key={s.code}>
-              {s.code} — {s.percentage} %
+              {sectorName(s.code, lang)} ({s.percentage} %)
             </li>
           ))}
         </ul>
@@ -88,12 +90,7 @@ export function ProjectDetail({ id }: { id: string }) {
         <h2 id="proj-locations">{t('proj.locations')}</h2>
         <ul>
           {project.locations.map((l, i) => (
-            <li key={i}>
-              {l.name}
-              {[l.adm1, l.adm2, l.adm3].some(Boolean)
-                ? ` (${[l.adm1, l.adm2, l.adm3].filter(Boolean).join(' / ')})`
-                : ''}
-            </li>
+            <li key={i}>{locationText(l, lang)}</li>
           ))}
         </ul>
         <h3>{t('proj.points')}</h3>
@@ -122,16 +119,9 @@ export function ProjectDetail({ id }: { id: string }) {
                   <a className="card-title" href={hrefOf({ name: 'indicator', id: indicator.id })}>
                     {indicator.code} — {pickText(indicator.title, lang)}
                   </a>
-                  <span className="card-meta">
-                    {latest && latest.value !== null
-                      ? t('proj.latest', {
-                          value: `${latest.value.toLocaleString(lang)} ${indicator.unit}`.trim(),
-                          period: dates(latest.periodStart, latest.periodEnd, none),
-                        })
-                      : t('proj.noValue')}
-                  </span>
+                  <LatestValue indicator={indicator} latest={latest} />
                 </div>
-                {latest ? <ReviewBadge status={latest.reviewStatus} /> : null}
+                <LatestBadge latest={latest} />
               </li>
             ))}
           </ul>

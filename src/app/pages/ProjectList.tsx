@@ -1,13 +1,19 @@
 import { useState } from 'react';
 import { pickText } from '../../core/i18n/localized';
 import { PROJECT_STATUSES, type ProjectStatus } from '../../core/records/iatiCodes';
+import { organisationLabel } from '../components/organisationLabel';
 import { useProjectList } from '../hooks/useProjectList';
 // Registers the strings of this page (they load with it, not at start).
 import '../i18n/coordinationStrings';
+import { regionName } from '../i18n/regionNames';
+import { sectorName } from '../i18n/sectorLabels';
 import '../styles/coordination.css';
 import { useT } from '../i18n/useT';
 import type { ProjectFilter } from '../repositories/projectFilter';
 import { hrefOf } from '../state/router';
+
+/** Options in the order a reader looks for them: by what they show. */
+const byLabel = (options: (readonly [string, string])[]) => options.sort((a, b) => a[1].localeCompare(b[1]));
 
 /** One filter: a choice among the values present, or any. */
 function FacetSelect(props: {
@@ -38,10 +44,7 @@ export function ProjectList() {
   const [filter, setFilter] = useState<ProjectFilter>({});
   const data = useProjectList(filter);
   const set = (patch: ProjectFilter) => setFilter((f) => ({ ...f, ...patch }));
-  const orgName = (id: string) => {
-    const org = data?.organisations.get(id);
-    return org ? org.acronym || org.name : id;
-  };
+  const orgName = (id: string) => organisationLabel(data?.organisations.get(id), id);
   return (
     <main id="main" className="page">
       <h1>{t('proj.title')}</h1>
@@ -54,21 +57,21 @@ export function ProjectList() {
           label={t('proj.sector')}
           any={t('proj.any')}
           value={filter.sector ?? ''}
-          options={(data?.facets.sectors ?? []).map((code) => [code, code])}
+          options={(data?.facets.sectors ?? []).map((code) => [code, sectorName(code, lang)])}
           onChange={(sector) => set({ sector })}
         />
         <FacetSelect
           label={t('proj.region')}
           any={t('proj.any')}
           value={filter.region ?? ''}
-          options={(data?.facets.regions ?? []).map((code) => [code, code])}
+          options={byLabel((data?.facets.regions ?? []).map((code) => [code, regionName(code, lang)]))}
           onChange={(region) => set({ region })}
         />
         <FacetSelect
           label={t('proj.organisation')}
           any={t('proj.any')}
           value={filter.organisationId ?? ''}
-          options={(data?.facets.organisationIds ?? []).map((id) => [id, orgName(id)])}
+          options={byLabel((data?.facets.organisationIds ?? []).map((id) => [id, orgName(id)]))}
           onChange={(organisationId) => set({ organisationId })}
         />
         <FacetSelect

@@ -27,16 +27,17 @@ function currentSelection(now: Date): ReportSelection {
  */
 export function Report() {
   const { t } = useT();
-  const data = useReportData();
   const [generatedAt] = useState(() => new Date());
   const [selection, setSelection] = useState(() => currentSelection(generatedAt));
+  const { kind, year, index } = selection;
+  const period = useMemo(
+    () => (kind === 'annual' ? annualPeriod(year) : bimonthlyPeriod(year, index)),
+    [kind, year, index],
+  );
+  const data = useReportData(period);
 
   const report = useMemo(() => {
     if (!data) return null;
-    const period =
-      selection.kind === 'annual'
-        ? annualPeriod(selection.year)
-        : bimonthlyPeriod(selection.year, selection.index);
     return buildReport({
       kind: selection.kind,
       period,
@@ -45,8 +46,10 @@ export function Report() {
       indicators: data.indicators,
       values: data.values,
       submissions: data.submissions,
+      received: data.received,
+      reviews: data.reviews,
     });
-  }, [data, selection]);
+  }, [data, selection, period]);
 
   // This year, the four before and the next (targets are often set ahead).
   const thisYear = generatedAt.getUTCFullYear();

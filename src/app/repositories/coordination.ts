@@ -55,16 +55,6 @@ export async function listProjectIndicatorValues(
   return all.filter((v) => !v.deleted);
 }
 
-/** The total (no category) value of the latest period that has one: what the project page shows. */
-export function latestTotal(values: readonly IndicatorValueRecord[]): IndicatorValueRecord | undefined {
-  let latest: IndicatorValueRecord | undefined;
-  for (const v of values) {
-    if (v.deleted || v.value === null || Object.keys(v.categories).length > 0) continue;
-    if (!latest || v.periodEnd > latest.periodEnd) latest = v;
-  }
-  return latest;
-}
-
 export async function countProjectSubmissions(db: TerrainDb, projectId: string): Promise<number> {
   // Current versions only: a corrected submission counts once.
   return db.submissions.filter((s) => s.projectId === projectId && !s.versionState && !s.discardedAt).count();

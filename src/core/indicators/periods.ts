@@ -1,3 +1,4 @@
+import { isCalendarDate } from '../records/iatiCodes';
 import type { Period } from '../records/indicator';
 
 /**
@@ -51,12 +52,16 @@ export function periodsOf(kind: PeriodKind, year: number): Period[] {
 /**
  * The calendar day of a date or date-time as written (`2026-03-05`, `2026-03-05T23:10:00Z`), or null if it
  * is neither. The wall-clock day the string states is kept, not converted to the device's zone: the same
- * submission must fall in the same period on every device and on the server (Mali is on UTC anyway).
+ * submission must fall in the same period on every device and on the server (Mali is on UTC anyway). A day
+ * the calendar lacks (`2026-02-31`, year 0000) is no date, as IsoDate refuses it: it would otherwise fall
+ * in a period by string comparison.
  */
 export function dayOf(value: unknown): string | null {
   if (typeof value !== 'string') return null;
   const match = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?:$|T)/.exec(value);
-  return match ? `${match[1]}-${match[2]}-${match[3]}` : null;
+  if (!match) return null;
+  const day = `${match[1]}-${match[2]}-${match[3]}`;
+  return isCalendarDate(day) ? day : null;
 }
 
 /** The period of `kind` a date (or date-time) falls in; null if it is not a date. */

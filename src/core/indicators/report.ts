@@ -3,13 +3,26 @@ import type { Indicator, Period, Target } from '../records/indicator';
 import type { IndicatorValue } from '../records/indicatorValue';
 import type { Project } from '../records/project';
 import type { ReviewStatus } from '../records/review';
+import { categoryBreakdown, manualValueFor, type CategoryBreakdown } from './breakdown';
 import { computeIndicator, type ComputeSubmission } from './compute';
 import { periodWithin, samePeriod, type PeriodKind } from './periods';
 import { sideBySide, type SideBySide } from './sideBySide';
+import {
+  addCounts,
+  emptyCounts,
+  submissionCountsByProject,
+  submissionGaps,
+  type ReceivedSubmission,
+  type SubmissionCounts,
+  type SubmissionGap,
+  type SubmissionReview,
+} from './verification';
 
 /**
  * The model of a result-verification report (bimonthly or annual, one project or all): pure data, the UI
- * renders and translates it. Only totals (`categories: {}`) are reported; disaggregated values are not.
+ * renders and translates it. Progress and gaps are those of the totals (`categories: {}`); a disaggregated
+ * indicator's values per category are shown beside them (breakdown.ts). Each project also reports how far
+ * the review of its submissions of the period has gone (verification.ts).
  * A value entered by hand counts for the period it was entered for: an annual report does not add up
  * bimonthly values (a percentage or an average does not add), it uses the annual value or the computed one.
  */
@@ -55,6 +68,8 @@ export interface IndicatorRow {
   /** The manual value's review status; null when unreviewed or when the actual is computed. */
   verification: ReviewStatus | null;
   gaps: DataGap[];
+  /** Per category of each disaggregation that has a value for the period; empty without. */
+  breakdown: CategoryBreakdown[];
 }
 
 export interface ReportTotals {
@@ -76,6 +91,9 @@ export interface ProjectReport {
   title: LocalizedText;
   indicators: IndicatorRow[];
   totals: ReportTotals;
+  /** The project's submissions finalized in the period, by review status. */
+  submissions: SubmissionCounts;
+  submissionGaps: SubmissionGap[];
 }
 
 export interface ResultReport {
@@ -85,6 +103,8 @@ export interface ResultReport {
   projectId: string | null;
   projects: ProjectReport[];
   totals: ReportTotals;
+  /** Every reported project's submissions together. */
+  submissions: SubmissionCounts;
 }
 
 export interface ReportInput {
@@ -97,6 +117,12 @@ export interface ReportInput {
   values: readonly IndicatorValue[];
   /** Submissions of the indicators' forms (others are ignored). */
   submissions: readonly ComputeSubmission[];
+  /**
+   * The current versions of the submissions finalized in the period, of every form (others are ignored),
+   * and their reviews: what the verification counts count.
+   */
+  received: readonly ReceivedSubmission[];
+  reviews: readonly SubmissionReview[];
 }
 
 /**
@@ -135,18 +161,6 @@ export function targetFor(targets: readonly Target[], period: Period): Target | 
     .filter((t) => periodWithin(period, t.period))
     .sort((a, b) => span(a) - span(b) || cmp(a.period.start, b.period.start));
   return covering[0] ?? null;
-}
-
-/** The value entered by hand for the period's total; with duplicates (a merge artefact) the greatest id. */
-function manualValueFor(values: readonly IndicatorValue[], indicatorId: string, period: Period) {
-  let best: IndicatorValue | undefined;
-  for (const v of values) {
-    if (v.deleted || v.indicatorId !== indicatorId) continue;
-    if (v.periodStart !== period.start || v.periodEnd !== period.end) continue;
-    if (Object.keys(v.categories).length > 0) continue;
-    if (!best || v.id > best.id) best = v;
-  }
-  return best;
 }
 
 export function indicatorRow(
@@ -193,6 +207,7 @@ export function indicatorRow(
     status: progressStatus(progress),
     verification,
     gaps,
+    breakdown: categoryBreakdown(indicator, period, values, submissions),
   };
 }
 
@@ -234,7 +249,9 @@ export function buildReport(input: ReportInput): ResultReport {
   const projects = input.projects
     .filter((p) => !p.deleted && (input.projectId === null || p.id === input.projectId))
     .sort((a, b) => cmp(a.code, b.code) || cmp(a.id, b.id));
+  const counts = submissionCountsByProject(input.period, input.received, input.reviews);
   const reports = projects.map((project): ProjectReport => {
+    const submissions = counts.get(project.id) ?? emptyCounts();
     const rows = input.indicators
       .filter((i) => !i.deleted && i.projectId === project.id)
       .sort((a, b) => cmp(a.code, b.code) || cmp(a.id, b.id))
@@ -245,6 +262,8 @@ export function buildReport(input: ReportInput): ResultReport {
       title: project.title,
       indicators: rows,
       totals: totalsOf(rows),
+      submissions,
+      submissionGaps: submissionGaps(submissions),
     };
   });
   return {
@@ -253,5 +272,6 @@ export function buildReport(input: ReportInput): ResultReport {
     projectId: input.projectId,
     projects: reports,
     totals: totalsOf(reports.flatMap((r) => r.indicators)),
+    submissions: addCounts(reports.map((r) => r.submissions)),
   };
 }

@@ -59,7 +59,7 @@ export const DacSectorCode = z.string().check(z.regex(/^\d{5}$/, 'A DAC sector c
 export const CurrencyCode = z.string().check(z.regex(/^[A-Z]{3}$/, 'A currency code is 3 capital letters'));
 
 /** Whether `text` (YYYY-MM-DD) names a day of the calendar: no 31 February, no year 0000. */
-function isCalendarDate(text: string): boolean {
+export function isCalendarDate(text: string): boolean {
   const [year, month, day] = text.split('-').map(Number) as [number, number, number];
   if (year < 1) return false;
   // setUTCFullYear, because Date.UTC reads years 0–99 as 1900–1999.

@@ -3,10 +3,9 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ReportControls } from '../../../src/app/components/report/ReportControls';
 import { ReportDocument } from '../../../src/app/components/report/ReportDocument';
 import type { TerrainDb } from '../../../src/app/db/TerrainDb';
-import type { SubmissionRecord } from '../../../src/app/db/schema';
+import type { ReviewRecord, SubmissionRecord } from '../../../src/app/db/schema';
 import { I18nContext } from '../../../src/app/i18n/context';
 import '../../../src/app/i18n/reportStrings';
-import '../../../src/app/i18n/pageStrings';
 import { loadDictionary, translator } from '../../../src/app/i18n/translate';
 import { loadReportData, type ReportData } from '../../../src/app/repositories/reportData';
 import type { UiLanguage } from '../../../src/core/i18n/localized';
@@ -50,7 +49,23 @@ const submission = (
     ...extra,
   });
 
-/** A project of an organisation, with a computed, a manual and an empty indicator. */
+const review = (submissionId: string, status: ReviewRecord['status'], deleted = false): ReviewRecord => ({
+  id: submissionId,
+  submissionId,
+  projectId: project.id,
+  status,
+  comment: '',
+  fieldComments: {},
+  reviewedBy: 'u-fp',
+  deleted,
+  server: {},
+  clocks: {},
+});
+
+/**
+ * A project of an organisation, with a computed indicator broken down by the sex of the head of household, a
+ * manual and an empty indicator; submissions of Mar–Apr and July, some reviewed.
+ */
 async function seed(db: TerrainDb): Promise<void> {
   await db.organisations.put({
     id: 'o-sahel',
@@ -73,6 +88,17 @@ async function seed(db: TerrainDb): Promise<void> {
         { period: annualPeriod(2026), value: 20 },
       ],
       computation: { formId: 'household', aggregate: 'count' },
+      disaggregations: [
+        {
+          name: 'sex',
+          label: { fr: 'Sexe du chef', en: 'Sex of the head' },
+          field: 'head_sex',
+          categories: [
+            { code: 'f', label: { fr: 'Femme', en: 'Female' } },
+            { code: 'm', label: { fr: 'Homme', en: 'Male' } },
+          ],
+        },
+      ],
     }),
     indicator({
       id: 'i-2',
@@ -86,14 +112,26 @@ async function seed(db: TerrainDb): Promise<void> {
     // Entered by hand for Mar–Apr, unreviewed, and not what the submissions say (3).
     value({ id: 'v-1', indicatorId: 'i-1', value: 5 }),
     value({ id: 'v-2', indicatorId: 'i-2', value: 8, reviewStatus: 'verified', reviewedBy: 'u-fp' }),
+    // Entered for women only, and approved.
+    value({ id: 'v-1f', indicatorId: 'i-1', value: 2, categories: { sex: 'f' }, reviewStatus: 'approved' }),
   ]);
   await db.submissions.bulkPut([
-    submission('s-1', '2026-03-02T09:00:00Z'),
-    submission('s-2', '2026-03-20T09:00:00Z'),
-    submission('s-3', '2026-04-30T17:00:00Z'),
+    submission('s-1', '2026-03-02T09:00:00Z', { data: { head_sex: 'f' } }),
+    submission('s-2', '2026-03-20T09:00:00Z', { data: { head_sex: 'f' } }),
+    submission('s-3', '2026-04-30T17:00:00Z', { data: { head_sex: 'm' } }),
+    // An earlier version of s-2 (a correction replaced it): counted once, as s-2.
+    submission('s-2-old', '2026-03-10T09:00:00Z', { formId: 'visit', versionState: 'superseded' }),
+    // Another form's: not computed from, but received and reviewed like any other.
+    submission('s-6', '2026-04-02T09:00:00Z', { formId: 'visit' }),
     submission('s-4', '2026-07-01T10:00:00Z'),
     // Its rejected change was discarded: the server never had it, the report does not count it.
     submission('s-5', '2026-03-03T10:00:00Z', { syncState: 'rejected', discardedAt: '2026-03-04T10:00:00Z' }),
+  ]);
+  await db.reviews.bulkPut([
+    review('s-1', 'verified'),
+    review('s-2', 'has_issues'),
+    review('s-4', 'approved'),
+    review('s-6', 'rejected', true),
   ]);
 }
 
@@ -106,6 +144,8 @@ function render(data: ReportData, kind: 'bimonthly' | 'annual', lang: UiLanguage
     indicators: data.indicators,
     values: data.values,
     submissions: data.submissions,
+    received: data.received,
+    reviews: data.reviews,
   });
   const i18n = { lang, setLang: () => undefined, t: translator(lang) };
   return renderToStaticMarkup(
@@ -140,12 +180,15 @@ describe('result-verification report page', () => {
   beforeEach(async () => {
     db = await openTestDb();
     await seed(db);
-    data = await loadReportData(db);
+    data = await loadReportData(db, MAR_APR);
   });
   afterEach(() => db.delete());
 
   it('reads only the indicators’ forms’ submissions, without discarded ones', () => {
     expect(data.submissions.map((s) => s.id).sort()).toEqual(['s-1', 's-2', 's-3', 's-4']);
+    // Received in Mar–Apr, any form, current versions only, with their reviews.
+    expect(data.received.map((s) => s.id).sort()).toEqual(['s-1', 's-2', 's-3', 's-6']);
+    expect(data.reviews.map((r) => r.id).sort()).toEqual(['s-1', 's-2', 's-6']);
     expect(data.indicators).toHaveLength(3);
     expect(data.organisations.map((o) => o.name)).toEqual(['ONG Sahel Eau']);
   });
@@ -177,6 +220,13 @@ describe('result-verification report page', () => {
     expect(all).toContain(
       '3 indicateur(s) : 1 atteint(s), 1 en bonne voie, 0 en retard, 1 inconnu(s) ; 1 vérifié(s) ; 3 avec des données manquantes.',
     );
+    expect(all).toContain(
+      '4 soumission(s) reçue(s) dans la période : 1 vérifiée(s), 1 avec des problèmes, 0 approuvée(s), 0 rejetée(s), 2 pas encore revue(s).',
+    );
+    expect(all).toContain('2 soumission(s) pas encore revue(s), la plus ancienne du 2026-04-02.');
+    expect(all).toContain('1 soumission(s) signalée(s) avec des problèmes, la plus ancienne du 2026-03-20.');
+    // Under HH-01's line: women entered (and approved) beside the 2 computed, men computed.
+    expect(all).toContain('Sexe du chef : Femme 2 (saisi, Approuvée) · Homme 1 (calculé)');
   });
 
   it('renders the same report in English', () => {
@@ -196,12 +246,18 @@ describe('result-verification report page', () => {
     ]);
     expect(all).toContain('HH-01: the entered value (5) differs from the computed one (3).');
     expect(all).toContain('LAT-03: no target for this period.');
+    expect(all).toContain(
+      '4 submission(s) received in the period: 1 verified, 1 with issues, 0 approved, 0 rejected, 2 not reviewed yet.',
+    );
+    expect(all).toContain('Sex of the head: Female 2 (entered, Approved) · Male 1 (computed)');
   });
 
-  it('an annual report uses the annual target and computes over the year, not adding bimonthly entries', () => {
-    const html = render(data, 'annual', 'en');
+  it('an annual report uses the annual target and computes over the year, not adding bimonthly entries', async () => {
+    const html = render(await loadReportData(db, annualPeriod(2026)), 'annual', 'en');
     const all = text(html);
     expect(all).toContain('Annual result-verification report');
+    // July's s-4 too, approved.
+    expect(all).toContain('5 submission(s) received in the period: 1 verified, 1 with issues, 1 approved');
     expect(all).toContain('Period: 2026 (2026-01-01 – 2026-12-31)');
     const [hh, , wp] = rows(html);
     // 4 submissions over the year (the discarded one left out) against the annual target of 20.
@@ -224,7 +280,7 @@ describe('result-verification report page', () => {
     await db.indicatorValues.put(
       value({ id: 'v-3', indicatorId: 'i-3', value: 2, reviewStatus: 'approved' }),
     );
-    const html = render(await loadReportData(db), 'bimonthly', 'en');
+    const html = render(await loadReportData(db, MAR_APR), 'bimonthly', 'en');
     expect(rows(html)[1]?.[4]).toBe('2 (entered)');
     expect(rows(html)[1]?.[7]).toBe('Approved');
   });

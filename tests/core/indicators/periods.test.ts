@@ -9,6 +9,7 @@ import {
   periodLabel,
   periodOf,
 } from '../../../src/core/indicators/periods';
+import { IsoDate } from '../../../src/core/records/iatiCodes';
 
 /** Any calendar day from 1990 to 2100, as YYYY-MM-DD. */
 const day = fc
@@ -47,6 +48,28 @@ describe('periods', () => {
     expect(dayOf(42)).toBeNull();
     expect(periodOf('bimonthly', '2026-02-28T23:59:59Z')).toEqual({ start: '2026-01-01', end: '2026-02-28' });
     expect(periodOf('bimonthly', 'soon')).toBeNull();
+  });
+
+  it('refuses a day the calendar lacks, as IsoDate does', () => {
+    expect(dayOf('2026-02-31')).toBeNull();
+    expect(dayOf('2026-02-29T10:00:00Z')).toBeNull();
+    expect(dayOf('2028-02-29T10:00:00Z')).toBe('2028-02-29');
+    expect(dayOf('2026-04-31')).toBeNull();
+    expect(dayOf('0000-01-01')).toBeNull();
+    const pad = (n: number, width: number) => String(n).padStart(width, '0');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 31 }),
+        fc.constantFrom('', 'T08:00:00Z', 'T23:59:59+01:00'),
+        (year, month, d, time) => {
+          const text = `${pad(year, 4)}-${pad(month, 2)}-${pad(d, 2)}`;
+          const valid = IsoDate.safeParse(text).success;
+          expect(dayOf(text + time)).toBe(valid ? text : null);
+        },
+      ),
+    );
   });
 
   it('labels every bimonthly period with its index', () => {

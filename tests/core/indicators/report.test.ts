@@ -137,6 +137,18 @@ describe('buildReport', () => {
     indicators: [manualOnly, computedOnly, both, decrease, deleted],
     values,
     submissions: subs,
+    received: [
+      { id: 'r1', projectId: 'p1', finalizedAt: '2026-03-02T10:00:00Z' },
+      { id: 'r2', projectId: 'p1', finalizedAt: '2026-04-30T23:59:00Z' },
+      { id: 'r3', projectId: 'p1', finalizedAt: '2026-03-05T10:00:00Z' },
+      { id: 'r4', projectId: 'p2', finalizedAt: '2026-03-05T10:00:00Z' },
+      { id: 'r5', projectId: 'p2', finalizedAt: '2026-05-01T00:00:00Z' },
+    ],
+    reviews: [
+      { submissionId: 'r1', status: 'verified', deleted: false },
+      { submissionId: 'r3', status: 'has_issues', deleted: false },
+      { submissionId: 'r4', status: 'approved', deleted: true },
+    ],
   });
 
   it('reports every live project by code, indicators by code', () => {
@@ -159,6 +171,27 @@ describe('buildReport', () => {
     expect(c).toMatchObject({ actual: 5, source: 'manual', verification: 'has_issues', status: 'unknown' });
     expect(c?.values).toMatchObject({ manual: 5, computed: 3, differ: true });
     expect(c?.gaps).toEqual(['no_target', 'no_baseline', 'flagged', 'values_differ']);
+  });
+
+  it('counts each project’s submissions of the period by review status, and names the unreviewed and flagged', () => {
+    const [p2, p1] = report.projects;
+    expect(p1?.submissions).toMatchObject({ received: 3, verified: 1, hasIssues: 1, unreviewed: 1 });
+    expect(p1?.submissions).toMatchObject({ oldestUnreviewed: '2026-04-30', oldestFlagged: '2026-03-05' });
+    expect(p1?.submissionGaps).toEqual(['submissions_unreviewed', 'submissions_flagged']);
+    // A withdrawn review is no review; a submission of May is not of March–April.
+    expect(p2?.submissions).toMatchObject({ received: 1, approved: 0, unreviewed: 1 });
+    expect(report.submissions).toMatchObject({ received: 4, unreviewed: 2, oldestUnreviewed: '2026-03-05' });
+  });
+
+  it('breaks a disaggregated indicator down by category, entered or computed', () => {
+    const [a, b] = report.projects[1]!.indicators;
+    expect(b?.breakdown).toHaveLength(1);
+    expect(b?.breakdown[0]?.categories.map((c) => [c.code, c.actual, c.source])).toEqual([
+      ['f', 3, 'manual'],
+      ['m', null, null],
+    ]);
+    // The computed indicator's submissions have no head_sex: nothing to break down.
+    expect(a?.breakdown).toEqual([]);
   });
 
   it('measures a decrease against a covering annual target', () => {
@@ -188,7 +221,10 @@ describe('buildReport', () => {
       indicators: [manualOnly, decrease],
       values,
       submissions: subs,
+      received: [],
+      reviews: [],
     });
+    expect(one.projects[0]?.submissions.received).toBe(0);
     expect(one.projects.map((p) => p.projectId)).toEqual(['p2']);
     expect(one.projects[0]?.indicators[0]).toMatchObject({ actual: null, source: null, progress: null });
     expect(one.projects[0]?.indicators[0]?.gaps).toEqual(['no_value']);

@@ -5,6 +5,7 @@ import { dateTime } from '../../i18n/format';
 import { useT } from '../../i18n/useT';
 import { DataGaps } from './DataGaps';
 import { IndicatorTable } from './IndicatorTable';
+import { SubmissionCounts } from './SubmissionCounts';
 import { periodName } from './reportFormat';
 
 interface Props {
@@ -33,7 +34,8 @@ function Totals({ totals }: { totals: ReportTotals }) {
 
 /**
  * The report itself, what prints: the reporting body (the reporting organisation of the projects reported
- * on), the period and the date it was generated, then per project its indicators, totals and data gaps.
+ * on), the period and the date it was generated, then per project its indicators, totals, the review of its
+ * submissions and its data gaps.
  */
 export function ReportDocument({ report, projects, organisations, generatedAt }: Props) {
   const { t, lang } = useT();
@@ -76,15 +78,21 @@ export function ReportDocument({ report, projects, organisations, generatedAt }:
               <IndicatorTable rows={project.indicators} />
               <h4>{t('report.totals')}</h4>
               <Totals totals={project.totals} />
-              <DataGaps rows={project.indicators} />
             </>
           )}
+          <SubmissionCounts counts={project.submissions} />
+          <DataGaps
+            rows={project.indicators}
+            submissions={project.submissions}
+            submissionGaps={project.submissionGaps}
+          />
         </section>
       ))}
       {report.projectId === null && report.projects.length > 1 ? (
         <section className="report-project">
           <h3>{t('report.allTotals')}</h3>
           <Totals totals={report.totals} />
+          <SubmissionCounts counts={report.submissions} />
         </section>
       ) : null}
     </article>
