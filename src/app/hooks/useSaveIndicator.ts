@@ -1,0 +1,17 @@
+import { useCallback } from 'react';
+import { saveIndicator, type IndicatorChange } from '../repositories/indicatorEdits';
+import { useSignedIn } from './useSignedIn';
+
+/** Saves an indicator of a project (new when `id` is null) as the signed-in user, then starts a sync. */
+export function useSaveIndicator() {
+  const { db, engine, session } = useSignedIn();
+  const role = session.user.role;
+  return useCallback(
+    async (projectId: string, id: string | null, change: IndicatorChange) => {
+      const saved = await saveIndicator(db, projectId, id, change, role);
+      void engine.syncNow();
+      return saved;
+    },
+    [db, engine, role],
+  );
+}
