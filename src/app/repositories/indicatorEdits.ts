@@ -28,10 +28,10 @@ const MESSAGES = {
   measure: 'edit.error.invalid',
   direction: 'edit.error.invalid',
   'disaggregations.name': 'edit.error.fieldName',
-  'disaggregations.label': 'edit.error.title',
+  'disaggregations.label': 'edit.error.label',
   'disaggregations.field': 'edit.error.fieldName',
   'disaggregations.categories.code': 'edit.error.categoryCode',
-  'disaggregations.categories.label': 'edit.error.title',
+  'disaggregations.categories.label': 'edit.error.label',
   'baseline.year': 'edit.error.year',
   'baseline.value': 'edit.error.number',
   'targets.period.start': 'edit.error.date',
@@ -59,6 +59,11 @@ export function indicatorProblems(change: IndicatorChange, role: Role): EditProb
   change.disaggregations.forEach((d, i) => {
     if (change.disaggregations.findIndex((other) => other.name === d.name) < i)
       problems[`disaggregations.${i}.name`] ??= 'edit.error.nameTwice';
+    // Tables and reports show the labels: a blank one would be a blank column.
+    if (!hasText(d.label)) problems[`disaggregations.${i}.label`] ??= 'edit.error.label';
+    d.categories.forEach((c, j) => {
+      if (!hasText(c.label)) problems[`disaggregations.${i}.categories.${j}.label`] ??= 'edit.error.label';
+    });
   });
   const computation = change.computation;
   if (computation) {

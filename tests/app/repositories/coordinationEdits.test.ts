@@ -251,6 +251,7 @@ describe('indicators', () => {
     values.baseline = { year: '20', value: '' };
     values.targets[0]!.period.end = '2023-01-01';
     values.disaggregations[0]!.name = '2 sexes';
+    values.disaggregations[0]!.categories[1]!.label = { fr: ' ', en: '' };
     const problems = await saveIndicator(
       db,
       'p-gao',
@@ -263,6 +264,7 @@ describe('indicators', () => {
       'baseline.value': 'edit.error.number',
       'targets.0.period.end': 'edit.error.endBeforeStart',
       'disaggregations.0.name': 'edit.error.fieldName',
+      'disaggregations.0.categories.1.label': 'edit.error.label',
     });
     expect(await db.outbox.count()).toBe(0);
   });

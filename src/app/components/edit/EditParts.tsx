@@ -50,13 +50,15 @@ export function ListFieldset(props: {
   onAdd: () => void;
   errors: FieldErrors;
   path: string;
+  /** False hides the list's own message (a total that the user has since corrected). */
+  showError?: boolean;
   children: ReactNode;
 }) {
   return (
     <fieldset className="edit-list">
       <legend>{props.legend}</legend>
       {props.children}
-      <FieldError errors={props.errors} path={props.path} />
+      {props.showError === false ? null : <FieldError errors={props.errors} path={props.path} />}
       <button type="button" onClick={props.onAdd}>
         {props.addLabel}
       </button>

@@ -60,12 +60,11 @@ export function IndicatorForm({
           <input placeholder="R1.1" {...register('code')} {...invalidProps(errors, 'code')} />
         </Field>
         <Field label={t('edit.title.fr')} errors={errors} path="title.fr">
-          <input {...register('title.fr')} {...invalidProps(errors, 'title')} />
+          <input {...register('title.fr')} {...invalidProps(errors, 'title.fr')} />
         </Field>
         <Field label={t('edit.title.en')} errors={errors} path="title.en">
-          <input {...register('title.en')} {...invalidProps(errors, 'title')} />
+          <input {...register('title.en')} {...invalidProps(errors, 'title.fr')} />
         </Field>
-        <FieldError errors={errors} path="title" />
         <Field label={t('edit.ind.unit')} errors={errors} path="unit">
           <input placeholder="ménages" {...register('unit')} {...invalidProps(errors, 'unit')} />
         </Field>

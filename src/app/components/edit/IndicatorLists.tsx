@@ -66,8 +66,11 @@ function CategoriesList({ index }: { index: number }) {
           <Field label={t('edit.ind.categoryCode')} errors={errors} path={`${base}.${j}.code`}>
             <input {...register(`${base}.${j}.code`)} {...invalidProps(errors, `${base}.${j}.code`)} />
           </Field>
-          <Field label={t('edit.label.fr')} errors={errors} path={`${base}.${j}.label`}>
-            <input {...register(`${base}.${j}.label.fr`)} {...invalidProps(errors, `${base}.${j}.label`)} />
+          <Field label={t('edit.label.fr')} errors={errors} path={`${base}.${j}.label.fr`}>
+            <input
+              {...register(`${base}.${j}.label.fr`)}
+              {...invalidProps(errors, `${base}.${j}.label.fr`)}
+            />
           </Field>
           <label>
             {t('edit.label.en')}
@@ -101,7 +104,7 @@ export function DisaggregationsList() {
               {...invalidProps(errors, `disaggregations.${i}.name`)}
             />
           </Field>
-          <Field label={t('edit.label.fr')} errors={errors} path={`disaggregations.${i}.label`}>
+          <Field label={t('edit.label.fr')} errors={errors} path={`disaggregations.${i}.label.fr`}>
             <input {...register(`disaggregations.${i}.label.fr`)} />
           </Field>
           <label>

@@ -7,9 +7,15 @@ import { useSignedIn } from '../../hooks/useSignedIn';
 import { useT } from '../../i18n/useT';
 import { EditInvalidError } from '../../repositories/mergedEdit';
 import { projectProblems } from '../../repositories/projectEdits';
-import { EditActions, Field, FieldError, invalidProps } from './EditParts';
+import { EditActions, Field, invalidProps } from './EditParts';
 import { problemResolver, showProblems } from './problemResolver';
-import { BudgetsList, LocationsList, ParticipatingOrgsList, SectorsList } from './ProjectLists';
+import {
+  BudgetsList,
+  LocationsList,
+  OrganisationOptions,
+  ParticipatingOrgsList,
+  SectorsList,
+} from './ProjectLists';
 import { projectChangeOf, projectFormValues, type ProjectFormValues } from './projectFormValues';
 
 const DATES = ['plannedStart', 'plannedEnd', 'actualStart', 'actualEnd'] as const;
@@ -57,7 +63,7 @@ export function ProjectForm({
     const Input = name === 'title' ? 'input' : 'textarea';
     return (
       <Field label={t(`edit.${name}.${lang}`)} errors={errors} path={path}>
-        <Input {...register(path)} {...invalidProps(errors, name)} />
+        <Input {...register(path)} {...invalidProps(errors, path)} />
       </Field>
     );
   };
@@ -69,7 +75,6 @@ export function ProjectForm({
         </Field>
         {text('title', 'fr')}
         {text('title', 'en')}
-        <FieldError errors={errors} path="title" />
         {text('description', 'fr')}
         {text('description', 'en')}
         <Field label={t('proj.status')} errors={errors} path="status">
@@ -84,11 +89,7 @@ export function ProjectForm({
         <Field label={t('proj.reporting')} errors={errors} path="organisationId">
           <select {...register('organisationId')}>
             <option value="">{t('proj.none')}</option>
-            {organisations.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.acronym ? `${o.acronym} — ${o.name}` : o.name}
-              </option>
-            ))}
+            <OrganisationOptions organisations={organisations} current={project?.organisationId ?? ''} />
           </select>
         </Field>
         <Field label={t('edit.proj.focalPoint')} errors={errors} path="focalPointId">

@@ -8,6 +8,31 @@ import type { ProjectFormValues } from './projectFormValues';
 
 /** The lists of the project form (one merge field each: a list is replaced whole). */
 
+/**
+ * The organisations to choose from, and `current` too when this device does not hold it (a record not
+ * pulled yet): the choice then stays as it was instead of going blank.
+ */
+export function OrganisationOptions({
+  organisations,
+  current,
+}: {
+  organisations: OrganisationRecord[];
+  current: string;
+}) {
+  return (
+    <>
+      {organisations.map((o) => (
+        <option key={o.id} value={o.id}>
+          {o.acronym ? `${o.acronym} — ${o.name}` : o.name}
+        </option>
+      ))}
+      {current && !organisations.some((o) => o.id === current) ? (
+        <option value={current}>{current}</option>
+      ) : null}
+    </>
+  );
+}
+
 export function ParticipatingOrgsList({ organisations }: { organisations: OrganisationRecord[] }) {
   const { t } = useT();
   const { control, register, formState } = useFormContext<ProjectFormValues>();
@@ -33,11 +58,7 @@ export function ParticipatingOrgsList({ organisations }: { organisations: Organi
               {...invalidProps(errors, `participatingOrgs.${i}.organisationId`)}
             >
               <option value="">{t('edit.choose')}</option>
-              {organisations.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.acronym ? `${o.acronym} — ${o.name}` : o.name}
-                </option>
-              ))}
+              <OrganisationOptions organisations={organisations} current={item.organisationId} />
             </select>
           </Field>
           <Field label={t('edit.proj.role')} errors={errors} path={`participatingOrgs.${i}.role`}>
@@ -69,6 +90,8 @@ export function SectorsList() {
       onAdd={() => list.append({ code: '', percentage: sectors.length === 0 ? '100' : '' })}
       errors={errors}
       path="sectors"
+      // The message of a wrong total is checked again as the percentages are typed, not at the next save.
+      showError={Math.abs(total - 100) > 1e-6}
     >
       {list.fields.map((item, i) => (
         <ListItem key={item.id} removeLabel={t('edit.remove')} onRemove={() => list.remove(i)}>

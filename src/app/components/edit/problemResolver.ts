@@ -2,12 +2,23 @@ import type { FieldErrors, FieldValues, Path, Resolver, UseFormSetError } from '
 import type { EditProblems } from '../../repositories/mergedEdit';
 
 /**
+ * Where a problem is shown: a text's problem (no title in any language) under its French input, whose
+ * next change clears it (react-hook-form re-checks the field that changed, not its parent).
+ */
+function shown(problems: EditProblems): EditProblems {
+  const moved: EditProblems = {};
+  for (const [path, message] of Object.entries(problems))
+    moved[path === 'title' || path.endsWith('.label') ? `${path}.fr` : path] = message;
+  return moved;
+}
+
+/**
  * The problems of a change (by path, message keys) as react-hook-form's errors. A list's own problem
  * (`sectors`: the percentages do not add up) and its items' problems live in the same node.
  */
 export function errorsOf<V extends FieldValues>(problems: EditProblems): FieldErrors<V> {
   const errors: Record<string, unknown> = {};
-  for (const [path, message] of Object.entries(problems)) {
+  for (const [path, message] of Object.entries(shown(problems))) {
     let node = errors;
     for (const part of path.split('.')) node = (node[part] ??= {}) as Record<string, unknown>;
     Object.assign(node, { type: 'validate', message });
@@ -37,6 +48,7 @@ export function showProblems<V extends FieldValues>(
   setError: UseFormSetError<V>,
   problems: EditProblems,
 ): void {
-  const paths = Object.keys(problems).sort((a, b) => a.length - b.length);
-  for (const path of paths) setError(path as Path<V>, { type: 'validate', message: problems[path] ?? '' });
+  const moved = shown(problems);
+  const paths = Object.keys(moved).sort((a, b) => a.length - b.length);
+  for (const path of paths) setError(path as Path<V>, { type: 'validate', message: moved[path] ?? '' });
 }
