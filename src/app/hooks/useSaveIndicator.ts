@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import type { IndicatorRecord } from '../db/schema';
 import { saveIndicator, type IndicatorChange } from '../repositories/indicatorEdits';
 import { useSignedIn } from './useSignedIn';
 
@@ -7,8 +8,8 @@ export function useSaveIndicator() {
   const { db, engine, session } = useSignedIn();
   const role = session.user.role;
   return useCallback(
-    async (projectId: string, id: string | null, change: IndicatorChange) => {
-      const saved = await saveIndicator(db, projectId, id, change, role);
+    async (projectId: string, id: string | null, change: IndicatorChange, seen?: IndicatorRecord) => {
+      const saved = await saveIndicator(db, projectId, id, change, role, new Date(), seen);
       void engine.syncNow();
       return saved;
     },

@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import type { OrganisationRecord } from '../db/schema';
 import { saveOrganisation, type OrganisationChange } from '../repositories/organisationEdits';
 import { useSignedIn } from './useSignedIn';
 
@@ -7,8 +8,8 @@ export function useSaveOrganisation() {
   const { db, engine, session } = useSignedIn();
   const role = session.user.role;
   return useCallback(
-    async (id: string | null, change: OrganisationChange) => {
-      const saved = await saveOrganisation(db, id, change, role);
+    async (id: string | null, change: OrganisationChange, seen?: OrganisationRecord) => {
+      const saved = await saveOrganisation(db, id, change, role, new Date(), seen);
       void engine.syncNow();
       return saved;
     },

@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import type { ProjectRecord } from '../db/schema';
 import { saveProject, type ProjectChange } from '../repositories/projectEdits';
 import { useSignedIn } from './useSignedIn';
 
@@ -7,8 +8,8 @@ export function useSaveProject() {
   const { db, engine, session } = useSignedIn();
   const role = session.user.role;
   return useCallback(
-    async (id: string | null, change: ProjectChange) => {
-      const saved = await saveProject(db, id, change, role);
+    async (id: string | null, change: ProjectChange, seen?: ProjectRecord) => {
+      const saved = await saveProject(db, id, change, role, new Date(), seen);
       void engine.syncNow();
       return saved;
     },

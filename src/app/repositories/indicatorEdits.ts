@@ -92,10 +92,12 @@ export async function saveIndicator(
   change: IndicatorChange,
   role: Role,
   now = new Date(),
+  /** The record as the form loaded it (mergedEdit.ts, saveEdit). */
+  seen?: IndicatorRecord,
 ): Promise<IndicatorRecord> {
   const problems = indicatorProblems(change, role);
   if (Object.keys(problems).length > 0) throw new EditInvalidError(problems);
   const recordId = id ?? crypto.randomUUID();
-  const row = await saveEdit(db, 'indicators', recordId, { projectId }, { ...change }, now);
+  const row = await saveEdit(db, 'indicators', recordId, { projectId }, { ...change }, now, seen);
   return (row ?? (await db.indicators.get(recordId))) as IndicatorRecord;
 }

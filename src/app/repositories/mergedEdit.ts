@@ -90,8 +90,11 @@ export function sameValue(a: unknown, b: unknown): boolean {
 
 /**
  * Saves `values` (any fields of `table`, as the record holds them) of the record `id`, creating it when the
- * device has none. Returns the row as shown, or the current row when nothing differs (nothing is written).
- * Throws when the write schema refuses the change: callers check their own rules first, with messages.
+ * device has none. `seen` is the record as the user's form loaded it (default: as the device holds it now):
+ * what the values are compared with, and whose clocks are the bases. A colleague's edit pulled while the
+ * form was open is therefore not written back over: only what the user changed is. Returns the row as
+ * shown, or the current row when nothing differs (nothing is written). Throws when the write schema refuses
+ * the change: callers check their own rules first, with messages.
  */
 export async function saveEdit(
   db: TerrainDb,
@@ -100,13 +103,15 @@ export async function saveEdit(
   identity: Record<string, string>,
   values: Readonly<Record<string, unknown>>,
   now: Date,
+  seen?: Readonly<Record<string, unknown>> & { clocks?: Record<string, string> },
 ): Promise<MergedRow | undefined> {
   const spec = mergeTable(table);
   const rows = db.table<MergedRow, string>(table);
   return db.transaction('rw', [rows, db.outbox, db.meta], async () => {
     const current = await rows.get(id);
+    const before = seen ?? current;
     // A deleted record is edited as if new; the edit brings it back.
-    const shown: Record<string, unknown> = current && !current.deleted ? current : spec.defaults;
+    const shown: Readonly<Record<string, unknown>> = before && !before.deleted ? before : spec.defaults;
     // A project stored by a server of before projects merged has no per-field state: its fields as stored.
     const server =
       current?.server ??
@@ -115,19 +120,19 @@ export async function saveEdit(
         : {});
     const fields: Record<string, unknown> = { ...identity };
     const base: Record<string, string> = {};
-    const seen = (path: string) => {
-      const hlc = current?.clocks?.[path];
+    const saw = (path: string) => {
+      const hlc = before?.clocks?.[path];
       if (hlc) base[path] = hlc;
     };
     for (const [name, next] of Object.entries(values)) {
       if (!(name in spec.fields) || next === undefined) continue;
       if (sameValue(next, shown[name] ?? spec.defaults[name] ?? null)) continue;
       fields[name] = next;
-      seen(name);
+      saw(name);
     }
     if (Object.keys(fields).length === Object.keys(identity).length) return current;
     // Every put also says the record is not deleted: name the tombstone's clock as seen.
-    seen('deleted');
+    saw('deleted');
 
     const parsed = parseWrite(spec, 'put', fields);
     if (!parsed.ok) throw parsed.error;

@@ -41,10 +41,12 @@ export async function saveOrganisation(
   change: OrganisationChange,
   role: Role,
   now = new Date(),
+  /** The record as the form loaded it (mergedEdit.ts, saveEdit). */
+  seen?: OrganisationRecord,
 ): Promise<OrganisationRecord> {
   const problems = organisationProblems(change, role);
   if (Object.keys(problems).length > 0) throw new EditInvalidError(problems);
   const recordId = id ?? crypto.randomUUID();
-  const row = await saveEdit(db, 'organisations', recordId, {}, { ...change }, now);
+  const row = await saveEdit(db, 'organisations', recordId, {}, { ...change }, now, seen);
   return (row ?? (await db.organisations.get(recordId))) as OrganisationRecord;
 }

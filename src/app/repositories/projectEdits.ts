@@ -99,6 +99,8 @@ export async function saveProject(
   change: ProjectChange,
   role: Role,
   now = new Date(),
+  /** The record as the form loaded it (mergedEdit.ts, saveEdit). */
+  seen?: ProjectRecord,
 ): Promise<ProjectRecord> {
   const problems = projectProblems(change, role, id === null);
   if (Object.keys(problems).length > 0) throw new EditInvalidError(problems);
@@ -106,9 +108,9 @@ export async function saveProject(
   const values: Record<string, unknown> = { ...change };
   // No description written is not an empty one written: leave the field alone while it says nothing.
   if (!hasText(change.description)) {
-    const current = id === null ? undefined : await db.projects.get(id);
-    if (!hasText(current?.description)) delete values.description;
+    const before = seen ?? (id === null ? undefined : await db.projects.get(id));
+    if (!hasText(before?.description)) delete values.description;
   }
-  const row = await saveEdit(db, 'projects', recordId, {}, values, now);
+  const row = await saveEdit(db, 'projects', recordId, {}, values, now, seen);
   return (row ?? (await db.projects.get(recordId))) as ProjectRecord;
 }

@@ -131,6 +131,44 @@ describe('projects', () => {
     expect(saved).toMatchObject({ title: { en: 'Drinking water in Gao' }, budgets: pulledProject.budgets });
   });
 
+  it('a colleague’s edit pulled while the form was open is not written back over', async () => {
+    await pull('projects', pulledProject);
+    const opened = (await db.projects.get('p-gao'))!;
+    const values = projectFormValues(opened);
+    values.title.fr = 'Eau potable à Gao';
+    // Meanwhile a sync brings a colleague's new budget.
+    const later = encodeHlc({ wall: Date.parse('2026-11-02T08:00:00.000Z'), counter: 0, node: 'other' });
+    const budgets = [...pulledProject.budgets, { ...pulledProject.budgets[0]!, type: 'revised' as const }];
+    await applyPullPage(db, {
+      changes: [
+        {
+          table: 'projects',
+          id: 'p-gao',
+          serverSeq: 2,
+          op: 'put',
+          data: { ...pulledProject, budgets },
+          clocks: {
+            ...Object.fromEntries(Object.keys(pulledProject).map((k) => [k, serverHlc])),
+            budgets: later,
+          },
+        },
+      ],
+      cursor: 2,
+      hasMore: false,
+    });
+    const saved = await saveProject(
+      db,
+      'p-gao',
+      projectChangeOf(values, opened),
+      'supervisor',
+      new Date(),
+      opened,
+    );
+    expect(Object.keys((await db.outbox.toArray())[0]!.fields)).toEqual(['title']);
+    expect(saved.budgets).toEqual(budgets);
+    expect(saved.title.fr).toBe('Eau potable à Gao');
+  });
+
   it('lists are written whole when one of their items changes, and nothing else', async () => {
     await pull('projects', pulledProject);
     const shown = (await db.projects.get('p-gao'))!;

@@ -19,7 +19,7 @@ import { problemResolver, showProblems } from './problemResolver';
  */
 export function IndicatorForm({
   projectId,
-  indicator,
+  indicator: opened,
   forms,
   cancelHref,
   onDone,
@@ -30,6 +30,9 @@ export function IndicatorForm({
   cancelHref: string;
   onDone: (saved: IndicatorRecord) => void;
 }) {
+  // The record as the form opened it: what the form shows, and what a save compares with (a pull may
+  // bring a colleague's edit meanwhile: it is not written back over).
+  const [indicator] = useState(opened);
   const { t, lang } = useT();
   const { session } = useSignedIn();
   const save = useSaveIndicator();
@@ -46,7 +49,7 @@ export function IndicatorForm({
   const onSubmit = async (values: IndicatorFormValues) => {
     setFailure(null);
     try {
-      onDone(await save(projectId, indicator?.id ?? null, indicatorChangeOf(values, indicator)));
+      onDone(await save(projectId, indicator?.id ?? null, indicatorChangeOf(values, indicator), indicator));
     } catch (error) {
       if (!(error instanceof EditInvalidError))
         setFailure(error instanceof Error ? error.message : String(error));

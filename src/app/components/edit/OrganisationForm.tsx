@@ -28,7 +28,7 @@ const changeOf = (v: Values): OrganisationChange => ({
 
 /** Creates (no `organisation`) or edits an organisation; `onDone` after a save (or a cancel). */
 export function OrganisationForm({
-  organisation,
+  organisation: opened,
   cancelHref,
   onDone,
 }: {
@@ -36,6 +36,9 @@ export function OrganisationForm({
   cancelHref: string;
   onDone: (saved: OrganisationRecord) => void;
 }) {
+  // The record as the form opened it: what the form shows, and what a save compares with (a pull may
+  // bring a colleague's edit meanwhile: it is not written back over).
+  const [organisation] = useState(opened);
   const { t } = useT();
   const { session } = useSignedIn();
   const save = useSaveOrganisation();
@@ -53,7 +56,7 @@ export function OrganisationForm({
   const onSubmit = async (values: Values) => {
     setFailure(null);
     try {
-      onDone(await save(organisation?.id ?? null, changeOf(values)));
+      onDone(await save(organisation?.id ?? null, changeOf(values), organisation));
     } catch (error) {
       if (!(error instanceof EditInvalidError))
         setFailure(error instanceof Error ? error.message : String(error));

@@ -25,7 +25,7 @@ const DATES = ['plannedStart', 'plannedEnd', 'actualStart', 'actualEnd'] as cons
  * are. Saving writes only the fields that changed (projectEdits.ts).
  */
 export function ProjectForm({
-  project,
+  project: opened,
   organisations,
   cancelHref,
   onDone,
@@ -35,6 +35,9 @@ export function ProjectForm({
   cancelHref: string;
   onDone: (saved: ProjectRecord) => void;
 }) {
+  // The record as the form opened it: what the form shows, and what a save compares with (a pull may
+  // bring a colleague's edit meanwhile: it is not written back over).
+  const [project] = useState(opened);
   const { t } = useT();
   const { session } = useSignedIn();
   const save = useSaveProject();
@@ -51,7 +54,7 @@ export function ProjectForm({
   const onSubmit = async (values: ProjectFormValues) => {
     setFailure(null);
     try {
-      onDone(await save(project?.id ?? null, projectChangeOf(values, project)));
+      onDone(await save(project?.id ?? null, projectChangeOf(values, project), project));
     } catch (error) {
       if (!(error instanceof EditInvalidError))
         setFailure(error instanceof Error ? error.message : String(error));
