@@ -54,6 +54,7 @@ describe('an admin creates a project and its indicator offline; the supervisor e
     const projectId = decodeURIComponent(new URL(page.url()).hash.split('/')[2] ?? '');
     expect(projectId).toMatch(/^[0-9a-f-]{36}$/);
     await page.getByText('Ménaka (ML09)').waitFor();
+    await saveScreenshot(page, 'coordination-editing-project-page-fr');
 
     await page.getByRole('link', { name: 'Nouvel indicateur' }).click();
     await page.getByRole('heading', { name: 'Nouvel indicateur' }).waitFor();
@@ -98,6 +99,7 @@ describe('an admin creates a project and its indicator offline; the supervisor e
     // A supervisor edits but does not create projects.
     await supPage.getByRole('link', { name: 'Organisations' }).waitFor();
     expect(await supPage.getByRole('link', { name: 'Nouveau projet' }).count()).toBe(0);
+    await saveScreenshot(supPage, 'coordination-editing-project-list-fr');
     await supPage.getByRole('link', { name: 'Résilience pastorale à Ménaka' }).click();
     await supPage.getByRole('link', { name: /^R1\.1 — / }).click();
     await supPage.getByRole('link', { name: 'Modifier l’indicateur' }).click();
