@@ -33,6 +33,8 @@ const ProjectDetail = lazy(() =>
 const IndicatorDetail = lazy(() =>
   import('../pages/IndicatorDetail').then((m) => ({ default: m.IndicatorDetail })),
 );
+// Supervisors and admins: the edit pages of organisations, projects and indicators.
+const Editor = lazy(() => import('../pages/Editor').then((m) => ({ default: m.Editor })));
 const ReviewQueue = lazy(() => import('../pages/ReviewQueue').then((m) => ({ default: m.ReviewQueue })));
 
 function Page({ route }: { route: Route }) {
@@ -67,6 +69,8 @@ function Page({ route }: { route: Route }) {
       return <ReviewQueue />;
     case 'reports':
       return <Report />;
+    case 'edit':
+      return <Editor key={route.hash} hash={route.hash} />;
     case 'notFound':
       return <NotFound />;
   }

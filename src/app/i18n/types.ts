@@ -1,6 +1,8 @@
 import type { UiLanguage } from '../../core/i18n/localized';
 import type { fr } from './fr';
 import type { coordinationFr } from './coordinationStrings';
+import type { editLinkFr } from './editLinkStrings';
+import type { editFr } from './editStrings';
 import type { pageFr } from './pageStrings';
 import type { reportFr } from './reportStrings';
 import type { signInFr } from './signInStrings';
@@ -15,6 +17,8 @@ export type MessageKey =
   | keyof typeof signInFr
   | keyof typeof transferFr
   | keyof typeof coordinationFr
+  | keyof typeof editFr
+  | keyof typeof editLinkFr
   | keyof typeof reportFr;
 export type Dictionary = Record<CoreKey, string>;
 export type Vars = Record<string, string | number>;

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { pickText } from '../../core/i18n/localized';
 import { DetailAbsent } from '../components/DetailAbsent';
+import { IndicatorLinks } from '../components/edit/EditLinks';
 import { hasRole } from '../../core/records/user';
 import { IndicatorReviewForm } from '../components/IndicatorReviewForm';
 import { IndicatorValueForm } from '../components/IndicatorValueForm';
@@ -72,6 +73,7 @@ export function IndicatorDetail({ id }: { id: string }) {
           ? t('ind.baseline', { value: number(indicator.baseline.value), year: indicator.baseline.year })
           : t('ind.noBaseline')}
       </p>
+      <IndicatorLinks id={indicator.id} />
       {saved ? (
         <p className="alert alert-success" role="status">
           {t('ind.saved')}

@@ -1,6 +1,7 @@
 import { pickText } from '../../core/i18n/localized';
 import { DetailAbsent } from '../components/DetailAbsent';
 import { LatestBadge, LatestValue } from '../components/LatestIndicatorValue';
+import { ProjectLinks } from '../components/edit/EditLinks';
 import { useProjectDetail } from '../hooks/useProjectDetail';
 // Registers the strings of this page (they load with it, not at start).
 import '../i18n/coordinationStrings';
@@ -33,6 +34,7 @@ export function ProjectDetail({ id }: { id: string }) {
       <p className="lead">
         {t('proj.code', { code: project.code })} · {t(`proj.status.${project.status}`)}
       </p>
+      <ProjectLinks id={project.id} />
       {project.description ? <p>{pickText(project.description, lang)}</p> : null}
 
       <section aria-labelledby="proj-orgs">

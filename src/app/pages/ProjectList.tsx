@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { pickText } from '../../core/i18n/localized';
 import { PROJECT_STATUSES, type ProjectStatus } from '../../core/records/iatiCodes';
+import { ProjectListLinks } from '../components/edit/EditLinks';
 import { organisationLabel } from '../components/organisationLabel';
 import { useProjectList } from '../hooks/useProjectList';
 // Registers the strings of this page (they load with it, not at start).
@@ -48,6 +49,7 @@ export function ProjectList() {
   return (
     <main id="main" className="page">
       <h1>{t('proj.title')}</h1>
+      <ProjectListLinks />
       <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
         <label>
           {t('proj.search')}

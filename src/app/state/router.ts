@@ -16,6 +16,8 @@ export type Route =
   | { name: 'indicator'; id: string }
   | { name: 'reviewQueue' }
   | { name: 'reports' }
+  /** `#/edit/…`: the edit pages of organisations, projects and indicators; pages/Editor.tsx reads `hash`. */
+  | { name: 'edit'; hash: string }
   | { name: 'notFound' };
 
 function decode(part: string | undefined): string | null {
@@ -32,6 +34,7 @@ export function parseHash(hash: string): Route {
   const parts = path.split('/').filter(Boolean);
   const [first, second, third, fourth] = parts;
   if (parts.length === 0) return { name: 'home' };
+  if (first === 'edit') return { name: 'edit', hash };
   if (parts.length === 1 && first === 'submissions') return { name: 'submissions' };
   if (parts.length === 2 && first === 'submissions') {
     const id = decode(second);
@@ -89,6 +92,8 @@ export function hrefOf(route: Route): string {
       return `#/indicators/${encodeURIComponent(route.id)}`;
     case 'reviewQueue':
       return '#/review';
+    case 'edit':
+      return route.hash;
   }
 }
 
