@@ -62,3 +62,35 @@ export async function createAccount(
   });
   return user;
 }
+
+/**
+ * Makes an existing account a member of projects (a project created in the app has no members but its
+ * creator's admins). Their devices pull the projects' earlier records on their next sync (the pull's scope).
+ * Returns the projects they newly joined; throws an AccountError for an unknown user or project.
+ */
+export async function joinProjects(
+  storage: StorageOps,
+  username: string,
+  projectIds: readonly string[],
+  at: Date,
+): Promise<string[]> {
+  const user = await storage.userByUsername(username);
+  if (!user) throw new AccountError(`No account named ${username}`);
+  if (projectIds.length === 0) throw new AccountError('Name at least one --project');
+  const known = new Set(await storage.allProjectIds());
+  const missing = projectIds.find((p) => !known.has(p));
+  if (missing) throw new AccountError(`Unknown project ${missing}`);
+  const joined: string[] = [];
+  for (const projectId of projectIds) {
+    if (!(await storage.addProjectMember(projectId, user.id))) continue;
+    joined.push(projectId);
+    await storage.audit({
+      at: at.toISOString(),
+      userId: null,
+      action: 'project.member.add',
+      tbl: 'users',
+      recordId: user.id,
+    });
+  }
+  return joined;
+}

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROLES, Role } from '../core/records/user';
-import { AccountError, createAccount } from './accounts';
+import { AccountError, createAccount, joinProjects } from './accounts';
 import { HttpError } from './http/errors';
 import { openStorage, startServer } from './main';
 import { randomPassword } from './seed/randomPassword';
@@ -22,6 +22,8 @@ Commands:
   users list                    list the accounts
   users add <username> --role R --name "Full name" [--password P] [--project ID ...]
                                 roles: ${ROLES.join(', ')}; without --password one is generated and printed
+  users join <username> --project ID [--project ID ...]
+                                make an existing account a member of projects (e.g. one created in the app)
   import <file> [--by USERNAME] apply a device's export file (.json or .json.gz) as a push from that device;
                                 --by: the supervisor or admin it is audited as (default: the operator)`;
 
@@ -97,6 +99,23 @@ async function usersAdd(args: string[]): Promise<void> {
   });
 }
 
+async function usersJoin(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { project: { type: 'string', multiple: true } },
+  });
+  const [username, ...extra] = positionals;
+  if (!username || extra.length > 0) throw new UsageError('users join takes exactly one <username>');
+  const projects = values.project ?? [];
+  await withStorage(async (storage) => {
+    const joined = await storage.transaction((tx) => joinProjects(tx, username, projects, new Date()));
+    const already = projects.filter((p) => !joined.includes(p));
+    if (joined.length > 0) console.log(`${username} joined ${joined.join(', ')}.`);
+    if (already.length > 0) console.log(`${username} was already a member of ${already.join(', ')}.`);
+  });
+}
+
 async function usersList(): Promise<void> {
   await withStorage(async (storage) => {
     for (const user of await storage.listUsers()) {
@@ -149,7 +168,8 @@ async function run(argv: string[]): Promise<void> {
     case 'users':
       if (rest[0] === 'add') return usersAdd(rest.slice(1));
       if (rest[0] === 'list') return usersList();
-      throw new UsageError('users: use "users add" or "users list"');
+      if (rest[0] === 'join') return usersJoin(rest.slice(1));
+      throw new UsageError('users: use "users add", "users join" or "users list"');
     case undefined:
     case 'help':
     case '--help':

@@ -29,7 +29,7 @@ export interface ApiClient {
   logout(): Promise<void>;
   me(): Promise<MeResponse>;
   push(req: PushRequest): Promise<PushResponse>;
-  pull(cursor: number, limit: number): Promise<PullResponse>;
+  pull(cursor: number, limit: number, scope?: number): Promise<PullResponse>;
   /** The conflict log (supervisors and admins): lost values of concurrent edits, and their restore. */
   conflicts(query?: { projectId?: string; state?: 'open' | 'all' }): Promise<ConflictList>;
   restoreConflict(id: string): Promise<RestoreResponse>;
@@ -98,11 +98,12 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     },
     me: () => request(MeResponse, 'GET', '/api/me'),
     push: (req) => request(PushResponse, 'POST', '/api/sync/push', req),
-    pull: async (cursor, limit) => {
+    pull: async (cursor, limit, scope = 0) => {
       const query = new URLSearchParams({
         cursor: String(cursor),
         limit: String(limit),
         protocol: String(PROTOCOL_VERSION),
+        scope: String(scope),
       });
       // Compact changes (protocol 3) are expanded here, so the rest of the app sees whole ones; a server
       // that predates them ignores `protocol` and sends whole ones, which parse the same way.

@@ -130,6 +130,8 @@ export interface SyncMeta {
   nextSeq: number;
   /** The pull cursor, stored in the same transaction as the page it ends. */
   cursor: number;
+  /** The server's `scope` stored with the cursor (src/core/sync/protocol.ts PullResponse). */
+  scope?: number;
   /** The tables this app pulled with (PULL_TABLES, comma-separated); a change restarts the pull from 0. */
   pullTables?: string;
   lastSyncAt: string | null;

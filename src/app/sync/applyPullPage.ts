@@ -116,7 +116,10 @@ export async function applyPullPage(db: TerrainDb, page: PullResponse): Promise<
     await db.projects.bulkDelete(deletes.projects);
     await db.forms.bulkDelete(deletes.forms);
     await db.submissions.bulkDelete(deletes.submissions);
-    await db.meta.update('sync', { cursor: page.cursor });
+    await db.meta.update('sync', {
+      cursor: page.cursor,
+      ...(page.scope !== undefined ? { scope: page.scope } : {}),
+    });
   });
   return stats;
 }

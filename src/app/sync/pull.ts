@@ -20,8 +20,8 @@ export async function pullChanges(
   if ((await getSyncMeta(db)).pullTables !== tables)
     await updateSyncMeta(db, { cursor: 0, pullTables: tables });
   for (;;) {
-    const { cursor } = await getSyncMeta(db);
-    const page = await api.pull(cursor, limit);
+    const { cursor, scope } = await getSyncMeta(db);
+    const page = await api.pull(cursor, limit, scope ?? 0);
     const stats = await applyPullPage(db, page);
     total.applied += stats.applied;
     total.invalid += stats.invalid;
@@ -30,6 +30,9 @@ export async function pullChanges(
     onPage?.(stats, page.changes.length);
     if (!page.hasMore) return total;
     // A server that says "more" without moving the cursor would keep us here forever.
-    if (page.cursor <= cursor) throw new ApiError(200, 'invalid_response', 'Pull cursor did not advance');
+    // (Back to 0 is the server's answer to a scope that grew: it comes once, with the new scope.)
+    const restarted = page.cursor === 0 && page.scope !== undefined && page.scope !== scope;
+    if (page.cursor <= cursor && !restarted)
+      throw new ApiError(200, 'invalid_response', 'Pull cursor did not advance');
   }
 }

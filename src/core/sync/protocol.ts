@@ -172,6 +172,8 @@ export const PullQuery = z.object({
   limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(MAX_PULL_LIMIT)), DEFAULT_PULL_LIMIT),
   /** 3 asks for compact changes (WirePullChange); absent means the full ones every version reads. */
   protocol: z._default(z.coerce.number().check(z.int(), z.positive()), 1),
+  /** The `scope` of the last page the device stored (0 when it has none); absent from older devices. */
+  scope: z.optional(z.coerce.number().check(z.int(), z.nonnegative())),
 });
 export type PullQuery = z.infer<typeof PullQuery>;
 
@@ -205,6 +207,13 @@ export const PullResponse = z.object({
   /** Pass back as `cursor` on the next pull. Store it in the same transaction as the changes. */
   cursor: z.int().check(z.nonnegative()),
   hasMore: z.boolean(),
+  /**
+   * When what this user may pull last grew (the server_seq of their latest project membership). Store it
+   * with the cursor and send it back: a device whose `scope` is older, and whose cursor is past 0, gets an
+   * empty page with cursor 0 and pulls again from the start, to receive the records of a project it joined
+   * that its cursor had already passed. Absent from servers that predate it.
+   */
+  scope: z.optional(z.int().check(z.nonnegative())),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
 

@@ -106,12 +106,48 @@ export class KyselyAccountOps {
       .execute();
   }
 
-  async addProjectMember(projectId: string, userId: string): Promise<void> {
+  /**
+   * Makes `userId` a member of `projectId`; true when they were not one. A new membership takes a server_seq
+   * of its own (`joined_seq`), so that every one is later than the last, and a device that pulled before it
+   * is told to pull again from 0 (src/server/sync/pull.ts).
+   */
+  async addProjectMember(projectId: string, userId: string): Promise<boolean> {
+    if (await this.isProjectMember(projectId, userId)) return false;
+    const joinedSeq = await this.allocateServerSeqs(1);
     await this.db
       .insertInto('project_members')
-      .values({ project_id: projectId, user_id: userId })
+      .values({ project_id: projectId, user_id: userId, joined_seq: joinedSeq })
       .onConflict((oc) => oc.columns(['project_id', 'user_id']).doNothing())
       .execute();
+    return true;
+  }
+
+  /** The latest `joined_seq` of the user's memberships: when what they may pull last grew. */
+  async scopeSeq(userId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('project_members')
+      .select((eb) => eb.fn.max('joined_seq').as('seq'))
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    return Number(row?.seq ?? 0);
+  }
+
+  /**
+   * Reserves `count` consecutive server_seqs and returns the first. The counter row is bumped inside the
+   * writing transaction. On PostgreSQL the UPDATE takes the row's lock until commit, so writers get their
+   * numbers one after the other and each commits before the next can even obtain a larger number: a reader
+   * at cursor N can never see N+1 while a transaction holding a smaller number is still open (and would be
+   * skipped). A whole range taken under one lock keeps that: every number of the range is ours until we
+   * commit. SQLite serializes writers on its own.
+   */
+  protected async allocateServerSeqs(count: number): Promise<number> {
+    const { value } = await this.db
+      .updateTable('counters')
+      .set((eb) => ({ value: eb('value', '+', count) }))
+      .where('name', '=', 'server_seq')
+      .returning('value')
+      .executeTakeFirstOrThrow();
+    return Number(value) - count + 1;
   }
 
   async isProjectMember(projectId: string, userId: string): Promise<boolean> {

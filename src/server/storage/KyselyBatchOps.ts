@@ -103,24 +103,6 @@ export class KyselyBatchOps extends KyselyAccountOps {
     }
   }
 
-  /**
-   * Reserves `count` consecutive server_seqs and returns the first. The counter row is bumped inside the
-   * writing transaction. On PostgreSQL the UPDATE takes the row's lock until commit, so writers get their
-   * numbers one after the other and each commits before the next can even obtain a larger number: a reader
-   * at cursor N can never see N+1 while a transaction holding a smaller number is still open (and would be
-   * skipped). A whole range taken under one lock keeps that: every number of the range is ours until we
-   * commit. SQLite serializes writers on its own.
-   */
-  protected async allocateServerSeqs(count: number): Promise<number> {
-    const { value } = await this.db
-      .updateTable('counters')
-      .set((eb) => ({ value: eb('value', '+', count) }))
-      .where('name', '=', 'server_seq')
-      .returning('value')
-      .executeTakeFirstOrThrow();
-    return Number(value) - count + 1;
-  }
-
   async insertNewEntities(entities: readonly EntityWrite[]): Promise<number[]> {
     if (entities.length === 0) return [];
     // Taken last in the push transaction, so the counter lock is held only for these few statements.

@@ -131,7 +131,10 @@ export interface StorageOps extends MergeReads {
 
   /** Creates the project's membership anchor if missing; its content lives in the `projects` entity. */
   ensureProjectRow(id: string, organisationId: string | null, createdAt: string): Promise<void>;
-  addProjectMember(projectId: string, userId: string): Promise<void>;
+  /** True when the user was not a member yet (see KyselyAccountOps). */
+  addProjectMember(projectId: string, userId: string): Promise<boolean>;
+  /** When what the user may pull last grew: the server_seq of their latest membership (0 if none). */
+  scopeSeq(userId: string): Promise<number>;
   isProjectMember(projectId: string, userId: string): Promise<boolean>;
   memberProjectIds(userId: string): Promise<string[]>;
   allProjectIds(): Promise<string[]>;

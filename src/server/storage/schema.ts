@@ -1,3 +1,4 @@
+import type { ColumnType } from 'kysely';
 import type { MediaTables } from './mediaSchema';
 
 /**
@@ -38,6 +39,8 @@ export interface ProjectsTable {
 export interface ProjectMembersTable {
   project_id: string;
   user_id: string;
+  /** The server_seq taken when the membership began (0: before memberships were dated). */
+  joined_seq: ColumnType<number, number | undefined, never>;
 }
 
 export interface ClientsTable {

@@ -11,8 +11,15 @@ export function pullScope(user: UserRecord): PullScope {
   return { userId: user.id, allProjects: user.role === 'admin', ownSubmissionsOnly: user.role === 'agent' };
 }
 
-/** One page of the changes this user may see, after `cursor`. */
+/**
+ * One page of the changes this user may see, after `cursor`. A device that pulled before the user joined a
+ * project (its `scope` is older) is sent back to cursor 0: the project's records below its cursor were
+ * never sent to it. Admins see every project: their scope never grows.
+ */
 export async function pull(storage: StorageOps, user: UserRecord, query: PullQuery): Promise<PullResponse> {
+  const scope = user.role === 'admin' ? 0 : await storage.scopeSeq(user.id);
+  if (query.scope !== undefined && query.scope < scope && query.cursor > 0)
+    return { changes: [], cursor: 0, hasMore: true, scope };
   const rows = await storage.pullChanges(pullScope(user), query.cursor, query.limit);
   const changes: PullChange[] = rows.map((row) => ({
     table: row.tbl,
@@ -30,5 +37,6 @@ export async function pull(storage: StorageOps, user: UserRecord, query: PullQue
     changes,
     cursor: rows.at(-1)?.serverSeq ?? query.cursor,
     hasMore: rows.length === query.limit,
+    scope,
   };
 }

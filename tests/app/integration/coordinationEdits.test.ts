@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { projectChangeOf, projectFormValues } from '../../../src/app/components/edit/projectFormValues';
 import { listRejected } from '../../../src/app/repositories/outbox';
 import { saveProject } from '../../../src/app/repositories/projectEdits';
-import { createAccount } from '../../../src/server/accounts';
+import { createAccount, joinProjects } from '../../../src/server/accounts';
 import { TEST_PASSWORD_COST } from '../../../src/server/auth/passwords';
 import { DEMO_PROJECT } from '../../../src/server/seed/demoForm';
 import { backends } from '../../server/backends';
@@ -101,5 +101,27 @@ describe.each(backends)('project edits against the real server ($name)', (backen
       rejection: { code: 'forbidden' },
     });
     expect(await device.db.projects.get(created.id)).toMatchObject({ code: 'ML-NEW-01' });
+  });
+
+  it('a supervisor who joins a project created after their last sync gets it', async () => {
+    const admin = await t.device('admin');
+    const supervisor = await t.device('supervisor');
+    await admin.sync();
+    await supervisor.sync();
+    const shown = (await admin.db.projects.get(DEMO_PROJECT.id))!;
+    const change = { ...projectChangeOf(projectFormValues(shown), shown), code: 'ML-NEW-02' };
+    const created = await saveProject(admin.db, null, change, 'admin', at(1000));
+    await admin.sync();
+    // The supervisor syncs past the new project's records before being let in: they are not theirs yet.
+    await supervisor.finalize();
+    await supervisor.sync();
+    expect(await supervisor.db.projects.get(created.id)).toBeUndefined();
+
+    await t.server.storage.transaction((tx) =>
+      joinProjects(tx, 'supervisor', [created.id], t.server.clock.now),
+    );
+    await supervisor.sync();
+    expect(await supervisor.db.projects.get(created.id)).toMatchObject({ code: 'ML-NEW-02' });
+    expect(await supervisor.db.outbox.count()).toBe(0);
   });
 });
