@@ -1,4 +1,4 @@
-import { computeIndicator, type ComputeSubmission } from '../../core/indicators/compute';
+import { computedPeriods, computeIndicator, type ComputeSubmission } from '../../core/indicators/compute';
 import { sideBySide } from '../../core/indicators/sideBySide';
 import type { IndicatorRecord, IndicatorValueRecord } from '../db/schema';
 
@@ -21,7 +21,8 @@ export interface IndicatorRow {
 
 /**
  * The periods of the targets and of the values, oldest first, each once. With `submissions`, each row also
- * has the value computed from them, kept beside the one entered by hand.
+ * has the value computed from them, kept beside the one entered by hand; a computed indicator with neither
+ * targets nor values gets the bimonthly periods its submissions fall in.
  */
 export function indicatorRows(
   indicator: IndicatorRecord,
@@ -58,6 +59,10 @@ export function indicatorRows(
       row.actual = value.value;
     }
   }
+  // Nothing planned or entered yet: the bimonthly periods (the report's) that its submissions fall in.
+  if (rows.size === 0)
+    for (const period of computedPeriods(indicator, 'bimonthly', submissions))
+      rowOf(period.start, period.end);
   for (const row of rows.values()) {
     const computed = computeIndicator(
       indicator,

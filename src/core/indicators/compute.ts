@@ -9,7 +9,7 @@ import {
 import type { Indicator, IndicatorComputation, Period } from '../records/indicator';
 import type { Submission } from '../records/submission';
 import { resolveVersions } from '../records/submissionVersions';
-import { dayOf, inPeriod } from './periods';
+import { dayOf, inPeriod, periodOf, type PeriodKind } from './periods';
 
 /**
  * What computing needs of a submission. `hlc` (the order the server stored, as for resolveVersions) picks
@@ -80,6 +80,33 @@ function numericAnswer(value: unknown): number {
   return NaN;
 }
 
+/** The day a submission counts on: its `dateField` answer, else the day it was finalized. */
+function submissionDay(computation: IndicatorComputation, submission: ComputeSubmission): string | null {
+  return dayOf(
+    computation.dateField ? resolveAnswer(submission.data, computation.dateField) : submission.finalizedAt,
+  );
+}
+
+/**
+ * The periods of `kind` in which the computation has submissions to count, oldest first: the rows of an
+ * indicator that has no target and no entered value yet, so that what its submissions give still shows.
+ */
+export function computedPeriods(
+  indicator: Pick<Indicator, 'projectId' | 'computation'>,
+  kind: PeriodKind,
+  submissions: readonly ComputeSubmission[],
+): Period[] {
+  const computation = indicator.computation;
+  if (!computation) return [];
+  const periods = new Map<string, Period>();
+  for (const submission of currentSubmissions(computation, indicator.projectId, submissions)) {
+    const day = submissionDay(computation, submission);
+    const period = day === null ? null : periodOf(kind, day);
+    if (period) periods.set(period.start, period);
+  }
+  return [...periods.values()].sort((a, b) => a.start.localeCompare(b.start));
+}
+
 /** Whether an answer is the category `code`: equal as text, or (select_multiple) among the choices. */
 function isCategory(value: unknown, code: string): boolean {
   if (Array.isArray(value)) return value.includes(code);
@@ -138,9 +165,7 @@ export function computeIndicator(
   let total = 0;
   for (const submission of currentSubmissions(computation, indicator.projectId, submissions)) {
     const data = submission.data;
-    const day = dayOf(
-      computation.dateField ? resolveAnswer(data, computation.dateField) : submission.finalizedAt,
-    );
+    const day = submissionDay(computation, submission);
     if (day === null || !inPeriod(period, day)) continue;
     if (!categoryFields.every(({ field, code }) => isCategory(resolveAnswer(data, field), code))) continue;
     if (filter && !toBoolean(filter.evaluate({ resolve: (name) => resolveAnswer(data, name) }))) continue;

@@ -58,6 +58,37 @@ describe('indicator rows', () => {
     ).toBeNull();
   });
 
+  it('gives a computed indicator with no target and no value the bimonthly periods of its submissions', () => {
+    const counted = {
+      ...indicator,
+      targets: [],
+      computation: { formId: 'menage', aggregate: 'count' as const },
+    };
+    const survey = (id: string, day: string, formId = 'menage') => ({
+      id,
+      formId,
+      projectId: indicator.projectId,
+      data: {},
+      finalizedAt: `${day}T10:00:00.000Z`,
+      replaces: null,
+    });
+    const submissions = [
+      survey('s1', '2024-08-01'),
+      survey('s2', '2024-02-01'),
+      survey('s3', '2024-03-15'),
+      survey('s4', '2024-12-01', 'other-form'),
+    ];
+    expect(
+      indicatorRows(counted, [], submissions).map((r) => [r.periodStart, r.periodEnd, r.computed]),
+    ).toEqual([
+      ['2024-01-01', '2024-02-29', 1],
+      ['2024-03-01', '2024-04-30', 1],
+      ['2024-07-01', '2024-08-31', 1],
+    ]);
+    // No computation, nothing to show.
+    expect(indicatorRows({ ...counted, computation: null }, [], submissions)).toEqual([]);
+  });
+
   it('property: one row per distinct period, sorted, whatever the order of values', () => {
     const period = fc.constantFrom(
       ['2024-01-01', '2024-06-30'],
