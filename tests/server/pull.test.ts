@@ -75,7 +75,7 @@ describe.each(backends)('pull on $name', (backend) => {
     expect(pages.flatMap((p) => p.changes)).toEqual(whole.changes);
 
     const end = await server.pull('focal', cursor, 5);
-    expect(end).toEqual({ changes: [], cursor, hasMore: false });
+    expect(end).toEqual({ changes: [], cursor, hasMore: false, scope: whole.scope });
   });
 
   it('serves new changes after the cursor only', async () => {
