@@ -1,6 +1,7 @@
 import type { UiLanguage } from '../../core/i18n/localized';
 import type { fr } from './fr';
 import type { coordinationFr } from './coordinationStrings';
+import type { historyFr } from './historyStrings';
 import type { pageFr } from './pageStrings';
 import type { reportFr } from './reportStrings';
 import type { signInFr } from './signInStrings';
@@ -15,7 +16,8 @@ export type MessageKey =
   | keyof typeof signInFr
   | keyof typeof transferFr
   | keyof typeof coordinationFr
-  | keyof typeof reportFr;
+  | keyof typeof reportFr
+  | keyof typeof historyFr;
 export type Dictionary = Record<CoreKey, string>;
 export type Vars = Record<string, string | number>;
 export type Translate = (key: MessageKey, vars?: Vars) => string;

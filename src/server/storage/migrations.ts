@@ -2,6 +2,7 @@ import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely
 import { mediaMigration } from './mediaMigration';
 import { mergeMigration } from './mergeMigration';
 import { projectMergeMigration } from './projectMergeMigration';
+import { reviewEventsMigration } from './reviewEventsMigration';
 import { submissionVersionsMigration } from './submissionVersionsMigration';
 
 /**
@@ -122,6 +123,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23-0005-media-blobs': mediaMigration,
   '2026-11-23-0006-merge-field-clocks-conflicts': mergeMigration,
   '2026-12-02-0007-projects-merge': projectMergeMigration,
+  '2026-12-02-0008-review-events-submission-link': reviewEventsMigration,
 };
 
 export const migrationProvider: MigrationProvider = {
