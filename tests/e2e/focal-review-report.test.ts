@@ -74,6 +74,14 @@ describe('a focal point reviews offline, the supervisor sees the statuses and pr
     await supervisorList.rowWithState('Synchronisée').first().waitFor({ timeout: 30_000 });
     await supervisorList.rows().filter({ hasText: 'Vérifiée' }).waitFor({ timeout: 30_000 });
     await supervisorList.rows().filter({ hasText: 'Problèmes signalés' }).waitFor({ timeout: 30_000 });
+    // The flagged one's page keeps the review's history: who flagged it, and what they wrote.
+    await supervisorList.rows().filter({ hasText: 'Problèmes signalés' }).getByRole('link').first().click();
+    const history = supervisor.page.locator('ol.review-history li');
+    await history.first().waitFor({ timeout: 30_000 });
+    expect(await history.count()).toBe(1);
+    expect(await history.first().innerText()).toMatch(
+      /Fatoumata Cissé[\s\S]*Problèmes signalés[\s\S]*Taille du ménage à confirmer/,
+    );
 
     await supervisorHome.goHome();
     await supervisor.page.getByRole('link', { name: 'Rapports de résultats' }).click();

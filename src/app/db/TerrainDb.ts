@@ -9,6 +9,7 @@ import type {
   MediaRecord,
   OutboxEntry,
   ProjectRecord,
+  ReviewEventRecord,
   ReviewRecord,
   SubmissionRecord,
   SyncMeta,
@@ -31,6 +32,7 @@ export class TerrainDb extends Dexie {
   declare readonly organisations: Table<OrganisationRecord, string>;
   declare readonly indicators: Table<IndicatorRecord, string>;
   declare readonly indicatorValues: Table<IndicatorValueRecord, string>;
+  declare readonly reviewEvents: Table<ReviewEventRecord, string>;
 
   constructor(
     readonly userId: string,
@@ -65,6 +67,12 @@ export class TerrainDb extends Dexie {
       organisations: 'id',
       indicators: 'id, projectId',
       indicatorValues: 'id, indicatorId, projectId',
+    });
+    // Version 7 adds the review history (review events, mergeable, by the record they are about) and
+    // indexes submissions by project for the review queue. Dexie indexes the stored rows itself: no upgrade.
+    this.version(7).stores({
+      submissions: 'id, finalizedAt, syncState, formId, replaces, versionState, projectId',
+      reviewEvents: 'id, targetId',
     });
     // Runs once, inside the transaction that creates the database, so the meta row always exists.
     this.on('populate', (tx) => {

@@ -4,6 +4,7 @@ import type { IndicatorValue } from '../../core/records/indicatorValue';
 import type { Organisation } from '../../core/records/organisation';
 import type { Project } from '../../core/records/project';
 import type { Review } from '../../core/records/review';
+import type { ReviewEvent } from '../../core/records/reviewEvent';
 import type { Submission } from '../../core/records/submission';
 
 /**
@@ -110,6 +111,9 @@ export interface MergedRowState {
 
 /** A review as shown on this device; `deleted` ones (withdrawn) are kept but not shown. */
 export type ReviewRecord = Review & MergedRowState;
+
+/** One action of the review history; it is in the outbox (not yet sent) until the server has it. */
+export type ReviewEventRecord = ReviewEvent & MergedRowState;
 
 /** Coordination records (issue 5): organisations, indicators and their values, merged like reviews. */
 export type OrganisationRecord = Organisation & Partial<MergedRowState>;

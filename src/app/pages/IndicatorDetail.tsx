@@ -8,8 +8,10 @@ import { IndicatorValueForm } from '../components/IndicatorValueForm';
 import { LatestBadge } from '../components/LatestIndicatorValue';
 import { indicatorRows } from '../components/indicatorRows';
 import { ReviewBadge } from '../components/ReviewBadge';
+import { ReviewHistory } from '../components/ReviewHistory';
 import type { IndicatorValueRecord } from '../db/schema';
 import { useIndicatorDetail } from '../hooks/useIndicatorDetail';
+import { useReviewHistory } from '../hooks/useReviewHistory';
 import { useSignedIn } from '../hooks/useSignedIn';
 // Registers the strings of this page (they load with it, not at start).
 import '../i18n/coordinationStrings';
@@ -33,6 +35,7 @@ export function IndicatorDetail({ id }: { id: string }) {
   const [entering, setEntering] = useState<{ start: string; end: string } | null | false>(false);
   const [reviewing, setReviewing] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  const history = useReviewHistory('indicatorValues', data?.values.map((v) => v.id) ?? []);
   const canWrite = hasRole(session.user.role, 'focal_point');
   if (!data) return <DetailAbsent loading={data === undefined} notFound="ind.notFound" />;
   const { indicator, project, values, submissions } = data;
@@ -43,8 +46,10 @@ export function IndicatorDetail({ id }: { id: string }) {
     setReviewing(null);
     setSaved(true);
   };
-  const reviewCell = (value: IndicatorValueRecord | undefined) =>
-    value && value.value !== null ? (
+  const reviewCell = (value: IndicatorValueRecord | undefined) => {
+    if (!value || value.value === null) return null;
+    const events = history?.filter((e) => e.targetId === value.id) ?? [];
+    return (
       <>
         <ReviewBadge status={value.reviewStatus} />
         {value.reviewComment ? <span className="card-meta"> {value.reviewComment}</span> : null}
@@ -53,8 +58,15 @@ export function IndicatorDetail({ id }: { id: string }) {
             {t('ind.reviewThis')}
           </button>
         ) : null}
+        {events.length > 0 ? (
+          <details>
+            <summary>{t('history.summary', { count: events.length })}</summary>
+            <ReviewHistory entries={events} />
+          </details>
+        ) : null}
       </>
-    ) : null;
+    );
+  };
   const reviewed = values.find((v) => v.id === reviewing);
   return (
     <main id="main" className="page">

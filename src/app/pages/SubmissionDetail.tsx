@@ -2,10 +2,12 @@ import { useState } from 'react';
 import { submissionSummary } from '../../core/forms/summary';
 import { pickText } from '../../core/i18n/localized';
 import { canCorrect } from '../components/correctionRights';
+import { ReviewHistory } from '../components/ReviewHistory';
 import { ReviewPanel } from '../components/ReviewPanel';
 import { SentFields } from '../components/SentFields';
 import { VersionHistory } from '../components/VersionHistory';
 import { useFormVersion } from '../hooks/useFormVersion';
+import { useReviewHistory } from '../hooks/useReviewHistory';
 import { useSignedIn } from '../hooks/useSignedIn';
 import { useStartCorrection } from '../hooks/useStartCorrection';
 import { useSubmissionVersions } from '../hooks/useSubmissionVersions';
@@ -25,6 +27,7 @@ export function SubmissionDetail({ id }: { id: string }) {
   const versions = useSubmissionVersions(id);
   const shown = versions?.find((v) => v.record.id === id);
   const form = useFormVersion(shown?.record.formId, shown?.record.formVersion);
+  const history = useReviewHistory('submissions', [id]);
   const start = useStartCorrection();
   const [opening, setOpening] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -114,6 +117,12 @@ export function SubmissionDetail({ id }: { id: string }) {
       <h2>{t('versions.answers')}</h2>
       <SentFields fields={{ data: record.data }} form={form?.definition} />
       <ReviewPanel submission={record} role={session.user.role} />
+      {history && history.length > 0 ? (
+        <section aria-labelledby="review-history-title">
+          <h3 id="review-history-title">{t('history.title')}</h3>
+          <ReviewHistory entries={history} />
+        </section>
+      ) : null}
       {versions.length > 1 ? (
         <VersionHistory versions={versions} shownId={record.id} userId={session.user.id} />
       ) : null}

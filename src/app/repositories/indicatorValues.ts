@@ -7,6 +7,7 @@ import type { TerrainDb } from '../db/TerrainDb';
 import type { IndicatorValueRecord } from '../db/schema';
 import { overlay } from '../sync/mergedRows';
 import { appendMutation } from './appendMutation';
+import { appendReviewEvent } from './reviewEvents';
 
 /** What makes a value one record: the indicator, its project, the period and the categories (`{}`: total). */
 export interface IndicatorValueIdentity {
@@ -107,7 +108,8 @@ const FIELDS = ['value', 'comment', 'reviewStatus', 'reviewComment'] as const;
 
 /**
  * Saves a focal point's change of an indicator value. In ONE transaction, like a review (reviews.ts): the
- * value as shown and its mutation in the outbox. Only the fields that differ from what the user saw are
+ * value as shown and its mutation in the outbox, and, when its review changed, the event that keeps that
+ * action in the review history. Only the fields that differ from what the user saw are
  * written, each with the clock of the value it replaces as base, so a colleague's concurrent review of the
  * same value (another field) is kept. Every put carries the identity, so whichever write reaches the server
  * first creates the record.
@@ -125,7 +127,7 @@ export async function saveIndicatorValue(
   if (Object.keys(problems).length > 0) throw new IndicatorValueInvalidError(problems);
   const id = indicatorValueIdOf(identity);
   const spec = mergeTable('indicatorValues');
-  return db.transaction('rw', [db.indicatorValues, db.outbox, db.meta], async () => {
+  return db.transaction('rw', [db.indicatorValues, db.reviewEvents, db.outbox, db.meta], async () => {
     const current = await db.indicatorValues.get(id);
     // A deleted value is edited as if empty; the edit brings it back.
     const shown: Record<string, unknown> = current?.deleted ? spec.defaults : (current ?? spec.defaults);
@@ -157,6 +159,16 @@ export async function saveIndicatorValue(
       db.userId,
     );
     await db.indicatorValues.put(row as unknown as IndicatorValueRecord);
+    if ('reviewStatus' in fields || 'reviewComment' in fields)
+      await appendReviewEvent(
+        db,
+        { table: 'indicatorValues', id, projectId },
+        {
+          status: fields.reviewStatus as ReviewStatus | null | undefined,
+          comment: fields.reviewComment as string | undefined,
+        },
+        now,
+      );
     return row as unknown as IndicatorValueRecord;
   });
 }

@@ -18,8 +18,11 @@ const DONE = new Set(['verified', 'approved', 'rejected']);
 export async function listReviewQueue(db: TerrainDb): Promise<ReviewQueueItem[]> {
   return db.transaction('r', [db.projects, db.submissions, db.reviews, db.indicatorValues], async () => {
     const projects = new Set((await db.projects.toArray()).filter((p) => !p.deleted).map((p) => p.id));
+    // By the projectId index (Dexie v7): only the submissions of those projects are read.
     const submissions = await db.submissions
-      .filter((s) => projects.has(s.projectId) && !s.versionState && !s.discardedAt)
+      .where('projectId')
+      .anyOf([...projects])
+      .filter((s) => !s.versionState && !s.discardedAt)
       .toArray();
     const reviews = await db.reviews.bulkGet(submissions.map((s) => s.id));
     const items: ReviewQueueItem[] = [];

@@ -4,6 +4,7 @@ import type { TerrainDb } from '../db/TerrainDb';
 import type { ReviewRecord } from '../db/schema';
 import { overlay } from '../sync/mergedRows';
 import { appendMutation } from './appendMutation';
+import { appendReviewEvent } from './reviewEvents';
 
 /** What a reviewer changes: any of the fields; a field comment set to null is removed. */
 export interface ReviewChange {
@@ -18,7 +19,7 @@ export async function getReview(db: TerrainDb, submissionId: string): Promise<Re
 
 /**
  * Saves a reviewer's change of a submission's review. In ONE transaction: the review as shown and its
- * mutation in the outbox. Only the fields that differ from what the reviewer saw are written, each sent with
+ * mutation in the outbox, and the event that keeps the action in the review history (reviewEvents.ts). Only the fields that differ from what the reviewer saw are written, each sent with
  * the clock of the value it replaces: a colleague's concurrent change of another field (another question's
  * comment, say) is kept, and replacing a value the reviewer saw is not reported as a conflict.
  *
@@ -30,7 +31,7 @@ export async function saveReview(
   change: ReviewChange,
   now = new Date(),
 ): Promise<ReviewRecord | undefined> {
-  return db.transaction('rw', [db.reviews, db.outbox, db.meta], async () => {
+  return db.transaction('rw', [db.reviews, db.reviewEvents, db.outbox, db.meta], async () => {
     const current = await db.reviews.get(submission.id);
     // A withdrawn review is edited as if empty; the edit brings it back.
     const shown = current?.deleted ? undefined : current;
@@ -66,6 +67,16 @@ export async function saveReview(
     // The reviews table holds the rows `overlay` builds: the review's fields plus the merge bookkeeping.
     const row = shownNow as unknown as ReviewRecord;
     await db.reviews.put(row);
+    await appendReviewEvent(
+      db,
+      { table: 'submissions', id: submission.id, projectId: submission.projectId },
+      {
+        status: fields.status as ReviewStatus | null | undefined,
+        comment: fields.comment as string | undefined,
+        fieldComments: fields.fieldComments as Record<string, string | null> | undefined,
+      },
+      now,
+    );
     return row;
   });
 }

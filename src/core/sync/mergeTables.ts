@@ -13,6 +13,7 @@ import { IsoDate, ProjectStatus } from '../records/iatiCodes';
 import { Indicator } from '../records/indicator';
 import { IndicatorValue } from '../records/indicatorValue';
 import { Organisation } from '../records/organisation';
+import { ReviewEvent, ReviewTarget } from '../records/reviewEvent';
 import {
   BudgetLine,
   ParticipatingOrg,
@@ -26,8 +27,8 @@ import type { FieldStates, FieldWrite } from './merge';
 /**
  * The registry of mergeable tables: records that several people edit, offline, at the same time, and that
  * merge field by field (src/core/sync/merge.ts) instead of being immutable like submissions. Adding a table
- * is a schema and an entry here; the server's push, pull and conflict log and the device's store use the
- * entry and need no other change.
+ * is a schema and an entry here, its name in PULL_TABLES and a table in the device's Dexie schema; the
+ * server's push, pull and conflict log and the device's store use the entry and need no other change.
  *
  * Field granularity. Each field of `fields` is one merge unit, and so is each ENTRY of a field listed in
  * `maps` (path `<map>.<key>`): two reviewers commenting on different questions both keep their comment.
@@ -59,6 +60,8 @@ export interface MergeTableSpec {
    * `{ status: 'reviewedBy' }`. Devices cannot write them; their lost values are not logged apart.
    */
   stamps: Record<string, string>;
+  /** Like `stamps`, with the writer's display name (a review event says who acted to every reader). */
+  nameStamps?: Record<string, string>;
   /** The whole record as devices store and pull it. */
   record: z.ZodMiniType<Record<string, unknown>>;
   /**
@@ -76,15 +79,28 @@ export interface MergeTableSpec {
   /** When set, the id a record must have (reviews are one per submission, so first reviews merge). */
   idOf?(identity: Record<string, string>): string;
   /**
-   * A record that must exist, in the same project, for this one to be written; an agent who created it may
-   * read this one (an agent sees the reviews of their own submissions, nothing else).
+   * The record that must exist, not deleted, in the same project, for this one to be created (a review's
+   * submission, an indicator value's indicator); the same batch may create it first.
    */
-  parent?: { table: 'submissions'; field: string };
+  parent?(identity: Readonly<Record<string, string>>): { table: ParentTable; id: string };
+  /**
+   * Records about a submission: an agent reads one only when this submission is one of theirs (an agent
+   * sees the reviews of their own submissions, nothing else of these tables); null: no agent reads it.
+   */
+  ownerSubmission?(identity: Readonly<Record<string, string>>): string | null;
+  /**
+   * Records written once and never changed (review events): a later write of an existing record is refused,
+   * except the very same write again (a replay), and a delete always is; so they never conflict.
+   */
+  writeOnce?: true;
   /** Null when `role` may write these values (project membership is checked apart); else the reason. */
   refuse(role: Role, values: Readonly<Record<string, unknown>>): string | null;
 }
 
 const Id = z.string().check(z.minLength(1), z.maxLength(100));
+
+/** The tables a record's parent may be in: submissions (not mergeable) and the mergeable ones. */
+export type ParentTable = 'submissions' | 'indicators' | 'indicatorValues';
 
 const reviews: MergeTableSpec = {
   identity: { submissionId: Id, projectId: Id },
@@ -95,7 +111,8 @@ const reviews: MergeTableSpec = {
   record: Review,
   projectOf: (identity) => identity.projectId ?? '',
   idOf: (identity) => identity.submissionId ?? '',
-  parent: { table: 'submissions', field: 'submissionId' },
+  parent: (identity) => ({ table: 'submissions', id: identity.submissionId ?? '' }),
+  ownerSubmission: (identity) => identity.submissionId ?? null,
   refuse(role, values) {
     if (!hasRole(role, 'focal_point')) return 'Only focal points, supervisors and admins review submissions';
     if (hasRole(role, 'supervisor')) return null;
@@ -243,6 +260,7 @@ const indicatorValues: MergeTableSpec = {
   stamps: { value: 'enteredBy', reviewStatus: 'reviewedBy' },
   record: IndicatorValue,
   projectOf: (identity) => identity.projectId ?? '',
+  parent: (identity) => ({ table: 'indicators', id: identity.indicatorId ?? '' }),
   // The same rule as reviews of submissions: focal points verify or flag, supervisors approve or reject.
   refuse(role, values) {
     if (!hasRole(role, 'focal_point'))
@@ -255,12 +273,44 @@ const indicatorValues: MergeTableSpec = {
   },
 };
 
+/**
+ * The review history (src/core/records/reviewEvent.ts): one record per review action, of a submission or of
+ * an indicator value, with the rights of that review. Agents read the events of their own submissions, as
+ * they read the reviews.
+ */
+const reviewEvents: MergeTableSpec = {
+  identity: { targetTable: ReviewTarget, targetId: Id, projectId: Id },
+  fields: fieldsOf(ReviewEvent, ['status', 'comment', 'at']),
+  maps: { fieldComments: { key: FieldName, value: ReviewComment } },
+  defaults: { status: null, comment: null, fieldComments: {}, by: null, byName: null },
+  stamps: { at: 'by' },
+  nameStamps: { at: 'byName' },
+  record: ReviewEvent,
+  projectOf: (identity) => identity.projectId ?? '',
+  parent: (identity) => ({
+    table: identity.targetTable === 'indicatorValues' ? 'indicatorValues' : 'submissions',
+    id: identity.targetId ?? '',
+  }),
+  ownerSubmission: (identity) =>
+    identity.targetTable === 'submissions' ? (identity.targetId ?? null) : null,
+  writeOnce: true,
+  refuse(role, values) {
+    if (!hasRole(role, 'focal_point')) return 'Only focal points, supervisors and admins review';
+    if (hasRole(role, 'supervisor')) return null;
+    const status = values.status as ReviewStatusType | null | undefined;
+    if (status && !FOCAL_POINT_STATUSES.includes(status))
+      return 'Only supervisors and admins approve or reject';
+    return null;
+  },
+};
+
 export const MERGE_TABLES = {
   reviews,
   organisations,
   projects,
   indicators,
   indicatorValues,
+  reviewEvents,
 } satisfies Record<string, MergeTableSpec>;
 export type MergeTableName = keyof typeof MERGE_TABLES;
 export const MERGE_TABLE_NAMES = Object.keys(MERGE_TABLES) as MergeTableName[];
@@ -275,7 +325,7 @@ export function mergeTable(table: MergeTableName): MergeTableSpec {
 
 /** The stamp paths of a table, whose lost values go with the field they follow. */
 export function isStampPath(spec: MergeTableSpec, path: string): boolean {
-  return Object.values(spec.stamps).includes(path);
+  return Object.values(spec.stamps).includes(path) || Object.values(spec.nameStamps ?? {}).includes(path);
 }
 
 const writeSchemas = new WeakMap<MergeTableSpec, z.ZodMiniType<Record<string, unknown>>>();
@@ -332,7 +382,13 @@ export function parseWrite(
 export function fieldWrites(
   spec: MergeTableSpec,
   values: Readonly<Record<string, unknown>>,
-  at: { hlc: string; by: string | null; base?: Readonly<Record<string, string>> | undefined },
+  at: {
+    hlc: string;
+    by: string | null;
+    /** The writer's display name, for `nameStamps`: the server's to give (devices leave them unset). */
+    byName?: string | null;
+    base?: Readonly<Record<string, string>> | undefined;
+  },
 ): FieldWrite[] {
   const writes: FieldWrite[] = [];
   const add = (path: string, value: unknown, basePath = path) =>
@@ -341,6 +397,8 @@ export function fieldWrites(
     add(path, value);
     const stamp = spec.stamps[path];
     if (stamp) add(stamp, at.by, path);
+    const name = spec.nameStamps?.[path];
+    if (name && at.byName !== undefined) add(name, at.byName, path);
   }
   return writes;
 }

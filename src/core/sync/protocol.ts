@@ -29,6 +29,7 @@ export const PULL_TABLES = [
   'organisations',
   'indicators',
   'indicatorValues',
+  'reviewEvents',
 ] as const;
 export type PullTable = (typeof PULL_TABLES)[number];
 export const isPullTable = (table: string): table is PullTable =>

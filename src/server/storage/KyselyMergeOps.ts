@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { FieldValue } from '../../core/sync/merge';
-import { isMergeTable, type MergeTableName } from '../../core/sync/mergeTables';
+import { identityOf, isMergeTable, mergeTable, type MergeTableName } from '../../core/sync/mergeTables';
 import { KyselyVersionOps } from './KyselyVersionOps';
 import type {
   ConflictFilter,
@@ -12,7 +12,7 @@ import type {
 import { chunks } from './rows';
 import type { ConflictsTable, EntitiesTable } from './schema';
 
-/** 10 columns × 100 rows, or 14 × 100: far below either dialect's limit on bound parameters. */
+/** 11 columns × 100 rows, or 14 × 100: far below either dialect's limit on bound parameters. */
 const ROWS_PER_INSERT = 100;
 const IDS_PER_SELECT = 500;
 
@@ -55,6 +55,8 @@ export class KyselyMergeOps extends KyselyVersionOps {
     // Under the counter lock from here to commit (see allocateServerSeqs), like every other entity write.
     const first = await this.allocateServerSeqs(records.length);
     const rows = records.map((r, i) => ({
+      // Written with the record's creation only: its identity (hence its submission) never changes.
+      submission_id: mergeTable(r.tbl).ownerSubmission?.(identityOf(mergeTable(r.tbl), r.data)) ?? null,
       tbl: r.tbl,
       id: r.id,
       project_id: r.projectId,

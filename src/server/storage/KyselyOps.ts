@@ -54,7 +54,8 @@ export class KyselyOps extends KyselyMergeOps implements StorageTx {
         ]),
       );
     if (scope.ownSubmissionsOnly) {
-      // Reviews (mergeable records of a submission, named by its id) follow the submission they are about.
+      // Reviews and review events (mergeable records about a submission, named by `submission_id`) follow
+      // the submission they are about; those about no submission (an indicator value's events) no agent reads.
       const own = this.db
         .selectFrom('entities as own')
         .select('own.id')
@@ -65,7 +66,7 @@ export class KyselyOps extends KyselyMergeOps implements StorageTx {
           eb('tbl', 'not in', ['submissions', ...AGENT_SCOPED_MERGE_TABLES]),
           eb('created_by', '=', scope.userId),
           eb('id', 'in', versionsOfOwn(this.db, scope.userId)),
-          eb.and([eb('tbl', 'in', AGENT_SCOPED_MERGE_TABLES), eb('id', 'in', own)]),
+          eb.and([eb('tbl', 'in', AGENT_SCOPED_MERGE_TABLES), eb('submission_id', 'in', own)]),
         ]),
       );
     }

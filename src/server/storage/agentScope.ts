@@ -3,11 +3,13 @@ import { MERGE_TABLE_NAMES, mergeTable } from '../../core/sync/mergeTables';
 import type { Database } from './schema';
 
 /**
- * Mergeable tables whose records belong to a submission and share its id (reviews): an agent pulls them
- * only for the submissions they may see, like the submissions themselves.
+ * Mergeable tables whose records are about a submission (reviews, review events; `ownerSubmission`): an
+ * agent pulls them only for their own submissions (by the `submission_id` column), like the submissions
+ * themselves. A parent alone does not make a table agent-scoped: agents read every indicator value of their
+ * projects although a value's parent is its indicator.
  */
 export const AGENT_SCOPED_MERGE_TABLES: string[] = MERGE_TABLE_NAMES.filter(
-  (name) => mergeTable(name).parent !== undefined,
+  (name) => mergeTable(name).ownerSubmission !== undefined,
 );
 
 /** Mergeable tables of no project (organisations): every signed-in user pulls them. */

@@ -3,6 +3,7 @@ import { mediaMigration } from './mediaMigration';
 import { membershipSeqMigration } from './membershipSeqMigration';
 import { mergeMigration } from './mergeMigration';
 import { projectMergeMigration } from './projectMergeMigration';
+import { reviewEventsMigration } from './reviewEventsMigration';
 import { submissionVersionsMigration } from './submissionVersionsMigration';
 
 /**
@@ -123,6 +124,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23-0005-media-blobs': mediaMigration,
   '2026-11-23-0006-merge-field-clocks-conflicts': mergeMigration,
   '2026-12-02-0007-projects-merge': projectMergeMigration,
+  '2026-12-02-0008-review-events-submission-link': reviewEventsMigration,
   '2026-12-02-0009-membership-joined-seq': membershipSeqMigration,
 };
 

@@ -61,6 +61,8 @@ export interface EntitiesTable {
   updated_at: string;
   /** Mergeable records only: JSON of each field's { value, hlc, by }, by path (see mergeMigration.ts). */
   field_state: string | null;
+  /** Mergeable records about a submission (reviews, its review events): its id; agents pull by it. */
+  submission_id: string | null;
 }
 
 export interface RejectedMutationsTable {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { clampHlc, encodeHlc } from '../../core/hlc';
+import { canonicalJson } from '../../core/sync/canonicalJson';
 import {
   applyWrites,
   hlcAfter,
@@ -20,6 +21,7 @@ import {
   type MergeTableName,
   valuesOf,
   type MergeTableSpec,
+  type ParentTable,
 } from '../../core/sync/mergeTables';
 import type { Mutation, MutationResult } from '../../core/sync/protocol';
 import { issuesOf } from '../http/errors';
@@ -47,11 +49,33 @@ interface Working {
   results: (Applied | Conflicted)[];
 }
 
-/** Where a record's parent (a review's submission) is, if the server or the batch holds it. */
-export type ParentLookup = (
-  table: 'submissions',
-  id: string,
-) => { projectId: string; deleted: boolean } | null;
+interface ParentState {
+  projectId: string;
+  deleted: boolean;
+}
+
+/** Where a record's parent (a review's submission) is, if the surrounding batch queued it. */
+export type ParentLookup = (table: ParentTable, id: string) => ParentState | null;
+
+/** How a refusal names a parent that is missing. */
+const PARENT_NAMES: Record<ParentTable, string> = {
+  submissions: 'Submission',
+  indicators: 'Indicator',
+  indicatorValues: 'Indicator value',
+};
+
+/** The identity fields of a mutation as given (not validated yet): enough to find its parent. */
+function givenIdentity(
+  spec: MergeTableSpec,
+  fields: Readonly<Record<string, unknown>>,
+): Record<string, string> {
+  const identity: Record<string, string> = {};
+  for (const name of Object.keys(spec.identity)) {
+    const value = fields[name];
+    identity[name] = typeof value === 'string' ? value : '';
+  }
+  return identity;
+}
 
 const keyOf = (tbl: string, id: string) => `${tbl}\u0000${id}`;
 
@@ -62,7 +86,8 @@ const keyOf = (tbl: string, id: string) => `${tbl}\u0000${id}`;
  */
 export class MergeBatch {
   private readonly records = new Map<string, Working | null>();
-  private readonly parents = new Map<string, { projectId: string; deleted: boolean } | null>();
+  /** Stored parents that this batch does not write, by table and id (null: not stored). */
+  private readonly parents = new Map<string, ParentState | null>();
   private readonly conflicts: ConflictRecord[] = [];
   private readonly audits: AuditEntry[] = [];
   /** The last clamped clock: clamping must keep a device's far-ahead writes in their own order. */
@@ -78,7 +103,7 @@ export class MergeBatch {
     private readonly queuedParent: ParentLookup = () => null,
   ) {}
 
-  /** Reads and locks, per table in one query, the records the batch writes, and their parents. */
+  /** Reads and locks, per table in one query, the records the batch writes; then reads their parents. */
   async prefetch(mutations: readonly Mutation[]): Promise<void> {
     const byTable = new Map<MergeTableName, Mutation[]>();
     for (const m of mutations) {
@@ -87,22 +112,32 @@ export class MergeBatch {
       list.push(m);
       byTable.set(m.table, list);
     }
-    for (const [tbl, list] of byTable) {
+    for (const [tbl, list] of byTable)
       await this.load(
         tbl,
         list.map((m) => m.id),
       );
-      const parent = mergeTable(tbl).parent;
-      if (!parent) continue;
-      const ids = list
-        .map((m) => m.fields[parent.field])
-        .filter((id): id is string => typeof id === 'string');
-      const missing = ids.filter((id) => !this.parents.has(keyOf(parent.table, id)));
-      if (missing.length === 0) continue;
-      for (const id of missing) this.parents.set(keyOf(parent.table, id), null);
-      for (const e of await this.tx.getEntities(parent.table, missing))
-        this.parents.set(keyOf(parent.table, e.id), { projectId: e.projectId, deleted: e.deleted });
+    // After the loads: a parent the batch also writes (a value pushed with its review event) is known.
+    const parents = new Map<ParentTable, string[]>();
+    for (const [tbl, list] of byTable) {
+      const spec = mergeTable(tbl);
+      if (!spec.parent) continue;
+      for (const m of list) {
+        const parent = spec.parent(givenIdentity(spec, m.fields));
+        if (parent.id !== '') parents.set(parent.table, [...(parents.get(parent.table) ?? []), parent.id]);
+      }
     }
+    for (const [table, ids] of parents) await this.loadParents(table, ids);
+  }
+
+  private async loadParents(table: ParentTable, ids: readonly string[]): Promise<void> {
+    const missing = [...new Set(ids)].filter(
+      (id) => !this.parents.has(keyOf(table, id)) && !this.records.has(keyOf(table, id)),
+    );
+    if (missing.length === 0) return;
+    for (const id of missing) this.parents.set(keyOf(table, id), null);
+    for (const e of await this.tx.getEntities(table, missing))
+      this.parents.set(keyOf(table, e.id), { projectId: e.projectId, deleted: e.deleted });
   }
 
   private async load(tbl: MergeTableName, ids: readonly string[]): Promise<void> {
@@ -141,8 +176,23 @@ export class MergeBatch {
     return !!project?.isNew && project.fieldState[DELETED]?.value !== true;
   }
 
-  private parentOf(table: 'submissions', id: string) {
-    return this.parents.get(keyOf(table, id)) ?? this.queuedParent(table, id);
+  /** The parent as this batch sees it: written by the batch, else stored, else queued by the surrounding batch. */
+  private async parentOf(table: ParentTable, id: string): Promise<ParentState | null> {
+    const key = keyOf(table, id);
+    const here = this.records.get(key);
+    if (here) return { projectId: here.projectId, deleted: here.fieldState[DELETED]?.value === true };
+    await this.loadParents(table, [id]);
+    return this.parents.get(key) ?? this.queuedParent(table, id);
+  }
+
+  /** A write-once record written again: the very same write (a replay) by the same writer, or not. */
+  private isReplay(current: Working, values: Readonly<Record<string, unknown>>): boolean {
+    const written = Object.keys(current.fieldState).filter((path) => !isStampPath(current.spec, path));
+    if (written.length !== Object.keys(values).length) return false;
+    return Object.entries(values).every(([path, value]) => {
+      const stored = current.fieldState[path];
+      return stored?.by === this.user.id && canonicalJson(stored.value) === canonicalJson(value);
+    });
   }
 
   /** Far-ahead clocks come back to the server's time plus the allowed drift, in their own order. */
@@ -182,8 +232,15 @@ export class MergeBatch {
       if (this.user.role !== 'admin') return reject(m, 'forbidden', 'Only admins create a project');
     } else if (!spec.global && !this.createdHere(projectId) && !(await canWriteProject(projectId)))
       return reject(m, 'forbidden', `You are not a member of project ${projectId}`);
+    if (spec.writeOnce && m.op === 'delete')
+      return reject(m, 'immutable', `A ${tbl} record is never deleted`);
     const refusal = spec.refuse(this.user.role, values);
     if (refusal !== null) return reject(m, 'forbidden', refusal);
+    if (spec.writeOnce && current) {
+      if (this.isReplay(current, values))
+        return { mutationId: m.mutationId, seq: m.seq, status: 'duplicate' };
+      return reject(m, 'immutable', `A ${tbl} record is written once and never changes`);
+    }
     if (!current) {
       // The fields without a default (a project's code and title…) come with the write that creates it.
       const created = spec.record.safeParse(materialize(spec, m.id, identity, values));
@@ -191,14 +248,15 @@ export class MergeBatch {
         return reject(m, 'validation', `A new ${tbl} record lacks fields`, issuesOf(created.error));
     }
     if (!current && spec.parent) {
-      const parentId = identity[spec.parent.field] ?? '';
-      const parent = this.parentOf(spec.parent.table, parentId);
+      const { table, id } = spec.parent(identity);
+      const parent = await this.parentOf(table, id);
       if (!parent || parent.deleted || parent.projectId !== projectId)
-        return reject(m, 'validation', `No ${spec.parent.table} ${parentId} in project ${projectId}`);
+        return reject(m, 'validation', `${PARENT_NAMES[table]} ${id} does not exist in project ${projectId}`);
     }
 
     const hlc = this.clamp(m.hlc, m.clientId);
-    const writes = fieldWrites(spec, values, { hlc, by: this.user.id, base: m.base });
+    const by = { by: this.user.id, byName: this.user.displayName };
+    const writes = fieldWrites(spec, values, { hlc, ...by, base: m.base });
     const target = current ?? this.create(tbl, spec, m.id, identity, projectId);
     const lost = this.merge(target, writes);
     this.audits.push({
@@ -236,11 +294,14 @@ export class MergeBatch {
   async restore(tbl: MergeTableName, id: string, path: string, value: unknown): Promise<() => number> {
     const target = await this.record(tbl, id);
     if (!target) throw new Error(`No ${tbl} record ${id}`);
+    // Their records are never merged into, so nothing of theirs is ever lost (or restored).
+    if (target.spec.writeOnce) throw new Error(`${tbl} records are never restored`);
     const current = target.fieldState[path]?.hlc;
     const fresh = encodeHlc({ wall: this.now.getTime(), counter: 0, node: 'server' });
     const hlc = current !== undefined && current >= fresh ? hlcAfter(current, 'server') : fresh;
     // No base: whatever the field holds now is replaced unseen, and therefore logged.
-    this.merge(target, fieldWrites(target.spec, { [path]: value }, { hlc, by: this.user.id }));
+    const by = { by: this.user.id, byName: this.user.displayName };
+    this.merge(target, fieldWrites(target.spec, { [path]: value }, { hlc, ...by }));
     this.audits.push({
       at: this.now.toISOString(),
       userId: this.auditUserId,

@@ -43,7 +43,7 @@ export class PushBatch {
   private readonly rejected: RejectedMutationRecord[] = [];
   /** Corrections of this batch: which submission each one replaces, and the chains' states. */
   readonly versions: VersionLinks;
-  /** The mergeable records (reviews) this batch reads, merges into and writes. */
+  /** The mergeable records (reviews, review events…) this batch reads, merges into and writes. */
   readonly merges: MergeBatch;
 
   constructor(
@@ -56,8 +56,9 @@ export class PushBatch {
     private readonly importedBy: Importer | null = null,
   ) {
     this.versions = new VersionLinks(tx);
-    this.merges = new MergeBatch(tx, user, now, importedBy ? importedBy.id : user.id, (_table, id) => {
-      const queued = this.existingSubmission(id);
+    this.merges = new MergeBatch(tx, user, now, importedBy ? importedBy.id : user.id, (table, id) => {
+      // Submissions are queued here; the mergeable parents of a batch are the merge batch's own.
+      const queued = table === 'submissions' ? this.existingSubmission(id) : null;
       return queued ? { projectId: String(queued.projectId), deleted: false } : null;
     });
   }

@@ -4,7 +4,7 @@ import { Dexie } from 'dexie';
  * A database `name` at an old version of TerrainDb's schema, as those versions shipped (copied here, not
  * read from TerrainDb: an upgrade test starts from what devices hold). Close it before opening TerrainDb.
  */
-export function oldTerrainDb(name: string, version: 1 | 2): Dexie {
+export function oldTerrainDb(name: string, version: 1 | 2 | 6): Dexie {
   const db = new Dexie(name);
   db.version(1).stores({
     drafts: 'id, updatedAt, formId',
@@ -15,5 +15,15 @@ export function oldTerrainDb(name: string, version: 1 | 2): Dexie {
     meta: 'key',
   });
   if (version >= 2) db.version(2).stores({ media: 'sha256, createdAt' });
+  if (version >= 6) {
+    db.version(3).stores({ media: 'sha256, createdAt, uploadState' });
+    db.version(4).stores({ submissions: 'id, finalizedAt, syncState, formId, replaces, versionState' });
+    db.version(5).stores({ reviews: 'id, projectId' });
+    db.version(6).stores({
+      organisations: 'id',
+      indicators: 'id, projectId',
+      indicatorValues: 'id, indicatorId, projectId',
+    });
+  }
   return db;
 }

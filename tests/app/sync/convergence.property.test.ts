@@ -186,8 +186,14 @@ describe.each(backends)('review convergence against the real server ($name)', (b
               const before = await device.db.outbox.count();
               await saveReview(device.db, submission, change, new Date(clocks[step.reviewer] ?? 0));
               if ((await device.db.outbox.count()) > before) {
-                const entry = await device.db.outbox.orderBy('seq').last();
+                // The review's entry; its history event follows it.
+                const queued = await device.db.outbox.orderBy('seq').toArray();
+                const entry = queued.filter((e) => e.table === 'reviews').at(-1);
                 if (entry) made.push({ entry, by: device.userId });
+                expect(queued.at(-1)).toMatchObject({
+                  table: 'reviewEvents',
+                  fields: { targetId: entry?.id },
+                });
               }
               continue;
             }
@@ -228,6 +234,14 @@ describe.each(backends)('review convergence against the real server ($name)', (b
               expect(row.clocks).toEqual(serverClocks);
             }
           }
+
+          // Every change left one event in the history, on the server and on every reviewer's device.
+          const events = rows.filter((r) => r.tbl === 'reviewEvents');
+          expect(events).toHaveLength(made.length);
+          for (const device of reviewers)
+            expect((await device.db.reviewEvents.toArray()).map((e) => e.id).sort()).toEqual(
+              events.map((e) => e.id).sort(),
+            );
 
           // Every change applied exactly once: one audit entry each, and every seq recorded.
           const audit = await server.storage.listAudit(1_000_000);

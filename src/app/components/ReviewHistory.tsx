@@ -1,0 +1,46 @@
+import type { ReviewHistoryEntry } from '../repositories/reviewEvents';
+import { useSignedIn } from '../hooks/useSignedIn';
+import { dateTime } from '../i18n/format';
+// Registers the strings of the history (they load with the pages that show it, not at start).
+import '../i18n/historyStrings';
+import { useT } from '../i18n/useT';
+import { ReviewBadge } from './ReviewBadge';
+
+/**
+ * The review history of a submission or an indicator value, newest first: who acted, when, the status they
+ * set and what they wrote. An action made on this device shows at once, marked while it is not sent yet.
+ */
+export function ReviewHistory({ entries }: { entries: readonly ReviewHistoryEntry[] }) {
+  const { t, lang } = useT();
+  const { session } = useSignedIn();
+  return (
+    <ol className="review-history">
+      {entries.map((e) => (
+        <li key={e.id} data-event={e.id}>
+          <span className="card-meta">
+            {t('history.who', {
+              name: e.by === session.user.id ? t('history.you') : (e.byName ?? t('history.someone')),
+              date: dateTime(e.at, lang),
+            })}
+          </span>{' '}
+          {e.status ? <ReviewBadge status={e.status} /> : null}{' '}
+          {e.sendState === 'sent' ? null : (
+            <span className={`badge badge-${e.sendState === 'unsent' ? 'pending' : 'rejected'}`}>
+              {t(e.sendState === 'unsent' ? 'history.unsent' : 'history.refused')}
+            </span>
+          )}
+          {e.comment !== null ? (
+            <div>{e.comment ? t('history.comment', { text: e.comment }) : t('history.commentRemoved')}</div>
+          ) : null}
+          {Object.entries(e.fieldComments).map(([field, text]) => (
+            <div key={field}>
+              {text
+                ? t('history.fieldComment', { field, text })
+                : t('history.fieldCommentRemoved', { field })}
+            </div>
+          ))}
+        </li>
+      ))}
+    </ol>
+  );
+}
