@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { indicatorRows, latestRow, type IndicatorRow } from '../components/indicatorRows';
-import type { IndicatorRecord, OrganisationRecord, ProjectRecord } from '../db/schema';
+import type { IndicatorRecord, OrganisationRecord, ProjectRecord, SubmissionRecord } from '../db/schema';
 import { loadProjectDetail } from '../repositories/coordinationDetail';
 import { useSignedIn } from './useSignedIn';
 
@@ -13,6 +13,8 @@ export interface ProjectDetail {
    */
   indicators: { indicator: IndicatorRecord; latest: IndicatorRow | undefined }[];
   submissionCount: number;
+  /** Its latest submissions, newest first. */
+  recent: SubmissionRecord[];
 }
 
 /** A project with what its page shows: `undefined` while loading, `null` when it is not on the device. */
@@ -21,7 +23,7 @@ export function useProjectDetail(id: string): ProjectDetail | null | undefined {
   return useLiveQuery(async () => {
     const data = await loadProjectDetail(db, id);
     if (!data) return null;
-    const { project, organisations, indicators, values, submissions, submissionCount } = data;
+    const { project, organisations, indicators, values, submissions, submissionCount, recent } = data;
     const withLatest = indicators.map((indicator) => ({
       indicator,
       latest: latestRow(
@@ -32,6 +34,6 @@ export function useProjectDetail(id: string): ProjectDetail | null | undefined {
         ),
       ),
     }));
-    return { project, organisations, indicators: withLatest, submissionCount };
+    return { project, organisations, indicators: withLatest, submissionCount, recent };
   }, [db, id]);
 }

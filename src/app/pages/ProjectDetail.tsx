@@ -2,6 +2,7 @@ import { pickText } from '../../core/i18n/localized';
 import { DetailAbsent } from '../components/DetailAbsent';
 import { LatestBadge, LatestValue } from '../components/LatestIndicatorValue';
 import { ProjectLinks } from '../components/edit/EditLinks';
+import { ProjectSubmissions } from '../components/ProjectSubmissions';
 import { useProjectDetail } from '../hooks/useProjectDetail';
 // Registers the strings of this page (they load with it, not at start).
 import '../i18n/coordinationStrings';
@@ -21,7 +22,7 @@ export function ProjectDetail({ id }: { id: string }) {
   const { t, lang } = useT();
   const data = useProjectDetail(id);
   if (!data) return <DetailAbsent loading={data === undefined} notFound="proj.notFound" />;
-  const { project, organisations, indicators, submissionCount } = data;
+  const { project, organisations, indicators, submissionCount, recent } = data;
   const none = t('proj.none');
   const orgName = (orgId: string) => organisations.get(orgId)?.name ?? orgId;
   const points = project.locations.flatMap((l) => (l.point ? [{ name: l.name, ...l.point }] : []));
@@ -132,6 +133,7 @@ export function ProjectDetail({ id }: { id: string }) {
 
       <section aria-labelledby="proj-submissions">
         <h2 id="proj-submissions">{t('proj.submissions', { count: submissionCount })}</h2>
+        {recent.length > 0 ? <ProjectSubmissions rows={recent} /> : null}
         <a href={hrefOf({ name: 'submissions' })}>{t('proj.seeSubmissions')}</a>
       </section>
     </main>

@@ -1,5 +1,11 @@
 import type { TerrainDb } from '../db/TerrainDb';
-import type { IndicatorRecord, IndicatorValueRecord, OrganisationRecord, ProjectRecord } from '../db/schema';
+import type {
+  IndicatorRecord,
+  IndicatorValueRecord,
+  OrganisationRecord,
+  ProjectRecord,
+  SubmissionRecord,
+} from '../db/schema';
 import { projectMatches, type ProjectFilter } from './projectFilter';
 
 /**
@@ -55,7 +61,24 @@ export async function listProjectIndicatorValues(
   return all.filter((v) => !v.deleted);
 }
 
+/** A project's current submissions (a corrected one counts once), by the projectId index (Dexie v7). */
+function projectSubmissions(db: TerrainDb, projectId: string) {
+  return db.submissions
+    .where('projectId')
+    .equals(projectId)
+    .filter((s) => !s.versionState && !s.discardedAt);
+}
+
 export async function countProjectSubmissions(db: TerrainDb, projectId: string): Promise<number> {
-  // Current versions only: a corrected submission counts once.
-  return db.submissions.filter((s) => s.projectId === projectId && !s.versionState && !s.discardedAt).count();
+  return projectSubmissions(db, projectId).count();
+}
+
+/** The project's latest current submissions, newest first, at most `limit`. */
+export async function listRecentProjectSubmissions(
+  db: TerrainDb,
+  projectId: string,
+  limit: number,
+): Promise<SubmissionRecord[]> {
+  const all = await projectSubmissions(db, projectId).toArray();
+  return all.sort((a, b) => b.finalizedAt.localeCompare(a.finalizedAt)).slice(0, limit);
 }

@@ -1,8 +1,15 @@
 import type { ComputeSubmission } from '../../core/indicators/compute';
 import type { TerrainDb } from '../db/TerrainDb';
-import type { IndicatorRecord, IndicatorValueRecord, OrganisationRecord, ProjectRecord } from '../db/schema';
+import type {
+  IndicatorRecord,
+  IndicatorValueRecord,
+  OrganisationRecord,
+  ProjectRecord,
+  SubmissionRecord,
+} from '../db/schema';
 import {
   countProjectSubmissions,
+  listRecentProjectSubmissions,
   getIndicator,
   getProject,
   listIndicators,
@@ -49,7 +56,12 @@ export interface ProjectDetailData {
   /** The submissions its indicators' computations read. */
   submissions: ComputeSubmission[];
   submissionCount: number;
+  /** Its latest current submissions, newest first (RECENT_SUBMISSIONS at most). */
+  recent: SubmissionRecord[];
 }
+
+/** How many of a project's latest submissions its page lists (the submissions page has them all). */
+export const RECENT_SUBMISSIONS = 10;
 
 /** A project with its organisations, indicators, their values and what they compute from. */
 export async function loadProjectDetail(db: TerrainDb, id: string): Promise<ProjectDetailData | null> {
@@ -59,15 +71,16 @@ export async function loadProjectDetail(db: TerrainDb, id: string): Promise<Proj
     async () => {
       const project = await getProject(db, id);
       if (!project) return null;
-      const [organisations, indicators, values, submissionCount] = await Promise.all([
+      const [organisations, indicators, values, submissionCount, recent] = await Promise.all([
         organisationsById(db),
         listIndicators(db, id),
         listProjectIndicatorValues(db, id),
         countProjectSubmissions(db, id),
+        listRecentProjectSubmissions(db, id, RECENT_SUBMISSIONS),
       ]);
       const formIds = [...new Set(indicators.flatMap((i) => (i.computation ? [i.computation.formId] : [])))];
       const submissions = await computeSubmissionsOf(db, formIds);
-      return { project, organisations, indicators, values, submissions, submissionCount };
+      return { project, organisations, indicators, values, submissions, submissionCount, recent };
     },
   );
 }

@@ -64,6 +64,18 @@ describe('project page data', () => {
     expect(firstHalf).toMatchObject({ actual: 5, computed: 2, differs: true });
   });
 
+  it('lists its latest current submissions, newest first, at most ten, and counts them all', async () => {
+    const days = Array.from({ length: 12 }, (_, i) => `2024-03-${String(i + 10)}T08:00:00.000Z`);
+    await db.submissions.bulkPut([
+      ...days.map((day, i) => submissionAt(`s-${i}`, day)),
+      submissionAt('old', '2024-03-30T08:00:00.000Z', { versionState: 'superseded' }),
+      submissionAt('other', '2024-03-31T08:00:00.000Z', { projectId: 'p-other' }),
+    ]);
+    const data = await loadProjectDetail(db, project.id);
+    expect(data?.submissionCount).toBe(12);
+    expect(data?.recent.map((s) => s.id)).toEqual(Array.from({ length: 10 }, (_, i) => `s-${11 - i}`));
+  });
+
   it('shows no value for a computed indicator whose periods have no submission yet', async () => {
     await db.indicators.put(computed);
     const data = await loadProjectDetail(db, project.id);

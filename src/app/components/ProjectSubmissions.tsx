@@ -1,0 +1,34 @@
+import { submissionSummary } from '../../core/forms/summary';
+import { pickText } from '../../core/i18n/localized';
+import type { SubmissionRecord } from '../db/schema';
+import { useLatestForms } from '../hooks/useLatestForms';
+import { useReviewStatuses } from '../hooks/useReviewStatuses';
+import { useSignedIn } from '../hooks/useSignedIn';
+import { useT } from '../i18n/useT';
+import { SubmissionRow } from './SubmissionRow';
+
+/** A project's latest submissions, as the submissions list shows them: form, who, when, review and sync state. */
+export function ProjectSubmissions({ rows }: { rows: readonly SubmissionRecord[] }) {
+  const { t, lang } = useT();
+  const { session } = useSignedIn();
+  const forms = useLatestForms();
+  const reviews = useReviewStatuses(rows.map((r) => r.id));
+  const byId = new Map((forms ?? []).map((f) => [f.formId, f]));
+  return (
+    <ul className="card-list">
+      {rows.map((row) => {
+        const form = byId.get(row.formId);
+        return (
+          <SubmissionRow
+            key={row.id}
+            row={row}
+            title={form ? pickText(form.definition.title, lang) : t('subs.unknownForm', { id: row.formId })}
+            summary={form ? submissionSummary(form.definition, row.data) : ''}
+            userId={session.user.id}
+            reviewStatus={reviews.get(row.id) ?? null}
+          />
+        );
+      })}
+    </ul>
+  );
+}
