@@ -14,15 +14,17 @@ import { newClientId, OTHER_PROJECT, setupServer, type TestServer } from '../har
 const START = Date.parse('2026-11-24T08:00:00.000Z');
 const P = DEMO_PROJECT.id;
 
+/** `later`: ms after the start, so a write's clock is after earlier writes' (same clocks tie by node). */
 function mutations(
   clientId: string,
   changes: { table: string; id: string; fields: object; op?: 'delete' }[],
+  later = 0,
 ) {
   return changes.map((c, i): Mutation => ({
     mutationId: randomUUID(),
     clientId,
     seq: i + 1,
-    hlc: encodeHlc({ wall: START + i + 1, counter: 0, node: clientId }),
+    hlc: encodeHlc({ wall: START + later + i + 1, counter: 0, node: clientId }),
     table: c.table,
     id: c.id,
     op: c.op ?? 'put',
@@ -116,13 +118,13 @@ describe.each(backends)('parents of mergeable records on $name', (backend) => {
     const deleted = await server.push(
       'admin',
       admin,
-      mutations(admin, [{ table: 'indicators', id: 'ind-1', fields: { projectId: P }, op: 'delete' }]),
+      mutations(admin, [{ table: 'indicators', id: 'ind-1', fields: { projectId: P }, op: 'delete' }], 1000),
     );
     expect(codes(deleted.body.results)).toEqual(['applied']);
-    // Made offline before the delete reached the device: the edit is merged, not refused. (Applied or a
-    // conflict, by the clocks' tie-break with the supervisor's write of the same instant: both are stored.)
+    // Made offline before the delete reached the device: the edit is merged, not refused (applied, or a
+    // conflict since it names no base over the supervisor's value: stored either way).
     const focal = newClientId();
-    const edit = await server.push('focal', focal, mutations(focal, [value('v-1', 'ind-1')]));
+    const edit = await server.push('focal', focal, mutations(focal, [value('v-1', 'ind-1')], 2000));
     expect(['applied', 'conflict']).toContain(edit.body.results[0]?.status);
   });
 });
