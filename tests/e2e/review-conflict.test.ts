@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { e2eSuite } from './harness/suite';
 import { FillFormPage } from './pages/FillFormPage';
@@ -68,10 +69,13 @@ describe('reviews: concurrent verdicts merge, the lost one is restored by the su
     await lostStatus.getByText('Restaurée').waitFor({ timeout: 30_000 });
 
     // The restored approval reaches every device at its next sync.
+    // The review panel's badge: the history below it also lists the approval, as an entry.
+    const verdict = (page: Page) =>
+      page.getByRole('region', { name: 'Revue', exact: true }).locator('.badge', { hasText: 'Approuvée' });
     await focal.list.syncNow();
-    await focal.page.locator('.badge', { hasText: 'Approuvée' }).waitFor({ timeout: 30_000 });
+    await verdict(focal.page).waitFor({ timeout: 30_000 });
     await agentList.syncNow();
     await agentPage.getByRole('link', { name: link }).click();
-    await agentPage.locator('.badge', { hasText: 'Approuvée' }).waitFor({ timeout: 30_000 });
+    await verdict(agentPage).waitFor({ timeout: 30_000 });
   });
 });
