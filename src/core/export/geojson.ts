@@ -60,7 +60,22 @@ function geometryOf(type: string, value: unknown): Geometry | null {
   const ring = samePosition(first, positions[positions.length - 1] as Position)
     ? positions
     : [...positions, first];
-  return ring.length >= 4 ? { type: 'Polygon', coordinates: [ring] } : null;
+  if (ring.length < 4) return null;
+  // RFC 7946 §3.1.6: an exterior ring runs counterclockwise. ODK records a shape in the order the agent
+  // walked or tapped it, either way round, and some readers (d3-geo) take a clockwise ring for its
+  // complement, the whole globe but the shape.
+  return { type: 'Polygon', coordinates: [signedArea(ring) < 0 ? [...ring].reverse() : ring] };
+}
+
+/** Twice the planar area the ring encloses (shoelace), positive when it runs counterclockwise. */
+export function signedArea(ring: readonly Position[]): number {
+  let sum = 0;
+  for (let i = 0; i + 1 < ring.length; i++) {
+    const [x1 = 0, y1 = 0] = ring[i] as Position;
+    const [x2 = 0, y2 = 0] = ring[i + 1] as Position;
+    sum += x1 * y2 - x2 * y1;
+  }
+  return sum;
 }
 
 const GEO_TYPES = ['geopoint', 'geotrace', 'geoshape'];

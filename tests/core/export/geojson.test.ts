@@ -1,6 +1,12 @@
 import { FormDefinition } from '../../../src/core/forms/definition';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { positionOf, projectsGeoJson, submissionsGeoJson } from '../../../src/core/export/geojson';
+import {
+  positionOf,
+  projectsGeoJson,
+  signedArea,
+  submissionsGeoJson,
+} from '../../../src/core/export/geojson';
 import { submissionTables } from '../../../src/core/export/submissionTables';
 import { demoProject } from './iatiFixtures';
 import { householdForm, householdSubmission, sampleSubmission } from './householdForm';
@@ -22,6 +28,39 @@ describe('GeoJSON exports', () => {
     expect(fc.features[0]?.properties).toMatchObject({ KEY: 's1', 'lieu-region': 'ML07', field: 'gps' });
     // Valid JSON that round-trips.
     expect(JSON.parse(JSON.stringify(fc))).toEqual(fc);
+  });
+
+  it('writes every geoshape ring closed and counterclockwise (RFC 7946), whichever way it was walked', () => {
+    const shaped = FormDefinition.parse({
+      ...householdForm,
+      items: [{ kind: 'question', type: 'geoshape', name: 'champ' }],
+      choiceLists: {},
+    });
+    // A convex polygon: points on a circle at increasing angles, walked forwards or backwards.
+    const shape = fc.record({
+      angles: fc.uniqueArray(fc.integer({ min: 0, max: 359 }), { minLength: 3, maxLength: 12 }),
+      clockwise: fc.boolean(),
+      closed: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(shape, ({ angles, clockwise, closed }) => {
+        const sorted = [...angles].sort((a, b) => a - b);
+        const walk = clockwise ? sorted.reverse() : sorted;
+        const points = walk.map((deg) => {
+          const rad = (deg * Math.PI) / 180;
+          return `${(16 + Math.sin(rad)).toFixed(6)} ${(-3 + Math.cos(rad)).toFixed(6)} 0 0`;
+        });
+        const text = (closed ? [...points, points[0]] : points).join(';');
+        const out = submissionsGeoJson(shaped, [householdSubmission('s', { champ: text })], {
+          lang: 'fr',
+          codes: true,
+        });
+        const ring = (out.features[0]?.geometry.coordinates as number[][][])[0] as number[][];
+        expect(ring[0]).toEqual(ring[ring.length - 1]);
+        expect(ring).toHaveLength(angles.length + 1);
+        expect(signedArea(ring)).toBeGreaterThan(0);
+      }),
+    );
   });
 
   it("reads ODK's text form of points and traces", () => {
