@@ -1,9 +1,11 @@
 /**
- * `npm run bench [-- name…]`: prints every figure as `name: value`. Groups: bundle, store, sync, expr, engine
+ * `npm run bench [-- name…]`: prints every figure as `name: value`. Groups: bundle, store, sync, expr, engine,
+ * export
  * (all of them by default); `server` runs the push throughput part of `sync` alone, `wire` its bytes on the wire.
  * Benchmarks measure; they never fail on a threshold (the bundle budget is enforced by the test build).
  */
 import { benchBundle } from './bundle';
+import { benchExport } from './export';
 import { benchExpr } from './expr';
 import { benchFormEngine } from './formEngine';
 import { benchServer } from './server';
@@ -17,6 +19,7 @@ const suites: Record<string, () => Promise<void>> = {
   sync: benchSync,
   expr: benchExpr,
   engine: benchFormEngine,
+  export: benchExport,
 };
 /** Parts of a group that can be run alone; not run again by default. */
 const parts: Record<string, () => Promise<void>> = { server: benchServer, wire: benchWire };
