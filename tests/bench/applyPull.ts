@@ -17,7 +17,7 @@ import type { Submission } from '../../src/core/records/submission';
 import type { PullChange, PullResponse } from '../../src/core/sync/protocol';
 import { DEMO_FORM, DEMO_PROJECT } from '../../src/server/seed/demoForm';
 import { realisticAnswers } from '../app/integration/httpDevice';
-import { report, timeMs } from './report';
+import { median, report, timeMs } from './report';
 
 export const N = 10_000;
 const PAGE = 500;
@@ -108,8 +108,6 @@ const applyAll = (pulled: PullResponse[]) => async (db: TerrainDb) => {
   for (const page of pulled) await applyPullPage(db, page);
   if ((await db.submissions.count()) !== N) throw new Error('applyPullPage did not store every row');
 };
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 export async function benchApply(): Promise<void> {
   const { raw, pulled } = applyInputs(pulledSubmissions());

@@ -11,7 +11,7 @@ import { SAMPLE_PROJECTS } from '../../src/server/seed/sampleCoordination';
 import { seedDemo } from '../../src/server/seed/demoSeed';
 import { SAMPLE_SUBMISSIONS } from '../../src/server/seed/sampleData';
 import { createStorage } from '../../src/server/storage/createStorage';
-import { report, timeMs } from './report';
+import { median, report, timeMs } from './report';
 
 const ROUNDS = 5;
 
@@ -44,12 +44,12 @@ export async function benchExport(): Promise<void> {
         bytes = 0;
         for (const request of requests)
           for (const file of await buildExport(storage, 'operator', request, now))
-            bytes += typeof file.body === 'string' ? Buffer.byteLength(file.body) : file.body.length;
+            bytes += Buffer.byteLength(file.body);
       };
       await run();
       const times: number[] = [];
       for (let r = 0; r < ROUNDS; r += 1) times.push(await timeMs(run));
-      report(`export.${name}.ms`, times.sort((a, b) => a - b)[Math.floor(ROUNDS / 2)]!.toFixed(1));
+      report(`export.${name}.ms`, median(times).toFixed(1));
       report(`export.${name}.kb`, (bytes / 1024).toFixed(1));
     }
   } finally {

@@ -3,6 +3,10 @@ export function report(name: string, value: string | number): void {
   console.log(`${name}: ${value}`);
 }
 
+/** The middle of a few runs: on a machine shared with other work a single run swings by a factor of two. */
+export const median = (values: readonly number[]): number =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
 export async function timeMs(work: () => Promise<void>): Promise<number> {
   const start = performance.now();
   await work();

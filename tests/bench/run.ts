@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- name…]`: prints every figure as `name: value`. Groups: bundle, store, sync, expr, engine,
- * export
- * (all of them by default); `server` runs the push throughput part of `sync` alone, `wire` its bytes on the wire.
+ * export (all of them by default); `server` runs the push throughput part of `sync` alone, `wire` its bytes on
+ * the wire.
  * Benchmarks measure; they never fail on a threshold (the bundle budget is enforced by the test build).
  */
 import { benchBundle } from './bundle';

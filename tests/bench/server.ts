@@ -15,7 +15,7 @@ import { DEMO_ANSWERS, DEMO_FORM, DEMO_PROJECT } from '../../src/server/seed/dem
 import { seedDemo } from '../../src/server/seed/demoSeed';
 import { createStorage } from '../../src/server/storage/createStorage';
 import type { Storage } from '../../src/server/storage/Storage';
-import { report, timeMs } from './report';
+import { median, report, timeMs } from './report';
 
 const MUTATIONS = 6_000;
 const ROUNDS = 3;
@@ -71,15 +71,14 @@ async function pushesPerSecond(storage: Storage): Promise<number> {
       if (res.status !== 200) throw new Error(`push answered ${res.status}: ${await res.text()}`);
     }
   };
-  // A warm-up round (JIT, the form's compiled validator, the database's caches), then the median of a few:
-  // on a machine shared with other work a single round swings by a factor of two.
+  // A warm-up round (JIT, the form's compiled validator, the database's caches), then the median of a few.
   await push(round(WARM_UP));
   const rates: number[] = [];
   for (let r = 0; r < ROUNDS; r += 1) {
     const batches = round(MUTATIONS / ROUNDS);
     rates.push(((MUTATIONS / ROUNDS) * 1000) / (await timeMs(() => push(batches))));
   }
-  return rates.sort((a, b) => a - b)[Math.floor(ROUNDS / 2)]!;
+  return median(rates);
 }
 
 export async function benchServer(): Promise<void> {
