@@ -2,15 +2,8 @@ import { encodeHlc } from '../core/hlc';
 import { FormVersion, formVersionKey } from '../core/records/formVersion';
 import { Project, type ProjectInput } from '../core/records/project';
 import { applyWrites, hlcAfter, latestHlc, type FieldWrite } from '../core/sync/merge';
-import {
-  DELETED,
-  fieldWrites,
-  identityOf,
-  materialize,
-  mergeTable,
-  valuesOf,
-  type MergeTableName,
-} from '../core/sync/mergeTables';
+import { DELETED, mergeTable, type MergeTableName } from '../core/sync/mergeTables';
+import { fieldWrites, identityOf, materialize, valuesOf } from '../core/sync/mergeRecords';
 import type { StorageTx } from './storage/Storage';
 
 /** Server-made records carry the server's own clock reading. */

@@ -1,5 +1,6 @@
 import type { z } from 'zod/mini';
-import { mergeTable, parseWrite, type MergeTableName } from '../../core/sync/mergeTables';
+import { mergeTable, type MergeTableName } from '../../core/sync/mergeTables';
+import { parseWrite } from '../../core/sync/mergeRecords';
 import type { TerrainDb } from '../db/TerrainDb';
 import { overlay, type MergedRow } from '../sync/mergedRows';
 import { appendMutation } from './appendMutation';

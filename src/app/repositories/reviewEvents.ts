@@ -1,6 +1,7 @@
 import type { ReviewStatus } from '../../core/records/review';
 import type { ReviewTarget } from '../../core/records/reviewEvent';
-import { mergeTable, parseWrite } from '../../core/sync/mergeTables';
+import { mergeTable } from '../../core/sync/mergeTables';
+import { parseWrite } from '../../core/sync/mergeRecords';
 import type { TerrainDb } from '../db/TerrainDb';
 import type { ReviewEventRecord } from '../db/schema';
 import { overlay } from '../sync/mergedRows';

@@ -1,5 +1,6 @@
 import type { ReviewStatus } from '../../core/records/review';
-import { parseWrite, mergeTable } from '../../core/sync/mergeTables';
+import { mergeTable } from '../../core/sync/mergeTables';
+import { parseWrite } from '../../core/sync/mergeRecords';
 import type { TerrainDb } from '../db/TerrainDb';
 import type { ReviewRecord } from '../db/schema';
 import { overlay } from '../sync/mergedRows';

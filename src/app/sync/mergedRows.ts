@@ -1,15 +1,11 @@
 import type { Table } from 'dexie';
 import {
-  fieldWrites,
-  identityOf,
   isMergeTable,
-  materialize,
   MERGE_TABLE_NAMES,
   mergeTable,
-  parseWrite,
-  valueAt,
   type MergeTableName,
 } from '../../core/sync/mergeTables';
+import { fieldWrites, identityOf, materialize, parseWrite, valueAt } from '../../core/sync/mergeRecords';
 import type { PullChange } from '../../core/sync/protocol';
 import type { TerrainDb } from '../db/TerrainDb';
 import type { MergedRowState, OutboxEntry } from '../db/schema';

@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { FieldValue } from '../../core/sync/merge';
-import { identityOf, isMergeTable, mergeTable, type MergeTableName } from '../../core/sync/mergeTables';
+import { isMergeTable, mergeTable, type MergeTableName } from '../../core/sync/mergeTables';
+import { identityOf } from '../../core/sync/mergeRecords';
 import { KyselyVersionOps } from './KyselyVersionOps';
 import type {
   ConflictFilter,

@@ -11,18 +11,14 @@ import {
 } from '../../core/sync/merge';
 import {
   DELETED,
-  fieldWrites,
-  identityOf,
   isMergeTable,
   isStampPath,
-  materialize,
   mergeTable,
-  parseWrite,
   type MergeTableName,
-  valuesOf,
   type MergeTableSpec,
   type ParentTable,
 } from '../../core/sync/mergeTables';
+import { fieldWrites, identityOf, materialize, parseWrite, valuesOf } from '../../core/sync/mergeRecords';
 import type { Mutation, MutationResult } from '../../core/sync/protocol';
 import { issuesOf } from '../http/errors';
 import type { ConflictRecord, MergeRecord, MergeRecordWrite } from '../storage/MergeStorage';

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { OutboxEntry, ReviewRecord, SubmissionRecord } from '../../../src/app/db/schema';
 import { saveReview } from '../../../src/app/repositories/reviews';
 import { compareFieldValues, sameValue, type FieldWrite } from '../../../src/core/sync/merge';
-import { fieldWrites, isStampPath, mergeTable, parseWrite } from '../../../src/core/sync/mergeTables';
+import { isStampPath, mergeTable } from '../../../src/core/sync/mergeTables';
+import { fieldWrites, parseWrite } from '../../../src/core/sync/mergeRecords';
 import { backends } from '../../server/backends';
 import type { Fault } from '../fakeServer';
 import {

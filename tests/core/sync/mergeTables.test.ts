@@ -2,14 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { encodeHlc } from '../../../src/core/hlc';
 import { Review } from '../../../src/core/records/review';
 import { applyWrites, type FieldStates } from '../../../src/core/sync/merge';
-import {
-  fieldWrites,
-  materialize,
-  mergeTable,
-  parseWrite,
-  valueAt,
-  valuesOf,
-} from '../../../src/core/sync/mergeTables';
+import { mergeTable } from '../../../src/core/sync/mergeTables';
+import { fieldWrites, materialize, parseWrite, valueAt, valuesOf } from '../../../src/core/sync/mergeRecords';
 
 const spec = mergeTable('reviews');
 const identity = { submissionId: 'sub-1', projectId: 'p-gao' };
