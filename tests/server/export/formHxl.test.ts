@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_PROJECT } from '../../../src/server/seed/demoForm';
 import { backends } from '../backends';
+import { formUpload } from '../forms/fixtureFiles';
 import { newClientId, setupServer, submission, type TestServer } from '../harness';
 
 /** A partner-report form as a supervisor writes it in Excel, with Kobo's hxl column on two questions. */
@@ -15,12 +16,6 @@ const FORM = [
   ',rapport_partenaire,3',
 ].join('\n');
 
-function upload(text: string, fileName: string): FormData {
-  const body = new FormData();
-  body.append('file', new File([text], fileName));
-  return body;
-}
-
 describe.each(backends)('the hashtags of an uploaded XLSForm on $name', (backend) => {
   let server: TestServer;
   beforeEach(async () => {
@@ -33,7 +28,7 @@ describe.each(backends)('the hashtags of an uploaded XLSForm on $name', (backend
   async function publish(text: string) {
     const res = await server.request(`/api/projects/${DEMO_PROJECT.id}/forms`, {
       token: await server.login('supervisor'),
-      body: upload(text, 'rapport.csv'),
+      body: formUpload(text, 'rapport.csv'),
     });
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   }

@@ -3,16 +3,9 @@ import { FormVersion, formVersionKey } from '../../../src/core/records/formVersi
 import { DEMO_PROJECT } from '../../../src/server/seed/demoForm';
 import { backends } from '../backends';
 import { OTHER_PROJECT, setupServer, type TestServer } from '../harness';
-import { fixture } from './fixtureFiles';
+import { fixture, formUpload } from './fixtureFiles';
 
 const CSV_FORM = 'type,name,label,relevant\ninteger,age,Age,\ntext,job,Job,${age} >= 18\n';
-
-function upload(bytes: Uint8Array | string, fileName: string): FormData {
-  const body = new FormData();
-  // slice(): a copy on a plain ArrayBuffer, which is what File's typing accepts.
-  body.append('file', new File([typeof bytes === 'string' ? bytes : bytes.slice()], fileName));
-  return body;
-}
 
 interface ErrorResponse {
   error: {
@@ -43,7 +36,7 @@ describe.each(backends)('POST /api/projects/:id/forms on $name', (backend) => {
     (await server.pullAll(username)).filter((c) => c.table === 'forms').map((c) => c.id);
 
   it('publishes an uploaded XLSForm; agents receive it on their next pull', async () => {
-    const { status, body } = await post('supervisor', upload(fixture('tutorial.xls'), 'tutorial.xls'));
+    const { status, body } = await post('supervisor', formUpload(fixture('tutorial.xls'), 'tutorial.xls'));
     expect(status).toBe(201);
     expect(body).toMatchObject({
       formId: 'tutorial',
@@ -62,7 +55,7 @@ describe.each(backends)('POST /api/projects/:id/forms on $name', (backend) => {
   });
 
   it('accepts CSV and lets an admin publish in any project', async () => {
-    const { status, body } = await post('admin', upload(CSV_FORM, 'Age check.csv'), OTHER_PROJECT);
+    const { status, body } = await post('admin', formUpload(CSV_FORM, 'Age check.csv'), OTHER_PROJECT);
     expect([status, body]).toEqual([
       201,
       { formId: 'age-check', version: '202611240800', title: 'Age check', questionCount: 2, warnings: [] },
@@ -76,7 +69,7 @@ describe.each(backends)('POST /api/projects/:id/forms on $name', (backend) => {
       ['focal', DEMO_PROJECT.id],
       ['supervisor', OTHER_PROJECT],
     ] as const) {
-      const { status, body } = await post(user, upload(CSV_FORM, 'x.csv'), project);
+      const { status, body } = await post(user, formUpload(CSV_FORM, 'x.csv'), project);
       expect([user, status, (body as ErrorResponse).error.code]).toEqual([user, 403, 'forbidden']);
     }
   });
@@ -85,7 +78,7 @@ describe.each(backends)('POST /api/projects/:id/forms on $name', (backend) => {
     const before = await formIds('admin');
     const broken =
       'type,name,label,relevant\ninteger,age,Age,${agee} > 1\nbegin group,g,G,\nselect_one nowhere,s,S,\n';
-    const { status, body } = await post('supervisor', upload(broken, 'broken.csv'));
+    const { status, body } = await post('supervisor', formUpload(broken, 'broken.csv'));
     expect(status).toBe(422);
     const { error } = body as ErrorResponse;
     expect(error.code).toBe('validation');
@@ -96,7 +89,7 @@ describe.each(backends)('POST /api/projects/:id/forms on $name', (backend) => {
     ]);
     const notAForm = await post(
       'supervisor',
-      upload(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0]), 'photo.png'),
+      formUpload(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0]), 'photo.png'),
     );
     expect(notAForm.status).toBe(422);
     expect((notAForm.body as ErrorResponse).error.details?.issues[0]).toMatchObject({ sheet: 'file' });
@@ -105,7 +98,7 @@ describe.each(backends)('POST /api/projects/:id/forms on $name', (backend) => {
 
   it('takes every other file part as an attachment: the CSV choices of select_*_from_file', async () => {
     const form = 'type,name,label\nselect_one_from_file villages.csv,village,Village\n';
-    const body = upload(form, 'Villages.csv');
+    const body = formUpload(form, 'Villages.csv');
     body.append('media', new File(['name,label,cercle\ngao,Gao,gao\nbara,Bara,ansongo\n'], 'villages.csv'));
     body.append('note', 'text parts are ignored');
     const { status, body: result } = await post('supervisor', body);
@@ -125,7 +118,7 @@ describe.each(backends)('POST /api/projects/:id/forms on $name', (backend) => {
       'select_one_from_file villages.xml,village,Village,',
       'select_one_from_file wells.geojson,well,Puits,village=${village}',
     ].join('\n');
-    const body = upload(form, 'Wells.csv');
+    const body = formUpload(form, 'Wells.csv');
     const villages = '<root><item><name>gao</name><label>Gao</label></item></root>';
     body.append('media', new File([villages], 'villages.xml'));
     const wells = {
@@ -166,7 +159,7 @@ describe.each(backends)('POST /api/projects/:id/forms on $name', (backend) => {
       'select_one_from_file wells.geojson,well,Puits',
       'select_one_from_file zones.xml,zone,Zone',
     ].join('\n');
-    const body = upload(form, 'Missing.csv');
+    const body = formUpload(form, 'Missing.csv');
     body.append('media', new File(['{}'], 'villages.json'));
     body.append('media', new File(['<root><item><name>z1</name>'], 'zones.xml'));
     const { status, body: result } = await post('supervisor', body);
@@ -204,25 +197,25 @@ describe.each(backends)('POST /api/projects/:id/forms on $name', (backend) => {
 
   it('answers 409 when that version is already published, leaving the first one as it was', async () => {
     const bytes = fixture('specify_other.xlsx');
-    expect((await post('supervisor', upload(bytes, 'specify_other.xlsx'))).status).toBe(201);
+    expect((await post('supervisor', formUpload(bytes, 'specify_other.xlsx'))).status).toBe(201);
     const seqBefore = (await server.pullAll('admin')).at(-1)?.serverSeq;
-    const again = await post('admin', upload(bytes, 'specify_other.xlsx'));
+    const again = await post('admin', formUpload(bytes, 'specify_other.xlsx'));
     expect([again.status, (again.body as ErrorResponse).error.code]).toEqual([409, 'conflict']);
     expect((await server.pullAll('admin')).at(-1)?.serverSeq).toBe(seqBefore);
   });
 
   it('answers 413 over 10 MB, 400 without a file, 404 for an unknown project, 401 without a session', async () => {
-    const big = await post('supervisor', upload(new Uint8Array(10 * 1024 * 1024 + 1), 'big.xlsx'));
+    const big = await post('supervisor', formUpload(new Uint8Array(10 * 1024 * 1024 + 1), 'big.xlsx'));
     expect([big.status, (big.body as ErrorResponse).error.code]).toEqual([413, 'payload_too_large']);
     const empty = new FormData();
     empty.append('note', 'no file');
     expect((await post('supervisor', empty)).status).toBe(400);
-    const twice = upload(CSV_FORM, 'x.csv');
+    const twice = formUpload(CSV_FORM, 'x.csv');
     twice.append('file', new File([CSV_FORM], 'y.csv'));
     expect((await post('supervisor', twice)).status).toBe(400);
-    expect((await post('admin', upload(CSV_FORM, 'x.csv'), 'no-such-project')).status).toBe(404);
+    expect((await post('admin', formUpload(CSV_FORM, 'x.csv'), 'no-such-project')).status).toBe(404);
     const anonymous = await server.request(`/api/projects/${DEMO_PROJECT.id}/forms`, {
-      body: upload(CSV_FORM, 'x.csv'),
+      body: formUpload(CSV_FORM, 'x.csv'),
     });
     expect(anonymous.status).toBe(401);
   });
