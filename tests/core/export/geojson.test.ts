@@ -13,21 +13,25 @@ import { householdForm, householdSubmission, sampleSubmission } from './househol
 
 describe('GeoJSON exports', () => {
   it('maps geopoints to Points and geoshapes to closed Polygons, [lon, lat]', () => {
-    const fc = submissionsGeoJson(
+    const collection = submissionsGeoJson(
       householdForm,
       [sampleSubmission, householdSubmission('s2', { gps: 'not a point' })],
       { lang: 'fr', codes: true },
     );
-    expect(fc.type).toBe('FeatureCollection');
-    expect(fc.features.map((f) => f.id)).toEqual(['s1/gps', 's1/champ']);
-    expect(fc.features[0]?.geometry).toEqual({ type: 'Point', coordinates: [-0.04, 16.27, 250] });
-    const ring = fc.features[1]?.geometry.coordinates as number[][][];
-    expect(fc.features[1]?.geometry.type).toBe('Polygon');
+    expect(collection.type).toBe('FeatureCollection');
+    expect(collection.features.map((f) => f.id)).toEqual(['s1/gps', 's1/champ']);
+    expect(collection.features[0]?.geometry).toEqual({ type: 'Point', coordinates: [-0.04, 16.27, 250] });
+    const ring = collection.features[1]?.geometry.coordinates as number[][][];
+    expect(collection.features[1]?.geometry.type).toBe('Polygon');
     expect(ring[0]).toHaveLength(4);
     expect(ring[0]?.[0]).toEqual(ring[0]?.[3]);
-    expect(fc.features[0]?.properties).toMatchObject({ KEY: 's1', 'lieu-region': 'ML07', field: 'gps' });
+    expect(collection.features[0]?.properties).toMatchObject({
+      KEY: 's1',
+      'lieu-region': 'ML07',
+      field: 'gps',
+    });
     // Valid JSON that round-trips.
-    expect(JSON.parse(JSON.stringify(fc))).toEqual(fc);
+    expect(JSON.parse(JSON.stringify(collection))).toEqual(collection);
   });
 
   it('writes every geoshape ring closed and counterclockwise (RFC 7946), whichever way it was walked', () => {
@@ -71,7 +75,7 @@ describe('GeoJSON exports', () => {
       items: [{ kind: 'question', type: 'geotrace', name: 'route' }],
       choiceLists: {},
     });
-    const fc = submissionsGeoJson(
+    const collection = submissionsGeoJson(
       traced,
       [householdSubmission('s3', { route: '16 -0.1 0 0;16.2 -0.2 0 0' })],
       {
@@ -79,7 +83,7 @@ describe('GeoJSON exports', () => {
         codes: true,
       },
     );
-    expect(fc.features[0]?.geometry).toEqual({
+    expect(collection.features[0]?.geometry).toEqual({
       type: 'LineString',
       coordinates: [
         [-0.1, 16, 0],
@@ -114,23 +118,23 @@ describe('GeoJSON exports', () => {
         { puits: [{}, { puits_gps: point(16.3) }] },
       ],
     });
-    const fc = submissionsGeoJson(form, [submission], { lang: 'fr', codes: true });
-    expect(fc.features.map((f) => [f.id, f.properties.REPEAT_KEY, f.geometry.coordinates])).toEqual([
+    const collection = submissionsGeoJson(form, [submission], { lang: 'fr', codes: true });
+    expect(collection.features.map((f) => [f.id, f.properties.REPEAT_KEY, f.geometry.coordinates])).toEqual([
       ['s4/site[1]/point', 's4/site[1]', [-0.04, 16.1]],
       ['s4/site[1]/puits[1]/puits_gps', 's4/site[1]/puits[1]', [-0.04, 16.2]],
       ['s4/site[2]/puits[2]/puits_gps', 's4/site[2]/puits[2]', [-0.04, 16.3]],
     ]);
-    expect(fc.features[0]?.properties).toMatchObject({ KEY: 's4', field: 'point' });
+    expect(collection.features[0]?.properties).toMatchObject({ KEY: 's4', field: 'point' });
     // The same keys as the CSV export's repeat tables.
     const tables = submissionTables(form, [submission], { lang: 'fr', codes: true });
     const keys = tables.flatMap((t) => t.rows.map((r) => r[r.length - 1]));
-    for (const f of fc.features) expect(keys).toContain(f.properties.REPEAT_KEY);
+    for (const f of collection.features) expect(keys).toContain(f.properties.REPEAT_KEY);
   });
 
   it('writes project locations with a point', () => {
-    const fc = projectsGeoJson([demoProject], 'en');
-    expect(fc.features).toHaveLength(1);
-    expect(fc.features[0]).toMatchObject({
+    const collection = projectsGeoJson([demoProject], 'en');
+    expect(collection.features).toHaveLength(1);
+    expect(collection.features[0]).toMatchObject({
       geometry: { type: 'Point', coordinates: [-0.04, 16.27] },
       properties: { projectId: 'p-1', title: 'Food security in Gao', adm2: 'ML0701' },
     });
