@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import type { AppEnv, Clock } from './http/env';
+import { clientInfo } from './http/clientInfo';
 import { handleError, jsonError } from './http/errors';
 import { securityHeaders } from './http/headers';
 import { mountStatic } from './http/static';
@@ -19,11 +20,22 @@ export interface AppOptions {
   staticDir?: string;
   /** The server's clock; tests move it to expire tokens. */
   now?: Clock;
+  /**
+   * Behind a reverse proxy: take the client's address from X-Forwarded-For (its last entry) rather than
+   * from the connection, which is the proxy's (env TRUST_PROXY).
+   */
+  trustProxy?: boolean;
 }
 
-export function createApp({ storage, staticDir, now = () => new Date() }: AppOptions): Hono<AppEnv> {
+export function createApp({
+  storage,
+  staticDir,
+  now = () => new Date(),
+  trustProxy = false,
+}: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use('*', securityHeaders);
+  app.use('*', clientInfo(trustProxy));
   app.use('*', compress());
 
   const api = new Hono<AppEnv>();

@@ -16,7 +16,8 @@ import { readUnsyncedExport } from './sync/readUnsyncedExport';
 const USAGE = `Usage: tsx src/server/cli.ts <command>
 
 Commands:
-  serve                         start the server (env: PORT=8080, DATA_DIR=./data, DATABASE_URL, DEMO_PASSWORD)
+  serve                         start the server (env: PORT=8080, DATA_DIR=./data, DATABASE_URL, DEMO_PASSWORD,
+                                TRUST_PROXY=1 behind a reverse proxy)
   migrate                       apply pending database migrations
   seed                          create the demo project and accounts if the database has no users
   users list                    list the accounts
@@ -54,6 +55,7 @@ async function serveCommand(): Promise<void> {
     databaseUrl: env('DATABASE_URL'),
     demoPassword: env('DEMO_PASSWORD'),
     staticDir: existsSync(dist) ? dist : undefined,
+    trustProxy: ['1', 'true', 'yes'].includes((env('TRUST_PROXY') ?? '').toLowerCase()),
   });
   console.log(`Terrain server listening at ${server.url}`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -23,6 +23,8 @@ export interface ServerOptions {
   seed?: boolean;
   /** Seed the demo's sample data too (organisations, projects, indicators, surveys); default false. */
   sampleData?: boolean;
+  /** Behind a reverse proxy: client addresses come from X-Forwarded-For (see createApp). */
+  trustProxy?: boolean;
 }
 
 export interface RunningServer {
@@ -71,7 +73,7 @@ async function serveWith(storage: Storage, options: ServerOptions): Promise<Runn
       console.log('Demo accounts created: admin, supervisor, focal, agent (password from DEMO_PASSWORD).');
   }
   const staticDir = options.staticDir && existsSync(options.staticDir) ? options.staticDir : undefined;
-  const app = createApp({ storage, staticDir });
+  const app = createApp({ storage, staticDir, trustProxy: options.trustProxy ?? false });
   const host = options.host ?? '0.0.0.0';
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {

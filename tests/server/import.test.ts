@@ -1,7 +1,9 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeHlc } from '../../src/core/hlc';
 import type { Mutation } from '../../src/core/sync/protocol';
+import { DEMO_PROJECT } from '../../src/server/seed/demoForm';
 import {
   EXPORT_FORMAT,
   EXPORT_VERSION,
@@ -193,11 +195,47 @@ describe.each(backends)('import of export files on $name', (backend) => {
     ]);
     const refused = await importAs('supervisor', JSON.stringify(outsiderFile));
     expect(refused.status).toBe(403);
-    expect(refused.json).toMatchObject({ error: { details: { projects: [OTHER_PROJECT] } } });
+    expect(refused.json).toMatchObject({ error: { code: 'forbidden', details: { seq: 1 } } });
+    // Refused whole: the outsider's seq is not burnt, their device's own push still applies.
+    expect(await server.storage.listRejected(outsiderClient)).toEqual([]);
     // An admin may; the change itself is then judged as the outsider's push (no such form there).
     const byAdmin = await importOk('admin', outsiderFile);
     expect(byAdmin.results[0]).toMatchObject({ status: 'rejected', code: 'unknown_form' });
     expect(await importAs('admin', JSON.stringify(file))).toMatchObject({ status: 200 });
+  });
+
+  it("applies a change only if both the file's user and the importer may make it", async () => {
+    // A supervisor of the demo project forges a file in the admin's name: edit another project, delete
+    // their own (only admins delete projects), create a new one (only admins create).
+    const admin = await server.storage.userByUsername('admin');
+    const clientId = newClientId();
+    const change = (seq: number, id: string, op: 'put' | 'delete', fields: Record<string, unknown>) => ({
+      mutationId: randomUUID(),
+      clientId,
+      seq,
+      hlc: encodeHlc({ wall: Date.parse('2026-11-24T08:00:00.000Z'), counter: seq, node: clientId }),
+      table: 'projects',
+      id,
+      op,
+      fields,
+    });
+    const forged = [
+      change(1, OTHER_PROJECT, 'put', { title: { fr: 'Détourné' } }),
+      change(1, DEMO_PROJECT.id, 'delete', {}),
+      change(1, 'nouveau-projet', 'put', { code: 'NP', title: { fr: 'Nouveau' } }),
+    ];
+    const before = await server.pullAll('admin');
+    for (const m of forged) {
+      const file = await exportFile(server, 'admin', clientId, [m]);
+      expect(admin).toBeDefined();
+      const { status, json } = await importAs('supervisor', JSON.stringify(file));
+      expect(status, JSON.stringify(json)).toBe(403);
+      expect(json).toMatchObject({ error: { code: 'forbidden', details: { seq: 1 } } });
+    }
+    expect(await server.pullAll('admin')).toEqual(before);
+    // The admin's own import of the same change is judged by the admin's rights alone.
+    const own = await importOk('admin', await exportFile(server, 'admin', clientId, [forged[0]!]));
+    expect(own.results[0]?.status).toBe('applied');
   });
 
   it("refuses another user's device, unknown users and damaged files", async () => {

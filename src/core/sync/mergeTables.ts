@@ -92,8 +92,16 @@ export interface MergeTableSpec {
    * except the very same write again (a replay), and a delete always is; so they never conflict.
    */
   writeOnce?: true;
-  /** Null when `role` may write these values (project membership is checked apart); else the reason. */
-  refuse(role: Role, values: Readonly<Record<string, unknown>>): string | null;
+  /**
+   * Null when `role` may write these values (project membership is checked apart); else the reason.
+   * `current` is the record as it stands on the server before this write (null for a new record), for rules
+   * that depend on where a record is now (a review's status may only move as its state machine allows).
+   */
+  refuse(
+    role: Role,
+    values: Readonly<Record<string, unknown>>,
+    current?: Readonly<Record<string, unknown>> | null,
+  ): string | null;
 }
 
 const Id = z.string().check(z.minLength(1), z.maxLength(100));

@@ -37,8 +37,9 @@ export function authRoutes(storage: Storage, now: Clock): Hono<AppEnv> {
       at: at.toISOString(),
       userId: user.id,
       action: 'auth.login',
-      tbl: null,
-      recordId: null,
+      tbl: 'users',
+      recordId: user.id,
+      ...c.var.client,
     });
     const body: LoginResponse = { token, expiresAt, user: toPublicUser(user) };
     return c.json(body);
@@ -47,7 +48,14 @@ export function authRoutes(storage: Storage, now: Clock): Hono<AppEnv> {
   routes.post('/auth/logout', session, async (c) => {
     const at = now().toISOString();
     await storage.revokeToken(c.var.tokenHash, at);
-    await storage.audit({ at, userId: c.var.user.id, action: 'auth.logout', tbl: null, recordId: null });
+    await storage.audit({
+      at,
+      userId: c.var.user.id,
+      action: 'auth.logout',
+      tbl: 'users',
+      recordId: c.var.user.id,
+      ...c.var.client,
+    });
     return c.json({ ok: true });
   });
 

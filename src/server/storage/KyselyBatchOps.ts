@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { PullTable } from '../../core/sync/protocol';
+import { appendAuditRows } from './auditRows';
 import { KyselyAccountOps } from './KyselyAccountOps';
 import { chunks, toEntity, toRejected } from './rows';
 import type { AuditEntry, EntityRecord, EntityWrite, RejectedMutationRecord } from './Storage';
@@ -85,22 +85,36 @@ export class KyselyBatchOps extends KyselyAccountOps {
     }
   }
 
+  /** Set on a transaction's handle: entries wait here and are chained when it commits (see flushAudits). */
+  private auditBuffer: AuditEntry[] | null = null;
+
   async audit(entry: AuditEntry): Promise<void> {
     await this.auditMany([entry]);
   }
 
   async auditMany(entries: readonly AuditEntry[]): Promise<void> {
-    const rows = entries.map((e) => ({
-      id: randomUUID(),
-      at: e.at,
-      user_id: e.userId,
-      action: e.action,
-      tbl: e.tbl,
-      record_id: e.recordId,
-    }));
-    for (const part of chunks(rows, ROWS_PER_INSERT)) {
-      await this.db.insertInto('audit_log').values(part).execute();
+    if (entries.length === 0) return;
+    if (this.auditBuffer) {
+      this.auditBuffer.push(...entries);
+      return;
     }
+    if (this.db.isTransaction) await appendAuditRows(this.db, entries);
+    else await this.db.transaction().execute((trx) => appendAuditRows(trx, entries));
+  }
+
+  /** Makes this transaction's handle hold its audit entries until `flushAudits`. */
+  deferAudits(): void {
+    this.auditBuffer = [];
+  }
+
+  /**
+   * Chains the held entries: the transaction's last writes, so the chain's head lock is always taken after
+   * the server_seq counter's, never before (two transactions taking them in opposite orders could deadlock).
+   */
+  async flushAudits(): Promise<void> {
+    const entries = this.auditBuffer ?? [];
+    this.auditBuffer = null;
+    await appendAuditRows(this.db, entries);
   }
 
   async insertNewEntities(entities: readonly EntityWrite[]): Promise<number[]> {

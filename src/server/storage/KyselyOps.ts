@@ -5,8 +5,10 @@ import { KyselyMediaOps } from './KyselyMediaOps';
 import { AGENT_SCOPED_MERGE_TABLES, GLOBAL_MERGE_TABLES, memberProjects, versionsOfOwn } from './agentScope';
 import { KyselyMergeOps } from './KyselyMergeOps';
 import { toEntity, toRejected } from './rows';
+import { toAuditRecord } from './auditRows';
 import type {
-  AuditEntry,
+  AuditFilter,
+  AuditRecord,
   ClientState,
   EntityRecord,
   EntityWrite,
@@ -93,20 +95,35 @@ export class KyselyOps extends KyselyMergeOps implements StorageTx {
     return row && toRejected(row);
   }
 
-  async listAudit(limit: number): Promise<AuditEntry[]> {
+  async listAudit(limit: number, filter: AuditFilter = {}): Promise<AuditRecord[]> {
+    let query = this.db.selectFrom('audit_log').selectAll();
+    if (filter.userId !== undefined) query = query.where('user_id', '=', filter.userId);
+    if (filter.action?.endsWith('.')) query = query.where('action', 'like', `${filter.action}%`);
+    else if (filter.action !== undefined) query = query.where('action', '=', filter.action);
+    if (filter.since !== undefined) query = query.where('at', '>=', filter.since);
+    if (filter.beforeSeq !== undefined) query = query.where('seq', '<', filter.beforeSeq);
+    const rows = await query.orderBy('seq', 'desc').limit(limit).execute();
+    return rows.map(toAuditRecord);
+  }
+
+  async auditChain(after: number, limit: number): Promise<AuditRecord[]> {
     const rows = await this.db
       .selectFrom('audit_log')
       .selectAll()
-      .orderBy('at', 'desc')
+      .where('seq', '>', after)
+      .orderBy('seq')
       .limit(limit)
       .execute();
-    return rows.map((r) => ({
-      at: r.at,
-      userId: r.user_id,
-      action: r.action,
-      tbl: r.tbl,
-      recordId: r.record_id,
-    }));
+    return rows.map(toAuditRecord);
+  }
+
+  async auditHead(): Promise<{ seq: number; hash: string }> {
+    const head = await this.db
+      .selectFrom('audit_head')
+      .select(['seq', 'hash'])
+      .where('id', '=', 'head')
+      .executeTakeFirstOrThrow();
+    return { seq: Number(head.seq), hash: head.hash };
   }
 
   async putEntity(entity: EntityWrite): Promise<number> {

@@ -73,12 +73,49 @@ export interface RejectedMutationRecord {
   createdAt: string;
 }
 
+/**
+ * One security-relevant act (docs/security.md, "Audit trail"). The log is append-only and hash-chained
+ * (src/server/audit/chain.ts).
+ */
 export interface AuditEntry {
   at: string;
+  /** Who acted: an account, or null for the operator at the server's console. */
   userId: string | null;
+  /** A dotted name: `auth.login`, `submission.create`, `projects.put`, `export.csv`… */
   action: string;
+  /** What it acted on. */
   tbl: string | null;
   recordId: string | null;
+  /** Whom it was done for, when not the actor: the file's user of an imported change. */
+  onBehalfOf?: string | null;
+  /** The client's network address and user agent, for acts that came over HTTP. */
+  address?: string | null;
+  userAgent?: string | null;
+  /** What else says what happened (JSON): an export's filters and row count, a record's before and after. */
+  details?: unknown;
+}
+
+/** An audit entry as stored: its place in the chain and the hashes that link it. */
+export interface AuditRecord extends AuditEntry {
+  seq: number;
+  onBehalfOf: string | null;
+  address: string | null;
+  userAgent: string | null;
+  /** `details` as stored (the text the hash covers). */
+  detailsJson: string | null;
+  prevHash: string;
+  hash: string;
+}
+
+/** Which audit entries to list, newest first. */
+export interface AuditFilter {
+  userId?: string;
+  /** An exact action, or a prefix ending in `.` (`auth.`). */
+  action?: string;
+  /** ISO time: entries at or after it. */
+  since?: string;
+  /** Entries with a smaller seq only (paging backwards). */
+  beforeSeq?: number;
 }
 
 /**
@@ -157,9 +194,18 @@ export interface StorageOps extends MergeReads {
   insertRejectedMany(rejected: readonly RejectedMutationRecord[]): Promise<void>;
   /** The version rows among `ids` (in no particular order). */
   getSubmissionVersions(ids: readonly string[]): Promise<SubmissionVersionRecord[]>;
+  /**
+   * Appends to the audit chain. Inside a transaction the entries are written when it commits (after its
+   * other writes, so every transaction takes the chain's lock last), and only if it commits.
+   */
   audit(entry: AuditEntry): Promise<void>;
   auditMany(entries: readonly AuditEntry[]): Promise<void>;
-  listAudit(limit: number): Promise<AuditEntry[]>;
+  /** The newest entries first, at most `limit`, among those `filter` selects. */
+  listAudit(limit: number, filter?: AuditFilter): Promise<AuditRecord[]>;
+  /** Entries in chain order from seq `after + 1`, at most `limit` (to verify the chain). */
+  auditChain(after: number, limit: number): Promise<AuditRecord[]>;
+  /** The chain's last seq and hash as the head row keeps them. */
+  auditHead(): Promise<{ seq: number; hash: string }>;
 }
 
 /**

@@ -43,7 +43,13 @@ class KyselyStorage extends KyselyOps implements Storage {
   }
 
   transaction<T>(fn: (tx: StorageTx) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute((trx) => fn(new KyselyOps(trx, this.kind)));
+    return this.db.transaction().execute(async (trx) => {
+      const ops = new KyselyOps(trx, this.kind);
+      ops.deferAudits();
+      const result = await fn(ops);
+      await ops.flushAudits();
+      return result;
+    });
   }
 
   async close(): Promise<void> {

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { auditChainMigration } from './auditChainMigration';
 import { mediaMigration } from './mediaMigration';
 import { membershipSeqMigration } from './membershipSeqMigration';
 import { mergeMigration } from './mergeMigration';
@@ -126,6 +127,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-02-0007-projects-merge': projectMergeMigration,
   '2026-12-02-0008-review-events-submission-link': reviewEventsMigration,
   '2026-12-02-0009-membership-joined-seq': membershipSeqMigration,
+  '2026-12-06-0010-audit-chain': auditChainMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

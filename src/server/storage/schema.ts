@@ -83,13 +83,32 @@ export interface CountersTable {
   value: number;
 }
 
+/** An append-only hash chain (src/server/audit/chain.ts, migration 0010). */
 export interface AuditLogTable {
   id: string;
   at: string;
+  /** The actor: an account, or null for the operator at the server's console. */
   user_id: string | null;
   action: string;
   tbl: string | null;
   record_id: string | null;
+  /** The entry's place in the chain, from 1. */
+  seq: number;
+  /** Whom the act was for, when not the actor (an imported change's file user). */
+  on_behalf_of: string | null;
+  address: string | null;
+  user_agent: string | null;
+  /** JSON: an export's filters and row count, a record's values before and after… */
+  details: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+/** The audit chain's last entry: one row, `id` 'head'. */
+export interface AuditHeadTable {
+  id: string;
+  seq: number;
+  hash: string;
 }
 
 /** Versions of edited submissions (migration 2026-11-23-…-submission-versions). */
@@ -135,6 +154,7 @@ export interface Database {
   rejected_mutations: RejectedMutationsTable;
   counters: CountersTable;
   audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
   media_uploads: MediaTables['media_uploads'];
   media_chunks: MediaTables['media_chunks'];
   media_blobs: MediaTables['media_blobs'];

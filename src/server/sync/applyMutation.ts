@@ -4,6 +4,7 @@ import { canonicalJson } from '../../core/sync/canonicalJson';
 import { isMergeTable } from '../../core/sync/mergeTables';
 import { PUSH_TABLES, type Mutation, type MutationResult } from '../../core/sync/protocol';
 import { issuesOf } from '../http/errors';
+import { refusedFor } from './actors';
 import type { PushBatch } from './pushBatch';
 import { reject } from './reject';
 import { checkReplaces } from './submissionVersions';
@@ -18,7 +19,7 @@ export async function applyMutation(batch: PushBatch, m: Mutation): Promise<Muta
     return reject(m, 'unknown_table', `Table ${m.table} cannot be written by devices`);
   }
   // Reviews and the other mergeable tables merge field by field (docs/sync-protocol.md).
-  if (isMergeTable(m.table)) return batch.merges.applyMutation(m, (p) => batch.canWriteProject(p));
+  if (isMergeTable(m.table)) return batch.merges.applyMutation(m, batch.actors);
   return applySubmission(batch, m);
 }
 
@@ -31,9 +32,9 @@ async function applySubmission(batch: PushBatch, m: Mutation): Promise<MutationR
   const fields = parsed.data;
 
   // Same answer whether the project is missing or closed to the user: ids of other projects stay private.
-  if (!(await batch.canWriteProject(fields.projectId))) {
-    return reject(m, 'forbidden', `You are not a member of project ${fields.projectId}`);
-  }
+  const barred = await batch.firstBarredFrom(fields.projectId);
+  if (barred)
+    return refusedFor(barred, reject(m, 'forbidden', `You are not a member of project ${fields.projectId}`));
 
   const validator = await batch.answersValidator(fields.formId, fields.formVersion, fields.projectId);
   if (!validator) {
@@ -61,7 +62,10 @@ async function applySubmission(batch: PushBatch, m: Mutation): Promise<MutationR
   // A correction: the replaced submission stays as it is and becomes superseded (see submissionVersions).
   const replaces = fields.replaces;
   const check = replaces === null ? null : await checkReplaces(batch, m.id, { ...fields, replaces });
-  if (check && !check.ok) return reject(m, check.code, check.message);
+  if (check && !check.ok) {
+    const rejected = reject(m, check.code, check.message);
+    return check.actor ? refusedFor(check.actor, rejected) : rejected;
+  }
 
   const hlc = clampHlc(m.hlc, batch.now.getTime());
   const result = batch.queueSubmission(m, submission, hlc);

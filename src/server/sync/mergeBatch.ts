@@ -23,7 +23,8 @@ import type { Mutation, MutationResult } from '../../core/sync/protocol';
 import { issuesOf } from '../http/errors';
 import type { ConflictRecord, MergeRecord, MergeRecordWrite } from '../storage/MergeStorage';
 import type { AuditEntry, StorageTx, UserRecord } from '../storage/Storage';
-import { reject } from './reject';
+import { refusedFor, type Actor } from './actors';
+import { reject, type Rejected } from './reject';
 
 type Applied = Extract<MutationResult, { status: 'applied' }>;
 type Conflicted = Extract<MutationResult, { status: 'conflict' }>;
@@ -201,12 +202,10 @@ export class MergeBatch {
 
   /**
    * Validates a device's change of a mergeable record and merges it. Answers `applied`, or `conflict` when
-   * some of its fields lost to newer values; the serverSeq is filled in by `flush`.
+   * some of its fields lost to newer values; the serverSeq is filled in by `flush`. Every actor (the writer,
+   * and the importer of an export file) must be allowed to make the change.
    */
-  async applyMutation(
-    m: Mutation,
-    canWriteProject: (projectId: string) => Promise<boolean>,
-  ): Promise<MutationResult> {
+  async applyMutation(m: Mutation, actors: readonly Actor[]): Promise<MutationResult> {
     if (!isMergeTable(m.table)) return reject(m, 'unknown_table', `Table ${m.table} does not merge`);
     const tbl = m.table;
     const spec = mergeTable(tbl);
@@ -221,17 +220,18 @@ export class MergeBatch {
     if (current && Object.entries(identity).some(([name, value]) => current.identity[name] !== value))
       return reject(m, 'immutable', `${Object.keys(identity).join(', ')} of a ${tbl} record never change`);
 
-    // Same answer whether the project is missing or closed to the user: ids of other projects stay private.
     const projectId = spec.projectOf(identity, m.id);
-    if (spec.isProject && !current) {
-      // A new project has no members yet: only an admin may create one.
-      if (this.user.role !== 'admin') return reject(m, 'forbidden', 'Only admins create a project');
-    } else if (!spec.global && !this.createdHere(projectId) && !(await canWriteProject(projectId)))
-      return reject(m, 'forbidden', `You are not a member of project ${projectId}`);
+    for (const actor of actors) {
+      const refused = await this.projectRefusal(m, spec, actor, projectId, current !== null);
+      if (refused) return refused;
+    }
     if (spec.writeOnce && m.op === 'delete')
       return reject(m, 'immutable', `A ${tbl} record is never deleted`);
-    const refusal = spec.refuse(this.user.role, values);
-    if (refusal !== null) return reject(m, 'forbidden', refusal);
+    const stored = current && materialize(spec, current.id, current.identity, valuesOf(current.fieldState));
+    for (const actor of actors) {
+      const refusal = spec.refuse(actor.user.role, values, stored);
+      if (refusal !== null) return refusedFor(actor, reject(m, 'forbidden', refusal));
+    }
     if (spec.writeOnce && current) {
       if (this.isReplay(current, values))
         return { mutationId: m.mutationId, seq: m.seq, status: 'duplicate' };
@@ -280,6 +280,26 @@ export class MergeBatch {
           };
     target.results.push(result);
     return result;
+  }
+
+  /**
+   * Whether `actor` may write in the record's project. Same answer whether the project is missing or closed to
+   * them: ids of other projects stay private.
+   */
+  private async projectRefusal(
+    m: Mutation,
+    spec: MergeTableSpec,
+    actor: Actor,
+    projectId: string,
+    exists: boolean,
+  ): Promise<Rejected | null> {
+    if (spec.isProject && !exists) {
+      // A new project has no members yet: only an admin may create one.
+      if (actor.user.role === 'admin') return null;
+      return refusedFor(actor, reject(m, 'forbidden', 'Only admins create a project'));
+    }
+    if (spec.global || this.createdHere(projectId) || (await actor.canWriteProject(projectId))) return null;
+    return refusedFor(actor, reject(m, 'forbidden', `You are not a member of project ${projectId}`));
   }
 
   /**

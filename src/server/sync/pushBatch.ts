@@ -12,13 +12,18 @@ import type {
 import { recordMediaRefs } from '../media/recordMediaRefs';
 import { answersValidator, type AnswersValidator } from './formValidators';
 import { MergeBatch } from './mergeBatch';
+import type { Actor } from './actors';
 import { VersionLinks } from './submissionVersions';
 
 type Applied = Extract<MutationResult, { status: 'applied' }>;
 
-/** The person who imported an export file: an account, or (id null) the operator at the server's console. */
+/**
+ * The person who imported an export file: an account (`user`, whose rights are checked on every change as
+ * well as the file user's), or (id null) the operator at the server's console, trusted like an admin.
+ */
 export interface Importer {
   id: string | null;
+  user?: UserRecord;
 }
 
 /**
@@ -34,6 +39,7 @@ export interface Importer {
  * statement each, still inside the transaction, so a crash leaves either all of the batch or none of it.
  */
 export class PushBatch {
+  /** Project rights by user and project, read once per batch. */
   private readonly projectAccess = new Map<string, boolean>();
   private readonly forms = new Map<string, EntityRecord | undefined>();
   /** Submissions stored before this batch (prefetched) or queued by it, by id. */
@@ -45,6 +51,11 @@ export class PushBatch {
   readonly versions: VersionLinks;
   /** The mergeable records (reviews, review events…) this batch reads, merges into and writes. */
   readonly merges: MergeBatch;
+  /**
+   * Everyone each change acts for: the device's user, and the importer of an export file. A change is
+   * applied only if every one of them may make it, by the same rule (docs/security.md, least privilege).
+   */
+  readonly actors: readonly Actor[];
 
   constructor(
     readonly tx: StorageTx,
@@ -56,6 +67,12 @@ export class PushBatch {
     private readonly importedBy: Importer | null = null,
   ) {
     this.versions = new VersionLinks(tx);
+    const actor = (u: UserRecord, importer: boolean): Actor => ({
+      user: u,
+      importer,
+      canWriteProject: (p) => this.canWriteProject(p, u),
+    });
+    this.actors = [actor(user, false), ...(importedBy?.user ? [actor(importedBy.user, true)] : [])];
     this.merges = new MergeBatch(tx, user, now, importedBy ? importedBy.id : user.id, (table, id) => {
       // Submissions are queued here; the mergeable parents of a batch are the merge batch's own.
       const queued = table === 'submissions' ? this.existingSubmission(id) : null;
@@ -78,17 +95,25 @@ export class PushBatch {
     await this.versions.prefetch(replaced);
   }
 
-  async canWriteProject(projectId: string): Promise<boolean> {
-    let allowed = this.projectAccess.get(projectId);
+  /** Whether `user` (the device's user by default) may write in the project: a member of it, or an admin. */
+  async canWriteProject(projectId: string, user: UserRecord = this.user): Promise<boolean> {
+    const key = `${user.id}\u0000${projectId}`;
+    let allowed = this.projectAccess.get(key);
     if (allowed === undefined) {
       const project = await this.tx.getEntity('projects', projectId);
       allowed =
         !!project &&
         !project.deleted &&
-        (this.user.role === 'admin' || (await this.tx.isProjectMember(projectId, this.user.id)));
-      this.projectAccess.set(projectId, allowed);
+        (user.role === 'admin' || (await this.tx.isProjectMember(projectId, user.id)));
+      this.projectAccess.set(key, allowed);
     }
     return allowed;
+  }
+
+  /** The first actor who may not write in the project, or undefined when all may. */
+  async firstBarredFrom(projectId: string): Promise<Actor | undefined> {
+    for (const actor of this.actors) if (!(await actor.canWriteProject(projectId))) return actor;
+    return undefined;
   }
 
   /** The answers validator of a form version published in `projectId`, or null if there is none. */

@@ -3,6 +3,7 @@ import { resolveVersions } from '../../core/records/submissionVersions';
 import { hasRole } from '../../core/records/user';
 import type { RejectCode } from '../../core/sync/protocol';
 import type { StorageTx, SubmissionVersionRecord, UserRecord } from '../storage/Storage';
+import type { Actor } from './actors';
 import type { PushBatch } from './pushBatch';
 
 /**
@@ -15,8 +16,10 @@ function mayCorrect(user: UserRecord, replaced: SubmissionVersionRecord): boolea
   return hasRole(user.role, 'focal_point') || user.id === replaced.author || user.id === replaced.createdBy;
 }
 
+/** `actor`: who a refusal is for (an importer's aborts the import), when it is about someone's rights. */
 export type ReplacesCheck =
-  { ok: true; replaced: SubmissionVersionRecord } | { ok: false; code: RejectCode; message: string };
+  | { ok: true; replaced: SubmissionVersionRecord }
+  | { ok: false; code: RejectCode; message: string; actor?: Actor };
 
 /** Checks the `replaces` of a new version: it names a submission of the same form and project, editable by the user. */
 export async function checkReplaces(
@@ -24,7 +27,12 @@ export async function checkReplaces(
   id: string,
   fields: SubmissionFields & { replaces: string },
 ): Promise<ReplacesCheck> {
-  const fail = (code: RejectCode, message: string): ReplacesCheck => ({ ok: false, code, message });
+  const fail = (code: RejectCode, message: string, actor?: Actor): ReplacesCheck => ({
+    ok: false,
+    code,
+    message,
+    ...(actor ? { actor } : {}),
+  });
   if (fields.replaces === id) return fail('validation', 'A submission cannot replace itself');
 
   // Not accepted ahead of the version it replaces (pushed out of order from another device): its rights
@@ -39,7 +47,7 @@ export async function checkReplaces(
   const target = parsed.data;
   if (target.projectId !== fields.projectId) {
     // The same answer as a missing submission when its project is closed to the user: ids stay private.
-    if (!(await batch.canWriteProject(target.projectId))) return unknown;
+    if (await batch.firstBarredFrom(target.projectId)) return unknown;
     return fail('validation', 'A new version must stay in the project of the submission it replaces');
   }
   if (target.formId !== fields.formId) {
@@ -49,10 +57,12 @@ export async function checkReplaces(
     );
   }
   const replaced = batch.versions.versionOf(target);
-  if (!mayCorrect(batch.user, replaced)) {
+  const barred = batch.actors.find((actor) => !mayCorrect(actor.user, replaced));
+  if (barred) {
     return fail(
       'forbidden',
       'Only the author of a submission and the focal points and supervisors of its project may correct it',
+      barred,
     );
   }
   return { ok: true, replaced };
