@@ -59,6 +59,7 @@ export async function createAccount(
     action: 'user.create',
     tbl: 'users',
     recordId: user.id,
+    details: { username: user.username, role: user.role, projects },
   });
   return user;
 }
@@ -90,6 +91,7 @@ export async function joinProjects(
       action: 'project.member.add',
       tbl: 'users',
       recordId: user.id,
+      details: { projectId },
     });
   }
   return joined;

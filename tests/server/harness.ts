@@ -29,7 +29,10 @@ export interface RequestOptions {
  * A real app on a fresh database: the demo seed (admin, supervisor, focal, agent), a second agent in the demo
  * project and an agent of another project. The clock is the test's to move.
  */
-export async function setupServer(backend: Backend, options: { staticDir?: string } = {}) {
+export async function setupServer(
+  backend: Backend,
+  options: { staticDir?: string; trustProxy?: boolean } = {},
+) {
   const { storage, cleanup } = await backend.create();
   const clock = { now: new Date(START) };
   await seedDemo(storage, { password: PASSWORD, now: clock.now, passwordCost: TEST_PASSWORD_COST });
