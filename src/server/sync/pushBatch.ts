@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { formVersionKey } from '../../core/records/formVersion';
-import { canonicalJson } from '../../core/sync/canonicalJson';
 import type { Submission } from '../../core/records/submission';
 import type { Mutation, MutationResult } from '../../core/sync/protocol';
 import type {
@@ -182,7 +181,8 @@ export class PushBatch {
         formId: submission.formId,
         formVersion: submission.formVersion,
         replaces: submission.replaces,
-        sha256: createHash('sha256').update(canonicalJson(submission)).digest('hex'),
+        // Of the JSON the entity row stores (the same object, serialised the same way): checkable against it.
+        sha256: createHash('sha256').update(JSON.stringify(submission)).digest('hex'),
       },
     });
     return result;
