@@ -194,9 +194,11 @@ export class PushBatch {
     if (this.rejected.length) await this.tx.insertRejectedMany(this.rejected);
     if (this.audits.length) await this.tx.auditMany(this.audits);
     await this.versions.flush();
+    // The submissions are the device user's (for an import, the file's user): theirs is the proof to give.
     await recordMediaRefs(
       this.tx,
       this.entities.map((e) => e.write),
+      this.user,
     );
     await this.merges.flush();
     const seqs = await this.tx.insertNewEntities(this.entities.map((e) => e.write));

@@ -165,6 +165,34 @@ describe.each(backends)('media sync against the real server ($name)', (backend) 
     expect(agent.engine.getStatus()).toMatchObject({ phase: 'idle', lastError: null });
   }, 60_000);
 
+  it('a file the server holds from someone else is sent whole, resumed after a cut, then shown to reviewers', async () => {
+    const agent = await t.device('agent');
+    const agent2 = await t.device('agent2');
+    const focal = await t.device('focal');
+    const size = MEDIA_CHUNK_BYTES + 20_000;
+    const { ref, bytes } = await finalizeWithPhoto(agent, size);
+    await agent.sync();
+    // The same bytes on another agent's device: HEAD says nothing of the agent's upload, so it sends them.
+    await putMedia(agent2.db, ref, new Blob([bytes], { type: ref.type }));
+    const second = await agent2.finalize({ site: 'Puits sud', photo: ref }, await photoForm(agent2));
+    agent2.log.length = 0;
+    await agent2.sync({ media: [{ kind: 'pass' }, { kind: 'response_lost' }] });
+    expect(agent2.log.find((r) => r.method === 'HEAD')?.serverStatus).toBe(404);
+    expect(await getMedia(agent2.db, ref.sha256)).toMatchObject({ uploadState: 'pending' });
+    agent2.log.length = 0;
+    await agent2.sync();
+    expect(agent2.engine.getStatus()).toMatchObject({ phase: 'idle', lastError: null });
+    // Resumed from the server's offset: only the rest went.
+    expect(patches(agent2).map((r) => r.serverStatus)).toEqual([200]);
+    expect(await getMedia(agent2.db, ref.sha256)).toMatchObject({ uploadState: 'uploaded' });
+    expect(await t.server.storage.media.getUpload(ref.sha256, agent2.userId)).toMatchObject({
+      completedAt: expect.any(String),
+    });
+    await focal.sync();
+    expect((await focal.db.submissions.get(second.id))?.data).toMatchObject({ photo: ref });
+    expect((await focal.engine.fetchMedia(ref)).kind).toBe('ready');
+  }, 60_000);
+
   it('a download cut on the way is not shown as the photo, and works on the next try', async () => {
     const agent = await t.device('agent');
     const focal = await t.device('focal');
