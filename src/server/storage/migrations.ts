@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { auditChainMigration } from './auditChainMigration';
+import { formsByProjectMigration } from './formsByProjectMigration';
 import { mediaGrantsMigration } from './mediaGrantsMigration';
 import { mediaMigration } from './mediaMigration';
 import { membershipSeqMigration } from './membershipSeqMigration';
@@ -130,6 +131,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-02-0009-membership-joined-seq': membershipSeqMigration,
   '2026-12-06-0010-audit-chain': auditChainMigration,
   '2026-12-06-0013-media-grants': mediaGrantsMigration,
+  '2026-12-06-0014-forms-by-project': formsByProjectMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -122,7 +122,8 @@ export class PushBatch {
     version: string,
     projectId: string,
   ): Promise<AnswersValidator | null> {
-    const key = formVersionKey(formId, version);
+    // Keyed by project: a submission is checked against its own project's version, never another's.
+    const key = formVersionKey(projectId, formId, version);
     if (!this.forms.has(key)) this.forms.set(key, await this.tx.getEntity('forms', key));
     const form = this.forms.get(key);
     if (form?.projectId !== projectId) return null;
