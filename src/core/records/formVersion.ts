@@ -22,7 +22,8 @@ export type FormVersion = z.infer<typeof FormVersion>;
  * the project id and version hold, and never equals a key of before projects (`<formId>@<version>`).
  */
 export function projectFormKey(projectId: string, formId: string): string {
-  return `${projectId.replace(/[%/@]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}/${formId}`;
+  // encodeURIComponent of one ASCII character: %25, %2F, %40.
+  return `${projectId.replace(/[%/@]/g, encodeURIComponent)}/${formId}`;
 }
 
 /** The sync id of a form version: `<projectId>/<formId>@<version>` (docs/sync-protocol.md, "Forms"). */

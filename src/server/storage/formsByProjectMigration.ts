@@ -8,7 +8,7 @@ const PAGE = 100;
 
 /** `<projectId>/<formId>@<version>` as src/core/records/formVersion.ts made it when this shipped. */
 function projectKey(projectId: string, formId: string, version: string): string {
-  const project = projectId.replace(/[%/@]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const project = projectId.replace(/[%/@]/g, encodeURIComponent);
   return `${project}/${formId}@${version}`;
 }
 

@@ -4,6 +4,7 @@ import { getMedia, putMedia } from '../../../src/app/repositories/media';
 import { createDraft, saveDraftAnswers } from '../../../src/app/repositories/drafts';
 import type { SyncProgress } from '../../../src/app/sync/SyncEngine';
 import { formVersionKey } from '../../../src/core/records/formVersion';
+import { DEMO_PROJECT } from '../../../src/server/seed/demoForm';
 import { MEDIA_CHUNK_BYTES } from '../../../src/core/sync/media';
 import { backends } from '../../server/backends';
 import type { TestServer } from '../../server/harness';
@@ -17,7 +18,7 @@ import { useRealServer } from './useRealServer';
  */
 
 async function photoForm(device: Device): Promise<FormRecord> {
-  const form = await device.db.forms.get(formVersionKey(PHOTO_FORM.id, PHOTO_FORM.version));
+  const form = await device.db.forms.get(formVersionKey(DEMO_PROJECT.id, PHOTO_FORM.id, PHOTO_FORM.version));
   if (!form) throw new Error('The photo form was not pulled');
   return form;
 }
