@@ -107,7 +107,7 @@ export async function publishFormVersion(
   client: ClientInfo | null = null,
 ): Promise<number> {
   const data = FormVersion.parse(form);
-  const id = formVersionKey(data.formId, data.version);
+  const id = formVersionKey(data.projectId, data.formId, data.version);
   if (await tx.getEntity('forms', id)) throw new Error(`Form version ${id} is already published`);
   const serverSeq = await tx.putEntity({
     tbl: 'forms',

@@ -39,7 +39,7 @@ export function formRecord(
   publishedAt = '2024-01-10T08:00:00.000Z',
 ): FormRecord {
   return {
-    key: formVersionKey('household', version),
+    key: formVersionKey('p-gao', 'household', version),
     formId: 'household',
     version,
     projectId: 'p-gao',

@@ -34,7 +34,7 @@ describe.each(backends)('pull on $name', (backend) => {
     const changes = await server.pullAll('agent');
     expect(changes.filter((c) => c.table === 'projects').map((c) => c.id)).toEqual([DEMO_PROJECT.id]);
     expect(changes.filter((c) => c.table === 'forms').map((c) => c.id)).toEqual([
-      formVersionKey(DEMO_FORM.id, DEMO_FORM.version),
+      formVersionKey(DEMO_PROJECT.id, DEMO_FORM.id, DEMO_FORM.version),
     ]);
     expect(submissionIds(changes).sort()).toEqual([...byAgent].sort());
   });

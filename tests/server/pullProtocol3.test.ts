@@ -47,7 +47,7 @@ describe.each(backends)('pull, protocol 3, on $name', (backend) => {
     const clientId = newClientId();
     await server.push('agent', clientId, [submission(clientId, 1), submission(clientId, 2)]);
     const full = await server.pull('admin');
-    const res = await server.request('/api/sync/pull?cursor=0&limit=500&protocol=3', {
+    const res = await server.request('/api/sync/pull?cursor=0&limit=500&protocol=3&formKeys=project', {
       token: await server.login('admin'),
     });
     expect(res.status).toBe(200);

@@ -84,7 +84,7 @@ describe.each(backends)('push batches on $name', (backend) => {
     const clientId = newClientId();
     const { body: before } = await server.push('agent', clientId, [submission(clientId, 1)]);
     expect(before.results[0]?.status).toBe('applied');
-    const key = formVersionKey(DEMO_FORM.id, DEMO_FORM.version);
+    const key = formVersionKey(DEMO_PROJECT.id, DEMO_FORM.id, DEMO_FORM.version);
     const form = await server.storage.getEntity('forms', key);
     // Withdrawn by a write that is not a publish: the cached validator must not outlive it.
     await server.storage.transaction((tx) =>

@@ -104,6 +104,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         limit: String(limit),
         protocol: String(PROTOCOL_VERSION),
         scope: String(scope),
+        // Form versions under their project keys (formVersionKey), which this app stores them by.
+        formKeys: 'project',
       });
       // Compact changes (protocol 3) are expanded here, so the rest of the app sees whole ones; a server
       // that predates them ignores `protocol` and sends whole ones, which parse the same way.

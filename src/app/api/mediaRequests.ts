@@ -6,7 +6,10 @@ import {
 } from '../../core/sync/media';
 import { ApiError, NetworkError } from './errors';
 
-/** What the server holds of a file (`HEAD /api/media/:sha256`). */
+/**
+ * What the server holds of this user's upload of a file (`HEAD /api/media/:sha256`): a file only someone else
+ * sent looks absent, and this device sends it whole (the server checks the bytes and keeps the file once).
+ */
 export interface MediaServerState {
   complete: boolean;
   /** Bytes held: where this user's upload resumes (0 when nothing is held). */

@@ -5,7 +5,7 @@ import { useT } from '../i18n/useT';
 import { Home } from '../pages/Home';
 import { NewDraft } from '../pages/NewDraft';
 import { NotFound } from '../pages/NotFound';
-import type { Route } from '../state/router';
+import { hrefOf, type Route } from '../state/router';
 import { Header } from './Header';
 import { SyncBar } from './SyncBar';
 
@@ -42,9 +42,7 @@ function Page({ route }: { route: Route }) {
     case 'home':
       return <Home />;
     case 'newDraft':
-      return (
-        <NewDraft key={`${route.formId}@${route.version}`} formId={route.formId} version={route.version} />
-      );
+      return <NewDraft key={hrefOf(route)} {...route} />;
     case 'draft':
       return <FillForm key={route.id} draftId={route.id} />;
     case 'submissions':

@@ -1,3 +1,4 @@
+import { projectFormKey } from '../../core/records/formVersion';
 import { useState } from 'react';
 import { pickText } from '../../core/i18n/localized';
 import type { DraftRecord, FormRecord } from '../db/schema';
@@ -15,12 +16,14 @@ export function DraftList({ drafts, forms }: { drafts: DraftRecord[]; forms: For
   const actions = useDraftActions();
   const [confirming, setConfirming] = useState<string | null>(null);
   if (drafts.length === 0) return <p className="empty">{t('home.noDrafts')}</p>;
-  const titles = new Map(forms.map((f) => [f.formId, pickText(f.definition.title, lang)]));
+  const titles = new Map(
+    forms.map((f) => [projectFormKey(f.projectId, f.formId), pickText(f.definition.title, lang)]),
+  );
 
   return (
     <ul className="card-list">
       {drafts.map((draft) => {
-        const title = titles.get(draft.formId) || draft.formId;
+        const title = titles.get(projectFormKey(draft.projectId, draft.formId)) || draft.formId;
         return (
           <li className="card card-draft" key={draft.id}>
             <div className="card-text">

@@ -1,3 +1,4 @@
+import { projectFormKey } from '../../core/records/formVersion';
 import { submissionSummary } from '../../core/forms/summary';
 import { pickText } from '../../core/i18n/localized';
 import type { SubmissionRecord } from '../db/schema';
@@ -13,11 +14,12 @@ export function ProjectSubmissions({ rows }: { rows: readonly SubmissionRecord[]
   const { session } = useSignedIn();
   const forms = useLatestForms();
   const reviews = useReviewStatuses(rows.map((r) => r.id));
-  const byId = new Map((forms ?? []).map((f) => [f.formId, f]));
+  // Form ids are each project's own: the title is that of the submission's project's form.
+  const byKey = new Map((forms ?? []).map((f) => [projectFormKey(f.projectId, f.formId), f]));
   return (
     <ul className="card-list">
       {rows.map((row) => {
-        const form = byId.get(row.formId);
+        const form = byKey.get(projectFormKey(row.projectId, row.formId));
         return (
           <SubmissionRow
             key={row.id}

@@ -1,5 +1,6 @@
 import { Dexie, type Table } from 'dexie';
 import { encodeHlc } from '../../core/hlc';
+import { formVersionKey } from '../../core/records/formVersion';
 import type {
   DraftRecord,
   FormRecord,
@@ -74,6 +75,19 @@ export class TerrainDb extends Dexie {
       submissions: 'id, finalizedAt, syncState, formId, replaces, versionState, projectId',
       reviewEvents: 'id, targetId',
     });
+    // Version 8 keys form versions by project, `<projectId>/<formId>@<version>` (issue 11: two projects may
+    // use one form id). The versions this device holds are renamed here, with no network, so a draft started
+    // on one of them still opens and finalizes when the app updates offline. The server renamed its own alike.
+    this.version(8)
+      .stores({})
+      .upgrade(async (tx) => {
+        const forms = tx.table<FormRecord, string>('forms');
+        const held = await forms.toArray();
+        await forms.clear();
+        await forms.bulkPut(
+          held.map((f) => ({ ...f, key: formVersionKey(f.projectId, f.formId, f.version) })),
+        );
+      });
     // Runs once, inside the transaction that creates the database, so the meta row always exists.
     this.on('populate', (tx) => {
       const clientId = newClientId();

@@ -93,7 +93,7 @@ export interface OutboxEntry {
   rejection?: OutboxRejection;
 }
 
-/** key = formVersionKey(formId, version), which is also the form's sync id. */
+/** key = formVersionKey(projectId, formId, version), which is also the form's sync id. */
 export type FormRecord = FormVersion & { key: string };
 
 export type ProjectRecord = Project;

@@ -3,14 +3,18 @@ import type { FormRecord } from '../db/schema';
 import { getFormVersion } from '../repositories/forms';
 import { useSignedIn } from './useSignedIn';
 
-/** One form version: `undefined` while loading, `null` if it is not on the device. */
+/** One form version of a project: `undefined` while loading, `null` if it is not on the device. */
 export function useFormVersion(
+  projectId: string | undefined,
   formId: string | undefined,
   version: string | undefined,
 ): FormRecord | null | undefined {
   const { db } = useSignedIn();
   return useLiveQuery(
-    async () => (formId && version ? ((await getFormVersion(db, formId, version)) ?? null) : null),
-    [db, formId, version],
+    async () =>
+      projectId && formId && version
+        ? ((await getFormVersion(db, projectId, formId, version)) ?? null)
+        : null,
+    [db, projectId, formId, version],
   );
 }

@@ -1,3 +1,4 @@
+import { projectFormKey } from '../../core/records/formVersion';
 import { RejectedItem } from '../components/RejectedItem';
 import { useLatestForms } from '../hooks/useLatestForms';
 import { useRejected } from '../hooks/useRejected';
@@ -5,8 +6,12 @@ import { useRejected } from '../hooks/useRejected';
 import '../i18n/pageStrings';
 import { useT } from '../i18n/useT';
 
-function formIdOf(fields: Record<string, unknown>): string | undefined {
-  return typeof fields.formId === 'string' ? fields.formId : undefined;
+/** The form of a refused submission's fields: a form id is its project's own. */
+function formKeyOf(fields: Record<string, unknown>): string | undefined {
+  const { projectId, formId } = fields;
+  return typeof formId === 'string' && typeof projectId === 'string'
+    ? projectFormKey(projectId, formId)
+    : undefined;
 }
 
 /** `#/attention`: mutations the server refused, kept until the user resends or discards them. */
@@ -14,7 +19,7 @@ export function Attention() {
   const { t } = useT();
   const rejected = useRejected();
   const forms = useLatestForms();
-  const byId = new Map((forms ?? []).map((f) => [f.formId, f]));
+  const byKey = new Map((forms ?? []).map((f) => [projectFormKey(f.projectId, f.formId), f]));
   return (
     <main id="main" className="page">
       <h1>{t('att.title')}</h1>
@@ -26,10 +31,8 @@ export function Attention() {
       ) : (
         <ul className="card-list">
           {rejected.map((entry) => {
-            const formId = formIdOf(entry.fields);
-            return (
-              <RejectedItem key={entry.seq} entry={entry} form={formId ? byId.get(formId) : undefined} />
-            );
+            const key = formKeyOf(entry.fields);
+            return <RejectedItem key={entry.seq} entry={entry} form={key ? byKey.get(key) : undefined} />;
           })}
         </ul>
       )}

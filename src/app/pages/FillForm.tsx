@@ -8,7 +8,7 @@ import { useT } from '../i18n/useT';
 export function FillForm({ draftId }: { draftId: string }) {
   const { t, lang } = useT();
   const draft = useDraftSnapshot(draftId);
-  const form = useFormVersion(draft?.formId, draft?.formVersion);
+  const form = useFormVersion(draft?.projectId, draft?.formId, draft?.formVersion);
 
   let body;
   if (draft === undefined || (draft && form === undefined)) {

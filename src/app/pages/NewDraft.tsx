@@ -4,10 +4,18 @@ import { useFormVersion } from '../hooks/useFormVersion';
 import { useT } from '../i18n/useT';
 import { navigate } from '../state/router';
 
-/** `#/forms/:formId/:version/new`: start a draft on that version, then continue at `#/drafts/:id`. */
-export function NewDraft({ formId, version }: { formId: string; version: string }) {
+/** `#/forms/:projectId/:formId/:version/new`: start a draft on that version, then go on at `#/drafts/:id`. */
+export function NewDraft({
+  projectId,
+  formId,
+  version,
+}: {
+  projectId: string;
+  formId: string;
+  version: string;
+}) {
   const { t } = useT();
-  const form = useFormVersion(formId, version);
+  const form = useFormVersion(projectId, formId, version);
   const actions = useDraftActions();
   const started = useRef(false);
   const [failed, setFailed] = useState(false);

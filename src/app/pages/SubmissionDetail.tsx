@@ -26,7 +26,7 @@ export function SubmissionDetail({ id }: { id: string }) {
   const { session } = useSignedIn();
   const versions = useSubmissionVersions(id);
   const shown = versions?.find((v) => v.record.id === id);
-  const form = useFormVersion(shown?.record.formId, shown?.record.formVersion);
+  const form = useFormVersion(shown?.record.projectId, shown?.record.formId, shown?.record.formVersion);
   const history = useReviewHistory('submissions', [id]);
   const start = useStartCorrection();
   const [opening, setOpening] = useState(false);

@@ -1,3 +1,4 @@
+import { projectFormKey } from '../../core/records/formVersion';
 import { useState } from 'react';
 import { submissionSummary } from '../../core/forms/summary';
 import { pickText } from '../../core/i18n/localized';
@@ -23,7 +24,8 @@ export function Submissions() {
   const data = useSubmissionsPage(page, PAGE_SIZE);
   const forms = useLatestForms();
   const reviews = useReviewStatuses(data?.rows.map((r) => r.id) ?? []);
-  const byId = new Map((forms ?? []).map((f) => [f.formId, f]));
+  // Form ids are each project's own: the title is that of the submission's project's form.
+  const byKey = new Map((forms ?? []).map((f) => [projectFormKey(f.projectId, f.formId), f]));
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
 
   return (
@@ -44,7 +46,7 @@ export function Submissions() {
           <p className="lead">{t('subs.count', { count: data.total })}</p>
           <ul className="card-list">
             {data.rows.map((row) => {
-              const form = byId.get(row.formId);
+              const form = byKey.get(projectFormKey(row.projectId, row.formId));
               return (
                 <SubmissionRow
                   key={row.id}

@@ -113,7 +113,7 @@ export async function finalizeDraft(
   return db.transaction('rw', [db.drafts, db.forms, db.submissions, db.outbox, db.meta], async () => {
     const draft = await db.drafts.get(id);
     if (!draft) throw new Error(`No draft ${id}`);
-    const form = await db.forms.get(formVersionKey(draft.formId, draft.formVersion));
+    const form = await db.forms.get(formVersionKey(draft.projectId, draft.formId, draft.formVersion));
     if (!form) throw new Error(`Form ${draft.formId} version ${draft.formVersion} is not on this device`);
 
     // The engine decides what is stored: calculations applied, non-relevant answers dropped, then types,

@@ -3,7 +3,7 @@
  */
 export type Route =
   | { name: 'home' }
-  | { name: 'newDraft'; formId: string; version: string }
+  | { name: 'newDraft'; projectId: string; formId: string; version: string }
   | { name: 'draft'; id: string }
   | { name: 'submissions' }
   | { name: 'submission'; id: string }
@@ -32,7 +32,7 @@ function decode(part: string | undefined): string | null {
 export function parseHash(hash: string): Route {
   const path = hash.replace(/^#/, '').split('?')[0] ?? '';
   const parts = path.split('/').filter(Boolean);
-  const [first, second, third, fourth] = parts;
+  const [first, second, third, fourth, fifth] = parts;
   if (parts.length === 0) return { name: 'home' };
   if (first === 'edit') return { name: 'edit', hash };
   if (parts.length === 1 && first === 'submissions') return { name: 'submissions' };
@@ -54,10 +54,9 @@ export function parseHash(hash: string): Route {
     const id = decode(second);
     if (id) return { name: 'draft', id };
   }
-  if (parts.length === 4 && first === 'forms' && fourth === 'new') {
-    const formId = decode(second);
-    const version = decode(third);
-    if (formId && version) return { name: 'newDraft', formId, version };
+  if (parts.length === 5 && first === 'forms' && fifth === 'new') {
+    const [projectId, formId, version] = [decode(second), decode(third), decode(fourth)];
+    if (projectId && formId && version) return { name: 'newDraft', projectId, formId, version };
   }
   return { name: 'notFound' };
 }
@@ -68,7 +67,7 @@ export function hrefOf(route: Route): string {
     case 'notFound':
       return '#/';
     case 'newDraft':
-      return `#/forms/${encodeURIComponent(route.formId)}/${encodeURIComponent(route.version)}/new`;
+      return `#/forms/${[route.projectId, route.formId, route.version].map(encodeURIComponent).join('/')}/new`;
     case 'draft':
       return `#/drafts/${encodeURIComponent(route.id)}`;
     case 'submissions':

@@ -24,7 +24,7 @@ export function parsePulledRow(change: PullChange): PulledRow | null {
     case 'forms': {
       const parsed = FormVersion.safeParse(change.data);
       if (!parsed.success) return null;
-      const key = formVersionKey(parsed.data.formId, parsed.data.version);
+      const key = formVersionKey(parsed.data.projectId, parsed.data.formId, parsed.data.version);
       if (key !== change.id) return null;
       return { table: 'forms', key, record: { ...parsed.data, key } };
     }

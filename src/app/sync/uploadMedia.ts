@@ -22,8 +22,10 @@ const MAX_STALLS = 5;
 
 /**
  * Sends the files named by the submissions this device pushed (records go first: the server accepts a
- * submission whose photo is not there yet). For each: `HEAD` to skip what the server has and learn where an
- * upload cut earlier resumes, then chunks from the server's offset; the server checks the SHA-256 at the end.
+ * submission whose photo is not there yet). For each: `HEAD` to skip what this user already sent and learn
+ * where an upload cut earlier resumes, then chunks from the server's offset; the server checks the SHA-256 at
+ * the end. A file the server holds only from someone else is sent whole: that is how the server knows this
+ * user holds it, and lets the reviewers of their submissions download it.
  *
  * A network failure, 5xx, 429 or 401 stops the run (the engine retries with its backoff: what was sent is
  * kept and resumed). A refusal about one file does not hold up the others; it is reported after them.

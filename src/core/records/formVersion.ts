@@ -2,8 +2,10 @@ import { z } from 'zod/mini';
 import { FormDefinition } from '../forms/definition';
 
 /**
- * A published version of a form in a project. Its sync id is `<formId>@<version>`: versions never change once
- * published, so a draft started on one version can always be finished on it.
+ * A published version of a form in a project. Its sync id is `<projectId>/<formId>@<version>`
+ * (formVersionKey): each project publishes its own forms, so two projects may use the same form id and
+ * version independently. Versions never change once published, so a draft started on one version can always
+ * be finished on it.
  */
 export const FormVersion = z.object({
   formId: z.string(),
@@ -14,6 +16,17 @@ export const FormVersion = z.object({
 });
 export type FormVersion = z.infer<typeof FormVersion>;
 
-export function formVersionKey(formId: string, version: string): string {
-  return `${formId}@${version}`;
+/**
+ * A form of a project: `<projectId>/<formId>`, the project id with `%`, `/` and `@` percent-escaped. A form id
+ * has neither `/` nor `@` (FormDefinition), so a key names one project, form (and version) only, whatever
+ * the project id and version hold, and never equals a key of before projects (`<formId>@<version>`).
+ */
+export function projectFormKey(projectId: string, formId: string): string {
+  // encodeURIComponent of one ASCII character: %25, %2F, %40.
+  return `${projectId.replace(/[%/@]/g, encodeURIComponent)}/${formId}`;
+}
+
+/** The sync id of a form version: `<projectId>/<formId>@<version>` (docs/sync-protocol.md, "Forms"). */
+export function formVersionKey(projectId: string, formId: string, version: string): string {
+  return `${projectFormKey(projectId, formId)}@${version}`;
 }

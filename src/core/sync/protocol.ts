@@ -175,6 +175,11 @@ export const PullQuery = z.object({
   protocol: z._default(z.coerce.number().check(z.int(), z.positive()), 1),
   /** The `scope` of the last page the device stored (0 when it has none); absent from older devices. */
   scope: z.optional(z.coerce.number().check(z.int(), z.nonnegative())),
+  /**
+   * `project`: the device knows form versions by `<projectId>/<formId>@<version>` (formVersionKey). Absent
+   * from older apps, which get the `<formId>@<version>` ids they know (docs/sync-protocol.md, "Forms").
+   */
+  formKeys: z.optional(z.literal('project')),
 });
 export type PullQuery = z.infer<typeof PullQuery>;
 

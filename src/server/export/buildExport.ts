@@ -80,7 +80,11 @@ async function scopeOf(
   };
 }
 
-/** The latest published version of the form: its columns are the export's (older answers fill what they can). */
+/**
+ * The latest published version of the form: its columns are the export's (older answers fill what they can).
+ * Form ids are each project's own: when several of the projects the exporter sees publish this id, they are
+ * different forms, and the exporter chooses the project (those projects are theirs to see).
+ */
 async function latestForm(
   storage: StorageOps,
   scope: ExportScope,
@@ -89,19 +93,28 @@ async function latestForm(
   const versions = parseAll(await storage.exports.rows('forms', scope, request.project), FormVersion).filter(
     (v) => v.formId === request.form,
   );
+  const projects = [...new Set(versions.map((v) => v.projectId))].sort();
+  if (projects.length > 1)
+    throw new HttpError(
+      'validation',
+      `Form ${request.form ?? ''} is published in several of your projects (${projects.join(', ')}): ` +
+        'choose one (project=… in the API, --project on the command line)',
+      { projects },
+    );
   const latest = versions.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt))[0];
   if (!latest) throw new HttpError('not_found', `No form ${request.form ?? ''} in your projects`);
   return latest;
 }
 
+/** The submissions of the form in its own project (another project's form of the same id is another form). */
 async function submissionsOf(
   storage: StorageOps,
   scope: ExportScope,
-  request: ExportRequest,
+  form: FormVersion,
 ): Promise<Submission[]> {
-  const rows = await storage.exports.rows('submissions', scope, request.project);
+  const rows = await storage.exports.rows('submissions', scope, form.projectId);
   return parseAll(rows, Submission, (row) => ({ id: row.id, createdBy: row.createdBy ?? '' })).filter(
-    (s) => s.formId === request.form,
+    (s) => s.formId === form.formId,
   );
 }
 
@@ -121,8 +134,9 @@ export async function buildExport(
   if (request.format === 'csv' || request.format === 'hxl' || request.format === 'xlsx') {
     if (request.form === undefined)
       throw new HttpError('validation', `A ${request.format} export needs a form`);
-    const form = (await latestForm(storage, scope, request)).definition;
-    const submissions = await submissionsOf(storage, scope, request);
+    const version = await latestForm(storage, scope, request);
+    const form = version.definition;
+    const submissions = await submissionsOf(storage, scope, version);
     const tables = submissionTables(form, submissions, options);
     if (request.format === 'xlsx')
       return [
@@ -148,11 +162,7 @@ export async function buildExport(
             parseAll(await storage.exports.rows('projects', scope, request.project), Project),
             request.lang,
           )
-        : submissionsGeoJson(
-            (await latestForm(storage, scope, request)).definition,
-            await submissionsOf(storage, scope, request),
-            options,
-          );
+        : await formGeoJson(storage, scope, request, options);
     return [
       {
         name: `${request.form ?? 'projects'}.geojson`,
@@ -163,6 +173,16 @@ export async function buildExport(
     ];
   }
   return [await iatiExport(storage, who, scope, request, now)];
+}
+
+async function formGeoJson(
+  storage: StorageOps,
+  scope: ExportScope,
+  request: ExportRequest,
+  options: { lang: ExportRequest['lang']; codes: boolean },
+) {
+  const version = await latestForm(storage, scope, request);
+  return submissionsGeoJson(version.definition, await submissionsOf(storage, scope, version), options);
 }
 
 async function iatiExport(

@@ -101,8 +101,9 @@ export async function importForm(storage: Storage, request: ImportRequest): Prom
   await storage.transaction(async (tx) => {
     if (!(await tx.getEntity('projects', request.projectId)))
       throw new FormImportError('not_found', `No project ${request.projectId}`);
-    // A published version never changes: a corrected form needs a new version in its settings sheet.
-    if (await tx.getEntity('forms', formVersionKey(form.id, form.version)))
+    // A published version never changes: a corrected form needs a new version in its settings sheet. Form
+    // ids are the project's own: another project's forms neither block nor show here.
+    if (await tx.getEntity('forms', formVersionKey(request.projectId, form.id, form.version)))
       throw new FormImportError(
         'conflict',
         `Version ${form.version} of form ${form.id} is already published`,

@@ -1,12 +1,26 @@
 import type { Storage, UserRecord } from '../storage/Storage';
 import { pullScope } from '../sync/pull';
 
+/** What a download request may learn: the file, that it has not come yet, or nothing. */
+export type DownloadAccess = 'allowed' | 'pending' | 'forbidden';
+
 /**
- * Whether `user` may download the file: they uploaded it, or they may pull a submission that names it.
- * Checked before looking for the bytes, so a reviewer learns "not received yet" and nobody else learns more.
+ * Whether `user` may download the file (docs/sync-protocol.md, "Media"): they completed an upload of it
+ * (they hold the bytes), or they may pull a submission whose reference to it grants access, i.e. whose
+ * author proved they hold the bytes. Knowing a hash is not enough: a submission naming someone else's file
+ * grants its author and its reviewers nothing.
+ *
+ * `pending`: the user may pull others' submissions naming the file whose authors have not sent it yet; the
+ * answer is "not received yet" whether or not the server holds those bytes from someone else, so it tells
+ * nobody what the server holds. Checked before looking for the bytes.
  */
-export async function mayDownload(storage: Storage, user: UserRecord, sha256: string): Promise<boolean> {
+export async function downloadAccess(
+  storage: Storage,
+  user: UserRecord,
+  sha256: string,
+): Promise<DownloadAccess> {
   const upload = await storage.media.getUpload(sha256, user.id);
-  if (upload?.completedAt) return true;
-  return storage.media.referencedInScope(sha256, pullScope(user));
+  if (upload?.completedAt) return 'allowed';
+  const access = await storage.media.refAccess(sha256, pullScope(user));
+  return access === 'granted' ? 'allowed' : access === 'pending' ? 'pending' : 'forbidden';
 }

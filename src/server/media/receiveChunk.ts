@@ -30,6 +30,10 @@ type Outcome =
  * Each user resumes only their own upload, so nobody can block or spoil someone else's (the hash check
  * stops spoiling anyway, but not a stalled upload of the wrong length). A chunk sent again after its answer
  * was lost is refused with `offset_mismatch` and the server's offset, from which the device resumes.
+ *
+ * Nothing here depends on what others uploaded: a file the server holds from someone else must still be sent
+ * whole by this user (the bytes are checked, then dropped), so answers never tell whether it exists, and a
+ * completed upload proves its user holds the file (media/access.ts).
  */
 export async function receiveChunk(
   storage: Storage,
@@ -40,15 +44,6 @@ export async function receiveChunk(
   const at = now.toISOString();
   const outcome = await storage.transaction(async (tx): Promise<Outcome> => {
     const media = tx.media;
-    const blob = await media.getBlob(chunk.sha256);
-    if (blob) {
-      // Someone (maybe this user, whose last answer was lost) completed it: nothing more to send.
-      const own = await media.getUpload(chunk.sha256, user.id);
-      if (own && own.completedAt === null)
-        await media.discardUpload(chunk.sha256, user.id, { keepRow: false });
-      return { kind: 'ok', response: done(chunk.sha256, blob.size) };
-    }
-
     const fresh: MediaUploadRecord = {
       sha256: chunk.sha256,
       userId: user.id,
@@ -60,6 +55,8 @@ export async function receiveChunk(
       completedAt: null,
     };
     let upload = await media.lockUpload(fresh);
+    // This user sent the whole file already (their last answer was lost, or another of their devices did).
+    if (upload.completedAt !== null) return { kind: 'ok', response: done(chunk.sha256, upload.length) };
     if (upload.length !== chunk.length) {
       // The same hash with another size can only be a broken earlier attempt: start it again.
       await media.resetUpload({ ...upload, length: chunk.length, type: chunk.type, updatedAt: at });
@@ -92,8 +89,11 @@ export async function receiveChunk(
       type: upload.type,
       createdAt: at,
     });
-    // Another user completed the same file a moment earlier: theirs is kept, these bytes are the same.
+    // The server held the file already (another user sent it): it is kept once, these bytes are the same.
+    // This user's completed upload stays, as the proof that they hold the file.
     if (!kept) await media.discardUpload(chunk.sha256, user.id, { keepRow: true });
+    // Their submissions naming the file now let their readers download it.
+    await media.grantRefs(chunk.sha256, user.id);
     return { kind: 'ok', response: done(chunk.sha256, upload.length) };
   });
   if (outcome.kind === 'offset_mismatch') {

@@ -4,8 +4,10 @@ import { receiveChunk } from './receiveChunk';
 
 /**
  * Stores a whole file as if `user` had uploaded it chunk by chunk (e.g. the files of an export brought on
- * a USB stick): same rows, same SHA-256 check (a mismatch throws `hash_mismatch`), and a file the server
- * already holds is not stored again. Resumes an unfinished upload of the same user.
+ * a USB stick, as the file's user): same rows, same SHA-256 check (a mismatch throws `hash_mismatch`). A
+ * file the server already holds from someone else is checked and kept once, and becomes `user`'s completed
+ * upload, so their submissions naming it grant access as after a device's upload. Resumes an unfinished
+ * upload of the same user; one they completed already is not sent again.
  */
 export async function storeWholeMedia(
   storage: Storage,

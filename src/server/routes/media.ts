@@ -11,7 +11,7 @@ import {
 import { requireUser } from '../auth/session';
 import type { AppEnv, Clock } from '../http/env';
 import { HttpError, issuesOf } from '../http/errors';
-import { mayDownload } from '../media/access';
+import { downloadAccess } from '../media/access';
 import { readChunk } from '../media/readChunk';
 import { receiveChunk } from '../media/receiveChunk';
 import { streamBlob } from '../media/streamBlob';
@@ -49,7 +49,8 @@ function shaParam(c: Context<AppEnv>): string {
 
 /**
  * Photos, recordings and files (docs/sync-protocol.md, "Media"), named by the SHA-256 of their bytes:
- * `HEAD` says what the server holds, `PATCH` appends a chunk at the server's offset, `GET` downloads.
+ * `HEAD` says how much of the caller's own upload the server holds, `PATCH` appends a chunk at that offset,
+ * `GET` downloads (media/access.ts says who may).
  */
 export function mediaRoutes(storage: Storage, now: Clock): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
@@ -59,23 +60,31 @@ export function mediaRoutes(storage: Storage, now: Clock): Hono<AppEnv> {
   routes.get('/media/:sha256', async (c) => {
     const sha256 = shaParam(c);
     if (c.req.method === 'HEAD') {
-      // Any signed-in user may ask, to skip uploading what the server has; the size is all it reveals.
-      const blob = await storage.media.getBlob(sha256);
-      if (blob) {
-        c.header(MEDIA_HEADERS.offset, String(blob.size));
-        c.header(MEDIA_HEADERS.length, String(blob.size));
+      // The caller's own upload only, to skip or resume it: a file someone else sent looks absent (404,
+      // offset 0), so HEAD tells nobody what the server holds.
+      const upload = await storage.media.getUpload(sha256, c.var.user.id);
+      if (upload?.completedAt) {
+        c.header(MEDIA_HEADERS.offset, String(upload.length));
+        c.header(MEDIA_HEADERS.length, String(upload.length));
         return c.body(null, 200);
       }
-      const upload = await storage.media.getUpload(sha256, c.var.user.id);
       c.header(MEDIA_HEADERS.offset, String(upload?.received ?? 0));
       if (upload) c.header(MEDIA_HEADERS.length, String(upload.length));
       return c.body(null, 404);
     }
-    if (!(await mayDownload(storage, c.var.user, sha256))) {
-      throw new HttpError('forbidden', 'No submission you may see names this file');
-    }
-    const blob = await storage.media.getBlob(sha256);
+    const access = await downloadAccess(storage, c.var.user, sha256);
+    if (access === 'forbidden')
+      throw new HttpError('forbidden', 'No submission you may see gives access to this file');
+    const blob = access === 'allowed' ? await storage.media.getBlob(sha256) : undefined;
     if (!blob) throw new HttpError('not_found', 'This file has not been received from the device yet');
+    await storage.audit({
+      at: now().toISOString(),
+      userId: c.var.user.id,
+      action: 'media.download',
+      tbl: 'media',
+      recordId: sha256,
+      ...c.var.client,
+    });
     return c.body(streamBlob(storage.media, blob), 200, {
       'Content-Type': blob.type,
       'Content-Length': String(blob.size),

@@ -1,13 +1,26 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import { memberProjects, versionsOfOwn } from './agentScope';
-import type { MediaBlobRecord, MediaChunk, MediaOps, MediaRefRecord, MediaUploadRecord } from './MediaOps';
+import type {
+  MediaBlobRecord,
+  MediaChunk,
+  MediaOps,
+  MediaRefRecord,
+  MediaUploadRecord,
+  RefAccess,
+} from './MediaOps';
 import type { MediaBlobsTable, MediaUploadsTable } from './mediaSchema';
 import { chunks } from './rows';
 import type { Database } from './schema';
 import type { DatabaseKind, PullScope } from './Storage';
 
-/** Refs per multi-row INSERT (2 parameters each). */
+/** Refs per multi-row INSERT (3 parameters each), and hashes per IN list. */
 const REFS_PER_INSERT = 500;
+
+/** The tables a query on references joins. */
+type RefsJoin = Pick<
+  Database,
+  'media_refs' | 'entities' | 'media_uploads' | 'project_members' | 'submission_versions'
+>;
 
 function toUpload(row: Selectable<MediaUploadsTable>): MediaUploadRecord {
   return {
@@ -176,23 +189,103 @@ export class KyselyMediaOps implements MediaOps {
   }
 
   async insertRefs(refs: readonly MediaRefRecord[]): Promise<void> {
-    for (const part of chunks(refs, REFS_PER_INSERT)) {
-      await this.db
-        .insertInto('media_refs')
-        .values(part.map((r) => ({ sha256: r.sha256, submission_id: r.submissionId })))
-        .onConflict((oc) => oc.columns(['sha256', 'submission_id']).doNothing())
-        .execute();
+    // A submission is immutable, so a reference is recorded once; should it come again, a proof is kept.
+    for (const grants of [true, false]) {
+      for (const part of chunks(
+        refs.filter((r) => r.grants === grants),
+        REFS_PER_INSERT,
+      )) {
+        await this.db
+          .insertInto('media_refs')
+          .values(
+            part.map((r) => ({ sha256: r.sha256, submission_id: r.submissionId, grants: grants ? 1 : 0 })),
+          )
+          .onConflict((oc) => {
+            const target = oc.columns(['sha256', 'submission_id']);
+            return grants ? target.doUpdateSet({ grants: 1 }) : target.doNothing();
+          })
+          .execute();
+      }
     }
   }
 
-  async referencedInScope(sha256: string, scope: PullScope): Promise<boolean> {
+  async refAccess(sha256: string, scope: PullScope): Promise<RefAccess> {
+    const granted = await this.refsInScope(scope)
+      .where('media_refs.sha256', '=', sha256)
+      .where((eb) => this.granting(eb))
+      .limit(1)
+      .executeTakeFirst();
+    if (granted) return 'granted';
+    // Only others' unproven references: "not received yet", whether or not the server holds the bytes.
+    const pending = await this.refsInScope(scope)
+      .where('media_refs.sha256', '=', sha256)
+      .where('entities.created_by', '<>', scope.userId)
+      .limit(1)
+      .executeTakeFirst();
+    return pending ? 'pending' : 'none';
+  }
+
+  async downloadable(scope: PullScope, sha256s: readonly string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (const part of chunks([...new Set(sha256s)], REFS_PER_INSERT)) {
+      const uploaded = await this.db
+        .selectFrom('media_uploads')
+        .select('sha256')
+        .where('user_id', '=', scope.userId)
+        .where('completed_at', 'is not', null)
+        .where('sha256', 'in', part)
+        .execute();
+      for (const row of uploaded) found.add(row.sha256);
+      const rest = part.filter((sha256) => !found.has(sha256));
+      if (rest.length === 0) continue;
+      const referenced = await this.refsInScope(scope)
+        .where('media_refs.sha256', 'in', rest)
+        .where((eb) => this.granting(eb))
+        .distinct()
+        .execute();
+      for (const row of referenced) found.add(row.sha256);
+    }
+    return found;
+  }
+
+  async grantRefs(sha256: string, userId: string): Promise<void> {
+    await this.db
+      .updateTable('media_refs')
+      .set({ grants: 1 })
+      .where('sha256', '=', sha256)
+      .where('grants', '=', 0)
+      .where('submission_id', 'in', (eb) =>
+        eb
+          .selectFrom('entities')
+          .select('id')
+          .where('tbl', '=', 'submissions')
+          .where('created_by', '=', userId),
+      )
+      .execute();
+  }
+
+  async refsOf(sha256: string): Promise<MediaRefRecord[]> {
+    const rows = await this.db
+      .selectFrom('media_refs')
+      .selectAll()
+      .where('sha256', '=', sha256)
+      .orderBy('submission_id')
+      .execute();
+    return rows.map((r) => ({
+      sha256: r.sha256,
+      submissionId: r.submission_id,
+      grants: Number(r.grants) === 1,
+    }));
+  }
+
+  /** References from the live submissions `scope` may pull (the rules of pull), as a query to refine. */
+  private refsInScope(scope: PullScope) {
     let query = this.db
       .selectFrom('media_refs')
       .innerJoin('entities', (join) =>
         join.onRef('entities.id', '=', 'media_refs.submission_id').on('entities.tbl', '=', 'submissions'),
       )
       .select('media_refs.sha256')
-      .where('media_refs.sha256', '=', sha256)
       .where('entities.deleted', '=', 0);
     if (!scope.allProjects)
       query = query.where('entities.project_id', 'in', memberProjects(this.db, scope.userId));
@@ -204,6 +297,25 @@ export class KyselyMediaOps implements MediaOps {
         ]),
       );
     }
-    return (await query.limit(1).executeTakeFirst()) !== undefined;
+    return query;
+  }
+
+  /**
+   * A reference grants when its flag says so, or when its submission's author has completed an upload of
+   * the file: a push and the upload that proves it, committing at the same moment on PostgreSQL, may each
+   * miss the other's write, and the flag with them.
+   */
+  private granting(eb: ExpressionBuilder<RefsJoin, 'media_refs' | 'entities'>) {
+    return eb.or([
+      eb('media_refs.grants', '=', 1),
+      eb.exists(
+        eb
+          .selectFrom('media_uploads')
+          .select('media_uploads.sha256')
+          .whereRef('media_uploads.sha256', '=', 'media_refs.sha256')
+          .whereRef('media_uploads.user_id', '=', 'entities.created_by')
+          .where('media_uploads.completed_at', 'is not', null),
+      ),
+    ]);
   }
 }

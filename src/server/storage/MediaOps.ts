@@ -29,7 +29,16 @@ export interface MediaChunk {
 export interface MediaRefRecord {
   sha256: string;
   submissionId: string;
+  /** The submission's author proved they hold the file: the reference lets others download it. */
+  grants: boolean;
 }
+
+/**
+ * What the submissions one may pull say of a file: `granted` when one of them names it with a granting
+ * reference; `pending` when only others' references without proof name it (the bytes have not come from
+ * their author: the same answer whether or not the server holds them); `none` otherwise.
+ */
+export type RefAccess = 'granted' | 'pending' | 'none';
 
 /**
  * The media queries (`storage.media`, or `tx.media` inside a transaction). Writes that belong together
@@ -54,7 +63,20 @@ export interface MediaOps {
   completeUpload(sha256: string, userId: string, at: string): Promise<void>;
   /** Drops the upload's bytes, and its row unless `keepRow` (a completed upload keeps its row). */
   discardUpload(sha256: string, userId: string, options: { keepRow: boolean }): Promise<void>;
+  /** Records references; one already recorded keeps its `grants` unless the new one grants. */
   insertRefs(refs: readonly MediaRefRecord[]): Promise<void>;
-  /** Whether a submission naming this file is one `scope` may pull (the same rules as pull). */
-  referencedInScope(sha256: string, scope: PullScope): Promise<boolean>;
+  /**
+   * Whether the submissions `scope` may pull (the same rules as pull) name this file with a granting
+   * reference; a reference whose author completed an upload of the file grants even before its flag is set.
+   */
+  refAccess(sha256: string, scope: PullScope): Promise<RefAccess>;
+  /**
+   * Which of these files `scope.userId` may download now: they completed an upload of it, or a granting
+   * reference names it in a submission they may pull. What their own new references may grant.
+   */
+  downloadable(scope: PullScope, sha256s: readonly string[]): Promise<Set<string>>;
+  /** Marks as granting the references to this file from the submissions `userId` authored. */
+  grantRefs(sha256: string, userId: string): Promise<void>;
+  /** Every reference to a file (tests, audits). */
+  refsOf(sha256: string): Promise<MediaRefRecord[]>;
 }

@@ -1,3 +1,5 @@
+import type { ColumnType } from 'kysely';
+
 /**
  * Row types of the media tables (see mediaMigration.ts). The bytes live in the database, not on a disk next
  * to it, so stateless server replicas in front of one PostgreSQL all see the same files, and a database
@@ -46,9 +48,18 @@ export interface MediaRefsTable {
   submission_id: string;
 }
 
+/**
+ * A reference as stored since migration 0013 (mediaGrantsMigration.ts): `grants` is 1 when the submission's
+ * author proved they hold the file (they uploaded it, or could already download it when they pushed the
+ * submission). Only such a reference lets others download the file: knowing a hash is not holding the bytes.
+ */
+export interface MediaRefsGrantsTable extends MediaRefsTable {
+  grants: ColumnType<number, number | undefined, number>;
+}
+
 export interface MediaTables {
   media_uploads: MediaUploadsTable;
   media_chunks: MediaChunksTable;
   media_blobs: MediaBlobsTable;
-  media_refs: MediaRefsTable;
+  media_refs: MediaRefsGrantsTable;
 }

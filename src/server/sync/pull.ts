@@ -6,6 +6,17 @@ function clocksOf(state: Record<string, FieldValue>): Record<string, string> {
   return Object.fromEntries(Object.entries(state).map(([path, field]) => [path, field.hlc]));
 }
 
+/**
+ * The id an app of before forms were keyed by project knows a form version by, `<formId>@<version>`: it
+ * stores a form only under the id it computes, and would skip the others. Such an app sees one version per
+ * form id and version (its projects' own, unless one of its user's projects reuses another's form id) until
+ * it updates, and the update renames what it holds (Dexie version 8).
+ */
+function legacyFormKey(id: string, data: Record<string, unknown> | null): string {
+  const { formId, version } = data ?? {};
+  return typeof formId === 'string' && typeof version === 'string' ? `${formId}@${version}` : id;
+}
+
 /** What `user` may pull (and download the files of): admins every project, agents their own submissions. */
 export function pullScope(user: UserRecord): PullScope {
   return { userId: user.id, allProjects: user.role === 'admin', ownSubmissionsOnly: user.role === 'agent' };
@@ -32,6 +43,7 @@ export async function pull(storage: StorageOps, user: UserRecord, query: PullQue
     ...(row.tbl === 'submissions' && typeof row.data?.replaces === 'string' ? { hlc: row.hlc } : {}),
     // A mergeable record comes with the clock of each field: the base of the device's next edit.
     ...(row.fieldState ? { clocks: clocksOf(row.fieldState) } : {}),
+    ...(row.tbl === 'forms' && query.formKeys === undefined ? { id: legacyFormKey(row.id, row.data) } : {}),
   }));
   return {
     changes,

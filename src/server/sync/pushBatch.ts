@@ -132,7 +132,8 @@ export class PushBatch {
     version: string,
     projectId: string,
   ): Promise<AnswersValidator | null> {
-    const key = formVersionKey(formId, version);
+    // Keyed by project: a submission is checked against its own project's version, never another's.
+    const key = formVersionKey(projectId, formId, version);
     if (!this.forms.has(key)) this.forms.set(key, await this.tx.getEntity('forms', key));
     const form = this.forms.get(key);
     if (form?.projectId !== projectId) return null;
@@ -223,9 +224,11 @@ export class PushBatch {
     if (this.rejected.length) await this.tx.insertRejectedMany(this.rejected);
     if (this.audits.length) await this.tx.auditMany(this.audits);
     await this.versions.flush();
+    // The submissions are the device user's (for an import, the file's user): theirs is the proof to give.
     await recordMediaRefs(
       this.tx,
       this.entities.map((e) => e.write),
+      this.user,
     );
     await this.merges.flush();
     const seqs = await this.tx.insertNewEntities(this.entities.map((e) => e.write));

@@ -21,7 +21,15 @@ describe('edit routes', () => {
       '#/edit/projects/p-gao/indicators/new',
     );
     expect(parseHash('#/projects/p-gao')).toEqual({ name: 'project', id: 'p-gao' });
-    expect(parseHash('#/forms/f/1/new')).toEqual({ name: 'newDraft', formId: 'f', version: '1' });
+    expect(parseHash('#/forms/p%2Fgao/f/1%402/new')).toEqual({
+      name: 'newDraft',
+      projectId: 'p/gao',
+      formId: 'f',
+      version: '1@2',
+    });
+    expect(hrefOf({ name: 'newDraft', projectId: 'p/gao', formId: 'f', version: '1@2' })).toBe(
+      '#/forms/p%2Fgao/f/1%402/new',
+    );
     expect(editParts('#/edit/projects/%E0%A4%A')).toBeNull();
   });
 });

@@ -4,7 +4,7 @@ import { Dexie } from 'dexie';
  * A database `name` at an old version of TerrainDb's schema, as those versions shipped (copied here, not
  * read from TerrainDb: an upgrade test starts from what devices hold). Close it before opening TerrainDb.
  */
-export function oldTerrainDb(name: string, version: 1 | 2 | 6): Dexie {
+export function oldTerrainDb(name: string, version: 1 | 2 | 6 | 7): Dexie {
   const db = new Dexie(name);
   db.version(1).stores({
     drafts: 'id, updatedAt, formId',
@@ -23,6 +23,12 @@ export function oldTerrainDb(name: string, version: 1 | 2 | 6): Dexie {
       organisations: 'id',
       indicators: 'id, projectId',
       indicatorValues: 'id, indicatorId, projectId',
+    });
+  }
+  if (version >= 7) {
+    db.version(7).stores({
+      submissions: 'id, finalizedAt, syncState, formId, replaces, versionState, projectId',
+      reviewEvents: 'id, targetId',
     });
   }
   return db;

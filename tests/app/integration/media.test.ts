@@ -4,6 +4,7 @@ import { getMedia, putMedia } from '../../../src/app/repositories/media';
 import { createDraft, saveDraftAnswers } from '../../../src/app/repositories/drafts';
 import type { SyncProgress } from '../../../src/app/sync/SyncEngine';
 import { formVersionKey } from '../../../src/core/records/formVersion';
+import { DEMO_PROJECT } from '../../../src/server/seed/demoForm';
 import { MEDIA_CHUNK_BYTES } from '../../../src/core/sync/media';
 import { backends } from '../../server/backends';
 import type { TestServer } from '../../server/harness';
@@ -17,7 +18,7 @@ import { useRealServer } from './useRealServer';
  */
 
 async function photoForm(device: Device): Promise<FormRecord> {
-  const form = await device.db.forms.get(formVersionKey(PHOTO_FORM.id, PHOTO_FORM.version));
+  const form = await device.db.forms.get(formVersionKey(DEMO_PROJECT.id, PHOTO_FORM.id, PHOTO_FORM.version));
   if (!form) throw new Error('The photo form was not pulled');
   return form;
 }
@@ -163,6 +164,33 @@ describe.each(backends)('media sync against the real server ($name)', (backend) 
     // Kept on the device, but not sent again and again.
     await agent.sync();
     expect(agent.engine.getStatus()).toMatchObject({ phase: 'idle', lastError: null });
+  }, 60_000);
+
+  it('a file the server holds from someone else is sent whole, resumed after a cut, then shown to reviewers', async () => {
+    const agent = await t.device('agent');
+    const agent2 = await t.device('agent2');
+    const focal = await t.device('focal');
+    const size = MEDIA_CHUNK_BYTES + 20_000;
+    const { ref, bytes } = await finalizeWithPhoto(agent, size);
+    await agent.sync();
+    // The same bytes on another agent's device: HEAD says nothing of the agent's upload, so it sends them.
+    await putMedia(agent2.db, ref, new Blob([bytes], { type: ref.type }));
+    const second = await agent2.finalize({ site: 'Puits sud', photo: ref }, await photoForm(agent2));
+    agent2.log.length = 0;
+    await agent2.sync({ media: [{ kind: 'pass' }, { kind: 'response_lost' }] });
+    expect(agent2.log.find((r) => r.method === 'HEAD')?.serverStatus).toBe(404);
+    expect(await getMedia(agent2.db, ref.sha256)).toMatchObject({ uploadState: 'pending' });
+    agent2.log.length = 0;
+    await agent2.sync();
+    expect(agent2.engine.getStatus()).toMatchObject({ phase: 'idle', lastError: null });
+    // Resumed from the server's offset: only the rest went.
+    expect(patches(agent2).map((r) => r.serverStatus)).toEqual([200]);
+    expect(await getMedia(agent2.db, ref.sha256)).toMatchObject({ uploadState: 'uploaded' });
+    const upload = await t.server.storage.media.getUpload(ref.sha256, agent2.userId);
+    expect(upload?.completedAt).not.toBeNull();
+    await focal.sync();
+    expect((await focal.db.submissions.get(second.id))?.data).toMatchObject({ photo: ref });
+    expect((await focal.engine.fetchMedia(ref)).kind).toBe('ready');
   }, 60_000);
 
   it('a download cut on the way is not shown as the photo, and works on the next try', async () => {

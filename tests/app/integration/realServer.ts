@@ -274,7 +274,7 @@ export async function createDevice(
 export function unpublishedForm(): FormRecord {
   const version = '1999-01-01';
   return {
-    key: formVersionKey(DEMO_FORM.id, version),
+    key: formVersionKey(DEMO_PROJECT.id, DEMO_FORM.id, version),
     formId: DEMO_FORM.id,
     version,
     projectId: DEMO_PROJECT.id,
@@ -298,7 +298,8 @@ export async function finalizeOnDevice(
   form?: FormRecord,
 ): Promise<SubmissionRecord> {
   const { db } = device;
-  const record = form ?? (await db.forms.get(formVersionKey(DEMO_FORM.id, DEMO_FORM.version)));
+  const record =
+    form ?? (await db.forms.get(formVersionKey(DEMO_PROJECT.id, DEMO_FORM.id, DEMO_FORM.version)));
   if (!record) throw new Error(`${device.username} has not pulled the demo form yet`);
   const draft = await createDraft(db, record);
   return finalizeDraft(db, draft.id, { userId: device.userId, lang: 'fr', answers });

@@ -5,6 +5,7 @@ import { AnswersInvalidError } from '../../../src/app/repositories/AnswersInvali
 import { createDraft, finalizeDraft, getDraft, saveDraftAnswers } from '../../../src/app/repositories/drafts';
 import { getFormVersion, listLatestForms } from '../../../src/app/repositories/forms';
 import { FormDefinition } from '../../../src/core/forms/definition';
+import { DEMO_PROJECT } from '../../../src/server/seed/demoForm';
 import { backends } from '../../server/backends';
 import { publishDefinition, type TestServer } from '../../server/harness';
 import { createDevice, startServer, type Device } from '../integration/realServer';
@@ -137,7 +138,7 @@ describe.each(backends)('a draft across form versions ($name)', (backend) => {
     const fresh = await createDraft(db, v2 as FormRecord);
     expect(fresh.formVersion).toBe('v02');
     expect((await getDraft(db, old.id))?.formVersion).toBe('v01');
-    expect(await getFormVersion(db, FORM_ID, 'v01')).toBeDefined();
+    expect(await getFormVersion(db, DEMO_PROJECT.id, FORM_ID, 'v01')).toBeDefined();
 
     // The same answers are incomplete on version 2 (its new required question)...
     await saveDraftAnswers(db, fresh.id, answersFor(1, false, 4));

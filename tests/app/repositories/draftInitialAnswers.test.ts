@@ -9,7 +9,7 @@ import { openTestDb, USER_ID } from '../fixtures';
 const meta = (name: string, appearance: string) => ({ kind: 'question', type: 'hidden', name, appearance });
 
 const visit: FormRecord = {
-  key: formVersionKey('visit', '1'),
+  key: formVersionKey('p-gao', 'visit', '1'),
   formId: 'visit',
   version: '1',
   projectId: 'p-gao',

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TerrainDb } from '../../../src/app/db/TerrainDb';
 import type { SubmissionRecord } from '../../../src/app/db/schema';
 import { getFormVersion, listLatestForms, listProjects } from '../../../src/app/repositories/forms';
+import { formVersionKey } from '../../../src/core/records/formVersion';
 import { countSubmissions, getSubmission, listSubmissions } from '../../../src/app/repositories/submissions';
 import { formRecord, openTestDb, project, USER_ID } from '../fixtures';
 
@@ -55,8 +56,23 @@ describe('forms and projects', () => {
     ]);
     const latest = await listLatestForms(db);
     expect(latest.map((f) => f.version)).toEqual(['2024-02']);
-    expect((await getFormVersion(db, 'household', '2023-11'))?.publishedAt).toBe('2023-11-01T00:00:00.000Z');
-    expect(await getFormVersion(db, 'household', 'nope')).toBeUndefined();
+    expect((await getFormVersion(db, 'p-gao', 'household', '2023-11'))?.publishedAt).toBe(
+      '2023-11-01T00:00:00.000Z',
+    );
+    expect(await getFormVersion(db, 'p-gao', 'household', 'nope')).toBeUndefined();
     expect(await listProjects(db)).toEqual([project]);
+  });
+
+  it("keeps each project's forms apart when two projects use one form id", async () => {
+    // Another project's form of the same id and version, published later.
+    const theirs = { ...formRecord('2024-01', '2024-06-01T00:00:00.000Z'), projectId: 'p-kidal' };
+    await db.forms.put({ ...theirs, key: formVersionKey('p-kidal', 'household', '2024-01') });
+    const latest = await listLatestForms(db);
+    expect(latest.map((f) => [f.projectId, f.version]).sort()).toEqual([
+      ['p-gao', '2024-01'],
+      ['p-kidal', '2024-01'],
+    ]);
+    expect((await getFormVersion(db, 'p-gao', 'household', '2024-01'))?.projectId).toBe('p-gao');
+    expect((await getFormVersion(db, 'p-kidal', 'household', '2024-01'))?.projectId).toBe('p-kidal');
   });
 });

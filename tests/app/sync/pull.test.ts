@@ -37,7 +37,7 @@ describe('pull', () => {
       h.server.putRecord('projects', `p-${i}`, { ...project, id: `p-${i}`, code: `P${i}` });
     }
     const { key: _key, ...form } = formRecord('2024-05', '2024-05-01T00:00:00.000Z');
-    h.server.putRecord('forms', 'household@2024-05', form);
+    h.server.putRecord('forms', 'p-gao/household@2024-05', form);
     h.server.putRecord('submissions', 'r-1', remoteSubmission('r-1'));
 
     const stats = await pullChanges(h.db, api(), 3);
@@ -46,8 +46,8 @@ describe('pull', () => {
     expect(h.server.requests.filter((r) => r.path === '/api/sync/pull')).toHaveLength(3);
     expect((await getSyncMeta(h.db)).cursor).toBe(9);
     expect(await h.db.projects.count()).toBe(8);
-    expect(await h.db.forms.get('household@2024-05')).toMatchObject({
-      key: 'household@2024-05',
+    expect(await h.db.forms.get('p-gao/household@2024-05')).toMatchObject({
+      key: 'p-gao/household@2024-05',
       version: '2024-05',
     });
     expect(await h.db.submissions.get('r-1')).toMatchObject({ syncState: 'synced', origin: 'remote' });

@@ -45,7 +45,7 @@ describe.each(backends)('POST /api/projects/:id/forms on $name', (backend) => {
       questionCount: 10,
     });
     const changes = await server.pullAll('agent');
-    const change = changes.find((c) => c.id === formVersionKey('tutorial', '202611240800'));
+    const change = changes.find((c) => c.id === formVersionKey(DEMO_PROJECT.id, 'tutorial', '202611240800'));
     expect(change?.table).toBe('forms');
     const version = FormVersion.parse(change?.data);
     expect(version).toMatchObject({ projectId: DEMO_PROJECT.id, publishedAt: '2026-11-24T08:00:00.000Z' });
@@ -60,7 +60,7 @@ describe.each(backends)('POST /api/projects/:id/forms on $name', (backend) => {
       201,
       { formId: 'age-check', version: '202611240800', title: 'Age check', questionCount: 2, warnings: [] },
     ]);
-    expect(await formIds('outsider')).toEqual([formVersionKey('age-check', '202611240800')]);
+    expect(await formIds('outsider')).toEqual([formVersionKey(OTHER_PROJECT, 'age-check', '202611240800')]);
   });
 
   it('refuses agents, focal points and supervisors of other projects with 403', async () => {
@@ -104,7 +104,7 @@ describe.each(backends)('POST /api/projects/:id/forms on $name', (backend) => {
     const { status, body: result } = await post('supervisor', body);
     expect([status, result]).toMatchObject([201, { formId: 'villages', warnings: [] }]);
     const change = (await server.pullAll('agent')).find(
-      (c) => c.id === formVersionKey('villages', '202611240800'),
+      (c) => c.id === formVersionKey(DEMO_PROJECT.id, 'villages', '202611240800'),
     );
     expect(FormVersion.parse(change?.data).definition.choiceLists.villages).toEqual([
       { name: 'gao', label: { und: 'Gao' }, extra: { cercle: 'gao' } },
@@ -136,7 +136,7 @@ describe.each(backends)('POST /api/projects/:id/forms on $name', (backend) => {
     const { status, body: result } = await post('supervisor', body);
     expect([status, result]).toMatchObject([201, { formId: 'wells', warnings: [] }]);
     const change = (await server.pullAll('agent')).find(
-      (c) => c.id === formVersionKey('wells', '202611240800'),
+      (c) => c.id === formVersionKey(DEMO_PROJECT.id, 'wells', '202611240800'),
     );
     expect(FormVersion.parse(change?.data).definition.choiceLists).toEqual({
       villages: [{ name: 'gao', label: { und: 'Gao' } }],

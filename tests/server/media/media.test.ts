@@ -120,11 +120,13 @@ describe.each(backends)('media on $name', (backend) => {
 
     const last = await upload('agent', bytes);
     expect(last.body).toMatchObject({ offset: bytes.byteLength, complete: true });
-    expect(await head('focal', ref.sha256)).toEqual({
+    expect(await head('agent', ref.sha256)).toEqual({
       status: 200,
       offset: String(bytes.byteLength),
       length: String(bytes.byteLength),
     });
+    // HEAD answers for the caller's own upload: a file someone else sent looks absent.
+    expect(await head('focal', ref.sha256)).toEqual({ status: 404, offset: '0', length: null });
 
     const got = await download('agent', ref.sha256);
     expect(got.status).toBe(200);
@@ -182,9 +184,11 @@ describe.each(backends)('media on $name', (backend) => {
     const done = await upload('agent', bytes);
     expect(done.body).toMatchObject({ complete: true, offset: bytes.byteLength });
     expect((await download('agent', ref.sha256)).bytes).toEqual(bytes);
-    // Once complete, any further chunk is answered "complete", whoever sends it.
-    const again = await patch('agent2', ref.sha256, 0, bytes.byteLength, bytes.slice(0, CHUNK));
+    // Once complete, a further chunk of the uploader is answered "complete"; anyone else sends the whole file.
+    const again = await patch('agent', ref.sha256, 0, bytes.byteLength, bytes.slice(0, CHUNK));
     expect(again).toMatchObject({ status: 200, body: { complete: true, offset: bytes.byteLength } });
+    const other = await patch('agent2', ref.sha256, 0, bytes.byteLength, bytes.slice(0, CHUNK));
+    expect(other).toMatchObject({ status: 200, body: { complete: false, offset: CHUNK } });
   });
 
   it('refuses and discards bytes that do not match their SHA-256', async () => {
@@ -223,10 +227,10 @@ describe.each(backends)('media on $name', (backend) => {
         status: 403,
       });
     }
-    // Having uploaded the same bytes is enough to get them back.
+    // Having uploaded the same bytes, whole, is enough to get them back.
     const outsiderUpload = await upload('outsider', bytes);
     expect(outsiderUpload.body).toMatchObject({ complete: true });
-    expect((await download('outsider', ref.sha256)).status).toBe(403);
+    expect((await download('outsider', ref.sha256)).bytes).toEqual(bytes);
     const { bytes: own } = fakePhoto(100);
     await upload('outsider', own);
     expect((await download('outsider', sha256Hex(own))).bytes).toEqual(own);

@@ -67,7 +67,7 @@ describe.each(backends)('sample data on $name', (backend) => {
     expect(submissions).toHaveLength(SAMPLE_SUBMISSIONS);
     expect(new Set(submissions.map((s) => s.projectId)).size).toBe(4);
     for (const s of submissions) {
-      const form = forms.get(formVersionKey(s.formId, s.formVersion));
+      const form = forms.get(formVersionKey(s.projectId, s.formId, s.formVersion));
       expect(form?.projectId).toBe(s.projectId);
       const result = answersValidator(storage, form!)!.safeParse(s.data);
       expect(result.success, JSON.stringify(result.error?.issues)).toBe(true);
