@@ -5,7 +5,7 @@ import type { Role } from '../../src/core/records/user';
 import type { SubmissionFields } from '../../src/core/records/submission';
 import type { Mutation, PullResponse, PushResponse, WireMutation } from '../../src/core/sync/protocol';
 import { createAccount } from '../../src/server/accounts';
-import { createApp } from '../../src/server/app';
+import { createApp, type AppOptions } from '../../src/server/app';
 import { TEST_PASSWORD_COST } from '../../src/server/auth/passwords';
 import { publishFormVersion, publishProject } from '../../src/server/catalog';
 import { DEMO_ANSWERS, DEMO_FORM, DEMO_PROJECT } from '../../src/server/seed/demoForm';
@@ -29,7 +29,10 @@ export interface RequestOptions {
  * A real app on a fresh database: the demo seed (admin, supervisor, focal, agent), a second agent in the demo
  * project and an agent of another project. The clock is the test's to move.
  */
-export async function setupServer(backend: Backend, options: { staticDir?: string } = {}) {
+export async function setupServer(
+  backend: Backend,
+  options: Partial<Pick<AppOptions, 'staticDir' | 'trustProxy' | 'tokenTtlDays'>> = {},
+) {
   const { storage, cleanup } = await backend.create();
   const clock = { now: new Date(START) };
   await seedDemo(storage, { password: PASSWORD, now: clock.now, passwordCost: TEST_PASSWORD_COST });
