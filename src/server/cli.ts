@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROLES, Role } from '../core/records/user';
 import { AccountError, createAccount, joinProjects } from './accounts';
+import { tokenTtlDaysFromEnv } from './auth/tokens';
 import { HttpError } from './http/errors';
 import { openStorage, startServer } from './main';
 import { randomPassword } from './seed/randomPassword';
@@ -17,7 +18,7 @@ const USAGE = `Usage: tsx src/server/cli.ts <command>
 
 Commands:
   serve                         start the server (env: PORT=8080, DATA_DIR=./data, DATABASE_URL, DEMO_PASSWORD,
-                                TRUST_PROXY=1 behind a reverse proxy)
+                                TRUST_PROXY=1 behind a reverse proxy, TOKEN_TTL_DAYS=30)
   migrate                       apply pending database migrations
   seed                          create the demo project and accounts if the database has no users
   users list                    list the accounts
@@ -56,6 +57,7 @@ async function serveCommand(): Promise<void> {
     demoPassword: env('DEMO_PASSWORD'),
     staticDir: existsSync(dist) ? dist : undefined,
     trustProxy: ['1', 'true', 'yes'].includes((env('TRUST_PROXY') ?? '').toLowerCase()),
+    tokenTtlDays: tokenTtlDaysFromEnv(env('TOKEN_TTL_DAYS')),
   });
   console.log(`Terrain server listening at ${server.url}`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -2,6 +2,7 @@ import type { ExportReads } from '../export/ExportReads';
 import type { PullTable } from '../../core/sync/protocol';
 import type { Role } from '../../core/records/user';
 import type { MediaOps } from './MediaOps';
+import type { SignInThrottleOps } from './SignInThrottleOps';
 import type { FieldValue } from '../../core/sync/merge';
 import type { MergeReads, MergeWrites } from './MergeStorage';
 
@@ -155,6 +156,8 @@ export interface StorageOps extends MergeReads {
   readonly media: MediaOps;
   /** Read-only queries of the exports (src/server/export). */
   readonly exports: ExportReads;
+  /** Failed sign-ins and locks per account and address (src/server/auth/signInThrottle.ts). */
+  readonly signInThrottle: SignInThrottleOps;
   insertOrganisation(org: OrganisationRecord): Promise<void>;
   insertUser(user: UserRecord): Promise<void>;
   userByUsername(username: string): Promise<UserRecord | undefined>;
