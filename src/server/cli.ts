@@ -13,6 +13,7 @@ import type { Storage } from './storage/Storage';
 import { formatImportResult } from './sync/formatImportResult';
 import { importUnsynced } from './sync/importUnsynced';
 import { readUnsyncedExport } from './sync/readUnsyncedExport';
+import { USERS_ADMIN_COMMANDS, USERS_ADMIN_USAGE, usersAdminCommand } from './users/cli';
 
 const USAGE = `Usage: tsx src/server/cli.ts <command>
 
@@ -26,6 +27,7 @@ Commands:
                                 roles: ${ROLES.join(', ')}; without --password one is generated and printed
   users join <username> --project ID [--project ID ...]
                                 make an existing account a member of projects (e.g. one created in the app)
+${USERS_ADMIN_USAGE}
   import <file> [--by USERNAME] apply a device's export file (.json or .json.gz) as a push from that device;
                                 --by: the supervisor or admin it is audited as (default: the operator)`;
 
@@ -173,7 +175,9 @@ async function run(argv: string[]): Promise<void> {
       if (rest[0] === 'add') return usersAdd(rest.slice(1));
       if (rest[0] === 'list') return usersList();
       if (rest[0] === 'join') return usersJoin(rest.slice(1));
-      throw new UsageError('users: use "users add", "users join" or "users list"');
+      if (USERS_ADMIN_COMMANDS.includes(rest[0] ?? ''))
+        return withStorage((storage) => usersAdminCommand(rest, storage, { out: console.log }));
+      throw new UsageError(`users: use one of add, join, list, ${USERS_ADMIN_COMMANDS.join(', ')}`);
     case undefined:
     case 'help':
     case '--help':

@@ -12,6 +12,9 @@ export const MAX_PASSWORD_LENGTH = 200;
 /** Fewer different characters than this (`aaaaaaaaaaaa`, `121212121212`) is a pattern, not a password. */
 const MIN_DISTINCT_CHARACTERS = 4;
 
+/** Characters a password must keep once the username is taken out of it (`moussa2026!!` keeps 6). */
+const MIN_WITHOUT_USERNAME = 8;
+
 let common: Set<string> | undefined;
 
 /** The 10,000 most common passwords, lowercased (commonPasswords.json says where they come from). */
@@ -39,9 +42,11 @@ export function passwordProblem(password: string, username?: string): string | n
     return `Password too repetitive: use at least ${MIN_DISTINCT_CHARACTERS} different characters`;
   const lower = password.toLowerCase();
   const core = letterCore(password);
-  if (username !== undefined) {
-    const name = username.toLowerCase();
-    if (lower === name || core === name) return 'Password too close to the username: choose another';
+  if (username !== undefined && username !== '') {
+    // What is left without the username must be a password of its own.
+    const rest = lower.split(username.toLowerCase()).join('');
+    if (rest !== lower && ([...rest].length < MIN_WITHOUT_USERNAME || commonPasswords().has(rest)))
+      return 'Password too close to the username: choose another';
   }
   const list = commonPasswords();
   if (list.has(lower) || list.has(core))

@@ -209,7 +209,17 @@ export interface StorageOps extends MergeReads {
   auditChain(after: number, limit: number): Promise<AuditRecord[]>;
   /** The chain's last seq and hash as the head row keeps them. */
   auditHead(): Promise<{ seq: number; hash: string }>;
+
+  /** Changes an account's role, disabled state or password hash (the `users` commands). */
+  updateUser(id: string, changes: UserChanges): Promise<void>;
+  /** Ends every open session of the user at `at`; returns how many there were. */
+  revokeUserTokens(userId: string, at: string): Promise<number>;
+  /** True when the user was a member (and no longer is). */
+  removeProjectMember(projectId: string, userId: string): Promise<boolean>;
 }
+
+/** What the `users` commands change in an account. */
+export type UserChanges = Partial<Pick<UserRecord, 'role' | 'disabled' | 'passwordHash'>>;
 
 /**
  * Writes that are only correct inside a transaction, so they exist only on the transaction handle:
