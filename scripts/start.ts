@@ -1,7 +1,7 @@
 /**
  * `npm start`: build the PWA when it is missing or older than its sources, then serve PWA + API.
  * Configuration comes from the environment (see README): PORT, DATA_DIR, DATABASE_URL, DEMO_PASSWORD,
- * TOKEN_TTL_DAYS.
+ * TOKEN_TTL_DAYS, TRUST_PROXY.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -35,6 +35,7 @@ const server = await startServer({
   sampleData: true,
   staticDir: dist,
   tokenTtlDays: tokenTtlDaysFromEnv(process.env.TOKEN_TTL_DAYS),
+  trustProxy: ['1', 'true', 'yes'].includes((process.env.TRUST_PROXY ?? '').toLowerCase()),
 });
 console.log(`Terrain is running at ${server.url}`);
 
