@@ -4,7 +4,11 @@ import {
   ACCOUNT_THROTTLE,
   ADDRESS_THROTTLE,
   addFailure,
+  inFlight,
   lockRemainingMs,
+  MAX_IN_FLIGHT,
+  releaseAttempt,
+  reserveAttempt,
   retryAfterSeconds,
   type ThrottleState,
 } from './throttlePolicy';
@@ -14,10 +18,9 @@ import {
  * database, so every server process on one PostgreSQL sees the same locks. A locked sign-in is refused before
  * any password is verified (no argon2 spent), whatever the password.
  *
- * An attempt on an account is counted *before* its password is checked (a reservation), and uncounted by its
- * success: otherwise a burst of concurrent attempts would all pass the check before the first failure is
- * written, and get as many guesses as requests. The address is counted after a failure only: successes from
- * a team's shared address must not count, and the address limit is a coarse backstop.
+ * Failures are counted once they are known, so concurrent correct sign-ins of one user never count; what a
+ * burst of concurrent guesses could gain meanwhile is bounded by the attempts an account may have in flight
+ * (MAX_IN_FLIGHT), which admission counts under the account row's lock.
  */
 
 export interface SignInKeys {
@@ -31,28 +34,32 @@ export function signInKeys(username: string, address: string | null): SignInKeys
 }
 
 export type Admission =
+  | { admitted: true }
   | {
-      admitted: true;
-      /** The lock this attempt's reservation started (ms), if it did. */ accountLockedMs: number | null;
-    }
-  | { admitted: false; scope: 'account' | 'address'; state: ThrottleState; retryAfterSeconds: number };
+      admitted: false;
+      /** Locked, or too many attempts of the account in flight (a burst: try again in a second). */
+      reason: 'locked' | 'busy';
+      scope: 'account' | 'address';
+      state: ThrottleState;
+      retryAfterSeconds: number;
+    };
 
-function refusal(
+function lockRefusal(
   states: [scope: 'account' | 'address', state: ThrottleState | undefined][],
   now: Date,
 ): Admission | undefined {
-  let worst: Admission | undefined;
+  let worst: Extract<Admission, { admitted: false }> | undefined;
   for (const [scope, state] of states) {
     const remaining = lockRemainingMs(state, now);
     if (!state || remaining === 0) continue;
     const seconds = retryAfterSeconds(remaining);
-    if (!worst || (!worst.admitted && seconds > worst.retryAfterSeconds))
-      worst = { admitted: false, scope, state, retryAfterSeconds: seconds };
+    if (!worst || seconds > worst.retryAfterSeconds)
+      worst = { admitted: false, reason: 'locked', scope, state, retryAfterSeconds: seconds };
   }
   return worst;
 }
 
-/** Refuses a locked account or address; otherwise counts the attempt on the account and admits it. */
+/** Refuses a locked account or address, or a burst on one account; otherwise admits one more attempt. */
 export async function admitSignIn(storage: Storage, keys: SignInKeys, now: Date): Promise<Admission> {
   // A plain read first: a locked sign-in (an attacker's flood) then writes nothing at all.
   const found = await storage.signInThrottle.get(
@@ -60,7 +67,7 @@ export async function admitSignIn(storage: Storage, keys: SignInKeys, now: Date)
   );
   const byKey = new Map(found.map((s) => [s.key, s]));
   const address = keys.address ? byKey.get(keys.address) : undefined;
-  const early = refusal(
+  const early = lockRefusal(
     [
       ['account', byKey.get(keys.account)],
       ['address', address],
@@ -71,11 +78,12 @@ export async function admitSignIn(storage: Storage, keys: SignInKeys, now: Date)
   return storage.transaction(async (tx) => {
     const account = await tx.signInThrottle.lock(keys.account, now);
     // A concurrent attempt may have started a lock since the read.
-    const locked = refusal([['account', account]], now);
+    const locked = lockRefusal([['account', account]], now);
     if (locked) return locked;
-    const { state, lockedMs } = addFailure(account, ACCOUNT_THROTTLE, now);
-    await tx.signInThrottle.put(state);
-    return { admitted: true, accountLockedMs: lockedMs };
+    if (inFlight(account, now) >= MAX_IN_FLIGHT)
+      return { admitted: false, reason: 'busy', scope: 'account', state: account, retryAfterSeconds: 1 };
+    await tx.signInThrottle.put(reserveAttempt(account, now));
+    return { admitted: true };
   });
 }
 
@@ -88,7 +96,7 @@ export async function auditRefusal(
   now: Date,
 ): Promise<void> {
   const { state } = refused;
-  if (state.refusalAudited || !state.lockedUntil) return;
+  if (refused.reason !== 'locked' || state.refusalAudited || !state.lockedUntil) return;
   const lockedUntil = state.lockedUntil;
   await storage.transaction(async (tx) => {
     if (!(await tx.signInThrottle.markRefusalAudited(state.key, lockedUntil))) return;
@@ -106,7 +114,7 @@ export async function auditRefusal(
 
 export type FailureReason = 'unknown_user' | 'wrong_password' | 'disabled';
 
-/** Counts a failure on the address (the account's was counted on admission) and audits it. */
+/** Counts a failure on the account and the address (either may start a lock) and audits it. */
 export async function recordSignInFailure(
   storage: Storage,
   failure: {
@@ -114,7 +122,6 @@ export async function recordSignInFailure(
     username: string;
     userId: string | null;
     reason: FailureReason;
-    accountLockedMs: number | null;
     client: ClientInfo;
   },
   now: Date,
@@ -122,7 +129,11 @@ export async function recordSignInFailure(
   const { keys } = failure;
   await storage.transaction(async (tx) => {
     const locked: { account?: number; address?: number } = {};
-    if (failure.accountLockedMs !== null) locked.account = failure.accountLockedMs / 1000;
+    // The account's row first, then the address's: every transaction takes them in that order.
+    const account = releaseAttempt(await tx.signInThrottle.lock(keys.account, now), now);
+    const counted = addFailure(account, ACCOUNT_THROTTLE, now);
+    await tx.signInThrottle.put(counted.state);
+    if (counted.lockedMs !== null) locked.account = counted.lockedMs / 1000;
     if (keys.address) {
       const { state, lockedMs } = addFailure(
         await tx.signInThrottle.lock(keys.address, now),

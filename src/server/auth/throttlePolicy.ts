@@ -46,6 +46,15 @@ export const ADDRESS_THROTTLE: ThrottlePolicy = {
   forgetAfterMs: 24 * HOUR,
 };
 
+/**
+ * Sign-ins of one account checked at the same time, at most: a burst of concurrent guesses would otherwise all
+ * be checked before the first failure is counted. A person signing in on several tablets at once stays far
+ * below it; an attacker's burst gets at most `maxFailures + MAX_IN_FLIGHT - 1` guesses before the lock.
+ */
+export const MAX_IN_FLIGHT = 10;
+/** An attempt in flight longer than this died with its process: it no longer counts. */
+export const IN_FLIGHT_TIMEOUT_MS = 30_000;
+
 /** One row of `sign_in_throttle`. */
 export interface ThrottleState {
   /** `account:<username, lowercased>` or `address:<ip>`. */
@@ -59,6 +68,9 @@ export interface ThrottleState {
   lockedUntil: string | null;
   /** Whether a sign-in refused by the current lock has been audited (one entry per lock). */
   refusalAudited: boolean;
+  /** Accounts only: attempts being checked now, as of `pendingAt` (see MAX_IN_FLIGHT). */
+  pending: number;
+  pendingAt: string | null;
 }
 
 /** A key's state before any failure. */
@@ -70,7 +82,26 @@ export function freshThrottle(key: string, now: Date): ThrottleState {
     lastFailureAt: now.toISOString(),
     lockedUntil: null,
     refusalAudited: false,
+    pending: 0,
+    pendingAt: null,
   };
+}
+
+/** Attempts in flight now (those older than IN_FLIGHT_TIMEOUT_MS are forgotten). */
+export function inFlight(state: ThrottleState, now: Date): number {
+  if (state.pendingAt === null || now.getTime() - Date.parse(state.pendingAt) >= IN_FLIGHT_TIMEOUT_MS)
+    return 0;
+  return state.pending;
+}
+
+/** One more attempt in flight. */
+export function reserveAttempt(state: ThrottleState, now: Date): ThrottleState {
+  return { ...state, pending: inFlight(state, now) + 1, pendingAt: now.toISOString() };
+}
+
+/** One attempt less in flight (it failed; a success deletes the row). */
+export function releaseAttempt(state: ThrottleState, now: Date): ThrottleState {
+  return { ...state, pending: Math.max(0, inFlight(state, now) - 1) };
 }
 
 /** Milliseconds left of the state's lock; 0 when it is not locked. */

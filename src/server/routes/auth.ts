@@ -30,11 +30,11 @@ export function authRoutes(
     const keys = signInKeys(username, c.var.client.address);
     const admission = await admitSignIn(storage, keys, now());
     if (!admission.admitted) {
-      // Locked: refused before any password is verified, the right one included.
+      // Locked (or a burst): refused before any password is verified, the right one included.
       await auditRefusal(storage, admission, username, c.var.client, now());
       const seconds = admission.retryAfterSeconds;
       return c.json(
-        errorBody('rate_limited', `Too many failed sign-ins: try again in ${seconds} s`, {
+        errorBody('rate_limited', `Too many sign-in attempts: try again in ${seconds} s`, {
           retryAfterSeconds: seconds,
         }),
         429,
@@ -55,7 +55,6 @@ export function authRoutes(
           username,
           userId: user?.id ?? null,
           reason,
-          accountLockedMs: admission.accountLockedMs,
           client: c.var.client,
         },
         now(),

@@ -35,7 +35,7 @@ export class KyselyOps extends KyselyMergeOps implements StorageTx {
 
   /** Bound to the same handle: inside a transaction, `lock` holds its row until commit. */
   get signInThrottle(): KyselySignInThrottleOps {
-    return new KyselySignInThrottleOps(this.db, this.kind);
+    return new KyselySignInThrottleOps(this.db);
   }
 
   async getEntity(tbl: PullTable, id: string): Promise<EntityRecord | undefined> {

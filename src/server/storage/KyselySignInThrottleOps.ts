@@ -2,7 +2,6 @@ import type { Kysely, Selectable } from 'kysely';
 import { freshThrottle, type ThrottleState } from '../auth/throttlePolicy';
 import type { Database, SignInThrottleTable } from './schema';
 import type { SignInThrottleOps } from './SignInThrottleOps';
-import type { DatabaseKind } from './Storage';
 
 function toState(row: Selectable<SignInThrottleTable>): ThrottleState {
   return {
@@ -12,15 +11,14 @@ function toState(row: Selectable<SignInThrottleTable>): ThrottleState {
     lastFailureAt: row.last_failure_at,
     lockedUntil: row.locked_until,
     refusalAudited: Number(row.refusal_audited) !== 0,
+    pending: Number(row.pending),
+    pendingAt: row.pending_at,
   };
 }
 
 /** The `sign_in_throttle` table (migration 2026-12-06-0012), on the Kysely root or a transaction. */
 export class KyselySignInThrottleOps implements SignInThrottleOps {
-  constructor(
-    private readonly db: Kysely<Database>,
-    private readonly kind: DatabaseKind,
-  ) {}
+  constructor(private readonly db: Kysely<Database>) {}
 
   async get(keys: readonly string[]): Promise<ThrottleState[]> {
     if (keys.length === 0) return [];
@@ -30,7 +28,9 @@ export class KyselySignInThrottleOps implements SignInThrottleOps {
 
   async lock(key: string, now: Date): Promise<ThrottleState> {
     const fresh = freshThrottle(key, now);
-    await this.db
+    // One statement that inserts or touches the row and returns it: the update takes the row's lock until
+    // commit (PostgreSQL), and no concurrent delete (a success) can slip between an insert and a select.
+    const row = await this.db
       .insertInto('sign_in_throttle')
       .values({
         key,
@@ -39,12 +39,13 @@ export class KyselySignInThrottleOps implements SignInThrottleOps {
         last_failure_at: fresh.lastFailureAt,
         locked_until: null,
         refusal_audited: 0,
+        pending: 0,
+        pending_at: null,
       })
-      .onConflict((oc) => oc.column('key').doNothing())
-      .execute();
-    let query = this.db.selectFrom('sign_in_throttle').selectAll().where('key', '=', key);
-    if (this.kind === 'postgres') query = query.forUpdate();
-    return toState(await query.executeTakeFirstOrThrow());
+      .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ key: eb.ref('excluded.key') })))
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toState(row);
   }
 
   async put(state: ThrottleState): Promise<void> {
@@ -56,6 +57,8 @@ export class KyselySignInThrottleOps implements SignInThrottleOps {
         last_failure_at: state.lastFailureAt,
         locked_until: state.lockedUntil,
         refusal_audited: state.refusalAudited ? 1 : 0,
+        pending: state.pending,
+        pending_at: state.pendingAt,
       })
       .where('key', '=', state.key)
       .execute();

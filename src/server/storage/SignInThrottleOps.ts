@@ -8,8 +8,8 @@ export interface SignInThrottleOps {
   /** The rows among `keys` that exist (in no particular order). */
   get(keys: readonly string[]): Promise<ThrottleState[]>;
   /**
-   * The key's row, created fresh at `now` if missing, locked until the transaction ends (PostgreSQL: FOR
-   * UPDATE; SQLite serializes writers), so that two concurrent sign-ins cannot both count from one state.
+   * The key's row, created fresh at `now` if missing, locked until the transaction ends (PostgreSQL: the
+   * upsert's row lock; SQLite serializes writers), so that two concurrent sign-ins never count from one state.
    */
   lock(key: string, now: Date): Promise<ThrottleState>;
   put(state: ThrottleState): Promise<void>;

@@ -173,4 +173,7 @@ export interface SignInThrottleTable {
   last_failure_at: string;
   locked_until: string | null;
   refusal_audited: number;
+  /** Accounts only: sign-ins being checked now, as of `pending_at`. */
+  pending: number;
+  pending_at: string | null;
 }

@@ -15,6 +15,8 @@ export const signInThrottleMigration: Migration = {
       .addColumn('last_failure_at', 'text', (c) => c.notNull())
       .addColumn('locked_until', 'text')
       .addColumn('refusal_audited', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('pending', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('pending_at', 'text')
       .execute();
     await db.schema
       .createIndex('sign_in_throttle_last_failure')
