@@ -60,6 +60,7 @@ export async function createAccount(
     action: 'user.create',
     tbl: 'users',
     recordId: user.id,
+    details: { username: user.username, role: user.role, projects },
   });
   return user;
 }
@@ -91,6 +92,7 @@ export async function joinProjects(
       action: 'project.member.add',
       tbl: 'users',
       recordId: user.id,
+      details: { projectId },
     });
   }
   return joined;

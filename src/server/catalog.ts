@@ -4,6 +4,8 @@ import { Project, type ProjectInput } from '../core/records/project';
 import { applyWrites, hlcAfter, latestHlc, type FieldWrite } from '../core/sync/merge';
 import { DELETED, mergeTable, type MergeTableName } from '../core/sync/mergeTables';
 import { fieldWrites, identityOf, materialize, valuesOf } from '../core/sync/mergeRecords';
+import { auditContext } from './audit/context';
+import type { ClientInfo } from './http/clientInfo';
 import type { StorageTx } from './storage/Storage';
 
 /** Server-made records carry the server's own clock reading. */
@@ -93,12 +95,16 @@ export async function publishProject(
   return serverSeq;
 }
 
-/** Publishes a form version into its project. A published version is never changed afterwards. */
+/**
+ * Publishes a form version into its project. A published version is never changed afterwards. `client`:
+ * where the publisher's request came from, for the audit log.
+ */
 export async function publishFormVersion(
   tx: StorageTx,
   form: FormVersion,
   userId: string | null,
   at: Date,
+  client: ClientInfo | null = null,
 ): Promise<number> {
   const data = FormVersion.parse(form);
   const id = formVersionKey(data.formId, data.version);
@@ -112,6 +118,13 @@ export async function publishFormVersion(
     hlc: serverHlc(at),
     updatedAt: at.toISOString(),
   });
-  await tx.audit({ at: at.toISOString(), userId, action: 'form.publish', tbl: 'forms', recordId: id });
+  await tx.audit({
+    ...auditContext(userId, client),
+    at: at.toISOString(),
+    action: 'form.publish',
+    tbl: 'forms',
+    recordId: id,
+    details: { projectId: data.projectId, formId: data.formId, version: data.version },
+  });
   return serverSeq;
 }

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { ROLES, Role } from '../core/records/user';
 import { AccountError, createAccount, joinProjects } from './accounts';
 import { tokenTtlDaysFromEnv } from './auth/tokens';
+import { AUDIT_USAGE, AuditUsageError, auditListCommand, auditVerifyCommand } from './audit/commands';
 import { HttpError } from './http/errors';
 import { openStorage, startServer } from './main';
 import { randomPassword } from './seed/randomPassword';
@@ -29,7 +30,8 @@ Commands:
                                 make an existing account a member of projects (e.g. one created in the app)
 ${USERS_ADMIN_USAGE}
   import <file> [--by USERNAME] apply a device's export file (.json or .json.gz) as a push from that device;
-                                --by: the supervisor or admin it is audited as (default: the operator)`;
+                                --by: the supervisor or admin it is audited as (default: the operator)
+${AUDIT_USAGE}`;
 
 class UsageError extends Error {}
 
@@ -171,6 +173,13 @@ async function run(argv: string[]): Promise<void> {
       return;
     case 'import':
       return importCommand(rest);
+    case 'audit':
+      await withStorage(async (storage) => {
+        const io = { out: (line: string) => console.log(line) };
+        if (rest[0] === 'verify') process.exitCode = await auditVerifyCommand(storage, io);
+        else await auditListCommand(storage, rest, io);
+      });
+      return;
     case 'users':
       if (rest[0] === 'add') return usersAdd(rest.slice(1));
       if (rest[0] === 'list') return usersList();
@@ -191,7 +200,10 @@ async function run(argv: string[]): Promise<void> {
 run(process.argv.slice(2)).catch((err: unknown) => {
   // parseArgs reports unknown or malformed options as TypeErrors with a code.
   const isUsage =
-    err instanceof UsageError || err instanceof AccountError || (err instanceof TypeError && 'code' in err);
+    err instanceof UsageError ||
+    err instanceof AccountError ||
+    err instanceof AuditUsageError ||
+    (err instanceof TypeError && 'code' in err);
   // An import refused (bad file, rights, gap) says why; the details (e.g. the expected seq) help too.
   if (err instanceof HttpError && err.details !== undefined) console.error(JSON.stringify(err.details));
   console.error(err instanceof Error ? err.message : String(err));

@@ -84,9 +84,16 @@ describe.each(backends)('import of export files on $name', (backend) => {
     const audit = (await server.storage.listAudit(10_000)).filter((e) =>
       mutations.some((m) => m.id === e.recordId),
     );
-    expect(audit.map((e) => [e.action, e.userId])).toEqual(
-      mutations.map(() => ['submission.import', supervisor!.id]),
+    expect(audit.map((e) => [e.action, e.userId, e.onBehalfOf])).toEqual(
+      mutations.map(() => ['submission.import', supervisor!.id, agent!.id]),
     );
+    const [imported] = await server.storage.listAudit(1, { action: 'import.file' });
+    expect(imported).toMatchObject({
+      userId: supervisor!.id,
+      onBehalfOf: agent!.id,
+      recordId: clientId,
+      details: { changes: 3, applied: 3, rejected: 0 },
+    });
     // The agent sees them as their own on their next pull.
     const agentIds = (await server.pullAll('agent')).map((c) => c.id);
     expect(agentIds).toEqual(expect.arrayContaining(mutations.map((m) => m.id)));
@@ -105,7 +112,9 @@ describe.each(backends)('import of export files on $name', (backend) => {
     const device = await server.push('agent', clientId, mutations);
     expect(device.body.results.map((r) => r.status)).toEqual(['duplicate', 'duplicate']);
     expect(await submissionIds()).toEqual(before.ids);
-    expect((await server.storage.listAudit(100_000)).length).toBe(before.audit);
+    // Only the imports themselves are recorded again, no change of any record.
+    const added = (await server.storage.listAudit(100_000)).slice(0, -before.audit);
+    expect(added.map((e) => e.action)).toEqual(['import.file']);
 
     // And the other way round: the device first, then its file.
     const other = newClientId();

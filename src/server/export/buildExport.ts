@@ -30,12 +30,24 @@ export const ExportRequest = z.object({
 });
 export type ExportRequest = z.infer<typeof ExportRequest>;
 
+/** The filters of an export as the audit log records them (what was asked, not what was found). */
+export function exportFilters(request: ExportRequest): Record<string, unknown> {
+  return {
+    project: request.project ?? null,
+    form: request.form ?? null,
+    lang: request.lang,
+    codes: request.codes,
+  };
+}
+
 export interface ExportFile {
   name: string;
   contentType: string;
   body: string | Uint8Array;
   /** What the operator should know (e.g. projects left out of an IATI file, which also says so inside). */
   notes?: string[];
+  /** How many records the export holds (submissions, projects or activities), for the audit log. */
+  records?: number;
 }
 
 /** Who runs the export: a user of the API, or the CLI (the operator, who sees everything). */
@@ -110,7 +122,8 @@ export async function buildExport(
     if (request.form === undefined)
       throw new HttpError('validation', `A ${request.format} export needs a form`);
     const form = (await latestForm(storage, scope, request)).definition;
-    const tables = submissionTables(form, await submissionsOf(storage, scope, request), options);
+    const submissions = await submissionsOf(storage, scope, request);
+    const tables = submissionTables(form, submissions, options);
     if (request.format === 'xlsx')
       return [
         {
@@ -118,12 +131,14 @@ export async function buildExport(
           contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
           // The HXL row too: HXL tools read spreadsheets, and a row of hashtags is harmless elsewhere.
           body: tablesToXlsx(tables, true),
+          records: submissions.length,
         },
       ];
     return tables.map((t) => ({
       name: `${t.name}.csv`,
       contentType: 'text/csv; charset=utf-8',
       body: toCsv(t, request.format === 'hxl'),
+      records: submissions.length,
     }));
   }
   if (request.format === 'geojson') {
@@ -143,6 +158,7 @@ export async function buildExport(
         name: `${request.form ?? 'projects'}.geojson`,
         contentType: 'application/geo+json',
         body: JSON.stringify(body),
+        records: body.features.length,
       },
     ];
   }
@@ -192,5 +208,6 @@ async function iatiExport(
     contentType: 'application/xml; charset=utf-8',
     body: xml,
     notes: skipped.map((s) => `Project ${s.projectId} left out: ${s.reason}`),
+    records: projects.length - skipped.length,
   };
 }

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { HttpError } from '../http/errors';
 import { openStorage } from '../main';
 import type { Storage } from '../storage/Storage';
-import { buildExport, ExportRequest } from './buildExport';
+import { buildExport, exportFilters, ExportRequest } from './buildExport';
 import { zipFiles } from './zip';
 
 export const USAGE = `Usage: npm run export -- <csv|hxl|xlsx|geojson|iati> [options] --out PATH   (env: DATA_DIR=./data, DATABASE_URL)
@@ -70,6 +70,15 @@ export async function runExportCli(argv: string[], io: ExportCliIo): Promise<num
     const at = io.now?.() ?? new Date();
     const files = await buildExport(storage, 'operator', request.data, at);
     const out = resolve(values.out);
+    // The operator at the console is trusted, but an export of personal data still leaves a trace.
+    await storage.audit({
+      at: at.toISOString(),
+      userId: null,
+      action: `export.${request.data.format}`,
+      tbl: request.data.form === undefined ? null : 'forms',
+      recordId: request.data.form ?? null,
+      details: { ...exportFilters(request.data), records: files[0]?.records ?? 0, out },
+    });
     const several = request.data.format === 'csv' || request.data.format === 'hxl';
     if (several && out.endsWith('.zip')) await writeFile(out, zipFiles(files, at));
     else if (several) {

@@ -3,6 +3,7 @@ import { convertXlsForm, type XlsFormIssue } from '../../core/forms/xlsform';
 import { formVersionKey } from '../../core/records/formVersion';
 import { pickText } from '../../core/i18n/localized';
 import { publishFormVersion } from '../catalog';
+import type { ClientInfo } from '../http/clientInfo';
 import type { Storage } from '../storage/Storage';
 import { MAX_ATTACHMENTS_BYTES, readAttachments, type AttachmentFile } from './attachments';
 import { readWorkbook, WorkbookError } from './readWorkbook';
@@ -30,6 +31,8 @@ export interface ImportRequest {
   media?: readonly AttachmentFile[];
   userId: string | null;
   now: Date;
+  /** Where the publisher's request came from (the audit log); absent at the console. */
+  client?: ClientInfo | null;
 }
 
 export interface ImportResult {
@@ -111,7 +114,7 @@ export async function importForm(storage: Storage, request: ImportRequest): Prom
       publishedAt: request.now.toISOString(),
       definition: form,
     };
-    await publishFormVersion(tx, version, request.userId, request.now);
+    await publishFormVersion(tx, version, request.userId, request.now, request.client ?? null);
   });
   return summary(form, warnings);
 }

@@ -21,7 +21,7 @@ export function conflictRoutes(storage: Storage, now: Clock): Hono<AppEnv> {
     const id = ConflictId.safeParse(c.req.param('id'));
     // The same answer as for a conflict that does not exist.
     if (!id.success) throw new HttpError('not_found', 'No such conflict');
-    return c.json(await restoreConflict(storage, c.var.user, id.data, now()));
+    return c.json(await restoreConflict(storage, c.var.user, id.data, now(), c.var.client));
   });
 
   return routes;

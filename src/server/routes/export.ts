@@ -2,7 +2,8 @@ import { Hono } from 'hono';
 import { z } from 'zod/mini';
 import { UI_LANGUAGES } from '../../core/i18n/localized';
 import { requireUser } from '../auth/session';
-import { buildExport, EXPORT_FORMATS, ExportRequest } from '../export/buildExport';
+import { auditContext } from '../audit/context';
+import { buildExport, EXPORT_FORMATS, exportFilters, ExportRequest } from '../export/buildExport';
 import { zipFiles } from '../export/zip';
 import { readQuery } from '../http/body';
 import type { AppEnv, Clock } from '../http/env';
@@ -39,6 +40,14 @@ export function exportRoutes(storage: Storage, now: Clock): Hono<AppEnv> {
     });
     const at = now();
     const files = await buildExport(storage, c.var.user, request, at);
+    await storage.audit({
+      ...auditContext(c.var.user.id, c.var.client),
+      at: at.toISOString(),
+      action: `export.${request.format}`,
+      tbl: request.form === undefined ? null : 'forms',
+      recordId: request.form ?? null,
+      details: { ...exportFilters(request), records: files[0]?.records ?? 0, files: files.length },
+    });
     c.header('Cache-Control', 'no-store');
     const [only] = files;
     if (files.length === 1 && only) {

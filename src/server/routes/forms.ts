@@ -81,6 +81,7 @@ export function formRoutes(storage: Storage, now: Clock): Hono<AppEnv> {
           media,
           userId: c.var.user.id,
           now: now(),
+          client: c.var.client,
         });
         return c.json(result, 201);
       } catch (err) {

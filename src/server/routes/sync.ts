@@ -17,7 +17,7 @@ export function syncRoutes(storage: Storage, now: Clock): Hono<AppEnv> {
 
   routes.post('/sync/push', async (c) => {
     const request = await readJson(c, PushRequest);
-    const response = await push(storage, c.var.user, request, now());
+    const response = await push(storage, c.var.user, request, now(), c.var.client);
     if (request.protocol === 1) return c.json(response);
     // Protocol 2: results are named by seq alone, which spares a UUID per mutation on slow links.
     const results = response.results.map(({ mutationId: _mutationId, ...result }) => result);
@@ -33,7 +33,7 @@ export function syncRoutes(storage: Storage, now: Clock): Hono<AppEnv> {
     if (!hasRole(c.var.user.role, 'supervisor'))
       throw new HttpError('forbidden', 'Only supervisors and admins import export files');
     const file = await readUnsyncedExport(await readRawBody(c, MAX_IMPORT_BYTES));
-    return c.json(await importUnsynced(storage, file, c.var.user, now()));
+    return c.json(await importUnsynced(storage, file, c.var.user, now(), c.var.client));
   });
 
   routes.get('/sync/pull', async (c) => {

@@ -1,6 +1,8 @@
 import { hasRole } from '../../core/records/user';
 import type { Conflict, ConflictList, ConflictQuery, RestoreResponse } from '../../core/sync/conflicts';
 import { isMergeTable, mergeTable } from '../../core/sync/mergeTables';
+import { auditContext } from '../audit/context';
+import type { ClientInfo } from '../http/clientInfo';
 import { HttpError } from '../http/errors';
 import type { ConflictListing } from '../storage/MergeStorage';
 import type { Storage, StorageOps, UserRecord } from '../storage/Storage';
@@ -62,6 +64,7 @@ export function restoreConflict(
   user: UserRecord,
   id: string,
   now: Date,
+  client: ClientInfo | null = null,
 ): Promise<RestoreResponse> {
   requireSupervisor(user);
   return storage.transaction(async (tx) => {
@@ -76,7 +79,7 @@ export function restoreConflict(
     const restoredAt = now.toISOString();
     if (!(await tx.markConflictRestored(id, restoredAt, user.id)))
       throw new HttpError('conflict', 'This value has been restored already');
-    const batch = new MergeBatch(tx, user, now);
+    const batch = new MergeBatch(tx, user, now, auditContext(user.id, client));
     const serverSeq = await batch.restore(
       conflict.tbl,
       conflict.recordId,

@@ -8,6 +8,8 @@ import {
   type PushRequest,
 } from '../../core/sync/protocol';
 import type { ImportResponse, UnsyncedExport } from '../../core/sync/unsyncedExport';
+import { auditContext } from '../audit/context';
+import type { ClientInfo } from '../http/clientInfo';
 import { HttpError } from '../http/errors';
 import { storeWholeMedia } from '../media/storeWholeMedia';
 import type { Storage, UserRecord } from '../storage/Storage';
@@ -30,6 +32,7 @@ export async function importUnsynced(
   file: UnsyncedExport,
   importer: UserRecord | null,
   now: Date,
+  client: ClientInfo | null = null,
 ): Promise<ImportResponse> {
   if (importer) checkImporter(importer);
   const user = await storage.userById(file.userId);
@@ -41,8 +44,21 @@ export async function importUnsynced(
     await storage.transaction(async (tx) => {
       for (const mutations of consecutiveBatches(file.mutations.map(toMutation))) {
         const request: PushRequest = { protocol: PROTOCOL_VERSION, clientId: file.clientId, mutations };
-        results.push(...(await pushInTx(storage, tx, user, request, now, importedBy)).results);
+        results.push(...(await pushInTx(storage, tx, user, request, now, importedBy, client)).results);
       }
+      await tx.audit({
+        ...auditContext(importedBy.id, client, user.id),
+        at: now.toISOString(),
+        action: 'import.file',
+        tbl: 'clients',
+        recordId: file.clientId,
+        details: {
+          exportedAt: file.exportedAt,
+          changes: file.mutations.length,
+          applied: results.filter((r) => r.status === 'applied' || r.status === 'conflict').length,
+          rejected: results.filter((r) => r.status === 'rejected').length,
+        },
+      });
     });
   } catch (err) {
     if (err instanceof HttpError && err.code === 'seq_gap') {

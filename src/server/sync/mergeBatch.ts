@@ -22,6 +22,7 @@ import { fieldWrites, identityOf, materialize, parseWrite, valuesOf } from '../.
 import type { Mutation, MutationResult } from '../../core/sync/protocol';
 import { issuesOf } from '../http/errors';
 import type { ConflictRecord, MergeRecord, MergeRecordWrite } from '../storage/MergeStorage';
+import type { AuditContext } from '../audit/context';
 import type { AuditEntry, StorageTx, UserRecord } from '../storage/Storage';
 import { refusedFor, type Actor } from './actors';
 import { reject, type Rejected } from './reject';
@@ -77,6 +78,23 @@ function givenIdentity(
 const keyOf = (tbl: string, id: string) => `${tbl}\u0000${id}`;
 
 /**
+ * What a change did to a record, for the audit log: each field it wrote, with the value before and after
+ * the merge (the same when the write lost to a newer value: the conflict log holds the loser).
+ */
+function changeDetails(
+  before: Readonly<Record<string, FieldValue>>,
+  after: Readonly<Record<string, FieldValue>>,
+  writes: readonly FieldWrite[],
+): { before: Record<string, unknown>; after: Record<string, unknown> } {
+  const details = { before: {} as Record<string, unknown>, after: {} as Record<string, unknown> };
+  for (const { path } of writes) {
+    details.before[path] = before[path]?.value ?? null;
+    details.after[path] = after[path]?.value ?? null;
+  }
+  return details;
+}
+
+/**
  * The mergeable records (src/core/sync/mergeTables.ts) one transaction reads, merges into and writes: the
  * records a batch touches are read (and locked) once, every write is merged in memory in order, and `flush`
  * writes each changed record once, with the conflict log and the audit entries.
@@ -94,8 +112,8 @@ export class MergeBatch {
     private readonly tx: StorageTx,
     private readonly user: UserRecord,
     private readonly now: Date,
-    /** Who the audit log names (the importer of an export file, when not the writer). */
-    private readonly auditUserId: string | null = user.id,
+    /** Who the audit log names (the importer of an export file, for the writer) and where from. */
+    private readonly audit: AuditContext = { userId: user.id },
     /** Parents the surrounding batch queued before this record, e.g. a submission pushed with its review. */
     private readonly queuedParent: ParentLookup = () => null,
   ) {}
@@ -254,13 +272,15 @@ export class MergeBatch {
     const by = { by: this.user.id, byName: this.user.displayName };
     const writes = fieldWrites(spec, values, { hlc, ...by, base: m.base });
     const target = current ?? this.create(tbl, spec, m.id, identity, projectId);
+    const before = target.fieldState;
     const lost = this.merge(target, writes);
     this.audits.push({
+      ...this.audit,
       at: this.now.toISOString(),
-      userId: this.auditUserId,
       action: `${tbl}.${m.op}`,
       tbl,
       recordId: m.id,
+      details: changeDetails(before, target.fieldState, writes),
     });
 
     // This change's own values that lost (its stamps go with the field they follow).
@@ -317,13 +337,16 @@ export class MergeBatch {
     const hlc = current !== undefined && current >= fresh ? hlcAfter(current, 'server') : fresh;
     // No base: whatever the field holds now is replaced unseen, and therefore logged.
     const by = { by: this.user.id, byName: this.user.displayName };
-    this.merge(target, fieldWrites(target.spec, { [path]: value }, { hlc, ...by }));
+    const before = target.fieldState;
+    const writes = fieldWrites(target.spec, { [path]: value }, { hlc, ...by });
+    this.merge(target, writes);
     this.audits.push({
+      ...this.audit,
       at: this.now.toISOString(),
-      userId: this.auditUserId,
       action: 'conflict.restore',
       tbl,
       recordId: id,
+      details: changeDetails(before, target.fieldState, writes),
     });
     return () => target.serverSeq;
   }

@@ -8,6 +8,7 @@ import {
   type PushResponse,
   type WireMutation,
 } from '../../core/sync/protocol';
+import type { ClientInfo } from '../http/clientInfo';
 import { HttpError } from '../http/errors';
 import type { RejectedMutationRecord, Storage, StorageTx, UserRecord } from '../storage/Storage';
 import { applyMutation } from './applyMutation';
@@ -22,8 +23,9 @@ export function push(
   user: UserRecord,
   request: PushRequest,
   now: Date,
+  client: ClientInfo | null = null,
 ): Promise<PushResponse> {
-  return storage.transaction((tx) => pushInTx(storage, tx, user, request, now));
+  return storage.transaction((tx) => pushInTx(storage, tx, user, request, now, null, client));
 }
 
 /**
@@ -37,7 +39,8 @@ export async function pushInTx(
   user: UserRecord,
   request: PushRequest,
   now: Date,
-  importedBy?: Importer | null,
+  importedBy: Importer | null = null,
+  from: ClientInfo | null = null,
 ): Promise<PushResponse> {
   const client = await tx.lockClient(request.clientId, user.id);
   if (client.userId !== user.id) throw new HttpError('forbidden', 'This clientId belongs to another user');
@@ -56,7 +59,7 @@ export async function pushInTx(
   const fresh = mutations.filter((m) => m.seq > client.lastSeq);
   const results: MutationResult[] = await replayResults(tx, request, replayed);
 
-  const batch = new PushBatch(tx, user, now, storage, importedBy);
+  const batch = new PushBatch(tx, user, now, storage, importedBy, from);
   await batch.prefetch(fresh);
   // One at a time, in seq order: a later mutation must see what an earlier one of the batch queued.
   for (const m of fresh) {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { formVersionKey } from '../../core/records/formVersion';
 import type { Submission } from '../../core/records/submission';
 import type { Mutation, MutationResult } from '../../core/sync/protocol';
@@ -9,6 +10,8 @@ import type {
   StorageTx,
   UserRecord,
 } from '../storage/Storage';
+import { auditContext, type AuditContext } from '../audit/context';
+import type { ClientInfo } from '../http/clientInfo';
 import { recordMediaRefs } from '../media/recordMediaRefs';
 import { answersValidator, type AnswersValidator } from './formValidators';
 import { MergeBatch } from './mergeBatch';
@@ -46,6 +49,8 @@ export class PushBatch {
   private readonly submissions = new Map<string, Record<string, unknown> | null>();
   private readonly entities: { write: EntityWrite; result: Applied }[] = [];
   private readonly audits: AuditEntry[] = [];
+  /** Who the audit entries of this batch name: the device's user, or the importer for the device's user. */
+  private readonly auditContext: AuditContext;
   private readonly rejected: RejectedMutationRecord[] = [];
   /** Corrections of this batch: which submission each one replaces, and the chains' states. */
   readonly versions: VersionLinks;
@@ -65,7 +70,12 @@ export class PushBatch {
     private readonly scope: object,
     /** Who imported the batch from an export file, if it did not come from the device itself. */
     private readonly importedBy: Importer | null = null,
+    /** Where the request came from (null at the console). */
+    client: ClientInfo | null = null,
   ) {
+    this.auditContext = importedBy
+      ? auditContext(importedBy.id, client, user.id)
+      : auditContext(user.id, client);
     this.versions = new VersionLinks(tx);
     const actor = (u: UserRecord, importer: boolean): Actor => ({
       user: u,
@@ -73,7 +83,7 @@ export class PushBatch {
       canWriteProject: (p) => this.canWriteProject(p, u),
     });
     this.actors = [actor(user, false), ...(importedBy?.user ? [actor(importedBy.user, true)] : [])];
-    this.merges = new MergeBatch(tx, user, now, importedBy ? importedBy.id : user.id, (table, id) => {
+    this.merges = new MergeBatch(tx, user, now, this.auditContext, (table, id) => {
       // Submissions are queued here; the mergeable parents of a batch are the merge batch's own.
       const queued = table === 'submissions' ? this.existingSubmission(id) : null;
       return queued ? { projectId: String(queued.projectId), deleted: false } : null;
@@ -158,19 +168,38 @@ export class PushBatch {
     });
     this.submissions.set(m.id, submission);
     this.versions.noteHlc(m.id, hlc);
-    // The submission stays the agent's (createdBy); the log says who actually put it on the server.
+    // The submission stays the agent's (createdBy); the log says who actually put it on the server. Its
+    // answers are not copied into the log: a submission never changes, and its hash pins what was stored.
     this.audits.push({
+      ...this.auditContext,
       at,
-      userId: this.importedBy ? this.importedBy.id : this.user.id,
       action: this.importedBy ? 'submission.import' : 'submission.create',
       tbl: 'submissions',
       recordId: m.id,
+      details: {
+        projectId: submission.projectId,
+        formId: submission.formId,
+        formVersion: submission.formVersion,
+        replaces: submission.replaces,
+        // Of the JSON the entity row stores (the same object, serialised the same way): checkable against it.
+        sha256: createHash('sha256').update(JSON.stringify(submission)).digest('hex'),
+      },
     });
     return result;
   }
 
   /** Keeps a rejected mutation with its full payload: the queue moves on, but nothing entered is lost. */
   queueRejected(clientId: string, m: Mutation, r: Extract<MutationResult, { status: 'rejected' }>): void {
+    // A refusal of rights is an attempt someone may need to see; invalid answers are only mistakes.
+    if (r.code === 'forbidden')
+      this.audits.push({
+        ...this.auditContext,
+        at: this.now.toISOString(),
+        action: 'change.refused',
+        tbl: m.table,
+        recordId: m.id,
+        details: { clientId, seq: m.seq, op: m.op, message: r.message },
+      });
     this.rejected.push({
       mutationId: m.mutationId,
       clientId,
