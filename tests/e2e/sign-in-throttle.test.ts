@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectAccessible } from './harness/axe';
 import { DEMO_PASSWORD } from './harness/server';
 import { saveScreenshot } from './harness/screenshots';
 import { e2eSuite } from './harness/suite';
@@ -38,6 +39,7 @@ describe('a throttled sign-in', () => {
     // Still on the sign-in page, the password kept for the next try.
     expect(await page.getByLabel('Mot de passe').inputValue()).toBe(DEMO_PASSWORD);
     expect(await page.getByRole('button', { name: 'Se connecter' }).isEnabled()).toBe(true);
+    await expectAccessible(page, 'the sign-in page with a throttled sign-in');
     await saveScreenshot(page, 'sign-in-throttled');
   });
 });
