@@ -1,10 +1,12 @@
 /**
  * `npm start`: build the PWA when it is missing or older than its sources, then serve PWA + API.
- * Configuration comes from the environment (see README): PORT, DATA_DIR, DATABASE_URL, DEMO_PASSWORD.
+ * Configuration comes from the environment (see README): PORT, DATA_DIR, DATABASE_URL, DEMO_PASSWORD,
+ * TOKEN_TTL_DAYS, TRUST_PROXY.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
+import { tokenTtlDaysFromEnv } from '../src/server/auth/tokens';
 import { startServer } from '../src/server/main';
 
 const root = resolve(import.meta.dirname, '..');
@@ -32,6 +34,8 @@ const server = await startServer({
   demoPassword: process.env.DEMO_PASSWORD || undefined,
   sampleData: true,
   staticDir: dist,
+  tokenTtlDays: tokenTtlDaysFromEnv(process.env.TOKEN_TTL_DAYS),
+  trustProxy: ['1', 'true', 'yes'].includes((process.env.TRUST_PROXY ?? '').toLowerCase()),
 });
 console.log(`Terrain is running at ${server.url}`);
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Role, Username } from '../core/records/user';
+import { passwordProblem } from './auth/passwordPolicy';
 import { DEFAULT_PASSWORD_COST, hashPassword, type PasswordCost } from './auth/passwords';
 import type { StorageOps, UserRecord } from './storage/Storage';
 import './zodLocale';
@@ -14,7 +15,8 @@ export interface NewAccount {
   projectIds?: string[];
 }
 
-export const MIN_PASSWORD_LENGTH = 8;
+/** The password policy (src/server/auth/passwordPolicy.ts). */
+export { MIN_PASSWORD_LENGTH } from './auth/passwordPolicy';
 
 /** Bad input for a new account: the message is meant for the person who typed it. */
 export class AccountError extends Error {}
@@ -31,9 +33,8 @@ export async function createAccount(
     throw new AccountError(`Invalid username: ${username.error.issues[0]?.message ?? ''}`);
   const role = Role.safeParse(account.role);
   if (!role.success) throw new AccountError(`Invalid role: choose one of ${Role.options.join(', ')}`);
-  if (account.password.length < MIN_PASSWORD_LENGTH) {
-    throw new AccountError(`Password too short: at least ${MIN_PASSWORD_LENGTH} characters`);
-  }
+  const weak = passwordProblem(account.password, username.data);
+  if (weak) throw new AccountError(weak);
   if (await storage.userByUsername(username.data))
     throw new AccountError(`Username ${username.data} is taken`);
   const projects = account.projectIds ?? [];

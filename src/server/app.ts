@@ -13,6 +13,7 @@ import { healthRoutes } from './routes/health';
 import { mediaRoutes } from './routes/media';
 import { syncRoutes } from './routes/sync';
 import type { Storage } from './storage/Storage';
+import { DAY_MS, DEFAULT_TOKEN_TTL_DAYS } from './auth/tokens';
 
 export interface AppOptions {
   storage: Storage;
@@ -25,6 +26,8 @@ export interface AppOptions {
    * from the connection, which is the proxy's (env TRUST_PROXY).
    */
   trustProxy?: boolean;
+  /** How long a session lasts, in days (env TOKEN_TTL_DAYS; default 30). */
+  tokenTtlDays?: number;
 }
 
 export function createApp({
@@ -32,7 +35,9 @@ export function createApp({
   staticDir,
   now = () => new Date(),
   trustProxy = false,
+  tokenTtlDays = DEFAULT_TOKEN_TTL_DAYS,
 }: AppOptions): Hono<AppEnv> {
+  if (!(tokenTtlDays > 0)) throw new Error(`tokenTtlDays must be above 0, got ${tokenTtlDays}`);
   const app = new Hono<AppEnv>();
   app.use('*', securityHeaders);
   app.use('*', clientInfo(trustProxy));
@@ -40,7 +45,7 @@ export function createApp({
 
   const api = new Hono<AppEnv>();
   api.route('/', healthRoutes(storage));
-  api.route('/', authRoutes(storage, now));
+  api.route('/', authRoutes(storage, now, tokenTtlDays * DAY_MS));
   api.route('/', syncRoutes(storage, now));
   api.route('/', formRoutes(storage, now));
   api.route('/', mediaRoutes(storage, now));

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROLES, Role } from '../core/records/user';
 import { AccountError, createAccount, joinProjects } from './accounts';
+import { tokenTtlDaysFromEnv } from './auth/tokens';
 import { AUDIT_USAGE, AuditUsageError, auditListCommand, auditVerifyCommand } from './audit/commands';
 import { HttpError } from './http/errors';
 import { openStorage, startServer } from './main';
@@ -13,12 +14,13 @@ import type { Storage } from './storage/Storage';
 import { formatImportResult } from './sync/formatImportResult';
 import { importUnsynced } from './sync/importUnsynced';
 import { readUnsyncedExport } from './sync/readUnsyncedExport';
+import { USERS_ADMIN_COMMANDS, USERS_ADMIN_USAGE, usersAdminCommand } from './users/cli';
 
 const USAGE = `Usage: tsx src/server/cli.ts <command>
 
 Commands:
   serve                         start the server (env: PORT=8080, DATA_DIR=./data, DATABASE_URL, DEMO_PASSWORD,
-                                TRUST_PROXY=1 behind a reverse proxy)
+                                TRUST_PROXY=1 behind a reverse proxy, TOKEN_TTL_DAYS=30)
   migrate                       apply pending database migrations
   seed                          create the demo project and accounts if the database has no users
   users list                    list the accounts
@@ -26,6 +28,7 @@ Commands:
                                 roles: ${ROLES.join(', ')}; without --password one is generated and printed
   users join <username> --project ID [--project ID ...]
                                 make an existing account a member of projects (e.g. one created in the app)
+${USERS_ADMIN_USAGE}
   import <file> [--by USERNAME] apply a device's export file (.json or .json.gz) as a push from that device;
                                 --by: the supervisor or admin it is audited as (default: the operator)
 ${AUDIT_USAGE}`;
@@ -58,6 +61,7 @@ async function serveCommand(): Promise<void> {
     demoPassword: env('DEMO_PASSWORD'),
     staticDir: existsSync(dist) ? dist : undefined,
     trustProxy: ['1', 'true', 'yes'].includes((env('TRUST_PROXY') ?? '').toLowerCase()),
+    tokenTtlDays: tokenTtlDaysFromEnv(env('TOKEN_TTL_DAYS')),
   });
   console.log(`Terrain server listening at ${server.url}`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -180,7 +184,9 @@ async function run(argv: string[]): Promise<void> {
       if (rest[0] === 'add') return usersAdd(rest.slice(1));
       if (rest[0] === 'list') return usersList();
       if (rest[0] === 'join') return usersJoin(rest.slice(1));
-      throw new UsageError('users: use "users add", "users join" or "users list"');
+      if (USERS_ADMIN_COMMANDS.includes(rest[0] ?? ''))
+        return withStorage((storage) => usersAdminCommand(rest, storage, { out: console.log }));
+      throw new UsageError(`users: use one of add, join, list, ${USERS_ADMIN_COMMANDS.join(', ')}`);
     case undefined:
     case 'help':
     case '--help':

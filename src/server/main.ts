@@ -25,6 +25,8 @@ export interface ServerOptions {
   sampleData?: boolean;
   /** Behind a reverse proxy: client addresses come from X-Forwarded-For (see createApp). */
   trustProxy?: boolean;
+  /** How long a session lasts, in days (default 30; see createApp). */
+  tokenTtlDays?: number;
 }
 
 export interface RunningServer {
@@ -73,7 +75,12 @@ async function serveWith(storage: Storage, options: ServerOptions): Promise<Runn
       console.log('Demo accounts created: admin, supervisor, focal, agent (password from DEMO_PASSWORD).');
   }
   const staticDir = options.staticDir && existsSync(options.staticDir) ? options.staticDir : undefined;
-  const app = createApp({ storage, staticDir, trustProxy: options.trustProxy ?? false });
+  const app = createApp({
+    storage,
+    staticDir,
+    trustProxy: options.trustProxy ?? false,
+    tokenTtlDays: options.tokenTtlDays,
+  });
   const host = options.host ?? '0.0.0.0';
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {

@@ -5,7 +5,7 @@ import type { Role } from '../../src/core/records/user';
 import type { SubmissionFields } from '../../src/core/records/submission';
 import type { Mutation, PullResponse, PushResponse, WireMutation } from '../../src/core/sync/protocol';
 import { createAccount } from '../../src/server/accounts';
-import { createApp } from '../../src/server/app';
+import { createApp, type AppOptions } from '../../src/server/app';
 import { TEST_PASSWORD_COST } from '../../src/server/auth/passwords';
 import { publishFormVersion, publishProject } from '../../src/server/catalog';
 import { DEMO_ANSWERS, DEMO_FORM, DEMO_PROJECT } from '../../src/server/seed/demoForm';
@@ -31,7 +31,7 @@ export interface RequestOptions {
  */
 export async function setupServer(
   backend: Backend,
-  options: { staticDir?: string; trustProxy?: boolean } = {},
+  options: Partial<Pick<AppOptions, 'staticDir' | 'trustProxy' | 'tokenTtlDays'>> = {},
 ) {
   const { storage, cleanup } = await backend.create();
   const clock = { now: new Date(START) };

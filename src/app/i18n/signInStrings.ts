@@ -19,6 +19,7 @@ export const signInFr = {
   'signIn.error.invalidCredentials': "Nom d'utilisateur ou mot de passe incorrect.",
   'signIn.error.unreachable': 'Le serveur est injoignable. Vérifiez la connexion et réessayez.',
   'signIn.error.rateLimited': 'Trop de tentatives. Patientez un moment puis réessayez.',
+  'signIn.error.rateLimitedUntil': 'Trop de tentatives de connexion. Réessayez dans {wait} (à {time}).',
   'signIn.error.other': 'La connexion a échoué : {message}',
 };
 
@@ -35,6 +36,7 @@ const signInEn: Record<keyof typeof signInFr, string> = {
   'signIn.error.invalidCredentials': 'Wrong username or password.',
   'signIn.error.unreachable': 'The server cannot be reached. Check the connection and try again.',
   'signIn.error.rateLimited': 'Too many attempts. Wait a moment and try again.',
+  'signIn.error.rateLimitedUntil': 'Too many sign-in attempts. Try again in {wait} (at {time}).',
   'signIn.error.other': 'Sign-in failed: {message}',
 };
 

@@ -1,28 +1,15 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, NetworkError } from '../api/errors';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useApp } from '../hooks/useApp';
 import { useOnline } from '../hooks/useOnline';
-import type { Translate } from '../i18n/types';
 // Registers this page's strings (they load with it, not at start).
 import '../i18n/signInStrings';
 import { useT } from '../i18n/useT';
-
-function signInError(error: unknown, t: Translate): string {
-  if (error instanceof NetworkError) return t('signIn.error.unreachable');
-  if (error instanceof ApiError) {
-    if (error.code === 'invalid_credentials' || error.status === 401)
-      return t('signIn.error.invalidCredentials');
-    if (error.status === 429) return t('signIn.error.rateLimited');
-    if (error.status >= 500 || error.status === 0) return t('signIn.error.unreachable');
-    return t('signIn.error.other', { message: error.message });
-  }
-  return t('signIn.error.other', { message: error instanceof Error ? error.message : String(error) });
-}
+import { signInError } from './signInError';
 
 /** Sign in once with the network; afterwards the stored session opens the app offline. */
 export function SignIn() {
-  const { t } = useT();
+  const { t, lang } = useT();
   const { signIn } = useApp();
   const online = useOnline();
   const [username, setUsername] = useState('');
@@ -41,7 +28,7 @@ export function SignIn() {
     try {
       await signIn(username.trim(), password);
     } catch (caught) {
-      setError(signInError(caught, t));
+      setError(signInError(caught, t, lang));
       setBusy(false);
     }
   };

@@ -3,29 +3,68 @@ import { LoginRequest, type LoginResponse, type MeResponse } from '../../core/sy
 import { spendDummyVerification, verifyPassword } from '../auth/passwords';
 import { toPublicUser, visibleProjectIds } from '../auth/publicUser';
 import { requireUser } from '../auth/session';
+import {
+  admitSignIn,
+  auditRefusal,
+  recordSignInFailure,
+  recordSignInSuccess,
+  signInKeys,
+} from '../auth/signInThrottle';
 import { newToken, TOKEN_LIFETIME_MS } from '../auth/tokens';
 import { readJson } from '../http/body';
 import type { AppEnv, Clock } from '../http/env';
-import { HttpError } from '../http/errors';
+import { errorBody, HttpError } from '../http/errors';
 import type { Storage } from '../storage/Storage';
 
-export function authRoutes(storage: Storage, now: Clock): Hono<AppEnv> {
+/** `tokenLifetimeMs`: how long a session lasts (TOKEN_TTL_DAYS). */
+export function authRoutes(
+  storage: Storage,
+  now: Clock,
+  tokenLifetimeMs: number = TOKEN_LIFETIME_MS,
+): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   const session = requireUser(storage, now);
 
   routes.post('/auth/login', async (c) => {
     const { username, password } = await readJson(c, LoginRequest);
+    const keys = signInKeys(username, c.var.client.address);
+    const admission = await admitSignIn(storage, keys, now());
+    if (!admission.admitted) {
+      // Locked (or a burst): refused before any password is verified, the right one included.
+      await auditRefusal(storage, admission, username, c.var.client, now());
+      const seconds = admission.retryAfterSeconds;
+      return c.json(
+        errorBody('rate_limited', `Too many sign-in attempts: try again in ${seconds} s`, {
+          retryAfterSeconds: seconds,
+        }),
+        429,
+        { 'Retry-After': String(seconds) },
+      );
+    }
     const user = await storage.userByUsername(username);
     // One message for every failure, and a hash spent either way, so nobody can probe for usernames.
     let valid = false;
     if (user) valid = await verifyPassword(user.passwordHash, password);
     else await spendDummyVerification(password);
     if (!user || !valid || user.disabled) {
+      const reason = !user ? 'unknown_user' : !valid ? 'wrong_password' : 'disabled';
+      await recordSignInFailure(
+        storage,
+        {
+          keys,
+          username,
+          userId: user?.id ?? null,
+          reason,
+          client: c.var.client,
+        },
+        now(),
+      );
       throw new HttpError('invalid_credentials', 'Wrong username or password');
     }
+    await recordSignInSuccess(storage, keys);
     const { token, tokenHash } = newToken();
     const at = now();
-    const expiresAt = new Date(at.getTime() + TOKEN_LIFETIME_MS).toISOString();
+    const expiresAt = new Date(at.getTime() + tokenLifetimeMs).toISOString();
     await storage.insertToken({
       tokenHash,
       userId: user.id,

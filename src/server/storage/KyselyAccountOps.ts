@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { toUser } from './rows';
 import type { Database } from './schema';
-import type { DatabaseKind, OrganisationRecord, TokenRecord, UserRecord } from './Storage';
+import type { DatabaseKind, OrganisationRecord, TokenRecord, UserChanges, UserRecord } from './Storage';
 
 /** Queries about people and access: organisations, users, tokens and project membership. */
 export class KyselyAccountOps {
@@ -173,5 +173,36 @@ export class KyselyAccountOps {
   async allProjectIds(): Promise<string[]> {
     const rows = await this.db.selectFrom('projects').select('id').orderBy('id').execute();
     return rows.map((r) => r.id);
+  }
+
+  async updateUser(id: string, changes: UserChanges): Promise<void> {
+    const set = {
+      ...(changes.role === undefined ? {} : { role: changes.role }),
+      ...(changes.disabled === undefined ? {} : { disabled: changes.disabled ? 1 : 0 }),
+      ...(changes.passwordHash === undefined ? {} : { password_hash: changes.passwordHash }),
+    };
+    if (Object.keys(set).length === 0) return;
+    await this.db.updateTable('users').set(set).where('id', '=', id).execute();
+  }
+
+  async revokeUserTokens(userId: string, at: string): Promise<number> {
+    const result = await this.db
+      .updateTable('tokens')
+      .set({ revoked_at: at })
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null)
+      // Expired sessions are over already: not counted as ended now.
+      .where('expires_at', '>', at)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
+  async removeProjectMember(projectId: string, userId: string): Promise<boolean> {
+    const result = await this.db
+      .deleteFrom('project_members')
+      .where('project_id', '=', projectId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
   }
 }

@@ -4,6 +4,7 @@ import { PULL_TABLES } from '../../core/sync/protocol';
 import { KyselyMediaOps } from './KyselyMediaOps';
 import { AGENT_SCOPED_MERGE_TABLES, GLOBAL_MERGE_TABLES, memberProjects, versionsOfOwn } from './agentScope';
 import { KyselyMergeOps } from './KyselyMergeOps';
+import { KyselySignInThrottleOps } from './KyselySignInThrottleOps';
 import { toEntity, toRejected } from './rows';
 import { toAuditRecord } from './auditRows';
 import type {
@@ -30,6 +31,11 @@ export class KyselyOps extends KyselyMergeOps implements StorageTx {
 
   get exports(): ExportReads {
     return new ExportReads(this.db);
+  }
+
+  /** Bound to the same handle: inside a transaction, `lock` holds its row until commit. */
+  get signInThrottle(): KyselySignInThrottleOps {
+    return new KyselySignInThrottleOps(this.db);
   }
 
   async getEntity(tbl: PullTable, id: string): Promise<EntityRecord | undefined> {

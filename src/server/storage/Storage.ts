@@ -2,6 +2,7 @@ import type { ExportReads } from '../export/ExportReads';
 import type { PullTable } from '../../core/sync/protocol';
 import type { Role } from '../../core/records/user';
 import type { MediaOps } from './MediaOps';
+import type { SignInThrottleOps } from './SignInThrottleOps';
 import type { FieldValue } from '../../core/sync/merge';
 import type { MergeReads, MergeWrites } from './MergeStorage';
 
@@ -155,6 +156,8 @@ export interface StorageOps extends MergeReads {
   readonly media: MediaOps;
   /** Read-only queries of the exports (src/server/export). */
   readonly exports: ExportReads;
+  /** Failed sign-ins and locks per account and address (src/server/auth/signInThrottle.ts). */
+  readonly signInThrottle: SignInThrottleOps;
   insertOrganisation(org: OrganisationRecord): Promise<void>;
   insertUser(user: UserRecord): Promise<void>;
   userByUsername(username: string): Promise<UserRecord | undefined>;
@@ -206,7 +209,17 @@ export interface StorageOps extends MergeReads {
   auditChain(after: number, limit: number): Promise<AuditRecord[]>;
   /** The chain's last seq and hash as the head row keeps them. */
   auditHead(): Promise<{ seq: number; hash: string }>;
+
+  /** Changes an account's role, disabled state or password hash (the `users` commands). */
+  updateUser(id: string, changes: UserChanges): Promise<void>;
+  /** Ends every open session of the user at `at`; returns how many there were. */
+  revokeUserTokens(userId: string, at: string): Promise<number>;
+  /** True when the user was a member (and no longer is). */
+  removeProjectMember(projectId: string, userId: string): Promise<boolean>;
 }
+
+/** What the `users` commands change in an account. */
+export type UserChanges = Partial<Pick<UserRecord, 'role' | 'disabled' | 'passwordHash'>>;
 
 /**
  * Writes that are only correct inside a transaction, so they exist only on the transaction handle:

@@ -7,6 +7,7 @@ import { membershipSeqMigration } from './membershipSeqMigration';
 import { mergeMigration } from './mergeMigration';
 import { projectMergeMigration } from './projectMergeMigration';
 import { reviewEventsMigration } from './reviewEventsMigration';
+import { signInThrottleMigration } from './signInThrottleMigration';
 import { submissionVersionsMigration } from './submissionVersionsMigration';
 
 /**
@@ -130,6 +131,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-02-0008-review-events-submission-link': reviewEventsMigration,
   '2026-12-02-0009-membership-joined-seq': membershipSeqMigration,
   '2026-12-06-0010-audit-chain': auditChainMigration,
+  '2026-12-06-0012-sign-in-throttle': signInThrottleMigration,
   '2026-12-06-0013-media-grants': mediaGrantsMigration,
   '2026-12-06-0014-forms-by-project': formsByProjectMigration,
 };

@@ -161,4 +161,19 @@ export interface Database {
   media_refs: MediaTables['media_refs'];
   submission_versions: SubmissionVersionsTable;
   conflicts: ConflictsTable;
+  sign_in_throttle: SignInThrottleTable;
+}
+
+/** Failed sign-ins per account or address and their locks (src/server/auth/throttlePolicy.ts). */
+export interface SignInThrottleTable {
+  /** `account:<username, lowercased>` or `address:<ip>`. */
+  key: string;
+  failures: number;
+  level: number;
+  last_failure_at: string;
+  locked_until: string | null;
+  refusal_audited: number;
+  /** Accounts only: sign-ins being checked now, as of `pending_at`. */
+  pending: number;
+  pending_at: string | null;
 }
