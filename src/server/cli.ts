@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROLES, Role } from '../core/records/user';
 import { AccountError, createAccount, joinProjects } from './accounts';
+import { devicesCommand } from './devices/commands';
 import { HttpError } from './http/errors';
 import { openStorage, startServer } from './main';
 import { randomPassword } from './seed/randomPassword';
@@ -25,8 +26,15 @@ Commands:
                                 roles: ${ROLES.join(', ')}; without --password one is generated and printed
   users join <username> --project ID [--project ID ...]
                                 make an existing account a member of projects (e.g. one created in the app)
-  import <file> [--by USERNAME] apply a device's export file (.json or .json.gz) as a push from that device;
-                                --by: the supervisor or admin it is audited as (default: the operator)`;
+  import <file> [--by USERNAME] [--trust-unsigned]
+                                apply a device's export file (.json or .json.gz) as a push from that device;
+                                --by: the supervisor or admin it is audited as (default: the operator);
+                                --trust-unsigned: take a file that is unsigned (an app older than device
+                                keys) or whose device never registered its key (audited)
+  users devices [username]      list the devices (clientIds): user, last push and pull, app version, key
+  users devices revoke <clientId>
+                                revoke a lost or stolen device: its sessions end at once, its pushes,
+                                registrations and export files are refused`;
 
 class UsageError extends Error {}
 
@@ -134,10 +142,11 @@ async function importCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { by: { type: 'string' } },
+    options: { by: { type: 'string' }, 'trust-unsigned': { type: 'boolean' } },
   });
   const [path, ...extra] = positionals;
   if (!path || extra.length > 0) throw new UsageError('import takes exactly one <file>');
+  const trustUnsigned = values['trust-unsigned'] === true;
   const file = await readUnsyncedExport(await readFile(path), Number.POSITIVE_INFINITY);
   await withStorage(async (storage) => {
     let importer = null;
@@ -145,7 +154,7 @@ async function importCommand(args: string[]): Promise<void> {
       importer = (await storage.userByUsername(values.by)) ?? null;
       if (!importer) throw new UsageError(`--by: no account named ${values.by}`);
     }
-    const result = await importUnsynced(storage, file, importer, new Date());
+    const result = await importUnsynced(storage, file, importer, new Date(), { trustUnsigned });
     console.log(formatImportResult(result));
   });
 }
@@ -171,7 +180,9 @@ async function run(argv: string[]): Promise<void> {
       if (rest[0] === 'add') return usersAdd(rest.slice(1));
       if (rest[0] === 'list') return usersList();
       if (rest[0] === 'join') return usersJoin(rest.slice(1));
-      throw new UsageError('users: use "users add", "users join" or "users list"');
+      if (rest[0] === 'devices')
+        return withStorage((storage) => devicesCommand(storage, rest.slice(1), console.log));
+      throw new UsageError('users: use "users add", "users join", "users list" or "users devices"');
     case undefined:
     case 'help':
     case '--help':

@@ -2,6 +2,7 @@ import { ExportReads } from '../export/ExportReads';
 import type { PullTable } from '../../core/sync/protocol';
 import { PULL_TABLES } from '../../core/sync/protocol';
 import { KyselyMediaOps } from './KyselyMediaOps';
+import { KyselyDeviceOps } from './KyselyDeviceOps';
 import { AGENT_SCOPED_MERGE_TABLES, GLOBAL_MERGE_TABLES, memberProjects, versionsOfOwn } from './agentScope';
 import { KyselyMergeOps } from './KyselyMergeOps';
 import { toEntity, toRejected } from './rows';
@@ -30,6 +31,11 @@ export class KyselyOps extends KyselyMergeOps implements StorageTx {
 
   get exports(): ExportReads {
     return new ExportReads(this.db);
+  }
+
+  /** Bound to the same handle, like `media`. */
+  get devices(): KyselyDeviceOps {
+    return new KyselyDeviceOps(this.db, this.kind);
   }
 
   async getEntity(tbl: PullTable, id: string): Promise<EntityRecord | undefined> {
@@ -156,7 +162,12 @@ export class KyselyOps extends KyselyMergeOps implements StorageTx {
     // Two pushes of one device (a retry racing the original) must not both pass the seq check.
     if (this.kind === 'postgres') query = query.forUpdate();
     const row = await query.executeTakeFirstOrThrow();
-    return { clientId: row.client_id, userId: row.user_id, lastSeq: Number(row.last_seq) };
+    return {
+      clientId: row.client_id,
+      userId: row.user_id,
+      lastSeq: Number(row.last_seq),
+      revokedAt: row.revoked_at,
+    };
   }
 
   async setClientLastSeq(clientId: string, lastSeq: number): Promise<void> {

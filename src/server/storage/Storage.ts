@@ -2,6 +2,7 @@ import type { ExportReads } from '../export/ExportReads';
 import type { PullTable } from '../../core/sync/protocol';
 import type { Role } from '../../core/records/user';
 import type { MediaOps } from './MediaOps';
+import type { DeviceOps } from './DeviceOps';
 import type { FieldValue } from '../../core/sync/merge';
 import type { MergeReads, MergeWrites } from './MergeStorage';
 
@@ -31,6 +32,8 @@ export interface TokenRecord {
   createdAt: string;
   expiresAt: string;
   revokedAt: string | null;
+  /** The device that registered with this token, if any: revoking that device ends the token. */
+  clientId?: string | null;
 }
 
 /** A record devices pull: a project, a form version or a submission. */
@@ -58,6 +61,8 @@ export interface ClientState {
   clientId: string;
   userId: string;
   lastSeq: number;
+  /** Set when an operator revoked the device: it may push no more. */
+  revokedAt?: string | null;
 }
 
 export interface RejectedMutationRecord {
@@ -155,6 +160,8 @@ export interface StorageOps extends MergeReads {
   readonly media: MediaOps;
   /** Read-only queries of the exports (src/server/export). */
   readonly exports: ExportReads;
+  /** Devices: their owner, key, revocation, last push and pull (src/server/devices). */
+  readonly devices: DeviceOps;
   insertOrganisation(org: OrganisationRecord): Promise<void>;
   insertUser(user: UserRecord): Promise<void>;
   userByUsername(username: string): Promise<UserRecord | undefined>;

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { auditChainMigration } from './auditChainMigration';
+import { devicesMigration } from './devicesMigration';
 import { mediaMigration } from './mediaMigration';
 import { membershipSeqMigration } from './membershipSeqMigration';
 import { mergeMigration } from './mergeMigration';
@@ -128,6 +129,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-02-0008-review-events-submission-link': reviewEventsMigration,
   '2026-12-02-0009-membership-joined-seq': membershipSeqMigration,
   '2026-12-06-0010-audit-chain': auditChainMigration,
+  '2026-12-06-0011-devices': devicesMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

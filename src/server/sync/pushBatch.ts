@@ -13,6 +13,8 @@ import { recordMediaRefs } from '../media/recordMediaRefs';
 import { answersValidator, type AnswersValidator } from './formValidators';
 import { MergeBatch } from './mergeBatch';
 import type { Actor } from './actors';
+import type { FileTrust } from '../devices/fileTrust';
+import type { ClientInfo } from '../http/clientInfo';
 import { VersionLinks } from './submissionVersions';
 
 type Applied = Extract<MutationResult, { status: 'applied' }>;
@@ -24,6 +26,10 @@ type Applied = Extract<MutationResult, { status: 'applied' }>;
 export interface Importer {
   id: string | null;
   user?: UserRecord;
+  /** Where an import over HTTP came from (address, user agent), for the audit log. */
+  client?: ClientInfo;
+  /** How the file was let in: signed by its device, or taken unsigned by the operator (fileTrust.ts). */
+  trust?: FileTrust;
 }
 
 /**
