@@ -1,12 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { getSyncMeta } from '../repositories/syncMeta';
+import { deviceRegistration, type DeviceRegistration } from '../repositories/deviceRegistration';
 import { useSignedIn } from './useSignedIn';
 
-/**
- * Whether the server knows this device's key (src/app/sync/deviceKey.ts): until it does, an export file of
- * this device can be imported only by an operator. Undefined while loading.
- */
-export function useDeviceRegistered(): boolean | undefined {
+/** Whether the server knows this device's key, for the export page; undefined while loading. */
+export function useDeviceRegistered(): DeviceRegistration | undefined {
   const { db } = useSignedIn();
-  return useLiveQuery(async () => (await getSyncMeta(db)).deviceKeyRegisteredAt !== undefined, [db]);
+  return useLiveQuery(() => deviceRegistration(db), [db]);
 }

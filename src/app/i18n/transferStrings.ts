@@ -19,6 +19,8 @@ export const transferFr = {
   'export.failed': 'Le fichier n’a pas pu être créé : {message}',
   'export.unregistered':
     'Cet appareil ne s’est encore jamais connecté au serveur : le fichier sera bien enregistré, mais il ne pourra être importé qu’après une première connexion de l’appareil (ou par un administrateur sur le serveur).',
+  'export.refused':
+    'Le serveur a refusé la clé de cet appareil : le fichier sera bien enregistré, mais il ne pourra pas être importé tel quel. Gardez-le et prévenez un administrateur.',
   'import.title': 'Importer le fichier d’un appareil',
   'import.intro':
     'Les données du fichier sont enregistrées comme si l’appareil s’était synchronisé : un import répété ou suivi de la synchronisation de l’appareil ne crée aucun doublon.',
@@ -60,6 +62,8 @@ const transferEn: Record<keyof typeof transferFr, string> = {
   'export.failed': 'The file could not be created: {message}',
   'export.unregistered':
     'This device has never been online yet: the file will be saved, but it can only be imported once the device has connected to the server once (or by an administrator on the server).',
+  'export.refused':
+    'The server refused this device’s key: the file will be saved, but it cannot be imported as it is. Keep it and tell an administrator.',
   'import.title': 'Import a device’s file',
   'import.intro':
     'The file’s data is stored as if the device had synced: importing it again, or the device syncing later, creates no duplicates.',

@@ -24,7 +24,9 @@ export function ExportUnsynced() {
       <p className="lead">{t('export.intro')}</p>
       {counts ? <p>{t('export.contents', { ...counts })}</p> : <p>{t('app.loading')}</p>}
       {counts && counts.drafts > 0 ? <p>{t('export.draftsNote')}</p> : null}
-      {registered === false ? <p className="alert alert-warning">{t('export.unregistered')}</p> : null}
+      {registered === 'unregistered' || registered === 'refused' ? (
+        <p className="alert alert-warning">{t(`export.${registered}`)}</p>
+      ) : null}
       <button type="button" className="button-primary" disabled={working} onClick={() => void save()}>
         {working ? t('export.saving') : t('export.save')}
       </button>

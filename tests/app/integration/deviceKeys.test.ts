@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { deviceRegistration } from '../../../src/app/repositories/deviceRegistration';
 import { getSyncMeta } from '../../../src/app/repositories/syncMeta';
 import { exportUnsynced } from '../../../src/app/sync/exportFile';
 import { exportDevicePublicKey } from '../../../src/core/sync/devices';
@@ -64,6 +65,30 @@ describe.each(backends)('device keys from the app against the real server ($name
       expect(agent.engine.getStatus()).toMatchObject({ phase: 'idle', pending: 0 });
       expect(await server.storage.devices.get(clientId)).toMatchObject({ appVersion: 'dev' });
       expect((await server.storage.devices.get(clientId))?.lastPullAt).not.toBeNull();
+    } finally {
+      await agent.close();
+      await server.close();
+    }
+  }, 60_000);
+
+  it('a registration refused for good is kept for the export page, and the sync goes on', async () => {
+    const server = await startServer(backend);
+    const agent = await createDevice(server, 'agent');
+    try {
+      // Another account used this clientId first (say, from a copied database).
+      const agent2 = await server.storage.userByUsername('agent2');
+      const clientId = await agent.clientId();
+      await server.storage.transaction((tx) => tx.devices.claim(clientId, agent2!.id));
+      await agent.sync();
+      const meta = await getSyncMeta(agent.db);
+      expect(meta.deviceKeyRefusal).toMatchObject({ code: 'forbidden' });
+      expect(await deviceRegistration(agent.db)).toBe('refused');
+      // The pull went on (there was nothing to push); a push is refused as the registration was.
+      expect(agent.log.map((r) => r.path)).toContain('/api/sync/pull');
+      await agent.finalize(demoAnswers(3));
+      await agent.sync();
+      expect(agent.engine.getStatus()).toMatchObject({ phase: 'error', pending: 1 });
+      expect(agent.log.filter((r) => r.path === '/api/devices')).toHaveLength(1);
     } finally {
       await agent.close();
       await server.close();

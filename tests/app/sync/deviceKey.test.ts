@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TerrainDb } from '../../../src/app/db/TerrainDb';
+import { deviceRegistration } from '../../../src/app/repositories/deviceRegistration';
 import { getSyncMeta } from '../../../src/app/repositories/syncMeta';
 import { ensureDeviceKey } from '../../../src/app/sync/deviceKey';
 import { exportUnsynced } from '../../../src/app/sync/exportFile';
@@ -81,7 +82,13 @@ describe('the device key', () => {
     const otherKey = await exportDevicePublicKey(other!.publicKey);
     expect(await verifyExportSignature(otherKey, file.checksum, file.signature!)).toBe(false);
 
-    await db.meta.update('sync', { deviceKeyRegisteredAt: '2026-12-06T10:00:00.000Z' });
+    // What the export page says: the file waits for the device's first connection, or the server refused it.
+    expect(await deviceRegistration(db)).toBe('unregistered');
+    const at = '2026-12-06T10:00:00.000Z';
+    await db.meta.update('sync', { deviceKeyRefusal: { code: 'forbidden', message: 'revoked', at } });
+    expect(await deviceRegistration(db)).toBe('refused');
+    await db.meta.update('sync', { deviceKeyRegisteredAt: at, deviceKeyRefusal: null });
+    expect(await deviceRegistration(db)).toBe('registered');
     expect(await exportUnsynced(db, { id: USER_ID, username: 'amadou' })).toMatchObject({ registered: true });
   });
 
