@@ -10,7 +10,7 @@ const { version } = JSON.parse(readFileSync(new URL('package.json', import.meta.
 };
 
 export default defineConfig({
-  define: { 'import.meta.env.VITE_APP_VERSION': JSON.stringify(version) },
+  define: { __TERRAIN_VERSION__: JSON.stringify(version) },
   plugins: [
     react(),
     VitePWA({
