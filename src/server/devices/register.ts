@@ -59,7 +59,7 @@ export async function registerDevice(
     }
     if (request.appVersion !== undefined && request.appVersion !== device.appVersion)
       await tx.devices.setAppVersion(clientId, request.appVersion);
-    if (bound === null) await tx.devices.bindToken(tokenHash, clientId);
+    if (bound === null && !(await tx.devices.bindToken(tokenHash, clientId))) throw refuse('session');
     return {
       created: !device.publicKey,
       body: { clientId, registeredAt: device.keyRegisteredAt ?? at },

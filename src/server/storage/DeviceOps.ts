@@ -29,7 +29,8 @@ export interface DeviceOps {
   setAppVersion(clientId: string, appVersion: string): Promise<void>;
   /** The device a token registered with, or null (a token from before registration, or another client). */
   tokenDevice(tokenHash: string): Promise<string | null>;
-  bindToken(tokenHash: string, clientId: string): Promise<void>;
+  /** Binds a token that is bound to no other device; false if it is (or no longer exists). */
+  bindToken(tokenHash: string, clientId: string): Promise<boolean>;
   touchPush(clientId: string, at: string): Promise<void>;
   /**
    * Records a pull of `userId`'s device, unless one was recorded after `unlessAfter` with the same version:

@@ -78,12 +78,15 @@ export class KyselyDeviceOps implements DeviceOps {
     return row?.client_id ?? null;
   }
 
-  async bindToken(tokenHash: string, clientId: string): Promise<void> {
-    await this.db
+  async bindToken(tokenHash: string, clientId: string): Promise<boolean> {
+    // Only an unbound token: two registrations racing with one token bind it to one device.
+    const result = await this.db
       .updateTable('tokens')
       .set({ client_id: clientId })
       .where('token_hash', '=', tokenHash)
-      .execute();
+      .where((eb) => eb.or([eb('client_id', 'is', null), eb('client_id', '=', clientId)]))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
   }
 
   async touchPush(clientId: string, at: string): Promise<void> {
