@@ -1,10 +1,16 @@
+import { readFileSync } from 'node:fs';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 const THEME = '#1d4d2f';
+/** The app reports its version to the server (src/app/sync/appVersion.ts), for the list of devices. */
+const { version } = JSON.parse(readFileSync(new URL('package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
 
 export default defineConfig({
+  define: { __TERRAIN_VERSION__: JSON.stringify(version) },
   plugins: [
     react(),
     VitePWA({

@@ -7,6 +7,7 @@ import { securityHeaders } from './http/headers';
 import { mountStatic } from './http/static';
 import { authRoutes } from './routes/auth';
 import { conflictRoutes } from './routes/conflicts';
+import { deviceRoutes } from './routes/devices';
 import { exportRoutes } from './routes/export';
 import { formRoutes } from './routes/forms';
 import { healthRoutes } from './routes/health';
@@ -51,6 +52,7 @@ export function createApp({
   api.route('/', mediaRoutes(storage, now));
   api.route('/', conflictRoutes(storage, now));
   api.route('/', exportRoutes(storage, now));
+  api.route('/', deviceRoutes(storage, now));
   app.route('/api', api);
   app.all('/api', (c) => jsonError(c, 'not_found', 'No such endpoint'));
   app.all('/api/*', (c) => jsonError(c, 'not_found', 'No such endpoint'));

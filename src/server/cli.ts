@@ -6,6 +6,7 @@ import { ROLES, Role } from '../core/records/user';
 import { AccountError, createAccount, joinProjects } from './accounts';
 import { tokenTtlDaysFromEnv } from './auth/tokens';
 import { AUDIT_USAGE, AuditUsageError, auditListCommand, auditVerifyCommand } from './audit/commands';
+import { devicesCommand } from './devices/commands';
 import { HttpError } from './http/errors';
 import { openStorage, startServer } from './main';
 import { randomPassword } from './seed/randomPassword';
@@ -29,8 +30,15 @@ Commands:
   users join <username> --project ID [--project ID ...]
                                 make an existing account a member of projects (e.g. one created in the app)
 ${USERS_ADMIN_USAGE}
-  import <file> [--by USERNAME] apply a device's export file (.json or .json.gz) as a push from that device;
-                                --by: the supervisor or admin it is audited as (default: the operator)
+  import <file> [--by USERNAME] [--trust-unsigned]
+                                apply a device's export file (.json or .json.gz) as a push from that device;
+                                --by: the supervisor or admin it is audited as (default: the operator);
+                                --trust-unsigned: take a file that is unsigned (an app older than device
+                                keys) or whose device never registered its key (audited)
+  users devices [username]      list the devices (clientIds): user, last push and pull, app version, key
+  users devices revoke <clientId>
+                                revoke a lost or stolen device: its sessions end at once, its pushes,
+                                registrations and export files are refused
 ${AUDIT_USAGE}`;
 
 class UsageError extends Error {}
@@ -140,10 +148,11 @@ async function importCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { by: { type: 'string' } },
+    options: { by: { type: 'string' }, 'trust-unsigned': { type: 'boolean' } },
   });
   const [path, ...extra] = positionals;
   if (!path || extra.length > 0) throw new UsageError('import takes exactly one <file>');
+  const trustUnsigned = values['trust-unsigned'] === true;
   const file = await readUnsyncedExport(await readFile(path), Number.POSITIVE_INFINITY);
   await withStorage(async (storage) => {
     let importer = null;
@@ -151,7 +160,7 @@ async function importCommand(args: string[]): Promise<void> {
       importer = (await storage.userByUsername(values.by)) ?? null;
       if (!importer) throw new UsageError(`--by: no account named ${values.by}`);
     }
-    const result = await importUnsynced(storage, file, importer, new Date());
+    const result = await importUnsynced(storage, file, importer, new Date(), { trustUnsigned });
     console.log(formatImportResult(result));
   });
 }
@@ -186,7 +195,9 @@ async function run(argv: string[]): Promise<void> {
       if (rest[0] === 'join') return usersJoin(rest.slice(1));
       if (USERS_ADMIN_COMMANDS.includes(rest[0] ?? ''))
         return withStorage((storage) => usersAdminCommand(rest, storage, { out: console.log }));
-      throw new UsageError(`users: use one of add, join, list, ${USERS_ADMIN_COMMANDS.join(', ')}`);
+      if (rest[0] === 'devices')
+        return withStorage((storage) => devicesCommand(storage, rest.slice(1), console.log));
+      throw new UsageError(`users: use one of add, join, list, devices, ${USERS_ADMIN_COMMANDS.join(', ')}`);
     case undefined:
     case 'help':
     case '--help':

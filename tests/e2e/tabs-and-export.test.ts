@@ -79,9 +79,14 @@ describe('two tabs of one agent, and the USB-stick path', () => {
     expect(download.suggestedFilename()).toMatch(/^terrain-agent-.*\.json\.gz$/);
     const path = await download.path();
     const file = JSON.parse(gunzipSync(await readFile(path)).toString('utf8')) as {
+      version: number;
+      signature?: string;
       mutations: { id: string; state: string }[];
     };
     expect(file.mutations.map((m) => m.state)).toEqual(['pending']);
+    // Signed by the device's key, which it registered when it was online (docs/sync-protocol.md, "Devices").
+    expect(file.version).toBe(2);
+    expect(file.signature).toMatch(/^es256:/);
     const id = file.mutations[0]!.id;
     await page.getByText(/^Fichier enregistré/).waitFor();
 

@@ -8,22 +8,38 @@ import {
   EXPORT_FORMAT,
   EXPORT_VERSION,
   ImportResponse,
-  unsyncedExportChecksum,
   type ExportedMutation,
 } from '../../src/core/sync/unsyncedExport';
 import { backends } from './backends';
+import { newDeviceKeys, registerDevice, sealFile } from './devices/deviceKeys';
 import { newClientId, OTHER_PROJECT, setupServer, submission, type TestServer } from './harness';
 
-/** An export file as a device writes it, for `username`'s device `clientId`. */
+/** Each test device's key pair, registered with the server the first time a file of it is made. */
+const deviceKeys = new Map<string, CryptoKeyPair>();
+
+/**
+ * An export file as a device writes it, for `username`'s device `clientId`: signed with the device's key,
+ * which is registered for `username` first (unless `register` is false).
+ */
 async function exportFile(
   server: TestServer,
   username: string,
   clientId: string,
   mutations: (Mutation | ExportedMutation)[],
   extra: Record<string, unknown> = {},
+  { register = true }: { register?: boolean } = {},
 ): Promise<Record<string, unknown>> {
   const user = await server.storage.userByUsername(username);
   if (!user) throw new Error(`no ${username}`);
+  let keys = deviceKeys.get(clientId);
+  if (!keys) {
+    keys = await newDeviceKeys();
+    deviceKeys.set(clientId, keys);
+    if (register) {
+      const registered = await registerDevice(server, username, clientId, keys);
+      expect(registered.status, JSON.stringify(registered.json)).toBe(201);
+    }
+  }
   const file: Record<string, unknown> = {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
@@ -37,8 +53,7 @@ async function exportFile(
     media: [],
     ...extra,
   };
-  file.checksum = await unsyncedExportChecksum(file);
-  return file;
+  return sealFile(file, keys.privateKey);
 }
 
 describe.each(backends)('import of export files on $name', (backend) => {
@@ -250,15 +265,23 @@ describe.each(backends)('import of export files on $name', (backend) => {
   it("refuses another user's device, unknown users and damaged files", async () => {
     const clientId = newClientId();
     await server.push('agent2', clientId, [submission(clientId, 1)]);
-    const stolen = await importAs(
-      'supervisor',
-      JSON.stringify(await exportFile(server, 'agent', clientId, [submission(clientId, 2)])),
+    const stolenFile = await exportFile(
+      server,
+      'agent',
+      clientId,
+      [submission(clientId, 2)],
+      {},
+      {
+        register: false,
+      },
     );
-    expect(stolen.status).toBe(403);
+    const stolen = await importAs('supervisor', JSON.stringify(stolenFile));
+    expect(stolen).toMatchObject({ status: 403, json: { error: { details: { reason: 'owner' } } } });
 
     const unknown = await exportFile(server, 'agent', newClientId(), []);
     unknown.userId = 'nobody';
-    unknown.checksum = await unsyncedExportChecksum(unknown);
+    const keys = deviceKeys.get(unknown.clientId as string)!;
+    await sealFile(unknown, keys.privateKey);
     expect((await importAs('supervisor', JSON.stringify(unknown))).status).toBe(404);
 
     const fresh = newClientId();

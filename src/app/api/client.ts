@@ -1,6 +1,7 @@
 import type { z } from 'zod/mini';
 import { LoginResponse, MeResponse, type LoginRequest } from '../../core/sync/auth';
 import { ConflictList, RestoreResponse } from '../../core/sync/conflicts';
+import { RegisterDeviceResponse, type RegisterDeviceRequest } from '../../core/sync/devices';
 import { ErrorBody } from '../../core/sync/errors';
 import {
   expandPullChange,
@@ -29,7 +30,13 @@ export interface ApiClient {
   logout(): Promise<void>;
   me(): Promise<MeResponse>;
   push(req: PushRequest): Promise<PushResponse>;
-  pull(cursor: number, limit: number, scope?: number): Promise<PullResponse>;
+  /** `device`: which device pulls, with its app's version (optional in the protocol). */
+  pull(
+    cursor: number,
+    limit: number,
+    scope?: number,
+    device?: { clientId: string; appVersion: string },
+  ): Promise<PullResponse>;
   /** The conflict log (supervisors and admins): lost values of concurrent edits, and their restore. */
   conflicts(query?: { projectId?: string; state?: 'open' | 'all' }): Promise<ConflictList>;
   restoreConflict(id: string): Promise<RestoreResponse>;
@@ -37,6 +44,8 @@ export interface ApiClient {
   importFile(file: Blob): Promise<ImportResponse>;
   /** Photos, recordings and files: see mediaRequests.ts. */
   media: MediaRequests;
+  /** Registers this device's public key and binds the session to the device (src/app/sync/deviceKey.ts). */
+  registerDevice(req: RegisterDeviceRequest): Promise<RegisterDeviceResponse>;
 }
 
 /**
@@ -98,7 +107,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     },
     me: () => request(MeResponse, 'GET', '/api/me'),
     push: (req) => request(PushResponse, 'POST', '/api/sync/push', req),
-    pull: async (cursor, limit, scope = 0) => {
+    pull: async (cursor, limit, scope = 0, device) => {
       const query = new URLSearchParams({
         cursor: String(cursor),
         limit: String(limit),
@@ -106,6 +115,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         scope: String(scope),
         // Form versions under their project keys (formVersionKey), which this app stores them by.
         formKeys: 'project',
+        ...device,
       });
       // Compact changes (protocol 3) are expanded here, so the rest of the app sees whole ones; a server
       // that predates them ignores `protocol` and sends whole ones, which parse the same way.
@@ -131,6 +141,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       return validated(ImportResponse, response, path);
     },
     media: mediaRequests({ fetchRaw, readJson, toApiError }),
+    registerDevice: (req) => request(RegisterDeviceResponse, 'POST', '/api/devices', req),
   };
 }
 

@@ -142,4 +142,13 @@ export interface SyncMeta {
   lastError: SyncError | null;
   /** The last hybrid logical clock value issued on this device, so clocks stay monotonic across reloads. */
   hlc: string;
+  /**
+   * This device's ECDSA P-256 key pair (src/app/sync/deviceKey.ts), its private key not extractable: it
+   * signs export files. Kept as CryptoKeys (IndexedDB stores them as such); absent until first made.
+   */
+  deviceKey?: CryptoKeyPair;
+  /** When the server registered the public key; until then, export files cannot be imported over HTTP. */
+  deviceKeyRegisteredAt?: string;
+  /** Why the server refused the registration for good (a revoked device, another key), if it did. */
+  deviceKeyRefusal?: SyncError | null;
 }

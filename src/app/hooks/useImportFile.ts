@@ -7,8 +7,11 @@ export type ImportState =
   | { status: 'idle' }
   | { status: 'working' }
   | { status: 'done'; result: ImportResponse }
-  /** `code`: the server's error code, for a message in the user's language when there is one. */
-  | { status: 'error'; code: string; message: string };
+  /**
+   * `code`: the server's error code, and `reason` its `details.reason` (why a file was refused), for a
+   * message in the user's language when there is one.
+   */
+  | { status: 'error'; code: string; reason?: string; message: string };
 
 /** Sends a device's export file to the server (supervisors and admins) and keeps its answer. */
 export function useImportFile(): { state: ImportState; send: (file: Blob) => Promise<void> } {
@@ -21,7 +24,11 @@ export function useImportFile(): { state: ImportState; send: (file: Blob) => Pro
         setState({ status: 'done', result: await api.importFile(file) });
       } catch (error) {
         const code = error instanceof ApiError ? error.code : 'network';
-        setState({ status: 'error', code, message: error instanceof Error ? error.message : String(error) });
+        const details: unknown = error instanceof ApiError ? error.details : undefined;
+        const reason =
+          details && typeof details === 'object' && 'reason' in details ? String(details.reason) : undefined;
+        const message = error instanceof Error ? error.message : String(error);
+        setState({ status: 'error', code, message, ...(reason === undefined ? {} : { reason }) });
       }
     },
     [api],

@@ -17,6 +17,10 @@ export const transferFr = {
   'export.saved':
     'Fichier enregistré : {name}. Gardez-le jusqu’à ce que votre superviseur confirme l’import.',
   'export.failed': 'Le fichier n’a pas pu être créé : {message}',
+  'export.unregistered':
+    'Cet appareil ne s’est encore jamais connecté au serveur : le fichier sera bien enregistré, mais il ne pourra être importé qu’après une première connexion de l’appareil (ou par un administrateur sur le serveur).',
+  'export.refused':
+    'Le serveur a refusé la clé de cet appareil : le fichier sera bien enregistré, mais il ne pourra pas être importé tel quel. Gardez-le et prévenez un administrateur.',
   'import.title': 'Importer le fichier d’un appareil',
   'import.intro':
     'Les données du fichier sont enregistrées comme si l’appareil s’était synchronisé : un import répété ou suivi de la synchronisation de l’appareil ne crée aucun doublon.',
@@ -36,6 +40,15 @@ export const transferFr = {
   'import.error.not_found': 'L’utilisateur de ce fichier n’a pas de compte sur ce serveur.',
   'import.error.payload_too_large':
     'Fichier trop volumineux pour un envoi : importez-le en ligne de commande.',
+  'import.error.unsigned':
+    'Fichier non signé par son appareil (application trop ancienne) : un administrateur peut l’importer sur le serveur.',
+  'import.error.unregistered':
+    'L’appareil de ce fichier ne s’est jamais connecté au serveur : importez le fichier après une première connexion de l’appareil, ou demandez à un administrateur de l’importer sur le serveur.',
+  'import.error.signature':
+    'La signature du fichier ne correspond pas à son appareil : il a été modifié ou falsifié. Rien n’a été importé.',
+  'import.error.owner':
+    'L’appareil de ce fichier appartient à un autre compte que celui du fichier. Rien n’a été importé.',
+  'import.error.revoked': 'L’appareil de ce fichier a été révoqué : ses fichiers ne sont plus importés.',
 };
 
 const transferEn: Record<keyof typeof transferFr, string> = {
@@ -47,6 +60,10 @@ const transferEn: Record<keyof typeof transferFr, string> = {
   'export.saving': 'Preparing the file…',
   'export.saved': 'File saved: {name}. Keep it until your supervisor confirms the import.',
   'export.failed': 'The file could not be created: {message}',
+  'export.unregistered':
+    'This device has never been online yet: the file will be saved, but it can only be imported once the device has connected to the server once (or by an administrator on the server).',
+  'export.refused':
+    'The server refused this device’s key: the file will be saved, but it cannot be imported as it is. Keep it and tell an administrator.',
   'import.title': 'Import a device’s file',
   'import.intro':
     'The file’s data is stored as if the device had synced: importing it again, or the device syncing later, creates no duplicates.',
@@ -64,6 +81,15 @@ const transferEn: Record<keyof typeof transferFr, string> = {
   'import.error.forbidden': 'You are not a supervisor of every project in this file.',
   'import.error.not_found': 'The user of this file has no account on this server.',
   'import.error.payload_too_large': 'The file is too large to upload: import it from the command line.',
+  'import.error.unsigned':
+    'The file is not signed by its device (an older app): an administrator can import it on the server.',
+  'import.error.unregistered':
+    'This file’s device has never connected to the server: import the file once the device has been online, or ask an administrator to import it on the server.',
+  'import.error.signature':
+    'The file’s signature does not match its device: it was altered or forged. Nothing was imported.',
+  'import.error.owner':
+    'This file’s device belongs to another account than the file’s. Nothing was imported.',
+  'import.error.revoked': 'This file’s device was revoked: its files are no longer imported.',
 };
 
 const TRANSFER_STRINGS: Record<UiLanguage, Record<string, string>> = { fr: transferFr, en: transferEn };

@@ -1,4 +1,5 @@
 import { hasRole } from '../../core/records/user';
+import { useDeviceRegistered } from '../hooks/useDeviceRegistered';
 import { useExportUnsynced } from '../hooks/useExportUnsynced';
 import { useSignedIn } from '../hooks/useSignedIn';
 import { useUnsyncedCounts } from '../hooks/useUnsyncedCounts';
@@ -15,6 +16,7 @@ export function ExportUnsynced() {
   const { session } = useSignedIn();
   const counts = useUnsyncedCounts();
   const { state, save } = useExportUnsynced();
+  const registered = useDeviceRegistered();
   const working = state.status === 'working';
   return (
     <main id="main" className="page">
@@ -22,6 +24,9 @@ export function ExportUnsynced() {
       <p className="lead">{t('export.intro')}</p>
       {counts ? <p>{t('export.contents', { ...counts })}</p> : <p>{t('app.loading')}</p>}
       {counts && counts.drafts > 0 ? <p>{t('export.draftsNote')}</p> : null}
+      {registered === 'unregistered' || registered === 'refused' ? (
+        <p className="alert alert-warning">{t(`export.${registered}`)}</p>
+      ) : null}
       <button type="button" className="button-primary" disabled={working} onClick={() => void save()}>
         {working ? t('export.saving') : t('export.save')}
       </button>

@@ -17,6 +17,15 @@ const EXPLAINED = new Map<string, MessageKey>([
   ['network', 'sync.error.network'],
 ]);
 
+/** Why a file was refused whole (`details.reason` of the 403, src/server/devices/fileTrust.ts). */
+const REFUSED_FILE = new Map<string, MessageKey>([
+  ['unsigned', 'import.error.unsigned'],
+  ['unregistered', 'import.error.unregistered'],
+  ['signature', 'import.error.signature'],
+  ['owner', 'import.error.owner'],
+  ['revoked', 'import.error.revoked'],
+]);
+
 function ImportResult({ result }: { result: ImportResponse }) {
   const { t } = useT();
   const refused = result.results.filter((r) => r.status === 'rejected' || r.status === 'conflict');
@@ -57,7 +66,10 @@ export function ImportFile() {
   const [file, setFile] = useState<File | null>(null);
   const { state, send } = useImportFile();
   const working = state.status === 'working';
-  const explained = state.status === 'error' ? EXPLAINED.get(state.code) : undefined;
+  const explained =
+    state.status === 'error'
+      ? (REFUSED_FILE.get(state.reason ?? '') ?? EXPLAINED.get(state.code))
+      : undefined;
   return (
     <main id="main" className="page">
       <h1>{t('import.title')}</h1>

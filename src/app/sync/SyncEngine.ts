@@ -2,12 +2,15 @@ import { liveQuery, type Subscription } from 'dexie';
 import type { MediaRef } from '../../core/forms/answersSchema';
 import { DEFAULT_PULL_LIMIT } from '../../core/sync/protocol';
 import type { ApiClient } from '../api/client';
+import { ApiError } from '../api/errors';
 import type { TerrainDb } from '../db/TerrainDb';
 import { countMediaToUpload } from '../repositories/mediaUploads';
 import { countPending, countRejected } from '../repositories/outbox';
 import { getSyncMeta, updateSyncMeta } from '../repositories/syncMeta';
 import { backoffDelay } from './backoff';
+import { APP_VERSION } from './appVersion';
 import { classifyError } from './classifyError';
+import { registerDeviceKey } from './deviceKey';
 import { pullChanges } from './pull';
 import { fetchMedia, type MediaFetchResult } from './fetchMedia';
 import { pushOutbox } from './push';
@@ -47,6 +50,11 @@ export interface SyncEngineOptions {
   maxBatchBytes?: number;
   /** The Web Locks API that keeps one sync at a time across tabs; `navigator.locks` by default. */
   locks?: SyncLocks | null;
+  /**
+   * Register the device's key before the first push (true by default): unit tests of the protocol alone
+   * turn it off, so their servers see only pushes and pulls.
+   */
+  registerDevice?: boolean;
 }
 
 /**
@@ -78,6 +86,8 @@ export class SyncEngine {
   private batchLimit: number | undefined;
   /** Aborts a wait for another tab's sync when the engine stops (sign-out). */
   private lockWait: AbortController | null = null;
+  /** Set once the device's key is registered (or refused for good) in this engine's life: see register(). */
+  private registered = false;
 
   constructor(options: SyncEngineOptions) {
     this.options = options;
@@ -230,6 +240,7 @@ export class SyncEngine {
     this.update({ phase: 'syncing', nextRetryAt: null, progress: null });
     try {
       if (!this.metaLoaded) await this.loadMeta();
+      await this.register();
       await pushOutbox(this.db, this.api, {
         now: this.now,
         maxBatchMutations: this.batchLimit ?? this.options.maxBatchMutations,
@@ -263,6 +274,24 @@ export class SyncEngine {
       this.update({ progress: null });
       await this.refreshCounts().catch(() => undefined);
     }
+  }
+
+  /**
+   * Registers the device's key, once per engine: at each sign-in and app start, so that every new session
+   * is bound to the device, and until it succeeds, retried with the sync (offline, it fails as the push
+   * would). A refusal for good (a revoked device, another key, a server without the route) is kept for the
+   * export page and does not stop the sync; the push then says what it has to say.
+   */
+  private async register(): Promise<void> {
+    if (this.registered || this.options.registerDevice === false) return;
+    try {
+      await registerDeviceKey(this.db, this.api, APP_VERSION);
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.transient || error.status === 401) throw error;
+      const at = new Date(this.now()).toISOString();
+      await updateSyncMeta(this.db, { deviceKeyRefusal: { code: error.code, message: error.message, at } });
+    }
+    this.registered = true;
   }
 
   private async fail(error: unknown): Promise<void> {

@@ -1,3 +1,4 @@
+import { signExport } from '../../core/sync/devices';
 import {
   EXPORT_FORMAT,
   EXPORT_VERSION,
@@ -7,12 +8,17 @@ import {
 } from '../../core/sync/unsyncedExport';
 import type { TerrainDb } from '../db/TerrainDb';
 import type { MediaRecord, OutboxEntry } from '../db/schema';
+import { getSyncMeta } from '../repositories/syncMeta';
 import { readUnsynced } from '../repositories/unsynced';
+import { ensureDeviceKey } from './deviceKey';
 
 export interface ExportedFile {
   blob: Blob;
   fileName: string;
   counts: { pending: number; rejected: number; submissions: number; drafts: number; media: number };
+  /** Signed by this device's key; and that key known to the server (else the file waits for it). */
+  signed: boolean;
+  registered: boolean;
 }
 
 /**
@@ -39,9 +45,12 @@ export async function exportUnsynced(
     submissions: content.submissions,
     drafts: content.drafts,
   };
-  // The checksum leaves the bytes out (they are checked against their own SHA-256).
+  // The checksum leaves the bytes out (they are checked against their own SHA-256); the device signs the
+  // checksum, so the whole file is its own. Without a key (no Web Crypto) the file is still written.
   const checksum = await unsyncedExportChecksum({ ...file, media: refs });
-  const head = JSON.stringify({ ...file, checksum });
+  const key = await ensureDeviceKey(db);
+  const signature = key ? await signExport(key.privateKey, checksum) : undefined;
+  const head = JSON.stringify({ ...file, checksum, signature });
   const parts: BlobPart[] = [head.slice(0, -1), ',"media":['];
   for (const [i, record] of content.media.entries()) {
     if (i > 0) parts.push(',');
@@ -65,6 +74,9 @@ export async function exportUnsynced(
       drafts: content.drafts.length,
       media: content.media.length,
     },
+    signed: signature !== undefined,
+    // Read after the key: a registration that raced this export counts.
+    registered: key !== null && (await getSyncMeta(db)).deviceKeyRegisteredAt !== undefined,
   };
 }
 

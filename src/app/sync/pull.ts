@@ -4,6 +4,7 @@ import { ApiError } from '../api/errors';
 import type { TerrainDb } from '../db/TerrainDb';
 import { getSyncMeta, updateSyncMeta } from '../repositories/syncMeta';
 import { applyPullPage, type PullPageStats } from './applyPullPage';
+import { APP_VERSION } from './appVersion';
 
 /** Pulls page after page from the stored cursor until the server has nothing more. */
 export async function pullChanges(
@@ -20,8 +21,9 @@ export async function pullChanges(
   if ((await getSyncMeta(db)).pullTables !== tables)
     await updateSyncMeta(db, { cursor: 0, pullTables: tables });
   for (;;) {
-    const { cursor, scope } = await getSyncMeta(db);
-    const page = await api.pull(cursor, limit, scope ?? 0);
+    const { cursor, scope, clientId } = await getSyncMeta(db);
+    // The device and its app's version go along for the operator's list of devices (`users devices`).
+    const page = await api.pull(cursor, limit, scope ?? 0, { clientId, appVersion: APP_VERSION });
     const stats = await applyPullPage(db, page);
     total.applied += stats.applied;
     total.invalid += stats.invalid;

@@ -168,6 +168,9 @@ export type PushResponse = z.infer<typeof PushResponse>;
 export const DEFAULT_PULL_LIMIT = 1000;
 export const MAX_PULL_LIMIT = 1000;
 
+/** The app's version as its build names it (package.json's), for the operator's list of devices. */
+export const AppVersion = z.string().check(z.minLength(1), z.maxLength(40), z.regex(/^[\w.+-]+$/));
+
 export const PullQuery = z.object({
   cursor: z._default(z.coerce.number().check(z.int(), z.nonnegative()), 0),
   limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(MAX_PULL_LIMIT)), DEFAULT_PULL_LIMIT),
@@ -180,6 +183,12 @@ export const PullQuery = z.object({
    * from older apps, which get the `<formId>@<version>` ids they know (docs/sync-protocol.md, "Forms").
    */
   formKeys: z.optional(z.literal('project')),
+  /**
+   * The device pulling and its app's version, for the operator's list of devices (last pull, version).
+   * Optional: older apps send neither, and are answered the same.
+   */
+  clientId: z.optional(ClientId),
+  appVersion: z.optional(AppVersion),
 });
 export type PullQuery = z.infer<typeof PullQuery>;
 

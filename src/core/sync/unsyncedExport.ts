@@ -1,6 +1,7 @@
 import { z } from 'zod/mini';
 import { MediaRef } from '../forms/answersSchema';
 import { canonicalJson } from './canonicalJson';
+import { ExportSignature } from './devices';
 import { ClientId, Mutation, MutationResult } from './protocol';
 
 /**
@@ -10,7 +11,8 @@ import { ClientId, Mutation, MutationResult } from './protocol';
  * order and each change is stored once. docs/sync-protocol.md, "Export and import", describes it.
  */
 export const EXPORT_FORMAT = 'terrain-unsynced';
-export const EXPORT_VERSION = 1;
+/** 2 adds `signature` (the device's key); a server still reads 1, which it imports only when told to trust it. */
+export const EXPORT_VERSION = 2;
 
 /** An outbox entry as exported: the protocol mutation plus where it stood on the device. */
 export const ExportedMutation = z.extend(Mutation, {
@@ -40,7 +42,7 @@ const LocalRecord = z.looseObject({ id: z.string() });
 export const UnsyncedExport = z
   .object({
     format: z.literal(EXPORT_FORMAT),
-    version: z.literal(EXPORT_VERSION),
+    version: z.union([z.literal(1), z.literal(EXPORT_VERSION)]),
     exportedAt: z.iso.datetime(),
     /** The signed-in user whose device this is; imported changes are attributed to them. */
     userId: z.string().check(z.minLength(1), z.maxLength(100)),
@@ -57,6 +59,12 @@ export const UnsyncedExport = z
     media: z.array(ExportedMedia),
     /** `sha256:<hex>` of the canonical JSON of the file without `checksum` and without `media[].data`. */
     checksum: z.string().check(z.regex(/^sha256:[0-9a-f]{64}$/)),
+    /**
+     * Version 2: the device's signature of the checksum (src/core/sync/devices.ts). Absent when the device
+     * could make no key (a browser without Web Crypto): such a file is imported only by an operator who
+     * trusts it.
+     */
+    signature: z.optional(ExportSignature),
   })
   .check(
     z.superRefine((file, ctx) => {
@@ -73,10 +81,11 @@ export type UnsyncedExport = z.infer<typeof UnsyncedExport>;
 
 /**
  * The checksum of a file, computed on the JSON as written (not on a parsed and re-shaped copy): it catches
- * a file cut short or damaged on the way. It is not a signature; the importer's rights are what protect.
+ * a file cut short or damaged on the way. Anyone can recompute it: what makes a file the device's own is
+ * the signature of this checksum by the device's key (version 2).
  */
 export async function unsyncedExportChecksum(file: Record<string, unknown>): Promise<string> {
-  const { checksum: _checksum, ...rest } = file;
+  const { checksum: _checksum, signature: _signature, ...rest } = file;
   const media = Array.isArray(rest.media) ? (rest.media as unknown[]) : [];
   const covered = {
     ...rest,

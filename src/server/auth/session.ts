@@ -25,6 +25,7 @@ export function requireUser(storage: Storage, now: Clock): MiddlewareHandler<App
     if (!user || user.disabled) throw new HttpError('unauthenticated', 'Session not found or ended');
     c.set('user', user);
     c.set('tokenHash', tokenHash);
+    c.set('tokenClientId', record.clientId ?? null);
     await next();
   };
 }

@@ -9,6 +9,8 @@ import type { Storage } from '../storage/Storage';
 import { pull } from '../sync/pull';
 import { push } from '../sync/push';
 import { importUnsynced } from '../sync/importUnsynced';
+import { auditedDevice } from '../devices/refusal';
+import { checkSessionDevice, recordPull } from '../devices/sessionDevice';
 import { MAX_IMPORT_BYTES, readUnsyncedExport } from '../sync/readUnsyncedExport';
 
 export function syncRoutes(storage: Storage, now: Clock): Hono<AppEnv> {
@@ -17,7 +19,10 @@ export function syncRoutes(storage: Storage, now: Clock): Hono<AppEnv> {
 
   routes.post('/sync/push', async (c) => {
     const request = await readJson(c, PushRequest);
-    const response = await push(storage, c.var.user, request, now(), c.var.client);
+    const response = await auditedDevice(storage, now, c.var.client, () => {
+      checkSessionDevice(c, request.clientId, 'push');
+      return push(storage, c.var.user, request, now(), c.var.client);
+    });
     if (request.protocol === 1) return c.json(response);
     // Protocol 2: results are named by seq alone, which spares a UUID per mutation on slow links.
     const results = response.results.map(({ mutationId: _mutationId, ...result }) => result);
@@ -33,11 +38,13 @@ export function syncRoutes(storage: Storage, now: Clock): Hono<AppEnv> {
     if (!hasRole(c.var.user.role, 'supervisor'))
       throw new HttpError('forbidden', 'Only supervisors and admins import export files');
     const file = await readUnsyncedExport(await readRawBody(c, MAX_IMPORT_BYTES));
-    return c.json(await importUnsynced(storage, file, c.var.user, now(), c.var.client));
+    return c.json(await importUnsynced(storage, file, c.var.user, now(), { client: c.var.client }));
   });
 
   routes.get('/sync/pull', async (c) => {
     const query = readQuery(c, PullQuery);
+    if (query.clientId !== undefined)
+      await auditedDevice(storage, now, c.var.client, () => recordPull(storage, c, query, now()));
     const page = await pull(storage, c.var.user, query);
     if (query.protocol < 3) return c.json(page);
     // Protocol 3: no `op` on puts, no `id` equal to the record's own (docs/sync-protocol.md, "Pull").

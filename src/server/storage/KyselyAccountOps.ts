@@ -86,6 +86,7 @@ export class KyselyAccountOps {
       createdAt: row.created_at,
       expiresAt: row.expires_at,
       revokedAt: row.revoked_at,
+      clientId: row.client_id,
     };
   }
 

@@ -2,6 +2,7 @@ import { ExportReads } from '../export/ExportReads';
 import type { PullTable } from '../../core/sync/protocol';
 import { PULL_TABLES } from '../../core/sync/protocol';
 import { KyselyMediaOps } from './KyselyMediaOps';
+import { KyselyDeviceOps } from './KyselyDeviceOps';
 import { AGENT_SCOPED_MERGE_TABLES, GLOBAL_MERGE_TABLES, memberProjects, versionsOfOwn } from './agentScope';
 import { KyselyMergeOps } from './KyselyMergeOps';
 import { KyselySignInThrottleOps } from './KyselySignInThrottleOps';
@@ -36,6 +37,11 @@ export class KyselyOps extends KyselyMergeOps implements StorageTx {
   /** Bound to the same handle: inside a transaction, `lock` holds its row until commit. */
   get signInThrottle(): KyselySignInThrottleOps {
     return new KyselySignInThrottleOps(this.db);
+  }
+
+  /** Bound to the same handle, like `media`. */
+  get devices(): KyselyDeviceOps {
+    return new KyselyDeviceOps(this.db, this.kind);
   }
 
   async getEntity(tbl: PullTable, id: string): Promise<EntityRecord | undefined> {
@@ -162,7 +168,12 @@ export class KyselyOps extends KyselyMergeOps implements StorageTx {
     // Two pushes of one device (a retry racing the original) must not both pass the seq check.
     if (this.kind === 'postgres') query = query.forUpdate();
     const row = await query.executeTakeFirstOrThrow();
-    return { clientId: row.client_id, userId: row.user_id, lastSeq: Number(row.last_seq) };
+    return {
+      clientId: row.client_id,
+      userId: row.user_id,
+      lastSeq: Number(row.last_seq),
+      revokedAt: row.revoked_at,
+    };
   }
 
   async setClientLastSeq(clientId: string, lastSeq: number): Promise<void> {

@@ -3,6 +3,7 @@ import type { PullTable } from '../../core/sync/protocol';
 import type { Role } from '../../core/records/user';
 import type { MediaOps } from './MediaOps';
 import type { SignInThrottleOps } from './SignInThrottleOps';
+import type { DeviceOps } from './DeviceOps';
 import type { FieldValue } from '../../core/sync/merge';
 import type { MergeReads, MergeWrites } from './MergeStorage';
 
@@ -32,6 +33,8 @@ export interface TokenRecord {
   createdAt: string;
   expiresAt: string;
   revokedAt: string | null;
+  /** The device that registered with this token, if any: revoking that device ends the token. */
+  clientId?: string | null;
 }
 
 /** A record devices pull: a project, a form version or a submission. */
@@ -59,6 +62,8 @@ export interface ClientState {
   clientId: string;
   userId: string;
   lastSeq: number;
+  /** Set when an operator revoked the device: it may push no more. */
+  revokedAt?: string | null;
 }
 
 export interface RejectedMutationRecord {
@@ -158,6 +163,8 @@ export interface StorageOps extends MergeReads {
   readonly exports: ExportReads;
   /** Failed sign-ins and locks per account and address (src/server/auth/signInThrottle.ts). */
   readonly signInThrottle: SignInThrottleOps;
+  /** Devices: their owner, key, revocation, last push and pull (src/server/devices). */
+  readonly devices: DeviceOps;
   insertOrganisation(org: OrganisationRecord): Promise<void>;
   insertUser(user: UserRecord): Promise<void>;
   userByUsername(username: string): Promise<UserRecord | undefined>;

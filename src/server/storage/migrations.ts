@@ -2,6 +2,7 @@ import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely
 import { auditChainMigration } from './auditChainMigration';
 import { formsByProjectMigration } from './formsByProjectMigration';
 import { mediaGrantsMigration } from './mediaGrantsMigration';
+import { devicesMigration } from './devicesMigration';
 import { mediaMigration } from './mediaMigration';
 import { membershipSeqMigration } from './membershipSeqMigration';
 import { mergeMigration } from './mergeMigration';
@@ -131,6 +132,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-02-0008-review-events-submission-link': reviewEventsMigration,
   '2026-12-02-0009-membership-joined-seq': membershipSeqMigration,
   '2026-12-06-0010-audit-chain': auditChainMigration,
+  '2026-12-06-0011-devices': devicesMigration,
   '2026-12-06-0012-sign-in-throttle': signInThrottleMigration,
   '2026-12-06-0013-media-grants': mediaGrantsMigration,
   '2026-12-06-0014-forms-by-project': formsByProjectMigration,

@@ -28,6 +28,8 @@ export interface TokensTable {
   created_at: string;
   expires_at: string;
   revoked_at: string | null;
+  /** The device that registered with this token (migration 0011): revoking the device ends it. */
+  client_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ProjectsTable {
@@ -43,10 +45,22 @@ export interface ProjectMembersTable {
   joined_seq: ColumnType<number, number | undefined, never>;
 }
 
+/** Text that a row may leave out when inserted (null then). */
+type OptionalText = ColumnType<string | null, string | null | undefined, string | null>;
+
+/** A device: one user's store in one browser, owned by the account that first used it (migration 0011). */
 export interface ClientsTable {
   client_id: string;
   user_id: string;
   last_seq: number;
+  /** The device's ECDSA P-256 public key, a JWK as JSON; null until it registers. */
+  public_key: OptionalText;
+  key_registered_at: OptionalText;
+  /** Set by an operator (`users devices revoke`): its pushes, registrations and files are refused. */
+  revoked_at: OptionalText;
+  app_version: OptionalText;
+  last_push_at: OptionalText;
+  last_pull_at: OptionalText;
 }
 
 export interface EntitiesTable {

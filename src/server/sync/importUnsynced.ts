@@ -9,11 +9,13 @@ import {
 } from '../../core/sync/protocol';
 import type { ImportResponse, UnsyncedExport } from '../../core/sync/unsyncedExport';
 import { auditContext } from '../audit/context';
+import { auditFileRefusal, checkFileDevice, FileRefusal, type FileTrust } from '../devices/fileTrust';
 import type { ClientInfo } from '../http/clientInfo';
 import { HttpError } from '../http/errors';
 import { storeWholeMedia } from '../media/storeWholeMedia';
 import type { Storage, UserRecord } from '../storage/Storage';
 import { pushInTx } from './push';
+import type { Importer } from './pushBatch';
 
 /**
  * Applies an export file at base, exactly as if its device had pushed it (per-client seq, replays answered
@@ -23,7 +25,8 @@ import { pushInTx } from './push';
  * The changes stay the device user's: submissions are theirs (`createdBy`), and the audit log records
  * `submission.import` by `importer`. Each change is applied only if both the file's user and the importer
  * may make it, by the table's own rule (the push's code path). `importer` null is the operator at the
- * server's console (the CLI), who is trusted like an admin.
+ * server's console (the CLI), who is trusted like an admin. The file must be signed by its device, which
+ * its user owns (see `trustedFile`).
  *
  * The whole file is applied in one transaction: a gap or any failure leaves the server as it was.
  */
@@ -32,16 +35,40 @@ export async function importUnsynced(
   file: UnsyncedExport,
   importer: UserRecord | null,
   now: Date,
-  client: ClientInfo | null = null,
+  options: ImportOptions = {},
 ): Promise<ImportResponse> {
   if (importer) checkImporter(importer);
   const user = await storage.userById(file.userId);
   if (!user) throw new HttpError('not_found', `The file's user ${file.userId} has no account on this server`);
+  const trust = await trustedFile(storage, file, importer, now, options);
+  const client = options.client ?? null;
 
   const results: MutationResult[] = [];
-  const importedBy = importer ? { id: importer.id, user: importer } : { id: null };
+  const importedBy: Importer = {
+    id: importer?.id ?? null,
+    ...(importer ? { user: importer } : {}),
+    ...(options.client ? { client: options.client } : {}),
+    trust,
+  };
   try {
     await storage.transaction(async (tx) => {
+      // A file let in unsigned by the operator's choice is recorded with the import (and only if it commits).
+      if (trust !== 'signed')
+        await tx.audit({
+          at: now.toISOString(),
+          userId: importer?.id ?? null,
+          action: 'import.unsigned',
+          tbl: 'clients',
+          recordId: file.clientId,
+          onBehalfOf: file.userId,
+          ...options.client,
+          details: {
+            reason: trust,
+            clientId: file.clientId,
+            version: file.version,
+            changes: file.mutations.length,
+          },
+        });
       for (const mutations of consecutiveBatches(file.mutations.map(toMutation))) {
         const request: PushRequest = { protocol: PROTOCOL_VERSION, clientId: file.clientId, mutations };
         results.push(...(await pushInTx(storage, tx, user, request, now, importedBy, client)).results);
@@ -91,6 +118,36 @@ export async function importUnsynced(
       stored,
     },
   };
+}
+
+export interface ImportOptions {
+  /**
+   * The CLI's `--trust-unsigned`: the operator at the console takes a file that is unsigned or whose device
+   * never registered its key (audited `import.unsigned`). Never over HTTP.
+   */
+  trustUnsigned?: boolean;
+  /** Where an import over HTTP came from, for the audit log. */
+  client?: ClientInfo;
+}
+
+/**
+ * The file must be its device's own (src/server/devices/fileTrust.ts), checked before anything is applied:
+ * a forged or edited file then neither acts for anyone nor burns anyone's seqs. A refusal is audited
+ * (`import.refused`) outside the import's transaction, so the entry stays.
+ */
+async function trustedFile(
+  storage: Storage,
+  file: UnsyncedExport,
+  importer: UserRecord | null,
+  now: Date,
+  options: ImportOptions,
+): Promise<FileTrust> {
+  try {
+    return await checkFileDevice(storage, file, options.trustUnsigned === true);
+  } catch (err) {
+    if (err instanceof FileRefusal) await auditFileRefusal(storage, err, file, importer, now, options.client);
+    throw err;
+  }
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   type WireMutation,
 } from '../../core/sync/protocol';
 import type { ClientInfo } from '../http/clientInfo';
+import { DeviceRefusal } from '../devices/refusal';
 import { HttpError } from '../http/errors';
 import type { RejectedMutationRecord, Storage, StorageTx, UserRecord } from '../storage/Storage';
 import { applyMutation } from './applyMutation';
@@ -25,7 +26,12 @@ export function push(
   now: Date,
   client: ClientInfo | null = null,
 ): Promise<PushResponse> {
-  return storage.transaction((tx) => pushInTx(storage, tx, user, request, now, null, client));
+  return storage.transaction(async (tx) => {
+    const response = await pushInTx(storage, tx, user, request, now, null, client);
+    // For the operator's list of devices (`users devices`); an import is not the device pushing.
+    await tx.devices.touchPush(request.clientId, now.toISOString());
+    return response;
+  });
 }
 
 /**
@@ -43,7 +49,19 @@ export async function pushInTx(
   from: ClientInfo | null = null,
 ): Promise<PushResponse> {
   const client = await tx.lockClient(request.clientId, user.id);
-  if (client.userId !== user.id) throw new HttpError('forbidden', 'This clientId belongs to another user');
+  // A device belongs to the account that first used it, until an operator revokes it. The refusal rolls
+  // this transaction back; the caller audits it (src/server/devices/refusal.ts).
+  if (client.userId !== user.id || client.revokedAt) {
+    const reason = client.userId !== user.id ? 'owner' : 'revoked';
+    const via = importedBy ? 'import' : 'push';
+    throw new DeviceRefusal({
+      clientId: request.clientId,
+      reason,
+      owner: client.userId,
+      tried: user.id,
+      via,
+    });
+  }
 
   const first = request.mutations[0]?.seq ?? client.lastSeq + 1;
   if (first > client.lastSeq + 1) {

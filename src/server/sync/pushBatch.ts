@@ -16,6 +16,7 @@ import { recordMediaRefs } from '../media/recordMediaRefs';
 import { answersValidator, type AnswersValidator } from './formValidators';
 import { MergeBatch } from './mergeBatch';
 import type { Actor } from './actors';
+import type { FileTrust } from '../devices/fileTrust';
 import { VersionLinks } from './submissionVersions';
 
 type Applied = Extract<MutationResult, { status: 'applied' }>;
@@ -27,6 +28,10 @@ type Applied = Extract<MutationResult, { status: 'applied' }>;
 export interface Importer {
   id: string | null;
   user?: UserRecord;
+  /** Where an import over HTTP came from (address, user agent), for the audit log. */
+  client?: ClientInfo;
+  /** How the file was let in: signed by its device, or taken unsigned by the operator (fileTrust.ts). */
+  trust?: FileTrust;
 }
 
 /**

@@ -66,6 +66,8 @@ export interface FaultPlan {
   /** Requests to /api/media/… (HEAD, chunk uploads and downloads), in order. */
   media?: Fault[];
   pull?: Fault[];
+  /** Device registrations (POST /api/devices), in order. */
+  devices?: Fault[];
 }
 
 /** Wraps `inner` with queues of faults, one per push or pull request, and a log of what each request met. */
@@ -74,7 +76,7 @@ export function faultyFetch(inner: typeof fetch): {
   faults: Required<FaultPlan>;
   log: RequestRecord[];
 } {
-  const faults: Required<FaultPlan> = { push: [], pull: [], media: [] };
+  const faults: Required<FaultPlan> = { push: [], pull: [], media: [], devices: [] };
   const log: RequestRecord[] = [];
   const wrapped: typeof fetch = async (input, init) => {
     const url = new URL(input instanceof Request ? input.url : String(input), ORIGIN);
@@ -85,7 +87,9 @@ export function faultyFetch(inner: typeof fetch): {
           ? faults.pull
           : url.pathname.startsWith('/api/media/')
             ? faults.media
-            : [];
+            : url.pathname === '/api/devices'
+              ? faults.devices
+              : [];
     const fault = queue.shift() ?? { kind: 'pass' };
     const record: RequestRecord = {
       method: init?.method ?? 'GET',
@@ -182,6 +186,7 @@ function planFaults(queues: Required<FaultPlan>, plan: FaultPlan): void {
   queues.push.splice(0, queues.push.length, ...(plan.push ?? []));
   queues.pull.splice(0, queues.pull.length, ...(plan.pull ?? []));
   queues.media.splice(0, queues.media.length, ...(plan.media ?? []));
+  queues.devices.splice(0, queues.devices.length, ...(plan.devices ?? []));
 }
 
 let deviceCounter = 0;

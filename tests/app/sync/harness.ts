@@ -40,6 +40,8 @@ export async function createHarness(options: Partial<SyncEngineOptions> = {}): P
     clearTimeout: clock.clearTimeout,
     window,
     document,
+    // The fake server speaks push and pull only (device keys: tests/app/integration/deviceKeys.test.ts).
+    registerDevice: false,
     ...options,
   });
   return {

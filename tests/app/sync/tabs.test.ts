@@ -73,6 +73,7 @@ async function twoTabs(locks: SyncLocks | null = new FakeLockManager()) {
       clearTimeout: timers.clearTimeout,
       window: null,
       document: null,
+      registerDevice: false,
     });
     const statuses: SyncStatus[] = [];
     engine.subscribe((s) => statuses.push(s));

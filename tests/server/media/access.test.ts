@@ -284,11 +284,15 @@ describe.each(backends)('media access on $name', (backend) => {
       media: [{ ...ref, data: Buffer.from(bytes).toString('base64') }],
     };
     raw.checksum = await unsyncedExportChecksum(raw);
+    // Unsigned, as the operator may take it (signatures are tests/server/devices' subject).
     const result = await importUnsynced(
       server.storage,
       UnsyncedExport.parse(raw),
       supervisor,
       server.clock.now,
+      {
+        trustUnsigned: true,
+      },
     );
     expect(result.media.stored).toBe(1);
     expect(await head('agent', ref.sha256)).toEqual({ status: 200, offset: String(bytes.byteLength) });
