@@ -5,6 +5,7 @@ import { clientInfo } from './http/clientInfo';
 import { handleError, jsonError } from './http/errors';
 import { securityHeaders } from './http/headers';
 import { mountStatic } from './http/static';
+import { limitsFromEnv, type ServerLimits } from './limits/config';
 import { authRoutes } from './routes/auth';
 import { conflictRoutes } from './routes/conflicts';
 import { exportRoutes } from './routes/export';
@@ -25,6 +26,8 @@ export interface AppOptions {
    * from the connection, which is the proxy's (env TRUST_PROXY).
    */
   trustProxy?: boolean;
+  /** Request rates and what is kept of refused changes (src/server/limits); the environment's by default. */
+  limits?: ServerLimits;
 }
 
 export function createApp({
@@ -32,6 +35,7 @@ export function createApp({
   staticDir,
   now = () => new Date(),
   trustProxy = false,
+  limits = limitsFromEnv(),
 }: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use('*', securityHeaders);
@@ -41,11 +45,11 @@ export function createApp({
   const api = new Hono<AppEnv>();
   api.route('/', healthRoutes(storage));
   api.route('/', authRoutes(storage, now));
-  api.route('/', syncRoutes(storage, now));
+  api.route('/', syncRoutes(storage, now, limits));
   api.route('/', formRoutes(storage, now));
-  api.route('/', mediaRoutes(storage, now));
+  api.route('/', mediaRoutes(storage, now, limits));
   api.route('/', conflictRoutes(storage, now));
-  api.route('/', exportRoutes(storage, now));
+  api.route('/', exportRoutes(storage, now, limits));
   app.route('/api', api);
   app.all('/api', (c) => jsonError(c, 'not_found', 'No such endpoint'));
   app.all('/api/*', (c) => jsonError(c, 'not_found', 'No such endpoint'));

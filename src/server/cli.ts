@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { ROLES, Role } from '../core/records/user';
 import { AccountError, createAccount, joinProjects } from './accounts';
 import { HttpError } from './http/errors';
+import { limitsFromEnv } from './limits/config';
 import { openStorage, startServer } from './main';
 import { randomPassword } from './seed/randomPassword';
 import { formatDemoAccounts, seedDemo } from './seed/demoSeed';
@@ -145,7 +146,7 @@ async function importCommand(args: string[]): Promise<void> {
       importer = (await storage.userByUsername(values.by)) ?? null;
       if (!importer) throw new UsageError(`--by: no account named ${values.by}`);
     }
-    const result = await importUnsynced(storage, file, importer, new Date());
+    const result = await importUnsynced(storage, file, importer, new Date(), limitsFromEnv().rejected);
     console.log(formatImportResult(result));
   });
 }

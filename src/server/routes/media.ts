@@ -11,6 +11,8 @@ import {
 import { requireUser } from '../auth/session';
 import type { AppEnv, Clock } from '../http/env';
 import { HttpError, issuesOf } from '../http/errors';
+import type { ServerLimits } from '../limits/config';
+import { rateLimit } from '../limits/rateLimit';
 import { mayDownload } from '../media/access';
 import { readChunk } from '../media/readChunk';
 import { receiveChunk } from '../media/receiveChunk';
@@ -51,9 +53,11 @@ function shaParam(c: Context<AppEnv>): string {
  * Photos, recordings and files (docs/sync-protocol.md, "Media"), named by the SHA-256 of their bytes:
  * `HEAD` says what the server holds, `PATCH` appends a chunk at the server's offset, `GET` downloads.
  */
-export function mediaRoutes(storage: Storage, now: Clock): Hono<AppEnv> {
+export function mediaRoutes(storage: Storage, now: Clock, limits: ServerLimits): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   routes.use('/media/*', requireUser(storage, now));
+  // Chunks and downloads; HEAD goes through.
+  routes.use('/media/*', rateLimit(storage, now, limits.rate, 'media'));
 
   // Hono answers HEAD with this GET handler (and drops the body), so the method tells them apart.
   routes.get('/media/:sha256', async (c) => {

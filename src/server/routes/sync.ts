@@ -5,19 +5,25 @@ import { requireUser } from '../auth/session';
 import { readJson, readQuery, readRawBody } from '../http/body';
 import type { AppEnv, Clock } from '../http/env';
 import { HttpError } from '../http/errors';
+import type { ServerLimits } from '../limits/config';
+import { rateLimit } from '../limits/rateLimit';
 import type { Storage } from '../storage/Storage';
 import { pull } from '../sync/pull';
 import { push } from '../sync/push';
 import { importUnsynced } from '../sync/importUnsynced';
 import { MAX_IMPORT_BYTES, readUnsyncedExport } from '../sync/readUnsyncedExport';
 
-export function syncRoutes(storage: Storage, now: Clock): Hono<AppEnv> {
+export function syncRoutes(storage: Storage, now: Clock, limits: ServerLimits): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   routes.use('/sync/*', requireUser(storage, now));
+  // An import is a push of a whole file: it counts as one.
+  const pushRate = rateLimit(storage, now, limits.rate, 'push');
+  routes.use('/sync/push', pushRate);
+  routes.use('/sync/import', pushRate);
 
   routes.post('/sync/push', async (c) => {
     const request = await readJson(c, PushRequest);
-    const response = await push(storage, c.var.user, request, now());
+    const response = await push(storage, c.var.user, request, now(), limits.rejected);
     if (request.protocol === 1) return c.json(response);
     // Protocol 2: results are named by seq alone, which spares a UUID per mutation on slow links.
     const results = response.results.map(({ mutationId: _mutationId, ...result }) => result);
@@ -33,7 +39,7 @@ export function syncRoutes(storage: Storage, now: Clock): Hono<AppEnv> {
     if (!hasRole(c.var.user.role, 'supervisor'))
       throw new HttpError('forbidden', 'Only supervisors and admins import export files');
     const file = await readUnsyncedExport(await readRawBody(c, MAX_IMPORT_BYTES));
-    return c.json(await importUnsynced(storage, file, c.var.user, now()));
+    return c.json(await importUnsynced(storage, file, c.var.user, now(), limits.rejected));
   });
 
   routes.get('/sync/pull', async (c) => {

@@ -1,6 +1,7 @@
 import { ExportReads } from '../export/ExportReads';
 import type { PullTable } from '../../core/sync/protocol';
 import { PULL_TABLES } from '../../core/sync/protocol';
+import { KyselyLimitOps } from './KyselyLimitOps';
 import { KyselyMediaOps } from './KyselyMediaOps';
 import { AGENT_SCOPED_MERGE_TABLES, GLOBAL_MERGE_TABLES, memberProjects, versionsOfOwn } from './agentScope';
 import { KyselyMergeOps } from './KyselyMergeOps';
@@ -30,6 +31,10 @@ export class KyselyOps extends KyselyMergeOps implements StorageTx {
 
   get exports(): ExportReads {
     return new ExportReads(this.db);
+  }
+
+  get limits(): KyselyLimitOps {
+    return new KyselyLimitOps(this.db);
   }
 
   async getEntity(tbl: PullTable, id: string): Promise<EntityRecord | undefined> {

@@ -1,6 +1,7 @@
 import type { ExportReads } from '../export/ExportReads';
 import type { PullTable } from '../../core/sync/protocol';
 import type { Role } from '../../core/records/user';
+import type { LimitOps } from './LimitOps';
 import type { MediaOps } from './MediaOps';
 import type { FieldValue } from '../../core/sync/merge';
 import type { MergeReads, MergeWrites } from './MergeStorage';
@@ -205,7 +206,8 @@ export interface StorageOps extends MergeReads {
   /** Entries in chain order from seq `after + 1`, at most `limit` (to verify the chain). */
   auditChain(after: number, limit: number): Promise<AuditRecord[]>;
   /** The chain's last seq and hash as the head row keeps them. */
-  auditHead(): Promise<{ seq: number; hash: string }>;
+  auditHead(): Promise<{ seq: number; hash: string }>;  /** Request counts, stored rejections, and the sweeping of unclaimed uploads (src/server/limits). */
+  readonly limits: LimitOps;
 }
 
 /**

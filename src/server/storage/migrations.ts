@@ -4,6 +4,7 @@ import { mediaMigration } from './mediaMigration';
 import { membershipSeqMigration } from './membershipSeqMigration';
 import { mergeMigration } from './mergeMigration';
 import { projectMergeMigration } from './projectMergeMigration';
+import { rateLimitMigration } from './rateLimitMigration';
 import { reviewEventsMigration } from './reviewEventsMigration';
 import { submissionVersionsMigration } from './submissionVersionsMigration';
 
@@ -128,6 +129,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-02-0008-review-events-submission-link': reviewEventsMigration,
   '2026-12-02-0009-membership-joined-seq': membershipSeqMigration,
   '2026-12-06-0010-audit-chain': auditChainMigration,
+  '2026-12-06-0015-rate-limits': rateLimitMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

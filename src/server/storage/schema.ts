@@ -161,4 +161,14 @@ export interface Database {
   media_refs: MediaTables['media_refs'];
   submission_versions: SubmissionVersionsTable;
   conflicts: ConflictsTable;
+  rate_limits: RateLimitsTable;
+}
+
+/** Requests counted per user and kind in the current window (src/server/limits/rateLimit.ts, migration 0015). */
+export interface RateLimitsTable {
+  /** `<kind>:<user id>`, e.g. `push:…`. */
+  key: string;
+  /** When the window began, in milliseconds since the epoch. */
+  window_start: number;
+  count: number;
 }

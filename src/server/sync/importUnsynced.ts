@@ -9,6 +9,7 @@ import {
 } from '../../core/sync/protocol';
 import type { ImportResponse, UnsyncedExport } from '../../core/sync/unsyncedExport';
 import { HttpError } from '../http/errors';
+import { DEFAULT_LIMITS, type RejectedCaps } from '../limits/config';
 import { storeWholeMedia } from '../media/storeWholeMedia';
 import type { Storage, UserRecord } from '../storage/Storage';
 import { pushInTx } from './push';
@@ -30,6 +31,7 @@ export async function importUnsynced(
   file: UnsyncedExport,
   importer: UserRecord | null,
   now: Date,
+  caps: RejectedCaps = DEFAULT_LIMITS.rejected,
 ): Promise<ImportResponse> {
   if (importer) checkImporter(importer);
   const user = await storage.userById(file.userId);
@@ -41,7 +43,7 @@ export async function importUnsynced(
     await storage.transaction(async (tx) => {
       for (const mutations of consecutiveBatches(file.mutations.map(toMutation))) {
         const request: PushRequest = { protocol: PROTOCOL_VERSION, clientId: file.clientId, mutations };
-        results.push(...(await pushInTx(storage, tx, user, request, now, importedBy)).results);
+        results.push(...(await pushInTx(storage, tx, user, request, now, importedBy, caps)).results);
       }
     });
   } catch (err) {

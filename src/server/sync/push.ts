@@ -8,10 +8,13 @@ import {
   type PushResponse,
   type WireMutation,
 } from '../../core/sync/protocol';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../../core/sync/jsonDepth';
 import { HttpError } from '../http/errors';
+import { DEFAULT_LIMITS, type RejectedCaps } from '../limits/config';
 import type { RejectedMutationRecord, Storage, StorageTx, UserRecord } from '../storage/Storage';
 import { applyMutation } from './applyMutation';
 import { PushBatch, type Importer } from './pushBatch';
+import { reject } from './reject';
 
 /**
  * Applies a batch in one transaction with the client's lastSeq, so a crash can never leave effects without
@@ -22,8 +25,9 @@ export function push(
   user: UserRecord,
   request: PushRequest,
   now: Date,
+  caps: RejectedCaps = DEFAULT_LIMITS.rejected,
 ): Promise<PushResponse> {
-  return storage.transaction((tx) => pushInTx(storage, tx, user, request, now));
+  return storage.transaction((tx) => pushInTx(storage, tx, user, request, now, null, caps));
 }
 
 /**
@@ -38,6 +42,7 @@ export async function pushInTx(
   request: PushRequest,
   now: Date,
   importedBy?: Importer | null,
+  caps: RejectedCaps = DEFAULT_LIMITS.rejected,
 ): Promise<PushResponse> {
   const client = await tx.lockClient(request.clientId, user.id);
   if (client.userId !== user.id) throw new HttpError('forbidden', 'This clientId belongs to another user');
@@ -56,11 +61,14 @@ export async function pushInTx(
   const fresh = mutations.filter((m) => m.seq > client.lastSeq);
   const results: MutationResult[] = await replayResults(tx, request, replayed);
 
-  const batch = new PushBatch(tx, user, now, storage, importedBy);
-  await batch.prefetch(fresh);
+  const batch = new PushBatch(tx, user, now, storage, importedBy, caps);
+  // Refused before anything reads them: every recursive walk (zod, the merge, JSON.stringify) would
+  // overflow the stack on a value nested thousands deep, and fail the whole batch.
+  const tooDeep = new Set(fresh.filter((m) => nestsDeeperThan(m.fields)).map((m) => m.seq));
+  await batch.prefetch(fresh.filter((m) => !tooDeep.has(m.seq)));
   // One at a time, in seq order: a later mutation must see what an earlier one of the batch queued.
   for (const m of fresh) {
-    const result = await applyMutation(batch, m);
+    const result = tooDeep.has(m.seq) ? rejectTooDeep(m) : await applyMutation(batch, m);
     if (result.status === 'rejected') batch.queueRejected(request.clientId, m, result);
     results.push(result);
   }
@@ -69,6 +77,15 @@ export async function pushInTx(
   if (lastSeq !== client.lastSeq) await tx.setClientLastSeq(request.clientId, lastSeq);
   await batch.flush();
   return { lastSeq, results };
+}
+
+function rejectTooDeep(m: Mutation): MutationResult {
+  return reject(
+    m,
+    'validation',
+    `The change's fields nest deeper than ${MAX_JSON_DEPTH} levels of objects and arrays, which no form ` +
+      'or record needs: it cannot be stored',
+  );
 }
 
 /**

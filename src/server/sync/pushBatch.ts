@@ -9,10 +9,12 @@ import type {
   StorageTx,
   UserRecord,
 } from '../storage/Storage';
+import { DEFAULT_LIMITS, type RejectedCaps } from '../limits/config';
 import { recordMediaRefs } from '../media/recordMediaRefs';
 import { answersValidator, type AnswersValidator } from './formValidators';
 import { MergeBatch } from './mergeBatch';
 import type { Actor } from './actors';
+import { capRejected } from './rejectedCaps';
 import { VersionLinks } from './submissionVersions';
 
 type Applied = Extract<MutationResult, { status: 'applied' }>;
@@ -65,6 +67,8 @@ export class PushBatch {
     private readonly scope: object,
     /** Who imported the batch from an export file, if it did not come from the device itself. */
     private readonly importedBy: Importer | null = null,
+    /** What is kept of the rejected mutations' payloads (see rejectedCaps.ts). */
+    private readonly caps: RejectedCaps = DEFAULT_LIMITS.rejected,
   ) {
     this.versions = new VersionLinks(tx);
     const actor = (u: UserRecord, importer: boolean): Actor => ({
@@ -169,7 +173,10 @@ export class PushBatch {
     return result;
   }
 
-  /** Keeps a rejected mutation with its full payload: the queue moves on, but nothing entered is lost. */
+  /**
+   * Keeps a rejected mutation with its payload (within the caps of rejectedCaps.ts): the queue moves on, and
+   * nothing entered is lost, since the device keeps the change too.
+   */
   queueRejected(clientId: string, m: Mutation, r: Extract<MutationResult, { status: 'rejected' }>): void {
     this.rejected.push({
       mutationId: m.mutationId,
@@ -191,7 +198,8 @@ export class PushBatch {
    * time as possible.
    */
   async flush(): Promise<void> {
-    if (this.rejected.length) await this.tx.insertRejectedMany(this.rejected);
+    if (this.rejected.length)
+      await this.tx.insertRejectedMany(await capRejected(this.tx, this.rejected, this.caps));
     if (this.audits.length) await this.tx.auditMany(this.audits);
     await this.versions.flush();
     await recordMediaRefs(
