@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { ROLES, Role } from '../core/records/user';
 import { AccountError, createAccount, joinProjects } from './accounts';
 import { HttpError } from './http/errors';
+import { cleanupCommand } from './limits/cleanupCommand';
 import { limitsFromEnv } from './limits/config';
 import { openStorage, startServer } from './main';
 import { randomPassword } from './seed/randomPassword';
@@ -18,7 +19,8 @@ const USAGE = `Usage: tsx src/server/cli.ts <command>
 
 Commands:
   serve                         start the server (env: PORT=8080, DATA_DIR=./data, DATABASE_URL, DEMO_PASSWORD,
-                                TRUST_PROXY=1 behind a reverse proxy)
+                                TRUST_PROXY=1 behind a reverse proxy; limits: RATE_LIMIT_*, REJECTED_PAYLOAD*,
+                                UPLOAD_TTL_HOURS, CLEANUP_INTERVAL_MINUTES: see the README's Configuration)
   migrate                       apply pending database migrations
   seed                          create the demo project and accounts if the database has no users
   users list                    list the accounts
@@ -27,7 +29,9 @@ Commands:
   users join <username> --project ID [--project ID ...]
                                 make an existing account a member of projects (e.g. one created in the app)
   import <file> [--by USERNAME] apply a device's export file (.json or .json.gz) as a push from that device;
-                                --by: the supervisor or admin it is audited as (default: the operator)`;
+                                --by: the supervisor or admin it is audited as (default: the operator)
+  cleanup                       delete unfinished uploads untouched, and files no submission names, for
+                                UPLOAD_TTL_HOURS (default 168); the server also does it every hour`;
 
 class UsageError extends Error {}
 
@@ -168,6 +172,10 @@ async function run(argv: string[]): Promise<void> {
       return;
     case 'import':
       return importCommand(rest);
+    case 'cleanup':
+      return withStorage((storage) =>
+        cleanupCommand(storage, rest, { env: process.env, now: new Date(), say: (l) => console.log(l) }),
+      );
     case 'users':
       if (rest[0] === 'add') return usersAdd(rest.slice(1));
       if (rest[0] === 'list') return usersList();
