@@ -206,10 +206,8 @@ export interface StorageOps extends MergeReads {
   /** Entries in chain order from seq `after + 1`, at most `limit` (to verify the chain). */
   auditChain(after: number, limit: number): Promise<AuditRecord[]>;
   /** The chain's last seq and hash as the head row keeps them. */
-  auditHead(): Promise<{
-    seq: number;
-    hash: string;
-  }>; /** Request counts, stored rejections, and the sweeping of unclaimed uploads (src/server/limits). */
+  auditHead(): Promise<{ seq: number; hash: string }>;
+  /** Request counts, stored rejections, and the sweeping of unclaimed uploads (src/server/limits). */
   readonly limits: LimitOps;
 }
 
