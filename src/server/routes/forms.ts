@@ -37,6 +37,23 @@ async function attachmentsOf(body: Record<string, unknown>): Promise<AttachmentF
   );
 }
 
+/**
+ * The multipart body's parts. A body that is not well-formed multipart (cut short on a bad link, a boundary
+ * that never closes) is the client's fault: 400, never the 500 of the parser's TypeError. The size limit's
+ * own refusal (413) goes through as it is.
+ */
+async function readForm(c: Context<AppEnv>): Promise<Record<string, unknown>> {
+  try {
+    return await c.req.parseBody({ all: true });
+  } catch (err) {
+    if (err instanceof HttpError) throw err;
+    throw new HttpError(
+      'bad_request',
+      'The upload is not a complete multipart/form-data body (cut short?): send it again',
+    );
+  }
+}
+
 export function formRoutes(storage: Storage, now: Clock): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
 
@@ -67,7 +84,7 @@ export function formRoutes(storage: Storage, now: Clock): Hono<AppEnv> {
           'unsupported_media_type',
           'Send the form as multipart/form-data with a file field',
         );
-      const body = await c.req.parseBody({ all: true });
+      const body = await readForm(c);
       const file = body.file;
       if (Array.isArray(file)) throw new HttpError('bad_request', 'Send one form in the file field');
       if (!(file instanceof File)) throw new HttpError('bad_request', 'The file field is missing');
