@@ -1,6 +1,6 @@
 import { convertXlsForm, type XlsFormIssue } from '../../core/forms/xlsform';
 import { MAX_ATTACHMENTS_BYTES, readAttachments, type AttachmentFile } from './attachments';
-import { readWorkbook, WorkbookError } from './readWorkbook';
+import { checkFormFile, readWorkbook, WorkbookError } from './readWorkbook';
 import '../zodLocale';
 
 /**
@@ -48,14 +48,7 @@ export function convertFile(
     const message = `The attached files are larger than ${MAX_ATTACHMENTS_BYTES / 1024 / 1024} MB together`;
     throw new FormImportError('too_large', message, [{ sheet: 'file', message }]);
   }
-  let sheets;
-  try {
-    sheets = readWorkbook(bytes, fileName);
-  } catch (err) {
-    if (!(err instanceof WorkbookError)) throw err;
-    const issues = [{ sheet: 'file' as const, message: err.message }];
-    throw new FormImportError(err.tooLarge ? 'too_large' : 'invalid', err.message, issues);
-  }
+  const sheets = asImportError(() => readWorkbook(bytes, fileName));
   const files = readAttachments(media);
   const result = convertXlsForm(sheets, {
     fileName,
@@ -68,4 +61,19 @@ export function convertFile(
   const missing = mode === 'publish' ? result.missingFiles : [];
   const attach = missing.length > 0 ? ` (attach ${missing.join(', ')})` : '';
   throw new FormImportError('invalid', `${problems(fileName, issues.length)}${attach}`, issues);
+}
+
+/** checkFormFile (readWorkbook.ts) with its refusal as a FormImportError: the cheap checks of a form file. */
+export function precheckFile(bytes: Uint8Array, fileName: string): void {
+  asImportError(() => checkFormFile(bytes, fileName));
+}
+
+function asImportError<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (err) {
+    if (!(err instanceof WorkbookError)) throw err;
+    const issues = [{ sheet: 'file' as const, message: err.message }];
+    throw new FormImportError(err.tooLarge ? 'too_large' : 'invalid', err.message, issues);
+  }
 }

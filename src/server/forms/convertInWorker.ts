@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { FormDefinition } from '../../core/forms/definition';
 import type { XlsFormIssue } from '../../core/forms/xlsform';
 import type { AttachmentFile } from './attachments';
-import { FormImportError, type ConvertMode, type ImportErrorKind } from './convertForm';
+import { FormImportError, precheckFile, type ConvertMode, type ImportErrorKind } from './convertForm';
 import { tellParse } from './parseChannel';
 
 /** What the worker is given: one form file, its attachments, and the time the import happens at. */
@@ -68,6 +68,8 @@ function startWorker(job: ConvertJob): Worker {
 export async function convertInWorker(
   job: ConvertJob,
 ): Promise<{ form: FormDefinition; warnings: XlsFormIssue[] }> {
+  // A file refused for its size or its zip directory is refused at once, without a worker.
+  precheckFile(job.bytes, job.fileName);
   const done = await turn();
   tellParse('start', job.fileName);
   try {

@@ -71,18 +71,27 @@ function checkUnpackedSize(bytes: Uint8Array, fileName: string): void {
 }
 
 /**
+ * What can be told of a form file without reading it: its size, its format, and for an .xlsx what it
+ * unpacks to. Cheap (no inflating), so the server checks it before starting a worker for the file.
+ */
+export function checkFormFile(bytes: Uint8Array, fileName: string): WorkbookFormat {
+  if (bytes.byteLength > MAX_FORM_BYTES)
+    throw new WorkbookError(`${fileName} is larger than ${MAX_FORM_BYTES / 1024 / 1024} MB`, true);
+  const format = sniffFormat(bytes);
+  if (!format) throw new WorkbookError(`${fileName} is not an XLSForm: expected an .xlsx, .xls or .csv file`);
+  if (format === 'xlsx') checkUnpackedSize(bytes, fileName);
+  return format;
+}
+
+/**
  * Reads the survey, choices and settings sheets of a form file into rows (text as displayed, formulas never
  * evaluated: SheetJS reads the value Excel cached). Missing sheets are empty; the converter says what that
  * means. Throws WorkbookError for files over 10 MB, workbooks that unpack to more than 50 MB, sheets of more
  * than 50,000 rows or 1,000 columns, and files that are no workbook.
  */
 export function readWorkbook(bytes: Uint8Array, fileName: string): XlsFormSheets {
-  if (bytes.byteLength > MAX_FORM_BYTES)
-    throw new WorkbookError(`${fileName} is larger than ${MAX_FORM_BYTES / 1024 / 1024} MB`, true);
-  const format = sniffFormat(bytes);
-  if (!format) throw new WorkbookError(`${fileName} is not an XLSForm: expected an .xlsx, .xls or .csv file`);
+  const format = checkFormFile(bytes, fileName);
   if (format === 'csv') return readCsv(new TextDecoder().decode(bytes));
-  if (format === 'xlsx') checkUnpackedSize(bytes, fileName);
   let workbook: XLSX.WorkBook;
   try {
     workbook = XLSX.read(bytes, {
