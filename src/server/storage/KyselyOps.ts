@@ -34,7 +34,7 @@ export class KyselyOps extends KyselyMergeOps implements StorageTx {
   }
 
   get limits(): KyselyLimitOps {
-    return new KyselyLimitOps(this.db);
+    return new KyselyLimitOps(this.db, this.kind);
   }
 
   async getEntity(tbl: PullTable, id: string): Promise<EntityRecord | undefined> {
