@@ -5,6 +5,7 @@ import { clientInfo } from './http/clientInfo';
 import { handleError, jsonError } from './http/errors';
 import { securityHeaders } from './http/headers';
 import { mountStatic } from './http/static';
+import { limitsFromEnv, type ServerLimits } from './limits/config';
 import { authRoutes } from './routes/auth';
 import { conflictRoutes } from './routes/conflicts';
 import { deviceRoutes } from './routes/devices';
@@ -29,6 +30,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** How long a session lasts, in days (env TOKEN_TTL_DAYS; default 30). */
   tokenTtlDays?: number;
+  /** Request rates and what is kept of refused changes (src/server/limits); the environment's by default. */
+  limits?: ServerLimits;
 }
 
 export function createApp({
@@ -37,6 +40,7 @@ export function createApp({
   now = () => new Date(),
   trustProxy = false,
   tokenTtlDays = DEFAULT_TOKEN_TTL_DAYS,
+  limits = limitsFromEnv(),
 }: AppOptions): Hono<AppEnv> {
   if (!(tokenTtlDays > 0)) throw new Error(`tokenTtlDays must be above 0, got ${tokenTtlDays}`);
   const app = new Hono<AppEnv>();
@@ -47,11 +51,11 @@ export function createApp({
   const api = new Hono<AppEnv>();
   api.route('/', healthRoutes(storage));
   api.route('/', authRoutes(storage, now, tokenTtlDays * DAY_MS));
-  api.route('/', syncRoutes(storage, now));
+  api.route('/', syncRoutes(storage, now, limits));
   api.route('/', formRoutes(storage, now));
-  api.route('/', mediaRoutes(storage, now));
+  api.route('/', mediaRoutes(storage, now, limits));
   api.route('/', conflictRoutes(storage, now));
-  api.route('/', exportRoutes(storage, now));
+  api.route('/', exportRoutes(storage, now, limits));
   api.route('/', deviceRoutes(storage, now));
   app.route('/api', api);
   app.all('/api', (c) => jsonError(c, 'not_found', 'No such endpoint'));

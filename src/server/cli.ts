@@ -8,6 +8,8 @@ import { tokenTtlDaysFromEnv } from './auth/tokens';
 import { AUDIT_USAGE, AuditUsageError, auditListCommand, auditVerifyCommand } from './audit/commands';
 import { devicesCommand } from './devices/commands';
 import { HttpError } from './http/errors';
+import { cleanupCommand } from './limits/cleanupCommand';
+import { limitsFromEnv } from './limits/config';
 import { openStorage, startServer } from './main';
 import { randomPassword } from './seed/randomPassword';
 import { formatDemoAccounts, seedDemo } from './seed/demoSeed';
@@ -21,7 +23,9 @@ const USAGE = `Usage: tsx src/server/cli.ts <command>
 
 Commands:
   serve                         start the server (env: PORT=8080, DATA_DIR=./data, DATABASE_URL, DEMO_PASSWORD,
-                                TRUST_PROXY=1 behind a reverse proxy, TOKEN_TTL_DAYS=30)
+                                TRUST_PROXY=1 behind a reverse proxy, TOKEN_TTL_DAYS=30; limits: RATE_LIMIT_*,
+                                REJECTED_PAYLOAD*, UPLOAD_TTL_HOURS, CLEANUP_INTERVAL_MINUTES: see the README's
+                                Configuration)
   migrate                       apply pending database migrations
   seed                          create the demo project and accounts if the database has no users
   users list                    list the accounts
@@ -39,6 +43,8 @@ ${USERS_ADMIN_USAGE}
   users devices revoke <clientId>
                                 revoke a lost or stolen device: its sessions end at once, its pushes,
                                 registrations and export files are refused
+  cleanup                       delete unfinished uploads untouched, and files no submission names, for
+                                UPLOAD_TTL_HOURS (default 168); the server also does it every hour
 ${AUDIT_USAGE}`;
 
 class UsageError extends Error {}
@@ -160,7 +166,10 @@ async function importCommand(args: string[]): Promise<void> {
       importer = (await storage.userByUsername(values.by)) ?? null;
       if (!importer) throw new UsageError(`--by: no account named ${values.by}`);
     }
-    const result = await importUnsynced(storage, file, importer, new Date(), { trustUnsigned });
+    const result = await importUnsynced(storage, file, importer, new Date(), {
+      trustUnsigned,
+      caps: limitsFromEnv().rejected,
+    });
     console.log(formatImportResult(result));
   });
 }
@@ -189,6 +198,10 @@ async function run(argv: string[]): Promise<void> {
         else await auditListCommand(storage, rest, io);
       });
       return;
+    case 'cleanup':
+      return withStorage((storage) =>
+        cleanupCommand(storage, rest, { env: process.env, now: new Date(), say: (l) => console.log(l) }),
+      );
     case 'users':
       if (rest[0] === 'add') return usersAdd(rest.slice(1));
       if (rest[0] === 'list') return usersList();

@@ -3,6 +3,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createApp } from './app';
+import { startCleanupTimer } from './limits/cleanupTimer';
+import { limitsFromEnv, type ServerLimits } from './limits/config';
 import { seedDemo, formatDemoAccounts } from './seed/demoSeed';
 import { createStorage } from './storage/createStorage';
 import type { Storage } from './storage/Storage';
@@ -27,6 +29,8 @@ export interface ServerOptions {
   trustProxy?: boolean;
   /** How long a session lasts, in days (default 30; see createApp). */
   tokenTtlDays?: number;
+  /** Request rates, caps and the sweeping of unclaimed uploads; from the environment by default. */
+  limits?: ServerLimits;
 }
 
 export interface RunningServer {
@@ -75,11 +79,13 @@ async function serveWith(storage: Storage, options: ServerOptions): Promise<Runn
       console.log('Demo accounts created: admin, supervisor, focal, agent (password from DEMO_PASSWORD).');
   }
   const staticDir = options.staticDir && existsSync(options.staticDir) ? options.staticDir : undefined;
+  const limits = options.limits ?? limitsFromEnv();
   const app = createApp({
     storage,
     staticDir,
     trustProxy: options.trustProxy ?? false,
     tokenTtlDays: options.tokenTtlDays,
+    limits,
   });
   const host = options.host ?? '0.0.0.0';
 
@@ -88,6 +94,10 @@ async function serveWith(storage: Storage, options: ServerOptions): Promise<Runn
     s.once('error', reject);
   });
   const { port } = server.address() as AddressInfo;
+  const cleanup = startCleanupTimer(storage, {
+    intervalMs: limits.cleanupIntervalMs,
+    ttlMs: limits.uploadTtlMs,
+  });
   const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
 
   let closing: Promise<void> | undefined;
@@ -99,7 +109,9 @@ async function serveWith(storage: Storage, options: ServerOptions): Promise<Runn
         server.close(() => resolve());
         // Idle keep-alive connections would otherwise hold close() open.
         if ('closeAllConnections' in server) server.closeAllConnections();
-      }).then(() => storage.close());
+      })
+        .then(() => cleanup.stop())
+        .then(() => storage.close());
       return closing;
     },
   };

@@ -7,6 +7,7 @@ import type { Mutation, PullResponse, PushResponse, WireMutation } from '../../s
 import { createAccount } from '../../src/server/accounts';
 import { createApp, type AppOptions } from '../../src/server/app';
 import { TEST_PASSWORD_COST } from '../../src/server/auth/passwords';
+import { DEFAULT_LIMITS, type ServerLimits } from '../../src/server/limits/config';
 import { publishFormVersion, publishProject } from '../../src/server/catalog';
 import { DEMO_ANSWERS, DEMO_FORM, DEMO_PROJECT } from '../../src/server/seed/demoForm';
 import { seedDemo } from '../../src/server/seed/demoSeed';
@@ -29,9 +30,15 @@ export interface RequestOptions {
  * A real app on a fresh database: the demo seed (admin, supervisor, focal, agent), a second agent in the demo
  * project and an agent of another project. The clock is the test's to move.
  */
+/**
+ * The limits of test servers: no request rate limits, since a test's clock stands still and a whole file of
+ * requests falls in one window (tests/server/limits sets its own).
+ */
+export const TEST_LIMITS: ServerLimits = { ...DEFAULT_LIMITS, rate: null };
+
 export async function setupServer(
   backend: Backend,
-  options: Partial<Pick<AppOptions, 'staticDir' | 'trustProxy' | 'tokenTtlDays'>> = {},
+  options: Partial<Pick<AppOptions, 'staticDir' | 'trustProxy' | 'tokenTtlDays' | 'limits'>> = {},
 ) {
   const { storage, cleanup } = await backend.create();
   const clock = { now: new Date(START) };
@@ -62,7 +69,7 @@ export async function setupServer(
       );
     }
   });
-  const app = createApp({ storage, now: () => clock.now, ...options });
+  const app = createApp({ storage, now: () => clock.now, limits: TEST_LIMITS, ...options });
 
   async function request(path: string, opts: RequestOptions = {}): Promise<Response> {
     const headers: Record<string, string> = { ...opts.headers };

@@ -1,3 +1,4 @@
+import { mediaRefsOf } from '../../core/forms/mediaRefs';
 import { SubmissionFields } from '../../core/records/submission';
 import type { TerrainDb } from '../db/TerrainDb';
 import type { OutboxEntry } from '../db/schema';
@@ -47,13 +48,15 @@ export async function resendRejected(
   seq: number,
   fields?: Record<string, unknown>,
 ): Promise<OutboxEntry> {
-  return db.transaction('rw', [db.outbox, db.submissions, db.meta, ...mergedTables(db)], async () => {
+  const tables = [db.outbox, db.submissions, db.meta, db.media, ...mergedTables(db)];
+  return db.transaction('rw', tables, async () => {
     const entry = await getRejected(db, seq);
     let nextFields = fields ?? entry.fields;
     if (entry.table === 'submissions' && entry.op === 'put') {
       nextFields = SubmissionFields.parse(nextFields);
       // The local record shows what is being sent; the id and author never change.
       await db.submissions.update(entry.id, { ...nextFields, syncState: 'pending', discardedAt: undefined });
+      await recheckMedia(db, nextFields.data);
     }
     await db.outbox.delete(seq);
     const resent = await appendMutation(
@@ -73,4 +76,16 @@ export async function resendRejected(
     if (entry.table === 'submissions') await refreshVersion(db, entry.id, resent.hlc);
     return resent;
   });
+}
+
+/**
+ * The files of a resent submission are checked with the server again at the next sync (a HEAD each): while
+ * the submission was refused, no record named them there, and the server deletes such files after a delay
+ * (UPLOAD_TTL_HOURS), so "uploaded once" may no longer mean "on the server".
+ */
+async function recheckMedia(db: TerrainDb, answers: unknown): Promise<void> {
+  const uploaded = (await db.media.bulkGet(mediaRefsOf(answers).map((ref) => ref.sha256))).filter(
+    (row) => row?.uploadState === 'uploaded',
+  );
+  for (const row of uploaded) if (row) await db.media.update(row.sha256, { uploadState: 'pending' });
 }

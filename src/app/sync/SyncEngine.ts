@@ -105,7 +105,7 @@ export class SyncEngine {
 
   /** A file answer's bytes, downloaded on demand when the device does not have them (see fetchMedia.ts). */
   fetchMedia(ref: MediaRef): Promise<MediaFetchResult> {
-    return fetchMedia(this.db, this.api, ref);
+    return fetchMedia(this.db, this.api, ref, this.now);
   }
 
   getStatus(): SyncStatus {

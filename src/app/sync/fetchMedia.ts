@@ -18,12 +18,22 @@ export type MediaFetchResult =
 
 /** Downloads in flight, per database: two previews of one photo make one request. */
 const inFlight = new WeakMap<TerrainDb, Map<string, Promise<MediaFetchResult>>>();
+/**
+ * Until when (ms) the server asked this device to wait before downloading again (`Retry-After` on a 429 or
+ * 503): meanwhile every file shows as unreachable without a request, however fast a reviewer scrolls.
+ */
+const waitUntil = new WeakMap<TerrainDb, number>();
 
 /**
  * The bytes of a file answer: from the device when it has them, otherwise downloaded on demand (a reviewer
  * opening someone else's photo) and kept on the device, so they stay available offline.
  */
-export function fetchMedia(db: TerrainDb, api: ApiClient, ref: MediaRef): Promise<MediaFetchResult> {
+export function fetchMedia(
+  db: TerrainDb,
+  api: ApiClient,
+  ref: MediaRef,
+  now: () => number = () => Date.now(),
+): Promise<MediaFetchResult> {
   let requests = inFlight.get(db);
   if (!requests) {
     requests = new Map<string, Promise<MediaFetchResult>>();
@@ -31,18 +41,26 @@ export function fetchMedia(db: TerrainDb, api: ApiClient, ref: MediaRef): Promis
   }
   const running = requests.get(ref.sha256);
   if (running) return running;
-  const request = download(db, api, ref).finally(() => requests.delete(ref.sha256));
+  const request = download(db, api, ref, now).finally(() => requests.delete(ref.sha256));
   requests.set(ref.sha256, request);
   return request;
 }
 
-async function download(db: TerrainDb, api: ApiClient, ref: MediaRef): Promise<MediaFetchResult> {
+async function download(
+  db: TerrainDb,
+  api: ApiClient,
+  ref: MediaRef,
+  now: () => number,
+): Promise<MediaFetchResult> {
   const local = await getMedia(db, ref.sha256);
   if (local) return { kind: 'ready', blob: local.blob };
+  if ((waitUntil.get(db) ?? 0) > now()) return { kind: 'offline' };
   let blob: Blob;
   try {
     blob = await api.media.download(ref.sha256);
   } catch (error) {
+    if (error instanceof ApiError && error.transient && error.retryAfterMs !== null)
+      waitUntil.set(db, now() + error.retryAfterMs);
     if (error instanceof NetworkError || (error instanceof ApiError && error.transient))
       return { kind: 'offline' };
     if (error instanceof ApiError && error.status === 404) return { kind: 'missing' };

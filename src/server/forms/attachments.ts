@@ -1,6 +1,6 @@
 import type { AttachmentContent, XlsFormIssue } from '../../core/forms/xlsform';
 import { parseCsv, sniffDelimiter } from './csv';
-import { toRows } from './readWorkbook';
+import { toRows, WorkbookError } from './readWorkbook';
 
 /**
  * All attachments of one form together: their choices are embedded in the definition that every device
@@ -77,7 +77,13 @@ export function readAttachments(files: readonly AttachmentFile[]): ReadAttachmen
       attachments[name] = text;
       continue;
     }
-    attachments[name] = toRows(parseCsv(text, sniffDelimiter(text)));
+    try {
+      attachments[name] = toRows(parseCsv(text, sniffDelimiter(text)), name);
+    } catch (err) {
+      if (!(err instanceof WorkbookError)) throw err;
+      issues.push({ sheet: 'file', message: err.message });
+      attachments[name] = undefined;
+    }
   }
   return { attachments, issues };
 }

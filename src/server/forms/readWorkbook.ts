@@ -1,9 +1,24 @@
 import * as XLSX from '@e965/xlsx';
 import type { SheetName, SheetRow, XlsFormSheets } from '../../core/forms/xlsform';
 import { parseCsv } from './csv';
+import { zipDirectory } from './zipDirectory';
 
 /** The largest form file accepted: real XLSForms are well under 1 MB, even with thousands of choices. */
 export const MAX_FORM_BYTES = 10 * 1024 * 1024;
+/** Rows per sheet (choices included): far above real forms, a few hundred questions and lists of villages. */
+export const MAX_FORM_ROWS = 50_000;
+/** Named columns per sheet: labels, hints and messages in a dozen languages stay well below. */
+export const MAX_FORM_COLUMNS = 1_000;
+/**
+ * What an .xlsx may unpack to, all its parts together. Real forms unpack to a few MB; a 10 MB upload of
+ * compressed zeros can unpack to 10 GB, which froze the server reading it (issue 11).
+ */
+export const MAX_FORM_UNPACKED_BYTES = 50 * 1024 * 1024;
+/** Parts of an .xlsx: a workbook has a dozen or two. */
+const MAX_ZIP_ENTRIES = 1_000;
+
+const MB = 1024 * 1024;
+const count = (n: number) => n.toLocaleString('en-US');
 
 /** The file cannot be read as a form (too large, not a workbook); the message is for the author. */
 export class WorkbookError extends Error {
@@ -38,19 +53,55 @@ export function sniffFormat(bytes: Uint8Array): WorkbookFormat | undefined {
 }
 
 /**
- * Reads the survey, choices and settings sheets of a form file into rows (text as displayed, formulas never
- * evaluated: SheetJS reads the value Excel cached). Missing sheets are empty; the converter says what that
- * means. Throws WorkbookError for files over 10 MB and files that are no workbook.
+ * Refuses an .xlsx whose parts unpack to more than MAX_FORM_UNPACKED_BYTES, from the sizes its zip
+ * directory lists, before anything is inflated.
  */
-export function readWorkbook(bytes: Uint8Array, fileName: string): XlsFormSheets {
+function checkUnpackedSize(bytes: Uint8Array, fileName: string): void {
+  const entries = zipDirectory(bytes);
+  if (!entries) throw new WorkbookError(`${fileName} could not be read as an xlsx workbook (damaged zip)`);
+  if (entries.length > MAX_ZIP_ENTRIES)
+    throw new WorkbookError(`${fileName} holds ${count(entries.length)} parts: not a form workbook`, true);
+  const unpacked = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
+  if (unpacked > MAX_FORM_UNPACKED_BYTES)
+    throw new WorkbookError(
+      `${fileName} unpacks to ${Math.ceil(unpacked / MB)} MB; a form workbook may unpack to at most ` +
+        `${MAX_FORM_UNPACKED_BYTES / MB} MB`,
+      true,
+    );
+}
+
+/**
+ * What can be told of a form file without reading it: its size, its format, and for an .xlsx what it
+ * unpacks to. Cheap (no inflating), so the server checks it before starting a worker for the file.
+ */
+export function checkFormFile(bytes: Uint8Array, fileName: string): WorkbookFormat {
   if (bytes.byteLength > MAX_FORM_BYTES)
     throw new WorkbookError(`${fileName} is larger than ${MAX_FORM_BYTES / 1024 / 1024} MB`, true);
   const format = sniffFormat(bytes);
   if (!format) throw new WorkbookError(`${fileName} is not an XLSForm: expected an .xlsx, .xls or .csv file`);
+  if (format === 'xlsx') checkUnpackedSize(bytes, fileName);
+  return format;
+}
+
+/**
+ * Reads the survey, choices and settings sheets of a form file into rows (text as displayed, formulas never
+ * evaluated: SheetJS reads the value Excel cached). Missing sheets are empty; the converter says what that
+ * means. Throws WorkbookError for files over 10 MB, workbooks that unpack to more than 50 MB, sheets of more
+ * than 50,000 rows or 1,000 columns, and files that are no workbook.
+ */
+export function readWorkbook(bytes: Uint8Array, fileName: string): XlsFormSheets {
+  const format = checkFormFile(bytes, fileName);
   if (format === 'csv') return readCsv(new TextDecoder().decode(bytes));
   let workbook: XLSX.WorkBook;
   try {
-    workbook = XLSX.read(bytes, { type: 'array', cellFormula: false, cellHTML: false, cellStyles: false });
+    workbook = XLSX.read(bytes, {
+      type: 'array',
+      cellFormula: false,
+      cellHTML: false,
+      cellStyles: false,
+      // One row past the limit (and the header): enough to tell that a sheet is too long, no more.
+      sheetRows: MAX_FORM_ROWS + 2,
+    });
   } catch (err) {
     throw new WorkbookError(
       `${fileName} could not be read as a ${format} workbook (${(err as Error).message})`,
@@ -61,6 +112,7 @@ export function readWorkbook(bytes: Uint8Array, fileName: string): XlsFormSheets
     const key = SHEETS.find((s) => s === sheetName.trim().toLowerCase());
     const sheet = workbook.Sheets[sheetName];
     if (!key || !sheet || out[key].length > 0) continue;
+    fitRangeToCells(sheet, key);
     const grid = XLSX.utils.sheet_to_json<string[]>(sheet, {
       header: 1,
       raw: false,
@@ -69,7 +121,10 @@ export function readWorkbook(bytes: Uint8Array, fileName: string): XlsFormSheets
     });
     // Row numbers as Excel shows them: the sheet's range may not start on row 1.
     const firstRow = sheet['!ref'] ? XLSX.utils.decode_range(sheet['!ref']).s.r + 1 : 1;
-    out[key] = toRows(grid.map((cells, i) => ({ row: firstRow + i, cells: cells.map(String) })));
+    out[key] = toRows(
+      grid.map((cells, i) => ({ row: firstRow + i, cells: cells.map(String) })),
+      `The ${key} sheet`,
+    );
   }
   return out;
 }
@@ -79,10 +134,40 @@ interface RawRow {
   cells: string[];
 }
 
-/** Header = first row with text; every later row becomes cells keyed by header (unnamed columns dropped). */
-export function toRows(raw: RawRow[]): SheetRow[] {
+/**
+ * Sets the sheet's range to the cells it holds. The range a file declares may span all 16,384 columns and a
+ * million rows around a few cells, and reading it row by row would build every empty cell of it.
+ */
+function fitRangeToCells(sheet: XLSX.WorkSheet, name: string): void {
+  let range: XLSX.Range | undefined;
+  for (const address of Object.keys(sheet)) {
+    if (address.startsWith('!')) continue;
+    const { r, c } = XLSX.utils.decode_cell(address);
+    if (!range) range = { s: { r, c }, e: { r, c } };
+    range.s = { r: Math.min(range.s.r, r), c: Math.min(range.s.c, c) };
+    range.e = { r: Math.max(range.e.r, r), c: Math.max(range.e.c, c) };
+  }
+  if (!range) {
+    delete sheet['!ref'];
+    return;
+  }
+  if (range.e.c - range.s.c + 1 > MAX_FORM_COLUMNS)
+    throw new WorkbookError(`The ${name} sheet has more than ${count(MAX_FORM_COLUMNS)} columns`, true);
+  sheet['!ref'] = XLSX.utils.encode_range(range);
+}
+
+/**
+ * Header = first row with text; every later row becomes cells keyed by header (unnamed columns dropped).
+ * More than MAX_FORM_ROWS rows after the header, or MAX_FORM_COLUMNS named columns, throw a WorkbookError
+ * naming `where`.
+ */
+export function toRows(raw: RawRow[], where = 'The sheet'): SheetRow[] {
   const headerAt = raw.findIndex((r) => r.cells.some((c) => c.trim() !== ''));
+  if (raw.length - Math.max(headerAt, 0) - 1 > MAX_FORM_ROWS)
+    throw new WorkbookError(`${where} has more than ${count(MAX_FORM_ROWS)} rows`, true);
   const header = raw[headerAt]?.cells.map((h) => h.trim()) ?? [];
+  if (header.filter((h) => h !== '').length > MAX_FORM_COLUMNS)
+    throw new WorkbookError(`${where} has more than ${count(MAX_FORM_COLUMNS)} columns`, true);
   return raw.slice(headerAt + 1).map(({ row, cells }) => {
     const named: Record<string, string> = {};
     header.forEach((h, i) => {
@@ -102,7 +187,8 @@ export function toRows(raw: RawRow[]): SheetRow[] {
 export function readCsv(text: string): XlsFormSheets {
   const records = parseCsv(text.replace(/^\uFEFF/, ''));
   const sectionOf = (r: RawRow) => SHEETS.find((s) => s === (r.cells[0] ?? '').trim().toLowerCase());
-  if (!records.some((r) => sectionOf(r))) return { survey: toRows(records), choices: [], settings: [] };
+  if (!records.some((r) => sectionOf(r)))
+    return { survey: toRows(records, 'The survey'), choices: [], settings: [] };
   const sections: Record<SheetName, RawRow[]> = { survey: [], choices: [], settings: [] };
   let current: SheetName | undefined;
   for (const record of records) {
@@ -111,8 +197,8 @@ export function readCsv(text: string): XlsFormSheets {
     else if (current) sections[current].push({ row: record.row, cells: record.cells.slice(1) });
   }
   return {
-    survey: toRows(sections.survey),
-    choices: toRows(sections.choices),
-    settings: toRows(sections.settings),
+    survey: toRows(sections.survey, 'The survey section'),
+    choices: toRows(sections.choices, 'The choices section'),
+    settings: toRows(sections.settings, 'The settings section'),
   };
 }

@@ -8,6 +8,8 @@ import { zipFiles } from '../export/zip';
 import { readQuery } from '../http/body';
 import type { AppEnv, Clock } from '../http/env';
 import { HttpError } from '../http/errors';
+import type { ServerLimits } from '../limits/config';
+import { rateLimit } from '../limits/rateLimit';
 import type { Storage } from '../storage/Storage';
 
 /** The query of `GET /api/export/:format`; unknown parameters are refused, so a typo does not go unnoticed. */
@@ -22,11 +24,12 @@ const ExportQuery = z.strictObject({
  * `GET /api/export/:format` (csv, hxl, xlsx, geojson, iati) with the user's rights (see buildExport.ts). A csv or
  * hxl export of a form with repeats is a ZIP of its tables. Never cached: it holds personal data.
  */
-export function exportRoutes(storage: Storage, now: Clock): Hono<AppEnv> {
+export function exportRoutes(storage: Storage, now: Clock, limits: ServerLimits): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   const session = requireUser(storage, now);
+  const rate = rateLimit(storage, now, limits.rate, 'export');
 
-  routes.get('/export/:format', session, async (c) => {
+  routes.get('/export/:format', session, rate, async (c) => {
     const format = z.enum(EXPORT_FORMATS).safeParse(c.req.param('format'));
     if (!format.success)
       throw new HttpError('validation', `Unknown export format; one of ${EXPORT_FORMATS.join(', ')}`);

@@ -37,6 +37,23 @@ async function attachmentsOf(body: Record<string, unknown>): Promise<AttachmentF
   );
 }
 
+/**
+ * The multipart body's parts. A body that is not well-formed multipart (cut short on a bad link, a boundary
+ * that never closes) is the client's fault: 400, never the 500 of the parser's TypeError. The size limit's
+ * own refusal (413) goes through as it is.
+ */
+async function readForm(c: Context<AppEnv>): Promise<Record<string, unknown>> {
+  try {
+    return await c.req.parseBody({ all: true });
+  } catch (err) {
+    if (err instanceof HttpError) throw err;
+    throw new HttpError(
+      'bad_request',
+      'The upload is not a complete multipart/form-data body (cut short?): send it again',
+    );
+  }
+}
+
 export function formRoutes(storage: Storage, now: Clock): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
 
@@ -47,7 +64,9 @@ export function formRoutes(storage: Storage, now: Clock): Hono<AppEnv> {
    * the survey names must be there.
    * 201 `{ formId, version, title, questionCount, warnings }`; 422 `validation` with `details.issues` (sheet,
    * row, column, message) when the form or an attachment has problems; 409 if that version exists; 413 over
-   * 10 MB for the form or 10 MB for its attachments together.
+   * 10 MB for the form or 10 MB for its attachments together, for an .xlsx unpacking to over 50 MB, or a
+   * sheet of over 50,000 rows or 1,000 columns (readWorkbook.ts); 400 for a multipart body cut short. The
+   * form is read in a worker thread (convertInWorker.ts): the server answers other requests meanwhile.
    */
   routes.post(
     '/projects/:id/forms',
@@ -67,7 +86,7 @@ export function formRoutes(storage: Storage, now: Clock): Hono<AppEnv> {
           'unsupported_media_type',
           'Send the form as multipart/form-data with a file field',
         );
-      const body = await c.req.parseBody({ all: true });
+      const body = await readForm(c);
       const file = body.file;
       if (Array.isArray(file)) throw new HttpError('bad_request', 'Send one form in the file field');
       if (!(file instanceof File)) throw new HttpError('bad_request', 'The file field is missing');

@@ -12,6 +12,8 @@ import { requireUser } from '../auth/session';
 import type { AppEnv, Clock } from '../http/env';
 import { HttpError, issuesOf } from '../http/errors';
 import { downloadAccess } from '../media/access';
+import type { ServerLimits } from '../limits/config';
+import { rateLimit } from '../limits/rateLimit';
 import { readChunk } from '../media/readChunk';
 import { receiveChunk } from '../media/receiveChunk';
 import { streamBlob } from '../media/streamBlob';
@@ -52,9 +54,11 @@ function shaParam(c: Context<AppEnv>): string {
  * `HEAD` says how much of the caller's own upload the server holds, `PATCH` appends a chunk at that offset,
  * `GET` downloads (media/access.ts says who may).
  */
-export function mediaRoutes(storage: Storage, now: Clock): Hono<AppEnv> {
+export function mediaRoutes(storage: Storage, now: Clock, limits: ServerLimits): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   routes.use('/media/*', requireUser(storage, now));
+  // Chunks and downloads; HEAD goes through.
+  routes.use('/media/*', rateLimit(storage, now, limits.rate, 'media'));
 
   // Hono answers HEAD with this GET handler (and drops the body), so the method tells them apart.
   routes.get('/media/:sha256', async (c) => {

@@ -5,6 +5,8 @@ import { requireUser } from '../auth/session';
 import { readJson, readQuery, readRawBody } from '../http/body';
 import type { AppEnv, Clock } from '../http/env';
 import { HttpError } from '../http/errors';
+import type { ServerLimits } from '../limits/config';
+import { rateLimit } from '../limits/rateLimit';
 import type { Storage } from '../storage/Storage';
 import { pull } from '../sync/pull';
 import { push } from '../sync/push';
@@ -13,15 +15,19 @@ import { auditedDevice } from '../devices/refusal';
 import { checkSessionDevice, recordPull } from '../devices/sessionDevice';
 import { MAX_IMPORT_BYTES, readUnsyncedExport } from '../sync/readUnsyncedExport';
 
-export function syncRoutes(storage: Storage, now: Clock): Hono<AppEnv> {
+export function syncRoutes(storage: Storage, now: Clock, limits: ServerLimits): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   routes.use('/sync/*', requireUser(storage, now));
+  // An import is a push of a whole file: it counts as one.
+  const pushRate = rateLimit(storage, now, limits.rate, 'push');
+  routes.use('/sync/push', pushRate);
+  routes.use('/sync/import', pushRate);
 
   routes.post('/sync/push', async (c) => {
     const request = await readJson(c, PushRequest);
     const response = await auditedDevice(storage, now, c.var.client, () => {
       checkSessionDevice(c, request.clientId, 'push');
-      return push(storage, c.var.user, request, now(), c.var.client);
+      return push(storage, c.var.user, request, now(), { client: c.var.client, caps: limits.rejected });
     });
     if (request.protocol === 1) return c.json(response);
     // Protocol 2: results are named by seq alone, which spares a UUID per mutation on slow links.
@@ -38,7 +44,9 @@ export function syncRoutes(storage: Storage, now: Clock): Hono<AppEnv> {
     if (!hasRole(c.var.user.role, 'supervisor'))
       throw new HttpError('forbidden', 'Only supervisors and admins import export files');
     const file = await readUnsyncedExport(await readRawBody(c, MAX_IMPORT_BYTES));
-    return c.json(await importUnsynced(storage, file, c.var.user, now(), { client: c.var.client }));
+    return c.json(
+      await importUnsynced(storage, file, c.var.user, now(), { client: c.var.client, caps: limits.rejected }),
+    );
   });
 
   routes.get('/sync/pull', async (c) => {

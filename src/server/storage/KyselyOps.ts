@@ -1,6 +1,7 @@
 import { ExportReads } from '../export/ExportReads';
 import type { PullTable } from '../../core/sync/protocol';
 import { PULL_TABLES } from '../../core/sync/protocol';
+import { KyselyLimitOps } from './KyselyLimitOps';
 import { KyselyMediaOps } from './KyselyMediaOps';
 import { KyselyDeviceOps } from './KyselyDeviceOps';
 import { AGENT_SCOPED_MERGE_TABLES, GLOBAL_MERGE_TABLES, memberProjects, versionsOfOwn } from './agentScope';
@@ -42,6 +43,10 @@ export class KyselyOps extends KyselyMergeOps implements StorageTx {
   /** Bound to the same handle, like `media`. */
   get devices(): KyselyDeviceOps {
     return new KyselyDeviceOps(this.db, this.kind);
+  }
+
+  get limits(): KyselyLimitOps {
+    return new KyselyLimitOps(this.db, this.kind);
   }
 
   async getEntity(tbl: PullTable, id: string): Promise<EntityRecord | undefined> {

@@ -1,6 +1,7 @@
 import type { ExportReads } from '../export/ExportReads';
 import type { PullTable } from '../../core/sync/protocol';
 import type { Role } from '../../core/records/user';
+import type { LimitOps } from './LimitOps';
 import type { MediaOps } from './MediaOps';
 import type { SignInThrottleOps } from './SignInThrottleOps';
 import type { DeviceOps } from './DeviceOps';
@@ -223,6 +224,8 @@ export interface StorageOps extends MergeReads {
   revokeUserTokens(userId: string, at: string): Promise<number>;
   /** True when the user was a member (and no longer is). */
   removeProjectMember(projectId: string, userId: string): Promise<boolean>;
+  /** Request counts, stored rejections, and the sweeping of unclaimed uploads (src/server/limits). */
+  readonly limits: LimitOps;
 }
 
 /** What the `users` commands change in an account. */

@@ -7,6 +7,7 @@ import { mediaMigration } from './mediaMigration';
 import { membershipSeqMigration } from './membershipSeqMigration';
 import { mergeMigration } from './mergeMigration';
 import { projectMergeMigration } from './projectMergeMigration';
+import { rateLimitMigration } from './rateLimitMigration';
 import { reviewEventsMigration } from './reviewEventsMigration';
 import { signInThrottleMigration } from './signInThrottleMigration';
 import { submissionVersionsMigration } from './submissionVersionsMigration';
@@ -136,6 +137,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06-0012-sign-in-throttle': signInThrottleMigration,
   '2026-12-06-0013-media-grants': mediaGrantsMigration,
   '2026-12-06-0014-forms-by-project': formsByProjectMigration,
+  '2026-12-06-0015-rate-limits': rateLimitMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -176,6 +176,7 @@ export interface Database {
   submission_versions: SubmissionVersionsTable;
   conflicts: ConflictsTable;
   sign_in_throttle: SignInThrottleTable;
+  rate_limits: RateLimitsTable;
 }
 
 /** Failed sign-ins per account or address and their locks (src/server/auth/throttlePolicy.ts). */
@@ -190,4 +191,13 @@ export interface SignInThrottleTable {
   /** Accounts only: sign-ins being checked now, as of `pending_at`. */
   pending: number;
   pending_at: string | null;
+}
+
+/** Requests counted per user and kind in the current window (src/server/limits/rateLimit.ts, migration 0015). */
+export interface RateLimitsTable {
+  /** `<kind>:<user id>`, e.g. `push:…`. */
+  key: string;
+  /** When the window began, in milliseconds since the epoch. */
+  window_start: number;
+  count: number;
 }

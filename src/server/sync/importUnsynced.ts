@@ -12,6 +12,7 @@ import { auditContext } from '../audit/context';
 import { auditFileRefusal, checkFileDevice, FileRefusal, type FileTrust } from '../devices/fileTrust';
 import type { ClientInfo } from '../http/clientInfo';
 import { HttpError } from '../http/errors';
+import type { RejectedCaps } from '../limits/config';
 import { storeWholeMedia } from '../media/storeWholeMedia';
 import type { Storage, UserRecord } from '../storage/Storage';
 import { pushInTx } from './push';
@@ -71,7 +72,10 @@ export async function importUnsynced(
         });
       for (const mutations of consecutiveBatches(file.mutations.map(toMutation))) {
         const request: PushRequest = { protocol: PROTOCOL_VERSION, clientId: file.clientId, mutations };
-        results.push(...(await pushInTx(storage, tx, user, request, now, importedBy, client)).results);
+        results.push(
+          ...(await pushInTx(storage, tx, user, request, now, { importedBy, client, caps: options.caps }))
+            .results,
+        );
       }
       await tx.audit({
         ...auditContext(importedBy.id, client, user.id),
@@ -128,6 +132,8 @@ export interface ImportOptions {
   trustUnsigned?: boolean;
   /** Where an import over HTTP came from, for the audit log. */
   client?: ClientInfo;
+  /** What is kept of refused changes' payloads (src/server/sync/rejectedCaps.ts). */
+  caps?: RejectedCaps;
 }
 
 /**

@@ -8,12 +8,13 @@ import {
   type PushResponse,
   type WireMutation,
 } from '../../core/sync/protocol';
-import type { ClientInfo } from '../http/clientInfo';
 import { DeviceRefusal } from '../devices/refusal';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../../core/sync/jsonDepth';
 import { HttpError } from '../http/errors';
 import type { RejectedMutationRecord, Storage, StorageTx, UserRecord } from '../storage/Storage';
 import { applyMutation } from './applyMutation';
-import { PushBatch, type Importer } from './pushBatch';
+import { PushBatch, type PushContext } from './pushBatch';
+import { reject } from './reject';
 
 /**
  * Applies a batch in one transaction with the client's lastSeq, so a crash can never leave effects without
@@ -24,10 +25,10 @@ export function push(
   user: UserRecord,
   request: PushRequest,
   now: Date,
-  client: ClientInfo | null = null,
+  context: PushContext = {},
 ): Promise<PushResponse> {
   return storage.transaction(async (tx) => {
-    const response = await pushInTx(storage, tx, user, request, now, null, client);
+    const response = await pushInTx(storage, tx, user, request, now, context);
     // For the operator's list of devices (`users devices`); an import is not the device pushing.
     await tx.devices.touchPush(request.clientId, now.toISOString());
     return response;
@@ -45,15 +46,14 @@ export async function pushInTx(
   user: UserRecord,
   request: PushRequest,
   now: Date,
-  importedBy: Importer | null = null,
-  from: ClientInfo | null = null,
+  context: PushContext = {},
 ): Promise<PushResponse> {
   const client = await tx.lockClient(request.clientId, user.id);
   // A device belongs to the account that first used it, until an operator revokes it. The refusal rolls
   // this transaction back; the caller audits it (src/server/devices/refusal.ts).
   if (client.userId !== user.id || client.revokedAt) {
     const reason = client.userId !== user.id ? 'owner' : 'revoked';
-    const via = importedBy ? 'import' : 'push';
+    const via = context.importedBy ? 'import' : 'push';
     throw new DeviceRefusal({
       clientId: request.clientId,
       reason,
@@ -77,11 +77,14 @@ export async function pushInTx(
   const fresh = mutations.filter((m) => m.seq > client.lastSeq);
   const results: MutationResult[] = await replayResults(tx, request, replayed);
 
-  const batch = new PushBatch(tx, user, now, storage, importedBy, from);
-  await batch.prefetch(fresh);
+  const batch = new PushBatch(tx, user, now, storage, context);
+  // Refused before anything reads them: every recursive walk (zod, the merge, JSON.stringify) would
+  // overflow the stack on a value nested thousands deep, and fail the whole batch.
+  const tooDeep = new Set(fresh.filter((m) => nestsDeeperThan(m.fields)).map((m) => m.seq));
+  await batch.prefetch(fresh.filter((m) => !tooDeep.has(m.seq)));
   // One at a time, in seq order: a later mutation must see what an earlier one of the batch queued.
   for (const m of fresh) {
-    const result = await applyMutation(batch, m);
+    const result = tooDeep.has(m.seq) ? rejectTooDeep(m) : await applyMutation(batch, m);
     if (result.status === 'rejected') batch.queueRejected(request.clientId, m, result);
     results.push(result);
   }
@@ -90,6 +93,15 @@ export async function pushInTx(
   if (lastSeq !== client.lastSeq) await tx.setClientLastSeq(request.clientId, lastSeq);
   await batch.flush();
   return { lastSeq, results };
+}
+
+function rejectTooDeep(m: Mutation): MutationResult {
+  return reject(
+    m,
+    'validation',
+    `The change's fields nest deeper than ${MAX_JSON_DEPTH} levels of objects and arrays, which no form ` +
+      'or record needs: it cannot be stored',
+  );
 }
 
 /**

@@ -12,11 +12,13 @@ import type {
 } from '../storage/Storage';
 import { auditContext, type AuditContext } from '../audit/context';
 import type { ClientInfo } from '../http/clientInfo';
+import { DEFAULT_LIMITS, type RejectedCaps } from '../limits/config';
 import { recordMediaRefs } from '../media/recordMediaRefs';
 import { answersValidator, type AnswersValidator } from './formValidators';
 import { MergeBatch } from './mergeBatch';
 import type { Actor } from './actors';
 import type { FileTrust } from '../devices/fileTrust';
+import { capRejected } from './rejectedCaps';
 import { VersionLinks } from './submissionVersions';
 
 type Applied = Extract<MutationResult, { status: 'applied' }>;
@@ -32,6 +34,16 @@ export interface Importer {
   client?: ClientInfo;
   /** How the file was let in: signed by its device, or taken unsigned by the operator (fileTrust.ts). */
   trust?: FileTrust;
+}
+
+/** Where a push comes from, beyond its user: an import, the request's client, the caps on refusals. */
+export interface PushContext {
+  /** Who imported the changes from an export file, if they did not come from the device itself. */
+  importedBy?: Importer | null;
+  /** Where the request came from (null or absent at the console), for the audit log. */
+  client?: ClientInfo | null;
+  /** What is kept of the rejected mutations' payloads (see rejectedCaps.ts). */
+  caps?: RejectedCaps;
 }
 
 /**
@@ -66,6 +78,10 @@ export class PushBatch {
    * applied only if every one of them may make it, by the same rule (docs/security.md, least privilege).
    */
   readonly actors: readonly Actor[];
+  /** Who imported the batch from an export file, if it did not come from the device itself. */
+  private readonly importedBy: Importer | null;
+  /** What is kept of the rejected mutations' payloads (see rejectedCaps.ts). */
+  private readonly caps: RejectedCaps;
 
   constructor(
     readonly tx: StorageTx,
@@ -73,11 +89,11 @@ export class PushBatch {
     readonly now: Date,
     /** The storage the transaction belongs to: compiled form validators are cached per storage. */
     private readonly scope: object,
-    /** Who imported the batch from an export file, if it did not come from the device itself. */
-    private readonly importedBy: Importer | null = null,
-    /** Where the request came from (null at the console). */
-    client: ClientInfo | null = null,
+    context: PushContext = {},
   ) {
+    const { importedBy = null, client = null } = context;
+    this.importedBy = importedBy;
+    this.caps = context.caps ?? DEFAULT_LIMITS.rejected;
     this.auditContext = importedBy
       ? auditContext(importedBy.id, client, user.id)
       : auditContext(user.id, client);
@@ -194,7 +210,10 @@ export class PushBatch {
     return result;
   }
 
-  /** Keeps a rejected mutation with its full payload: the queue moves on, but nothing entered is lost. */
+  /**
+   * Keeps a rejected mutation with its payload (within the caps of rejectedCaps.ts): the queue moves on, and
+   * nothing entered is lost, since the device keeps the change too.
+   */
   queueRejected(clientId: string, m: Mutation, r: Extract<MutationResult, { status: 'rejected' }>): void {
     // A refusal of rights is an attempt someone may need to see; invalid answers are only mistakes.
     if (r.code === 'forbidden')
@@ -226,7 +245,8 @@ export class PushBatch {
    * time as possible.
    */
   async flush(): Promise<void> {
-    if (this.rejected.length) await this.tx.insertRejectedMany(this.rejected);
+    if (this.rejected.length)
+      await this.tx.insertRejectedMany(await capRejected(this.tx, this.rejected, this.caps));
     if (this.audits.length) await this.tx.auditMany(this.audits);
     await this.versions.flush();
     // The submissions are the device user's (for an import, the file's user): theirs is the proof to give.

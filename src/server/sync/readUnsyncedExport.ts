@@ -4,6 +4,7 @@ import {
   UnsyncedExport,
   unsyncedExportChecksum,
 } from '../../core/sync/unsyncedExport';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../../core/sync/jsonDepth';
 import { gunzipAtMost } from '../http/body';
 import { HttpError, issuesOf } from '../http/errors';
 
@@ -48,6 +49,13 @@ export async function readUnsyncedExport(
   }
   if (json === null || typeof json !== 'object' || Array.isArray(json))
     throw new HttpError('bad_request', 'Not a Terrain export file');
+  // Before the checksum, whose canonical JSON recurses: the file's records sit a few levels down
+  // (mutations → mutation → fields), and a push refuses their fields past MAX_JSON_DEPTH.
+  if (nestsDeeperThan(json, MAX_JSON_DEPTH + 4))
+    throw new HttpError(
+      'validation',
+      `The file nests deeper than ${MAX_JSON_DEPTH} levels of objects and arrays: no Terrain device writes that`,
+    );
   const file = json as Record<string, unknown>;
   if (file.format !== EXPORT_FORMAT) throw new HttpError('bad_request', 'Not a Terrain export file');
   if (typeof file.version === 'number' && file.version > EXPORT_VERSION)

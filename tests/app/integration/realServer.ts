@@ -7,6 +7,7 @@ import { getSyncMeta } from '../../../src/app/repositories/syncMeta';
 import { pullChanges } from '../../../src/app/sync/pull';
 import { SyncEngine, type SyncEngineOptions } from '../../../src/app/sync/SyncEngine';
 import { formVersionKey } from '../../../src/core/records/formVersion';
+import type { ServerLimits } from '../../../src/server/limits/config';
 import { SubmissionFields, type Submission } from '../../../src/core/records/submission';
 import { DEMO_ANSWERS, DEMO_FORM, DEMO_PROJECT } from '../../../src/server/seed/demoForm';
 import type { EntityRecord, Storage } from '../../../src/server/storage/Storage';
@@ -47,9 +48,9 @@ export interface RequestRecord {
 
 const ORIGIN = 'http://terrain.test';
 
-/** A real server on a fresh database of `backend` (see tests/server/harness.ts). */
-export function startServer(backend: Backend): Promise<TestServer> {
-  return setupServer(backend);
+/** A real server on a fresh database of `backend` (see tests/server/harness.ts), without rate limits unless given. */
+export function startServer(backend: Backend, limits?: ServerLimits): Promise<TestServer> {
+  return setupServer(backend, limits ? { limits } : {});
 }
 
 /** The server's app as a `fetch` function: no sockets, the same code path as production from Request on. */

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, expect } from 'vitest';
 import type { SyncEngineOptions } from '../../../src/app/sync/SyncEngine';
+import type { ServerLimits } from '../../../src/server/limits/config';
 import type { Backend } from '../../server/backends';
 import type { TestServer } from '../../server/harness';
 import { createDevice, startServer, type Device } from './realServer';
@@ -9,6 +10,8 @@ export interface RealServerOptions {
   engine?: Partial<SyncEngineOptions>;
   /** Runs on each fresh server before any device signs in (e.g. publishes a form). */
   setup?: (server: TestServer) => Promise<void>;
+  /** The server's limits (request rates…); none by default. */
+  limits?: ServerLimits;
 }
 
 /**
@@ -18,7 +21,7 @@ export interface RealServerOptions {
 export function useRealServer(backend: Backend, options: RealServerOptions = {}) {
   const ctx = { server: undefined as unknown as TestServer, devices: [] as Device[] };
   beforeEach(async () => {
-    ctx.server = await startServer(backend);
+    ctx.server = await startServer(backend, options.limits);
     ctx.devices = [];
     await options.setup?.(ctx.server);
   }, 60_000);

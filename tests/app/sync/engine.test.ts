@@ -86,6 +86,38 @@ describe('SyncEngine lifecycle', () => {
     expect(h.engine.getStatus().phase).toBe('idle');
   });
 
+  it('honours Retry-After on a push refused with 429: the outbox waits, then goes', async () => {
+    await h.finalize();
+    h.server.faults.push({ kind: 'status', status: 429, code: 'rate_limited', retryAfter: '45' });
+    h.engine.start();
+    await h.engine.syncNow();
+    expect(h.server.requests.map((r) => r.path)).toEqual(['/api/sync/push']);
+    expect(h.engine.getStatus()).toMatchObject({
+      phase: 'error',
+      pending: 1,
+      lastError: { code: 'rate_limited' },
+      nextRetryAt: h.now.value + 45_000,
+    });
+    expect(h.armed()?.ms).toBe(45_000);
+    await fireTimer();
+    expect(h.engine.getStatus()).toMatchObject({ phase: 'idle', pending: 0 });
+  });
+
+  it('honours Retry-After on a pull refused with 429 after the push went through', async () => {
+    await h.finalize();
+    h.server.faults.push(
+      { kind: 'pass' },
+      { kind: 'status', status: 429, code: 'rate_limited', retryAfter: '20' },
+    );
+    h.engine.start();
+    await h.engine.syncNow();
+    expect(h.server.requests.map((r) => r.path)).toEqual(['/api/sync/push', '/api/sync/pull']);
+    expect(h.engine.getStatus()).toMatchObject({ phase: 'error', pending: 0 });
+    expect(h.armed()?.ms).toBe(20_000);
+    await fireTimer();
+    expect(h.engine.getStatus().phase).toBe('idle');
+  });
+
   it('caps the backoff at five minutes', async () => {
     const slow = await createHarness({ random: () => 0.999999 });
     try {
