@@ -3,9 +3,9 @@ import { LoginResponse, MeResponse, type LoginRequest } from '../../core/sync/au
 import { ConflictList, RestoreResponse } from '../../core/sync/conflicts';
 import { ErrorBody } from '../../core/sync/errors';
 import {
+  ClientPushResponse,
   expandPullChange,
   PROTOCOL_VERSION,
-  PushResponse,
   WirePullResponse,
   type PullChange,
   type PullResponse,
@@ -28,7 +28,8 @@ export interface ApiClient {
   login(req: LoginRequest): Promise<LoginResponse>;
   logout(): Promise<void>;
   me(): Promise<MeResponse>;
-  push(req: PushRequest): Promise<PushResponse>;
+  /** Read with ClientPushResponse: a reject code this version does not know is still a refusal. */
+  push(req: PushRequest): Promise<ClientPushResponse>;
   pull(cursor: number, limit: number, scope?: number): Promise<PullResponse>;
   /** The conflict log (supervisors and admins): lost values of concurrent edits, and their restore. */
   conflicts(query?: { projectId?: string; state?: 'open' | 'all' }): Promise<ConflictList>;
@@ -97,7 +98,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       await response.arrayBuffer().catch(() => undefined);
     },
     me: () => request(MeResponse, 'GET', '/api/me'),
-    push: (req) => request(PushResponse, 'POST', '/api/sync/push', req),
+    push: (req) => request(ClientPushResponse, 'POST', '/api/sync/push', req),
     pull: async (cursor, limit, scope = 0) => {
       const query = new URLSearchParams({
         cursor: String(cursor),

@@ -73,3 +73,8 @@ export function reviewMoves(role: Role, from: ReviewState): ReviewState[] {
 export function dataLocked(role: Role, state: ReviewState): boolean {
   return state === 'approved' && !mayMoveReview(role, state, state);
 }
+
+/** Whether a review panel has anything to offer `role` on a review in `state` (a move, or its comment). */
+export function mayReview(role: Role, state: ReviewState): boolean {
+  return mayMoveReview(role, state, state) || reviewMoves(role, state).length > 0;
+}

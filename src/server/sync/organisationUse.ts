@@ -1,3 +1,4 @@
+import { projectNamesOrganisation } from '../../core/records/project';
 import type { Mutation } from '../../core/sync/protocol';
 import type { StorageTx } from '../storage/Storage';
 import { refusedFor, type Actor } from './actors';
@@ -18,31 +19,13 @@ import { reject, type Rejected } from './reject';
  * A project names an organisation as its reporting organisation (`organisationId`) or as a participating
  * one (`participatingOrgs[].organisationId`): no other record refers to the coordination organisations.
  * (A user account's `organisationId` belongs to the server's accounts table, which is another registry.)
- * Deleted projects name nothing.
+ * Deleted projects name nothing (projectNamesOrganisation, src/core/records/project.ts).
  */
 
 /** A project that names an organisation. */
 export interface OrganisationUse {
   id: string;
   code: string;
-}
-
-/** Whether a project record names the organisation. */
-export function namesOrganisation(
-  project: Readonly<Record<string, unknown>>,
-  organisationId: string,
-): boolean {
-  if (project.deleted === true) return false;
-  if (project.organisationId === organisationId) return true;
-  const participating = Array.isArray(project.participatingOrgs)
-    ? (project.participatingOrgs as unknown[])
-    : [];
-  return participating.some(
-    (o) =>
-      typeof o === 'object' &&
-      o !== null &&
-      (o as { organisationId?: unknown }).organisationId === organisationId,
-  );
 }
 
 /** The organisation as the batch sees it before this write. */
@@ -66,7 +49,7 @@ export async function organisationUses(
   for (const p of await tx.projectsNamingOrganisation(organisationId)) projects.set(p.id, p.data);
   for (const [id, data] of batch) projects.set(id, data);
   return [...projects]
-    .filter(([, data]) => namesOrganisation(data, organisationId))
+    .filter(([, data]) => projectNamesOrganisation(data, organisationId))
     .map(([id, data]) => ({ id, code: typeof data.code === 'string' ? data.code : id }))
     .sort((a, b) => a.code.localeCompare(b.code) || a.id.localeCompare(b.id));
 }
