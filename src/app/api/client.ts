@@ -4,9 +4,9 @@ import { ConflictList, RestoreResponse } from '../../core/sync/conflicts';
 import { RegisterDeviceResponse, type RegisterDeviceRequest } from '../../core/sync/devices';
 import { ErrorBody } from '../../core/sync/errors';
 import {
+  ClientPushResponse,
   expandPullChange,
   PROTOCOL_VERSION,
-  PushResponse,
   WirePullResponse,
   type PullChange,
   type PullResponse,
@@ -29,7 +29,8 @@ export interface ApiClient {
   login(req: LoginRequest): Promise<LoginResponse>;
   logout(): Promise<void>;
   me(): Promise<MeResponse>;
-  push(req: PushRequest): Promise<PushResponse>;
+  /** Read with ClientPushResponse: a reject code this version does not know is still a refusal. */
+  push(req: PushRequest): Promise<ClientPushResponse>;
   /** `device`: which device pulls, with its app's version (optional in the protocol). */
   pull(
     cursor: number,
@@ -106,7 +107,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       await response.arrayBuffer().catch(() => undefined);
     },
     me: () => request(MeResponse, 'GET', '/api/me'),
-    push: (req) => request(PushResponse, 'POST', '/api/sync/push', req),
+    push: (req) => request(ClientPushResponse, 'POST', '/api/sync/push', req),
     pull: async (cursor, limit, scope = 0, device) => {
       const query = new URLSearchParams({
         cursor: String(cursor),

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
-import { FOCAL_POINT_STATUSES, REVIEW_STATUSES, type ReviewStatus } from '../../core/records/review';
-import { hasRole } from '../../core/records/user';
+import type { ReviewStatus } from '../../core/records/review';
 import type { IndicatorValueRecord } from '../db/schema';
 import { useSaveIndicatorValue } from '../hooks/useSaveIndicatorValue';
 import { useSignedIn } from '../hooks/useSignedIn';
@@ -10,6 +9,7 @@ import '../i18n/pageStrings';
 import type { MessageKey } from '../i18n/types';
 import { useT } from '../i18n/useT';
 import { IndicatorFormActions } from './IndicatorFormActions';
+import { reviewActions } from './reviewActions';
 import { IndicatorValueInvalidError, indicatorValueProblems } from '../repositories/indicatorValues';
 
 interface ReviewEntry {
@@ -19,7 +19,10 @@ interface ReviewEntry {
 
 /**
  * The review of one value: focal points mark it verified or flag issues (with a comment saying which),
- * supervisors also approve or reject. Saved on the value's record (its review fields merge like the value).
+ * supervisors also approve or reject, and reopen a decision (back to "not verified"). Only the moves the
+ * review state machine allows from the value's status are offered (src/core/records/reviewTransitions.ts);
+ * the page opens this form only when there is one (`mayReview`). Saved on the value's record (its review
+ * fields merge like the value).
  */
 export function IndicatorReviewForm({ value, onDone }: { value: IndicatorValueRecord; onDone: () => void }) {
   const { t } = useT();
@@ -27,7 +30,9 @@ export function IndicatorReviewForm({ value, onDone }: { value: IndicatorValueRe
   const save = useSaveIndicatorValue();
   const [failure, setFailure] = useState<string | null>(null);
   const role = session.user.role;
-  const statuses = hasRole(role, 'supervisor') ? REVIEW_STATUSES : FOCAL_POINT_STATUSES;
+  const current = value.reviewStatus;
+  // "Not verified" is a choice only as a supervisor's reopening of a decision.
+  const { statuses, reopen } = reviewActions(role, current);
   const identity = {
     indicatorId: value.indicatorId,
     projectId: value.projectId,
@@ -36,11 +41,11 @@ export function IndicatorReviewForm({ value, onDone }: { value: IndicatorValueRe
     categories: value.categories,
   };
   const resolver: Resolver<ReviewEntry> = (values) => {
-    if (values.status === '')
+    if (values.status === '' && !reopen)
       return { values: {}, errors: { status: { type: 'required', message: 'ind.error.reviewStatus' } } };
     const problems = indicatorValueProblems(
       identity,
-      { reviewStatus: values.status, reviewComment: values.comment },
+      { reviewStatus: values.status || null, reviewComment: values.comment },
       role,
     );
     const errors: Record<string, { type: string; message: string }> = {};
@@ -73,7 +78,9 @@ export function IndicatorReviewForm({ value, onDone }: { value: IndicatorValueRe
       <label>
         {t('ind.reviewStatus')}
         <select aria-invalid={errors.status ? true : undefined} {...register('status')}>
-          <option value="">{t('ind.notReviewed')}</option>
+          {current === null || reopen ? (
+            <option value="">{reopen ? t('ind.reopen') : t('ind.notReviewed')}</option>
+          ) : null}
           {statuses.map((s) => (
             <option key={s} value={s}>
               {t(`review.status.${s}`)}

@@ -1,11 +1,15 @@
 import { useId, useState } from 'react';
-import { FOCAL_POINT_STATUSES, REVIEW_STATUSES, type ReviewStatus } from '../../core/records/review';
+import type { ReviewStatus } from '../../core/records/review';
+import { isDecision, type ReviewState } from '../../core/records/reviewTransitions';
 import { hasRole, type Role } from '../../core/records/user';
+import type { ReviewRecord } from '../db/schema';
 import { useReview } from '../hooks/useReview';
 import { useSaveReview } from '../hooks/useSaveReview';
 // Registers the strings of this page (they load with it, not at start).
 import '../i18n/pageStrings';
 import { useT } from '../i18n/useT';
+import type { ReviewChange } from '../repositories/reviews';
+import { reviewActions } from './reviewActions';
 
 const BADGE: Record<ReviewStatus, string> = {
   verified: 'badge-synced',
@@ -17,6 +21,9 @@ const BADGE: Record<ReviewStatus, string> = {
 /**
  * A submission's review: its status, comment and question comments for everyone who sees the submission;
  * for focal points a comment box and Verified / Has issues (supervisors and admins also approve or reject).
+ * Only the moves the review state machine allows the user from the status shown are offered
+ * (src/core/records/reviewTransitions.ts): on an approved or rejected review a focal point sees the decision
+ * and its comment, read only, and a supervisor may change the decision or reopen the review.
  * Saved on the device at once and sent with the next sync; edits by several reviewers merge field by field.
  */
 export function ReviewPanel({
@@ -26,24 +33,37 @@ export function ReviewPanel({
   submission: { id: string; projectId: string };
   role: Role;
 }) {
-  const { t } = useT();
   const review = useReview(submission.id);
   const save = useSaveReview();
+  if (review === undefined) return null;
+  return <ReviewView review={review} role={role} onSave={(change) => save(submission, change)} />;
+}
+
+/** The panel itself, for the review as shown (null: none yet); `onSave` writes a change. */
+export function ReviewView({
+  review,
+  role,
+  onSave,
+}: {
+  review: ReviewRecord | null;
+  role: Role;
+  onSave: (change: ReviewChange) => Promise<void>;
+}) {
+  const { t } = useT();
   const [draft, setDraft] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const ids = useId();
-  if (review === undefined) return null;
   const shown = review && !review.deleted ? review : null;
-  const canReview = hasRole(role, 'focal_point');
-  const statuses = hasRole(role, 'supervisor') ? REVIEW_STATUSES : FOCAL_POINT_STATUSES;
+  const current: ReviewState = shown?.status ?? null;
+  const { statuses, reopen, mayComment, any: canReview } = reviewActions(role, current);
   const comment = draft ?? shown?.comment ?? '';
 
-  const setStatus = async (status: ReviewStatus) => {
+  const setStatus = async (status: ReviewStatus | null) => {
     setBusy(true);
     setFailure(null);
     try {
-      await save(submission, { status, comment });
+      await onSave({ status, comment });
       setDraft(null);
     } catch (error) {
       setFailure(t('review.failed', { message: error instanceof Error ? error.message : String(error) }));
@@ -62,7 +82,10 @@ export function ReviewPanel({
           t('review.none')
         )}
       </p>
-      {shown?.comment && !canReview ? <p>{shown.comment}</p> : null}
+      {shown?.comment && !mayComment ? <p>{shown.comment}</p> : null}
+      {isDecision(current) && hasRole(role, 'focal_point') && !mayComment ? (
+        <p className="card-meta">{t('review.decided')}</p>
+      ) : null}
       {shown && Object.keys(shown.fieldComments).length > 0 ? (
         <dl className="sent-fields">
           {Object.entries(shown.fieldComments).map(([name, text]) => (
@@ -95,6 +118,11 @@ export function ReviewPanel({
                 {t(`review.status.${status}`)}
               </button>
             ))}
+            {reopen ? (
+              <button type="button" disabled={busy} onClick={() => void setStatus(null)}>
+                {t('review.reopen')}
+              </button>
+            ) : null}
           </div>
         </div>
       ) : null}

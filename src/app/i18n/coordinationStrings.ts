@@ -85,6 +85,9 @@ export const coordinationFr = {
   'ind.error.forbidden': 'Seuls les points focaux et au-delà saisissent des valeurs.',
   'ind.error.supervisorOnly': 'Seuls les superviseurs approuvent ou rejettent.',
   'ind.error.reviewStatus': 'Choisissez un statut.',
+  'ind.error.locked':
+    'Approuvée ou rejetée par un superviseur : seul un superviseur peut la modifier ou la rouvrir.',
+  'ind.reopen': 'Rouvrir (non vérifiée)',
   'queue.title': 'À vérifier',
   'queue.intro': 'Ce qui attend votre vérification, le plus ancien d’abord.',
   'queue.empty': 'Rien à vérifier.',
@@ -175,6 +178,8 @@ const coordinationEn: Record<keyof typeof coordinationFr, string> = {
   'ind.error.forbidden': 'Only focal points and above enter values.',
   'ind.error.supervisorOnly': 'Only supervisors approve or reject.',
   'ind.error.reviewStatus': 'Choose a status.',
+  'ind.error.locked': 'Approved or rejected by a supervisor: only a supervisor can change or reopen it.',
+  'ind.reopen': 'Reopen (not verified)',
   'queue.title': 'To review',
   'queue.intro': 'What waits for your review, oldest first.',
   'queue.empty': 'Nothing to review.',

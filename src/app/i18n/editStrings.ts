@@ -32,6 +32,15 @@ export const editFr = {
   'edit.org.acronym': 'Sigle',
   'edit.org.iatiId': 'Identifiant d’organisation IATI',
   'edit.org.type': 'Type d’organisation (IATI)',
+  'edit.org.usedBy': 'Utilisée par {count} projet(s) sur cet appareil',
+  'edit.org.inUse': 'Utilisée par {projects} : retirez-la de ces projets pour pouvoir la supprimer.',
+  'edit.org.delete': 'Supprimer l’organisation',
+  'edit.org.deleteQuestion': 'Supprimer cette organisation ?',
+  'edit.org.deleteDetail':
+    'Si un projet dont vous n’êtes pas membre l’utilise, ou si elle n’est pas de vous, le serveur refusera : la suppression attendra alors dans « À corriger ».',
+  'edit.org.deleteConfirm': 'Oui, supprimer',
+  'edit.org.sharedNote':
+    'Organisation partagée : un superviseur modifie celles que seuls ses projets utilisent (ou qu’il a créées) ; les autres, un administrateur.',
   'org.type.10': 'Gouvernement',
   'org.type.11': 'Collectivité locale',
   'org.type.15': 'Autre secteur public',
@@ -169,6 +178,15 @@ const editEn: Record<keyof typeof editFr, string> = {
   'edit.org.acronym': 'Acronym',
   'edit.org.iatiId': 'IATI organisation identifier',
   'edit.org.type': 'Organisation type (IATI)',
+  'edit.org.usedBy': 'Used by {count} project(s) on this device',
+  'edit.org.inUse': 'Used by {projects}: remove it from those projects to delete it.',
+  'edit.org.delete': 'Delete the organisation',
+  'edit.org.deleteQuestion': 'Delete this organisation?',
+  'edit.org.deleteDetail':
+    'If a project you are not a member of uses it, or it is not yours, the server will refuse: the deletion then waits under “Needs attention”.',
+  'edit.org.deleteConfirm': 'Yes, delete',
+  'edit.org.sharedNote':
+    'A shared organisation: a supervisor edits those only their projects use (or that they created); an admin the others.',
   'org.type.10': 'Government',
   'org.type.11': 'Local government',
   'org.type.15': 'Other public sector',

@@ -63,6 +63,8 @@ export const pageFr = {
   'att.reason.unknown_replaced':
     'La soumission corrigée n’est pas encore sur le serveur : renvoyez-la, puis cette correction.',
   'att.reason.other': 'Modification refusée par le serveur.',
+  'att.reason.in_use':
+    'Encore utilisé ailleurs (voir le message) : retirez-le d’abord de ce qui l’utilise, puis abandonnez ou renvoyez.',
   'review.title': 'Revue',
   'review.none': 'Pas encore revue.',
   'review.status.verified': 'Vérifiée',
@@ -85,6 +87,8 @@ export const pageFr = {
   'conflicts.table.indicators': 'Indicateur',
   'conflicts.table.indicatorValues': 'Valeur d’indicateur',
   'review.failed': 'Échec : {message}',
+  'review.reopen': 'Rouvrir',
+  'review.decided': 'Décision d’un superviseur : seul un superviseur peut la changer ou rouvrir la revue.',
 };
 
 const pageEn: Record<keyof typeof pageFr, string> = {
@@ -142,6 +146,8 @@ const pageEn: Record<keyof typeof pageFr, string> = {
   'att.reason.unknown_replaced':
     'The corrected submission is not on the server yet: resend it, then this correction.',
   'att.reason.other': 'The server refused this change.',
+  'att.reason.in_use':
+    'Still in use elsewhere (see the message): remove it from what uses it, then discard or resend.',
   'review.title': 'Review',
   'review.none': 'Not reviewed yet.',
   'review.status.verified': 'Verified',
@@ -164,6 +170,8 @@ const pageEn: Record<keyof typeof pageFr, string> = {
   'conflicts.table.indicators': 'Indicator',
   'conflicts.table.indicatorValues': 'Indicator value',
   'review.failed': 'Failed: {message}',
+  'review.reopen': 'Reopen',
+  'review.decided': 'A supervisor’s decision: only a supervisor can change it or reopen the review.',
 };
 
 const PAGE_STRINGS: Record<UiLanguage, Record<string, string>> = { fr: pageFr, en: pageEn };

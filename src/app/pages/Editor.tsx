@@ -2,6 +2,7 @@ import { hasRole } from '../../core/records/user';
 import { pickText } from '../../core/i18n/localized';
 import { DetailAbsent } from '../components/DetailAbsent';
 import { IndicatorForm } from '../components/edit/IndicatorForm';
+import { OrganisationDelete } from '../components/edit/OrganisationDelete';
 import { OrganisationForm } from '../components/edit/OrganisationForm';
 import { ProjectForm } from '../components/edit/ProjectForm';
 import { useIndicatorEdit } from '../hooks/useIndicatorEdit';
@@ -52,6 +53,9 @@ function OrganisationEdit({ id }: { id: string | null }) {
   return (
     <EditPage back={back} backLabel={t('edit.org.back')} title={organisation?.name ?? t('edit.org.new')}>
       <OrganisationForm organisation={organisation} cancelHref={hrefOf(back)} onDone={() => navigate(back)} />
+      {organisation ? (
+        <OrganisationDelete organisation={organisation} onDeleted={() => navigate(back)} />
+      ) : null}
     </EditPage>
   );
 }

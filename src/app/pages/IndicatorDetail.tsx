@@ -2,6 +2,7 @@ import { lazy, Suspense, useState } from 'react';
 import { pickText } from '../../core/i18n/localized';
 import { DetailAbsent } from '../components/DetailAbsent';
 import { IndicatorLinks } from '../components/edit/EditLinks';
+import { mayReview } from '../../core/records/reviewTransitions';
 import { hasRole } from '../../core/records/user';
 import { IndicatorReviewForm } from '../components/IndicatorReviewForm';
 import { IndicatorValueForm } from '../components/IndicatorValueForm';
@@ -53,7 +54,7 @@ export function IndicatorDetail({ id }: { id: string }) {
       <>
         <ReviewBadge status={value.reviewStatus} />
         {value.reviewComment ? <span className="card-meta"> {value.reviewComment}</span> : null}
-        {canWrite ? (
+        {canWrite && mayReview(session.user.role, value.reviewStatus) ? (
           <button type="button" onClick={() => setReviewing(value.id)}>
             {t('ind.reviewThis')}
           </button>

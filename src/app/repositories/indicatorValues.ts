@@ -4,6 +4,7 @@ import { FOCAL_POINT_STATUSES, ReviewStatus } from '../../core/records/review';
 import { hasRole, type Role } from '../../core/records/user';
 import { mergeTable } from '../../core/sync/mergeTables';
 import { parseWrite } from '../../core/sync/mergeRecords';
+import { refuseIndicatorValue } from '../../core/sync/reviewRules';
 import type { TerrainDb } from '../db/TerrainDb';
 import type { IndicatorValueRecord } from '../db/schema';
 import { overlay } from '../sync/mergedRows';
@@ -148,6 +149,12 @@ export async function saveIndicatorValue(
 
     const parsed = parseWrite(spec, 'put', fields);
     if (!parsed.ok) throw parsed.error;
+    // The server's rule, against the value as this device shows it: a supervisor's decision is not a
+    // focal point's to undo (src/core/records/reviewTransitions.ts). Said here, it stays out of "needs attention".
+    if (refuseIndicatorValue(role, parsed.values, current) !== null) {
+      const field = 'reviewStatus' in fields || 'reviewComment' in fields ? 'reviewStatus' : 'value';
+      throw new IndicatorValueInvalidError({ [field]: 'ind.error.locked' });
+    }
     await appendMutation(db, { table: 'indicatorValues', id, op: 'put', fields, base }, now);
     const entries = await db.outbox.where('[table+id]').equals(['indicatorValues', id]).toArray();
     // The indicatorValues table holds the rows `overlay` builds: the fields plus the merge bookkeeping.

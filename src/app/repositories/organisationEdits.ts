@@ -1,8 +1,11 @@
 import type { OrganisationType } from '../../core/records/iatiCodes';
+import { projectNamesOrganisation } from '../../core/records/project';
 import { hasRole, type Role } from '../../core/records/user';
 import type { TerrainDb } from '../db/TerrainDb';
-import type { OrganisationRecord } from '../db/schema';
+import type { OrganisationRecord, ProjectRecord } from '../db/schema';
 import type { MessageKey } from '../i18n/types';
+import { overlay, type MergedRow } from '../sync/mergedRows';
+import { appendMutation } from './appendMutation';
 import { addWriteIssues, EditInvalidError, saveEdit, type EditProblems } from './mergedEdit';
 
 /** What a supervisor sets of an organisation (IATI reporting-org / participating-org). */
@@ -49,4 +52,56 @@ export async function saveOrganisation(
   const recordId = id ?? crypto.randomUUID();
   const row = await saveEdit(db, 'organisations', recordId, {}, { ...change }, now, seen);
   return (row ?? (await db.organisations.get(recordId))) as OrganisationRecord;
+}
+
+/** What the device can tell of the server's rule for one organisation (src/server/sync/organisationUse.ts). */
+export interface OrganisationRights {
+  edit: boolean;
+  delete: boolean;
+  /** The projects on this device that name it. */
+  usedBy: ProjectRecord[];
+}
+
+/**
+ * The device holds the projects its user belongs to (an admin's: every project). It cannot see the other
+ * projects that name an organisation, nor who created one. So a supervisor is offered the edit of every
+ * organisation (the server refuses one that another project names, or that no project names and a colleague
+ * created; the refusal then waits under "needs attention", nothing is lost), and the deletion of one that
+ * none of the device's projects names. An organisation a project on the device names is never offered for
+ * deletion: the server refuses that for everyone, admins too.
+ */
+export function organisationRights(
+  role: Role,
+  organisationId: string,
+  projects: readonly ProjectRecord[],
+): OrganisationRights {
+  const usedBy = projects.filter((p) => projectNamesOrganisation(p, organisationId));
+  const may = hasRole(role, 'supervisor');
+  return { edit: may, delete: may && usedBy.length === 0, usedBy };
+}
+
+/**
+ * Deletes an organisation (a tombstone, as every mergeable record): its mutation in the outbox and the row
+ * as shown, in one transaction. Throws EditInvalidError when the device can tell the server would refuse.
+ */
+export async function deleteOrganisation(
+  db: TerrainDb,
+  id: string,
+  role: Role,
+  now = new Date(),
+  /** The record as the page showed it: its tombstone's clock is the delete's base. */
+  seen?: OrganisationRecord,
+): Promise<void> {
+  const rows = db.table<MergedRow, string>('organisations');
+  await db.transaction('rw', [rows, db.projects, db.outbox, db.meta], async () => {
+    const rights = organisationRights(role, id, await db.projects.toArray());
+    if (!rights.delete)
+      throw new EditInvalidError({ form: rights.edit ? 'edit.org.inUse' : 'edit.error.supervisorOnly' });
+    const current = await rows.get(id);
+    const seenClock = (seen ?? current)?.clocks?.deleted;
+    const base: Record<string, string> = seenClock ? { deleted: seenClock } : {};
+    await appendMutation(db, { table: 'organisations', id, op: 'delete', fields: {}, base }, now);
+    const entries = await db.outbox.where('[table+id]').equals(['organisations', id]).toArray();
+    await rows.put(overlay('organisations', id, {}, current?.server ?? {}, entries, db.userId));
+  });
 }

@@ -1,4 +1,4 @@
-import type { PushResponse } from '../../core/sync/protocol';
+import type { ClientPushResponse } from '../../core/sync/protocol';
 import type { TerrainDb } from '../db/TerrainDb';
 import type { OutboxEntry } from '../db/schema';
 import { mergedTables, refreshMergedRows } from './mergedRows';
@@ -10,12 +10,13 @@ import { mergedTables, refreshMergedRows } from './mergedRows';
  *   its conflict log for supervisors: done too; the record shows the server's values for those fields.
  * - rejected: the entry STAYS, marked `rejected` with the server's reason, and the record shows
  *   `rejected`: the user fixes and resends it or discards it on purpose; it is never dropped silently.
+ *   Whatever its code: one this version does not know (a newer server's) is a refusal like the others.
  * Returns how many entries of the batch got a result.
  */
 export async function applyPushResults(
   db: TerrainDb,
   batch: OutboxEntry[],
-  response: PushResponse,
+  response: ClientPushResponse,
   at: string,
 ): Promise<number> {
   // Results are named by seq (protocol 2 on); a protocol 1 server also echoes the mutationId, checked if there.

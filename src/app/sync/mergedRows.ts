@@ -149,6 +149,7 @@ export async function refreshMergedRows(
       ids.map((id) => [table, id]),
     );
     const rows: MergedRow[] = [];
+    const gone: string[] = [];
     ids.forEach((id, i) => {
       const row = stored[i];
       if (!row) return;
@@ -166,10 +167,13 @@ export async function refreshMergedRows(
           server[w.path] = { value: w.value, hlc: w.hlc };
         }
       }
-      rows.push(
-        overlay(table, id, identityOf(spec, row), server, entries.get(keyOf(table, id)) ?? [], db.userId),
-      );
+      const left = entries.get(keyOf(table, id)) ?? [];
+      // A record only this device's discarded changes made (a refused review event, say) never existed on
+      // the server: it goes, rather than stay shown as if it had been sent.
+      if (Object.keys(server).length === 0 && left.length === 0) gone.push(id);
+      else rows.push(overlay(table, id, identityOf(spec, row), server, left, db.userId));
     });
     await mergedTable(db, table).bulkPut(rows);
+    if (gone.length > 0) await mergedTable(db, table).bulkDelete(gone);
   }
 }

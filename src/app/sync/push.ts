@@ -47,7 +47,7 @@ export async function pushOutbox(db: TerrainDb, api: ApiClient, options: PushOpt
     );
     let response;
     try {
-      // Protocol 3: the batch names the client, and the server names each mutation by its seq, so neither
+      // Protocol 3 on: the batch names the client, and the server names each mutation by its seq, so neither
       // the clientId nor the random (incompressible) mutationId goes with every mutation.
       const mutations = batch.mutations.map(({ mutationId: _id, clientId: _client, ...m }) => m);
       response = await api.push({ protocol: PROTOCOL_VERSION, clientId, mutations });

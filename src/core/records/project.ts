@@ -86,3 +86,23 @@ export type Project = z.infer<typeof Project>;
 
 /** What a project is written from: the fields with defaults may be left out. */
 export type ProjectInput = z.input<typeof Project>;
+
+/**
+ * Whether a project names an organisation: as its reporting organisation or a participating one. Nothing
+ * else refers to the coordination organisations; a deleted project names none. Who may change or delete an
+ * organisation follows from it (src/server/sync/organisationUse.ts, and the device's organisation pages).
+ */
+export function projectNamesOrganisation(
+  project: Readonly<Record<string, unknown>>,
+  organisationId: string,
+): boolean {
+  if (project.deleted === true) return false;
+  if (project.organisationId === organisationId) return true;
+  const participating: unknown[] = Array.isArray(project.participatingOrgs) ? project.participatingOrgs : [];
+  return participating.some(
+    (o) =>
+      typeof o === 'object' &&
+      o !== null &&
+      (o as { organisationId?: unknown }).organisationId === organisationId,
+  );
+}

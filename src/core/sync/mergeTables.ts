@@ -8,6 +8,7 @@ import {
   type ReviewStatus as ReviewStatusType,
 } from '../records/review';
 import { hasRole, type Role } from '../records/user';
+import { refuseIndicatorValue, refuseReview, refuseReviewEvent, storedState } from './reviewRules';
 import { LocalizedText } from '../i18n/localized';
 import { IsoDate, ProjectStatus } from '../records/iatiCodes';
 import { Indicator } from '../records/indicator';
@@ -102,7 +103,24 @@ export interface MergeTableSpec {
     values: Readonly<Record<string, unknown>>,
     current?: Readonly<Record<string, unknown>> | null,
   ): string | null;
+  /**
+   * Records whose rule also reads ANOTHER record as it stands (a review event is a move of the review it
+   * records): `record` names it, and the server passes it (as the batch sees it, after its earlier changes;
+   * null when there is none) to `refuse`, after the table's own `refuse`.
+   */
+  about?: {
+    record(identity: Readonly<Record<string, string>>): { table: AboutTable; id: string };
+    refuse(
+      role: Role,
+      values: Readonly<Record<string, unknown>>,
+      about: Readonly<Record<string, unknown>> | null,
+      identity: Readonly<Record<string, string>>,
+    ): string | null;
+  };
 }
+
+/** The tables a record's rule may read another record of (see MergeTableSpec.about). */
+export type AboutTable = 'reviews' | 'indicatorValues';
 
 const Id = z.string().check(z.minLength(1), z.maxLength(100));
 
@@ -120,15 +138,8 @@ const reviews: MergeTableSpec = {
   idOf: (identity) => identity.submissionId ?? '',
   parent: (identity) => ({ table: 'submissions', id: identity.submissionId ?? '' }),
   ownerSubmission: (identity) => identity.submissionId ?? null,
-  refuse(role, values) {
-    if (!hasRole(role, 'focal_point')) return 'Only focal points, supervisors and admins review submissions';
-    if (hasRole(role, 'supervisor')) return null;
-    if (values[DELETED] === true) return 'Only supervisors and admins withdraw a review';
-    const status = values.status as ReviewStatusType | null | undefined;
-    if (status && !FOCAL_POINT_STATUSES.includes(status))
-      return 'Only supervisors and admins approve or reject a submission';
-    return null;
-  },
+  // Who may move its status from which to which: src/core/records/reviewTransitions.ts.
+  refuse: refuseReview,
 };
 
 /** Supervisors and admins write the coordination records (organisations, projects, indicators). */
@@ -268,16 +279,8 @@ const indicatorValues: MergeTableSpec = {
   record: IndicatorValue,
   projectOf: (identity) => identity.projectId ?? '',
   parent: (identity) => ({ table: 'indicators', id: identity.indicatorId ?? '' }),
-  // The same rule as reviews of submissions: focal points verify or flag, supervisors approve or reject.
-  refuse(role, values) {
-    if (!hasRole(role, 'focal_point'))
-      return 'Only focal points, supervisors and admins enter indicator values';
-    if (hasRole(role, 'supervisor')) return null;
-    const status = values.reviewStatus as ReviewStatusType | null | undefined;
-    if (status && !FOCAL_POINT_STATUSES.includes(status))
-      return 'Only supervisors and admins approve or reject an indicator value';
-    return null;
-  },
+  // The same state machine as reviews of submissions; an approved figure is locked (reviewRules.ts).
+  refuse: refuseIndicatorValue,
 };
 
 /**
@@ -308,6 +311,20 @@ const reviewEvents: MergeTableSpec = {
     if (status && !FOCAL_POINT_STATUSES.includes(status))
       return 'Only supervisors and admins approve or reject';
     return null;
+  },
+  // An event is allowed only as a move its writer may make from the review's status as it stands.
+  about: {
+    record: (identity) => ({
+      table: identity.targetTable === 'indicatorValues' ? 'indicatorValues' : 'reviews',
+      // A submission's review has the submission's id.
+      id: identity.targetId ?? '',
+    }),
+    refuse: (role, values, about, identity) =>
+      refuseReviewEvent(
+        role,
+        values,
+        storedState(about, identity.targetTable === 'indicatorValues' ? 'reviewStatus' : 'status'),
+      ),
   },
 };
 

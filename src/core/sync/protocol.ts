@@ -6,14 +6,17 @@ import { HLC_PATTERN } from '../hlc';
  * change here is a protocol change: keep it backward compatible or bump PROTOCOL_VERSION.
  * docs/sync-protocol.md explains the rules around them.
  */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 /**
  * Versions a server still answers. Version 2 leaves `mutationId` out of push results (they are named by
  * `seq`, unique in a client's batch): on 2G that is a third of a push answer. Version 3 leaves `mutationId`
  * and `clientId` out of pushed mutations too: a random UUID does not compress, and it was a quarter of a
  * push's bytes. The server names such a mutation by (clientId, seq), which is unique: a seq is applied once.
+ * Version 4 changes nothing on the wire but what a client promises to read: a rejection's `code` it does not
+ * know is shown as a refusal like any other (ClientPushResponse). Codes added since version 3 (`in_use`) are
+ * sent to version 4 clients only; older ones, which parse codes strictly, get `forbidden` (rejectCodeFor).
  */
-export const SUPPORTED_PROTOCOLS = [1, 2, 3] as const;
+export const SUPPORTED_PROTOCOLS = [1, 2, 3, 4] as const;
 
 /**
  * Tables a device may write to. Others arrive by pull only (projects and forms are managed on the server).
@@ -120,6 +123,12 @@ export const REJECT_CODES = [
   'immutable',
   /** A new version whose `replaces` names a submission the server does not hold (yet): resend it later. */
   'unknown_replaced',
+  /**
+   * Protocol 4: the record is still named by others (an organisation by projects), so it is not deleted;
+   * `details.references` lists those the user may see (`{ table, id, code }`), `details.others` counts the
+   * rest. Older clients get `forbidden` instead (see `rejectCodeFor`).
+   */
+  'in_use',
 ] as const;
 export const RejectCode = z.enum(REJECT_CODES);
 export type RejectCode = z.infer<typeof RejectCode>;
@@ -258,3 +267,32 @@ export function expandPullChange(change: WirePullChange): PullChange | null {
   if (typeof id !== 'string') return null;
   return { ...change, id, op: change.op ?? 'put' };
 }
+
+/** The reject codes every protocol version knows; later ones go to clients of version 4 and above only. */
+const FIRST_REJECT_CODES: readonly RejectCode[] = REJECT_CODES.slice(0, REJECT_CODES.indexOf('in_use'));
+
+/**
+ * The code a client of `protocol` is sent. Clients before version 4 refuse a whole push answer with a code
+ * they do not know, and would resend the batch (and get the same answer) forever: they get `forbidden`, with
+ * the same message and details, which they show under "needs attention" like any refusal.
+ */
+export function rejectCodeFor(code: RejectCode, protocol: number): RejectCode {
+  return protocol >= 4 || FIRST_REJECT_CODES.includes(code) ? code : 'forbidden';
+}
+
+/** A rejection as a client reads it: any code, so that one a newer server added is still a refusal. */
+const AnyRejection = z.object({
+  mutationId: ResultMutationId,
+  seq: z.int(),
+  status: z.literal('rejected'),
+  code: z.string().check(z.minLength(1), z.maxLength(100)),
+  message: z.string(),
+  details: z.optional(z.unknown()),
+});
+
+/** What a client of version 4 reads of a push answer (PushResponse, with AnyRejection). */
+export const ClientPushResponse = z.object({
+  ...PushResponse.shape,
+  results: z.array(z.union([MutationResult, AnyRejection])),
+});
+export type ClientPushResponse = z.infer<typeof ClientPushResponse>;

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { hasRole } from '../../core/records/user';
-import { compactPullChange, PullQuery, PushRequest } from '../../core/sync/protocol';
+import { compactPullChange, PullQuery, PushRequest, rejectCodeFor } from '../../core/sync/protocol';
 import { requireUser } from '../auth/session';
 import { readJson, readQuery, readRawBody } from '../http/body';
 import type { AppEnv, Clock } from '../http/env';
@@ -25,10 +25,17 @@ export function syncRoutes(storage: Storage, now: Clock, limits: ServerLimits): 
 
   routes.post('/sync/push', async (c) => {
     const request = await readJson(c, PushRequest);
-    const response = await auditedDevice(storage, now, c.var.client, () => {
+    const pushed = await auditedDevice(storage, now, c.var.client, () => {
       checkSessionDevice(c, request.clientId, 'push');
       return push(storage, c.var.user, request, now(), { client: c.var.client, caps: limits.rejected });
     });
+    // Reject codes newer than the client's protocol become `forbidden` (protocol.ts, rejectCodeFor).
+    const response = {
+      ...pushed,
+      results: pushed.results.map((r) =>
+        r.status === 'rejected' ? { ...r, code: rejectCodeFor(r.code, request.protocol) } : r,
+      ),
+    };
     if (request.protocol === 1) return c.json(response);
     // Protocol 2: results are named by seq alone, which spares a UUID per mutation on slow links.
     const results = response.results.map(({ mutationId: _mutationId, ...result }) => result);

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { FieldValue } from '../../core/sync/merge';
 import { isMergeTable, mergeTable, type MergeTableName } from '../../core/sync/mergeTables';
 import { identityOf } from '../../core/sync/mergeRecords';
@@ -160,6 +160,22 @@ export class KyselyMergeOps extends KyselyVersionOps {
   async getConflict(id: string): Promise<ConflictListing | undefined> {
     const row = await this.conflictQuery().where('c.id', '=', id).executeTakeFirst();
     return row && toConflict(row);
+  }
+
+  async projectsNamingOrganisation(
+    organisationId: string,
+  ): Promise<{ id: string; data: Record<string, unknown> }[]> {
+    // The id as the JSON of a record writes it, quotes included, with LIKE's wildcards escaped.
+    const pattern = `%${JSON.stringify(organisationId).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const rows = await this.db
+      .selectFrom('entities')
+      .select(['id', 'data'])
+      .where('tbl', '=', 'projects')
+      .where('deleted', '=', 0)
+      .where(sql<boolean>`data like ${pattern} escape '\\'`)
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => ({ id: r.id, data: JSON.parse(r.data) as Record<string, unknown> }));
   }
 }
 

@@ -65,6 +65,13 @@ export interface MergeReads {
   /** Newest first. */
   listConflicts(filter: ConflictFilter): Promise<ConflictListing[]>;
   getConflict(id: string): Promise<ConflictListing | undefined>;
+  /**
+   * The projects, not deleted, whose stored record may name this organisation (src/server/sync/
+   * organisationUse.ts decides which do): a text search of their JSON, so a few may not.
+   */
+  projectsNamingOrganisation(
+    organisationId: string,
+  ): Promise<{ id: string; data: Record<string, unknown> }[]>;
 }
 
 /** Writes of mergeable records, only inside a transaction. */

@@ -25,6 +25,7 @@ import type { ConflictRecord, MergeRecord, MergeRecordWrite } from '../storage/M
 import type { AuditContext } from '../audit/context';
 import type { AuditEntry, StorageTx, UserRecord } from '../storage/Storage';
 import { refusedFor, type Actor } from './actors';
+import { organisationRefusal, organisationUses } from './organisationUse';
 import { reject, type Rejected } from './reject';
 
 type Applied = Extract<MutationResult, { status: 'applied' }>;
@@ -121,17 +122,19 @@ export class MergeBatch {
   /** Reads and locks, per table in one query, the records the batch writes; then reads their parents. */
   async prefetch(mutations: readonly Mutation[]): Promise<void> {
     const byTable = new Map<MergeTableName, Mutation[]>();
+    const ids = new Map<MergeTableName, string[]>();
+    const add = (tbl: MergeTableName, id: string) => ids.set(tbl, [...(ids.get(tbl) ?? []), id]);
     for (const m of mutations) {
       if (!isMergeTable(m.table)) continue;
       const list = byTable.get(m.table) ?? [];
       list.push(m);
       byTable.set(m.table, list);
+      add(m.table, m.id);
+      // The records their rule reads (an event's review) are locked with the rest, in the same id order.
+      const about = mergeTable(m.table).about?.record(givenIdentity(mergeTable(m.table), m.fields));
+      if (about && about.id !== '') add(about.table, about.id);
     }
-    for (const [tbl, list] of byTable)
-      await this.load(
-        tbl,
-        list.map((m) => m.id),
-      );
+    for (const [tbl, list] of ids) await this.load(tbl, list);
     // After the loads: a parent the batch also writes (a value pushed with its review event) is known.
     const parents = new Map<ParentTable, string[]>();
     for (const [tbl, list] of byTable) {
@@ -250,10 +253,26 @@ export class MergeBatch {
       const refusal = spec.refuse(actor.user.role, values, stored);
       if (refusal !== null) return refusedFor(actor, reject(m, 'forbidden', refusal));
     }
+    // Who may change an organisation depends on the projects that name it (organisationUse.ts).
+    if (tbl === 'organisations') {
+      const uses = await organisationUses(this.tx, m.id, this.batchProjects());
+      const state = { isNew: !current, createdBy: current?.createdBy ?? null };
+      const refused = await organisationRefusal(m, actors, uses, state, (p) => this.createdHere(p));
+      if (refused) return refused;
+    }
     if (spec.writeOnce && current) {
       if (this.isReplay(current, values))
         return { mutationId: m.mutationId, seq: m.seq, status: 'duplicate' };
       return reject(m, 'immutable', `A ${tbl} record is written once and never changes`);
+    }
+    if (spec.about) {
+      const { table, id } = spec.about.record(identity);
+      const about = await this.record(table, id);
+      const shown = about && materialize(about.spec, about.id, about.identity, valuesOf(about.fieldState));
+      for (const actor of actors) {
+        const refusal = spec.about.refuse(actor.user.role, values, shown, identity);
+        if (refusal !== null) return refusedFor(actor, reject(m, 'forbidden', refusal));
+      }
     }
     if (!current) {
       // The fields without a default (a project's code and title…) come with the write that creates it.
@@ -300,6 +319,12 @@ export class MergeBatch {
           };
     target.results.push(result);
     return result;
+  }
+
+  /** The projects this batch read or wrote, as they stand now. */
+  private *batchProjects(): Iterable<[string, Record<string, unknown>]> {
+    for (const w of this.records.values())
+      if (w?.tbl === 'projects') yield [w.id, materialize(w.spec, w.id, w.identity, valuesOf(w.fieldState))];
   }
 
   /**

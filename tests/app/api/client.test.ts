@@ -78,9 +78,9 @@ describe('api client', () => {
     const { seen, fetchFn } = recordingFetch(() => json(200, { changes: [], cursor: 5, hasMore: false }));
     const api = createApiClient({ fetch: fetchFn, getToken: () => 't' });
     expect(await api.pull(5, 500)).toEqual({ changes: [], cursor: 5, hasMore: false });
-    expect(seen[0]?.url).toBe('/api/sync/pull?cursor=5&limit=500&protocol=3&scope=0&formKeys=project');
+    expect(seen[0]?.url).toBe('/api/sync/pull?cursor=5&limit=500&protocol=4&scope=0&formKeys=project');
     await api.pull(5, 500, 42);
-    expect(seen[1]?.url).toBe('/api/sync/pull?cursor=5&limit=500&protocol=3&scope=42&formKeys=project');
+    expect(seen[1]?.url).toBe('/api/sync/pull?cursor=5&limit=500&protocol=4&scope=42&formKeys=project');
   });
 
   it('expands compact pulled changes (protocol 3) and refuses one that names no record', async () => {

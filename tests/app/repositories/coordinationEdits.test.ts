@@ -6,7 +6,11 @@ import type { TerrainDb } from '../../../src/app/db/TerrainDb';
 import type { ProjectRecord } from '../../../src/app/db/schema';
 import { saveIndicator, type IndicatorChange } from '../../../src/app/repositories/indicatorEdits';
 import { EditInvalidError, sameValue } from '../../../src/app/repositories/mergedEdit';
-import { saveOrganisation } from '../../../src/app/repositories/organisationEdits';
+import {
+  deleteOrganisation,
+  organisationRights,
+  saveOrganisation,
+} from '../../../src/app/repositories/organisationEdits';
 import { projectProblems, saveProject, type ProjectChange } from '../../../src/app/repositories/projectEdits';
 import { applyPullPage } from '../../../src/app/sync/applyPullPage';
 import { encodeHlc } from '../../../src/core/hlc';
@@ -112,6 +116,48 @@ describe('organisations', () => {
     ).catch((e: EditInvalidError) => e.problems);
     expect(asFocal).toEqual({ form: 'edit.error.supervisorOnly' });
     expect(await db.outbox.count()).toBe(0);
+  });
+});
+
+describe('organisation rights and deletion', () => {
+  const acf = { id: 'org-acf', name: 'ACF', acronym: '', iatiId: null, type: '21', deleted: false };
+
+  it('tells what the device can: a named organisation is never offered for deletion', () => {
+    const projects = [pulledProject, { ...pulledProject, id: 'p-old', deleted: true }];
+    expect(organisationRights('supervisor', 'org-acf', projects)).toMatchObject({
+      edit: true,
+      delete: false,
+      usedBy: [{ id: 'p-gao' }],
+    });
+    expect(organisationRights('admin', 'org-unicef', projects)).toMatchObject({ edit: true, delete: true });
+    expect(organisationRights('focal_point', 'org-unicef', projects)).toMatchObject({
+      edit: false,
+      delete: false,
+    });
+  });
+
+  it('refuses to delete an organisation a project on the device names, and writes nothing', async () => {
+    await pull('organisations', acf);
+    await pull('projects', pulledProject);
+    const refused = await deleteOrganisation(db, 'org-acf', 'admin').catch(
+      (e: EditInvalidError) => e.problems,
+    );
+    expect(refused).toEqual({ form: 'edit.org.inUse' });
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('deletes one nothing on the device names: a tombstone and its delete, based on the clock seen', async () => {
+    await pull('organisations', { ...acf, id: 'org-unicef', name: 'UNICEF' });
+    await deleteOrganisation(db, 'org-unicef', 'supervisor');
+    const [entry] = await db.outbox.toArray();
+    expect(entry).toMatchObject({
+      table: 'organisations',
+      id: 'org-unicef',
+      op: 'delete',
+      fields: {},
+      base: { deleted: serverHlc },
+    });
+    expect(await db.organisations.get('org-unicef')).toMatchObject({ name: 'UNICEF', deleted: true });
   });
 });
 

@@ -59,6 +59,25 @@ describe('indicator values', () => {
     expect(row).toMatchObject({ value: 250, reviewStatus: 'verified', reviewedBy: USER_ID });
   });
 
+  it('keeps a supervisor’s decision from a focal point: the approved figure and its status are locked', async () => {
+    await saveIndicatorValue(db, identity, { value: 250, reviewStatus: 'approved' }, 'supervisor');
+    for (const change of [{ value: 251 }, { reviewStatus: 'verified' as const }, { reviewStatus: null }]) {
+      const problems = await saveIndicatorValue(db, identity, change, 'focal_point').catch(
+        (e: IndicatorValueInvalidError) => e.problems,
+      );
+      expect(Object.values(problems ?? {})).toEqual(['ind.error.locked']);
+    }
+    // The supervisor's value and its review event only.
+    expect(await db.outbox.count()).toBe(2);
+    // The supervisor reopens it; the focal point may then correct it.
+    await saveIndicatorValue(db, identity, { reviewStatus: null }, 'supervisor');
+    await saveIndicatorValue(db, identity, { value: 251 }, 'focal_point');
+    expect(await db.indicatorValues.get(indicatorValueIdOf(identity))).toMatchObject({
+      value: 251,
+      reviewStatus: null,
+    });
+  });
+
   it('gives one id per identity, whatever the order of categories', () => {
     const a = indicatorValueIdOf({ ...identity, categories: { sex: 'f', age: 'u5' } });
     const b = indicatorValueIdOf({ ...identity, categories: { age: 'u5', sex: 'f' } });

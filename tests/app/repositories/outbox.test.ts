@@ -3,6 +3,8 @@ import type { TerrainDb } from '../../../src/app/db/TerrainDb';
 import { createDraft, finalizeDraft } from '../../../src/app/repositories/drafts';
 import { countPending, countRejected, listPending, listRejected } from '../../../src/app/repositories/outbox';
 import { discardRejected, resendRejected } from '../../../src/app/repositories/rejected';
+import { listReviewHistory } from '../../../src/app/repositories/reviewEvents';
+import { saveReview } from '../../../src/app/repositories/reviews';
 import { getSyncMeta } from '../../../src/app/repositories/syncMeta';
 import { formRecord, openTestDb, USER_ID } from '../fixtures';
 
@@ -78,6 +80,20 @@ describe('outbox', () => {
       discardedAt: expect.any(String) as unknown,
       data: { members: 1 },
     });
+  });
+
+  it('discarding a refused review change leaves no history entry of it (the server never had it)', async () => {
+    const submission = { id: 'sub-1', projectId: 'p-gao' };
+    await saveReview(db, submission, { status: 'verified' });
+    for (const entry of await db.outbox.toArray())
+      await db.outbox.update(entry.seq, {
+        state: 'rejected',
+        rejection: { code: 'forbidden', message: 'approved', at: '2024-03-01T00:00:00.000Z' },
+      });
+    expect(await listReviewHistory(db, 'submissions', ['sub-1'])).toMatchObject([{ sendState: 'refused' }]);
+    for (const entry of await db.outbox.toArray()) await discardRejected(db, entry.seq);
+    expect(await listReviewHistory(db, 'submissions', ['sub-1'])).toEqual([]);
+    expect(await db.reviews.get('sub-1')).toBeUndefined();
   });
 
   it('only acts on rejected entries', async () => {

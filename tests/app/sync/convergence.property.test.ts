@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { OutboxEntry, ReviewRecord, SubmissionRecord } from '../../../src/app/db/schema';
+import { discardRejected } from '../../../src/app/repositories/rejected';
 import { saveReview } from '../../../src/app/repositories/reviews';
 import { compareFieldValues, sameValue, type FieldWrite } from '../../../src/core/sync/merge';
 import { isStampPath, mergeTable } from '../../../src/core/sync/mergeTables';
@@ -69,7 +70,8 @@ describe('sync convergence', () => {
 // ---------------------------------------------------------------------------------------------------------
 // Reviews, the first mergeable records: several reviewers edit the same reviews offline, with faulty syncs,
 // against the REAL server on every backend. Afterwards every device and the server hold the same merged
-// state, every change was applied exactly once, and every value a concurrent edit lost is in the conflict
+// state, every change was applied exactly once or refused by the review state machine (a focal point's
+// change of a decided review, then discarded), and every value a concurrent edit lost is in the conflict
 // log. Fixed seed in CI; SYNC_SEED=<n> (and SYNC_RUNS=<n>) to explore others.
 
 type Reviewer = 0 | 1 | 2;
@@ -161,8 +163,9 @@ describe.each(backends)('review convergence against the real server ($name)', (b
             await device.sync();
           }
 
-          /** Every change the reviewers made, as queued: what the server must have applied once each. */
-          const made: { entry: OutboxEntry; by: string }[] = [];
+          /** Every change the reviewers made, as queued, with its history event. */
+          let made: { entry: OutboxEntry; by: string }[] = [];
+          let madeEvents: OutboxEntry[] = [];
           let counter = 0;
           for (const step of steps) {
             if (step.kind === 'edit') {
@@ -195,6 +198,7 @@ describe.each(backends)('review convergence against the real server ($name)', (b
                   table: 'reviewEvents',
                   fields: { targetId: entry?.id },
                 });
+                madeEvents.push(queued.at(-1)!);
               }
               continue;
             }
@@ -206,9 +210,30 @@ describe.each(backends)('review convergence against the real server ($name)', (b
           for (let round = 0; round < 2; round += 1) {
             for (const device of devices) {
               await device.sync();
-              expect(device.engine.getStatus()).toMatchObject({ phase: 'idle', pending: 0, rejected: 0 });
+              expect(device.engine.getStatus()).toMatchObject({ phase: 'idle', pending: 0 });
             }
           }
+
+          // The review state machine (src/core/records/reviewTransitions.ts) refuses a focal point's change
+          // of the status or comment of a review a supervisor had decided when the change arrived, and the
+          // event that records it: nothing else. The focal point discards them on purpose; the rest converges.
+          const refused = new Set<string>();
+          for (const device of reviewers) {
+            for (const entry of await device.db.outbox.toArray()) {
+              expect(entry.state).toBe('rejected');
+              expect(device.userId).not.toBe(reviewers[2]?.userId);
+              expect(entry.rejection?.code).toBe('forbidden');
+              expect(entry.rejection?.message).toMatch(/a review that is (approved|rejected)$/);
+              const touched = Object.keys(entry.fields).filter((k) => !['fieldComments', 'at'].includes(k));
+              expect(touched.some((k) => k === 'status' || k === 'comment')).toBe(true);
+              refused.add(entry.mutationId);
+              await discardRejected(device.db, entry.seq);
+            }
+            await device.sync();
+            expect(device.engine.getStatus()).toMatchObject({ phase: 'idle', pending: 0, rejected: 0 });
+          }
+          made = made.filter((m) => !refused.has(m.entry.mutationId));
+          madeEvents = madeEvents.filter((e) => !refused.has(e.mutationId));
 
           // The server's merged reviews.
           const admin = await server.storage.userByUsername('admin');
@@ -219,6 +244,10 @@ describe.each(backends)('review convergence against the real server ($name)', (b
           );
           const onServer = new Map(rows.filter((r) => r.tbl === 'reviews').map((r) => [r.id, r]));
           const reviewed = new Set(made.map((m) => m.entry.id));
+          // A decision standing on the server is the supervisor's.
+          for (const row of onServer.values())
+            if (row.data?.status === 'approved' || row.data?.status === 'rejected')
+              expect(row.data?.reviewedBy).toBe(reviewers[2]?.userId);
           expect([...onServer.keys()].sort()).toEqual([...reviewed].sort());
 
           // Every device that may see them holds exactly the server's state, clocks included.
@@ -238,7 +267,7 @@ describe.each(backends)('review convergence against the real server ($name)', (b
 
           // Every change left one event in the history, on the server and on every reviewer's device.
           const events = rows.filter((r) => r.tbl === 'reviewEvents');
-          expect(events).toHaveLength(made.length);
+          expect(events).toHaveLength(madeEvents.length);
           for (const device of reviewers)
             expect((await device.db.reviewEvents.toArray()).map((e) => e.id).sort()).toEqual(
               events.map((e) => e.id).sort(),

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RejectCode } from '../../../src/core/sync/protocol';
 import { listRejected } from '../../../src/app/repositories/outbox';
 import { getSyncMeta } from '../../../src/app/repositories/syncMeta';
 import { createHarness, type Harness } from './harness';
@@ -43,6 +44,16 @@ describe('push', () => {
     expect((await h.db.submissions.get(good.id))?.syncState).toBe('synced');
     expect(h.engine.getStatus()).toMatchObject({ phase: 'idle', pending: 0, rejected: 1 });
     expect(h.server.rejectedMutations.size).toBe(1);
+  });
+
+  it('keeps a mutation refused with a code this version does not know, like any refusal', async () => {
+    const refused = await h.finalize(3);
+    const code = 'a_code_from_a_newer_server' as RejectCode;
+    h.server.rejectWhen = (m) => (m.id === refused.id ? { code, message: 'Newer rule' } : null);
+    await h.engine.syncNow();
+    const [rejected] = await listRejected(h.db);
+    expect(rejected).toMatchObject({ id: refused.id, rejection: { code, message: 'Newer rule' } });
+    expect(h.engine.getStatus()).toMatchObject({ phase: 'idle', pending: 0, rejected: 1 });
   });
 
   it('after a lost response, the retry is answered duplicate and applied once', async () => {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { encodeHlc } from '../../../src/core/hlc';
-import { PullQuery, PushRequest, PushResponse } from '../../../src/core/sync/protocol';
+import {
+  ClientPushResponse,
+  PullQuery,
+  PushRequest,
+  PushResponse,
+  rejectCodeFor,
+} from '../../../src/core/sync/protocol';
 
 const mutation = (seq: number) => ({
   mutationId: crypto.randomUUID(),
@@ -65,6 +71,29 @@ describe('sync protocol', () => {
     expect(
       PushResponse.safeParse({ lastSeq: 1, results: [{ mutationId: id, seq: 1, status: 'rejected' }] })
         .success,
+    ).toBe(false);
+  });
+});
+
+describe('reject codes across versions', () => {
+  it('sends codes newer than version 3 to version 4 clients only', () => {
+    expect(rejectCodeFor('in_use', 4)).toBe('in_use');
+    for (const protocol of [1, 2, 3]) expect(rejectCodeFor('in_use', protocol)).toBe('forbidden');
+    expect(rejectCodeFor('immutable', 1)).toBe('immutable');
+  });
+
+  it('reads a rejection with a code this version does not know, and refuses a malformed one', () => {
+    const answer = {
+      lastSeq: 2,
+      results: [
+        { seq: 1, status: 'applied', serverSeq: 9 },
+        { seq: 2, status: 'rejected', code: 'some_future_code', message: 'Non', details: { n: 1 } },
+      ],
+    };
+    expect(PushResponse.safeParse(answer).success).toBe(false);
+    expect(ClientPushResponse.parse(answer).results[1]).toEqual(answer.results[1]);
+    expect(
+      ClientPushResponse.safeParse({ lastSeq: 1, results: [{ seq: 1, status: 'rejected' }] }).success,
     ).toBe(false);
   });
 });

@@ -267,6 +267,8 @@ describe.each(backends)('coordination records on $name', (backend) => {
       admin,
       mutations(admin, [
         { table: 'organisations', id: 'org-acf', fields: { name: 'ACF France', type: '21' }, at: 50 },
+        // Named by the supervisor's project only: theirs to edit too (organisationRights.test.ts).
+        { table: 'projects', id: P, fields: { organisationId: 'org-acf' }, at: 51 },
       ]),
     );
     const sup = newClientId();
@@ -287,11 +289,15 @@ describe.each(backends)('coordination records on $name', (backend) => {
     const list = ConflictList.parse(
       await (await server.request('/api/conflicts', { token })).json(),
     ).conflicts;
-    expect(list.map((c) => [c.table, c.projectId, c.losing.value])).toEqual([
+    const ofOrganisations = list.filter((c) => c.table === 'organisations');
+    expect(ofOrganisations.map((c) => [c.table, c.projectId, c.losing.value])).toEqual([
       ['organisations', '', 'Action contre la Faim'],
     ]);
     server.clock.now = new Date(START + 60_000);
-    const res = await server.request(`/api/conflicts/${list[0]!.id}/restore`, { method: 'POST', token });
+    const res = await server.request(`/api/conflicts/${ofOrganisations[0]!.id}/restore`, {
+      method: 'POST',
+      token,
+    });
     expect(res.status).toBe(200);
     const [org] = await seen('agent', 'organisations');
     expect(org?.data).toMatchObject({ name: 'Action contre la Faim' });

@@ -66,6 +66,10 @@ export function OrganisationForm({
   return (
     <form className="edit-form" onSubmit={(e) => void handleSubmit(onSubmit)(e)} noValidate>
       <h2>{organisation ? t('edit.org.edit') : t('edit.org.new')}</h2>
+      {organisation && session.user.role !== 'admin' ? (
+        // What the device cannot know: the other projects that name it, and who created it.
+        <p className="card-meta">{t('edit.org.sharedNote')}</p>
+      ) : null}
       <Field label={t('edit.org.name')} errors={errors} path="name">
         <input {...register('name')} {...invalidProps(errors, 'name')} />
       </Field>
