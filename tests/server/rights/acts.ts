@@ -1,0 +1,367 @@
+import { randomUUID } from 'node:crypto';
+import { CHUNK_CONTENT_TYPE } from '../../../src/core/sync/media';
+import type { PullChange } from '../../../src/core/sync/protocol';
+import { EXPORT_FORMAT, EXPORT_VERSION } from '../../../src/core/sync/unsyncedExport';
+import { putServerRecord } from '../../../src/server/catalog';
+import { DEMO_FORM } from '../../../src/server/seed/demoForm';
+import { newDeviceKeys, publicJwk, registerDevice, sealFile } from '../devices/deviceKeys';
+import { formUpload } from '../forms/fixtureFiles';
+import { newClientId, PASSWORD, submission } from '../harness';
+import { fakePhoto, PHOTO_FORM } from '../media/photoForm';
+import type { Column, Outcome } from './rightsTable';
+import { httpOutcome, ownOutcome, pushOutcome, type RightsWorld } from './world';
+
+/** One row of the rights table: does `column` act, on a project of its own, and says what happened. */
+export type Act = (w: RightsWorld, column: Column) => Promise<Outcome>;
+
+const review = (submissionId: string, projectId: string, fields: Record<string, unknown>) => ({
+  submissionId,
+  projectId,
+  ...fields,
+});
+
+/** Sets a review up (by the focal point or supervisor, behind the scenes), then the column changes it. */
+async function reviewAct(
+  w: RightsWorld,
+  column: Column,
+  before: { by: string; fields: Record<string, unknown> } | null,
+  change: Record<string, unknown>,
+  op: 'put' | 'delete' = 'put',
+): Promise<Outcome> {
+  const p = await w.project();
+  const s = await w.submissionBy('agent2', p);
+  if (before) await w.setUp(before.by, (c) => w.change(c, 1, 'reviews', s, review(s, p, before.fields)));
+  return pushOutcome(
+    await w.pushOne(column, (c) => w.change(c, 1, 'reviews', s, review(s, p, change), { op })),
+  );
+}
+
+/** An indicator of the project, and optionally a value of it, made on the server. */
+async function indicatorOf(w: RightsWorld, p: string, value?: Record<string, unknown>) {
+  const at = w.server.clock.now;
+  const ids = { indicator: `ind-${p}`, value: `val-${p}` };
+  const identity = {
+    indicatorId: ids.indicator,
+    projectId: p,
+    periodStart: '2026-01-01',
+    periodEnd: '2026-02-28',
+  };
+  await w.server.storage.transaction(async (tx) => {
+    await putServerRecord(
+      tx,
+      'indicators',
+      { id: ids.indicator, projectId: p, code: 'I-1', title: { fr: 'I' } },
+      null,
+      at,
+    );
+    if (value)
+      await putServerRecord(tx, 'indicatorValues', { id: ids.value, ...identity, ...value }, null, at);
+  });
+  return { ...ids, identity };
+}
+
+/** A photo answer of `username` in the project, uploaded in full; its SHA-256. */
+async function photoBy(w: RightsWorld, column: Column | null, username: string, p: string): Promise<string> {
+  const { bytes, ref } = fakePhoto(1000);
+  const clientId = newClientId();
+  const m = submission(clientId, 1, {
+    fields: {
+      projectId: p,
+      formId: PHOTO_FORM.id,
+      formVersion: PHOTO_FORM.version,
+      data: { site: 'Puits', photo: ref },
+    },
+  });
+  const chunk = {
+    method: 'PATCH',
+    body: bytes,
+    headers: {
+      'content-type': CHUNK_CONTENT_TYPE,
+      'upload-offset': '0',
+      'upload-length': String(bytes.byteLength),
+      'upload-media-type': 'image/jpeg',
+    },
+  };
+  if (column) {
+    await w.push(column, clientId, [m]);
+    await w.request(column, `/api/media/${ref.sha256}`, chunk);
+  } else {
+    await w.server.push(username, clientId, [m]);
+    const token = await w.server.login(username);
+    const res = await w.server.request(`/api/media/${ref.sha256}`, { ...chunk, token });
+    if (res.status !== 200) throw new Error(`set-up upload: ${res.status}`);
+  }
+  return ref.sha256;
+}
+
+/** A value lost by a concurrent edit of a review in the project (the supervisor's older comment). */
+async function lostComment(w: RightsWorld, p: string): Promise<{ submissionId: string }> {
+  const s = await w.submissionBy('agent2', p);
+  const later = Date.parse('2026-11-24T07:00:00.000Z');
+  await w.setUp('focal', (c) =>
+    w.change(c, 1, 'reviews', s, review(s, p, { comment: 'A' }), { wall: later }),
+  );
+  await w.setUp('supervisor', (c) =>
+    w.change(c, 1, 'reviews', s, review(s, p, { comment: 'B' }), { wall: later - 1000 }),
+  );
+  return { submissionId: s };
+}
+
+async function conflictIdsSeenBy(w: RightsWorld, column: Column, p: string, submissionId: string) {
+  const res = await w.request(column, `/api/conflicts?projectId=${p}`);
+  if (res.status !== 200) return { outcome: httpOutcome(res), ids: [] as string[] };
+  const { conflicts } = (await res.json()) as { conflicts: { id: string; recordId: string }[] };
+  return {
+    outcome: '✓' as const,
+    ids: conflicts.filter((c) => c.recordId === submissionId).map((c) => c.id),
+  };
+}
+
+async function pulledSubmissions(w: RightsWorld, column: Column): Promise<Set<string> | Outcome> {
+  const ids = new Set<string>();
+  let cursor = 0;
+  for (;;) {
+    const res = await w.request(column, `/api/sync/pull?cursor=${cursor}&limit=1000`);
+    if (res.status !== 200) return httpOutcome(res);
+    const page = (await res.json()) as { changes: PullChange[]; cursor: number; hasMore: boolean };
+    for (const change of page.changes) if (change.table === 'submissions') ids.add(change.id);
+    cursor = page.cursor;
+    if (!page.hasMore) return ids;
+  }
+}
+
+/** An agent's signed export file, its device registered by the agent (behind the scenes). */
+async function signedFileOf(w: RightsWorld, username: string, p: string): Promise<string> {
+  const clientId = newClientId();
+  const keys = await newDeviceKeys();
+  const registered = await registerDevice(w.server, username, clientId, keys);
+  if (registered.status !== 201) throw new Error(`set-up registration: ${registered.status}`);
+  const m = submission(clientId, 1, { fields: { projectId: p } });
+  const file = await sealFile(
+    {
+      format: EXPORT_FORMAT,
+      version: EXPORT_VERSION,
+      exportedAt: '2026-11-24T09:00:00.000Z',
+      userId: await w.userId(username),
+      clientId,
+      mutations: [{ ...m, state: 'pending' }],
+      submissions: [{ id: m.id }],
+      drafts: [],
+      media: [],
+    },
+    keys.privateKey,
+  );
+  return JSON.stringify(file);
+}
+
+export const ACTS: Record<string, Act> = {
+  async 'sign-in'(w, column) {
+    const username = w.username(column);
+    if (!username) return '—';
+    const res = await w.server.request('/api/auth/login', { json: { username, password: PASSWORD } });
+    return httpOutcome(res);
+  },
+
+  async me(w, column) {
+    return httpOutcome(await w.request(column, '/api/me'));
+  },
+
+  async pull(w, column) {
+    const p = await w.project();
+    const colleagues = await w.submissionBy('agent2', p);
+    const own = column === 'agent' ? await w.submissionBy('agent', p) : null;
+    const seen = await pulledSubmissions(w, column);
+    if (!(seen instanceof Set)) return seen;
+    return ownOutcome(own && seen.has(own) ? '✓' : '✗', seen.has(colleagues) ? '✓' : '✗');
+  },
+
+  async 'push-submission'(w, column) {
+    const p = await w.project();
+    return pushOutcome(await w.pushOne(column, (c) => submission(c, 1, { fields: { projectId: p } })));
+  },
+
+  async correct(w, column) {
+    const p = await w.project();
+    const s = await w.submissionBy('agent2', p);
+    return pushOutcome(
+      await w.pushOne(column, (c) => submission(c, 1, { fields: { projectId: p, replaces: s } })),
+    );
+  },
+
+  'review-verify': (w, column) => reviewAct(w, column, null, { status: 'verified' }),
+  'review-approve': (w, column) => reviewAct(w, column, null, { status: 'approved' }),
+  'review-reopen': (w, column) =>
+    reviewAct(w, column, { by: 'supervisor', fields: { status: 'approved' } }, { status: null }),
+  'review-withdraw': (w, column) =>
+    reviewAct(w, column, { by: 'focal', fields: { status: 'verified' } }, {}, 'delete'),
+
+  async 'org-create'(w, column) {
+    const id = `org-new-${randomUUID()}`;
+    return pushOutcome(
+      await w.pushOne(column, (c) => w.change(c, 1, 'organisations', id, { name: 'ONG', type: '22' })),
+    );
+  },
+
+  async 'org-edit-own'(w, column) {
+    const p = await w.project();
+    return pushOutcome(
+      await w.pushOne(column, (c) => w.change(c, 1, 'organisations', `org-${p}`, { acronym: 'X' })),
+    );
+  },
+
+  async 'org-edit-shared'(w, column) {
+    const p = await w.project();
+    // Project B, of which only the other project's supervisor is a member, names the same organisation.
+    await w.project({ organisationId: `org-${p}`, members: ['othersup'] });
+    return pushOutcome(
+      await w.pushOne(column, (c) => w.change(c, 1, 'organisations', `org-${p}`, { acronym: 'X' })),
+    );
+  },
+
+  async 'org-delete-named'(w, column) {
+    const p = await w.project();
+    return pushOutcome(
+      await w.pushOne(column, (c) => w.change(c, 1, 'organisations', `org-${p}`, {}, { op: 'delete' })),
+    );
+  },
+
+  async 'project-create'(w, column) {
+    const id = `projet-nouveau-${randomUUID()}`;
+    return pushOutcome(
+      await w.pushOne(column, (c) =>
+        w.change(c, 1, 'projects', id, { code: 'NEW', title: { fr: 'Nouveau' } }),
+      ),
+    );
+  },
+
+  async 'project-edit'(w, column) {
+    const p = await w.project();
+    return pushOutcome(
+      await w.pushOne(column, (c) => w.change(c, 1, 'projects', p, { status: 'finalisation' })),
+    );
+  },
+
+  async 'project-delete'(w, column) {
+    const p = await w.project();
+    return pushOutcome(await w.pushOne(column, (c) => w.change(c, 1, 'projects', p, {}, { op: 'delete' })));
+  },
+
+  async 'indicator-edit'(w, column) {
+    const p = await w.project();
+    const fields = { projectId: p, code: 'HH-1', title: { fr: 'Ménages' } };
+    return pushOutcome(await w.pushOne(column, (c) => w.change(c, 1, 'indicators', `ind-new-${p}`, fields)));
+  },
+
+  async 'value-enter'(w, column) {
+    const p = await w.project();
+    const { identity } = await indicatorOf(w, p);
+    return pushOutcome(
+      await w.pushOne(column, (c) =>
+        w.change(c, 1, 'indicatorValues', `val-new-${p}`, { ...identity, value: 5 }),
+      ),
+    );
+  },
+
+  async 'value-approve'(w, column) {
+    const p = await w.project();
+    const { value, identity } = await indicatorOf(w, p, { value: 5 });
+    return pushOutcome(
+      await w.pushOne(column, (c) =>
+        w.change(c, 1, 'indicatorValues', value, { ...identity, reviewStatus: 'approved' }),
+      ),
+    );
+  },
+
+  async 'value-overwrite'(w, column) {
+    const p = await w.project();
+    const { value, identity } = await indicatorOf(w, p, { value: 5 });
+    await w.setUp('supervisor', (c) =>
+      w.change(c, 1, 'indicatorValues', value, { ...identity, reviewStatus: 'approved' }),
+    );
+    return pushOutcome(
+      await w.pushOne(column, (c) => w.change(c, 1, 'indicatorValues', value, { ...identity, value: 99 })),
+    );
+  },
+
+  async 'form-publish'(w, column) {
+    const p = await w.project();
+    const body = formUpload('type,name,label\ninteger,age,Âge\n', 'Age.csv');
+    return httpOutcome(await w.request(column, `/api/projects/${p}/forms`, { body }));
+  },
+
+  async 'media-download'(w, column) {
+    const p = await w.project();
+    const colleagues = await photoBy(w, null, 'agent2', p);
+    const outcome = httpOutcome(await w.request(column, `/api/media/${colleagues}`));
+    if (column !== 'agent') return outcome;
+    const own = await photoBy(w, column, 'agent', p);
+    return ownOutcome(httpOutcome(await w.request(column, `/api/media/${own}`)), outcome);
+  },
+
+  async 'media-head'(w, column) {
+    const p = await w.project();
+    const sha256 = await photoBy(w, null, 'agent2', p);
+    return httpOutcome(await w.request(column, `/api/media/${sha256}`, { method: 'HEAD' }));
+  },
+
+  async 'export-csv'(w, column) {
+    const p = await w.project();
+    const colleagues = await w.submissionBy('agent2', p);
+    const own = column === 'agent' ? await w.submissionBy('agent', p) : null;
+    const res = await w.request(column, `/api/export/csv?form=${DEMO_FORM.id}&project=${p}`);
+    if (res.status !== 200) return httpOutcome(res);
+    const csv = await res.text();
+    return ownOutcome(own && csv.includes(own) ? '✓' : '✗', csv.includes(colleagues) ? '✓' : '✗');
+  },
+
+  async 'export-iati'(w, column) {
+    const p = await w.project();
+    return httpOutcome(await w.request(column, `/api/export/iati?project=${p}`));
+  },
+
+  async import(w, column) {
+    const p = await w.project();
+    const file = await signedFileOf(w, 'agent2', p);
+    return httpOutcome(
+      await w.request(column, '/api/sync/import', {
+        body: file,
+        headers: { 'content-type': 'application/octet-stream' },
+      }),
+    );
+  },
+
+  async 'conflicts-list'(w, column) {
+    const p = await w.project();
+    const { submissionId } = await lostComment(w, p);
+    const seen = await conflictIdsSeenBy(w, column, p, submissionId);
+    if (seen.outcome !== '✓') return seen.outcome;
+    return seen.ids.length > 0 ? '✓' : '✗';
+  },
+
+  async 'conflicts-restore'(w, column) {
+    const p = await w.project();
+    const { submissionId } = await lostComment(w, p);
+    const [id] = (await conflictIdsSeenBy(w, 'admin', p, submissionId)).ids;
+    if (!id) throw new Error('set-up: no conflict logged');
+    return httpOutcome(await w.request(column, `/api/conflicts/${id}/restore`, { method: 'POST', json: {} }));
+  },
+
+  async 'device-other'(w, column) {
+    const clientId = newClientId();
+    const theirs = await registerDevice(w.server, 'agent2', clientId, await newDeviceKeys());
+    if (theirs.status !== 201) throw new Error(`set-up registration: ${theirs.status}`);
+    const mine = await newDeviceKeys();
+    return httpOutcome(
+      await w.request(column, '/api/devices', { json: { clientId, publicKey: await publicJwk(mine) } }),
+    );
+  },
+
+  async 'push-other-device'(w, column) {
+    const p = await w.project();
+    const clientId = newClientId();
+    await w.server.push('agent2', clientId, [submission(clientId, 1, { fields: { projectId: p } })]);
+    return pushOutcome(
+      await w.push(column, clientId, [submission(clientId, 2, { fields: { projectId: p } })]),
+    );
+  },
+};
