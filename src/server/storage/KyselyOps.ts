@@ -164,21 +164,10 @@ export class KyselyOps extends KyselyMergeOps implements StorageTx {
   }
 
   async lockClient(clientId: string, userId: string): Promise<ClientState> {
-    await this.db
-      .insertInto('clients')
-      .values({ client_id: clientId, user_id: userId, last_seq: 0 })
-      .onConflict((oc) => oc.column('client_id').doNothing())
-      .execute();
-    let query = this.db.selectFrom('clients').selectAll().where('client_id', '=', clientId);
-    // Two pushes of one device (a retry racing the original) must not both pass the seq check.
-    if (this.kind === 'postgres') query = query.forUpdate();
-    const row = await query.executeTakeFirstOrThrow();
-    return {
-      clientId: row.client_id,
-      userId: row.user_id,
-      lastSeq: Number(row.last_seq),
-      revokedAt: row.revoked_at,
-    };
+    // Locked on PostgreSQL: two pushes of one device (a retry racing the original) must not both pass the
+    // seq check. The same claim as a device's registration, so a clientId's first account owns it either way.
+    const { lastSeq, revokedAt, userId: owner } = await this.devices.claim(clientId, userId);
+    return { clientId, userId: owner, lastSeq, revokedAt };
   }
 
   async setClientLastSeq(clientId: string, lastSeq: number): Promise<void> {
