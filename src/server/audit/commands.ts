@@ -85,7 +85,8 @@ export async function auditListCommand(storage: StorageOps, args: string[], io: 
     for (const row of rows) io.out(Object.values(row).map(csvCell).join(','));
   } else {
     for (const row of rows) {
-      const by = row.actor || '(console)';
+      // No actor: the operator at the console, or someone not signed in (a sign-in attempt, over HTTP).
+      const by = row.actor || (row.action.startsWith('auth.') ? '(not signed in)' : '(console)');
       const forWhom = row.onBehalfOf ? ` for ${row.onBehalfOf}` : '';
       const target = row.recordId ? ` ${row.table}/${row.recordId}` : '';
       const from = row.address ? ` from ${row.address}` : '';
