@@ -1,14 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { clampHlc, encodeHlc } from '../../core/hlc';
 import { canonicalJson } from '../../core/sync/canonicalJson';
-import {
-  applyWrites,
-  hlcAfter,
-  latestHlc,
-  type FieldValue,
-  type FieldWrite,
-  type LostValue,
-} from '../../core/sync/merge';
+import { applyWrites, hlcAfter, latestHlc, type FieldWrite, type LostValue } from '../../core/sync/merge';
 import {
   DELETED,
   isMergeTable,
@@ -24,76 +17,19 @@ import { issuesOf } from '../http/errors';
 import type { ConflictRecord, MergeRecord, MergeRecordWrite } from '../storage/MergeStorage';
 import type { AuditContext } from '../audit/context';
 import type { AuditEntry, StorageTx, UserRecord } from '../storage/Storage';
-import { refusedFor, type Actor } from './actors';
+import { projectRefusal, refusedFor, type Actor } from './actors';
 import { organisationRefusal, organisationUses } from './organisationUse';
-import { reject, type Rejected } from './reject';
-
-type Applied = Extract<MutationResult, { status: 'applied' }>;
-type Conflicted = Extract<MutationResult, { status: 'conflict' }>;
-
-/** A record as this batch sees it: stored, then merged into by the batch's writes. */
-interface Working {
-  tbl: MergeTableName;
-  spec: MergeTableSpec;
-  id: string;
-  identity: Record<string, string>;
-  projectId: string;
-  createdBy: string | null;
-  fieldState: Record<string, FieldValue>;
-  isNew: boolean;
-  /** The stored server_seq; replaced by the new one when the batch writes the record. */
-  serverSeq: number;
-  dirty: boolean;
-  /** Results waiting for the record's new server_seq. */
-  results: (Applied | Conflicted)[];
-}
-
-interface ParentState {
-  projectId: string;
-  deleted: boolean;
-}
-
-/** Where a record's parent (a review's submission) is, if the surrounding batch queued it. */
-export type ParentLookup = (table: ParentTable, id: string) => ParentState | null;
-
-/** How a refusal names a parent that is missing. */
-const PARENT_NAMES: Record<ParentTable, string> = {
-  submissions: 'Submission',
-  indicators: 'Indicator',
-  indicatorValues: 'Indicator value',
-};
-
-/** The identity fields of a mutation as given (not validated yet): enough to find its parent. */
-function givenIdentity(
-  spec: MergeTableSpec,
-  fields: Readonly<Record<string, unknown>>,
-): Record<string, string> {
-  const identity: Record<string, string> = {};
-  for (const name of Object.keys(spec.identity)) {
-    const value = fields[name];
-    identity[name] = typeof value === 'string' ? value : '';
-  }
-  return identity;
-}
-
-const keyOf = (tbl: string, id: string) => `${tbl}\u0000${id}`;
-
-/**
- * What a change did to a record, for the audit log: each field it wrote, with the value before and after
- * the merge (the same when the write lost to a newer value: the conflict log holds the loser).
- */
-function changeDetails(
-  before: Readonly<Record<string, FieldValue>>,
-  after: Readonly<Record<string, FieldValue>>,
-  writes: readonly FieldWrite[],
-): { before: Record<string, unknown>; after: Record<string, unknown> } {
-  const details = { before: {} as Record<string, unknown>, after: {} as Record<string, unknown> };
-  for (const { path } of writes) {
-    details.before[path] = before[path]?.value ?? null;
-    details.after[path] = after[path]?.value ?? null;
-  }
-  return details;
-}
+import {
+  changeDetails,
+  givenIdentity,
+  mergeResult,
+  keyOf,
+  PARENT_NAMES,
+  type ParentLookup,
+  type ParentState,
+  type Working,
+} from './mergeWorking';
+import { reject } from './reject';
 
 /**
  * The mergeable records (src/core/sync/mergeTables.ts) one transaction reads, merges into and writes: the
@@ -243,7 +179,10 @@ export class MergeBatch {
 
     const projectId = spec.projectOf(identity, m.id);
     for (const actor of actors) {
-      const refused = await this.projectRefusal(m, spec, actor, projectId, current !== null);
+      const refused = await projectRefusal(m, spec, actor, projectId, {
+        exists: current !== null,
+        createdHere: this.createdHere(projectId),
+      });
       if (refused) return refused;
     }
     if (spec.writeOnce && m.op === 'delete')
@@ -302,21 +241,7 @@ export class MergeBatch {
       details: changeDetails(before, target.fieldState, writes),
     });
 
-    // This change's own values that lost (its stamps go with the field they follow).
-    const mine = lost
-      .filter((l) => l.losing.hlc === hlc && l.losing.by === this.user.id && !isStampPath(spec, l.path))
-      .map((l) => l.path);
-    const result: Applied | Conflicted =
-      mine.length === 0
-        ? { mutationId: m.mutationId, seq: m.seq, status: 'applied', serverSeq: target.serverSeq }
-        : {
-            mutationId: m.mutationId,
-            seq: m.seq,
-            status: 'conflict',
-            message: `Newer values were kept for ${mine.join(', ')}; yours are in the conflict log`,
-            serverSeq: target.serverSeq,
-            fields: mine,
-          };
+    const result = mergeResult(m, spec, lost, { hlc, by: this.user.id }, target.serverSeq);
     target.results.push(result);
     return result;
   }
@@ -325,26 +250,6 @@ export class MergeBatch {
   private *batchProjects(): Iterable<[string, Record<string, unknown>]> {
     for (const w of this.records.values())
       if (w?.tbl === 'projects') yield [w.id, materialize(w.spec, w.id, w.identity, valuesOf(w.fieldState))];
-  }
-
-  /**
-   * Whether `actor` may write in the record's project. Same answer whether the project is missing or closed to
-   * them: ids of other projects stay private.
-   */
-  private async projectRefusal(
-    m: Mutation,
-    spec: MergeTableSpec,
-    actor: Actor,
-    projectId: string,
-    exists: boolean,
-  ): Promise<Rejected | null> {
-    if (spec.isProject && !exists) {
-      // A new project has no members yet: only an admin may create one.
-      if (actor.user.role === 'admin') return null;
-      return refusedFor(actor, reject(m, 'forbidden', 'Only admins create a project'));
-    }
-    if (spec.global || this.createdHere(projectId) || (await actor.canWriteProject(projectId))) return null;
-    return refusedFor(actor, reject(m, 'forbidden', `You are not a member of project ${projectId}`));
   }
 
   /**
