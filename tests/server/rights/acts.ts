@@ -60,6 +60,22 @@ async function indicatorOf(w: RightsWorld, p: string, value?: Record<string, unk
   return { ...ids, identity };
 }
 
+/** A whole file as one upload chunk. */
+function chunkOf(bytes: Uint8Array<ArrayBuffer>) {
+  return {
+    method: 'PATCH',
+    body: bytes,
+    headers: {
+      'content-type': CHUNK_CONTENT_TYPE,
+      'upload-offset': '0',
+      'upload-length': String(bytes.byteLength),
+      'upload-media-type': 'image/jpeg',
+    },
+  };
+}
+
+const AT = '2026-11-24T07:30:00.000Z';
+
 /** A photo answer of `username` in the project, uploaded in full; its SHA-256. */
 async function photoBy(w: RightsWorld, column: Column | null, username: string, p: string): Promise<string> {
   const { bytes, ref } = fakePhoto(1000);
@@ -72,16 +88,7 @@ async function photoBy(w: RightsWorld, column: Column | null, username: string, 
       data: { site: 'Puits', photo: ref },
     },
   });
-  const chunk = {
-    method: 'PATCH',
-    body: bytes,
-    headers: {
-      'content-type': CHUNK_CONTENT_TYPE,
-      'upload-offset': '0',
-      'upload-length': String(bytes.byteLength),
-      'upload-media-type': 'image/jpeg',
-    },
-  };
+  const chunk = chunkOf(bytes);
   if (column) {
     await w.push(column, clientId, [m]);
     await w.request(column, `/api/media/${ref.sha256}`, chunk);
@@ -166,6 +173,14 @@ export const ACTS: Record<string, Act> = {
     return httpOutcome(await w.request(column, '/api/me'));
   },
 
+  async 'sign-out'(w, column) {
+    return httpOutcome(await w.requestAfresh(column, '/api/auth/logout', { method: 'POST', json: {} }));
+  },
+
+  async health(w, column) {
+    return httpOutcome(await w.request(column, '/api/health'));
+  },
+
   async pull(w, column) {
     const p = await w.project();
     const colleagues = await w.submissionBy('agent2', p);
@@ -194,6 +209,13 @@ export const ACTS: Record<string, Act> = {
     reviewAct(w, column, { by: 'supervisor', fields: { status: 'approved' } }, { status: null }),
   'review-withdraw': (w, column) =>
     reviewAct(w, column, { by: 'focal', fields: { status: 'verified' } }, {}, 'delete'),
+
+  async 'review-history'(w, column) {
+    const p = await w.project();
+    const s = await w.submissionBy('agent2', p);
+    const event = { targetTable: 'submissions', targetId: s, projectId: p, status: 'verified', at: AT };
+    return pushOutcome(await w.pushOne(column, (c) => w.change(c, 1, 'reviewEvents', randomUUID(), event)));
+  },
 
   async 'org-create'(w, column) {
     const id = `org-new-${randomUUID()}`;
@@ -298,6 +320,11 @@ export const ACTS: Record<string, Act> = {
     return ownOutcome(httpOutcome(await w.request(column, `/api/media/${own}`)), outcome);
   },
 
+  async 'media-upload'(w, column) {
+    const { bytes, ref } = fakePhoto(1000);
+    return httpOutcome(await w.request(column, `/api/media/${ref.sha256}`, chunkOf(bytes)));
+  },
+
   async 'media-head'(w, column) {
     const p = await w.project();
     const sha256 = await photoBy(w, null, 'agent2', p);
@@ -353,6 +380,13 @@ export const ACTS: Record<string, Act> = {
     const mine = await newDeviceKeys();
     return httpOutcome(
       await w.request(column, '/api/devices', { json: { clientId, publicKey: await publicJwk(mine) } }),
+    );
+  },
+
+  async 'device-own'(w, column) {
+    const publicKey = await publicJwk(await newDeviceKeys());
+    return httpOutcome(
+      await w.requestAfresh(column, '/api/devices', { json: { clientId: newClientId(), publicKey } }),
     );
   },
 

@@ -147,6 +147,16 @@ export class RightsWorld {
     };
   }
 
+  /**
+   * A request with a new session of the column's account, for acts that change the session itself (signing
+   * out ends it, registering a device binds it); the disabled and signed-out columns have none to open.
+   */
+  async requestAfresh(column: Column, path: string, options: RequestOptions = {}): Promise<Response> {
+    const username = this.username(column);
+    if (!username || column === 'disabled') return this.request(column, path, options);
+    return this.server.request(path, { ...options, token: await this.signIn(username) });
+  }
+
   /** A request with the column's session (none for `signed out`). */
   request(column: Column, path: string, options: RequestOptions = {}): Promise<Response> {
     const token = this.tokens.get(column);
