@@ -13,6 +13,7 @@ import { exportRoutes } from './routes/export';
 import { formRoutes } from './routes/forms';
 import { healthRoutes } from './routes/health';
 import { mediaRoutes } from './routes/media';
+import { sealedRoutes } from './routes/sealed';
 import { syncRoutes } from './routes/sync';
 import type { Storage } from './storage/Storage';
 import { DAY_MS, DEFAULT_TOKEN_TTL_DAYS } from './auth/tokens';
@@ -52,6 +53,7 @@ export function createApp({
   api.route('/', healthRoutes(storage));
   api.route('/', authRoutes(storage, now, tokenTtlDays * DAY_MS));
   api.route('/', syncRoutes(storage, now, limits));
+  api.route('/', sealedRoutes(storage, now, limits));
   api.route('/', formRoutes(storage, now));
   api.route('/', mediaRoutes(storage, now, limits));
   api.route('/', conflictRoutes(storage, now));

@@ -249,6 +249,45 @@ const requests: fc.Arbitrary<FuzzRequest> = fc.oneof(
   jsonRequest('POST', fc.constant('/api/sync/push'), pushBody),
   jsonRequest(
     'POST',
+    fc.constant('/api/sync/push-sealed'),
+    fc.record({
+      protocol: fc.oneof(fc.constantFrom(3, 4), hostileValue),
+      clientId: fc.oneof(fc.constantFrom('fuzzclient01'), hostileString),
+      changes: fc.oneof(
+        fc.array(
+          fc.record({
+            seq: fc.oneof(fc.integer({ min: 1, max: 3 }), hostileValue),
+            box: fc.oneof(
+              fc.record({
+                v: fc.constantFrom(1, 2),
+                keyId: fc.oneof(fc.constant('k1'), hostileString),
+                epk: fc.oneof(
+                  fc.record({
+                    kty: fc.constant('EC'),
+                    crv: fc.constant('P-256'),
+                    x: hostileString,
+                    y: hostileString,
+                  }),
+                  hostileValue,
+                ),
+                iv: fc.oneof(fc.stringMatching(/^[A-Za-z0-9_-]{16}$/), hostileString),
+                ct: fc.oneof(fc.stringMatching(/^[A-Za-z0-9_-]{0,80}$/), hostileString),
+              }),
+              hostileValue,
+            ),
+            signature: fc.oneof(fc.stringMatching(/^es256:[A-Za-z0-9_-]{86}$/), hostileString),
+          }),
+          { maxLength: 3 },
+        ),
+        hostileValue,
+      ),
+    }),
+  ),
+  fc
+    .record({ role })
+    .map(({ role: r }): FuzzRequest => ({ method: 'GET', path: '/api/server-key', role: r, headers: {} })),
+  jsonRequest(
+    'POST',
     fc.constant('/api/sync/import'),
     fc.oneof(
       pushBody,

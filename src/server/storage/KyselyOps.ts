@@ -6,6 +6,7 @@ import { KyselyMediaOps } from './KyselyMediaOps';
 import { KyselyDeviceOps } from './KyselyDeviceOps';
 import { AGENT_SCOPED_MERGE_TABLES, GLOBAL_MERGE_TABLES, memberProjects, versionsOfOwn } from './agentScope';
 import { KyselyMergeOps } from './KyselyMergeOps';
+import { KyselyServerKeyOps } from './KyselyServerKeyOps';
 import { KyselySignInThrottleOps } from './KyselySignInThrottleOps';
 import { toEntity, toRejected } from './rows';
 import { toAuditRecord } from './auditRows';
@@ -43,6 +44,10 @@ export class KyselyOps extends KyselyMergeOps implements StorageTx {
   /** Bound to the same handle, like `media`. */
   get devices(): KyselyDeviceOps {
     return new KyselyDeviceOps(this.db, this.kind);
+  }
+
+  get serverKeys(): KyselyServerKeyOps {
+    return new KyselyServerKeyOps(this.db);
   }
 
   get limits(): KyselyLimitOps {

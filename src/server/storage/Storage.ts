@@ -5,6 +5,7 @@ import type { LimitOps } from './LimitOps';
 import type { MediaOps } from './MediaOps';
 import type { SignInThrottleOps } from './SignInThrottleOps';
 import type { DeviceOps } from './DeviceOps';
+import type { ServerKeyOps } from './ServerKeyOps';
 import type { FieldValue } from '../../core/sync/merge';
 import type { MergeReads, MergeWrites } from './MergeStorage';
 
@@ -226,6 +227,8 @@ export interface StorageOps extends MergeReads {
   removeProjectMember(projectId: string, userId: string): Promise<boolean>;
   /** Request counts, stored rejections, and the sweeping of unclaimed uploads (src/server/limits). */
   readonly limits: LimitOps;
+  /** The server's key pairs, which devices seal their pending changes to (src/server/sealed). */
+  readonly serverKeys: ServerKeyOps;
 }
 
 /** What the `users` commands change in an account. */

@@ -10,6 +10,7 @@ import { projectMergeMigration } from './projectMergeMigration';
 import { rateLimitMigration } from './rateLimitMigration';
 import { reviewEventsMigration } from './reviewEventsMigration';
 import { signInThrottleMigration } from './signInThrottleMigration';
+import { serverKeysMigration } from './serverKeysMigration';
 import { submissionVersionsMigration } from './submissionVersionsMigration';
 
 /**
@@ -138,6 +139,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06-0013-media-grants': mediaGrantsMigration,
   '2026-12-06-0014-forms-by-project': formsByProjectMigration,
   '2026-12-06-0015-rate-limits': rateLimitMigration,
+  '2026-12-06-0016-server-keys': serverKeysMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -177,6 +177,17 @@ export interface Database {
   conflicts: ConflictsTable;
   sign_in_throttle: SignInThrottleTable;
   rate_limits: RateLimitsTable;
+  server_keys: ServerKeysTable;
+}
+
+/** The server's key pairs for sealed changes (migration 0016). */
+export interface ServerKeysTable {
+  id: string;
+  /** JWK (JSON) of the public key. */
+  public_key: string;
+  /** PKCS#8 of the private key, base64url. */
+  private_key: string;
+  created_at: string;
 }
 
 /** Failed sign-ins per account or address and their locks (src/server/auth/throttlePolicy.ts). */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CHUNK_CONTENT_TYPE } from '../../../src/core/sync/media';
 import type { PullChange } from '../../../src/core/sync/protocol';
+import { sealForServer, ServerKeyResponse, signSealed } from '../../../src/core/sync/sealed';
 import { EXPORT_FORMAT, EXPORT_VERSION } from '../../../src/core/sync/unsyncedExport';
 import { putServerRecord } from '../../../src/server/catalog';
 import { DEMO_FORM } from '../../../src/server/seed/demoForm';
@@ -9,7 +10,7 @@ import { formUpload } from '../forms/fixtureFiles';
 import { newClientId, PASSWORD, submission } from '../harness';
 import { fakePhoto, PHOTO_FORM } from '../media/photoForm';
 import type { Column, Outcome } from './rightsTable';
-import { httpOutcome, ownOutcome, pushOutcome, type RightsWorld } from './world';
+import { httpOutcome, ownOutcome, pushOutcome, type PushOutcome, type RightsWorld } from './world';
 
 /** One row of the rights table: does `column` act, on a project of its own, and says what happened. */
 export type Act = (w: RightsWorld, column: Column) => Promise<Outcome>;
@@ -388,6 +389,27 @@ export const ACTS: Record<string, Act> = {
     return httpOutcome(
       await w.requestAfresh(column, '/api/devices', { json: { clientId: newClientId(), publicKey } }),
     );
+  },
+
+  async 'server-key'(w, column) {
+    return httpOutcome(await w.request(column, '/api/server-key'));
+  },
+
+  async 'push-sealed-other'(w, column) {
+    const p = await w.project();
+    const clientId = newClientId();
+    const keys = await newDeviceKeys();
+    const registered = await registerDevice(w.server, 'agent2', clientId, keys);
+    if (registered.status !== 201) throw new Error(`set-up registration: ${registered.status}`);
+    const serverKey = ServerKeyResponse.parse(await (await w.request('admin', '/api/server-key')).json());
+    const { mutationId: _m, clientId: _c, ...m } = submission(clientId, 1, { fields: { projectId: p } });
+    const box = await sealForServer(serverKey, new TextEncoder().encode(JSON.stringify(m)));
+    const changes = [{ seq: 1, box, signature: await signSealed(keys.privateKey, clientId, 1, box) }];
+    const res = await w.request(column, '/api/sync/push-sealed', {
+      json: { protocol: 4, clientId, changes },
+    });
+    if (res.status !== 200) return httpOutcome(res);
+    return pushOutcome({ status: 200, results: ((await res.json()) as PushOutcome).results });
   },
 
   async 'push-other-device'(w, column) {
