@@ -3,7 +3,7 @@ import { CHUNK_CONTENT_TYPE } from '../../../src/core/sync/media';
 import type { PullChange } from '../../../src/core/sync/protocol';
 import { EXPORT_FORMAT, EXPORT_VERSION } from '../../../src/core/sync/unsyncedExport';
 import { putServerRecord } from '../../../src/server/catalog';
-import { DEMO_FORM } from '../../../src/server/seed/demoForm';
+import { DEMO_ANSWERS, DEMO_FORM } from '../../../src/server/seed/demoForm';
 import { newDeviceKeys, publicJwk, registerDevice, sealFile } from '../devices/deviceKeys';
 import { formUpload } from '../forms/fixtureFiles';
 import { newClientId, PASSWORD, submission } from '../harness';
@@ -339,6 +339,16 @@ export const ACTS: Record<string, Act> = {
     if (res.status !== 200) return httpOutcome(res);
     const csv = await res.text();
     return ownOutcome(own && csv.includes(own) ? '✓' : '✗', csv.includes(colleagues) ? '✓' : '✗');
+  },
+
+  async 'export-personal'(w, column) {
+    const p = await w.project();
+    await w.submissionBy('agent2', p);
+    const path = `/api/export/csv?form=${DEMO_FORM.id}&project=${p}&includePersonal=true`;
+    const res = await w.request(column, path);
+    if (res.status !== 200) return httpOutcome(res);
+    // The demo form's respondent name is personal: it is there only when the right was granted.
+    return (await res.text()).includes(DEMO_ANSWERS.respondent_name) ? '✓' : '✗';
   },
 
   async 'export-iati'(w, column) {
