@@ -351,6 +351,24 @@ export const ACTS: Record<string, Act> = {
     return (await res.text()).includes(DEMO_ANSWERS.respondent_name) ? '✓' : '✗';
   },
 
+  async 'person-search'(w, column) {
+    const p = await w.project();
+    const s = await w.submissionBy('agent2', p);
+    const res = await w.request(column, `/api/projects/${p}/person-search`, { json: { q: 'Aminata' } });
+    if (res.status !== 200) return httpOutcome(res);
+    const found = (await res.json()) as { matches: { id: string }[] };
+    return found.matches.some((m) => m.id === s) ? '✓' : '✗';
+  },
+
+  async 'person-export'(w, column) {
+    const p = await w.project();
+    await w.submissionBy('agent2', p);
+    const json = { q: 'Aminata', format: 'json' };
+    const res = await w.request(column, `/api/projects/${p}/person-search/export`, { json });
+    if (res.status !== 200) return httpOutcome(res);
+    return (await res.text()).includes(DEMO_ANSWERS.respondent_name) ? '✓' : '✗';
+  },
+
   async 'export-iati'(w, column) {
     const p = await w.project();
     return httpOutcome(await w.request(column, `/api/export/iati?project=${p}`));
