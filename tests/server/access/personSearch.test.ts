@@ -175,7 +175,11 @@ describe.each(backends)('the right of access on $name', (backend) => {
 
   it('does both at the command line, the value from the standard input if asked, audited as the operator', async () => {
     const lines: string[] = [];
-    const io = { out: (l: string) => lines.push(l), readValue: async () => 'Kadiatou\n', now: () => AT };
+    const io = {
+      out: (l: string) => lines.push(l),
+      readValue: () => Promise.resolve('Kadiatou\n'),
+      now: () => AT,
+    };
     await personCommand(server.storage, ['find', DEMO_PROJECT.id, '-'], io);
     expect(lines.at(-1)).toBe('2 version(s) found among 5.');
     expect(lines[0]).toContain(`${ids.first}  household_survey@`);
