@@ -13,6 +13,7 @@ import { exportRoutes } from './routes/export';
 import { formRoutes } from './routes/forms';
 import { healthRoutes } from './routes/health';
 import { mediaRoutes } from './routes/media';
+import { personRoutes } from './routes/person';
 import { sealedRoutes } from './routes/sealed';
 import { syncRoutes } from './routes/sync';
 import type { Storage } from './storage/Storage';
@@ -59,6 +60,7 @@ export function createApp({
   api.route('/', conflictRoutes(storage, now));
   api.route('/', exportRoutes(storage, now, limits));
   api.route('/', deviceRoutes(storage, now));
+  api.route('/', personRoutes(storage, now, limits));
   app.route('/api', api);
   app.all('/api', (c) => jsonError(c, 'not_found', 'No such endpoint'));
   app.all('/api/*', (c) => jsonError(c, 'not_found', 'No such endpoint'));

@@ -18,6 +18,7 @@ import { formatImportResult } from './sync/formatImportResult';
 import { importUnsynced } from './sync/importUnsynced';
 import { readUnsyncedExport } from './sync/readUnsyncedExport';
 import { USERS_ADMIN_COMMANDS, USERS_ADMIN_USAGE, usersAdminCommand } from './users/cli';
+import { PERSON_USAGE, PersonUsageError, personCommand } from './access/commands';
 
 const USAGE = `Usage: tsx src/server/cli.ts <command>
 
@@ -45,9 +46,20 @@ ${USERS_ADMIN_USAGE}
                                 registrations and export files are refused
   cleanup                       delete unfinished uploads untouched, and files no submission names, for
                                 UPLOAD_TTL_HOURS (default 168); the server also does it every hour
-${AUDIT_USAGE}`;
+${AUDIT_USAGE}
+${PERSON_USAGE}`;
 
 class UsageError extends Error {}
+
+/** The first line of the standard input (`person find <project> -`: a name kept out of the shell's history). */
+async function readStdinLine(): Promise<string> {
+  let text = '';
+  for await (const chunk of process.stdin) {
+    text += String(chunk);
+    if (text.includes('\n')) break;
+  }
+  return text.split('\n')[0] ?? '';
+}
 
 const env = (name: string): string | undefined => process.env[name] || undefined;
 
@@ -211,6 +223,10 @@ async function run(argv: string[]): Promise<void> {
       if (rest[0] === 'devices')
         return withStorage((storage) => devicesCommand(storage, rest.slice(1), console.log));
       throw new UsageError(`users: use one of add, join, list, devices, ${USERS_ADMIN_COMMANDS.join(', ')}`);
+    case 'person':
+      return withStorage((storage) =>
+        personCommand(storage, rest, { out: (line) => console.log(line), readValue: readStdinLine }),
+      );
     case undefined:
     case 'help':
     case '--help':
@@ -227,6 +243,7 @@ run(process.argv.slice(2)).catch((err: unknown) => {
     err instanceof UsageError ||
     err instanceof AccountError ||
     err instanceof AuditUsageError ||
+    err instanceof PersonUsageError ||
     (err instanceof TypeError && 'code' in err);
   // An import refused (bad file, rights, gap) says why; the details (e.g. the expected seq) help too.
   if (err instanceof HttpError && err.details !== undefined) console.error(JSON.stringify(err.details));

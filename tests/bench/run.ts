@@ -1,9 +1,10 @@
 /**
  * `npm run bench [-- name…]`: prints every figure as `name: value`. Groups: bundle, store, sync, expr, engine,
- * export, forms (all of them by default); `server` runs the push throughput part of `sync` alone, `wire` its bytes on
+ * export, forms, access (all of them by default); `server` runs the push throughput part of `sync` alone, `wire` its bytes on
  * the wire.
  * Benchmarks measure; they never fail on a threshold (the bundle budget is enforced by the test build).
  */
+import { benchAccess } from './access';
 import { benchBundle } from './bundle';
 import { benchExport } from './export';
 import { benchExpr } from './expr';
@@ -22,6 +23,7 @@ const suites: Record<string, () => Promise<void>> = {
   engine: benchFormEngine,
   export: benchExport,
   forms: benchFormUploads,
+  access: benchAccess,
 };
 /** Parts of a group that can be run alone; not run again by default. */
 const parts: Record<string, () => Promise<void>> = { server: benchServer, wire: benchWire };

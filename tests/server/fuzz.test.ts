@@ -215,6 +215,8 @@ const query = fc
       'protocol',
       'scope',
       'project',
+      'includePersonal',
+      'geoPrecision',
       'form',
       'lang',
       'codes',
@@ -331,6 +333,25 @@ const requests: fc.Arbitrary<FuzzRequest> = fc.oneof(
       role: r,
       headers: {},
     })),
+  jsonRequest(
+    'POST',
+    fc
+      .tuple(fc.oneof(fc.constantFrom('synergie-nord-gao', 'autre-projet-tombouctou'), segment), fc.boolean())
+      .map(([project, file]) => `/api/projects/${project}/person-search${file ? '/export' : ''}`),
+    fc.oneof(
+      hostileValue,
+      fc.record(
+        {
+          q: fc.oneof(fc.constantFrom('Aminata', 'maiga', '76 12'), hostileValue),
+          format: fc.oneof(fc.constantFrom('csv', 'hxl', 'xlsx', 'geojson', 'json'), hostileValue),
+          lang: hostileValue,
+          codes: hostileValue,
+          geoPrecision: hostileValue,
+        },
+        { requiredKeys: ['q'] },
+      ),
+    ),
+  ),
   fc
     .record({
       role,

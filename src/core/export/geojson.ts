@@ -5,8 +5,9 @@ import { geopoint } from '../forms/engine/answerValues';
 import { pickText } from '../i18n/localized';
 import type { Project } from '../records/project';
 import type { Submission } from '../records/submission';
+import { roundCoordinate } from './geoPrecision';
 import type { TableOptions } from './submissionTables';
-import { submissionTables } from './submissionTables';
+import { exported, submissionTables } from './submissionTables';
 
 /** GeoJSON (RFC 7946) geometries Terrain writes: positions are [longitude, latitude(, altitude)]. */
 export type Position = number[];
@@ -46,12 +47,18 @@ function samePosition(a: Position, b: Position): boolean {
   return a[0] === b[0] && a[1] === b[1];
 }
 
-function geometryOf(type: string, value: unknown): Geometry | null {
+/** The position with its longitude and latitude rounded to `precision` decimals (altitude kept). */
+function coarsened(position: Position, precision: number | undefined): Position {
+  const [lon = 0, lat = 0, ...rest] = position;
+  return [roundCoordinate(lon, precision), roundCoordinate(lat, precision), ...rest];
+}
+
+function geometryOf(type: string, value: unknown, precision: number | undefined): Geometry | null {
   if (type === 'geopoint') {
     const p = positionOf(value);
-    return p && { type: 'Point', coordinates: p };
+    return p && { type: 'Point', coordinates: coarsened(p, precision) };
   }
-  const positions = positionsOf(value);
+  const positions = positionsOf(value)?.map((p) => coarsened(p, precision));
   if (type === 'geotrace')
     return positions && positions.length >= 2 ? { type: 'LineString', coordinates: positions } : null;
   if (type !== 'geoshape' || !positions || positions.length < 3) return null;
@@ -87,31 +94,39 @@ interface GeoLevel {
   repeats: { name: string; path: string; level: GeoLevel }[];
 }
 
-function geoLevel(items: readonly FormItem[]): GeoLevel {
+/** The geo questions the export writes (personal ones only when asked), level by level. */
+function geoLevel(items: readonly FormItem[], options: TableOptions): GeoLevel {
   const repeats: GeoLevel['repeats'] = [];
   const visit = (list: readonly FormItem[], groupPath: string) => {
     for (const item of list) {
       if (item.kind === 'group') visit(item.items, `${groupPath}${item.name}/`);
       else if (item.kind === 'repeat')
-        repeats.push({ name: item.name, path: `${groupPath}${item.name}`, level: geoLevel(item.items) });
+        repeats.push({
+          name: item.name,
+          path: `${groupPath}${item.name}`,
+          level: geoLevel(item.items, options),
+        });
     }
   };
   visit(items, '');
-  return { questions: levelQuestions(items).filter((q) => GEO_TYPES.includes(q.type)), repeats };
+  const questions = levelQuestions(items).filter((q) => GEO_TYPES.includes(q.type) && exported(q, options));
+  return { questions, repeats };
 }
 
 /**
  * A form's submissions as features: one per answered geopoint, geotrace or geoshape question, with the
  * submission's row of the CSV export as properties plus `field`, the question it maps. A question inside a
  * repeat gives one feature per instance, which adds `REPEAT_KEY`: the instance's KEY in the CSV export's
- * table of that repeat (`s1/member[2]`), so the point joins its row there.
+ * table of that repeat (`s1/member[2]`), so the point joins its row there. A personal geo question gives no
+ * feature unless `options.includePersonal` (its geometry is where someone lives), and coordinates are
+ * rounded to `options.geoPrecision` decimals, as in the tables.
  */
 export function submissionsGeoJson(
   form: FormDefinition,
   submissions: readonly Submission[],
   options: TableOptions,
 ): FeatureCollection {
-  const root = geoLevel(form.items);
+  const root = geoLevel(form.items, options);
   const main = submissionTables(form, submissions, options)[0];
   const features: Feature[] = [];
   submissions.forEach((s, i) => {
@@ -121,7 +136,7 @@ export function submissionsGeoJson(
     );
     const visit = (level: GeoLevel, answers: Record<string, unknown>, key: string | null) => {
       for (const q of level.questions) {
-        const geometry = geometryOf(q.type, answers[q.name]);
+        const geometry = geometryOf(q.type, answers[q.name], options.geoPrecision);
         if (geometry)
           features.push({
             type: 'Feature',
@@ -148,8 +163,16 @@ export function submissionsGeoJson(
   return { type: 'FeatureCollection', features };
 }
 
-/** Projects' locations that have a point, one feature each, with the project's code, title and places. */
-export function projectsGeoJson(projects: readonly Project[], lang: string): FeatureCollection {
+/**
+ * Projects' locations that have a point, one feature each, with the project's code, title and places. No
+ * answers: a project's places are published on purpose (IATI too), but `geoPrecision` rounds them as well, so
+ * that an export asked at N decimals holds no finer coordinate.
+ */
+export function projectsGeoJson(
+  projects: readonly Project[],
+  lang: string,
+  geoPrecision?: number,
+): FeatureCollection {
   const features = projects
     .filter((p) => !p.deleted)
     .flatMap((p) =>
@@ -159,7 +182,10 @@ export function projectsGeoJson(projects: readonly Project[], lang: string): Fea
               {
                 type: 'Feature',
                 id: `${p.id}/${i + 1}`,
-                geometry: { type: 'Point', coordinates: [loc.point.lon, loc.point.lat] },
+                geometry: {
+                  type: 'Point',
+                  coordinates: coarsened([loc.point.lon, loc.point.lat], geoPrecision),
+                },
                 properties: {
                   projectId: p.id,
                   code: p.code,

@@ -1,9 +1,10 @@
 import { MediaRef } from '../forms/answersSchema';
 import type { FormDefinition, FormItem, Question } from '../forms/definition';
-import { choicesOf } from '../forms/definition';
+import { allQuestions, choicesOf, isPersonal } from '../forms/definition';
 import { pickText } from '../i18n/localized';
 import type { Submission } from '../records/submission';
 import type { Table } from './csv';
+import { roundCoordinate } from './geoPrecision';
 import { GEOPOINT_PARTS, hxlTagOf, META_TAGS } from './hxl';
 
 /**
@@ -16,12 +17,32 @@ import { GEOPOINT_PARTS, hxlTagOf, META_TAGS } from './hxl';
  * Central does; a geopoint takes four columns (`gps-Latitude`, `gps-Longitude`, `gps-Altitude`,
  * `gps-Accuracy`). Values are choice codes, or labels in `lang` when `codes` is false; several choices
  * (select_multiple, rank) are space-separated codes, or labels joined by `; ` (labels hold spaces).
+ *
+ * Questions marked personal (`Question.personal`) have no column unless `includePersonal`: leaving them out
+ * is the default, so a caller that forgets the option leaks nothing. `geoPrecision` rounds the latitude and
+ * longitude of every geopoint, geotrace and geoshape answer (see geoPrecision.ts).
  */
 export interface TableOptions {
   lang: string;
   codes: boolean;
   /** HXL hashtags by question name, overriding the default ones (see hxl.ts). */
   hxlTags?: Readonly<Record<string, string>>;
+  /** Write the columns of personal questions too (a supervisor's choice, audited by the server). */
+  includePersonal?: boolean;
+  /** Decimals of latitudes and longitudes (0 to 8); full precision when absent. */
+  geoPrecision?: number;
+}
+
+/** The names of the form's personal questions, in form order (for the audit of an export). */
+export function personalFieldNames(form: FormDefinition): string[] {
+  return allQuestions(form)
+    .filter(isPersonal)
+    .map((q) => q.name);
+}
+
+/** Whether the export writes this question at all. */
+export function exported(question: Question, options: Pick<TableOptions, 'includePersonal'>): boolean {
+  return options.includePersonal === true || !isPersonal(question);
 }
 
 /** A column of one table: how to read its value from one level's answers. */
@@ -45,10 +66,13 @@ function isAnswers(value: unknown): value is Answers {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function geopointParts(value: unknown): number[] | null {
+/** A geopoint's latitude, longitude, altitude and accuracy (those present), the first two rounded. */
+function geopointParts(value: unknown, precision: number | undefined): number[] | null {
   if (!isAnswers(value) || typeof value.latitude !== 'number' || typeof value.longitude !== 'number')
     return null;
-  return [value.latitude, value.longitude, value.altitude, value.accuracy].filter(
+  const latitude = roundCoordinate(value.latitude, precision);
+  const longitude = roundCoordinate(value.longitude, precision);
+  return [latitude, longitude, value.altitude, value.accuracy].filter(
     (n): n is number => typeof n === 'number',
   );
 }
@@ -83,7 +107,9 @@ function formatValue(
     case 'geotrace':
     case 'geoshape':
       // ODK's text form: `lat lon alt acc` points separated by `;`.
-      return Array.isArray(value) ? value.map((p) => geopointParts(p)?.join(' ') ?? '').join(';') : '';
+      return Array.isArray(value)
+        ? value.map((p) => geopointParts(p, options.geoPrecision)?.join(' ') ?? '').join(';')
+        : '';
   }
   const media = MediaRef.safeParse(value);
   if (media.success) return media.data.name;
@@ -102,6 +128,7 @@ function buildLevel(
   const visit = (list: readonly FormItem[], prefix: string, groupPath: string) => {
     for (const item of list) {
       const header = prefix + item.name;
+      if (item.kind === 'question' && !exported(item, options)) continue;
       if (item.kind === 'group') {
         visit(item.items, `${header}-`, `${groupPath}${item.name}/`);
       } else if (item.kind === 'repeat') {
@@ -122,7 +149,7 @@ function buildLevel(
             header: `${header}-${part}`,
             hxl: hxlTagOf(item, part, overrides),
             value: (a) => {
-              const n = geopointParts(a[item.name])?.[i];
+              const n = geopointParts(a[item.name], options.geoPrecision)?.[i];
               return n === undefined ? '' : String(n);
             },
           });

@@ -121,6 +121,11 @@ export const Question = z.object({
   max: z.optional(z.number()),
   /** The HXL hashtag of the question's column in exports (the form's `hxl` column). */
   hxl: z.optional(HxlTag),
+  /**
+   * The answer is personal data (XLSForm's `personal_data` column, or its group's, or computed from such an
+   * answer): exports leave it out unless a supervisor asks for it on purpose. Only `true` is written.
+   */
+  personal: z.optional(z.boolean()),
 });
 export type Question = z.infer<typeof Question>;
 
@@ -253,6 +258,11 @@ export function allQuestions(form: FormDefinition): Question[] {
 
 export function choicesOf(form: FormDefinition, question: Question): Choice[] {
   return question.listName ? (form.choiceLists[question.listName] ?? []) : [];
+}
+
+/** True if the question's answer is personal data (see `Question.personal`). */
+export function isPersonal(question: Question): boolean {
+  return question.personal === true;
 }
 
 /** True if the item's `required` is a plain yes; expressions are decided by the form engine. */

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { versionsOfOwn } from '../storage/agentScope';
+import { AGENT_SCOPED_MERGE_TABLES, versionsOfOwn } from '../storage/agentScope';
 import type { Database } from '../storage/schema';
 
 /** The entity tables an export reads. */
@@ -19,6 +19,20 @@ export interface ExportRow {
   projectId: string;
   createdBy: string | null;
   data: Record<string, unknown>;
+}
+
+/** Where a stored submission stands among its versions (docs/sync-protocol.md, "Submission versions"). */
+export type VersionStatus = 'current' | 'earlier' | 'concurrent';
+
+/** A stored submission of any version, its JSON as stored (the right of access reads them all). */
+export interface StoredVersion {
+  id: string;
+  seq: number;
+  createdBy: string | null;
+  /** The first version of its chain (itself when never corrected). */
+  rootId: string;
+  status: VersionStatus;
+  json: string;
 }
 
 /**
@@ -57,4 +71,100 @@ export class ExportReads {
       data: JSON.parse(r.data) as Record<string, unknown>,
     }));
   }
+
+  /**
+   * A page of the project's submissions of every version (current, replaced by a correction, or a losing
+   * concurrent correction), deleted ones left out, after `afterSeq` in server_seq order: the right of access
+   * searches them all, a page at a time so that a large project never sits in memory whole.
+   */
+  async versionsPage(projectId: string, afterSeq: number, limit: number): Promise<StoredVersion[]> {
+    const rows = await this.versionsQuery(projectId)
+      .where('e.server_seq', '>', afterSeq)
+      .orderBy('e.server_seq')
+      .limit(limit)
+      .execute();
+    return rows.map(storedVersion);
+  }
+
+  /** Every version of the chains that start at `rootIds`, in server_seq order. */
+  async chains(projectId: string, rootIds: readonly string[]): Promise<StoredVersion[]> {
+    const out: StoredVersion[] = [];
+    // Chunks keep the list of parameters well under either database's limit.
+    for (let i = 0; i < rootIds.length; i += 500) {
+      const roots = rootIds.slice(i, i + 500);
+      const rows = await this.versionsQuery(projectId)
+        .where((eb) => eb.or([eb('e.id', 'in', roots), eb('v.root_id', 'in', roots)]))
+        .orderBy('e.server_seq')
+        .execute();
+      out.push(...rows.map(storedVersion));
+    }
+    return out.sort((a, b) => a.seq - b.seq);
+  }
+
+  /** The records about these submissions (reviews and review history: comments may name the person). */
+  async aboutSubmissions(
+    projectId: string,
+    submissionIds: readonly string[],
+  ): Promise<{ tbl: string; id: string; submissionId: string; data: Record<string, unknown> }[]> {
+    const out = [];
+    for (let i = 0; i < submissionIds.length; i += 500) {
+      const rows = await this.db
+        .selectFrom('entities')
+        .select(['tbl', 'id', 'submission_id', 'data'])
+        .where('tbl', 'in', AGENT_SCOPED_MERGE_TABLES)
+        .where('project_id', '=', projectId)
+        .where('deleted', '=', 0)
+        .where('submission_id', 'in', submissionIds.slice(i, i + 500))
+        .orderBy('server_seq')
+        .execute();
+      for (const r of rows)
+        out.push({
+          tbl: r.tbl,
+          id: r.id,
+          submissionId: r.submission_id ?? '',
+          data: JSON.parse(r.data) as Record<string, unknown>,
+        });
+    }
+    return out;
+  }
+
+  private versionsQuery(projectId: string) {
+    return this.db
+      .selectFrom('entities as e')
+      .leftJoin('submission_versions as v', 'v.id', 'e.id')
+      .select([
+        'e.id',
+        'e.server_seq',
+        'e.created_by',
+        'e.data',
+        'v.root_id',
+        'v.superseded_by',
+        'v.conflicting',
+      ])
+      .where('e.tbl', '=', 'submissions')
+      .where('e.project_id', '=', projectId)
+      .where('e.deleted', '=', 0);
+  }
+}
+
+function storedVersion(row: {
+  id: string;
+  server_seq: number;
+  created_by: string | null;
+  data: string;
+  root_id: string | null;
+  superseded_by: string | null;
+  conflicting: number | null;
+}): StoredVersion {
+  const status: VersionStatus =
+    Number(row.conflicting) === 1 ? 'concurrent' : row.superseded_by !== null ? 'earlier' : 'current';
+  return {
+    id: row.id,
+    // PostgreSQL's bigint comes back as text.
+    seq: Number(row.server_seq),
+    createdBy: row.created_by,
+    rootId: row.root_id ?? row.id,
+    status,
+    json: row.data,
+  };
 }

@@ -1,8 +1,9 @@
 import { z } from 'zod/mini';
 import { toCsv } from '../../core/export/csv';
 import { projectsGeoJson, submissionsGeoJson } from '../../core/export/geojson';
+import { GEO_PRECISION_MAX, roundCoordinate } from '../../core/export/geoPrecision';
 import { toIatiXml } from '../../core/export/iati';
-import { submissionTables } from '../../core/export/submissionTables';
+import { personalFieldNames, submissionTables, type TableOptions } from '../../core/export/submissionTables';
 import { UI_LANGUAGES } from '../../core/i18n/localized';
 import { FormVersion } from '../../core/records/formVersion';
 import { Indicator } from '../../core/records/indicator';
@@ -27,6 +28,10 @@ export const ExportRequest = z.object({
   lang: z._default(z.enum(UI_LANGUAGES), 'fr'),
   /** Choice codes rather than labels. */
   codes: z._default(z.boolean(), false),
+  /** The answers of personal questions too (supervisors and admins only; see `mayIncludePersonal`). */
+  includePersonal: z._default(z.boolean(), false),
+  /** Decimals of every latitude and longitude written (0 to 8); full precision when absent. */
+  geoPrecision: z.optional(z.int().check(z.gte(0), z.lte(GEO_PRECISION_MAX))),
 });
 export type ExportRequest = z.infer<typeof ExportRequest>;
 
@@ -37,8 +42,22 @@ export function exportFilters(request: ExportRequest): Record<string, unknown> {
     form: request.form ?? null,
     lang: request.lang,
     codes: request.codes,
+    includePersonal: request.includePersonal,
+    geoPrecision: request.geoPrecision ?? null,
   };
 }
+
+/**
+ * Who may take personal answers out of Terrain in a file: supervisors and admins (and the operator at the
+ * console). Focal points read them one submission at a time to review; a file of them all is the project
+ * managers' decision, as the issue of personal data says.
+ */
+export function mayIncludePersonal(who: Exporter): boolean {
+  return who === 'operator' || hasRole(who.role, 'supervisor');
+}
+
+export const PERSONAL_REFUSED =
+  'Only supervisors and admins may include personal data in an export: leave includePersonal out';
 
 export interface ExportFile {
   name: string;
@@ -48,6 +67,8 @@ export interface ExportFile {
   notes?: string[];
   /** How many records the export holds (submissions, projects or activities), for the audit log. */
   records?: number;
+  /** The form's personal questions: left out, or included on purpose (`includePersonal`), for the audit log. */
+  personalFields?: string[];
 }
 
 /** Who runs the export: a user of the API, or the CLI (the operator, who sees everything). */
@@ -129,13 +150,20 @@ export async function buildExport(
   request: ExportRequest,
   now: Date,
 ): Promise<ExportFile[]> {
+  if (request.includePersonal && !mayIncludePersonal(who)) throw new HttpError('forbidden', PERSONAL_REFUSED);
   const scope = await scopeOf(storage, who, request.project);
-  const options = { lang: request.lang, codes: request.codes };
+  const options = {
+    lang: request.lang,
+    codes: request.codes,
+    includePersonal: request.includePersonal,
+    ...(request.geoPrecision === undefined ? {} : { geoPrecision: request.geoPrecision }),
+  };
   if (request.format === 'csv' || request.format === 'hxl' || request.format === 'xlsx') {
     if (request.form === undefined)
       throw new HttpError('validation', `A ${request.format} export needs a form`);
     const version = await latestForm(storage, scope, request);
     const form = version.definition;
+    const personalFields = personalFieldNames(form);
     const submissions = await submissionsOf(storage, scope, version);
     const tables = submissionTables(form, submissions, options);
     if (request.format === 'xlsx')
@@ -146,6 +174,7 @@ export async function buildExport(
           // The HXL row too: HXL tools read spreadsheets, and a row of hashtags is harmless elsewhere.
           body: tablesToXlsx(tables, true),
           records: submissions.length,
+          personalFields,
         },
       ];
     return tables.map((t) => ({
@@ -153,15 +182,20 @@ export async function buildExport(
       contentType: 'text/csv; charset=utf-8',
       body: toCsv(t, request.format === 'hxl'),
       records: submissions.length,
+      personalFields,
     }));
   }
   if (request.format === 'geojson') {
-    const body =
+    const { body, personalFields } =
       request.form === undefined
-        ? projectsGeoJson(
-            parseAll(await storage.exports.rows('projects', scope, request.project), Project),
-            request.lang,
-          )
+        ? {
+            body: projectsGeoJson(
+              parseAll(await storage.exports.rows('projects', scope, request.project), Project),
+              request.lang,
+              request.geoPrecision,
+            ),
+            personalFields: [],
+          }
         : await formGeoJson(storage, scope, request, options);
     return [
       {
@@ -169,6 +203,7 @@ export async function buildExport(
         contentType: 'application/geo+json',
         body: JSON.stringify(body),
         records: body.features.length,
+        personalFields,
       },
     ];
   }
@@ -179,10 +214,14 @@ async function formGeoJson(
   storage: StorageOps,
   scope: ExportScope,
   request: ExportRequest,
-  options: { lang: ExportRequest['lang']; codes: boolean },
+  options: TableOptions,
 ) {
   const version = await latestForm(storage, scope, request);
-  return submissionsGeoJson(version.definition, await submissionsOf(storage, scope, version), options);
+  const submissions = await submissionsOf(storage, scope, version);
+  return {
+    body: submissionsGeoJson(version.definition, submissions, options),
+    personalFields: personalFieldNames(version.definition),
+  };
 }
 
 async function iatiExport(
@@ -194,7 +233,10 @@ async function iatiExport(
 ): Promise<ExportFile> {
   if (who !== 'operator' && who.role === 'agent')
     throw new HttpError('forbidden', 'Agents do not publish IATI files');
-  let projects = parseAll(await storage.exports.rows('projects', scope, request.project), Project);
+  // IATI holds no submissions, so no personal answers; its projects' points are rounded like any coordinate.
+  let projects = parseAll(await storage.exports.rows('projects', scope, request.project), Project).map((p) =>
+    coarsenedProject(p, request.geoPrecision),
+  );
   if (who !== 'operator' && !hasRole(who.role, 'supervisor')) {
     projects = projects.filter((p) => p.focalPointId === who.id);
     if (projects.length === 0)
@@ -229,5 +271,23 @@ async function iatiExport(
     body: xml,
     notes: skipped.map((s) => `Project ${s.projectId} left out: ${s.reason}`),
     records: projects.length - skipped.length,
+  };
+}
+
+function coarsenedProject(project: Project, precision: number | undefined): Project {
+  if (precision === undefined) return project;
+  return {
+    ...project,
+    locations: project.locations.map((loc) =>
+      loc.point
+        ? {
+            ...loc,
+            point: {
+              lat: roundCoordinate(loc.point.lat, precision),
+              lon: roundCoordinate(loc.point.lon, precision),
+            },
+          }
+        : loc,
+    ),
   };
 }

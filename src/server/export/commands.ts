@@ -17,7 +17,9 @@ export const USAGE = `Usage: npm run export -- <csv|hxl|xlsx|geojson|iati> [opti
   iati      the projects as IATI 2.03 activities; PATH is the file
 
   --project ID   only this project        --form ID   the form (csv, hxl; geojson of submissions)
-  --lang fr|en   labels' language (fr)    --codes     choice codes instead of labels`;
+  --lang fr|en   labels' language (fr)    --codes     choice codes instead of labels
+  --include-personal   the answers of questions marked personal_data too (left out by default; audited)
+  --geo-precision N    round every latitude and longitude to N decimals (0-8; 2 is about 1 km)`;
 
 export interface ExportCliIo {
   out: (line: string) => void;
@@ -33,8 +35,16 @@ const OPTIONS = {
   form: { type: 'string' },
   lang: { type: 'string' },
   codes: { type: 'boolean' },
+  'include-personal': { type: 'boolean' },
+  'geo-precision': { type: 'string' },
   out: { type: 'string' },
 } as const;
+
+/** `--geo-precision N`: digits only (zod then checks 0-8); anything else is NaN, which zod refuses. */
+function precisionOf(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  return /^\d+$/.test(text) ? Number(text) : Number.NaN;
+}
 
 /** Runs one export and returns the exit code: 0 written, 1 the export failed, 2 bad arguments. */
 export async function runExportCli(argv: string[], io: ExportCliIo): Promise<number> {
@@ -52,6 +62,8 @@ export async function runExportCli(argv: string[], io: ExportCliIo): Promise<num
     form: values.form,
     lang: values.lang,
     codes: values.codes ?? false,
+    includePersonal: values['include-personal'] ?? false,
+    geoPrecision: precisionOf(values['geo-precision']),
   });
   if (!request.success || positionals.length !== 1 || !values.out) {
     const why = request.success
@@ -77,7 +89,12 @@ export async function runExportCli(argv: string[], io: ExportCliIo): Promise<num
       action: `export.${request.data.format}`,
       tbl: request.data.form === undefined ? null : 'forms',
       recordId: request.data.form ?? null,
-      details: { ...exportFilters(request.data), records: files[0]?.records ?? 0, out },
+      details: {
+        ...exportFilters(request.data),
+        records: files[0]?.records ?? 0,
+        out,
+        personalFields: files[0]?.personalFields ?? [],
+      },
     });
     const several = request.data.format === 'csv' || request.data.format === 'hxl';
     if (several && out.endsWith('.zip')) await writeFile(out, zipFiles(files, at));

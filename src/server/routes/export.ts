@@ -3,7 +3,14 @@ import { z } from 'zod/mini';
 import { UI_LANGUAGES } from '../../core/i18n/localized';
 import { requireUser } from '../auth/session';
 import { auditContext } from '../audit/context';
-import { buildExport, EXPORT_FORMATS, exportFilters, ExportRequest } from '../export/buildExport';
+import {
+  buildExport,
+  EXPORT_FORMATS,
+  exportFilters,
+  ExportRequest,
+  mayIncludePersonal,
+  PERSONAL_REFUSED,
+} from '../export/buildExport';
 import { zipFiles } from '../export/zip';
 import { readQuery } from '../http/body';
 import type { AppEnv, Clock } from '../http/env';
@@ -18,11 +25,16 @@ const ExportQuery = z.strictObject({
   form: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not a form id'))),
   lang: z.optional(z.enum(UI_LANGUAGES)),
   codes: z.optional(z.enum(['true', 'false', '1', '0'])),
+  includePersonal: z.optional(z.enum(['true', 'false', '1', '0'])),
+  geoPrecision: z.optional(z.string().check(z.regex(/^[0-8]$/, 'A number of decimals from 0 to 8'))),
 });
+
+const isTrue = (flag: string | undefined) => flag === 'true' || flag === '1';
 
 /**
  * `GET /api/export/:format` (csv, hxl, xlsx, geojson, iati) with the user's rights (see buildExport.ts). A csv or
- * hxl export of a form with repeats is a ZIP of its tables. Never cached: it holds personal data.
+ * hxl export of a form with repeats is a ZIP of its tables. Never cached: it may hold personal data (the
+ * answers of personal questions only with `includePersonal=true`, for supervisors and admins, audited).
  */
 export function exportRoutes(storage: Storage, now: Clock, limits: ServerLimits): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
@@ -39,17 +51,36 @@ export function exportRoutes(storage: Storage, now: Clock, limits: ServerLimits)
       project: query.project,
       form: query.form,
       lang: query.lang,
-      codes: query.codes === 'true' || query.codes === '1',
+      codes: isTrue(query.codes),
+      includePersonal: isTrue(query.includePersonal),
+      geoPrecision: query.geoPrecision === undefined ? undefined : Number(query.geoPrecision),
     });
     const at = now();
-    const files = await buildExport(storage, c.var.user, request, at);
-    await storage.audit({
+    const audited = {
       ...auditContext(c.var.user.id, c.var.client),
       at: at.toISOString(),
-      action: `export.${request.format}`,
       tbl: request.form === undefined ? null : 'forms',
       recordId: request.form ?? null,
-      details: { ...exportFilters(request), records: files[0]?.records ?? 0, files: files.length },
+    };
+    if (request.includePersonal && !mayIncludePersonal(c.var.user)) {
+      // Asking for personal data one may not have is worth a trace of its own, not only a 403.
+      await storage.audit({
+        ...audited,
+        action: 'export.refused',
+        details: { format: request.format, ...exportFilters(request), reason: 'personal data' },
+      });
+      throw new HttpError('forbidden', PERSONAL_REFUSED);
+    }
+    const files = await buildExport(storage, c.var.user, request, at);
+    await storage.audit({
+      ...audited,
+      action: `export.${request.format}`,
+      details: {
+        ...exportFilters(request),
+        records: files[0]?.records ?? 0,
+        files: files.length,
+        personalFields: files[0]?.personalFields ?? [],
+      },
     });
     c.header('Cache-Control', 'no-store');
     const [only] = files;

@@ -35,6 +35,8 @@ export const DEMO_FORM: FormDefinition = FormDefinition.parse({
       name: 'respondent_name',
       label: { fr: 'Nom de la personne interrogée', en: 'Respondent’s name' },
       required: true,
+      // Personal data (XLSForm's personal_data column): exports leave it out unless a supervisor asks.
+      personal: true,
     },
     {
       kind: 'question',
@@ -73,6 +75,8 @@ export const DEMO_FORM: FormDefinition = FormDefinition.parse({
       type: 'geopoint',
       name: 'location',
       label: { fr: 'Position du ménage', en: 'Household location' },
+      // Where a family lives is personal data as much as its name.
+      personal: true,
     },
   ],
   choiceLists: {

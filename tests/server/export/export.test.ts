@@ -77,9 +77,13 @@ describe.each(backends)('exports on $name', (backend) => {
     expect(mine.headers.get('content-type')).toContain('text/csv');
     const agentRows = (await mine.text()).trim().split('\r\n');
     expect(agentRows).toHaveLength(2);
-    expect(agentRows[1]).toContain('Aminata');
-    const all = (await (await get('supervisor', path)).text()).trim().split('\r\n');
+    // The respondent's name is personal: the agent's row is told by what the supervisor may ask to see.
+    expect(agentRows[1]).not.toContain('Aminata');
+    const all = (await (await get('supervisor', `${path}&includePersonal=true`)).text()).trim().split('\r\n');
     expect(all).toHaveLength(3);
+    // KEY, SubmitterID and FormVersion end each row: the agent's own is Aminata's.
+    const key = agentRows[1]?.split(',').at(-3) ?? '?';
+    expect(all.find((row) => row.includes('Aminata'))).toContain(key);
     const hxl = (await (await get('supervisor', `/api/export/hxl?form=${DEMO_FORM.id}`)).text()).split(
       '\r\n',
     );
@@ -148,10 +152,15 @@ describe.each(backends)('exports on $name', (backend) => {
       features: { properties: { projectId: string } }[];
     };
     expect(projects.features.map((f) => f.properties.projectId)).toEqual([DEMO_PROJECT.id]);
-    const subs = (await (await get('agent', `/api/export/geojson?form=${DEMO_FORM.id}`)).json()) as {
-      features: { geometry: { coordinates: number[] } }[];
-    };
-    expect(subs.features.map((f) => f.geometry.coordinates)).toEqual([[-0.0447, 16.2717]]);
+    const path = `/api/export/geojson?form=${DEMO_FORM.id}`;
+    type Points = { features: { geometry: { coordinates: number[] } }[] };
+    // The household's position is personal: no feature unless a supervisor asks for it.
+    expect(((await (await get('agent', path)).json()) as Points).features).toEqual([]);
+    const subs = (await (await get('supervisor', `${path}&includePersonal=true`)).json()) as Points;
+    expect(subs.features.map((f) => f.geometry.coordinates)).toEqual([
+      [-0.0447, 16.2717],
+      [-0.0447, 16.2717],
+    ]);
   });
 
   it('sends a ZIP of the tables of a form with repeats, and the CLI writes them as files', async () => {

@@ -4,7 +4,7 @@ import type { PullChange } from '../../../src/core/sync/protocol';
 import { sealForServer, ServerKeyResponse, signSealed } from '../../../src/core/sync/sealed';
 import { EXPORT_FORMAT, EXPORT_VERSION } from '../../../src/core/sync/unsyncedExport';
 import { putServerRecord } from '../../../src/server/catalog';
-import { DEMO_FORM } from '../../../src/server/seed/demoForm';
+import { DEMO_ANSWERS, DEMO_FORM } from '../../../src/server/seed/demoForm';
 import { newDeviceKeys, publicJwk, registerDevice, sealFile } from '../devices/deviceKeys';
 import { formUpload } from '../forms/fixtureFiles';
 import { newClientId, PASSWORD, submission } from '../harness';
@@ -340,6 +340,34 @@ export const ACTS: Record<string, Act> = {
     if (res.status !== 200) return httpOutcome(res);
     const csv = await res.text();
     return ownOutcome(own && csv.includes(own) ? '✓' : '✗', csv.includes(colleagues) ? '✓' : '✗');
+  },
+
+  async 'export-personal'(w, column) {
+    const p = await w.project();
+    await w.submissionBy('agent2', p);
+    const path = `/api/export/csv?form=${DEMO_FORM.id}&project=${p}&includePersonal=true`;
+    const res = await w.request(column, path);
+    if (res.status !== 200) return httpOutcome(res);
+    // The demo form's respondent name is personal: it is there only when the right was granted.
+    return (await res.text()).includes(DEMO_ANSWERS.respondent_name) ? '✓' : '✗';
+  },
+
+  async 'person-search'(w, column) {
+    const p = await w.project();
+    const s = await w.submissionBy('agent2', p);
+    const res = await w.request(column, `/api/projects/${p}/person-search`, { json: { q: 'Aminata' } });
+    if (res.status !== 200) return httpOutcome(res);
+    const found = (await res.json()) as { matches: { id: string }[] };
+    return found.matches.some((m) => m.id === s) ? '✓' : '✗';
+  },
+
+  async 'person-export'(w, column) {
+    const p = await w.project();
+    await w.submissionBy('agent2', p);
+    const json = { q: 'Aminata', format: 'json' };
+    const res = await w.request(column, `/api/projects/${p}/person-search/export`, { json });
+    if (res.status !== 200) return httpOutcome(res);
+    return (await res.text()).includes(DEMO_ANSWERS.respondent_name) ? '✓' : '✗';
   },
 
   async 'export-iati'(w, column) {

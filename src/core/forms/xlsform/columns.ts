@@ -54,6 +54,9 @@ const PLAIN: Record<string, string[]> = {
   parameters: ['parameters'],
   repeat_count: ['repeat_count', 'repeat count', 'control:jr:count', 'jr:count'],
   hxl: ['hxl', 'instance:hxl'],
+  // Terrain's own (neither ODK nor KoboToolbox has one): pyxform keeps unknown columns out of the XForm, so a
+  // form carrying it still converts there; `instance::` would put it in the XForm's instance, as Kobo's hxl.
+  personal_data: ['personal_data', 'personal data', 'personal-data', 'instance:personal_data'],
 };
 
 const normalize = (header: string): string =>

@@ -3,6 +3,7 @@ import { addOtherChoice, readChoices, type ChoiceLists } from './choices';
 import { checkChoiceFilter, checkExpression, instanceProblems, textReferences } from './expressions';
 import { readItemsetFiles } from './itemsetFiles';
 import { expandLoops, type PendingLoop } from './loops';
+import { finishPersonal } from './personal';
 import type { PendingCheck } from './question';
 import { formIdFrom, readSettings, versionAt, type XlsSettings } from './settings';
 import { Sheet } from './sheet';
@@ -56,6 +57,7 @@ export function convertXlsForm(sheets: XlsFormSheets, options: ConvertOptions = 
 
   const head = identity(settings, options, defaultLanguage, warnings, issues);
   if (issues.length > 0) return { ok: false, issues: sortIssues(issues), warnings, missingFiles };
+  finishPersonal(read.items);
 
   const parsed = FormDefinition.safeParse({
     ...head,

@@ -9,6 +9,7 @@ import {
   type RowContext,
 } from './question';
 import type { PendingLoop } from './loops';
+import { personalCell } from './personal';
 import { parseType } from './questionTypes';
 import { Sheet } from './sheet';
 import type { XlsFormIssue } from './types';
@@ -30,6 +31,8 @@ interface Frame {
   row: number;
   items: FormItem[];
   loop?: PendingLoop;
+  /** The group's personal_data, its own or inherited: what its rows without one take (see personal.ts). */
+  personal?: boolean | undefined;
 }
 
 /**
@@ -53,6 +56,11 @@ export function readSurvey(
     selects: [],
   };
   const top = () => stack[stack.length - 1] ?? root;
+  /** The row's personal_data, or its group's; set on the item only when there is one. */
+  const personal = (ctx: RowContext) => {
+    const flag = personalCell(ctx) ?? top().personal;
+    return flag === undefined ? {} : { personal: flag };
+  };
 
   const register = (ctx: RowContext, name: string): boolean => {
     const first = result.names.get(name);
@@ -83,6 +91,7 @@ export function readSurvey(
       case 'begin': {
         const name = nameOf(ctx, `begin ${parsed.block}`) ?? `_row${row.row}`;
         const frame: Frame = { block: parsed.block, name, row: row.row, items: [] };
+        frame.personal = personal(ctx).personal;
         if (register(ctx, name)) {
           const item = container(ctx, parsed.block, name, frame.items);
           top().items.push(item);
@@ -111,7 +120,8 @@ export function readSurvey(
       case 'select': {
         const name = nameOf(ctx, 'This question');
         if (!name || !register(ctx, name)) break;
-        top().items.push(buildQuestion(ctx, name, parsed));
+        const built = { ...buildQuestion(ctx, name, parsed), ...personal(ctx) };
+        top().items.push(built);
         if (parsed.kind !== 'select') break;
         result.selects.push({
           listName: parsed.listName,
@@ -122,6 +132,8 @@ export function readSurvey(
         });
         if (parsed.orOther) {
           const other = otherQuestion(name, languages, row.row);
+          // What "other" is, said in words, is as personal as the choice.
+          if (built.personal) other.personal = true;
           if (register(ctx, other.name)) top().items.push(other);
         }
         break;
@@ -139,6 +151,7 @@ export function readSurvey(
             name,
             appearance: `meta:${parsed.meta}`,
             row: row.row,
+            ...personal(ctx),
           });
         if (parsed.kind === 'skippedMeta') {
           const message = `${parsed.meta} is not collected by Terrain: it stays empty`;
