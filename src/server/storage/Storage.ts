@@ -7,6 +7,8 @@ import type { SignInThrottleOps } from './SignInThrottleOps';
 import type { DeviceOps } from './DeviceOps';
 import type { FieldValue } from '../../core/sync/merge';
 import type { MergeReads, MergeWrites } from './MergeStorage';
+import type { ErasureOps } from './ErasureOps';
+import type { RetentionOps } from './RetentionOps';
 
 /** The one storage interface of the server; `createStorage` gives a Kysely implementation for each dialect. */
 export type DatabaseKind = 'sqlite' | 'postgres';
@@ -226,6 +228,8 @@ export interface StorageOps extends MergeReads {
   removeProjectMember(projectId: string, userId: string): Promise<boolean>;
   /** Request counts, stored rejections, and the sweeping of unclaimed uploads (src/server/limits). */
   readonly limits: LimitOps;
+  /** What the retention periods remove (src/server/retention, `npm run cli -- purge`). */
+  readonly retention: RetentionOps;
 }
 
 /** What the `users` commands change in an account. */
@@ -257,6 +261,8 @@ export interface StorageTx extends StorageOps, MergeWrites {
   ): Promise<SubmissionVersionRecord[]>;
   /** Inserts or updates version rows (an existing row only changes its supersededBy and conflicting). */
   putSubmissionVersions(rows: readonly SubmissionVersionRecord[]): Promise<void>;
+  /** The writes of erasing a submission (src/server/erasure). */
+  readonly erasure: ErasureOps;
 }
 
 export interface Storage extends StorageOps {

@@ -3,6 +3,7 @@ import { auditChainMigration } from './auditChainMigration';
 import { formsByProjectMigration } from './formsByProjectMigration';
 import { mediaGrantsMigration } from './mediaGrantsMigration';
 import { devicesMigration } from './devicesMigration';
+import { erasureMigration } from './erasureMigration';
 import { mediaMigration } from './mediaMigration';
 import { membershipSeqMigration } from './membershipSeqMigration';
 import { mergeMigration } from './mergeMigration';
@@ -138,6 +139,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06-0013-media-grants': mediaGrantsMigration,
   '2026-12-06-0014-forms-by-project': formsByProjectMigration,
   '2026-12-06-0015-rate-limits': rateLimitMigration,
+  '2026-12-06-0019-erasure': erasureMigration,
 };
 
 export const migrationProvider: MigrationProvider = {
