@@ -11,6 +11,7 @@ import type {
   UserRecord,
 } from '../storage/Storage';
 import { auditContext, type AuditContext } from '../audit/context';
+import { HttpError } from '../http/errors';
 import type { ClientInfo } from '../http/clientInfo';
 import { DEFAULT_LIMITS, type RejectedCaps } from '../limits/config';
 import { recordMediaRefs } from '../media/recordMediaRefs';
@@ -299,6 +300,8 @@ export class PushBatch {
     const ids = [...this.referenced].filter((id) => !queued.has(id));
     if (ids.length === 0) return;
     const erased = (await this.tx.getEntities('submissions', ids)).find((e) => e.deleted);
-    if (erased) throw new Error(`Submission ${erased.id} was erased while a push about it ran`);
+    // `internal` (500): a transient answer, which the device retries; no stack in the server's log.
+    if (erased)
+      throw new HttpError('internal', `Submission ${erased.id} was erased while this push ran: send it again`);
   }
 }
