@@ -7,6 +7,7 @@ import { AccountError, createAccount, joinProjects } from './accounts';
 import { tokenTtlDaysFromEnv } from './auth/tokens';
 import { AUDIT_USAGE, AuditUsageError, auditListCommand, auditVerifyCommand } from './audit/commands';
 import { devicesCommand } from './devices/commands';
+import { ERASE_USAGE, EraseUsageError, eraseCommand } from './erasure/command';
 import { HttpError } from './http/errors';
 import { cleanupCommand } from './limits/cleanupCommand';
 import { limitsFromEnv } from './limits/config';
@@ -45,7 +46,8 @@ ${USERS_ADMIN_USAGE}
                                 registrations and export files are refused
   cleanup                       delete unfinished uploads untouched, and files no submission names, for
                                 UPLOAD_TTL_HOURS (default 168); the server also does it every hour
-${AUDIT_USAGE}`;
+${AUDIT_USAGE}
+${ERASE_USAGE}`;
 
 class UsageError extends Error {}
 
@@ -202,6 +204,10 @@ async function run(argv: string[]): Promise<void> {
       return withStorage((storage) =>
         cleanupCommand(storage, rest, { env: process.env, now: new Date(), say: (l) => console.log(l) }),
       );
+    case 'erase':
+      return withStorage((storage) =>
+        eraseCommand(storage, rest, { out: (l) => console.log(l), now: new Date() }),
+      );
     case 'users':
       if (rest[0] === 'add') return usersAdd(rest.slice(1));
       if (rest[0] === 'list') return usersList();
@@ -227,6 +233,7 @@ run(process.argv.slice(2)).catch((err: unknown) => {
     err instanceof UsageError ||
     err instanceof AccountError ||
     err instanceof AuditUsageError ||
+    err instanceof EraseUsageError ||
     (err instanceof TypeError && 'code' in err);
   // An import refused (bad file, rights, gap) says why; the details (e.g. the expected seq) help too.
   if (err instanceof HttpError && err.details !== undefined) console.error(JSON.stringify(err.details));

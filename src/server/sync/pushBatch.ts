@@ -302,6 +302,9 @@ export class PushBatch {
     const erased = (await this.tx.getEntities('submissions', ids)).find((e) => e.deleted);
     // `internal` (500): a transient answer, which the device retries; no stack in the server's log.
     if (erased)
-      throw new HttpError('internal', `Submission ${erased.id} was erased while this push ran: send it again`);
+      throw new HttpError(
+        'internal',
+        `Submission ${erased.id} was erased while this push ran: send it again`,
+      );
   }
 }
