@@ -8,6 +8,7 @@ import { tokenTtlDaysFromEnv } from './auth/tokens';
 import { AUDIT_USAGE, AuditUsageError, auditListCommand, auditVerifyCommand } from './audit/commands';
 import { devicesCommand } from './devices/commands';
 import { ERASE_USAGE, EraseUsageError, eraseCommand } from './erasure/command';
+import { PURGE_USAGE, purgeCommand } from './retention/purgeCommand';
 import { HttpError } from './http/errors';
 import { cleanupCommand } from './limits/cleanupCommand';
 import { limitsFromEnv } from './limits/config';
@@ -25,8 +26,8 @@ const USAGE = `Usage: tsx src/server/cli.ts <command>
 Commands:
   serve                         start the server (env: PORT=8080, DATA_DIR=./data, DATABASE_URL, DEMO_PASSWORD,
                                 TRUST_PROXY=1 behind a reverse proxy, TOKEN_TTL_DAYS=30; limits: RATE_LIMIT_*,
-                                REJECTED_PAYLOAD*, UPLOAD_TTL_HOURS, CLEANUP_INTERVAL_MINUTES: see the README's
-                                Configuration)
+                                REJECTED_PAYLOAD*, UPLOAD_TTL_HOURS, CLEANUP_INTERVAL_MINUTES; retention:
+                                *_RETENTION_DAYS, PURGE_INTERVAL_HOURS: see the README's Configuration)
   migrate                       apply pending database migrations
   seed                          create the demo project and accounts if the database has no users
   users list                    list the accounts
@@ -47,7 +48,8 @@ ${USERS_ADMIN_USAGE}
   cleanup                       delete unfinished uploads untouched, and files no submission names, for
                                 UPLOAD_TTL_HOURS (default 168); the server also does it every hour
 ${AUDIT_USAGE}
-${ERASE_USAGE}`;
+${ERASE_USAGE}
+${PURGE_USAGE}`;
 
 class UsageError extends Error {}
 
@@ -203,6 +205,10 @@ async function run(argv: string[]): Promise<void> {
     case 'cleanup':
       return withStorage((storage) =>
         cleanupCommand(storage, rest, { env: process.env, now: new Date(), say: (l) => console.log(l) }),
+      );
+    case 'purge':
+      return withStorage((storage) =>
+        purgeCommand(storage, rest, { env: process.env, now: new Date(), say: (l) => console.log(l) }),
       );
     case 'erase':
       return withStorage((storage) =>

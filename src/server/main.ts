@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { createApp } from './app';
 import { startCleanupTimer } from './limits/cleanupTimer';
 import { limitsFromEnv, type ServerLimits } from './limits/config';
+import { retentionFromEnv, type RetentionPeriods } from './retention/config';
+import { startPurgeTimer } from './retention/purgeTimer';
 import { seedDemo, formatDemoAccounts } from './seed/demoSeed';
 import { createStorage } from './storage/createStorage';
 import type { Storage } from './storage/Storage';
@@ -31,6 +33,8 @@ export interface ServerOptions {
   tokenTtlDays?: number;
   /** Request rates, caps and the sweeping of unclaimed uploads; from the environment by default. */
   limits?: ServerLimits;
+  /** How long what the server no longer needs is kept, and how often it purges; from the environment. */
+  retention?: RetentionPeriods;
 }
 
 export interface RunningServer {
@@ -80,6 +84,7 @@ async function serveWith(storage: Storage, options: ServerOptions): Promise<Runn
   }
   const staticDir = options.staticDir && existsSync(options.staticDir) ? options.staticDir : undefined;
   const limits = options.limits ?? limitsFromEnv();
+  const retention = options.retention ?? retentionFromEnv();
   const app = createApp({
     storage,
     staticDir,
@@ -98,6 +103,7 @@ async function serveWith(storage: Storage, options: ServerOptions): Promise<Runn
     intervalMs: limits.cleanupIntervalMs,
     ttlMs: limits.uploadTtlMs,
   });
+  const purgeTimer = startPurgeTimer(storage, retention);
   const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
 
   let closing: Promise<void> | undefined;
@@ -111,6 +117,7 @@ async function serveWith(storage: Storage, options: ServerOptions): Promise<Runn
         if ('closeAllConnections' in server) server.closeAllConnections();
       })
         .then(() => cleanup.stop())
+        .then(() => purgeTimer?.stop())
         .then(() => storage.close());
       return closing;
     },

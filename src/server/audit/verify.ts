@@ -1,6 +1,6 @@
 import type { AuditRecord, StorageOps } from '../storage/Storage';
 import { chainHash, columnsDigest, GENESIS_HASH } from './chain';
-import { TRIM_ACTION, TrimCheckpoint } from './checkpoint';
+import { PURGE_ACTION, PurgeCheckpoint } from './checkpoint';
 import { ErasureVouchers, redactedBy } from './redaction';
 
 /** Entries read per query while walking the chain. */
@@ -41,7 +41,7 @@ const parsedDetails = (entry: AuditRecord): unknown => {
  *
  * Two acts change old entries on purpose, and each leaves its proof in the chain (checkpoint.ts,
  * redaction.ts): a purge removes the oldest entries, and the chain starts at the first kept entry when an
- * `audit.trim` entry names it and the hash it links back to; an erasure redacts the details of entries
+ * `retention.purge` entry names it and the hash it links back to; an erasure redacts the details of entries
  * about what it erased, and each redacted entry must be listed, with its hash and other columns, by its
  * `submission.erase` entry.
  */
@@ -79,10 +79,10 @@ export async function verifyAuditChain(storage: StorageOps): Promise<AuditVerifi
         continue;
       }
       // Only an intact entry may vouch for others.
-      if (entry.action === TRIM_ACTION && start) {
-        const checkpoint = TrimCheckpoint.safeParse(parsedDetails(entry));
-        if (checkpoint.success && checkpoint.data.firstKept === start.seq)
-          startVouched ||= checkpoint.data.prevHash === start.prevHash;
+      if (entry.action === PURGE_ACTION && start) {
+        const parsed = PurgeCheckpoint.safeParse(parsedDetails(entry));
+        const checkpoint = parsed.success ? parsed.data.checkpoint : undefined;
+        if (checkpoint?.firstKept === start.seq) startVouched ||= checkpoint.prevHash === start.prevHash;
       }
       if (entry.action === 'submission.erase') {
         const vouchers = ErasureVouchers.safeParse(parsedDetails(entry));

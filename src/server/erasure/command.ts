@@ -39,7 +39,8 @@ export async function eraseCommand(
 
 /** What an erasure removed and kept, in words for the operator. */
 export function describeErasure(r: EraseResponse): string[] {
-  const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+  const n = (count: number, word: string) =>
+    `${count} ${count === 1 ? word : word.replace(/y$/, 'ie') + 's'}`;
   const lines = [
     `Erased submission ${r.submissionId} of project ${r.projectId}: ${n(r.versions.length, 'version')} ` +
       `(${r.versions.join(', ')}).`,

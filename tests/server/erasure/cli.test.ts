@@ -22,7 +22,7 @@ function cli(args: string[], dataDir: string): Promise<{ code: number; out: stri
   });
 }
 
-describe('npm run cli -- erase', () => {
+describe('npm run cli -- erase, purge', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'terrain-erase-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
@@ -68,5 +68,13 @@ describe('npm run cli -- erase', () => {
     expect(JSON.parse(audit.out)).toEqual([
       expect.objectContaining({ actor: '', action: 'submission.erase', recordId: m.id }),
     ]);
-  }, 60_000);
+
+    // The purge is wired too: a dry run, then a run, each saying what they remove.
+    const dry = await cli(['purge', '--dry-run'], dataDir);
+    expect(dry).toMatchObject({ code: 0, err: '' });
+    expect(dry.out).toContain('Would remove (dry run: nothing changed):');
+    const run = await cli(['purge'], dataDir);
+    expect(run.out).toContain('Removed:');
+    expect((await cli(['purge', '--everything'], dataDir)).code).toBe(2);
+  }, 90_000);
 });
