@@ -9,6 +9,7 @@ import { limitsFromEnv, type ServerLimits } from './limits/config';
 import { authRoutes } from './routes/auth';
 import { conflictRoutes } from './routes/conflicts';
 import { deviceRoutes } from './routes/devices';
+import { erasureRoutes } from './routes/erasure';
 import { exportRoutes } from './routes/export';
 import { formRoutes } from './routes/forms';
 import { healthRoutes } from './routes/health';
@@ -61,6 +62,7 @@ export function createApp({
   api.route('/', exportRoutes(storage, now, limits));
   api.route('/', deviceRoutes(storage, now));
   api.route('/', personRoutes(storage, now, limits));
+  api.route('/', erasureRoutes(storage, now));
   app.route('/api', api);
   app.all('/api', (c) => jsonError(c, 'not_found', 'No such endpoint'));
   app.all('/api/*', (c) => jsonError(c, 'not_found', 'No such endpoint'));

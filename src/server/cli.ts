@@ -7,6 +7,8 @@ import { AccountError, createAccount, joinProjects } from './accounts';
 import { tokenTtlDaysFromEnv } from './auth/tokens';
 import { AUDIT_USAGE, AuditUsageError, auditListCommand, auditVerifyCommand } from './audit/commands';
 import { devicesCommand } from './devices/commands';
+import { ERASE_USAGE, EraseUsageError, eraseCommand } from './erasure/command';
+import { PURGE_USAGE, purgeCommand } from './retention/purgeCommand';
 import { HttpError } from './http/errors';
 import { cleanupCommand } from './limits/cleanupCommand';
 import { limitsFromEnv } from './limits/config';
@@ -25,8 +27,8 @@ const USAGE = `Usage: tsx src/server/cli.ts <command>
 Commands:
   serve                         start the server (env: PORT=8080, DATA_DIR=./data, DATABASE_URL, DEMO_PASSWORD,
                                 TRUST_PROXY=1 behind a reverse proxy, TOKEN_TTL_DAYS=30; limits: RATE_LIMIT_*,
-                                REJECTED_PAYLOAD*, UPLOAD_TTL_HOURS, CLEANUP_INTERVAL_MINUTES: see the README's
-                                Configuration)
+                                REJECTED_PAYLOAD*, UPLOAD_TTL_HOURS, CLEANUP_INTERVAL_MINUTES; retention:
+                                *_RETENTION_DAYS, PURGE_INTERVAL_HOURS: see the README's Configuration)
   migrate                       apply pending database migrations
   seed                          create the demo project and accounts if the database has no users
   users list                    list the accounts
@@ -47,7 +49,9 @@ ${USERS_ADMIN_USAGE}
   cleanup                       delete unfinished uploads untouched, and files no submission names, for
                                 UPLOAD_TTL_HOURS (default 168); the server also does it every hour
 ${AUDIT_USAGE}
-${PERSON_USAGE}`;
+${PERSON_USAGE}
+${ERASE_USAGE}
+${PURGE_USAGE}`;
 
 class UsageError extends Error {}
 
@@ -214,6 +218,14 @@ async function run(argv: string[]): Promise<void> {
       return withStorage((storage) =>
         cleanupCommand(storage, rest, { env: process.env, now: new Date(), say: (l) => console.log(l) }),
       );
+    case 'purge':
+      return withStorage((storage) =>
+        purgeCommand(storage, rest, { env: process.env, now: new Date(), say: (l) => console.log(l) }),
+      );
+    case 'erase':
+      return withStorage((storage) =>
+        eraseCommand(storage, rest, { out: (l) => console.log(l), now: new Date() }),
+      );
     case 'users':
       if (rest[0] === 'add') return usersAdd(rest.slice(1));
       if (rest[0] === 'list') return usersList();
@@ -244,6 +256,7 @@ run(process.argv.slice(2)).catch((err: unknown) => {
     err instanceof AccountError ||
     err instanceof AuditUsageError ||
     err instanceof PersonUsageError ||
+    err instanceof EraseUsageError ||
     (err instanceof TypeError && 'code' in err);
   // An import refused (bad file, rights, gap) says why; the details (e.g. the expected seq) help too.
   if (err instanceof HttpError && err.details !== undefined) console.error(JSON.stringify(err.details));

@@ -1,12 +1,14 @@
 import { serve } from '@hono/node-server';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { createApp } from './app';
 import { startCleanupTimer } from './limits/cleanupTimer';
 import { limitsFromEnv, type ServerLimits } from './limits/config';
+import { retentionFromEnv, type RetentionPeriods } from './retention/config';
+import { startPurgeTimer } from './retention/purgeTimer';
 import { seedDemo, formatDemoAccounts } from './seed/demoSeed';
 import { createStorage } from './storage/createStorage';
+import { narrowDatabaseFiles, prepareDataDir } from './storage/dataDirModes';
 import type { Storage } from './storage/Storage';
 
 export interface ServerOptions {
@@ -31,6 +33,8 @@ export interface ServerOptions {
   tokenTtlDays?: number;
   /** Request rates, caps and the sweeping of unclaimed uploads; from the environment by default. */
   limits?: ServerLimits;
+  /** How long what the server no longer needs is kept, and how often it purges; from the environment. */
+  retention?: RetentionPeriods;
 }
 
 export interface RunningServer {
@@ -39,14 +43,23 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Opens (and migrates) the database the options point to. */
-export async function openStorage(options: { dataDir: string; databaseUrl?: string }): Promise<Storage> {
+/**
+ * Opens (and migrates) the database the options point to. SQLite's directory and files are the service
+ * user's only (storage/dataDirModes.ts); what was wider is narrowed and told to `log` (console.warn).
+ */
+export async function openStorage(options: {
+  dataDir: string;
+  databaseUrl?: string;
+  log?: (line: string) => void;
+}): Promise<Storage> {
+  const log = options.log ?? ((line: string) => console.warn(line));
   let storage: Storage;
+  let file: string | null = null;
   if (options.databaseUrl) {
     storage = createStorage({ kind: 'postgres', url: options.databaseUrl });
   } else {
-    mkdirSync(options.dataDir, { recursive: true });
-    storage = createStorage({ kind: 'sqlite', file: join(options.dataDir, 'terrain.sqlite') });
+    file = prepareDataDir(options.dataDir, log);
+    storage = createStorage({ kind: 'sqlite', file });
   }
   try {
     await storage.migrate();
@@ -54,6 +67,8 @@ export async function openStorage(options: { dataDir: string; databaseUrl?: stri
     await storage.close();
     throw err;
   }
+  // The -wal and -shm files SQLite has just made (with the database's mode) or found from before.
+  if (file) narrowDatabaseFiles(file, log);
   return storage;
 }
 
@@ -80,6 +95,7 @@ async function serveWith(storage: Storage, options: ServerOptions): Promise<Runn
   }
   const staticDir = options.staticDir && existsSync(options.staticDir) ? options.staticDir : undefined;
   const limits = options.limits ?? limitsFromEnv();
+  const retention = options.retention ?? retentionFromEnv();
   const app = createApp({
     storage,
     staticDir,
@@ -98,6 +114,7 @@ async function serveWith(storage: Storage, options: ServerOptions): Promise<Runn
     intervalMs: limits.cleanupIntervalMs,
     ttlMs: limits.uploadTtlMs,
   });
+  const purgeTimer = startPurgeTimer(storage, retention);
   const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
 
   let closing: Promise<void> | undefined;
@@ -111,6 +128,7 @@ async function serveWith(storage: Storage, options: ServerOptions): Promise<Runn
         if ('closeAllConnections' in server) server.closeAllConnections();
       })
         .then(() => cleanup.stop())
+        .then(() => purgeTimer?.stop())
         .then(() => storage.close());
       return closing;
     },

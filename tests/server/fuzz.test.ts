@@ -309,6 +309,11 @@ const requests: fc.Arbitrary<FuzzRequest> = fc.oneof(
     fc.tuple(segment).map(([id]) => `/api/conflicts/${id}/restore`),
     hostileValue,
   ),
+  jsonRequest(
+    'POST',
+    fc.tuple(segment).map(([id]) => `/api/submissions/${id}/erase`),
+    fc.oneof(fc.record({ reason: hostileValue }), hostileValue),
+  ),
   fc
     .record({
       role,

@@ -4,6 +4,7 @@ import type { TerrainDb } from '../db/TerrainDb';
 import type { FormRecord, ProjectRecord, SubmissionRecord } from '../db/schema';
 import { relinkVersions } from '../repositories/submissionVersions';
 import { isMergeTable } from '../../core/sync/mergeTables';
+import { applyErasures, erasureTables } from './applyErasures';
 import { applyPulledMerged, mergedTables } from './mergedRows';
 import { parsePulledRow, type PulledRow } from './pulledRecord';
 
@@ -62,7 +63,15 @@ export async function applyPullPage(db: TerrainDb, page: PullResponse): Promise<
 
   // Projects are a mergeable table too (since Dexie v6's server): listed once.
   const tables = [
-    ...new Set([db.projects, db.forms, db.submissions, db.outbox, db.meta, ...mergedTables(db)]),
+    ...new Set([
+      db.projects,
+      db.forms,
+      db.submissions,
+      db.outbox,
+      db.meta,
+      ...mergedTables(db),
+      ...erasureTables(db),
+    ]),
   ];
   await db.transaction('rw', tables, async () => {
     if (merged.length > 0) {
@@ -76,24 +85,27 @@ export async function applyPullPage(db: TerrainDb, page: PullResponse): Promise<
     const inFlight = await db.outbox.where('[table+id]').anyOf(touched).toArray();
     const kept = new Set(inFlight.map((entry) => keyOf(entry.table, entry.id)));
 
+    // A submission is deleted only when it was erased at a person's request: it goes, with what the device
+    // holds about it, even if a change of it waits in the outbox (applyErasures.ts).
+    const erased: string[] = [];
     const projects: ProjectRecord[] = [];
     const forms: FormRecord[] = [];
     const submissions: Submission[] = [];
     // Mergeable tables (projects included, since they merge) never get here: their tombstones are rows.
-    const deletes: Record<'projects' | 'forms' | 'submissions', string[]> = {
-      projects: [],
-      forms: [],
-      submissions: [],
-    };
+    const deletes: Record<'projects' | 'forms', string[]> = { projects: [], forms: [] };
     for (const [key, change] of changes) {
+      if (change.op === 'delete' && change.table === 'submissions') {
+        erased.push(change.key);
+        stats.applied += 1;
+        continue;
+      }
       if (kept.has(key)) {
         stats.kept += 1;
         continue;
       }
       stats.applied += 1;
       if (change.op === 'delete') {
-        if (change.table === 'projects' || change.table === 'forms' || change.table === 'submissions')
-          deletes[change.table].push(change.key);
+        if (change.table === 'projects' || change.table === 'forms') deletes[change.table].push(change.key);
       } else if (change.row.table === 'projects') projects.push(change.row.record);
       else if (change.row.table === 'forms') forms.push(change.row.record);
       else submissions.push(change.row.record);
@@ -115,7 +127,7 @@ export async function applyPullPage(db: TerrainDb, page: PullResponse): Promise<
     await relinkVersions(db, submissionRecords);
     await db.projects.bulkDelete(deletes.projects);
     await db.forms.bulkDelete(deletes.forms);
-    await db.submissions.bulkDelete(deletes.submissions);
+    await applyErasures(db, erased);
     await db.meta.update('sync', {
       cursor: page.cursor,
       ...(page.scope !== undefined ? { scope: page.scope } : {}),

@@ -39,3 +39,24 @@ export function chainHash(previous: string, entry: ChainedFields): string {
   ];
   return createHash('sha256').update(JSON.stringify(columns)).digest('hex');
 }
+
+/**
+ * The digest of an entry's columns other than `details`, with the previous hash: what an erasure records of
+ * each entry whose details it redacts (redaction.ts), so that `audit verify` still checks everything of
+ * that entry but the details it no longer holds.
+ */
+export function columnsDigest(previous: string, entry: Omit<ChainedFields, 'details'>): string {
+  const columns = [
+    previous,
+    entry.seq,
+    entry.at,
+    entry.userId,
+    entry.onBehalfOf,
+    entry.action,
+    entry.tbl,
+    entry.recordId,
+    entry.address,
+    entry.userAgent,
+  ];
+  return createHash('sha256').update(JSON.stringify(columns)).digest('hex');
+}

@@ -41,6 +41,10 @@ export async function auditVerifyCommand(storage: StorageOps, io: AuditIo): Prom
       ? `The audit log is intact: ${result.entries} entries.`
       : `The audit log was tampered with (${result.problems.length} problem(s) shown).`,
   );
+  // What was changed on purpose, each vouched for by an entry of the chain (verify.ts).
+  if (result.firstSeq > 1)
+    io.out(`It starts at entry ${result.firstSeq}: the entries before it were removed by a purge.`);
+  if (result.redacted > 0) io.out(`${result.redacted} entries had their details removed by an erasure.`);
   // Noted down by the operator, the head shows later whether the newest entries were cut off.
   io.out(`Head: entry ${result.head.seq}, hash ${result.head.hash}`);
   return result.ok ? 0 : 1;

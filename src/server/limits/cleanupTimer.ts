@@ -22,12 +22,15 @@ export interface CleanupTimer {
 }
 
 /**
- * Sweeps unclaimed uploads every `intervalMs` in the running server (see cleanup.ts). The timer is unref'd:
- * it never keeps the process alive. Several servers on one PostgreSQL each sweep; the deletes are
- * idempotent. A failed sweep is logged and tried again at the next tick.
+ * Runs `task` every `intervalMs`, one run at a time (a tick while one runs is skipped). The timer is
+ * unref'd: it never keeps the process alive. What a run returns (null: nothing to say) and why one failed
+ * go to `log`; a failed run is tried again at the next tick. Shared by the upload sweep below and the
+ * purge of src/server/retention.
  */
-export function startCleanupTimer(storage: Storage, options: CleanupTimerOptions): CleanupTimer {
-  const now = options.now ?? (() => new Date());
+export function startPeriodic(
+  task: () => Promise<string | null>,
+  options: { intervalMs: number; log?: (line: string) => void; timers?: CleanupTimers; name: string },
+): CleanupTimer {
   const log = options.log ?? ((line: string) => console.log(line));
   const timers: CleanupTimers = options.timers ?? {
     setInterval: (tick, ms) => setInterval(tick, ms),
@@ -37,11 +40,13 @@ export function startCleanupTimer(storage: Storage, options: CleanupTimerOptions
   let stopped = false;
   const tick = () => {
     if (stopped || running) return;
-    running = cleanup(storage, now(), options.ttlMs)
-      .then((result) => {
-        if (result.uploads + result.blobs > 0) log(`Cleanup: ${describeCleanup(result)}.`);
+    running = task()
+      .then((said) => {
+        if (said !== null) log(`${options.name}: ${said}`);
       })
-      .catch((err: unknown) => log(`Cleanup failed: ${err instanceof Error ? err.message : String(err)}`))
+      .catch((err: unknown) =>
+        log(`${options.name} failed: ${err instanceof Error ? err.message : String(err)}`),
+      )
       .finally(() => {
         running = null;
       });
@@ -55,4 +60,19 @@ export function startCleanupTimer(storage: Storage, options: CleanupTimerOptions
       await running;
     },
   };
+}
+
+/**
+ * Sweeps unclaimed uploads every `intervalMs` in the running server (see cleanup.ts). Several servers on one
+ * PostgreSQL each sweep; the deletes are idempotent.
+ */
+export function startCleanupTimer(storage: Storage, options: CleanupTimerOptions): CleanupTimer {
+  const now = options.now ?? (() => new Date());
+  return startPeriodic(
+    async () => {
+      const result = await cleanup(storage, now(), options.ttlMs);
+      return result.uploads + result.blobs > 0 ? `${describeCleanup(result)}.` : null;
+    },
+    { ...options, name: 'Cleanup' },
+  );
 }

@@ -61,15 +61,45 @@ export class KyselyLimitOps implements LimitOps {
     return { user: Number(row.user), device: Number(row.device ?? 0) };
   }
 
+  /** Unfinished uploads last written before `before`: what sweepUploads deletes. */
+  private staleUploads(db: Kysely<Database>, before: string) {
+    return db.selectFrom('media_uploads').where('completed_at', 'is', null).where('updated_at', '<', before);
+  }
+
+  /** Complete files stored before `before` that no submission names: what sweepBlobs deletes. */
+  private unnamedBlobs(db: Kysely<Database>, before: string) {
+    return db
+      .selectFrom('media_blobs')
+      .where('created_at', '<', before)
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('media_refs')
+              .select('media_refs.sha256')
+              .whereRef('media_refs.sha256', '=', 'media_blobs.sha256'),
+          ),
+        ),
+      );
+  }
+
+  async countStaleUploads(before: string): Promise<number> {
+    const row = await this.staleUploads(this.db, before)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async countUnnamedBlobs(before: string): Promise<number> {
+    const row = await this.unnamedBlobs(this.db, before)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
   sweepUploads(before: string, limit: number): Promise<number> {
     return this.inTransaction(async (db) => {
-      const stale = await db
-        .selectFrom('media_uploads')
-        .select(['sha256', 'user_id'])
-        .where('completed_at', 'is', null)
-        .where('updated_at', '<', before)
-        .limit(limit)
-        .execute();
+      const stale = await this.staleUploads(db, before).select(['sha256', 'user_id']).limit(limit).execute();
       let swept = 0;
       for (const { sha256, user_id } of stale) {
         // Checked again as it is deleted: a chunk that arrived meanwhile keeps the upload.
@@ -96,22 +126,7 @@ export class KyselyLimitOps implements LimitOps {
     return this.inTransaction(async (db) => {
       const unnamed = (sha256: string) =>
         db.selectFrom('media_refs').select('media_refs.sha256').where('media_refs.sha256', '=', sha256);
-      const orphans = await db
-        .selectFrom('media_blobs')
-        .select('sha256')
-        .where('created_at', '<', before)
-        .where((eb) =>
-          eb.not(
-            eb.exists(
-              eb
-                .selectFrom('media_refs')
-                .select('media_refs.sha256')
-                .whereRef('media_refs.sha256', '=', 'media_blobs.sha256'),
-            ),
-          ),
-        )
-        .limit(limit)
-        .execute();
+      const orphans = await this.unnamedBlobs(db, before).select('sha256').limit(limit).execute();
       let swept = 0;
       for (const { sha256 } of orphans) {
         // Checked again as it is deleted: a submission naming the file since keeps it.

@@ -4,6 +4,8 @@ import { PULL_TABLES } from '../../core/sync/protocol';
 import { KyselyLimitOps } from './KyselyLimitOps';
 import { KyselyMediaOps } from './KyselyMediaOps';
 import { KyselyDeviceOps } from './KyselyDeviceOps';
+import { KyselyErasureOps } from './KyselyErasureOps';
+import { KyselyRetentionOps } from './KyselyRetentionOps';
 import { AGENT_SCOPED_MERGE_TABLES, GLOBAL_MERGE_TABLES, memberProjects, versionsOfOwn } from './agentScope';
 import { KyselyMergeOps } from './KyselyMergeOps';
 import { KyselyServerKeyOps } from './KyselyServerKeyOps';
@@ -54,6 +56,15 @@ export class KyselyOps extends KyselyMergeOps implements StorageTx {
     return new KyselyLimitOps(this.db, this.kind);
   }
 
+  get retention(): KyselyRetentionOps {
+    return new KyselyRetentionOps(this.db);
+  }
+
+  /** Bound to the transaction's handle: its seqs come from the same counter lock as every entity write. */
+  get erasure(): KyselyErasureOps {
+    return new KyselyErasureOps(this.db, this.kind, (count) => this.allocateServerSeqs(count));
+  }
+
   async getEntity(tbl: PullTable, id: string): Promise<EntityRecord | undefined> {
     const row = await this.db
       .selectFrom('entities')
@@ -90,7 +101,12 @@ export class KyselyOps extends KyselyMergeOps implements StorageTx {
           eb('tbl', 'not in', ['submissions', ...AGENT_SCOPED_MERGE_TABLES]),
           eb('created_by', '=', scope.userId),
           eb('id', 'in', versionsOfOwn(this.db, scope.userId)),
-          eb.and([eb('tbl', 'in', AGENT_SCOPED_MERGE_TABLES), eb('submission_id', 'in', own)]),
+          // An erased version's tombstone names its chain's first version (erasureMigration.ts): the agent
+          // who started the chain pulls the erasure of every version, whoever corrected it.
+          eb.and([
+            eb('tbl', 'in', [...AGENT_SCOPED_MERGE_TABLES, 'submissions']),
+            eb('submission_id', 'in', own),
+          ]),
         ]),
       );
     }

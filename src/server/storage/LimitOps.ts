@@ -22,4 +22,8 @@ export interface LimitOps {
    * media_refs), with their bytes and finished uploads; returns how many. A file named since is kept.
    */
   sweepBlobs(before: string, limit: number): Promise<number>;
+  /** How many uploads `sweepUploads(before)` would delete now (the purge's dry run). */
+  countStaleUploads(before: string): Promise<number>;
+  /** How many files `sweepBlobs(before)` would delete now. */
+  countUnnamedBlobs(before: string): Promise<number>;
 }

@@ -8,6 +8,8 @@ import type { DeviceOps } from './DeviceOps';
 import type { ServerKeyOps } from './ServerKeyOps';
 import type { FieldValue } from '../../core/sync/merge';
 import type { MergeReads, MergeWrites } from './MergeStorage';
+import type { ErasureOps } from './ErasureOps';
+import type { RetentionOps } from './RetentionOps';
 
 /** The one storage interface of the server; `createStorage` gives a Kysely implementation for each dialect. */
 export type DatabaseKind = 'sqlite' | 'postgres';
@@ -229,6 +231,8 @@ export interface StorageOps extends MergeReads {
   readonly limits: LimitOps;
   /** The server's key pairs, which devices seal their pending changes to (src/server/sealed). */
   readonly serverKeys: ServerKeyOps;
+  /** What the retention periods remove (src/server/retention, `npm run cli -- purge`). */
+  readonly retention: RetentionOps;
 }
 
 /** What the `users` commands change in an account. */
@@ -260,6 +264,8 @@ export interface StorageTx extends StorageOps, MergeWrites {
   ): Promise<SubmissionVersionRecord[]>;
   /** Inserts or updates version rows (an existing row only changes its supersededBy and conflicting). */
   putSubmissionVersions(rows: readonly SubmissionVersionRecord[]): Promise<void>;
+  /** The writes of erasing a submission (src/server/erasure). */
+  readonly erasure: ErasureOps;
 }
 
 export interface Storage extends StorageOps {

@@ -3,6 +3,7 @@ import { auditChainMigration } from './auditChainMigration';
 import { formsByProjectMigration } from './formsByProjectMigration';
 import { mediaGrantsMigration } from './mediaGrantsMigration';
 import { devicesMigration } from './devicesMigration';
+import { erasureMigration } from './erasureMigration';
 import { mediaMigration } from './mediaMigration';
 import { membershipSeqMigration } from './membershipSeqMigration';
 import { mergeMigration } from './mergeMigration';
@@ -140,6 +141,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06-0014-forms-by-project': formsByProjectMigration,
   '2026-12-06-0015-rate-limits': rateLimitMigration,
   '2026-12-06-0016-server-keys': serverKeysMigration,
+  '2026-12-06-0019-erasure': erasureMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

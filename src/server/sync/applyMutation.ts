@@ -8,6 +8,7 @@ import { refusedFor } from './actors';
 import type { PushBatch } from './pushBatch';
 import { reject } from './reject';
 import { checkReplaces } from './submissionVersions';
+import { erasedRefusal } from '../erasure/refusals';
 
 /**
  * Validates one mutation against the user's rights and the form, and queues its effects on `batch` (written
@@ -26,6 +27,8 @@ export async function applyMutation(batch: PushBatch, m: Mutation): Promise<Muta
 async function applySubmission(batch: PushBatch, m: Mutation): Promise<MutationResult> {
   // Finalized submissions are immutable (ODK's model): a correction is a new submission that `replaces` it.
   if (m.op === 'delete') return reject(m, 'immutable', 'A finalized submission cannot be deleted');
+  // Erased: refused before anything reads its content (a device offline during the erasure sends it again).
+  if (batch.erasedSubmission(m.id) !== undefined) return erasedRefusal(m, m.id, 'it cannot be sent again');
 
   const parsed = SubmissionFields.safeParse(m.fields);
   if (!parsed.success) return reject(m, 'validation', 'Invalid submission', issuesOf(parsed.error));
@@ -35,6 +38,10 @@ async function applySubmission(batch: PushBatch, m: Mutation): Promise<MutationR
   const barred = await batch.firstBarredFrom(fields.projectId);
   if (barred)
     return refusedFor(barred, reject(m, 'forbidden', `You are not a member of project ${fields.projectId}`));
+
+  // A correction of an erased submission (made offline from it) is refused alike, in the project it names.
+  if (fields.replaces !== null && batch.erasedSubmission(fields.replaces) === fields.projectId)
+    return erasedRefusal(m, fields.replaces, 'a correction of it cannot be applied');
 
   const validator = await batch.answersValidator(fields.formId, fields.formVersion, fields.projectId);
   if (!validator) {

@@ -30,6 +30,7 @@ import {
   type Working,
 } from './mergeWorking';
 import { reject } from './reject';
+import { erasedRefusal } from '../erasure/refusals';
 
 /**
  * The mergeable records (src/core/sync/mergeTables.ts) one transaction reads, merges into and writes: the
@@ -184,6 +185,14 @@ export class MergeBatch {
         createdHere: this.createdHere(projectId),
       });
       if (refused) return refused;
+    }
+    // A submission is deleted only by an erasure: a review of it made offline is refused before anything
+    // reads what it says (a refusal for another reason would keep its comments).
+    const parent = !current && spec.parent?.(identity);
+    if (parent && parent.table === 'submissions') {
+      const state = await this.parentOf(parent.table, parent.id);
+      if (state?.deleted && state.projectId === projectId)
+        return erasedRefusal(m, parent.id, `a ${tbl} record about it cannot be stored`);
     }
     if (spec.writeOnce && m.op === 'delete')
       return reject(m, 'immutable', `A ${tbl} record is never deleted`);

@@ -86,6 +86,7 @@ export async function pushInTx(
   for (const m of fresh) {
     const result = tooDeep.has(m.seq) ? rejectTooDeep(m) : await applyMutation(batch, m);
     if (result.status === 'rejected') batch.queueRejected(request.clientId, m, result);
+    else if (result.status !== 'duplicate') batch.noteReference(m);
     results.push(result);
   }
 

@@ -11,6 +11,7 @@ import type {
   UserRecord,
 } from '../storage/Storage';
 import { auditContext, type AuditContext } from '../audit/context';
+import { HttpError } from '../http/errors';
 import type { ClientInfo } from '../http/clientInfo';
 import { DEFAULT_LIMITS, type RejectedCaps } from '../limits/config';
 import { recordMediaRefs } from '../media/recordMediaRefs';
@@ -18,7 +19,10 @@ import { answersValidator, type AnswersValidator } from './formValidators';
 import { MergeBatch } from './mergeBatch';
 import type { Actor } from './actors';
 import type { FileTrust } from '../devices/fileTrust';
-import { capRejected } from './rejectedCaps';
+import { capRejected, payloadSummary } from './rejectedCaps';
+import { isErasedRefusal } from '../erasure/refusals';
+import { isMergeTable, mergeTable } from '../../core/sync/mergeTables';
+import { givenIdentity } from './mergeWorking';
 import { VersionLinks } from './submissionVersions';
 
 type Applied = Extract<MutationResult, { status: 'applied' }>;
@@ -64,6 +68,10 @@ export class PushBatch {
   private readonly forms = new Map<string, EntityRecord | undefined>();
   /** Submissions stored before this batch (prefetched) or queued by it, by id. */
   private readonly submissions = new Map<string, Record<string, unknown> | null>();
+  /** Erased submissions among those prefetched: their project, by id (src/server/erasure). */
+  private readonly erased = new Map<string, string>();
+  /** Submissions the applied changes of this batch refer to (corrected, reviewed), checked at the end. */
+  private readonly referenced = new Set<string>();
   private readonly entities: { write: EntityWrite; result: Applied }[] = [];
   private readonly audits: AuditEntry[] = [];
   /** Who the audit entries of this batch name: the device's user, or the importer for the device's user. */
@@ -122,6 +130,7 @@ export class PushBatch {
     for (const e of await this.tx.getEntities('submissions', ids)) {
       this.submissions.set(e.id, e.data);
       this.versions.noteHlc(e.id, e.hlc);
+      if (e.deleted) this.erased.set(e.id, e.projectId);
     }
     await this.versions.prefetch(replaced);
   }
@@ -167,6 +176,23 @@ export class PushBatch {
    */
   existingSubmission(id: string): Record<string, unknown> | null | undefined {
     return this.submissions.get(id);
+  }
+
+  /** The project of an erased submission (a tombstone the batch prefetched), or undefined. */
+  erasedSubmission(id: string): string | undefined {
+    return this.erased.get(id);
+  }
+
+  /**
+   * Notes the submission an applied change refers to (the version a correction replaces, the submission a
+   * review or review event is about): `flush` checks that it was not erased meanwhile.
+   */
+  noteReference(m: Mutation): void {
+    const fields = m.fields;
+    const named = isMergeTable(m.table)
+      ? mergeTable(m.table).ownerSubmission?.(givenIdentity(mergeTable(m.table), fields))
+      : fields.replaces;
+    if (typeof named === 'string' && named !== '') this.referenced.add(named);
   }
 
   /**
@@ -215,6 +241,8 @@ export class PushBatch {
    * nothing entered is lost, since the device keeps the change too.
    */
   queueRejected(clientId: string, m: Mutation, r: Extract<MutationResult, { status: 'rejected' }>): void {
+    // About an erased submission: what it carries is the erased content again, never stored.
+    const payload = isErasedRefusal(r) ? payloadSummary(m, 'erased') : m;
     // A refusal of rights is an attempt someone may need to see; invalid answers are only mistakes.
     if (r.code === 'forbidden')
       this.audits.push({
@@ -230,7 +258,7 @@ export class PushBatch {
       clientId,
       userId: this.user.id,
       seq: m.seq,
-      payload: m,
+      payload,
       code: r.code,
       message: r.message,
       details: r.details,
@@ -258,5 +286,25 @@ export class PushBatch {
     await this.merges.flush();
     const seqs = await this.tx.insertNewEntities(this.entities.map((e) => e.write));
     this.entities.forEach((e, i) => (e.result.serverSeq = seqs[i]!));
+    await this.checkNotErased();
+  }
+
+  /**
+   * On PostgreSQL an erasure may commit between this batch's reads and its writes. Checked here, after the
+   * batch's writes took the server_seq counter's lock, which the erasure holds while it reads and deletes:
+   * either the erasure saw this batch's rows (and erased them too), or this read sees its tombstones and the
+   * batch rolls back; the device retries, and its change is then refused as being about an erased submission.
+   */
+  private async checkNotErased(): Promise<void> {
+    const queued = new Set(this.entities.map((e) => e.write.id));
+    const ids = [...this.referenced].filter((id) => !queued.has(id));
+    if (ids.length === 0) return;
+    const erased = (await this.tx.getEntities('submissions', ids)).find((e) => e.deleted);
+    // `internal` (500): a transient answer, which the device retries; no stack in the server's log.
+    if (erased)
+      throw new HttpError(
+        'internal',
+        `Submission ${erased.id} was erased while this push ran: send it again`,
+      );
   }
 }

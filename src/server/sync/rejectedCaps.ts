@@ -5,8 +5,11 @@ import type { RejectedCaps } from '../limits/config';
 import type { RejectedMutationRecord, StorageTx } from '../storage/Storage';
 import { jsonDigest } from './jsonDigest';
 
-/** Why the server did not keep a refused change's payload whole. */
-export type OmittedReason = 'too_deep' | 'too_large' | 'device_cap' | 'user_cap';
+/**
+ * Why the server did not keep a refused change's payload whole: the caps below, or later, the retention
+ * period (`expired`, src/server/retention) or the erasure of the submission it was about (`erased`).
+ */
+export type OmittedReason = 'too_deep' | 'too_large' | 'device_cap' | 'user_cap' | 'expired' | 'erased';
 
 /**
  * What the server keeps of a refused change instead of its payload: what names the change, and the size
@@ -98,4 +101,9 @@ function summary(
 function keptDetails(details: unknown): unknown {
   if (details === undefined || nestsDeeperThan(details, MAX_JSON_DEPTH)) return undefined;
   return Buffer.byteLength(JSON.stringify(details)) <= MAX_DETAILS_BYTES ? details : undefined;
+}
+
+/** The summary that replaces a stored payload once it expires or its submission is erased. */
+export function payloadSummary(payload: unknown, omitted: 'expired' | 'erased'): PayloadSummary {
+  return summary(payload, omitted, jsonDigest(payload));
 }

@@ -440,6 +440,14 @@ export const ACTS: Record<string, Act> = {
     return pushOutcome({ status: 200, results: ((await res.json()) as PushOutcome).results });
   },
 
+  async erase(w, column) {
+    const p = await w.project();
+    const s = await w.submissionBy('agent2', p);
+    return httpOutcome(
+      await w.request(column, `/api/submissions/${s}/erase`, { json: { reason: 'DSR-2026-1' } }),
+    );
+  },
+
   async 'push-other-device'(w, column) {
     const p = await w.project();
     const clientId = newClientId();
