@@ -1,4 +1,5 @@
 import { hasRole } from '../../core/records/user';
+import { RemoveMyData } from '../components/RemoveMyData';
 import { useDeviceRegistered } from '../hooks/useDeviceRegistered';
 import { useExportUnsynced } from '../hooks/useExportUnsynced';
 import { useSignedIn } from '../hooks/useSignedIn';
@@ -9,7 +10,8 @@ import { useT } from '../i18n/useT';
 
 /**
  * `#/export`: the USB-stick path (GUIDE §3). Everything the server has not received goes into one file that
- * a supervisor imports at base; the device keeps its data and syncs it later without duplicates.
+ * a supervisor imports at base; the device keeps its data and syncs it later without duplicates. Below it,
+ * "Remove my data from this device", which that file makes possible while data is unsent.
  */
 export function ExportUnsynced() {
   const { t } = useT();
@@ -45,6 +47,7 @@ export function ExportUnsynced() {
           <a href="#/import">{t('sync.importLink')}</a>
         </p>
       ) : null}
+      <RemoveMyData exported={state.status === 'done' ? state.unsent : null} />
     </main>
   );
 }

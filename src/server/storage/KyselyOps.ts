@@ -1,3 +1,4 @@
+import { KyselyVaultSecretOps } from './VaultSecretOps';
 import { ExportReads } from '../export/ExportReads';
 import type { PullTable } from '../../core/sync/protocol';
 import { PULL_TABLES } from '../../core/sync/protocol';
@@ -47,6 +48,10 @@ export class KyselyOps extends KyselyMergeOps implements StorageTx {
 
   get limits(): KyselyLimitOps {
     return new KyselyLimitOps(this.db, this.kind);
+  }
+
+  get vaultSecrets(): KyselyVaultSecretOps {
+    return new KyselyVaultSecretOps(this.db);
   }
 
   async getEntity(tbl: PullTable, id: string): Promise<EntityRecord | undefined> {

@@ -7,6 +7,7 @@ import type { SignInThrottleOps } from './SignInThrottleOps';
 import type { DeviceOps } from './DeviceOps';
 import type { FieldValue } from '../../core/sync/merge';
 import type { MergeReads, MergeWrites } from './MergeStorage';
+import type { VaultSecretOps } from './VaultSecretOps';
 
 /** The one storage interface of the server; `createStorage` gives a Kysely implementation for each dialect. */
 export type DatabaseKind = 'sqlite' | 'postgres';
@@ -226,6 +227,8 @@ export interface StorageOps extends MergeReads {
   removeProjectMember(projectId: string, userId: string): Promise<boolean>;
   /** Request counts, stored rejections, and the sweeping of unclaimed uploads (src/server/limits). */
   readonly limits: LimitOps;
+  /** Each account's vault secret, sent at sign-in (src/server/auth/vaultSecret.ts). */
+  readonly vaultSecrets: VaultSecretOps;
 }
 
 /** What the `users` commands change in an account. */

@@ -11,6 +11,7 @@ import { rateLimitMigration } from './rateLimitMigration';
 import { reviewEventsMigration } from './reviewEventsMigration';
 import { signInThrottleMigration } from './signInThrottleMigration';
 import { submissionVersionsMigration } from './submissionVersionsMigration';
+import { vaultMigration } from './vaultMigration';
 
 /**
  * Versioned migrations, kept in code so the server binary carries its own schema. Never edit a migration
@@ -138,6 +139,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06-0013-media-grants': mediaGrantsMigration,
   '2026-12-06-0014-forms-by-project': formsByProjectMigration,
   '2026-12-06-0015-rate-limits': rateLimitMigration,
+  '2026-12-06-0017-vault': vaultMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -177,6 +177,7 @@ export interface Database {
   conflicts: ConflictsTable;
   sign_in_throttle: SignInThrottleTable;
   rate_limits: RateLimitsTable;
+  vault_secrets: VaultSecretsTable;
 }
 
 /** Failed sign-ins per account or address and their locks (src/server/auth/throttlePolicy.ts). */
@@ -200,4 +201,12 @@ export interface RateLimitsTable {
   /** When the window began, in milliseconds since the epoch. */
   window_start: number;
   count: number;
+}
+
+/** Each account's vault secret (src/server/auth/vaultSecret.ts, migration 2026-12-06-0017-vault). */
+export interface VaultSecretsTable {
+  user_id: string;
+  /** 32 random bytes, base64url. */
+  secret: string;
+  created_at: string;
 }

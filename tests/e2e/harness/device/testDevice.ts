@@ -7,7 +7,9 @@
  */
 import type { MediaRef } from '../../../../src/core/forms/answersSchema';
 import { loadSession } from '../../../../src/app/db/sessionStore';
-import { openTerrainDb, type TerrainDb } from '../../../../src/app/db/TerrainDb';
+import type { TerrainDb } from '../../../../src/app/db/TerrainDb';
+import { openSealedDb } from '../../../../src/app/vault/openSealedDb';
+import { unlockOffline } from '../../../../src/app/vault/unlock';
 import type { FormRecord } from '../../../../src/app/db/schema';
 import { createDraft, finalizeDraft } from '../../../../src/app/repositories/drafts';
 import { listLatestForms } from '../../../../src/app/repositories/forms';
@@ -37,10 +39,18 @@ export interface DeviceState {
   nextSeq: number;
 }
 
-async function signedInDb(): Promise<{ db: TerrainDb; userId: string }> {
+let unlocked: { userId: string; key: CryptoKey } | undefined;
+
+/**
+ * The signed-in user's database, opened as the app opens it: sealed, with the key the user's password
+ * unlocks (the app's own key lives in its page's memory, out of reach, as it should be).
+ */
+async function signedInDb(password: string): Promise<{ db: TerrainDb; userId: string }> {
   const session = await loadSession();
   if (!session) throw new Error('No signed-in user on this device');
-  return { db: openTerrainDb(session.user.id), userId: session.user.id };
+  const userId = session.user.id;
+  if (unlocked?.userId !== userId) unlocked = { userId, key: (await unlockOffline(userId, password)).key };
+  return { db: await openSealedDb(userId, unlocked.key), userId };
 }
 
 /** The version the home page would open (the app's own choice of the latest version). */
@@ -93,8 +103,8 @@ async function storePhoto(db: TerrainDb, file: File, maxPixels: number): Promise
   return ref;
 }
 
-async function seedSubmissions(request: SeedRequest): Promise<string[]> {
-  const { db, userId } = await signedInDb();
+async function seedSubmissions(request: SeedRequest, password: string): Promise<string[]> {
+  const { db, userId } = await signedInDb(password);
   try {
     const form = await latestForm(db, request.formId);
     const image = form.definition.items.find((item) => item.kind === 'question' && item.type === 'image');
@@ -125,8 +135,8 @@ async function photoBase64(seed: number, width: number, height: number): Promise
   return btoa(binary);
 }
 
-async function readDevice(): Promise<DeviceState> {
-  const { db } = await signedInDb();
+async function readDevice(password: string): Promise<DeviceState> {
+  const { db } = await signedInDb(password);
   try {
     const [submissions, outbox, media, meta] = await Promise.all([
       db.submissions.toArray(),
