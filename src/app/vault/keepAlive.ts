@@ -11,10 +11,18 @@
  *
  * `trans` is the IDBTransaction Dexie's DBCore hands to each request.
  */
+/**
+ * The native Promise, taken when this module loads: inside a Dexie transaction, Dexie swaps the global
+ * `Promise` for its own zone-tracking one, whose bookkeeping on every callback cost more than the crypto
+ * itself when a batch of hundreds of rows is sealed. (The crypto also runs outside Dexie's zone:
+ * middleware.ts, Dexie.ignoreTransaction.)
+ */
+export const NativePromise = Promise;
+
 export function keepAlive<T>(trans: unknown, work: Promise<T>): Promise<T> {
   const idb = trans as IDBTransaction;
   let outcome: { value: T } | { error: unknown } | null = null;
-  return new Promise<T>((resolve, reject) => {
+  return new NativePromise<T>((resolve, reject) => {
     work.then(
       (value) => {
         outcome = { value };

@@ -1,5 +1,5 @@
-import type { DBCore, DBCoreCursor, DBCoreTable, Middleware } from 'dexie';
-import { keepAlive } from './keepAlive';
+import { Dexie, type DBCore, type DBCoreCursor, type DBCoreTable, type Middleware } from 'dexie';
+import { keepAlive, NativePromise } from './keepAlive';
 import { isSealed, openRow, sealRow } from './seal';
 import { SEALED_TABLES, type SealedTable } from './sealedTables';
 
@@ -38,23 +38,28 @@ export function sealingMiddleware(key: CryptoKey): Middleware<DBCore> {
 
 function sealedTable(down: DBCoreTable, name: string, spec: SealedTable, key: CryptoKey): DBCoreTable {
   const open = (trans: unknown, value: unknown): Promise<unknown> => {
-    if (value === undefined || value === null) return Promise.resolve(value);
+    if (value === undefined || value === null) return NativePromise.resolve(value);
     if (isSealed(value)) return openRow(key, name, spec, value);
-    if ((trans as IDBTransaction).mode === 'versionchange') return Promise.resolve(value);
-    return Promise.reject(new Error(`A ${name} row is stored in clear in a sealed table`));
+    if ((trans as IDBTransaction).mode === 'versionchange') return NativePromise.resolve(value);
+    return NativePromise.reject(new Error(`A ${name} row is stored in clear in a sealed table`));
   };
   // Nothing to open (a get that found nothing): no need to hold the transaction.
   const openAll = (trans: unknown, values: readonly unknown[]): Promise<unknown[]> =>
     values.every((v) => v === undefined || v === null)
-      ? Promise.resolve([...values])
-      : keepAlive(trans, Promise.all(values.map((v) => open(trans, v))));
+      ? NativePromise.resolve([...values])
+      : keepAlive(
+          trans,
+          Dexie.ignoreTransaction(() => NativePromise.all(values.map((v) => open(trans, v)))),
+        );
 
   return {
     ...down,
     mutate: (req) => {
       if (req.type !== 'add' && req.type !== 'put') return down.mutate(req);
       if (req.values.length === 0) return down.mutate(req);
-      const sealing = Promise.all(req.values.map((v) => sealRow(key, name, spec, v as Row)));
+      const sealing = Dexie.ignoreTransaction(() =>
+        NativePromise.all(req.values.map((v) => sealRow(key, name, spec, v as Row))),
+      );
       return keepAlive(req.trans, sealing).then((values) => down.mutate({ ...req, values }));
     },
     get: (req) => down.get(req).then((value) => openAll(req.trans, [value]).then(([v]) => v)),
@@ -88,7 +93,10 @@ function openingCursor(cursor: DBCoreCursor, open: (value: unknown) => Promise<u
     start: {
       value: (onNext: () => void) =>
         cursor.start(() => {
-          keepAlive(cursor.trans, open(cursor.value)).then(
+          keepAlive(
+            cursor.trans,
+            Dexie.ignoreTransaction(() => open(cursor.value)),
+          ).then(
             (v) => {
               value = v;
               try {

@@ -75,6 +75,15 @@ export class TestDevice {
     return Buffer.from(base64, 'base64');
   }
 
+  /** The other users' databases on this browser, as the signed-in user's key opens them (it should not). */
+  async openOthers(): Promise<{ name: string; opened: number; errors: string[] }[]> {
+    await this.load();
+    return this.page.evaluate(
+      (password) => (globalThis as WithDevice).terrainTestDevice.openOthers(password),
+      this.password,
+    );
+  }
+
   async read(): Promise<DeviceState> {
     await this.load();
     return this.page.evaluate(

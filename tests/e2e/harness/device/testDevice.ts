@@ -32,7 +32,13 @@ export interface SeedRequest {
 }
 
 export interface DeviceState {
-  submissions: { id: string; syncState: string; data: Record<string, unknown> }[];
+  submissions: {
+    id: string;
+    formId: string;
+    formVersion: string;
+    syncState: string;
+    data: Record<string, unknown>;
+  }[];
   outbox: { seq: number; table: string; id: string; state: string; fields: Record<string, unknown> }[];
   media: { sha256: string; size: number; bytesSha256: string; uploadState?: string }[];
   clientId: string;
@@ -146,7 +152,13 @@ async function readDevice(password: string): Promise<DeviceState> {
     ]);
     if (!meta) throw new Error('No sync metadata');
     return {
-      submissions: submissions.map((s) => ({ id: s.id, syncState: s.syncState, data: s.data })),
+      submissions: submissions.map((s) => ({
+        id: s.id,
+        formId: s.formId,
+        formVersion: s.formVersion,
+        syncState: s.syncState,
+        data: s.data,
+      })),
       outbox: outbox.map((e) => ({ seq: e.seq, table: e.table, id: e.id, state: e.state, fields: e.fields })),
       media: await Promise.all(
         media.map(async (m) => ({
@@ -164,7 +176,36 @@ async function readDevice(password: string): Promise<DeviceState> {
   }
 }
 
-export const terrainTestDevice = { seedSubmissions, photoBase64, readDevice };
+/**
+ * What the signed-in user can get from the other users' databases on this browser with their own key, as
+ * the app would open them: for each, how many submissions and drafts opened, and the errors met.
+ */
+async function openOthers(password: string): Promise<{ name: string; opened: number; errors: string[] }[]> {
+  const { db: own, userId } = await signedInDb(password);
+  own.close();
+  const names = (await indexedDB.databases())
+    .map((d) => d.name ?? '')
+    .filter((name) => name.startsWith('terrain-') && name !== `terrain-${userId}`)
+    .filter((name) => !['terrain-session', 'terrain-vault'].includes(name));
+  const results = [];
+  for (const name of names) {
+    const other = await openSealedDb(name.slice('terrain-'.length), unlocked!.key);
+    let opened = 0;
+    const errors: string[] = [];
+    for (const table of [other.submissions, other.drafts] as const) {
+      try {
+        opened += (await table.toArray()).length;
+      } catch (error) {
+        errors.push(error instanceof Error ? error.message : String(error));
+      }
+    }
+    other.close();
+    results.push({ name, opened, errors });
+  }
+  return results;
+}
+
+export const terrainTestDevice = { seedSubmissions, photoBase64, readDevice, openOthers };
 export type TerrainTestDevice = typeof terrainTestDevice;
 
 Object.assign(globalThis, { terrainTestDevice });
