@@ -26,6 +26,8 @@ export const vaultFr = {
   'notice.revoked':
     'L’accès de cet appareil ou de ce compte a été révoqué : ses données ont été effacées de cet appareil.',
   'notice.removed': 'Vos données ont été retirées de cet appareil.',
+  'export.inClear':
+    'Le fichier n’est pas chiffré : il contient les réponses en clair. Gardez-le en lieu sûr et effacez-le une fois importé.',
   'remove.title': 'Retirer mes données de cet appareil',
   'remove.intro':
     'Efface de cet appareil tout ce que vous y avez (brouillons, soumissions, photos), puis vous déconnecte. Ce qui est sur le serveur n’est pas touché.',
@@ -59,6 +61,8 @@ const vaultEn: Record<keyof typeof vaultFr, string> = {
   'notice.revoked':
     "This device's or this account's access was revoked: its data was erased from this device.",
   'notice.removed': 'Your data was removed from this device.',
+  'export.inClear':
+    'The file is not encrypted: it holds the answers in clear. Keep it safe and delete it once imported.',
   'remove.title': 'Remove my data from this device',
   'remove.intro':
     'Erases from this device everything of yours on it (drafts, submissions, photos), then signs you out. What is on the server is not touched.',

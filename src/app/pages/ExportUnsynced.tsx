@@ -6,6 +6,7 @@ import { useSignedIn } from '../hooks/useSignedIn';
 import { useUnsyncedCounts } from '../hooks/useUnsyncedCounts';
 // Registers the strings of this page (they load with it, not at start).
 import '../i18n/transferStrings';
+import '../i18n/vaultStrings';
 import { useT } from '../i18n/useT';
 
 /**
@@ -26,6 +27,7 @@ export function ExportUnsynced() {
       <p className="lead">{t('export.intro')}</p>
       {counts ? <p>{t('export.contents', { ...counts })}</p> : <p>{t('app.loading')}</p>}
       {counts && counts.drafts > 0 ? <p>{t('export.draftsNote')}</p> : null}
+      <p>{t('export.inClear')}</p>
       {registered === 'unregistered' || registered === 'refused' ? (
         <p className="alert alert-warning">{t(`export.${registered}`)}</p>
       ) : null}
