@@ -7,6 +7,7 @@ import '../i18n/signInStrings';
 import '../i18n/vaultStrings';
 import { useT } from '../i18n/useT';
 import { signInError } from './signInError';
+import { unlockError } from './unlockError';
 
 /** Sign in once with the network; afterwards the stored session opens the app offline. */
 export function SignIn() {
@@ -29,7 +30,12 @@ export function SignIn() {
     try {
       await signIn(username.trim(), password);
     } catch (caught) {
-      setError(signInError(caught, t, lang));
+      // The server said yes but the device's data for this account does not open (vault/unlock.ts).
+      setError(
+        (caught as { name?: unknown }).name === 'VaultError'
+          ? unlockError(caught, t, lang)
+          : signInError(caught, t, lang),
+      );
       setBusy(false);
     }
   };

@@ -1,15 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { ConfirmPanel } from '../components/ConfirmPanel';
 import { LanguageSwitch } from '../components/LanguageSwitch';
-import { NetworkError } from '../api/errors';
 import { useApp } from '../hooks/useApp';
 import '../i18n/signInStrings';
 // Registers this page's strings (they load with it, not at start).
 import '../i18n/vaultStrings';
-import type { UiLanguage } from '../../core/i18n/localized';
-import type { Translate } from '../i18n/types';
 import { useT } from '../i18n/useT';
-import { signInError, waitText } from './signInError';
+import { unlockError } from './unlockError';
 
 /**
  * The locked app (after a reload, an idle time): this page and nothing else, so no data is on screen or in
@@ -84,23 +81,4 @@ export function Unlock() {
       )}
     </main>
   );
-}
-
-/** What went wrong, said to the user: a wrong password, a wait, a network needed once. */
-export function unlockError(error: unknown, t: Translate, lang: UiLanguage, now = Date.now()): string {
-  const { code, retryAt } = error as { code?: unknown; retryAt?: unknown };
-  const wait =
-    typeof retryAt === 'number' && retryAt > now
-      ? t('unlock.throttled', {
-          wait: waitText(retryAt - now, lang),
-          time: new Intl.DateTimeFormat(lang, { timeStyle: 'short' }).format(retryAt),
-        })
-      : null;
-  if (code === 'throttled') return wait ?? t('unlock.wrong');
-  if (code === 'wrong_password') return wait ? `${t('unlock.wrong')} ${wait}` : t('unlock.wrong');
-  if (code === 'vault_mismatch') return t('unlock.mismatch');
-  if (error instanceof NetworkError) return t('unlock.online');
-  if (code === 'invalid_credentials') return t('unlock.wrong');
-  if (code !== undefined) return signInError(error, t, lang, now);
-  return t('unlock.other', { message: error instanceof Error ? error.message : String(error) });
 }
