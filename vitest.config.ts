@@ -13,6 +13,20 @@ export default defineConfig({
           include: ['tests/app/**/*.test.{ts,tsx}'],
           environment: 'node',
           setupFiles: ['tests/app/setup.ts'],
+          provide: { sealed: false },
+        },
+      },
+      {
+        // The repositories' and sync's tests again, on a database sealed by the vault (tests/app/fixtures.ts).
+        test: {
+          name: 'app-sealed',
+          include: [
+            'tests/app/repositories/{drafts,outbox,listing,submissionVersions,reviewQueue,indicatorValues,coordinationEdits,coordinationDetail}.test.ts',
+            'tests/app/sync/{pull,push,engine,coordinationPull,mergedRows,exportFile,fetchMedia,batchLimits}.test.ts',
+          ],
+          environment: 'node',
+          setupFiles: ['tests/app/setup.ts'],
+          provide: { sealed: true },
         },
       },
       {

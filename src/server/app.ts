@@ -19,6 +19,7 @@ import { sealedRoutes } from './routes/sealed';
 import { syncRoutes } from './routes/sync';
 import type { Storage } from './storage/Storage';
 import { DAY_MS, DEFAULT_TOKEN_TTL_DAYS } from './auth/tokens';
+import { idleLockMinutesFromEnv } from './auth/vaultSecret';
 
 export interface AppOptions {
   storage: Storage;
@@ -35,6 +36,8 @@ export interface AppOptions {
   tokenTtlDays?: number;
   /** Request rates and what is kept of refused changes (src/server/limits); the environment's by default. */
   limits?: ServerLimits;
+  /** Minutes without use before the app locks itself (env IDLE_LOCK_MINUTES; default 15). */
+  idleLockMinutes?: number;
 }
 
 export function createApp({
@@ -44,6 +47,7 @@ export function createApp({
   trustProxy = false,
   tokenTtlDays = DEFAULT_TOKEN_TTL_DAYS,
   limits = limitsFromEnv(),
+  idleLockMinutes = idleLockMinutesFromEnv(process.env.IDLE_LOCK_MINUTES),
 }: AppOptions): Hono<AppEnv> {
   if (!(tokenTtlDays > 0)) throw new Error(`tokenTtlDays must be above 0, got ${tokenTtlDays}`);
   const app = new Hono<AppEnv>();
@@ -53,7 +57,7 @@ export function createApp({
 
   const api = new Hono<AppEnv>();
   api.route('/', healthRoutes(storage));
-  api.route('/', authRoutes(storage, now, tokenTtlDays * DAY_MS));
+  api.route('/', authRoutes(storage, now, tokenTtlDays * DAY_MS, idleLockMinutes));
   api.route('/', syncRoutes(storage, now, limits));
   api.route('/', sealedRoutes(storage, now, limits));
   api.route('/', formRoutes(storage, now));

@@ -26,9 +26,9 @@ const USAGE = `Usage: tsx src/server/cli.ts <command>
 
 Commands:
   serve                         start the server (env: PORT=8080, DATA_DIR=./data, DATABASE_URL, DEMO_PASSWORD,
-                                TRUST_PROXY=1 behind a reverse proxy, TOKEN_TTL_DAYS=30; limits: RATE_LIMIT_*,
-                                REJECTED_PAYLOAD*, UPLOAD_TTL_HOURS, CLEANUP_INTERVAL_MINUTES; retention:
-                                *_RETENTION_DAYS, PURGE_INTERVAL_HOURS: see the README's Configuration)
+                                TRUST_PROXY=1 behind a reverse proxy, TOKEN_TTL_DAYS=30, IDLE_LOCK_MINUTES=15;
+                                limits: RATE_LIMIT_*, REJECTED_PAYLOAD*, UPLOAD_TTL_HOURS, CLEANUP_INTERVAL_MINUTES;
+                                retention: *_RETENTION_DAYS, PURGE_INTERVAL_HOURS: see the README's Configuration)
   migrate                       apply pending database migrations
   seed                          create the demo project and accounts if the database has no users
   users list                    list the accounts

@@ -31,6 +31,8 @@ export interface ServerOptions {
   trustProxy?: boolean;
   /** How long a session lasts, in days (default 30; see createApp). */
   tokenTtlDays?: number;
+  /** Minutes without use before the app locks itself (default: IDLE_LOCK_MINUTES, else 15). */
+  idleLockMinutes?: number;
   /** Request rates, caps and the sweeping of unclaimed uploads; from the environment by default. */
   limits?: ServerLimits;
   /** How long what the server no longer needs is kept, and how often it purges; from the environment. */
@@ -101,6 +103,7 @@ async function serveWith(storage: Storage, options: ServerOptions): Promise<Runn
     staticDir,
     trustProxy: options.trustProxy ?? false,
     tokenTtlDays: options.tokenTtlDays,
+    idleLockMinutes: options.idleLockMinutes,
     limits,
   });
   const host = options.host ?? '0.0.0.0';

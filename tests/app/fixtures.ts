@@ -3,6 +3,8 @@ import { formVersionKey } from '../../src/core/records/formVersion';
 import { Project } from '../../src/core/records/project';
 import { TerrainDb } from '../../src/app/db/TerrainDb';
 import type { FormRecord } from '../../src/app/db/schema';
+import { openSealedDb } from '../../src/app/vault/openSealedDb';
+import { inject } from 'vitest';
 
 export const USER_ID = 'user-amadou';
 
@@ -58,11 +60,31 @@ export const project: Project = Project.parse({
 
 let counter = 0;
 
-/** A fresh database per test (unique name), holding the household form and its project. */
+/**
+ * A fresh database per test (unique name), holding the household form and its project. In the `app-sealed`
+ * project (vitest.config.ts) the same tests run again on a sealed database, as the app opens it.
+ */
 export async function openTestDb(userId = USER_ID): Promise<TerrainDb> {
   counter += 1;
-  const db = new TerrainDb(userId, `test-${userId}-${counter}-${crypto.randomUUID()}`);
+  const name = `test-${userId}-${counter}-${crypto.randomUUID()}`;
+  const db = inject('sealed') ? await openSealedTestDb(userId, name) : new TerrainDb(userId, name);
   await db.forms.put(formRecord());
   await db.projects.put(project);
   return db;
+}
+
+/** A user's database sealed under a fresh data key, unlocked: what the app has after the user's password. */
+export async function openSealedTestDb(userId = USER_ID, name?: string): Promise<TerrainDb> {
+  const key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, [
+    'encrypt',
+    'decrypt',
+  ]);
+  return openSealedDb(userId, key, name ?? `sealed-${userId}-${crypto.randomUUID()}`);
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Whether openTestDb seals (the `app-sealed` project). */
+    sealed: boolean;
+  }
 }

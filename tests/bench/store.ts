@@ -8,6 +8,7 @@ import type { SubmissionRecord } from '../../src/app/db/schema';
 import { listSubmissions } from '../../src/app/repositories/submissions';
 import { N, pulledSubmissions } from './applyPull';
 import { report, timeMs } from './report';
+import { benchVault } from './vault';
 
 export async function benchStore(): Promise<void> {
   const db = new TerrainDb('bench', `bench-list-${Date.now()}`);
@@ -28,4 +29,5 @@ export async function benchStore(): Promise<void> {
     db.close();
     await db.delete();
   }
+  await benchVault();
 }

@@ -20,6 +20,8 @@ describe('an admin creates a project and its indicator offline; the supervisor e
     const { context, page } = await suite.signedIn('admin');
     const home = new HomePage(page);
     await home.waitForForm(FORM);
+    // Offline from here: the pages' chunks must be precached first.
+    await home.waitForOfflineReady();
     await openProjects(page);
     await context.setOffline(true);
 

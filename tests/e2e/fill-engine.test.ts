@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ENGINE_FORM } from './forms/engineForm';
 import { e2eSuite } from './harness/suite';
+import { DEMO_PASSWORD } from './harness/server';
+import { UnlockPage } from './pages/UnlockPage';
 import { FillFormPage } from './pages/FillFormPage';
 import { HomePage } from './pages/HomePage';
 import { SubmissionsPage } from './pages/SubmissionsPage';
@@ -17,6 +19,8 @@ describe('the form engine drives the fill screen', () => {
     await home.waitForOfflineReady();
     await context.setOffline(true);
     await page.reload();
+    // A reload locks: the data key lived in the page's memory only.
+    await new UnlockPage(page).unlock(DEMO_PASSWORD);
     await home.newSubmission(FORM);
     const form = new FillFormPage(page);
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { e2eSuite } from './harness/suite';
+import { DEMO_PASSWORD } from './harness/server';
+import { UnlockPage } from './pages/UnlockPage';
 import { FillFormPage } from './pages/FillFormPage';
 import { HomePage } from './pages/HomePage';
 import { SubmissionsPage } from './pages/SubmissionsPage';
@@ -20,6 +22,8 @@ describe('a field agent collects offline and the focal point receives it', () =>
     // The network goes away; the app must still load from the service worker and keep the session.
     await agentContext.setOffline(true);
     await page.reload();
+    // A reload locks (the data key lived in the page's memory only); the password unlocks offline.
+    await new UnlockPage(page).unlock(DEMO_PASSWORD);
     await home.waitForForm(FORM);
     await home.syncBar.getByText('Hors ligne').waitFor();
 
@@ -34,6 +38,8 @@ describe('a field agent collects offline and the focal point receives it', () =>
     // The tablet reloads (or the tab is killed) mid-survey: the draft was saved as typed.
     await page.getByText('Enregistré', { exact: true }).waitFor();
     await page.reload();
+    await new UnlockPage(page).unlock(DEMO_PASSWORD);
+    await page.getByLabel('Nom de la personne interrogée').waitFor();
     expect(await page.getByLabel('Nom de la personne interrogée').inputValue()).toBe('Aminata Maïga');
     await form.fillText('Nombre de personnes dans le ménage', '0');
     await form.choose('Sexe du chef de ménage', 'Femme');

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DISTRIBUTION_FORM } from './forms/distributionForm';
 import { e2eSuite } from './harness/suite';
+import { DEMO_PASSWORD } from './harness/server';
+import { UnlockPage } from './pages/UnlockPage';
 import { FillFormPage } from './pages/FillFormPage';
 import { HomePage } from './pages/HomePage';
 import { SubmissionsPage } from './pages/SubmissionsPage';
@@ -54,6 +56,7 @@ describe('a reviewer sees the photo an agent took', () => {
     // Kept on the device: offline and after a reload, the photo is still there.
     await context.setOffline(true);
     await page.reload();
+    await new UnlockPage(page).unlock(DEMO_PASSWORD);
     await page.getByRole('img', { name: 'Photo du kit' }).waitFor({ timeout: 15_000 });
   });
 });

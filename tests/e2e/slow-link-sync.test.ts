@@ -12,6 +12,7 @@ import { TestDevice, type DeviceState } from './harness/testDevice';
 import { FillFormPage } from './pages/FillFormPage';
 import { HomePage } from './pages/HomePage';
 import { SignInPage } from './pages/SignInPage';
+import { UnlockPage } from './pages/UnlockPage';
 import { SubmissionsPage } from './pages/SubmissionsPage';
 import { mediaProgressText, parseProgress, SyncBar } from './pages/SyncBar';
 
@@ -158,6 +159,8 @@ describe('a slow link cut in the middle of a sync', () => {
 
     // Back at the base, the agent opens the app: everything waits, still offline.
     await page.goto(proxy.url);
+    // Opening the app again asks for the password (the data key lives in the page's memory only).
+    await new UnlockPage(page).unlock(DEMO_PASSWORD);
     await bar.waiting(SURVEYS).waitFor();
     await bar.offline().waitFor();
     const log = await SyncBarLog.record(page);

@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { e2eSuite } from './harness/suite';
+import { DEMO_PASSWORD } from './harness/server';
+import { UnlockPage } from './pages/UnlockPage';
 import { FillFormPage } from './pages/FillFormPage';
 import { HomePage } from './pages/HomePage';
 import { SyncBar } from './pages/SyncBar';
@@ -22,6 +24,8 @@ describe('two tabs of one agent, and the USB-stick path', () => {
     await new HomePage(first).waitForForm(FORM);
     const second = await context.newPage();
     await second.goto(suite.server.url);
+    // Each tab holds its own copy of the key in memory: a new tab unlocks with the password.
+    await new UnlockPage(second).unlock(DEMO_PASSWORD);
     await new HomePage(second).waitForForm(FORM);
     const bar = SyncBar.of(second);
     await bar.idleButton().waitFor();

@@ -2,6 +2,8 @@ import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { e2eSuite } from './harness/suite';
+import { DEMO_PASSWORD } from './harness/server';
+import { UnlockPage } from './pages/UnlockPage';
 import { FillFormPage } from './pages/FillFormPage';
 import { HomePage } from './pages/HomePage';
 
@@ -40,6 +42,8 @@ describe('a new version of the app', () => {
 
       // Reloading right after the last keystroke must not lose it: the pending save is flushed first.
       await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Recharger' }).click()]);
+      // The reload locks (the data key lived in the page's memory only): the agent types the password.
+      await new UnlockPage(page).unlock(DEMO_PASSWORD);
       await page.getByLabel('Nom de la personne interrogée').waitFor();
       expect(await page.getByLabel('Nom de la personne interrogée').inputValue()).toBe('Oumar Touré');
       expect(await page.getByLabel('Nombre de personnes dans le ménage').inputValue()).toBe(size);

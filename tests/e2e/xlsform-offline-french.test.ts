@@ -9,6 +9,8 @@ import {
 } from './forms/socioEconomic';
 import { saveScreenshot } from './harness/screenshots';
 import { e2eSuite } from './harness/suite';
+import { DEMO_PASSWORD } from './harness/server';
+import { UnlockPage } from './pages/UnlockPage';
 import { FillFormPage } from './pages/FillFormPage';
 import { HomePage } from './pages/HomePage';
 import { SubmissionsPage } from './pages/SubmissionsPage';
@@ -54,6 +56,7 @@ describe('a real XLSForm, imported by the server and filled offline in French', 
     // In the field: no network, and the tablet reloads.
     await context.setOffline(true);
     await page.reload();
+    await new UnlockPage(page).unlock(DEMO_PASSWORD);
     await home.syncBar.getByText('Hors ligne').waitFor();
 
     // A new survey starts on version 2...

@@ -38,7 +38,9 @@ export const TEST_LIMITS: ServerLimits = { ...DEFAULT_LIMITS, rate: null };
 
 export async function setupServer(
   backend: Backend,
-  options: Partial<Pick<AppOptions, 'staticDir' | 'trustProxy' | 'tokenTtlDays' | 'limits'>> = {},
+  options: Partial<
+    Pick<AppOptions, 'staticDir' | 'trustProxy' | 'tokenTtlDays' | 'limits' | 'idleLockMinutes'>
+  > = {},
 ) {
   const { storage, cleanup } = await backend.create();
   const clock = { now: new Date(START) };

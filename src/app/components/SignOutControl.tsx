@@ -4,7 +4,10 @@ import { usePendingCount } from '../hooks/usePendingCount';
 import { useT } from '../i18n/useT';
 import { ConfirmPanel } from './ConfirmPanel';
 
-/** Sign out after a confirmation that says whether changes still wait to sync. Local data is kept. */
+/**
+ * Sign out after a confirmation that says whether changes still wait to sync. Local data is kept, sealed;
+ * the panel leads to "Remove my data from this device" (on the export page) for those who want it gone.
+ */
 export function SignOutControl() {
   const { t } = useT();
   const { signOut } = useApp();
@@ -24,6 +27,9 @@ export function SignOutControl() {
             onConfirm={() => void signOut()}
             onCancel={() => setAsking(false)}
           />
+          <a href="#/export" onClick={() => setAsking(false)}>
+            {t('signOut.remove')}
+          </a>
         </div>
       ) : null}
     </>

@@ -15,6 +15,7 @@ import type {
   SubmissionRecord,
   SyncMeta,
 } from './schema';
+import { SEALED_TABLE_NAMES } from '../vault/sealedTables';
 
 /**
  * One IndexedDB database per user (`terrain-<userId>`): tablets are shared between agents, and each user's
@@ -87,6 +88,22 @@ export class TerrainDb extends Dexie {
         await forms.bulkPut(
           held.map((f) => ({ ...f, key: formVersionKey(f.projectId, f.formId, f.version) })),
         );
+      });
+    // Version 9 seals personal data at rest (src/app/vault): the app opens this database only through the
+    // vault, with the sealing middleware in place, so rewriting each row of the sealed tables here seals the
+    // rows stored before, in this one upgrade transaction: a database is never half sealed. In chunks, so
+    // photos are not all in memory at once.
+    this.version(9)
+      .stores({})
+      .upgrade(async (tx) => {
+        for (const name of SEALED_TABLE_NAMES) {
+          const table = tx.table(name);
+          const keys = await table.toCollection().primaryKeys();
+          for (let i = 0; i < keys.length; i += 50) {
+            const rows = await table.bulkGet(keys.slice(i, i + 50));
+            await table.bulkPut(rows.filter((row) => row !== undefined));
+          }
+        }
       });
     // Runs once, inside the transaction that creates the database, so the meta row always exists.
     this.on('populate', (tx) => {

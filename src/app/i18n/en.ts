@@ -17,7 +17,8 @@ export const en: Dictionary = {
 
   'signOut.pending':
     '{count} change(s) are still waiting to sync. They stay on this device and will be sent when you sign in again.',
-  'signOut.question': 'Sign out? Your data stays on this device.',
+  'signOut.question': 'Sign out? Your data stays on this device, encrypted.',
+  'signOut.remove': 'Remove my data from this device',
   'signOut.confirm': 'Yes, sign out',
 
   'home.title': 'Home',

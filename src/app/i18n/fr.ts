@@ -18,7 +18,8 @@ export const fr = {
 
   'signOut.pending':
     '{count} modification(s) attendent encore la synchronisation. Elles restent sur cet appareil et partiront à votre prochaine connexion.',
-  'signOut.question': 'Se déconnecter ? Vos données restent sur cet appareil.',
+  'signOut.question': 'Se déconnecter ? Vos données restent chiffrées sur cet appareil.',
+  'signOut.remove': 'Retirer mes données de cet appareil',
   'signOut.confirm': 'Oui, se déconnecter',
 
   'home.title': 'Accueil',

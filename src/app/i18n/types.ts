@@ -8,6 +8,7 @@ import type { pageFr } from './pageStrings';
 import type { reportFr } from './reportStrings';
 import type { signInFr } from './signInStrings';
 import type { transferFr } from './transferStrings';
+import type { vaultFr } from './vaultStrings';
 
 /** The keys of fr.ts / en.ts: the strings the app needs from its first screen. */
 export type CoreKey = keyof typeof fr;
@@ -21,7 +22,8 @@ export type MessageKey =
   | keyof typeof editFr
   | keyof typeof editLinkFr
   | keyof typeof reportFr
-  | keyof typeof historyFr;
+  | keyof typeof historyFr
+  | keyof typeof vaultFr;
 export type Dictionary = Record<CoreKey, string>;
 export type Vars = Record<string, string | number>;
 export type Translate = (key: MessageKey, vars?: Vars) => string;

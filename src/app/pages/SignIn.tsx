@@ -4,13 +4,15 @@ import { useApp } from '../hooks/useApp';
 import { useOnline } from '../hooks/useOnline';
 // Registers this page's strings (they load with it, not at start).
 import '../i18n/signInStrings';
+import '../i18n/vaultStrings';
 import { useT } from '../i18n/useT';
 import { signInError } from './signInError';
+import { unlockError } from './unlockError';
 
 /** Sign in once with the network; afterwards the stored session opens the app offline. */
 export function SignIn() {
   const { t, lang } = useT();
-  const { signIn } = useApp();
+  const { signIn, notice } = useApp();
   const online = useOnline();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -28,7 +30,12 @@ export function SignIn() {
     try {
       await signIn(username.trim(), password);
     } catch (caught) {
-      setError(signInError(caught, t, lang));
+      // The server said yes but the device's data for this account does not open (vault/unlock.ts).
+      setError(
+        (caught as { name?: unknown }).name === 'VaultError'
+          ? unlockError(caught, t, lang)
+          : signInError(caught, t, lang),
+      );
       setBusy(false);
     }
   };
@@ -40,6 +47,11 @@ export function SignIn() {
         <LanguageSwitch />
       </div>
       <h1>{t('signIn.title')}</h1>
+      {notice ? (
+        <p className="alert alert-warning" role="status">
+          {t(notice === 'revoked' ? 'notice.revoked' : 'notice.removed')}
+        </p>
+      ) : null}
       <p>{t('signIn.intro')}</p>
       {!online ? (
         <p className="alert alert-warning" role="status">

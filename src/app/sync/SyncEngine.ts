@@ -55,6 +55,11 @@ export interface SyncEngineOptions {
    * turn it off, so their servers see only pushes and pulls.
    */
   registerDevice?: boolean;
+  /**
+   * Told of every failed sync, after it is recorded: the vault (src/app/vault/session.ts) shreds the user's
+   * data when the failure says the account was disabled or the device revoked.
+   */
+  onFailure?: (error: unknown) => void;
 }
 
 /**
@@ -312,6 +317,7 @@ export class SyncEngine {
       this.schedule(this.options.intervalMs ?? SYNC_INTERVAL_MS);
     }
     this.update({ phase: failure.phase, lastError, nextRetryAt });
+    this.options.onFailure?.(error);
   }
 
   private schedule(ms: number): void {

@@ -1,7 +1,8 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv, Clock } from '../http/env';
 import { HttpError } from '../http/errors';
-import type { Storage } from '../storage/Storage';
+import type { SessionEndReason } from '../../core/sync/auth';
+import type { Storage, TokenRecord, UserRecord } from '../storage/Storage';
 import { hashToken } from './tokens';
 
 /** The bearer token of the request, or undefined. */
@@ -17,15 +18,36 @@ export function requireUser(storage: Storage, now: Clock): MiddlewareHandler<App
     if (!token) throw new HttpError('unauthenticated', 'Sign in first');
     const tokenHash = hashToken(token);
     const record = await storage.tokenByHash(tokenHash);
-    if (!record || record.revokedAt !== null)
-      throw new HttpError('unauthenticated', 'Session not found or ended');
+    if (!record) throw new HttpError('unauthenticated', 'Session not found or ended');
+    const user = await storage.userById(record.userId);
+    if (record.revokedAt !== null || !user || user.disabled)
+      throw new HttpError(
+        'unauthenticated',
+        'Session not found or ended',
+        await endReason(storage, record, user),
+      );
     if (Date.parse(record.expiresAt) <= now().getTime())
       throw new HttpError('token_expired', 'Session expired');
-    const user = await storage.userById(record.userId);
-    if (!user || user.disabled) throw new HttpError('unauthenticated', 'Session not found or ended');
     c.set('user', user);
     c.set('tokenHash', tokenHash);
     c.set('tokenClientId', record.clientId ?? null);
     await next();
   };
+}
+
+/**
+ * Why this token's session ended for good, told to the device that holds it (and only to it: the token is
+ * its proof), so that it destroys its readable copy of the user's data (src/app/vault): the account was
+ * disabled, or this token's device revoked. Undefined for a session that merely ended (signed out, tokens
+ * revoked for a lost tablet the user may get back, expired): those only ask to sign in again.
+ */
+async function endReason(
+  storage: Storage,
+  record: TokenRecord,
+  user: UserRecord | undefined,
+): Promise<{ reason: SessionEndReason } | undefined> {
+  if (user?.disabled) return { reason: 'account_disabled' };
+  if (!record.clientId) return undefined;
+  const device = await storage.devices.get(record.clientId);
+  return device?.revokedAt ? { reason: 'device_revoked' } : undefined;
 }

@@ -11,6 +11,7 @@ import {
   signInKeys,
 } from '../auth/signInThrottle';
 import { newToken, TOKEN_LIFETIME_MS } from '../auth/tokens';
+import { DEFAULT_IDLE_LOCK_MINUTES, vaultSecretOf } from '../auth/vaultSecret';
 import { readJson } from '../http/body';
 import type { AppEnv, Clock } from '../http/env';
 import { errorBody, HttpError } from '../http/errors';
@@ -21,6 +22,7 @@ export function authRoutes(
   storage: Storage,
   now: Clock,
   tokenLifetimeMs: number = TOKEN_LIFETIME_MS,
+  idleLockMinutes: number = DEFAULT_IDLE_LOCK_MINUTES,
 ): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   const session = requireUser(storage, now);
@@ -80,7 +82,13 @@ export function authRoutes(
       recordId: user.id,
       ...c.var.client,
     });
-    const body: LoginResponse = { token, expiresAt, user: toPublicUser(user) };
+    const body: LoginResponse = {
+      token,
+      expiresAt,
+      user: toPublicUser(user),
+      vaultSecret: await vaultSecretOf(storage, user.id, at),
+      idleLockMinutes,
+    };
     return c.json(body);
   });
 
@@ -100,7 +108,11 @@ export function authRoutes(
 
   routes.get('/me', session, async (c) => {
     const user = c.var.user;
-    const body: MeResponse = { user: toPublicUser(user), projects: await visibleProjectIds(storage, user) };
+    const body: MeResponse = {
+      user: toPublicUser(user),
+      projects: await visibleProjectIds(storage, user),
+      idleLockMinutes,
+    };
     return c.json(body);
   });
 

@@ -1,3 +1,4 @@
+import { KyselyVaultSecretOps } from './VaultSecretOps';
 import { ExportReads } from '../export/ExportReads';
 import type { PullTable } from '../../core/sync/protocol';
 import { PULL_TABLES } from '../../core/sync/protocol';
@@ -63,6 +64,10 @@ export class KyselyOps extends KyselyMergeOps implements StorageTx {
   /** Bound to the transaction's handle: its seqs come from the same counter lock as every entity write. */
   get erasure(): KyselyErasureOps {
     return new KyselyErasureOps(this.db, this.kind, (count) => this.allocateServerSeqs(count));
+  }
+
+  get vaultSecrets(): KyselyVaultSecretOps {
+    return new KyselyVaultSecretOps(this.db);
   }
 
   async getEntity(tbl: PullTable, id: string): Promise<EntityRecord | undefined> {

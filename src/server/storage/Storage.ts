@@ -10,6 +10,7 @@ import type { FieldValue } from '../../core/sync/merge';
 import type { MergeReads, MergeWrites } from './MergeStorage';
 import type { ErasureOps } from './ErasureOps';
 import type { RetentionOps } from './RetentionOps';
+import type { VaultSecretOps } from './VaultSecretOps';
 
 /** The one storage interface of the server; `createStorage` gives a Kysely implementation for each dialect. */
 export type DatabaseKind = 'sqlite' | 'postgres';
@@ -233,6 +234,8 @@ export interface StorageOps extends MergeReads {
   readonly serverKeys: ServerKeyOps;
   /** What the retention periods remove (src/server/retention, `npm run cli -- purge`). */
   readonly retention: RetentionOps;
+  /** Each account's vault secret, sent at sign-in (src/server/auth/vaultSecret.ts). */
+  readonly vaultSecrets: VaultSecretOps;
 }
 
 /** What the `users` commands change in an account. */

@@ -13,6 +13,7 @@ import { reviewEventsMigration } from './reviewEventsMigration';
 import { signInThrottleMigration } from './signInThrottleMigration';
 import { serverKeysMigration } from './serverKeysMigration';
 import { submissionVersionsMigration } from './submissionVersionsMigration';
+import { vaultMigration } from './vaultMigration';
 
 /**
  * Versioned migrations, kept in code so the server binary carries its own schema. Never edit a migration
@@ -141,6 +142,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06-0014-forms-by-project': formsByProjectMigration,
   '2026-12-06-0015-rate-limits': rateLimitMigration,
   '2026-12-06-0016-server-keys': serverKeysMigration,
+  '2026-12-06-0017-vault': vaultMigration,
   '2026-12-06-0019-erasure': erasureMigration,
 };
 

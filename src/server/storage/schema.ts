@@ -178,6 +178,7 @@ export interface Database {
   sign_in_throttle: SignInThrottleTable;
   rate_limits: RateLimitsTable;
   server_keys: ServerKeysTable;
+  vault_secrets: VaultSecretsTable;
 }
 
 /** The server's key pairs for sealed changes (migration 0016). */
@@ -211,4 +212,12 @@ export interface RateLimitsTable {
   /** When the window began, in milliseconds since the epoch. */
   window_start: number;
   count: number;
+}
+
+/** Each account's vault secret (src/server/auth/vaultSecret.ts, migration 2026-12-06-0017-vault). */
+export interface VaultSecretsTable {
+  user_id: string;
+  /** 32 random bytes, base64url. */
+  secret: string;
+  created_at: string;
 }

@@ -70,8 +70,12 @@ function html(node: React.ReactNode, role: Role = 'focal_point'): string {
       user: { id: 'u-1', username: 'u', displayName: 'U', role, organisationId: null },
     },
     connection: { userId: 'u-1' } as UserConnection,
+    notice: null,
     signIn: () => Promise.resolve(),
+    unlock: () => Promise.resolve(),
+    lock: () => undefined,
     signOut: () => Promise.resolve(),
+    removeMyData: () => Promise.resolve(false),
   };
   return renderToStaticMarkup(
     <AppContext value={app}>

@@ -4,7 +4,7 @@ import { Dexie } from 'dexie';
  * A database `name` at an old version of TerrainDb's schema, as those versions shipped (copied here, not
  * read from TerrainDb: an upgrade test starts from what devices hold). Close it before opening TerrainDb.
  */
-export function oldTerrainDb(name: string, version: 1 | 2 | 6 | 7): Dexie {
+export function oldTerrainDb(name: string, version: 1 | 2 | 6 | 7 | 8): Dexie {
   const db = new Dexie(name);
   db.version(1).stores({
     drafts: 'id, updatedAt, formId',
@@ -31,5 +31,7 @@ export function oldTerrainDb(name: string, version: 1 | 2 | 6 | 7): Dexie {
       reviewEvents: 'id, targetId',
     });
   }
+  // Version 8 renamed form keys (an upgrade of rows, no schema change).
+  if (version >= 8) db.version(8).stores({});
   return db;
 }

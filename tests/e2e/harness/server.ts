@@ -15,7 +15,7 @@ const dist = resolve(import.meta.dirname, '../../../dist');
  * The real server on a random port with a fresh SQLite database and the demo seed, serving a private copy
  * of the built PWA (`staticDir`), which a test may change to publish a "new version".
  */
-export async function startTestServer() {
+export async function startTestServer(options: { idleLockMinutes?: number } = {}) {
   if (!existsSync(join(dist, 'index.html'))) throw new Error('dist/ is missing: run `vite build` first');
   const dir = mkdtempSync(join(tmpdir(), 'terrain-e2e-'));
   const staticDir = join(dir, 'dist');
@@ -27,6 +27,7 @@ export async function startTestServer() {
     dataDir,
     staticDir,
     demoPassword: DEMO_PASSWORD,
+    idleLockMinutes: options.idleLockMinutes,
   });
   /** A second handle on the server's database, for what a test sets up or checks behind the API's back. */
   async function withStorage<T>(use: (storage: Storage) => Promise<T>): Promise<T> {

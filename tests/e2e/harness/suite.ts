@@ -15,6 +15,8 @@ interface SuiteOptions {
   forms?: FormDefinition[];
   /** XLSForm files of the shared fixtures (`../shared/fixtures/xlsforms`), imported as `forms import` does. */
   xlsForms?: string[];
+  /** The server's IDLE_LOCK_MINUTES (15 by default). */
+  idleLockMinutes?: number;
 }
 
 /**
@@ -28,7 +30,7 @@ export function e2eSuite(name: string, options: SuiteOptions = {}) {
   const imported: ImportResult[] = [];
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ idleLockMinutes: options.idleLockMinutes });
     for (const form of options.forms ?? []) await server.publishForm(form);
     for (const file of options.xlsForms ?? []) imported.push(await server.importForm(file, fixture(file)));
     browser = await launchChromium();

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { build, type Rolldown } from 'vite';
 import type { DeviceState, SeedRequest, TerrainTestDevice } from './device/testDevice';
+import { DEMO_PASSWORD } from './server';
 
 export type { DeviceState, SeedRequest } from './device/testDevice';
 
@@ -39,7 +40,11 @@ type WithDevice = typeof globalThis & { terrainTestDevice: TerrainTestDevice };
  * not apply to; nothing is added to the app.
  */
 export class TestDevice {
-  constructor(readonly page: Page) {}
+  /** `password`: the signed-in user's, which unlocks their sealed database (src/app/vault). */
+  constructor(
+    readonly page: Page,
+    readonly password = DEMO_PASSWORD,
+  ) {}
 
   /** Starts building the script now, so it is ready when first needed (a build takes a few seconds). */
   static prepare(): void {
@@ -55,8 +60,8 @@ export class TestDevice {
   async seedSubmissions(request: SeedRequest): Promise<string[]> {
     await this.load();
     return this.page.evaluate(
-      (r) => (globalThis as WithDevice).terrainTestDevice.seedSubmissions(r),
-      request,
+      ([r, password]) => (globalThis as WithDevice).terrainTestDevice.seedSubmissions(r, password),
+      [request, this.password] as const,
     );
   }
 
@@ -70,8 +75,20 @@ export class TestDevice {
     return Buffer.from(base64, 'base64');
   }
 
+  /** The other users' databases on this browser, as the signed-in user's key opens them (it should not). */
+  async openOthers(): Promise<{ name: string; opened: number; errors: string[] }[]> {
+    await this.load();
+    return this.page.evaluate(
+      (password) => (globalThis as WithDevice).terrainTestDevice.openOthers(password),
+      this.password,
+    );
+  }
+
   async read(): Promise<DeviceState> {
     await this.load();
-    return this.page.evaluate(() => (globalThis as WithDevice).terrainTestDevice.readDevice());
+    return this.page.evaluate(
+      (password) => (globalThis as WithDevice).terrainTestDevice.readDevice(password),
+      this.password,
+    );
   }
 }

@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { TestDevice } from '../harness/testDevice';
 import { AppPage } from './AppPage';
 
 /** A submission as this device stored it (IndexedDB `submissions`). */
@@ -87,30 +88,11 @@ export class FillFormPage extends AppPage {
     return (await this.storedSubmissions()).map((row) => row.data);
   }
 
-  /** Every submission stored on this device, read from IndexedDB as the app stored it. */
+  /**
+   * Every submission stored on this device, as the app stored it: read through the app's own sealed
+   * database, opened with the user's password (IndexedDB itself holds them sealed).
+   */
   async storedSubmissions(): Promise<StoredSubmission[]> {
-    return this.page.evaluate(async () => {
-      const infos = await indexedDB.databases();
-      const name = infos.map((d) => d.name).find((n) => n?.startsWith('terrain-'));
-      if (!name) return [];
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open(name);
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(new Error(String(request.error)));
-      });
-      const rows = await new Promise<StoredSubmission[]>((resolve, reject) => {
-        const request = db.transaction('submissions').objectStore('submissions').getAll();
-        request.onsuccess = () => resolve(request.result as StoredSubmission[]);
-        request.onerror = () => reject(new Error(String(request.error)));
-      });
-      db.close();
-      return rows.map(({ id, formId, formVersion, syncState, data }) => ({
-        id,
-        formId,
-        formVersion,
-        syncState,
-        data,
-      }));
-    });
+    return (await new TestDevice(this.page).read()).submissions;
   }
 }

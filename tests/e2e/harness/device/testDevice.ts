@@ -7,7 +7,9 @@
  */
 import type { MediaRef } from '../../../../src/core/forms/answersSchema';
 import { loadSession } from '../../../../src/app/db/sessionStore';
-import { openTerrainDb, type TerrainDb } from '../../../../src/app/db/TerrainDb';
+import type { TerrainDb } from '../../../../src/app/db/TerrainDb';
+import { openSealedDb } from '../../../../src/app/vault/openSealedDb';
+import { unlockOffline } from '../../../../src/app/vault/unlock';
 import type { FormRecord } from '../../../../src/app/db/schema';
 import { createDraft, finalizeDraft } from '../../../../src/app/repositories/drafts';
 import { listLatestForms } from '../../../../src/app/repositories/forms';
@@ -30,17 +32,31 @@ export interface SeedRequest {
 }
 
 export interface DeviceState {
-  submissions: { id: string; syncState: string; data: Record<string, unknown> }[];
+  submissions: {
+    id: string;
+    formId: string;
+    formVersion: string;
+    syncState: string;
+    data: Record<string, unknown>;
+  }[];
   outbox: { seq: number; table: string; id: string; state: string; fields: Record<string, unknown> }[];
   media: { sha256: string; size: number; bytesSha256: string; uploadState?: string }[];
   clientId: string;
   nextSeq: number;
 }
 
-async function signedInDb(): Promise<{ db: TerrainDb; userId: string }> {
+let unlocked: { userId: string; key: CryptoKey } | undefined;
+
+/**
+ * The signed-in user's database, opened as the app opens it: sealed, with the key the user's password
+ * unlocks (the app's own key lives in its page's memory, out of reach, as it should be).
+ */
+async function signedInDb(password: string): Promise<{ db: TerrainDb; userId: string }> {
   const session = await loadSession();
   if (!session) throw new Error('No signed-in user on this device');
-  return { db: openTerrainDb(session.user.id), userId: session.user.id };
+  const userId = session.user.id;
+  if (unlocked?.userId !== userId) unlocked = { userId, key: (await unlockOffline(userId, password)).key };
+  return { db: await openSealedDb(userId, unlocked.key), userId };
 }
 
 /** The version the home page would open (the app's own choice of the latest version). */
@@ -93,8 +109,8 @@ async function storePhoto(db: TerrainDb, file: File, maxPixels: number): Promise
   return ref;
 }
 
-async function seedSubmissions(request: SeedRequest): Promise<string[]> {
-  const { db, userId } = await signedInDb();
+async function seedSubmissions(request: SeedRequest, password: string): Promise<string[]> {
+  const { db, userId } = await signedInDb(password);
   try {
     const form = await latestForm(db, request.formId);
     const image = form.definition.items.find((item) => item.kind === 'question' && item.type === 'image');
@@ -125,8 +141,8 @@ async function photoBase64(seed: number, width: number, height: number): Promise
   return btoa(binary);
 }
 
-async function readDevice(): Promise<DeviceState> {
-  const { db } = await signedInDb();
+async function readDevice(password: string): Promise<DeviceState> {
+  const { db } = await signedInDb(password);
   try {
     const [submissions, outbox, media, meta] = await Promise.all([
       db.submissions.toArray(),
@@ -136,7 +152,13 @@ async function readDevice(): Promise<DeviceState> {
     ]);
     if (!meta) throw new Error('No sync metadata');
     return {
-      submissions: submissions.map((s) => ({ id: s.id, syncState: s.syncState, data: s.data })),
+      submissions: submissions.map((s) => ({
+        id: s.id,
+        formId: s.formId,
+        formVersion: s.formVersion,
+        syncState: s.syncState,
+        data: s.data,
+      })),
       outbox: outbox.map((e) => ({ seq: e.seq, table: e.table, id: e.id, state: e.state, fields: e.fields })),
       media: await Promise.all(
         media.map(async (m) => ({
@@ -154,7 +176,36 @@ async function readDevice(): Promise<DeviceState> {
   }
 }
 
-export const terrainTestDevice = { seedSubmissions, photoBase64, readDevice };
+/**
+ * What the signed-in user can get from the other users' databases on this browser with their own key, as
+ * the app would open them: for each, how many submissions and drafts opened, and the errors met.
+ */
+async function openOthers(password: string): Promise<{ name: string; opened: number; errors: string[] }[]> {
+  const { db: own, userId } = await signedInDb(password);
+  own.close();
+  const names = (await indexedDB.databases())
+    .map((d) => d.name ?? '')
+    .filter((name) => name.startsWith('terrain-') && name !== `terrain-${userId}`)
+    .filter((name) => !['terrain-session', 'terrain-vault'].includes(name));
+  const results = [];
+  for (const name of names) {
+    const other = await openSealedDb(name.slice('terrain-'.length), unlocked!.key);
+    let opened = 0;
+    const errors: string[] = [];
+    for (const table of [other.submissions, other.drafts] as const) {
+      try {
+        opened += (await table.toArray()).length;
+      } catch (error) {
+        errors.push(error instanceof Error ? error.message : String(error));
+      }
+    }
+    other.close();
+    results.push({ name, opened, errors });
+  }
+  return results;
+}
+
+export const terrainTestDevice = { seedSubmissions, photoBase64, readDevice, openOthers };
 export type TerrainTestDevice = typeof terrainTestDevice;
 
 Object.assign(globalThis, { terrainTestDevice });
