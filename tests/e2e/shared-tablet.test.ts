@@ -12,10 +12,10 @@ const FORM = 'Enquête ménage';
 const MARKER = 'Kadiatou-Témoin-5e1d';
 
 /**
- * One tablet, one browser profile, two agents (issue 12): what the first collected offline is sealed under
+ * One tablet, one browser profile, several users (issue 12): what the first collected offline is sealed under
  * their key, so once they signed out nobody on the tablet reads it, raw or through the app, and nothing the
- * second does removes it. (Syncing the first agent's sealed outbox from the second's session is the later
- * "sync without unlocking" step.)
+ * second does removes it; the supervisor, signed in on that tablet at base, sends the first user's changes,
+ * sealed to the server, without reading them.
  */
 describe('a tablet shared by two users', () => {
   const suite = e2eSuite('shared-tablet');
@@ -64,10 +64,13 @@ describe('a tablet shared by two users', () => {
     expect(before).toContain('control-marker-in-clear');
     expect(before).not.toContain(MARKER);
 
-    // Agent A signs out, offline; agent B (the focal point) signs in on the same browser profile.
+    // Agent A signs out, offline; agent B (the focal point) signs in on the same browser profile. B's link
+    // drops on sealed pushes, so that the supervisor is the one who sends A's changes below (B's session
+    // would send them too: tests/app/integration/sealedOutbox.test.ts).
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
     await page.getByRole('button', { name: 'Oui, se déconnecter' }).click();
     await context.setOffline(false);
+    await page.route('**/api/sync/push-sealed', (route) => route.abort('connectionfailed'));
     const signIn = new SignInPage(page);
     await signIn.signIn('focal', DEMO_PASSWORD);
     const focalHome = new HomePage(page);
@@ -91,6 +94,27 @@ describe('a tablet shared by two users', () => {
     await page.getByRole('button', { name: 'Retirer mes données' }).click();
     await page.getByRole('button', { name: 'Oui, effacer' }).click();
     await page.getByText('Vos données ont été retirées de cet appareil.').waitFor();
+
+    // The supervisor signs in at base and syncs: A's sealed changes reach the server, intact, sent by the
+    // supervisor for A; the supervisor's session read none of it.
+    await page.unroute('**/api/sync/push-sealed');
+    await signIn.signIn('supervisor', DEMO_PASSWORD);
+    await page
+      .getByText(/\d+ envoi\(s\) d’autres utilisateurs de cette tablette transmis/)
+      .waitFor({ timeout: 30_000 });
+    const onServer = await suite.server.submission(submission!.id);
+    expect(onServer).toMatchObject({ id: submission!.id });
+    expect(JSON.stringify(onServer)).toContain(MARKER);
+    const [sent] = await suite.server.withStorage((storage) =>
+      storage.listAudit(1, { action: 'submission.import' }),
+    );
+    const users = await suite.server.withStorage(async (storage) => ({
+      agent: await storage.userByUsername('agent'),
+      supervisor: await storage.userByUsername('supervisor'),
+    }));
+    expect(sent).toMatchObject({ userId: users.supervisor!.id, onBehalfOf: users.agent!.id });
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await page.getByRole('button', { name: 'Oui, se déconnecter' }).click();
 
     // A signs in again: the draft and the submission are there, whole, and the submission syncs.
     await signIn.signIn('agent', DEMO_PASSWORD);

@@ -12,6 +12,7 @@ import {
   type PullResponse,
   type PushRequest,
 } from '../../core/sync/protocol';
+import { ServerKeyResponse, type SealedPushRequest } from '../../core/sync/sealed';
 import { ImportResponse } from '../../core/sync/unsyncedExport';
 import { ApiError, NetworkError } from './errors';
 import { encodeJsonBody } from './gzip';
@@ -47,6 +48,9 @@ export interface ApiClient {
   media: MediaRequests;
   /** Registers this device's public key and binds the session to the device (src/app/sync/deviceKey.ts). */
   registerDevice(req: RegisterDeviceRequest): Promise<RegisterDeviceResponse>;
+  /** The key pending changes are sealed to, and their sealed push (src/app/vault/sealedOutbox.ts). */
+  serverKey(): Promise<ServerKeyResponse>;
+  pushSealed(req: SealedPushRequest): Promise<ClientPushResponse>;
 }
 
 /**
@@ -143,6 +147,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     },
     media: mediaRequests({ fetchRaw, readJson, toApiError }),
     registerDevice: (req) => request(RegisterDeviceResponse, 'POST', '/api/devices', req),
+    serverKey: () => request(ServerKeyResponse, 'GET', '/api/server-key'),
+    pushSealed: (req) => request(ClientPushResponse, 'POST', '/api/sync/push-sealed', req),
   };
 }
 

@@ -53,6 +53,9 @@ export function SyncBar({ engine }: { engine: SyncEngine }) {
         {status.pendingMedia > 0 ? (
           <span className="sync-fact">{t('sync.waitingFiles', { count: status.pendingMedia })}</span>
         ) : null}
+        {status.sentForOthers > 0 ? (
+          <span className="sync-fact">{t('sync.sentForOthers', { count: status.sentForOthers })}</span>
+        ) : null}
         <span className="sync-fact">
           {status.lastSyncAt
             ? t('sync.lastSync', { time: relativeTime(status.lastSyncAt, lang, now) })

@@ -6,6 +6,7 @@ import type { Project } from '../../core/records/project';
 import type { Review } from '../../core/records/review';
 import type { ReviewEvent } from '../../core/records/reviewEvent';
 import type { Submission } from '../../core/records/submission';
+import type { ServerKeyResponse } from '../../core/sync/sealed';
 
 /**
  * The records the browser keeps in IndexedDB. Server records (projects, forms, submissions) keep their core
@@ -151,4 +152,15 @@ export interface SyncMeta {
   deviceKeyRegisteredAt?: string;
   /** Why the server refused the registration for good (a revoked device, another key), if it did. */
   deviceKeyRefusal?: SyncError | null;
+  /**
+   * The server's public key, as it gave it to this device signed in (`GET /api/server-key`): pending changes
+   * are sealed to it as they are written (src/app/vault/serverSeal.ts), also offline.
+   */
+  serverKey?: ServerKeyResponse;
+  /**
+   * The highest seq the server has answered for among changes sent sealed (by a locked app, or by another
+   * user of this tablet: src/app/vault/sealedOutbox.ts): they are not sent sealed again. The user's own
+   * engine still sends them (answered `duplicate`), which is how their results reach the sealed rows.
+   */
+  sealedSentSeq?: number;
 }

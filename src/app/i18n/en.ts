@@ -110,6 +110,7 @@ export const en: Dictionary = {
   'sync.online': 'Online',
   'sync.offline': 'Offline',
   'sync.waiting': '{count} waiting',
+  'sync.sentForOthers': "{count} change(s) of this tablet's other users sent",
   'sync.waitingFiles': '{count} photo(s) or file(s) to send',
   'sync.attention': '{count} need attention',
   'sync.lastSync': 'Last sync {time}',

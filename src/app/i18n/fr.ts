@@ -113,6 +113,7 @@ export const fr = {
   'sync.online': 'En ligne',
   'sync.offline': 'Hors ligne',
   'sync.waiting': '{count} en attente',
+  'sync.sentForOthers': '{count} envoi(s) d’autres utilisateurs de cette tablette transmis',
   'sync.waitingFiles': '{count} photo(s) ou fichier(s) à envoyer',
   'sync.attention': '{count} à corriger',
   'sync.lastSync': 'Dernière synchro {time}',

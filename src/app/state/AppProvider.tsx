@@ -6,6 +6,7 @@ import type { Unlocked } from '../vault/unlock';
 import { AppContext, type AppNotice, type AppValue, type UserConnection } from './appContext';
 
 const LOGOUT_WAIT_MS = 3000;
+const LOCKED_SEND_MS = 2 * 60 * 1000;
 
 const loadSync = () => import('./syncModule');
 // The vault (unlock, the sealed database, the idle lock) loads once there is a session: off the first screen.
@@ -83,6 +84,28 @@ export function AppProvider({ children }: { children: ReactNode }) {
       void started.then((handle) => handle.stop()).catch(() => undefined);
     };
   }, [userId, key, api, lock, forget]);
+
+  // Locked (a session, no key): what waits sealed to the server still goes, now and whenever the network
+  // comes back (src/app/vault/sealedOutbox.ts). A revoked account or device shreds the data after sending.
+  useEffect(() => {
+    if (!userId || key) return;
+    let live = true;
+    const send = () =>
+      void Promise.all([loadVault(), api])
+        .then(([vault, client]) => vault.sendWhileLocked(userId, client))
+        .then((outcome) => {
+          if (live && outcome === 'revoked') void forget('revoked');
+        })
+        .catch(() => undefined);
+    send();
+    const timer = setInterval(send, LOCKED_SEND_MS);
+    addEventListener('online', send);
+    return () => {
+      live = false;
+      clearInterval(timer);
+      removeEventListener('online', send);
+    };
+  }, [userId, key, api, forget]);
 
   const signIn = useCallback(
     async (username: string, password: string) => {

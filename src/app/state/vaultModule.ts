@@ -5,5 +5,5 @@
  * like the rest.
  */
 export { removeMyData, unsentState } from '../vault/erase';
-export { signInAndUnlock, startUnlocked, unlockStored } from '../vault/session';
+export { sendWhileLocked, signInAndUnlock, startUnlocked, unlockStored } from '../vault/session';
 export { VaultError } from '../vault/unlock';

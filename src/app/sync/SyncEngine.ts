@@ -60,6 +60,17 @@ export interface SyncEngineOptions {
    * data when the failure says the account was disabled or the device revoked.
    */
   onFailure?: (error: unknown) => void;
+  /**
+   * Run before each push, after the device's registration: the vault seals pending changes to the server
+   * (src/app/vault/prepareSealed.ts). `fresh` is true at this engine's first run.
+   */
+  beforePush?: (fresh: boolean) => Promise<void>;
+  /**
+   * Run after a sync that went well: the vault sends the sealed changes other users of this tablet left
+   * (src/app/vault/sealedOutbox.ts), and says how many the server answered. Its failures are not the
+   * user's sync's: they are left for the next run.
+   */
+  afterSync?: () => Promise<number>;
 }
 
 /**
@@ -93,6 +104,8 @@ export class SyncEngine {
   private lockWait: AbortController | null = null;
   /** Set once the device's key is registered (or refused for good) in this engine's life: see register(). */
   private registered = false;
+  /** Set after the first successful beforePush of this engine. */
+  private prepared = false;
 
   constructor(options: SyncEngineOptions) {
     this.options = options;
@@ -246,6 +259,10 @@ export class SyncEngine {
     try {
       if (!this.metaLoaded) await this.loadMeta();
       await this.register();
+      if (this.options.beforePush) {
+        await this.options.beforePush(!this.prepared);
+        this.prepared = true;
+      }
       await pushOutbox(this.db, this.api, {
         now: this.now,
         maxBatchMutations: this.batchLimit ?? this.options.maxBatchMutations,
@@ -270,6 +287,7 @@ export class SyncEngine {
       });
       const lastSyncAt = new Date(this.now()).toISOString();
       await updateSyncMeta(this.db, { lastSyncAt, lastError: null });
+      await this.sendForOthers();
       this.attempt = 0;
       this.update({ phase: 'idle', lastSyncAt, lastError: null });
       this.schedule(this.options.intervalMs ?? SYNC_INTERVAL_MS);
@@ -297,6 +315,16 @@ export class SyncEngine {
       await updateSyncMeta(this.db, { deviceKeyRefusal: { code: error.code, message: error.message, at } });
     }
     this.registered = true;
+  }
+
+  private async sendForOthers(): Promise<void> {
+    if (!this.options.afterSync) return;
+    try {
+      const sent = await this.options.afterSync();
+      if (sent > 0) this.update({ sentForOthers: this.status.sentForOthers + sent });
+    } catch {
+      // Another user's changes wait on this tablet, sealed, for the next sync: nothing of theirs is lost.
+    }
   }
 
   private async fail(error: unknown): Promise<void> {

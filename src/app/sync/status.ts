@@ -27,6 +27,8 @@ export interface SyncStatus {
   otherTab: boolean;
   /** Pulled rows skipped because they failed their schema, since the engine started. */
   invalidRows: number;
+  /** Sealed changes of other users of this tablet the server answered, since the engine started. */
+  sentForOthers: number;
 }
 
 export const INITIAL_STATUS: SyncStatus = {
@@ -40,4 +42,5 @@ export const INITIAL_STATUS: SyncStatus = {
   progress: null,
   otherTab: false,
   invalidRows: 0,
+  sentForOthers: 0,
 };

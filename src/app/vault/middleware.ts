@@ -2,6 +2,8 @@ import { Dexie, type DBCore, type DBCoreCursor, type DBCoreTable, type Middlewar
 import { keepAlive, NativePromise } from './keepAlive';
 import { isSealed, openRow, sealRow } from './seal';
 import { SEALED_TABLES, type SealedTable } from './sealedTables';
+import { needsServerEnvelope, sealOutboxForServer, SERVER_FIELD, type ServerSealer } from './serverSeal';
+import type { OutboxEntry } from '../db/schema';
 
 type Row = Record<string, unknown>;
 
@@ -19,8 +21,11 @@ type Row = Record<string, unknown>;
  *
  * Outside the upgrade that seals a database's existing rows (TerrainDb version 9, a `versionchange`
  * transaction), a row in clear in a sealed table is refused as tampering.
+ *
+ * With a `sealer` that knows the server's key, a pending outbox row also gets its envelope for the server
+ * (./serverSeal.ts), in the same write: no change waits to be sent without one once the key is known.
  */
-export function sealingMiddleware(key: CryptoKey): Middleware<DBCore> {
+export function sealingMiddleware(key: CryptoKey, sealer?: ServerSealer): Middleware<DBCore> {
   return {
     stack: 'dbcore',
     name: 'TerrainVault',
@@ -30,13 +35,26 @@ export function sealingMiddleware(key: CryptoKey): Middleware<DBCore> {
       table: (name) => {
         const table = down.table(name);
         const spec = SEALED_TABLES[name];
-        return spec ? sealedTable(table, name, spec, key) : table;
+        return spec ? sealedTable(table, name, spec, key, sealer) : table;
       },
     }),
   };
 }
 
-function sealedTable(down: DBCoreTable, name: string, spec: SealedTable, key: CryptoKey): DBCoreTable {
+function sealedTable(
+  down: DBCoreTable,
+  name: string,
+  spec: SealedTable,
+  key: CryptoKey,
+  sealer: ServerSealer | undefined,
+): DBCoreTable {
+  const seal = async (value: Row): Promise<Row> => {
+    const row = await sealRow(key, name, spec, value);
+    const context = sealer?.context;
+    if (name === 'outbox' && context && needsServerEnvelope(value))
+      row[SERVER_FIELD] = await sealOutboxForServer(context, value as unknown as OutboxEntry);
+    return row;
+  };
   const open = (trans: unknown, value: unknown): Promise<unknown> => {
     if (value === undefined || value === null) return NativePromise.resolve(value);
     if (isSealed(value)) return openRow(key, name, spec, value);
@@ -57,9 +75,7 @@ function sealedTable(down: DBCoreTable, name: string, spec: SealedTable, key: Cr
     mutate: (req) => {
       if (req.type !== 'add' && req.type !== 'put') return down.mutate(req);
       if (req.values.length === 0) return down.mutate(req);
-      const sealing = Dexie.ignoreTransaction(() =>
-        NativePromise.all(req.values.map((v) => sealRow(key, name, spec, v as Row))),
-      );
+      const sealing = Dexie.ignoreTransaction(() => NativePromise.all(req.values.map((v) => seal(v as Row))));
       return keepAlive(req.trans, sealing).then((values) => down.mutate({ ...req, values }));
     },
     get: (req) => down.get(req).then((value) => openAll(req.trans, [value]).then(([v]) => v)),

@@ -1,14 +1,21 @@
 import { Dexie } from 'dexie';
 import { TerrainDb } from '../db/TerrainDb';
 import { sealingMiddleware } from './middleware';
+import type { ServerSealer } from './serverSeal';
 
 /**
  * The user's database, opened with the sealing middleware in place (so also its version 9 upgrade, which
- * seals the rows an older app stored in clear). The only way the app opens it.
+ * seals the rows an older app stored in clear). The only way the app opens it. With a `sealer`, pending
+ * changes are also sealed to the server as they are written (./serverSeal.ts).
  */
-export async function openSealedDb(userId: string, key: CryptoKey, name?: string): Promise<TerrainDb> {
+export async function openSealedDb(
+  userId: string,
+  key: CryptoKey,
+  name?: string,
+  sealer?: ServerSealer,
+): Promise<TerrainDb> {
   const db = new TerrainDb(userId, name);
-  db.use(sealingMiddleware(key));
+  db.use(sealingMiddleware(key, sealer));
   await db.open();
   return db;
 }

@@ -98,7 +98,8 @@ export async function sealRow(key: CryptoKey, table: string, spec: SealedTable, 
 
 export async function openRow(key: CryptoKey, table: string, spec: SealedTable, stored: Row): Promise<Row> {
   const row: Row = {};
-  for (const field in stored) if (field !== SEALED_FIELD) row[field] = stored[field];
+  // `$`-fields are the vault's (the sealed part, the server's envelope: ./serverSeal.ts), not the row's.
+  for (const field in stored) if (!field.startsWith('$')) row[field] = stored[field];
   const sealed = stored[SEALED_FIELD] as Uint8Array<ArrayBuffer> | undefined;
   const format = sealed instanceof Uint8Array ? sealed[0] : undefined;
   if (format !== JSON_ONLY && format !== WITH_BLOB)

@@ -8,6 +8,9 @@ import { shredUser } from './erase';
 import { watchIdle } from './idleLock';
 import { readEntry } from './keyring';
 import { openSealedDb } from './openSealedDb';
+import { loadSealContext, prepareSealed } from './prepareSealed';
+import { sendOthersSealed, sendSealedOutbox } from './sealedOutbox';
+import { ServerSealer } from './serverSeal';
 import { unlockOffline, unlockOnline, type Unlocked } from './unlock';
 
 /**
@@ -72,11 +75,15 @@ export async function startUnlocked(
   api: ApiClient,
   handlers: { onLock: () => void; onRevoked: () => void },
 ): Promise<Started> {
-  const db = await openSealedDb(userId, unlocked.key);
+  const sealer = new ServerSealer();
+  const db = await openSealedDb(userId, unlocked.key, undefined, sealer);
+  await loadSealContext(db, sealer);
   let stopped = false;
   const engine = new SyncEngine({
     db,
     api,
+    beforePush: (fresh) => prepareSealed(db, api, sealer, fresh),
+    afterSync: async () => (await sendOthersSealed(userId, api)).changes,
     onFailure: (error) => {
       if (stopped || !isRevocation(error)) return;
       // What could be sent was sent (the push runs before the failure that tells); the rest is shredded.
@@ -96,4 +103,21 @@ export async function startUnlocked(
   };
   engine.start();
   return { db, engine, stop };
+}
+
+/**
+ * While the app is locked (a session, no key in memory): sends what waits sealed, the user's own changes
+ * and then those other users of this tablet left (./sealedOutbox.ts). When the server says the account was
+ * disabled or this device revoked, what could be sent was sent, and the user's data is shredded: `revoked`.
+ */
+export async function sendWhileLocked(userId: string, api: ApiClient): Promise<'sent' | 'revoked'> {
+  try {
+    await sendSealedOutbox(`terrain-${userId}`, api);
+    await sendOthersSealed(userId, api);
+    return 'sent';
+  } catch (error) {
+    if (!isRevocation(error)) throw error;
+    await shredUser(userId);
+    return 'revoked';
+  }
 }
