@@ -4,6 +4,8 @@ import { e2eSuite } from './harness/suite';
 import { DEMO_PASSWORD } from './harness/server';
 import { FillFormPage } from './pages/FillFormPage';
 import { HomePage } from './pages/HomePage';
+import { SubmissionsPage } from './pages/SubmissionsPage';
+import { TestDevice } from './harness/testDevice';
 import { UnlockPage } from './pages/UnlockPage';
 
 const FORM = 'Enquête ménage';
@@ -47,5 +49,36 @@ describe('the idle lock and the offline unlock', () => {
     await unlock.unlock(DEMO_PASSWORD);
     await page.getByLabel('Nom de la personne interrogée').waitFor();
     expect(await page.getByLabel('Nom de la personne interrogée').inputValue()).toBe(NAME);
+  });
+
+  it('a locked tablet sends what waits, sealed, as soon as the network is back', async () => {
+    const { context, page } = await suite.signedIn('agent');
+    const home = new HomePage(page);
+    await home.waitForForm(FORM);
+    await home.waitForOfflineReady();
+    await context.setOffline(true);
+    await home.newSubmission(FORM);
+    const form = new FillFormPage(page);
+    await form.fillText('Nom de la personne interrogée', NAME);
+    await form.fillText('Nombre de personnes dans le ménage', '3');
+    await form.choose('Sexe du chef de ménage', 'Femme');
+    await form.choose('Sources d’eau utilisées', 'Forage');
+    await form.fillText('Date de la visite', '2026-12-06');
+    await page.getByRole('button', { name: 'Utiliser ma position' }).click();
+    await form.finalize();
+    await new SubmissionsPage(page).rowWithState('En attente').waitFor();
+    const [submission] = (await new TestDevice(page).read()).submissions;
+
+    // Locked while offline; the network comes back and nobody unlocks: the sealed change goes all the same.
+    const unlock = new UnlockPage(page);
+    await unlock.heading.waitFor({ timeout: 30_000 });
+    expect(await suite.server.submission(submission!.id)).toBeUndefined();
+    await context.setOffline(false);
+    await expect
+      .poll(async () => JSON.stringify((await suite.server.submission(submission!.id)) ?? null), {
+        timeout: 30_000,
+      })
+      .toContain(NAME);
+    await unlock.heading.waitFor();
   });
 });
