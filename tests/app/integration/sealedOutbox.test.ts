@@ -7,6 +7,8 @@ import { SyncEngine } from '../../../src/app/sync/SyncEngine';
 import { openSealedDb } from '../../../src/app/vault/openSealedDb';
 import { loadSealContext, prepareSealed } from '../../../src/app/vault/prepareSealed';
 import { sendOthersSealed, sendSealedOutbox } from '../../../src/app/vault/sealedOutbox';
+import { sendWhileLocked } from '../../../src/app/vault/session';
+import { revokeDevice } from '../../../src/server/devices/commands';
 import { SERVER_FIELD, ServerSealer, type OutboxEnvelope } from '../../../src/app/vault/serverSeal';
 import { backends } from '../../server/backends';
 import { PASSWORD, type TestServer } from '../../server/harness';
@@ -160,5 +162,27 @@ describe.each(backends)('sync without unlocking, against the real server ($name)
     // From the supervisor's sync, one user's refusal does not stop the others, and is not thrown.
     expect(await sendOthersSealed(supervisor.userId, supervisor.api)).toEqual({ changes: 0, files: 0 });
     expect(await server.storage.getEntity('submissions', made.id)).toBeUndefined();
+  });
+
+  it('a locked app sends, and once its device is revoked, shreds the data', async () => {
+    const server = await startServer(backend);
+    const agent = await signIn(server, 'agent');
+    const key = await newKey();
+    const tablet = await unlock(agent, key);
+    await tablet.engine.syncNow();
+    const sent = await finalizeOnDevice({ ...agent, db: tablet.db }, demoAnswers(1));
+    const clientId = (await getSyncMeta(tablet.db)).clientId;
+    tablet.lock();
+    expect(await sendWhileLocked(agent.userId, agent.api)).toBe('sent');
+    expect(await server.storage.getEntity('submissions', sent.id)).toBeTruthy();
+
+    const later = await unlock(agent, key);
+    const kept = await finalizeOnDevice({ ...agent, db: later.db }, demoAnswers(2));
+    later.lock();
+    await revokeDevice(server.storage, clientId, new Date());
+    expect(await sendWhileLocked(agent.userId, agent.api)).toBe('revoked');
+    expect(await server.storage.getEntity('submissions', kept.id)).toBeUndefined();
+    const names = (await indexedDB.databases()).map((d) => d.name);
+    expect(names).not.toContain(`terrain-${agent.userId}`);
   });
 });
