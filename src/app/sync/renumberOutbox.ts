@@ -25,7 +25,14 @@ export async function renumberOutboxFrom(db: TerrainDb, expectedSeq: number): Pr
       .filter((e) => e.state === 'rejected' && e.table === 'submissions')
       .map((e) => e.id);
     await db.submissions.where('id').anyOf(wasRejected).modify({ syncState: 'pending' });
-    await db.meta.update('sync', { nextSeq: expectedSeq + renumbered.length });
+    // The server lost the seqs sent sealed from `expectedSeq` on too: they may be sent sealed again.
+    const { sealedSentSeq } = (await db.meta.get('sync')) ?? {};
+    await db.meta.update('sync', {
+      nextSeq: expectedSeq + renumbered.length,
+      ...(sealedSentSeq !== undefined && sealedSentSeq >= expectedSeq
+        ? { sealedSentSeq: expectedSeq - 1 }
+        : {}),
+    });
     return renumbered.length;
   });
 }

@@ -96,8 +96,11 @@ describe("the outbox's envelope for the server", () => {
     });
     expect((await rawOutbox(db)).map((r) => r[SERVER_FIELD]?.change.seq)).toEqual([undefined, 2]);
 
-    // A server restored from a backup expects seq 1 again: both are renumbered, pending, and resealed.
+    // A server restored from a backup expects seq 1 again: both are renumbered, pending, and resealed, and
+    // may be sent sealed again.
+    await db.meta.update('sync', { sealedSentSeq: 2 });
     await renumberOutboxFrom(db, 1);
+    expect((await getSyncMeta(db)).sealedSentSeq).toBe(0);
     const rows = await rawOutbox(db);
     expect(rows.map((r) => [r.seq, r[SERVER_FIELD]?.change.seq])).toEqual([
       [1, 1],
