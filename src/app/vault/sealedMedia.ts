@@ -1,6 +1,11 @@
 import { MediaType } from '../../core/sync/media';
 import type { ServerKeyResponse } from '../../core/sync/sealed';
-import { sealMedia, signSealedMedia, type SealedMediaRequest } from '../../core/sync/sealedMedia';
+import {
+  MAX_SEALED_MEDIA_BYTES,
+  sealMedia,
+  signSealedMedia,
+  type SealedMediaRequest,
+} from '../../core/sync/sealedMedia';
 
 /**
  * A file sealed to the server's key for "sync without unlocking" (docs/sync-protocol.md, "Sealed files"):
@@ -21,13 +26,16 @@ const hex = (digest: ArrayBuffer) =>
 /**
  * Seals `file` (its bytes in `blob`) to the server's key and signs it with the device's key, while the
  * vault is open. The bytes must be those `sha256` and `size` name: the server would refuse anything else,
- * and by then nobody could make it right (throws). Web Crypto seals the file whole, so it sits in memory
+ * and by then nobody could make it right (throws); so must a file too big to travel sealed
+ * (MAX_SEALED_MEDIA_BYTES: it goes when the tablet is unlocked). Web Crypto seals the file whole, so it sits in memory
  * twice for a moment: fine for photos downscaled on the device, heavy for a long video.
  */
 export async function sealMediaForServer(
   ctx: { server: ServerKeyResponse; deviceKey: CryptoKey; clientId: string },
   file: { sha256: string; type: string; size: number; blob: Blob },
 ): Promise<SealedMediaEnvelope> {
+  if (file.size > MAX_SEALED_MEDIA_BYTES)
+    throw new Error(`File ${file.sha256} is too large to be sealed (${file.size} bytes)`);
   const bytes = new Uint8Array(await file.blob.arrayBuffer());
   if (bytes.byteLength !== file.size || hex(await crypto.subtle.digest('SHA-256', bytes)) !== file.sha256)
     throw new Error(`The stored bytes of file ${file.sha256} do not match its SHA-256 or size`);

@@ -26,6 +26,12 @@ export const SEALED_MEDIA_INFO = 'terrain-sealed-media/1';
 /** AES-GCM adds a 16-byte tag: a sealed file is this much longer than the plain one. */
 export const SEALED_MEDIA_OVERHEAD = 16;
 
+/**
+ * The largest file that travels sealed: its ciphertext must fit the upload's limit (MAX_MEDIA_BYTES). A
+ * file within 16 bytes of that limit is sent when the tablet is unlocked, as any file.
+ */
+export const MAX_SEALED_MEDIA_BYTES = MAX_MEDIA_BYTES - SEALED_MEDIA_OVERHEAD;
+
 /** Everything that opens a sealed file besides the server's key and the ciphertext. */
 export const SealedMediaHeader = SealedHeader;
 export type SealedMediaHeader = SealedHeader;
@@ -39,7 +45,7 @@ export const SealedMediaRequest = z.object({
   sha256: Sha256Hex,
   type: MediaType,
   /** The plain file's size in bytes. */
-  size: z.int().check(z.nonnegative(), z.maximum(MAX_MEDIA_BYTES)),
+  size: z.int().check(z.nonnegative(), z.maximum(MAX_SEALED_MEDIA_BYTES)),
   /** The SHA-256 of the ciphertext, the name it was uploaded under. */
   sealedSha256: Sha256Hex,
   header: SealedMediaHeader,

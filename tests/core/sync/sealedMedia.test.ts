@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEVICE_KEY_ALGORITHM, DevicePublicKey, exportDevicePublicKey } from '../../../src/core/sync/devices';
 import { openSealed, sealForServer, type ServerKeyResponse } from '../../../src/core/sync/sealed';
 import {
+  MAX_SEALED_MEDIA_BYTES,
   openSealedMedia,
   SEALED_MEDIA_OVERHEAD,
   SealedMediaRequest,
@@ -92,6 +93,9 @@ describe('sealed media', () => {
   it('signs every field: changing any one fails the signature', async () => {
     const { request } = await sealedRequest();
     expect(SealedMediaRequest.safeParse({ protocol: 4, ...request }).success).toBe(true);
+    // Its ciphertext must fit the upload's limit.
+    const tooBig = { protocol: 4, ...request, size: MAX_SEALED_MEDIA_BYTES + 1 };
+    expect(SealedMediaRequest.safeParse(tooBig).success).toBe(false);
     expect(await verifySealedMedia(devicePublic, request)).toBe(true);
     const other = await sealMedia(server, photo);
     const changed: Partial<typeof request>[] = [

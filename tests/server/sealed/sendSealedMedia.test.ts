@@ -4,6 +4,7 @@ import { ApiError, NetworkError } from '../../../src/app/api/errors';
 import { sendSealedMedia } from '../../../src/app/sync/sendSealedMedia';
 import { sealMediaForServer, type SealedMediaEnvelope } from '../../../src/app/vault/sealedMedia';
 import { ServerKeyResponse } from '../../../src/core/sync/sealed';
+import { MAX_SEALED_MEDIA_BYTES } from '../../../src/core/sync/sealedMedia';
 import { revokeDevice } from '../../../src/server/devices/commands';
 import { backends } from '../backends';
 import { newDeviceKeys, registerDevice } from '../devices/deviceKeys';
@@ -155,5 +156,8 @@ describe.each(backends)('sending sealed files to a real server on $name', (backe
     await expect(
       sealMediaForServer(ctx, { ...ref, size: 1000, blob: new Blob([bytes.subarray(1)]) }),
     ).rejects.toThrow(/do not match/);
+    await expect(
+      sealMediaForServer(ctx, { ...ref, size: MAX_SEALED_MEDIA_BYTES + 1, blob: new Blob([bytes]) }),
+    ).rejects.toThrow(/too large/);
   });
 });
