@@ -16,6 +16,7 @@ import { healthRoutes } from './routes/health';
 import { mediaRoutes } from './routes/media';
 import { personRoutes } from './routes/person';
 import { sealedRoutes } from './routes/sealed';
+import { sealedMediaRoutes } from './routes/sealedMedia';
 import { syncRoutes } from './routes/sync';
 import type { Storage } from './storage/Storage';
 import { DAY_MS, DEFAULT_TOKEN_TTL_DAYS } from './auth/tokens';
@@ -61,6 +62,7 @@ export function createApp({
   api.route('/', syncRoutes(storage, now, limits));
   api.route('/', sealedRoutes(storage, now, limits));
   api.route('/', formRoutes(storage, now));
+  api.route('/', sealedMediaRoutes(storage, now, limits));
   api.route('/', mediaRoutes(storage, now, limits));
   api.route('/', conflictRoutes(storage, now));
   api.route('/', exportRoutes(storage, now, limits));

@@ -285,6 +285,31 @@ const requests: fc.Arbitrary<FuzzRequest> = fc.oneof(
       ),
     }),
   ),
+  jsonRequest(
+    'POST',
+    fc.constant('/api/media/sealed'),
+    fc.oneof(
+      hostileValue,
+      fc.record({
+        protocol: fc.oneof(fc.constant(4), hostileValue),
+        clientId: fc.oneof(fc.constantFrom('fuzzclient01'), hostileString),
+        sha256: fc.oneof(fc.stringMatching(/^[0-9a-f]{64}$/), hostileString),
+        type: fc.oneof(fc.constantFrom('image/jpeg', 'text/html'), hostileString),
+        size: fc.oneof(fc.integer({ min: -1, max: 200_000_000 }), hostileValue),
+        sealedSha256: fc.oneof(fc.stringMatching(/^[0-9a-f]{64}$/), hostileString),
+        header: fc.oneof(
+          fc.record({
+            v: fc.constantFrom(1, 2),
+            keyId: fc.oneof(fc.constant('k1'), hostileString),
+            epk: hostileValue,
+            iv: fc.oneof(fc.stringMatching(/^[A-Za-z0-9_-]{16}$/), hostileString),
+          }),
+          hostileValue,
+        ),
+        signature: fc.oneof(fc.stringMatching(/^es256:[A-Za-z0-9_-]{86}$/), hostileString),
+      }),
+    ),
+  ),
   fc
     .record({ role })
     .map(({ role: r }): FuzzRequest => ({ method: 'GET', path: '/api/server-key', role: r, headers: {} })),

@@ -4,6 +4,7 @@ import {
   MediaUploadResponse,
   type MediaUploadResponse as UploadAnswer,
 } from '../../core/sync/media';
+import { SealedMediaResponse, type SealedMediaRequest } from '../../core/sync/sealedMedia';
 import { ApiError, NetworkError } from './errors';
 
 /**
@@ -31,6 +32,8 @@ export interface MediaRequests {
   upload(sha256: string, chunk: MediaChunk): Promise<UploadAnswer>;
   /** The file's bytes, with the type it was uploaded with. */
   download(sha256: string): Promise<Blob>;
+  /** `POST /api/media/sealed`: the server opens the uploaded ciphertext and keeps the file as its author's. */
+  finishSealedMedia(request: SealedMediaRequest): Promise<SealedMediaResponse>;
 }
 
 interface Transport {
@@ -76,6 +79,17 @@ export function mediaRequests({ fetchRaw, readJson, toApiError }: Transport): Me
         // Cut off on the way: worth another try.
         throw new NetworkError(error);
       }
+    },
+
+    async finishSealedMedia(request) {
+      const headers = new Headers({ Accept: 'application/json', 'Content-Type': 'application/json' });
+      const response = await fetchRaw('POST', '/api/media/sealed', headers, JSON.stringify(request));
+      if (!response.ok) throw await toApiError(response);
+      const parsed = SealedMediaResponse.safeParse(await readJson(response));
+      if (!parsed.success || parsed.data.sha256 !== request.sha256) {
+        throw new ApiError(response.status, 'invalid_response', 'Unexpected answer to a sealed file');
+      }
+      return parsed.data;
     },
   };
 }

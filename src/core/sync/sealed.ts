@@ -23,22 +23,25 @@ import { ClientId, MAX_PUSH_MUTATIONS, SUPPORTED_PROTOCOLS } from './protocol';
 export const SEALED_VERSION = 1;
 const INFO = 'terrain-sealed/1';
 
-const KeyId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,40}$/));
+export const KeyId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,40}$/));
 const Base64Url = z.string().check(z.regex(/^[A-Za-z0-9_-]*$/));
 
 /** `GET /api/server-key`: the key devices seal to. */
 export const ServerKeyResponse = z.object({ keyId: KeyId, publicKey: DevicePublicKey });
 export type ServerKeyResponse = z.infer<typeof ServerKeyResponse>;
 
-export const SealedBox = z.object({
+/** What opens a box besides the server's key: everything but the ciphertext (sealed files keep it apart). */
+export const SealedHeader = z.object({
   v: z.literal(SEALED_VERSION),
   keyId: KeyId,
   /** The ephemeral public key of this box. */
   epk: DevicePublicKey,
   /** 12 bytes. */
   iv: z.string().check(z.regex(/^[A-Za-z0-9_-]{16}$/)),
-  ct: Base64Url,
 });
+export type SealedHeader = z.infer<typeof SealedHeader>;
+
+export const SealedBox = z.extend(SealedHeader, { ct: Base64Url });
 export type SealedBox = z.infer<typeof SealedBox>;
 
 /** One sealed change: the device's seq (bound by the signature) and its box. */
@@ -70,18 +73,24 @@ export type SealedPushRequest = z.infer<typeof SealedPushRequest>;
 
 const ECDH = { name: 'ECDH', namedCurve: 'P-256' } as const;
 const encode = (text: string) => new TextEncoder().encode(text);
-const header = (box: Pick<SealedBox, 'keyId' | 'epk'>) =>
-  encode(`${INFO}|${box.keyId}|${box.epk.x}|${box.epk.y}`);
+/** The AES-GCM additional data: the purpose (`info`), the key sealed to and the ephemeral key. */
+const additionalData = (info: string, box: Pick<SealedHeader, 'keyId' | 'epk'>) =>
+  encode(`${info}|${box.keyId}|${box.epk.x}|${box.epk.y}`);
 
 function importServerPublicKey(publicKey: DevicePublicKey): Promise<CryptoKey> {
   return crypto.subtle.importKey('jwk', { ...publicKey, ext: true }, ECDH, true, []);
 }
 
-async function boxKey(privateKey: CryptoKey, publicKey: CryptoKey, keyId: string): Promise<CryptoKey> {
+async function boxKey(
+  privateKey: CryptoKey,
+  publicKey: CryptoKey,
+  keyId: string,
+  info: string,
+): Promise<CryptoKey> {
   const shared = await crypto.subtle.deriveBits({ name: 'ECDH', public: publicKey }, privateKey, 256);
   const hkdf = await crypto.subtle.importKey('raw', shared, 'HKDF', false, ['deriveKey']);
   return crypto.subtle.deriveKey(
-    { name: 'HKDF', hash: 'SHA-256', salt: encode(keyId), info: encode(INFO) },
+    { name: 'HKDF', hash: 'SHA-256', salt: encode(keyId), info: encode(info) },
     hkdf,
     { name: 'AES-GCM', length: 256 },
     false,
@@ -89,31 +98,61 @@ async function boxKey(privateKey: CryptoKey, publicKey: CryptoKey, keyId: string
   );
 }
 
-/** Seals `plaintext` to the server's key: only the holder of its private key can open the box. */
-export async function sealForServer(server: ServerKeyResponse, plaintext: Uint8Array): Promise<SealedBox> {
+/**
+ * Seals raw bytes to the server's key for one purpose, `info` (`terrain-sealed/1` for changes,
+ * `terrain-sealed-media/1` for files): it enters both the HKDF step and the additional data, so a box
+ * sealed for one purpose never opens as another. The ciphertext stays bytes (files are large).
+ */
+export async function sealBytes(
+  server: ServerKeyResponse,
+  plaintext: Uint8Array,
+  info: string,
+): Promise<{ header: SealedHeader; ct: Uint8Array<ArrayBuffer> }> {
   const ephemeral = await crypto.subtle.generateKey(ECDH, true, ['deriveBits']);
   const epk = DevicePublicKey.parse(await crypto.subtle.exportKey('jwk', ephemeral.publicKey));
-  const key = await boxKey(ephemeral.privateKey, await importServerPublicKey(server.publicKey), server.keyId);
+  const key = await boxKey(
+    ephemeral.privateKey,
+    await importServerPublicKey(server.publicKey),
+    server.keyId,
+    info,
+  );
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const head = { keyId: server.keyId, epk };
   const ct = await crypto.subtle.encrypt(
-    { name: 'AES-GCM', iv, additionalData: header(head) },
+    { name: 'AES-GCM', iv, additionalData: additionalData(info, head) },
     key,
     new Uint8Array(plaintext),
   );
-  return { v: SEALED_VERSION, ...head, iv: toBase64Url(iv), ct: toBase64Url(new Uint8Array(ct)) };
+  return { header: { v: SEALED_VERSION, ...head, iv: toBase64Url(iv) }, ct: new Uint8Array(ct) };
+}
+
+/** Opens what `sealBytes` sealed for `info`; throws when it was altered, or sealed to another key or purpose. */
+export async function openBytes(
+  serverPrivateKey: CryptoKey,
+  header: SealedHeader,
+  ct: Uint8Array<ArrayBuffer>,
+  info: string,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const epk = await importServerPublicKey(header.epk);
+  const key = await boxKey(serverPrivateKey, epk, header.keyId, info);
+  const plain = await crypto.subtle.decrypt(
+    { name: 'AES-GCM', iv: fromBase64Url(header.iv), additionalData: additionalData(info, header) },
+    key,
+    ct,
+  );
+  return new Uint8Array(plain);
+}
+
+/** Seals `plaintext` to the server's key: only the holder of its private key can open the box. */
+export async function sealForServer(server: ServerKeyResponse, plaintext: Uint8Array): Promise<SealedBox> {
+  const { header, ct } = await sealBytes(server, plaintext, INFO);
+  return { ...header, ct: toBase64Url(ct) };
 }
 
 /** Opens a box with the server's private key; throws when it was altered or sealed to another key. */
-export async function openSealed(serverPrivateKey: CryptoKey, box: SealedBox): Promise<Uint8Array> {
-  const epk = await importServerPublicKey(box.epk);
-  const key = await boxKey(serverPrivateKey, epk, box.keyId);
-  const plain = await crypto.subtle.decrypt(
-    { name: 'AES-GCM', iv: fromBase64Url(box.iv), additionalData: header(box) },
-    key,
-    fromBase64Url(box.ct),
-  );
-  return new Uint8Array(plain);
+export function openSealed(serverPrivateKey: CryptoKey, box: SealedBox): Promise<Uint8Array> {
+  const { ct, ...header } = box;
+  return openBytes(serverPrivateKey, header, fromBase64Url(ct), INFO);
 }
 
 /** What a sealed change's signature signs: the device, the seq and the whole box. */

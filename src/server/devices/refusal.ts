@@ -31,7 +31,7 @@ export class DeviceRefusal extends HttpError {
       owner: string | null;
       /** The account that tried. */
       tried: string;
-      via: 'push' | 'register' | 'pull' | 'import';
+      via: 'push' | 'register' | 'pull' | 'import' | 'media';
     },
     code: ErrorCode = refusal.reason === 'key' ? 'conflict' : 'forbidden',
   ) {

@@ -188,6 +188,28 @@ export class KyselyMediaOps implements MediaOps {
       .execute();
   }
 
+  async dropUpload(sha256: string, userId: string): Promise<boolean> {
+    const upload = await this.getUpload(sha256, userId);
+    if (!upload) return false;
+    const others = await this.db
+      .selectFrom('media_uploads')
+      .select('user_id')
+      .where('sha256', '=', sha256)
+      .where('user_id', '<>', userId)
+      .where('completed_at', 'is not', null)
+      .limit(1)
+      .executeTakeFirst();
+    // Their completed upload proves they hold the file, and may point at these very chunks (the blob's).
+    if (others) return false;
+    await this.db
+      .deleteFrom('media_blobs')
+      .where('sha256', '=', sha256)
+      .where('user_id', '=', userId)
+      .execute();
+    await this.discardUpload(sha256, userId, { keepRow: false });
+    return true;
+  }
+
   async insertRefs(refs: readonly MediaRefRecord[]): Promise<void> {
     // A submission is immutable, so a reference is recorded once; should it come again, a proof is kept.
     for (const grants of [true, false]) {

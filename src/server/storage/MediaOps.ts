@@ -63,6 +63,13 @@ export interface MediaOps {
   completeUpload(sha256: string, userId: string, at: string): Promise<void>;
   /** Drops the upload's bytes, and its row unless `keepRow` (a completed upload keeps its row). */
   discardUpload(sha256: string, userId: string, options: { keepRow: boolean }): Promise<void>;
+  /**
+   * Deletes `userId`'s completed upload of a file with its bytes and the file itself, unless another user
+   * completed an upload of it too (then nothing is deleted: the unnamed file goes with the cleanup sweep).
+   * For a sealed file once opened (src/server/sealed/finishSealedMedia.ts): its ciphertext has no further
+   * use. False when there was nothing to delete.
+   */
+  dropUpload(sha256: string, userId: string): Promise<boolean>;
   /** Records references; one already recorded keeps its `grants` unless the new one grants. */
   insertRefs(refs: readonly MediaRefRecord[]): Promise<void>;
   /**

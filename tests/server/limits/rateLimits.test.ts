@@ -101,6 +101,15 @@ describe.each(backends)('rate limits on $name', (backend) => {
     await expectRateLimited(await server.request(path, { token }), 60);
   });
 
+  it('counts a sealed file’s finish as one media request', async () => {
+    const token = await server.login('focal');
+    const finish = () => server.request('/api/media/sealed', { token, json: {} });
+    // Refused as malformed, but counted first, once each (the media routes' own checks do not run again).
+    expect((await finish()).status).toBe(400);
+    expect((await finish()).status).toBe(400);
+    await expectRateLimited(await finish(), 60);
+  });
+
   it('counts exports', async () => {
     const token = await server.login('supervisor');
     for (let i = 0; i < 2; i += 1)

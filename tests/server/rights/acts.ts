@@ -9,6 +9,7 @@ import { newDeviceKeys, publicJwk, registerDevice, sealFile } from '../devices/d
 import { formUpload } from '../forms/fixtureFiles';
 import { newClientId, PASSWORD, submission } from '../harness';
 import { fakePhoto, PHOTO_FORM } from '../media/photoForm';
+import { sealedFile } from '../sealed/sealedFiles';
 import type { Column, Outcome } from './rightsTable';
 import { httpOutcome, ownOutcome, pushOutcome, type PushOutcome, type RightsWorld } from './world';
 
@@ -438,6 +439,18 @@ export const ACTS: Record<string, Act> = {
     });
     if (res.status !== 200) return httpOutcome(res);
     return pushOutcome({ status: 200, results: ((await res.json()) as PushOutcome).results });
+  },
+
+  async 'sealed-file-other'(w, column) {
+    const clientId = newClientId();
+    const keys = await newDeviceKeys();
+    const registered = await registerDevice(w.server, 'agent2', clientId, keys);
+    if (registered.status !== 201) throw new Error(`set-up registration: ${registered.status}`);
+    const serverKey = ServerKeyResponse.parse(await (await w.request('admin', '/api/server-key')).json());
+    const { ct, request } = await sealedFile(serverKey, keys.privateKey, clientId, fakePhoto(1000).bytes);
+    const upload = await w.request(column, `/api/media/${request.sealedSha256}`, chunkOf(ct));
+    if (upload.status !== 200) return httpOutcome(upload);
+    return httpOutcome(await w.request(column, '/api/media/sealed', { json: request }));
   },
 
   async erase(w, column) {
