@@ -19,13 +19,12 @@ import { serverKey } from './serverKey';
 /** Chunks read per database round trip while reading the ciphertext. */
 const READ_PAGE = 4;
 
-function refusal(reason: SealedRefusalReason | 'author_disabled'): HttpError {
-  const messages: Record<SealedRefusalReason | 'author_disabled', string> = {
+function refusal(reason: SealedRefusalReason): HttpError {
+  const messages: Record<SealedRefusalReason, string> = {
     unregistered: "This file's device has not registered its key: it cannot be checked",
     signature: "The sealed file's signature does not match its device's key: it was altered or forged",
     unknown_key: 'The file was sealed to a key this server does not hold',
     unreadable: 'The sealed file could not be opened: it was altered, or is not a sealed file',
-    author_disabled: "This file's author's account is disabled: their files are no longer taken",
   };
   const code = reason === 'unknown_key' || reason === 'unreadable' ? 'bad_request' : 'forbidden';
   return new HttpError(code, `${messages[reason]}. Nothing was stored.`, { reason });
@@ -65,8 +64,9 @@ export async function finishSealedMedia(
   if (!(await verifySealedMedia(device.publicKey, request))) throw refusal('signature');
   const author = await storage.userById(device.userId);
   if (!author) throw new HttpError('not_found', "This file's author has no account on this server");
-  // As their sessions are refused: a disabled account takes in nothing more, by any path.
-  if (author.disabled) throw refusal('author_disabled');
+  // A disabled author's files are taken, as their sealed changes are (pushSealed): a colleague syncing the
+  // tablet at base brings in what was collected before the account was disabled. A device that must not be
+  // trusted is revoked, which refuses it above.
   const key = await serverKey(storage, request.header.keyId);
   if (!key) throw refusal('unknown_key');
 
