@@ -2,8 +2,7 @@ import { Dexie, type DBCore, type DBCoreCursor, type DBCoreTable, type Middlewar
 import { keepAlive, NativePromise } from './keepAlive';
 import { isSealed, openRow, sealRow } from './seal';
 import { SEALED_TABLES, type SealedTable } from './sealedTables';
-import { needsServerEnvelope, sealOutboxForServer, SERVER_FIELD, type ServerSealer } from './serverSeal';
-import type { OutboxEntry } from '../db/schema';
+import { SERVER_FIELD, serverEnvelope, type ServerSealer } from './serverSeal';
 
 type Row = Record<string, unknown>;
 
@@ -51,8 +50,10 @@ function sealedTable(
   const seal = async (value: Row): Promise<Row> => {
     const row = await sealRow(key, name, spec, value);
     const context = sealer?.context;
-    if (name === 'outbox' && context && needsServerEnvelope(value))
-      row[SERVER_FIELD] = await sealOutboxForServer(context, value as unknown as OutboxEntry);
+    if (context) {
+      const envelope = await serverEnvelope(name, context, value);
+      if (envelope) row[SERVER_FIELD] = envelope;
+    }
     return row;
   };
   const open = (trans: unknown, value: unknown): Promise<unknown> => {

@@ -5,7 +5,8 @@ import type { OutboxEntry } from '../db/schema';
 import { getSyncMeta, updateSyncMeta } from '../repositories/syncMeta';
 import { ensureDeviceKey } from '../sync/deviceKey';
 import { committed } from './rawIdb';
-import { SERVER_FIELD, type OutboxEnvelope, type ServerSealer } from './serverSeal';
+import type { SealedMediaEnvelope } from './sealedMedia';
+import { needsServerEnvelope, SERVER_FIELD, type OutboxEnvelope, type ServerSealer } from './serverSeal';
 
 /**
  * Gives the sealing middleware what it needs to seal pending changes to the server as they are written
@@ -53,28 +54,48 @@ export async function prepareSealed(
   await envelopeMissing(db, server.keyId);
 }
 
-/** Rewrites, through the middleware, the pending rows whose envelope is missing or for another key. */
+/**
+ * Rewrites, through the middleware, the rows waiting to be sent whose envelope is missing or for another
+ * key: pending changes, and files not yet uploaded.
+ */
 async function envelopeMissing(db: TerrainDb, keyId: string): Promise<void> {
-  const idb = db.backendDB();
-  const tx = idb.transaction('outbox', 'readonly');
-  const request = tx.objectStore('outbox').openCursor();
-  const stale: number[] = [];
+  const changes = await staleKeys(db, 'outbox', keyId);
+  if (changes.length > 0)
+    await db.transaction('rw', db.outbox, async () => {
+      const rows = await db.outbox.bulkGet(changes as number[]);
+      await db.outbox.bulkPut(rows.filter((r): r is OutboxEntry => r?.state === 'pending'));
+    });
+  // One file at a time: each is read and sealed whole.
+  for (const sha256 of (await staleKeys(db, 'media', keyId)) as string[])
+    await db.transaction('rw', db.media, async () => {
+      const row = await db.media.get(sha256);
+      if (row && needsServerEnvelope('media', row as unknown as Record<string, unknown>))
+        await db.media.put(row);
+    });
+}
+
+type Envelope = OutboxEnvelope | SealedMediaEnvelope;
+
+const keyIdOf = (envelope: Envelope) =>
+  'change' in envelope ? envelope.change.box.keyId : envelope.request.header.keyId;
+
+/** The keys of `table`'s rows that need an envelope and lack one for `keyId` (read raw: it is a `$`-field). */
+async function staleKeys(db: TerrainDb, table: 'outbox' | 'media', keyId: string): Promise<IDBValidKey[]> {
+  const tx = db.backendDB().transaction(table, 'readonly');
+  const request = tx.objectStore(table).openCursor();
+  const stale: IDBValidKey[] = [];
   request.onsuccess = () => {
     const at = request.result;
     if (!at) return;
-    const row = at.value as { seq: number; state: string; [SERVER_FIELD]?: OutboxEnvelope };
+    const row = at.value as Record<string, unknown> & { seq?: number; [SERVER_FIELD]?: Envelope };
     const envelope = row[SERVER_FIELD];
-    if (
-      row.state === 'pending' &&
-      (!envelope || envelope.change.box.keyId !== keyId || envelope.change.seq !== row.seq)
-    )
-      stale.push(row.seq);
+    const current =
+      envelope !== undefined &&
+      keyIdOf(envelope) === keyId &&
+      (!('change' in envelope) || envelope.change.seq === row.seq);
+    if (needsServerEnvelope(table, row) && !current) stale.push(at.primaryKey);
     at.continue();
   };
   await committed(tx);
-  if (stale.length === 0) return;
-  await db.transaction('rw', db.outbox, async () => {
-    const rows = await db.outbox.bulkGet(stale);
-    await db.outbox.bulkPut(rows.filter((r): r is OutboxEntry => r?.state === 'pending'));
-  });
+  return stale;
 }

@@ -20,8 +20,8 @@ export interface SealedSendResult {
 }
 
 /**
- * Sends files that sent sealed changes name (the media half, src/app/vault/sealedMedia.ts): the SHA-256s of
- * the changes the server took, in the same raw database.
+ * Sends files that sent sealed changes name (./sealedFiles.ts): the SHA-256s of the changes the server took,
+ * in the same raw database; says how many the server now holds.
  */
 export type SealedFileSender = (idb: IDBDatabase, api: ApiClient, sha256s: string[]) => Promise<number>;
 

@@ -1,12 +1,14 @@
 import { mediaRefsOf } from '../../core/forms/mediaRefs';
 import { sealForServer, signSealed, type SealedChange, type ServerKeyResponse } from '../../core/sync/sealed';
-import type { OutboxEntry } from '../db/schema';
+import type { MediaRecord, OutboxEntry } from '../db/schema';
 import { toMutation } from '../sync/batches';
+import { sealMediaForServer, type SealedMediaEnvelope } from './sealedMedia';
 
 /**
  * The second envelope of what waits to be sent (issue 12, "sync without unlocking"): beside `$sealed`
  * (under the user's data key), a pending outbox row also carries `$server`, the same change sealed to the
- * server's public key and signed by the device key (src/core/sync/sealed.ts). Nobody on the tablet can open
+ * server's public key and signed by the device key (src/core/sync/sealed.ts); so does a file not yet
+ * uploaded (./sealedMedia.ts), until the server holds it. Nobody on the tablet can open
  * it, the user included; any user of the tablet can send it (sealedOutbox.ts), even while the author's data
  * is locked.
  *
@@ -54,7 +56,30 @@ export async function sealOutboxForServer(
   return { change: { seq: entry.seq, box, signature }, media };
 }
 
-/** Whether an outbox row needs the envelope: only what waits to be sent. */
-export function needsServerEnvelope(row: Record<string, unknown>): boolean {
-  return row.state === 'pending';
+/** Whether a row needs the envelope: what waits to be sent, a pending change or a file not yet uploaded. */
+export function needsServerEnvelope(table: string, row: Record<string, unknown>): boolean {
+  if (table === 'outbox') return row.state === 'pending';
+  if (table === 'media') return row.uploadState !== 'uploaded' && row.uploadState !== 'refused';
+  return false;
+}
+
+/**
+ * The `$server` envelope of a row being written, if it needs one. A failure to make it (a file's bytes that
+ * do not match its SHA-256, one too large to travel sealed) leaves the row without one, never unwritten: it
+ * then waits for its user's own sync.
+ */
+export async function serverEnvelope(
+  table: string,
+  context: ServerSealContext,
+  row: Record<string, unknown>,
+): Promise<OutboxEnvelope | SealedMediaEnvelope | undefined> {
+  if (!needsServerEnvelope(table, row)) return undefined;
+  try {
+    if (table === 'outbox') return await sealOutboxForServer(context, row as unknown as OutboxEntry);
+    const file = row as unknown as MediaRecord;
+    if (!(file.blob instanceof Blob)) return undefined;
+    return await sealMediaForServer(context, file);
+  } catch {
+    return undefined;
+  }
 }

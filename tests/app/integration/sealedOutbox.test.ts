@@ -6,7 +6,12 @@ import { pullChanges } from '../../../src/app/sync/pull';
 import { SyncEngine } from '../../../src/app/sync/SyncEngine';
 import { openSealedDb } from '../../../src/app/vault/openSealedDb';
 import { loadSealContext, prepareSealed } from '../../../src/app/vault/prepareSealed';
+import { putMedia } from '../../../src/app/repositories/media';
+import { sendSealedFiles } from '../../../src/app/vault/sealedFiles';
 import { sendOthersSealed, sendSealedOutbox } from '../../../src/app/vault/sealedOutbox';
+import { formVersionKey } from '../../../src/core/records/formVersion';
+import { DEMO_PROJECT } from '../../../src/server/seed/demoForm';
+import { fakePhoto, PHOTO_FORM, publishPhotoForm } from '../../server/media/photoForm';
 import { sendWhileLocked } from '../../../src/app/vault/session';
 import { revokeDevice } from '../../../src/server/devices/commands';
 import { SERVER_FIELD, ServerSealer, type OutboxEnvelope } from '../../../src/app/vault/serverSeal';
@@ -184,5 +189,44 @@ describe.each(backends)('sync without unlocking, against the real server ($name)
     expect(await server.storage.getEntity('submissions', kept.id)).toBeUndefined();
     const names = (await indexedDB.databases()).map((d) => d.name);
     expect(names).not.toContain(`terrain-${agent.userId}`);
+  });
+
+  it("the photo of a sealed change follows it, sealed too, and lands as the author's", async () => {
+    const server = await startServer(backend);
+    await publishPhotoForm(server.storage, server.clock.now);
+    const agent = await signIn(server, 'agent');
+    const key = await newKey();
+    const tablet = await unlock(agent, key);
+    await tablet.engine.syncNow();
+    const form = await tablet.db.forms.get(
+      formVersionKey(DEMO_PROJECT.id, PHOTO_FORM.id, PHOTO_FORM.version),
+    );
+    const photo = fakePhoto(300_000);
+    await putMedia(tablet.db, photo.ref, new Blob([photo.bytes], { type: photo.ref.type }));
+    await finalizeOnDevice({ ...agent, db: tablet.db }, { site: 'Chez Awa', photo: photo.ref }, form);
+    const [row] = (await rawRows(tablet.db.name)).media ?? [];
+    expect(row?.[SERVER_FIELD]).toMatchObject({ request: { sha256: photo.ref.sha256 } });
+    tablet.lock();
+
+    const supervisor = await signIn(server, 'supervisor');
+    expect(await sendOthersSealed(supervisor.userId, supervisor.api, sendSealedFiles)).toEqual({
+      changes: 1,
+      files: 1,
+    });
+    const download = await server.request(`/api/media/${photo.ref.sha256}`, {
+      token: await server.login('supervisor'),
+    });
+    expect(download.status).toBe(200);
+    expect(new Uint8Array(await download.arrayBuffer())).toEqual(photo.bytes);
+    // Sent: the envelope (as heavy as the photo) is gone from the tablet; the photo itself stays.
+    const [after] = (await rawRows(tablet.db.name)).media ?? [];
+    expect(after && SERVER_FIELD in after).toBe(false);
+
+    // The agent's own sync settles it: the server holds the agent's upload, nothing is sent twice.
+    const back = await unlock(agent, key);
+    await back.engine.syncNow();
+    expect(back.engine.getStatus()).toMatchObject({ phase: 'idle', pending: 0, pendingMedia: 0 });
+    expect((await back.db.media.get(photo.ref.sha256))?.uploadState).toBe('uploaded');
+    back.lock();
   });
 });
