@@ -17,8 +17,7 @@ export async function sendSealedFiles(idb: IDBDatabase, api: ApiClient, sha256s:
   let sent = 0;
   for (const sha256 of sha256s) {
     const row = (await done(idb.transaction('media', 'readonly').objectStore('media').get(sha256))) as
-      | RawMediaRow
-      | undefined;
+      RawMediaRow | undefined;
     const envelope = row?.[SERVER_FIELD];
     if (!envelope) continue;
     try {
