@@ -43,11 +43,12 @@ export function convertXlsForm(sheets: XlsFormSheets, options: ConvertOptions = 
   checkSelects(read, choices, languages, issues);
   const copies = expandLoops(read.loops, choices.lists, defaultLanguage, issues);
   for (const [name, row] of copies) {
-    const first = read.names.get(name);
+    const first = read.names.get(name)?.[0];
     const message = `The loop makes a field ${name}, which is already the name of row ${first}`;
     if (first !== undefined) issues.push({ sheet: 'survey', row, column: survey.header('type'), message });
   }
-  const known = new Set([...read.names.keys(), ...copies.keys()]);
+  const known = new Map(read.names);
+  for (const [name, row] of copies) known.set(name, [...(known.get(name) ?? []), row]);
   const scope = { names: known, choices, loops: read.loops };
   for (const check of read.checks) checkOne(check, scope, issues);
   if (settings.instanceName) {
@@ -99,7 +100,8 @@ function checkSelects(
 }
 
 interface CheckScope {
-  names: ReadonlySet<string>;
+  /** Each name with the rows that carry it. */
+  names: ReadonlyMap<string, readonly number[]>;
   choices: ChoiceLists;
   loops: readonly PendingLoop[];
 }
@@ -133,7 +135,13 @@ function checkOne(
       issues.push({ ...at, message });
   }
   for (const name of new Set(references)) {
-    if (!names.has(name)) issues.push({ ...at, message: `\${${name}} is not a field of this form` });
+    const rows = names.get(name);
+    if (!rows) issues.push({ ...at, message: `\${${name}} is not a field of this form` });
+    else if (rows.length > 1) {
+      // pyxform's rule: a reference must name one item; the same name in two groups is ambiguous.
+      const message = `\${${name}} is ambiguous: rows ${rows.join(', ')} are all named ${name}; rename them so each name is used once`;
+      issues.push({ ...at, message });
+    }
     // A loop's body exists once per choice: only a row of the same loop knows which copy it means.
     const loop = loops.find((l) => l.names.has(name));
     const inside = loop && sheet === 'survey' && check.row > loop.row && check.row < loop.last;

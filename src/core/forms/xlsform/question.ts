@@ -1,4 +1,4 @@
-import { FieldName, HXL_TAG_PATTERN, SUBMISSION_META_KEY, type Question } from '../definition';
+import { FieldName, HXL_TAG_PATTERN, type Question } from '../definition';
 import type { LocalizedText } from '../../i18n/localized';
 import { booleanCell, flagCell, isDynamicDefault } from './expressions';
 import type { ParsedType } from './questionTypes';
@@ -33,8 +33,6 @@ export function issueAt(ctx: RowContext, key: string, message: string): void {
 export function nameOf(ctx: RowContext, what: string): string | undefined {
   const name = ctx.sheet.value(ctx.row, 'name');
   if (!name) issueAt(ctx, 'name', `${what} has no name`);
-  else if (name === SUBMISSION_META_KEY)
-    issueAt(ctx, 'name', 'The name meta is reserved for the submission’s metadata: choose another name');
   else if (!FieldName.safeParse(name).success)
     issueAt(
       ctx,
