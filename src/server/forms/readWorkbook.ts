@@ -107,7 +107,8 @@ export function readWorkbook(bytes: Uint8Array, fileName: string): XlsFormSheets
       `${fileName} could not be read as a ${format} workbook (${(err as Error).message})`,
     );
   }
-  const out: XlsFormSheets = { survey: [], choices: [], settings: [] };
+  // Every name, so the converter can point at a misspelled `chioces` (issue 13).
+  const out: XlsFormSheets = { survey: [], choices: [], settings: [], sheetNames: workbook.SheetNames };
   for (const sheetName of workbook.SheetNames) {
     const key = SHEETS.find((s) => s === sheetName.trim().toLowerCase());
     const sheet = workbook.Sheets[sheetName];

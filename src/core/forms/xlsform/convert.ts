@@ -7,6 +7,7 @@ import { finishPersonal } from './personal';
 import type { PendingCheck } from './question';
 import { formIdFrom, readSettings, versionAt, type XlsSettings } from './settings';
 import { Sheet } from './sheet';
+import { misspellingHint } from './sheetNames';
 import { readSurvey, type SurveyResult } from './survey';
 import type { ConvertOptions, ConvertResult, XlsFormIssue, XlsFormSheets } from './types';
 
@@ -29,8 +30,11 @@ export function convertXlsForm(sheets: XlsFormSheets, options: ConvertOptions = 
   const defaultLanguage = settings.defaultLanguage ?? tagged[0] ?? 'und';
   const languages = [...new Set([defaultLanguage, ...tagged])];
 
+  const hint = (wanted: string) => misspellingHint(wanted, sheets.sheetNames);
   if (!sheets.survey.some((row) => !Sheet.isBlank(row)))
-    issues.push({ sheet: 'survey', message: 'The survey sheet is missing or empty' });
+    issues.push({ sheet: 'survey', message: `The survey sheet is missing or empty${hint('survey')}` });
+  else if (sheets.settings.length === 0 && hint('settings'))
+    warnings.push({ sheet: 'settings', message: `No settings sheet${hint('settings')}` });
   const read = readSurvey(survey, defaultLanguage, languages, issues, warnings);
   const choices = readChoices(choiceSheet, defaultLanguage, settings.allowChoiceDuplicates, issues);
   const fileContext = {
@@ -40,7 +44,7 @@ export function convertXlsForm(sheets: XlsFormSheets, options: ConvertOptions = 
   };
   const attached = options.attachments ?? {};
   const missingFiles = readItemsetFiles(read.selects, attached, choices, fileContext, issues, warnings);
-  checkSelects(read, choices, languages, issues);
+  checkSelects(read, choices, languages, issues, sheets.choices.length === 0 ? hint('choices') : '');
   const copies = expandLoops(read.loops, choices.lists, defaultLanguage, issues);
   for (const [name, row] of copies) {
     const first = read.names.get(name)?.[0];
@@ -56,6 +60,9 @@ export function convertXlsForm(sheets: XlsFormSheets, options: ConvertOptions = 
     checkOne({ row, column: header, kind: 'expression', source: value }, scope, issues, 'settings');
   }
 
+  // pyxform builds a form of declarations alone; Terrain's definition needs something to fill.
+  if (issues.length === 0 && read.items.length === 0)
+    issues.push({ sheet: 'survey', message: 'The form has no question, group or repeat to fill' });
   const head = identity(settings, options, defaultLanguage, warnings, issues);
   if (issues.length > 0) return { ok: false, issues: sortIssues(issues), warnings, missingFiles };
   finishPersonal(read.items);
@@ -87,13 +94,14 @@ function checkSelects(
   choices: ChoiceLists,
   languages: string[],
   issues: XlsFormIssue[],
+  misspelled: string,
 ): void {
   for (const select of read.selects) {
     const list = choices.lists[select.listName];
     // Choices from a file are checked by readItemsetFiles.
     if (select.itemsetFile) continue;
     if (!list) {
-      const message = `Choice list ${select.listName} is not in the choices sheet`;
+      const message = `Choice list ${select.listName} is not in the choices sheet${misspelled}`;
       issues.push({ sheet: 'survey', row: select.row, column: select.column, message });
     } else if (select.orOther) addOtherChoice(list, languages);
   }

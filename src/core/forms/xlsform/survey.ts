@@ -5,6 +5,7 @@ import {
   expressionOf,
   issueAt,
   nameOf,
+  parseParameters,
   type PendingCheck,
   type RowContext,
 } from './question';
@@ -58,7 +59,14 @@ export function readSurvey(
   issues: XlsFormIssue[],
   warnings: XlsFormIssue[],
 ): SurveyResult {
-  const root: Frame = { block: 'group', name: '', row: 0, items: [], siblings: new Map(), answers: new Map() };
+  const root: Frame = {
+    block: 'group',
+    name: '',
+    row: 0,
+    items: [],
+    siblings: new Map(),
+    answers: new Map(),
+  };
   const repeatNames = new Map<string, number>();
   const stack: Frame[] = [root];
   const result: SurveyResult = {
@@ -94,6 +102,10 @@ export function readSurvey(
   for (const row of sheet.rows) {
     if (Sheet.isBlank(row)) continue;
     const ctx: RowContext = { sheet, row, defaultLanguage, issues, checks: result.checks };
+    for (const { header, other } of sheet.conflicts(row)) {
+      const message = `${header} and ${other} are the same column under two names: keep one`;
+      issues.push({ sheet: 'survey', row: row.row, column: header, message });
+    }
     const typeCell = sheet.cell(row, 'type');
     if (!typeCell.value) {
       // Rows of notes beside the form are common; a row that names a field without a type is a mistake.
@@ -105,7 +117,14 @@ export function readSurvey(
       case 'begin': {
         const name = nameOf(ctx, `begin ${parsed.block}`) ?? `_row${row.row}`;
         const answers = parsed.block === 'repeat' ? new Map<string, number>() : top().answers;
-        const frame: Frame = { block: parsed.block, name, row: row.row, items: [], siblings: new Map(), answers };
+        const frame: Frame = {
+          block: parsed.block,
+          name,
+          row: row.row,
+          items: [],
+          siblings: new Map(),
+          answers,
+        };
         frame.personal = personal(ctx).personal;
         if (register(ctx, name, parsed.block === 'repeat' ? 'repeat' : 'group')) {
           const item = container(ctx, parsed.block, name, frame.items);
@@ -169,6 +188,8 @@ export function readSurvey(
             row: row.row,
             ...personal(ctx),
           });
+        // The audit log and background audio take parameters pyxform checks (ODK Collect acts on them).
+        if (parsed.meta === 'audit' || parsed.meta === 'background-audio') parseParameters(ctx, parsed.meta);
         if (parsed.kind === 'skippedMeta') {
           const message = `${parsed.meta} is not collected by Terrain: it stays empty`;
           warnings.push({ sheet: 'survey', row: row.row, column: typeCell.header, message });
@@ -180,7 +201,13 @@ export function readSurvey(
         const name = nameOf(ctx, `${parsed.extension}-external`);
         if (!name) break;
         const itemsetFile = `${name}.${parsed.extension}`;
-        result.selects.push({ listName: name, row: row.row, column: typeCell.header, orOther: false, itemsetFile });
+        result.selects.push({
+          listName: name,
+          row: row.row,
+          column: typeCell.header,
+          orOther: false,
+          itemsetFile,
+        });
         break;
       }
       case 'unsupported':

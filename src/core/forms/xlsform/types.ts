@@ -16,6 +16,8 @@ export interface XlsFormSheets {
   survey: SheetRow[];
   choices: SheetRow[];
   settings: SheetRow[];
+  /** Every sheet name of the workbook as written, so a misspelled `chioces` can be pointed at. */
+  sheetNames?: string[];
 }
 
 /**
