@@ -2,7 +2,7 @@ import type { QuestionType } from '../definition';
 
 /** What a `type` cell means, after XLSForm's aliases and old spellings are resolved. */
 export type ParsedType =
-  | { kind: 'question'; type: QuestionType; appearance?: string; constraint?: string }
+  | { kind: 'question'; type: QuestionType; appearance?: string; constraint?: string; osm?: boolean }
   | {
       kind: 'select';
       type: 'select_one' | 'select_multiple' | 'rank';
@@ -145,7 +145,6 @@ const UNSUPPORTED: [RegExp, string][] = [
     'name the choice list: select_one LIST',
   ],
   [/^rank$/, 'name the choice list: rank LIST'],
-  [/^osm\b/, 'OpenMapKit (osm) questions need ODK Collect’s OpenMapKit app, which a browser cannot run'],
   [/^(begin|end)[ _]?(rank|table)\b/, 'this block type is not supported'],
 ];
 
@@ -182,6 +181,9 @@ export function parseType(cell: string): ParsedType {
   if (block) return { kind: block[1] as 'begin' | 'end', block: block[2] as 'group' | 'repeat' | 'loop' };
   const simple = SIMPLE[lower];
   if (simple) return { kind: 'question', type: simple };
+  // OpenMapKit's questions: Collect opens the OpenMapKit app, which saves an .osm file. A browser cannot run
+  // that app: the file is asked for as an upload, and the tags (`osm LIST`, the osm sheet) are not used.
+  if (/^osm(\s+\S+)?$/.test(lower)) return { kind: 'question', type: 'file', osm: true };
   const bounded = BOUNDED[lower];
   if (bounded) return { kind: 'question', type: 'integer', constraint: bounded };
   const external = EXTERNAL.exec(lower);

@@ -155,6 +155,10 @@ export function readSurvey(
         const name = nameOf(ctx, 'This question');
         if (!name || !register(ctx, name, 'question')) break;
         const built = { ...buildQuestion(ctx, name, parsed), ...personal(ctx) };
+        if (parsed.kind === 'question' && parsed.osm) {
+          const message = 'OpenMapKit cannot run in a browser: Terrain asks for the .osm file as an upload';
+          warnings.push({ sheet: 'survey', row: row.row, column: typeCell.header, message });
+        }
         top().items.push(built);
         if (parsed.kind !== 'select') break;
         result.selects.push({
