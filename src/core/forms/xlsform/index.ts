@@ -1,5 +1,6 @@
 /** XLSForm → FormDefinition, pure (no Node APIs): see convert.ts. Reading files is the server's job. */
 export { convertXlsForm } from './convert';
+export { frenchMessage, issueMessage, localizeIssue } from './issueText';
 export {
   formatIssue,
   type AttachmentContent,
