@@ -33,7 +33,7 @@ export class WorkbookError extends Error {
 
 export type WorkbookFormat = 'xlsx' | 'xls' | 'csv';
 
-const SHEETS: SheetName[] = ['survey', 'choices', 'settings'];
+const SHEETS: SheetName[] = ['survey', 'choices', 'settings', 'external_choices'];
 
 /**
  * The format from the first bytes, whatever the extension says (forms travel by e-mail and get renamed):
@@ -108,7 +108,10 @@ export function readWorkbook(bytes: Uint8Array, fileName: string): XlsFormSheets
     );
   }
   // Every name, so the converter can point at a misspelled `chioces` (issue 13).
-  const out: XlsFormSheets = { survey: [], choices: [], settings: [], sheetNames: workbook.SheetNames };
+  const out: Required<XlsFormSheets> = {
+    ...{ survey: [], choices: [], settings: [], external_choices: [] },
+    sheetNames: workbook.SheetNames,
+  };
   for (const sheetName of workbook.SheetNames) {
     const key = SHEETS.find((s) => s === sheetName.trim().toLowerCase());
     const sheet = workbook.Sheets[sheetName];
@@ -190,7 +193,12 @@ export function readCsv(text: string): XlsFormSheets {
   const sectionOf = (r: RawRow) => SHEETS.find((s) => s === (r.cells[0] ?? '').trim().toLowerCase());
   if (!records.some((r) => sectionOf(r)))
     return { survey: toRows(records, 'The survey'), choices: [], settings: [] };
-  const sections: Record<SheetName, RawRow[]> = { survey: [], choices: [], settings: [] };
+  const sections: Record<SheetName, RawRow[]> = {
+    survey: [],
+    choices: [],
+    settings: [],
+    external_choices: [],
+  };
   let current: SheetName | undefined;
   for (const record of records) {
     const section = sectionOf(record);
@@ -201,5 +209,6 @@ export function readCsv(text: string): XlsFormSheets {
     survey: toRows(sections.survey, 'The survey section'),
     choices: toRows(sections.choices, 'The choices section'),
     settings: toRows(sections.settings, 'The settings section'),
+    external_choices: toRows(sections.external_choices, 'The external_choices section'),
   };
 }

@@ -37,6 +37,8 @@ export function convertXlsForm(sheets: XlsFormSheets, options: ConvertOptions = 
     warnings.push({ sheet: 'settings', message: `No settings sheet${hint('settings')}` });
   const read = readSurvey(survey, defaultLanguage, languages, issues, warnings);
   const choices = readChoices(choiceSheet, defaultLanguage, settings.allowChoiceDuplicates, issues);
+  const externalSheet = new Sheet('external_choices', sheets.external_choices ?? []);
+  const external = readChoices(externalSheet, defaultLanguage, settings.allowChoiceDuplicates, issues);
   const fileContext = {
     defaultLanguage,
     allowDuplicates: settings.allowChoiceDuplicates,
@@ -44,7 +46,11 @@ export function convertXlsForm(sheets: XlsFormSheets, options: ConvertOptions = 
   };
   const attached = options.attachments ?? {};
   const missingFiles = readItemsetFiles(read.selects, attached, choices, fileContext, issues, warnings);
-  checkSelects(read, choices, languages, issues, sheets.choices.length === 0 ? hint('choices') : '');
+  const misspelled = {
+    choices: sheets.choices.length === 0 ? hint('choices') : '',
+    external: externalSheet.rows.length === 0 ? hint('external_choices') : '',
+  };
+  checkSelects(read, { choices, external }, languages, issues, misspelled);
   const copies = expandLoops(read.loops, choices.lists, defaultLanguage, issues);
   for (const [name, row] of copies) {
     const first = read.names.get(name)?.[0];
@@ -91,19 +97,57 @@ export function convertXlsForm(sheets: XlsFormSheets, options: ConvertOptions = 
 
 function checkSelects(
   read: SurveyResult,
-  choices: ChoiceLists,
+  { choices, external }: { choices: ChoiceLists; external: ChoiceLists },
   languages: string[],
   issues: XlsFormIssue[],
-  misspelled: string,
+  misspelled: { choices: string; external: string },
 ): void {
   for (const select of read.selects) {
+    const at = { sheet: 'survey' as const, row: select.row, column: select.column };
+    if (select.external) {
+      useExternalList(
+        select.listName,
+        { choices, external },
+        (message) => issues.push({ ...at, message }),
+        misspelled.external,
+      );
+      continue;
+    }
     const list = choices.lists[select.listName];
     // Choices from a file are checked by readItemsetFiles.
     if (select.itemsetFile) continue;
     if (!list) {
-      const message = `Choice list ${select.listName} is not in the choices sheet${misspelled}`;
-      issues.push({ sheet: 'survey', row: select.row, column: select.column, message });
+      const message = `Choice list ${select.listName} is not in the choices sheet${misspelled.choices}`;
+      issues.push({ ...at, message });
     } else if (select.orOther) addOtherChoice(list, languages);
+  }
+}
+
+/**
+ * select_one_external LIST takes its choices from the external_choices sheet, as in pyxform; ODK Collect
+ * reads them from itemsets.csv, filtered by the choice filter. A browser has no such file: the list joins
+ * the form's lists, with the external sheet's columns for its choice filter.
+ */
+function useExternalList(
+  listName: string,
+  { choices, external }: { choices: ChoiceLists; external: ChoiceLists },
+  issue: (message: string) => void,
+  misspelled: string,
+): void {
+  const list = external.lists[listName];
+  // Without the list, its columns are unknown: its choice filter is checked for syntax only.
+  if (!list) choices.fileColumns.set(listName, undefined);
+  if (!list)
+    issue(
+      external.firstRow.size === 0
+        ? `select_one_external ${listName} needs an external_choices sheet with the list ${listName}${misspelled}`
+        : `Choice list ${listName} is not in the external_choices sheet`,
+    );
+  else if (choices.lists[listName] && choices.lists[listName] !== list)
+    issue(`Choice list ${listName} is in both the choices and the external_choices sheets: rename one`);
+  else {
+    choices.lists[listName] = list;
+    choices.fileColumns.set(listName, external.filterColumns);
   }
 }
 
@@ -186,7 +230,7 @@ function identity(
   return { id, version, title: { [defaultLanguage]: title } };
 }
 
-const SHEET_ORDER = { file: 0, settings: 1, survey: 2, choices: 3 };
+const SHEET_ORDER = { file: 0, settings: 1, survey: 2, choices: 3, external_choices: 4 };
 
 /** Sheet by sheet, row by row: the order an author fixes them in. */
 function sortIssues(issues: XlsFormIssue[]): XlsFormIssue[] {

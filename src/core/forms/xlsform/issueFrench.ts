@@ -87,10 +87,6 @@ export const ISSUE_FRENCH: readonly (readonly [string, string])[] = [
     'name the choices file: a .csv, .xml or .geojson file',
     'nommez le fichier des choix : un fichier .csv, .xml ou .geojson',
   ],
-  [
-    'external choices are not supported: copy them into the choices sheet',
-    'les choix externes ne sont pas pris en charge : copiez-les dans la feuille choices',
-  ],
   ['name the choice list: {{example}}', 'nommez la liste de choix : {{example}}'],
   ['this block type is not supported', 'ce type de bloc n’est pas pris en charge'],
   [
@@ -155,6 +151,18 @@ export const ISSUE_FRENCH: readonly (readonly [string, string])[] = [
   ],
 
   // Choices (choices.ts, loops.ts, convert.ts).
+  [
+    'select_one_external {{list}} needs an external_choices sheet with the list {{same}}',
+    'select_one_external {{list}} demande une feuille external_choices avec la liste {{same}}',
+  ],
+  [
+    'Choice list {{list}} is not in the external_choices sheet',
+    'La liste de choix {{list}} n’est pas dans la feuille external_choices',
+  ],
+  [
+    'Choice list {{list}} is in both the choices and the external_choices sheets: rename one',
+    'La liste de choix {{list}} est à la fois dans la feuille choices et dans la feuille external_choices : renommez l’une des deux',
+  ],
   ['Choice {{name}} has no list name', 'Le choix {{name}} n’a pas de nom de liste (list_name)'],
   ['A choice of list {{list}} has no name', 'Un choix de la liste {{list}} n’a pas de nom'],
   ['Choice names are at most 200 characters', 'Un nom de choix compte au plus 200 caractères'],

@@ -10,6 +10,8 @@ export type ParsedType =
       orOther: boolean;
       /** select_*_from_file: the attached file holding the choices (listName is its base name, as in pyxform). */
       itemsetFile?: string;
+      /** select_one_external: the list is in the external_choices sheet (ODK ships it as itemsets.csv). */
+      external?: boolean;
     }
   /** `begin loop over LIST` names its list. */
   | { kind: 'begin' | 'end'; block: 'group' | 'repeat' | 'loop'; listName?: string }
@@ -127,6 +129,8 @@ const SKIPPED_META = new Set([
 const SELECT =
   /^(select_one|select one|select1|q select1|select_multiple|select multiple|q select|select all that apply|add select one prompt using|add select multiple prompt using|select one using|select multiple using)\s+(?:from\s+)?(\S+)(?:\s+(or_other|or specify other|or other))?$/i;
 const RANK = /^rank\s+(\S+)$/i;
+/** pyxform's only external select; there is no select_multiple_external. */
+const EXTERNAL_SELECT = /^(?:select_one_external|select one external)\s+(\S+)$/i;
 const FROM_FILE =
   /^(select_one|select_multiple|select one|select multiple)[_ ]from[_ ]file\s+(\S+?\.(csv|xml|geojson))$/i;
 /** `csv-external NAME`, `xml-external NAME`: an attached file that expressions read with instance('NAME'). */
@@ -136,10 +140,7 @@ const LOOP = /^begin[ _]loop\s+over\s+(\S+)$/i;
 
 const UNSUPPORTED: [RegExp, string][] = [
   [/^select_(one|multiple)_from_file\b/, 'name the choices file: a .csv, .xml or .geojson file'],
-  [
-    /^select_(one|multiple)_external\b/,
-    'external choices are not supported: copy them into the choices sheet',
-  ],
+  [/^select_one_external$/, 'name the choice list: select_one_external LIST'],
   [
     /^(select_one|select_multiple|select one|select all that apply)$/i,
     'name the choice list: select_one LIST',
@@ -158,6 +159,11 @@ export function parseType(cell: string): ParsedType {
     const multiple = /multiple|all that apply|^q select$/i.test(select[1] ?? '');
     const type = multiple ? 'select_multiple' : 'select_one';
     return { kind: 'select', type, listName: select[2] ?? '', orOther: !!select[3] };
+  }
+  const externalSelect = EXTERNAL_SELECT.exec(text);
+  if (externalSelect) {
+    const listName = externalSelect[1] ?? '';
+    return { kind: 'select', type: 'select_one', listName, orOther: false, external: true };
   }
   const rank = RANK.exec(text);
   if (rank) return { kind: 'select', type: 'rank', listName: rank[1] ?? '', orOther: false };

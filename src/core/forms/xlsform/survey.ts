@@ -26,7 +26,14 @@ export interface SurveyResult {
   /** Select questions, to check their lists exist once the choices are read. */
   /** Loops, innermost first, to expand once the choices are read (see loops.ts). */
   loops: PendingLoop[];
-  selects: { listName: string; row: number; column: string; orOther: boolean; itemsetFile?: string }[];
+  selects: {
+    listName: string;
+    row: number;
+    column: string;
+    orOther: boolean;
+    itemsetFile?: string;
+    external?: boolean;
+  }[];
 }
 
 interface Frame {
@@ -167,6 +174,7 @@ export function readSurvey(
           column: typeCell.header,
           orOther: parsed.orOther,
           ...(parsed.itemsetFile ? { itemsetFile: parsed.itemsetFile } : {}),
+          ...(parsed.external ? { external: true } : {}),
         });
         if (parsed.orOther) {
           const other = otherQuestion(name, languages, row.row);

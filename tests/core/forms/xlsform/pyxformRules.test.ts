@@ -98,6 +98,63 @@ describe('legacy and alias types', () => {
   });
 });
 
+describe('select_one_external, as pyxform', () => {
+  const form = (external: string[][] | undefined, sheetNames?: string[]) =>
+    convertXlsForm({
+      survey: sheet(
+        ['type', 'name', 'label', 'choice_filter'],
+        ['select_one regions', 'region', 'Region'],
+        ['select_one_external villages', 'village', 'Village', 'region=${region}'],
+      ),
+      choices: sheet(['list_name', 'name', 'label'], ['regions', 'north', 'North']),
+      settings: [],
+      ...(external ? { external_choices: sheet(external[0] ?? [], ...external.slice(1)) } : {}),
+      ...(sheetNames ? { sheetNames } : {}),
+    });
+
+  it('takes the list from the external_choices sheet, whose columns the choice filter uses', () => {
+    const converted = form([
+      ['list_name', 'name', 'label', 'region'],
+      ['villages', 'v1', 'Village 1', 'north'],
+      ['villages', 'v2', 'Village 2', 'south'],
+    ]);
+    if (!converted.ok) return expect.fail(JSON.stringify(converted.issues));
+    const result = converted.form;
+    expect(question(result, 'village')).toMatchObject({
+      type: 'select_one',
+      listName: 'villages',
+      choiceFilter: 'region=${region}',
+    });
+    expect(result.choiceLists.villages?.map((c) => [c.name, c.extra])).toEqual([
+      ['v1', { region: 'north' }],
+      ['v2', { region: 'south' }],
+    ]);
+  });
+
+  it('refuses a list that is not there, points at a misspelled sheet, and names a column it lacks', () => {
+    const messages = (result: ReturnType<typeof form>) => (result.ok ? [] : result.issues.map(formatIssue));
+    expect(messages(form(undefined, ['survey', 'choices', 'extrenal_choices']))).toEqual([
+      "survey!3 type: select_one_external villages needs an external_choices sheet with the list villages; the workbook has 'extrenal_choices': rename it external_choices?",
+    ]);
+    expect(
+      messages(
+        form([
+          ['list_name', 'name'],
+          ['towns', 't1'],
+        ]),
+      ),
+    ).toEqual(['survey!3 type: Choice list villages is not in the external_choices sheet']);
+    expect(
+      messages(
+        form([
+          ['list_name', 'name'],
+          ['villages', 'v1'],
+        ]),
+      ),
+    ).toEqual(['survey!3 choice_filter: region is not a column of the choice list (columns: name, label)']);
+  });
+});
+
 describe('parameters, checked where pyxform checks them', () => {
   const one = (type: string, parameters: string) =>
     convertXlsForm({
