@@ -32,8 +32,8 @@ export const ISSUE_FRENCH: readonly (readonly [string, string])[] = [
     'Le formulaire n’a aucune question, aucun groupe ni aucune répétition à remplir',
   ],
   [
-    'The form has no question, group or repeat to fill: {{files}} are attached files, read by instance()',
-    'Le formulaire n’a aucune question, aucun groupe ni aucune répétition à remplir : {{files}} sont des fichiers joints, lus par instance()',
+    'The form has no question, group or repeat to fill; csv-external and xml-external only declare attached files ({{files}})',
+    'Le formulaire n’a aucune question, aucun groupe ni aucune répétition à remplir ; csv-external et xml-external ne font que déclarer des fichiers joints ({{files}})',
   ],
   [
     'form_id {{id}} has characters ids cannot hold: {{fixed}} is used',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { convertXlsForm, formatIssue } from '../../../../src/core/forms/xlsform';
+import { convertXlsForm, formatIssue, localizeIssue } from '../../../../src/core/forms/xlsform';
 import { issues, item, ok, question, sheet, survey } from './dsl';
 
 /** pyxform's rules the conformance suite brought in (issue 13), each on a small form. */
@@ -95,6 +95,13 @@ describe('legacy and alias types', () => {
     expect(result.ok).toBe(true);
     expect(result.missingFiles).toEqual(['fruits.csv']);
     expect(result.warnings.map((w) => w.message).join('\n')).toMatch(/OpenMapKit/);
+  });
+
+  it('refuses a form of csv-/xml-external declarations alone, which pyxform builds: nothing to fill', () => {
+    const found = issues(survey(['type', 'name'], ['csv-external', 'mydata'], ['xml-external', 'places']));
+    expect(found.map((i) => localizeIssue(i, 'fr')).map(formatIssue)).toEqual([
+      'survey: Le formulaire n’a aucune question, aucun groupe ni aucune répétition à remplir ; csv-external et xml-external ne font que déclarer des fichiers joints (mydata.csv, places.xml)',
+    ]);
   });
 });
 
