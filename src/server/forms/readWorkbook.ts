@@ -1,5 +1,6 @@
 import * as XLSX from '@e965/xlsx';
 import type { SheetName, SheetRow, XlsFormSheets } from '../../core/forms/xlsform';
+import { duplicateHeaders } from './duplicateHeaders';
 import { parseCsv } from './csv';
 import { zipDirectory } from './zipDirectory';
 
@@ -111,6 +112,7 @@ export function readWorkbook(bytes: Uint8Array, fileName: string): XlsFormSheets
   const out: Required<XlsFormSheets> = {
     ...{ survey: [], choices: [], settings: [], external_choices: [] },
     sheetNames: workbook.SheetNames,
+    duplicateHeaders: [],
   };
   for (const sheetName of workbook.SheetNames) {
     const key = SHEETS.find((s) => s === sheetName.trim().toLowerCase());
@@ -125,10 +127,10 @@ export function readWorkbook(bytes: Uint8Array, fileName: string): XlsFormSheets
     });
     // Row numbers as Excel shows them: the sheet's range may not start on row 1.
     const firstRow = sheet['!ref'] ? XLSX.utils.decode_range(sheet['!ref']).s.r + 1 : 1;
-    out[key] = toRows(
-      grid.map((cells, i) => ({ row: firstRow + i, cells: cells.map(String) })),
-      `The ${key} sheet`,
-    );
+    const raw = grid.map((cells, i) => ({ row: firstRow + i, cells: cells.map(String) }));
+    out[key] = toRows(raw, `The ${key} sheet`);
+    const firstColumn = sheet['!ref'] ? XLSX.utils.decode_range(sheet['!ref']).s.c : 0;
+    out.duplicateHeaders.push(...duplicateHeaders(key, raw, firstColumn));
   }
   return out;
 }

@@ -30,6 +30,10 @@ export function convertXlsForm(sheets: XlsFormSheets, options: ConvertOptions = 
   const defaultLanguage = settings.defaultLanguage ?? tagged[0] ?? 'und';
   const languages = [...new Set([defaultLanguage, ...tagged])];
 
+  for (const { sheet, row, header, columns } of sheets.duplicateHeaders ?? []) {
+    const message = `Duplicate column header ${header} (columns ${columns.join(', ')}): keep one`;
+    issues.push({ sheet, row, column: header, message });
+  }
   const hint = (wanted: string) => misspellingHint(wanted, sheets.sheetNames);
   if (!sheets.survey.some((row) => !Sheet.isBlank(row)))
     issues.push({ sheet: 'survey', message: `The survey sheet is missing or empty${hint('survey')}` });

@@ -6,6 +6,7 @@ export {
   type AttachmentContent,
   type ConvertOptions,
   type ConvertResult,
+  type DuplicateHeader,
   type SheetName,
   type SheetRow,
   type XlsFormIssue,

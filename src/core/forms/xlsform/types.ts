@@ -18,8 +18,18 @@ export interface XlsFormSheets {
   settings: SheetRow[];
   /** The lists of select_one_external questions (pyxform reads them; ODK ships them as itemsets.csv). */
   external_choices?: SheetRow[];
+  /** Headers a sheet has in several columns (the rows keep the first column's cells): refused. */
+  duplicateHeaders?: DuplicateHeader[];
   /** Every sheet name of the workbook as written, so a misspelled `chioces` can be pointed at. */
   sheetNames?: string[];
+}
+
+/** A header written in several columns of a sheet's header row (`row`), with their letters. */
+export interface DuplicateHeader {
+  sheet: SheetName;
+  row: number;
+  header: string;
+  columns: string[];
 }
 
 /**
