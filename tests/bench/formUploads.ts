@@ -10,6 +10,7 @@ import { DEMO_PROJECT } from '../../src/server/seed/demoForm';
 import { seedDemo } from '../../src/server/seed/demoSeed';
 import { createStorage } from '../../src/server/storage/createStorage';
 import { zipBomb } from '../server/forms/hostileFiles';
+import { benchPyxformAgreement } from './pyxformAgreement';
 import { report } from './report';
 
 const MB = 1024 * 1024;
@@ -34,6 +35,7 @@ function csvSurvey(rows: number): string {
 }
 
 export async function benchFormUploads(): Promise<void> {
+  benchPyxformAgreement();
   const storage = createStorage({ kind: 'sqlite', file: ':memory:' });
   try {
     await storage.migrate();

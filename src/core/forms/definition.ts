@@ -192,16 +192,17 @@ export const FormDefinition = z
   })
   .check(
     z.superRefine((form, ctx) => {
-      const seen = new Set<string>();
+      const levels = answerLevels(form.items);
       walkItems(form.items, (item, path) => {
         const at = ['items', ...path];
-        // As in pyxform: `meta` holds the submission's metadata (meta/instanceName), never a field.
-        if (item.name === SUBMISSION_META_KEY)
+        const level = levels.get(item);
+        // As in pyxform: `meta` holds the submission's metadata (meta/instanceName), never a root answer.
+        if (item.name === SUBMISSION_META_KEY && level?.root)
           ctx.addIssue({ code: 'custom', path: [...at, 'name'], message: 'The name meta is reserved' });
-        // XLSForm requires names unique in the whole form: answers of groups share their parent's level.
-        if (seen.has(item.name))
+        // Names are unique among siblings (XLSForm) and, as groups' answers sit at their parent's level,
+        // among the answers of one level (the root or a repeat instance).
+        if (level?.duplicate)
           ctx.addIssue({ code: 'custom', path: [...at, 'name'], message: `Duplicate field ${item.name}` });
-        seen.add(item.name);
         if (item.kind !== 'question') return;
         const isSelect =
           item.type === 'select_one' || item.type === 'select_multiple' || item.type === 'rank';
@@ -217,6 +218,29 @@ export const FormDefinition = z
     }),
   );
 export type FormDefinition = z.infer<typeof FormDefinition>;
+
+/**
+ * For each question and repeat: whether it answers at the root, and whether an earlier item of its answer
+ * level (the root or one repeat's instances, through groups) or a sibling already has its name. Groups hold
+ * no answer: only their siblings count.
+ */
+function answerLevels(items: readonly FormItem[]): Map<FormItem, { root: boolean; duplicate: boolean }> {
+  const out = new Map<FormItem, { root: boolean; duplicate: boolean }>();
+  const visit = (list: readonly FormItem[], answers: Set<string>, root: boolean): void => {
+    const siblings = new Set<string>();
+    for (const item of list) {
+      const answering = item.kind !== 'group';
+      const duplicate = siblings.has(item.name) || (answering && answers.has(item.name));
+      out.set(item, { root: root && answering, duplicate });
+      siblings.add(item.name);
+      if (answering) answers.add(item.name);
+      if (item.kind === 'group') visit(item.items, answers, root);
+      if (item.kind === 'repeat') visit(item.items, new Set(), false);
+    }
+  };
+  visit(items, new Set(), true);
+  return out;
+}
 
 /** Visits every item depth first, with its path of indexes (`[2, 'items', 0]` is the first item of the third). */
 export function walkItems(

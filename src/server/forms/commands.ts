@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatIssue } from '../../core/forms/xlsform';
+import type { UiLanguage } from '../../core/i18n/localized';
+import { formatIssue, issueMessage, localizeIssue, type XlsFormIssue } from '../../core/forms/xlsform';
 import { openStorage } from '../main';
 import type { AttachmentFile } from './attachments';
 import { convertFile, FormImportError, importForm } from './importForm';
@@ -14,7 +15,16 @@ Commands:
 
   --media F   a .csv, .geojson or .xml file the form's select_one_from_file / select_multiple_from_file
               questions name (repeat it for each file); its choices are embedded in the form. convert
-              warns about a missing file; import refuses the form until every file is attached`;
+              warns about a missing file; import refuses the form until every file is attached
+
+Problems with the form are written in French when the locale is French (LC_ALL, LC_MESSAGES or LANG fr_*),
+else in English.`;
+
+/** The locale's language, as gettext picks it: the first of LC_ALL, LC_MESSAGES, LANG that is set. */
+export function localeLanguage(env: Record<string, string | undefined>): UiLanguage {
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^fr([_.@-]|$)/i.test(locale) ? 'fr' : 'en';
+}
 
 /** Where the commands write, and the environment they read: the process's own, or a test's. */
 export interface CliIo {
@@ -46,8 +56,9 @@ export async function runFormsCli(argv: string[], io: CliIo): Promise<number> {
       return 2;
     }
     if (err instanceof FormImportError) {
-      io.err(err.message);
-      for (const issue of err.issues) io.err(formatIssue(issue));
+      const lang = localeLanguage(io.env);
+      io.err(issueMessage(err.message, lang));
+      for (const issue of err.issues) io.err(formatIssue(localizeIssue(issue, lang)));
       return 1;
     }
     io.err(err instanceof Error ? err.message : String(err));
@@ -76,8 +87,10 @@ async function readForm(file: string): Promise<Uint8Array> {
   }
 }
 
-function printWarnings(io: CliIo, warnings: Parameters<typeof formatIssue>[0][]): void {
-  for (const warning of warnings) io.err(`warning: ${formatIssue(warning)}`);
+function printWarnings(io: CliIo, warnings: XlsFormIssue[]): void {
+  const lang = localeLanguage(io.env);
+  const label = lang === 'fr' ? 'avertissement' : 'warning';
+  for (const warning of warnings) io.err(`${label}: ${formatIssue(localizeIssue(warning, lang))}`);
 }
 
 async function convertCommand(args: string[], io: CliIo): Promise<number> {

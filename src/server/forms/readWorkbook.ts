@@ -1,5 +1,6 @@
 import * as XLSX from '@e965/xlsx';
 import type { SheetName, SheetRow, XlsFormSheets } from '../../core/forms/xlsform';
+import { duplicateHeaders } from './duplicateHeaders';
 import { parseCsv } from './csv';
 import { zipDirectory } from './zipDirectory';
 
@@ -33,7 +34,7 @@ export class WorkbookError extends Error {
 
 export type WorkbookFormat = 'xlsx' | 'xls' | 'csv';
 
-const SHEETS: SheetName[] = ['survey', 'choices', 'settings'];
+const SHEETS: SheetName[] = ['survey', 'choices', 'settings', 'external_choices'];
 
 /**
  * The format from the first bytes, whatever the extension says (forms travel by e-mail and get renamed):
@@ -107,7 +108,12 @@ export function readWorkbook(bytes: Uint8Array, fileName: string): XlsFormSheets
       `${fileName} could not be read as a ${format} workbook (${(err as Error).message})`,
     );
   }
-  const out: XlsFormSheets = { survey: [], choices: [], settings: [] };
+  // Every name, so the converter can point at a misspelled `chioces` (issue 13).
+  const out: Required<XlsFormSheets> = {
+    ...{ survey: [], choices: [], settings: [], external_choices: [] },
+    sheetNames: workbook.SheetNames,
+    duplicateHeaders: [],
+  };
   for (const sheetName of workbook.SheetNames) {
     const key = SHEETS.find((s) => s === sheetName.trim().toLowerCase());
     const sheet = workbook.Sheets[sheetName];
@@ -121,10 +127,10 @@ export function readWorkbook(bytes: Uint8Array, fileName: string): XlsFormSheets
     });
     // Row numbers as Excel shows them: the sheet's range may not start on row 1.
     const firstRow = sheet['!ref'] ? XLSX.utils.decode_range(sheet['!ref']).s.r + 1 : 1;
-    out[key] = toRows(
-      grid.map((cells, i) => ({ row: firstRow + i, cells: cells.map(String) })),
-      `The ${key} sheet`,
-    );
+    const raw = grid.map((cells, i) => ({ row: firstRow + i, cells: cells.map(String) }));
+    out[key] = toRows(raw, `The ${key} sheet`);
+    const firstColumn = sheet['!ref'] ? XLSX.utils.decode_range(sheet['!ref']).s.c : 0;
+    out.duplicateHeaders.push(...duplicateHeaders(key, raw, firstColumn));
   }
   return out;
 }
@@ -189,7 +195,12 @@ export function readCsv(text: string): XlsFormSheets {
   const sectionOf = (r: RawRow) => SHEETS.find((s) => s === (r.cells[0] ?? '').trim().toLowerCase());
   if (!records.some((r) => sectionOf(r)))
     return { survey: toRows(records, 'The survey'), choices: [], settings: [] };
-  const sections: Record<SheetName, RawRow[]> = { survey: [], choices: [], settings: [] };
+  const sections: Record<SheetName, RawRow[]> = {
+    survey: [],
+    choices: [],
+    settings: [],
+    external_choices: [],
+  };
   let current: SheetName | undefined;
   for (const record of records) {
     const section = sectionOf(record);
@@ -200,5 +211,6 @@ export function readCsv(text: string): XlsFormSheets {
     survey: toRows(sections.survey, 'The survey section'),
     choices: toRows(sections.choices, 'The choices section'),
     settings: toRows(sections.settings, 'The settings section'),
+    external_choices: toRows(sections.external_choices, 'The external_choices section'),
   };
 }

@@ -1,9 +1,11 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { issueMessage, localizeIssue } from '../../core/forms/xlsform';
 import { hasRole } from '../../core/records/user';
 import { requireUser } from '../auth/session';
 import type { AppEnv, Clock } from '../http/env';
 import { errorBody, HttpError } from '../http/errors';
+import { requestLanguage } from '../http/language';
 import { MAX_ATTACHMENTS_BYTES, type AttachmentFile } from '../forms/attachments';
 import { FormImportError, importForm } from '../forms/importForm';
 import { MAX_FORM_BYTES } from '../forms/readWorkbook';
@@ -63,7 +65,8 @@ export function formRoutes(storage: Storage, now: Clock): Hono<AppEnv> {
    * select_*_from_file questions (ODK Central's form attachments), embedded in the definition; every file
    * the survey names must be there.
    * 201 `{ formId, version, title, questionCount, warnings }`; 422 `validation` with `details.issues` (sheet,
-   * row, column, message) when the form or an attachment has problems; 409 if that version exists; 413 over
+   * row, column, message) when the form or an attachment has problems, the messages (and the warnings') in
+   * the language of Accept-Language (French or English, as the app picks it); 409 if that version exists; 413 over
    * 10 MB for the form or 10 MB for its attachments together, for an .xlsx unpacking to over 50 MB, or a
    * sheet of over 50,000 rows or 1,000 columns (readWorkbook.ts); 400 for a multipart body cut short. The
    * form is read in a worker thread (convertInWorker.ts): the server answers other requests meanwhile.
@@ -102,14 +105,18 @@ export function formRoutes(storage: Storage, now: Clock): Hono<AppEnv> {
           now: now(),
           client: c.var.client,
         });
-        return c.json(result, 201);
+        const lang = requestLanguage(c.req.header('accept-language'));
+        return c.json({ ...result, warnings: result.warnings.map((w) => localizeIssue(w, lang)) }, 201);
       } catch (err) {
         if (!(err instanceof FormImportError)) throw err;
-        if (err.kind === 'too_large') throw new HttpError('payload_too_large', err.message);
+        const lang = requestLanguage(c.req.header('accept-language'));
+        if (err.kind === 'too_large')
+          throw new HttpError('payload_too_large', issueMessage(err.message, lang));
         if (err.kind === 'not_found') throw new HttpError('not_found', err.message);
         if (err.kind === 'conflict') throw new HttpError('conflict', err.message);
         // 422, not the 400 of a malformed request: the upload is fine, the form in it needs the author's fixes.
-        return c.json(errorBody('validation', err.message, { issues: err.issues }), 422);
+        const issues = err.issues.map((issue) => localizeIssue(issue, lang));
+        return c.json(errorBody('validation', issueMessage(err.message, lang), { issues }), 422);
       }
     },
   );

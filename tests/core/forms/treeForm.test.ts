@@ -122,11 +122,19 @@ describe('a form with groups and repeats', () => {
     expect(issues(withoutConsent)).toEqual({});
   });
 
-  it('refuses a name used twice anywhere in the tree', () => {
-    const twice = { ...form, items: [...form.items, q('text', 'what')] };
+  it('refuses a name used twice where answers sit together, and allows it in another repeat', () => {
+    // `head` answers at the root, inside group household: a root question cannot take its name.
+    const twice = { ...form, items: [...form.items, q('text', 'head')] };
     expect(FormDefinition.safeParse(twice).error?.issues.map((i) => i.message)).toEqual([
-      'Duplicate field what',
+      'Duplicate field head',
     ]);
+    // `what` answers in each illness instance: the root may have its own (issue 13, as pyxform).
+    expect(FormDefinition.safeParse({ ...form, items: [...form.items, q('text', 'what')] }).success).toBe(
+      true,
+    );
+    // A group holds no answer: it may share its question's name.
+    const group = { kind: 'group', name: 'permission', items: [q('acknowledge', 'permission')] };
+    expect(FormDefinition.safeParse({ ...form, items: [...form.items, group] }).success).toBe(true);
   });
 
   it('compacts empty answers inside repeat instances', () => {

@@ -24,10 +24,11 @@ describe.each(backends)('POST /api/projects/:id/forms on $name', (backend) => {
     await server?.close();
   });
 
-  async function post(username: string, body: FormData, projectId = DEMO_PROJECT.id) {
+  async function post(username: string, body: FormData, projectId = DEMO_PROJECT.id, headers = {}) {
     const res = await server.request(`/api/projects/${projectId}/forms`, {
       token: await server.login(username),
       body,
+      headers,
     });
     return { status: res.status, body: (await res.json()) as unknown };
   }
@@ -94,6 +95,25 @@ describe.each(backends)('POST /api/projects/:id/forms on $name', (backend) => {
     expect(notAForm.status).toBe(422);
     expect((notAForm.body as ErrorResponse).error.details?.issues[0]).toMatchObject({ sheet: 'file' });
     expect(await formIds('admin')).toEqual(before);
+  });
+
+  it('answers in French when the browser asks for French, naming the same cells', async () => {
+    const broken = 'type,name,label,relevant\ninteger,age,Age,${agee} > 1\nselect_one nowhere,s,S,\n';
+    const { status, body } = await post('supervisor', formUpload(broken, 'broken.csv'), DEMO_PROJECT.id, {
+      'accept-language': 'fr-FR,fr;q=0.9,en;q=0.8',
+    });
+    expect(status).toBe(422);
+    const { error } = body as ErrorResponse;
+    expect(error.message).toBe('broken.csv : 2 problèmes à corriger');
+    expect(error.details?.issues).toEqual([
+      { sheet: 'survey', row: 2, column: 'relevant', message: '${agee} n’est pas un champ de ce formulaire' },
+      {
+        sheet: 'survey',
+        row: 3,
+        column: 'type',
+        message: 'La liste de choix nowhere n’est pas dans la feuille choices',
+      },
+    ]);
   });
 
   it('takes every other file part as an attachment: the CSV choices of select_*_from_file', async () => {

@@ -48,6 +48,25 @@ describe('npm run forms', () => {
     );
   });
 
+  it('writes the problems in French under a French locale', async () => {
+    const book = XLSX.utils.book_new();
+    const rows = [['type', 'name', 'label'], ['text', 'a', 'A'], ['begin loop', 'l', 'L'], ['end loop']];
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), 'survey');
+    const file = join(dataDir, 'refusé.xlsx');
+    writeFileSync(file, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    const { code, err } = await run(['convert', file], { LANG: 'fr_FR.UTF-8' });
+    expect(code).toBe(1);
+    expect(err.split('\n')).toEqual([
+      'refusé.xlsx : 2 problèmes à corriger',
+      'survey!3 type: begin loop : nommez la liste de choix : begin loop over LIST',
+      'survey!4 type: end loop sans begin loop correspondant',
+    ]);
+    // LC_ALL wins over LANG, as in gettext.
+    expect((await run(['convert', file], { LANG: 'fr_FR.UTF-8', LC_ALL: 'C' })).err).toMatch(
+      /problems to fix/,
+    );
+  });
+
   it('exits 2 on bad arguments', async () => {
     expect((await run([])).code).toBe(2);
     expect((await run(['convert'])).code).toBe(2);

@@ -51,6 +51,40 @@ describe('readWorkbook', () => {
     expect(sheets.settings[0]?.cells).toEqual({ form_id: 'f', version: '2024' });
   });
 
+  it('reports a header written over two columns, which the converter refuses with its columns', () => {
+    const bytes = xlsx({
+      survey: [
+        ['type', 'name', 'name', 'label'],
+        ['text', 'q_name', 'q_value', 'Question 1'],
+      ],
+      external_choices: [
+        ['list_name', 'name', 'label', 'label'],
+        ['l', 'a', 'A', 'A again'],
+      ],
+    });
+    const sheets = readWorkbook(bytes, 'f.xlsx');
+    expect(sheets.survey[0]?.cells).toEqual({ type: 'text', name: 'q_name', label: 'Question 1' });
+    expect(sheets.duplicateHeaders).toEqual([
+      { sheet: 'survey', row: 1, header: 'name', columns: ['B', 'C'] },
+      { sheet: 'external_choices', row: 1, header: 'label', columns: ['C', 'D'] },
+    ]);
+    const result = convertXlsForm(sheets);
+    expect(result.ok ? [] : result.issues).toEqual([
+      {
+        sheet: 'survey',
+        row: 1,
+        column: 'name',
+        message: 'Duplicate column header name (columns B, C): keep one',
+      },
+      {
+        sheet: 'external_choices',
+        row: 1,
+        column: 'label',
+        message: 'Duplicate column header label (columns C, D): keep one',
+      },
+    ]);
+  });
+
   it('reads old .xls written by Excel 97', () => {
     const sheets = readWorkbook(
       xlsx(

@@ -15,7 +15,7 @@ export interface ChoiceLists {
   fileColumns: Map<string, Set<string> | undefined>;
 }
 
-/** Reads the choices sheet: every list, labels per language, media and the other columns as `extra`. */
+/** Reads the choices sheet (or external_choices): every list, labels per language, media and the other columns as `extra`. */
 export function readChoices(
   sheet: Sheet,
   defaultLanguage: string,
@@ -29,7 +29,7 @@ export function readChoices(
     if (Sheet.isBlank(row)) continue;
     const listName = sheet.value(row, 'list_name');
     const name = sheet.cell(row, 'name');
-    const at = (key: string) => ({ sheet: 'choices' as const, row: row.row, column: sheet.header(key) });
+    const at = (key: string) => ({ sheet: sheet.name, row: row.row, column: sheet.header(key) });
     if (!listName) {
       // A row of notes beside the lists (some forms have them) is not a choice; a named one without list is.
       if (name.value) issues.push({ ...at('list_name'), message: `Choice ${name.value} has no list name` });

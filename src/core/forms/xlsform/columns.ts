@@ -15,7 +15,7 @@ export interface Column {
 
 /** Canonical keys of translatable columns, with their spellings (lowercase, `:` for `::`). */
 const TRANSLATABLE: Record<string, string[]> = {
-  label: ['label'],
+  label: ['label', 'caption'],
   hint: ['hint'],
   guidance_hint: ['guidance_hint', 'guidance hint'],
   required_message: [
@@ -28,6 +28,7 @@ const TRANSLATABLE: Record<string, string[]> = {
   constraint_message: [
     'constraint_message',
     'constraint message',
+    'constraining_message',
     'bind:jr:constraintmsg',
     'jr:constraintmsg',
     'constraintmsg',
@@ -44,15 +45,15 @@ const PLAIN: Record<string, string[]> = {
   name: ['name', 'value'],
   list_name: ['list_name', 'list name'],
   required: ['required', 'bind:required'],
-  relevant: ['relevant', 'bind:relevant'],
+  relevant: ['relevant', 'relevance', 'bind:relevant'],
   constraint: ['constraint', 'bind:constraint'],
   default: ['default'],
-  calculation: ['calculation', 'bind:calculate'],
+  calculation: ['calculation', 'calculate', 'bind:calculate'],
   read_only: ['read_only', 'readonly', 'read only', 'bind:readonly'],
   choice_filter: ['choice_filter', 'choice filter'],
   appearance: ['appearance', 'control:appearance'],
   parameters: ['parameters'],
-  repeat_count: ['repeat_count', 'repeat count', 'control:jr:count', 'jr:count'],
+  repeat_count: ['repeat_count', 'repeat count', 'count', 'control:jr:count', 'jr:count'],
   hxl: ['hxl', 'instance:hxl'],
   // Terrain's own (neither ODK nor KoboToolbox has one): pyxform keeps unknown columns out of the XForm, so a
   // form carrying it still converts there; `instance::` would put it in the XForm's instance, as Kobo's hxl.

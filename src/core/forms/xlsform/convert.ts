@@ -7,6 +7,7 @@ import { finishPersonal } from './personal';
 import type { PendingCheck } from './question';
 import { formIdFrom, readSettings, versionAt, type XlsSettings } from './settings';
 import { Sheet } from './sheet';
+import { misspellingHint } from './sheetNames';
 import { readSurvey, type SurveyResult } from './survey';
 import type { ConvertOptions, ConvertResult, XlsFormIssue, XlsFormSheets } from './types';
 
@@ -29,10 +30,19 @@ export function convertXlsForm(sheets: XlsFormSheets, options: ConvertOptions = 
   const defaultLanguage = settings.defaultLanguage ?? tagged[0] ?? 'und';
   const languages = [...new Set([defaultLanguage, ...tagged])];
 
+  for (const { sheet, row, header, columns } of sheets.duplicateHeaders ?? []) {
+    const message = `Duplicate column header ${header} (columns ${columns.join(', ')}): keep one`;
+    issues.push({ sheet, row, column: header, message });
+  }
+  const hint = (wanted: string) => misspellingHint(wanted, sheets.sheetNames);
   if (!sheets.survey.some((row) => !Sheet.isBlank(row)))
-    issues.push({ sheet: 'survey', message: 'The survey sheet is missing or empty' });
+    issues.push({ sheet: 'survey', message: `The survey sheet is missing or empty${hint('survey')}` });
+  else if (sheets.settings.length === 0 && hint('settings'))
+    warnings.push({ sheet: 'settings', message: `No settings sheet${hint('settings')}` });
   const read = readSurvey(survey, defaultLanguage, languages, issues, warnings);
   const choices = readChoices(choiceSheet, defaultLanguage, settings.allowChoiceDuplicates, issues);
+  const externalSheet = new Sheet('external_choices', sheets.external_choices ?? []);
+  const external = readChoices(externalSheet, defaultLanguage, settings.allowChoiceDuplicates, issues);
   const fileContext = {
     defaultLanguage,
     allowDuplicates: settings.allowChoiceDuplicates,
@@ -40,14 +50,19 @@ export function convertXlsForm(sheets: XlsFormSheets, options: ConvertOptions = 
   };
   const attached = options.attachments ?? {};
   const missingFiles = readItemsetFiles(read.selects, attached, choices, fileContext, issues, warnings);
-  checkSelects(read, choices, languages, issues);
+  const misspelled = {
+    choices: sheets.choices.length === 0 ? hint('choices') : '',
+    external: externalSheet.rows.length === 0 ? hint('external_choices') : '',
+  };
+  checkSelects(read, { choices, external }, languages, issues, misspelled);
   const copies = expandLoops(read.loops, choices.lists, defaultLanguage, issues);
   for (const [name, row] of copies) {
-    const first = read.names.get(name);
+    const first = read.names.get(name)?.[0];
     const message = `The loop makes a field ${name}, which is already the name of row ${first}`;
     if (first !== undefined) issues.push({ sheet: 'survey', row, column: survey.header('type'), message });
   }
-  const known = new Set([...read.names.keys(), ...copies.keys()]);
+  const known = new Map(read.names);
+  for (const [name, row] of copies) known.set(name, [...(known.get(name) ?? []), row]);
   const scope = { names: known, choices, loops: read.loops };
   for (const check of read.checks) checkOne(check, scope, issues);
   if (settings.instanceName) {
@@ -55,6 +70,16 @@ export function convertXlsForm(sheets: XlsFormSheets, options: ConvertOptions = 
     checkOne({ row, column: header, kind: 'expression', source: value }, scope, issues, 'settings');
   }
 
+  // pyxform builds a form of csv-/xml-external declarations alone; Terrain's definition needs something to
+  // fill (FormDefinition's items, which devices check when they pull a form: docs/xlsform-compatibility.md).
+  if (issues.length === 0 && read.items.length === 0) {
+    const declared = read.selects.flatMap((s) => (s.itemsetFile ? [s.itemsetFile] : []));
+    const files =
+      declared.length > 0
+        ? `; csv-external and xml-external only declare attached files (${declared.join(', ')})`
+        : '';
+    issues.push({ sheet: 'survey', message: `The form has no question, group or repeat to fill${files}` });
+  }
   const head = identity(settings, options, defaultLanguage, warnings, issues);
   if (issues.length > 0) return { ok: false, issues: sortIssues(issues), warnings, missingFiles };
   finishPersonal(read.items);
@@ -83,23 +108,63 @@ export function convertXlsForm(sheets: XlsFormSheets, options: ConvertOptions = 
 
 function checkSelects(
   read: SurveyResult,
-  choices: ChoiceLists,
+  { choices, external }: { choices: ChoiceLists; external: ChoiceLists },
   languages: string[],
   issues: XlsFormIssue[],
+  misspelled: { choices: string; external: string },
 ): void {
   for (const select of read.selects) {
+    const at = { sheet: 'survey' as const, row: select.row, column: select.column };
+    if (select.external) {
+      useExternalList(
+        select.listName,
+        { choices, external },
+        (message) => issues.push({ ...at, message }),
+        misspelled.external,
+      );
+      continue;
+    }
     const list = choices.lists[select.listName];
     // Choices from a file are checked by readItemsetFiles.
     if (select.itemsetFile) continue;
     if (!list) {
-      const message = `Choice list ${select.listName} is not in the choices sheet`;
-      issues.push({ sheet: 'survey', row: select.row, column: select.column, message });
+      const message = `Choice list ${select.listName} is not in the choices sheet${misspelled.choices}`;
+      issues.push({ ...at, message });
     } else if (select.orOther) addOtherChoice(list, languages);
   }
 }
 
+/**
+ * select_one_external LIST takes its choices from the external_choices sheet, as in pyxform; ODK Collect
+ * reads them from itemsets.csv, filtered by the choice filter. A browser has no such file: the list joins
+ * the form's lists, with the external sheet's columns for its choice filter.
+ */
+function useExternalList(
+  listName: string,
+  { choices, external }: { choices: ChoiceLists; external: ChoiceLists },
+  issue: (message: string) => void,
+  misspelled: string,
+): void {
+  const list = external.lists[listName];
+  // Without the list, its columns are unknown: its choice filter is checked for syntax only.
+  if (!list) choices.fileColumns.set(listName, undefined);
+  if (!list)
+    issue(
+      external.firstRow.size === 0
+        ? `select_one_external ${listName} needs an external_choices sheet with the list ${listName}${misspelled}`
+        : `Choice list ${listName} is not in the external_choices sheet`,
+    );
+  else if (choices.lists[listName] && choices.lists[listName] !== list)
+    issue(`Choice list ${listName} is in both the choices and the external_choices sheets: rename one`);
+  else {
+    choices.lists[listName] = list;
+    choices.fileColumns.set(listName, external.filterColumns);
+  }
+}
+
 interface CheckScope {
-  names: ReadonlySet<string>;
+  /** Each name with the rows that carry it. */
+  names: ReadonlyMap<string, readonly number[]>;
   choices: ChoiceLists;
   loops: readonly PendingLoop[];
 }
@@ -133,7 +198,13 @@ function checkOne(
       issues.push({ ...at, message });
   }
   for (const name of new Set(references)) {
-    if (!names.has(name)) issues.push({ ...at, message: `\${${name}} is not a field of this form` });
+    const rows = names.get(name);
+    if (!rows) issues.push({ ...at, message: `\${${name}} is not a field of this form` });
+    else if (rows.length > 1) {
+      // pyxform's rule: a reference must name one item; the same name in two groups is ambiguous.
+      const message = `\${${name}} is ambiguous: rows ${rows.join(', ')} are all named ${name}; rename them so each name is used once`;
+      issues.push({ ...at, message });
+    }
     // A loop's body exists once per choice: only a row of the same loop knows which copy it means.
     const loop = loops.find((l) => l.names.has(name));
     const inside = loop && sheet === 'survey' && check.row > loop.row && check.row < loop.last;
@@ -170,7 +241,7 @@ function identity(
   return { id, version, title: { [defaultLanguage]: title } };
 }
 
-const SHEET_ORDER = { file: 0, settings: 1, survey: 2, choices: 3 };
+const SHEET_ORDER = { file: 0, settings: 1, survey: 2, choices: 3, external_choices: 4 };
 
 /** Sheet by sheet, row by row: the order an author fixes them in. */
 function sortIssues(issues: XlsFormIssue[]): XlsFormIssue[] {

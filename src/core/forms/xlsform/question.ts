@@ -1,6 +1,7 @@
-import { FieldName, HXL_TAG_PATTERN, SUBMISSION_META_KEY, type Question } from '../definition';
+import { FieldName, HXL_TAG_PATTERN, type Question } from '../definition';
 import type { LocalizedText } from '../../i18n/localized';
 import { booleanCell, flagCell, isDynamicDefault } from './expressions';
+import { parameterProblems } from './parameters';
 import type { ParsedType } from './questionTypes';
 import type { Sheet } from './sheet';
 import type { SheetRow, XlsFormIssue } from './types';
@@ -33,8 +34,6 @@ export function issueAt(ctx: RowContext, key: string, message: string): void {
 export function nameOf(ctx: RowContext, what: string): string | undefined {
   const name = ctx.sheet.value(ctx.row, 'name');
   if (!name) issueAt(ctx, 'name', `${what} has no name`);
-  else if (name === SUBMISSION_META_KEY)
-    issueAt(ctx, 'name', 'The name meta is reserved for the submission’s metadata: choose another name');
   else if (!FieldName.safeParse(name).success)
     issueAt(
       ctx,
@@ -83,15 +82,20 @@ export function commonFields(ctx: RowContext) {
 }
 
 /** `max-pixels=1024`, `start=0 end=10 step=1`, `start=1;end=10` (pyxform accepts spaces, `;` and `,`). */
-export function parseParameters(ctx: RowContext): Record<string, string> | undefined {
+export function parseParameters(ctx: RowContext, kind?: string): Record<string, string> | undefined {
   const text = ctx.sheet.value(ctx.row, 'parameters');
   if (!text) return undefined;
   const out: Record<string, string> = {};
-  for (const pair of text.split(/[\s;,]+/).filter(Boolean)) {
+  // pyxform allows spaces around `=` (`start = 1`).
+  for (const pair of text
+    .replace(/\s*=\s*/g, '=')
+    .split(/[\s;,]+/)
+    .filter(Boolean)) {
     const match = /^([A-Za-z][\w-]*)=(.+)$/.exec(pair);
     if (match?.[1] && match[2]) out[match[1].toLowerCase()] = match[2];
     else issueAt(ctx, 'parameters', `${pair} is not a key=value parameter`);
   }
+  if (kind) for (const problem of parameterProblems(kind, out)) issueAt(ctx, 'parameters', problem);
   return out;
 }
 
@@ -102,7 +106,8 @@ export function buildQuestion(
   parsed: Extract<ParsedType, { kind: 'question' | 'select' }>,
 ): Question {
   const common = commonFields(ctx);
-  const parameters = parseParameters(ctx);
+  const kind = parsed.kind === 'select' ? (parsed.itemsetFile ? 'selectFromFile' : 'select') : parsed.type;
+  const parameters = parseParameters(ctx, kind);
   const question: Question = {
     kind: 'question',
     type: parsed.type,
@@ -120,15 +125,31 @@ export function buildQuestion(
   };
   if (parsed.kind === 'question' && parsed.appearance && !question.appearance)
     question.appearance = parsed.appearance;
+  // `percentage`, `number of days in last month`…: pyxform's bound, unless the row has its own constraint.
+  if (parsed.kind === 'question' && parsed.constraint && !question.constraint)
+    question.constraint = parsed.constraint;
   if (parsed.kind === 'select') {
     question.listName = parsed.listName;
     if (parsed.itemsetFile) question.itemsetFile = parsed.itemsetFile;
     question.choiceFilter = expressionOf(ctx, 'choice_filter', 'choiceFilter', parsed.listName);
   }
-  if (parsed.type === 'calculate' && !question.calculation)
+  // A dynamic default computes the value once, which pyxform accepts in place of a calculation.
+  if (parsed.type === 'calculate' && !question.calculation && !isDynamicDefault(question.default ?? ''))
     issueAt(ctx, 'calculation', 'A calculate question needs a calculation');
+  displayProblems(ctx, question);
   if (parsed.type === 'range') Object.assign(question, rangeBounds(ctx, parameters ?? {}));
   return prune(question);
+}
+
+/**
+ * pyxform's checks of what a question shows: a guidance hint alone is hidden by default in ODK Collect, so
+ * it does not stand for a label; a big image is the enlargement of an image, which must be there too.
+ */
+function displayProblems(ctx: RowContext, question: Question): void {
+  if (question.guidanceHint && !question.label && !question.hint && !question.media)
+    issueAt(ctx, 'guidance_hint', 'A guidance hint alone is not shown: give the question a label or a hint');
+  if (question.media?.bigImage && !question.media.image)
+    issueAt(ctx, 'media:big-image', 'A big image enlarges the image: give the question an image too');
 }
 
 /** The `hxl` column: HXL is case-insensitive and allows spaces around `+`; the tag is kept lowercase. */
@@ -169,7 +190,11 @@ function rangeBounds(ctx: RowContext, parameters: Record<string, string>): { min
   };
   const min = read('start', 1);
   const max = read('end', 10);
-  read('step', 1);
+  const step = read('step', 1);
+  // As pyxform: a step of 0 never moves, one wider than the range never lands inside it.
+  if (step === 0) issueAt(ctx, 'parameters', 'step=0: the step of a range cannot be 0');
+  else if (Math.abs(step) > Math.abs(max - min))
+    issueAt(ctx, 'parameters', `step=${step}: the step is wider than the range from ${min} to ${max}`);
   return { min: Math.min(min, max), max: Math.max(min, max) };
 }
 

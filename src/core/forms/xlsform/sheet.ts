@@ -109,6 +109,22 @@ export class Sheet {
     return Object.keys(extra).length > 0 ? extra : undefined;
   }
 
+  /**
+   * Plain columns that mean the same thing and both hold a value on this row (`name` and its old spelling
+   * `value`): pyxform refuses the row rather than pick one. Returns the later header of each such pair.
+   */
+  conflicts(row: SheetRow): { header: string; other: string }[] {
+    const firstOf = new Map<string, string>();
+    const out: { header: string; other: string }[] = [];
+    for (const column of this.columns) {
+      if (column.translatable || (row.cells[column.header] ?? '').trim() === '') continue;
+      const other = firstOf.get(column.key);
+      if (other === undefined) firstOf.set(column.key, column.header);
+      else out.push({ header: column.header, other });
+    }
+    return out;
+  }
+
   /** True if no cell of the row holds text. */
   static isBlank(row: SheetRow): boolean {
     return Object.values(row.cells).every((v) => v.trim() === '');

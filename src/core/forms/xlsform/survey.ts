@@ -1,10 +1,11 @@
-import type { FormItem, Group, Question, Repeat } from '../definition';
+import { SUBMISSION_META_KEY, type FormItem, type Group, type Question, type Repeat } from '../definition';
 import {
   buildQuestion,
   commonFields,
   expressionOf,
   issueAt,
   nameOf,
+  parseParameters,
   type PendingCheck,
   type RowContext,
 } from './question';
@@ -16,13 +17,23 @@ import type { XlsFormIssue } from './types';
 
 export interface SurveyResult {
   items: FormItem[];
-  /** Every name of the form with its row: what expressions may refer to. */
-  names: Map<string, number>;
+  /**
+   * Every name of the form with the rows that carry it: what expressions may refer to. A name on more than
+   * one row (in different groups) is ambiguous in a reference, as in pyxform.
+   */
+  names: Map<string, number[]>;
   checks: PendingCheck[];
   /** Select questions, to check their lists exist once the choices are read. */
   /** Loops, innermost first, to expand once the choices are read (see loops.ts). */
   loops: PendingLoop[];
-  selects: { listName: string; row: number; column: string; orOther: boolean; itemsetFile?: string }[];
+  selects: {
+    listName: string;
+    row: number;
+    column: string;
+    orOther: boolean;
+    itemsetFile?: string;
+    external?: boolean;
+  }[];
 }
 
 interface Frame {
@@ -33,7 +44,16 @@ interface Frame {
   loop?: PendingLoop;
   /** The group's personal_data, its own or inherited: what its rows without one take (see personal.ts). */
   personal?: boolean | undefined;
+  /** Names of its own items with their rows: pyxform wants names unique among siblings. */
+  siblings: Map<string, number>;
+  /**
+   * Answer keys of its answer level with their rows: a group's questions answer at its parent's level (the
+   * form or a repeat instance), so a group shares its parent's map and a repeat starts its own.
+   */
+  answers: Map<string, number>;
 }
+
+type ItemKind = 'group' | 'repeat' | 'question';
 
 /**
  * Walks the survey sheet into the item tree: `begin group`/`begin repeat` open a level, `end …` closes it.
@@ -46,7 +66,15 @@ export function readSurvey(
   issues: XlsFormIssue[],
   warnings: XlsFormIssue[],
 ): SurveyResult {
-  const root: Frame = { block: 'group', name: '', row: 0, items: [] };
+  const root: Frame = {
+    block: 'group',
+    name: '',
+    row: 0,
+    items: [],
+    siblings: new Map(),
+    answers: new Map(),
+  };
+  const repeatNames = new Map<string, number>();
   const stack: Frame[] = [root];
   const result: SurveyResult = {
     items: root.items,
@@ -62,24 +90,29 @@ export function readSurvey(
     return flag === undefined ? {} : { personal: flag };
   };
 
-  const register = (ctx: RowContext, name: string): boolean => {
-    const first = result.names.get(name);
-    if (first === undefined) {
-      result.names.set(name, ctx.row.row);
-      for (const frame of stack) frame.loop?.names.add(name);
-      return true;
+  const register = (ctx: RowContext, name: string, kind: ItemKind): boolean => {
+    const where = { atTop: stack.length === 1, atRootLevel: top().answers === root.answers };
+    const problem = nameProblem(name, kind, top(), where, repeatNames);
+    if (problem) {
+      issueAt(ctx, 'name', problem);
+      return false;
     }
-    issueAt(
-      ctx,
-      'name',
-      `Duplicate name ${name} (first at row ${first}): names must be unique in the whole form`,
-    );
-    return false;
+    const row = ctx.row.row;
+    top().siblings.set(name, row);
+    if (kind !== 'group') top().answers.set(name, row);
+    if (kind === 'repeat') repeatNames.set(name, row);
+    result.names.set(name, [...(result.names.get(name) ?? []), row]);
+    for (const frame of stack) frame.loop?.names.add(name);
+    return true;
   };
 
   for (const row of sheet.rows) {
     if (Sheet.isBlank(row)) continue;
     const ctx: RowContext = { sheet, row, defaultLanguage, issues, checks: result.checks };
+    for (const { header, other } of sheet.conflicts(row)) {
+      const message = `${header} and ${other} are the same column under two names: keep one`;
+      issues.push({ sheet: 'survey', row: row.row, column: header, message });
+    }
     const typeCell = sheet.cell(row, 'type');
     if (!typeCell.value) {
       // Rows of notes beside the form are common; a row that names a field without a type is a mistake.
@@ -90,9 +123,17 @@ export function readSurvey(
     switch (parsed.kind) {
       case 'begin': {
         const name = nameOf(ctx, `begin ${parsed.block}`) ?? `_row${row.row}`;
-        const frame: Frame = { block: parsed.block, name, row: row.row, items: [] };
+        const answers = parsed.block === 'repeat' ? new Map<string, number>() : top().answers;
+        const frame: Frame = {
+          block: parsed.block,
+          name,
+          row: row.row,
+          items: [],
+          siblings: new Map(),
+          answers,
+        };
         frame.personal = personal(ctx).personal;
-        if (register(ctx, name)) {
+        if (register(ctx, name, parsed.block === 'repeat' ? 'repeat' : 'group')) {
           const item = container(ctx, parsed.block, name, frame.items);
           top().items.push(item);
           const listName = parsed.listName ?? '';
@@ -119,8 +160,12 @@ export function readSurvey(
       case 'question':
       case 'select': {
         const name = nameOf(ctx, 'This question');
-        if (!name || !register(ctx, name)) break;
+        if (!name || !register(ctx, name, 'question')) break;
         const built = { ...buildQuestion(ctx, name, parsed), ...personal(ctx) };
+        if (parsed.kind === 'question' && parsed.osm) {
+          const message = 'OpenMapKit cannot run in a browser: Terrain asks for the .osm file as an upload';
+          warnings.push({ sheet: 'survey', row: row.row, column: typeCell.header, message });
+        }
         top().items.push(built);
         if (parsed.kind !== 'select') break;
         result.selects.push({
@@ -129,12 +174,13 @@ export function readSurvey(
           column: typeCell.header,
           orOther: parsed.orOther,
           ...(parsed.itemsetFile ? { itemsetFile: parsed.itemsetFile } : {}),
+          ...(parsed.external ? { external: true } : {}),
         });
         if (parsed.orOther) {
           const other = otherQuestion(name, languages, row.row);
           // What "other" is, said in words, is as personal as the choice.
           if (built.personal) other.personal = true;
-          if (register(ctx, other.name)) top().items.push(other);
+          if (register(ctx, other.name, 'question')) top().items.push(other);
         }
         break;
       }
@@ -143,8 +189,9 @@ export function readSurvey(
         // Metadata become hidden questions the engine fills (start, today, deviceid…). What a browser cannot
         // collect (SIM serial, phone number…) stays empty, as on a phone without SIM: the form keeps its names,
         // so its expressions and label outputs still resolve.
-        const name = nameOf(ctx, parsed.meta);
-        if (name && register(ctx, name))
+        // pyxform names the audit log `audit` whatever the row says, and refuses another name.
+        const name = parsed.meta === 'audit' ? auditName(ctx) : nameOf(ctx, parsed.meta);
+        if (name && register(ctx, name, 'question'))
           top().items.push({
             kind: 'question',
             type: 'hidden',
@@ -153,10 +200,26 @@ export function readSurvey(
             row: row.row,
             ...personal(ctx),
           });
+        // The audit log and background audio take parameters pyxform checks (ODK Collect acts on them).
+        if (parsed.meta === 'audit' || parsed.meta === 'background-audio') parseParameters(ctx, parsed.meta);
         if (parsed.kind === 'skippedMeta') {
           const message = `${parsed.meta} is not collected by Terrain: it stays empty`;
           warnings.push({ sheet: 'survey', row: row.row, column: typeCell.header, message });
         }
+        break;
+      }
+      case 'external': {
+        // No question: the file the row names is read as a list that instance('name') looks up.
+        const name = nameOf(ctx, `${parsed.extension}-external`);
+        if (!name) break;
+        const itemsetFile = `${name}.${parsed.extension}`;
+        result.selects.push({
+          listName: name,
+          row: row.row,
+          column: typeCell.header,
+          orOther: false,
+          itemsetFile,
+        });
         break;
       }
       case 'unsupported':
@@ -175,6 +238,47 @@ export function readSurvey(
       message: `begin ${open.block} ${open.name} is never closed: add end ${open.block}`,
     });
   return result;
+}
+
+/**
+ * Why a name cannot be used here, if it cannot. pyxform's rules: unique among siblings, `meta` reserved at
+ * the top of the form, repeat names unique in the whole form. Terrain's own: a group's questions answer at
+ * its parent's level, so two questions of one answer level (through groups) cannot share a name.
+ */
+function nameProblem(
+  name: string,
+  kind: ItemKind,
+  parent: Frame,
+  { atTop, atRootLevel }: { atTop: boolean; atRootLevel: boolean },
+  repeatNames: ReadonlyMap<string, number>,
+): string | undefined {
+  const sibling = parent.siblings.get(name);
+  if (sibling !== undefined) {
+    const where = parent.name ? `group ${parent.name}` : 'the top of the form';
+    return `Duplicate name ${name} (first at row ${sibling}): items of ${where} must have different names`;
+  }
+  const reserved = 'The name meta is reserved for the submission’s metadata: choose another name';
+  if (name === SUBMISSION_META_KEY && atTop) return reserved;
+  const repeat = repeatNames.get(name);
+  if (kind === 'repeat' && repeat !== undefined)
+    return `Duplicate repeat name ${name} (first at row ${repeat}): repeat names must be unique in the whole form`;
+  if (kind === 'group') return undefined;
+  // The submission's metadata sit under `meta` among the form's root answers.
+  if (name === SUBMISSION_META_KEY && atRootLevel) return reserved;
+  const other = parent.answers.get(name);
+  if (other !== undefined)
+    return `${name} is also the name of row ${other}, whose answer Terrain keeps at the same level (a group's answers belong to the form or repeat around it): rename one of them`;
+  return undefined;
+}
+
+/** The audit log is always named audit (pyxform): a blank name is fine, another one is refused. */
+function auditName(ctx: RowContext): string | undefined {
+  const written = ctx.sheet.value(ctx.row, 'name');
+  if (written && written !== 'audit') {
+    issueAt(ctx, 'name', `The audit log is always named audit: leave the name empty or write audit`);
+    return undefined;
+  }
+  return 'audit';
 }
 
 function container(

@@ -1,7 +1,7 @@
 import type { FormDefinition } from '../definition';
 
 /** The sheets an XLSForm converter reads; other sheets of a workbook are ignored. */
-export type SheetName = 'survey' | 'choices' | 'settings';
+export type SheetName = 'survey' | 'choices' | 'settings' | 'external_choices';
 
 /**
  * One non-header row of a sheet: cell text keyed by the column header as written (trimmed), and the row's
@@ -16,6 +16,20 @@ export interface XlsFormSheets {
   survey: SheetRow[];
   choices: SheetRow[];
   settings: SheetRow[];
+  /** The lists of select_one_external questions (pyxform reads them; ODK ships them as itemsets.csv). */
+  external_choices?: SheetRow[];
+  /** Headers a sheet has in several columns (the rows keep the first column's cells): refused. */
+  duplicateHeaders?: DuplicateHeader[];
+  /** Every sheet name of the workbook as written, so a misspelled `chioces` can be pointed at. */
+  sheetNames?: string[];
+}
+
+/** A header written in several columns of a sheet's header row (`row`), with their letters. */
+export interface DuplicateHeader {
+  sheet: SheetName;
+  row: number;
+  header: string;
+  columns: string[];
 }
 
 /**

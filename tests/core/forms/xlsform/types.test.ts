@@ -144,7 +144,7 @@ describe('XLSForm question types', () => {
     expect(found.map((i) => `${i.row} ${i.column}: ${i.message}`)).toEqual([
       '2 type: select_one_from_file villages.txt: name the choices file: a .csv, .xml or .geojson file',
       '3 type: rank: name the choice list: rank LIST',
-      '4 type: select_one_external villages: external choices are not supported: copy them into the choices sheet',
+      '4 type: select_one_external villages needs an external_choices sheet with the list villages',
       '5 type: Unknown question type bogus',
       '6 type: select_one: name the choice list: select_one LIST',
     ]);
