@@ -4,7 +4,10 @@ import { parseArgs } from 'node:util';
 import { formatIssue } from '../../core/forms/xlsform';
 import { openStorage } from '../main';
 import type { AttachmentFile } from './attachments';
-import { convertFile, FormImportError, importForm } from './importForm';
+import { cliLanguage, TIME_LIMIT_MESSAGE } from './cliMessages';
+import { FormTimeLimitError } from './convertForm';
+import { convertInWorker, FORM_TIME_LIMIT_MS } from './convertInWorker';
+import { FormImportError, importForm } from './importForm';
 
 export const USAGE = `Usage: npm run forms -- <command>
 
@@ -14,7 +17,10 @@ Commands:
 
   --media F   a .csv, .geojson or .xml file the form's select_one_from_file / select_multiple_from_file
               questions name (repeat it for each file); its choices are embedded in the form. convert
-              warns about a missing file; import refuses the form until every file is attached`;
+              warns about a missing file; import refuses the form until every file is attached
+
+A form is read in a worker thread, stopped after 10 s (exit code 1). Messages of that limit follow the
+locale (LC_ALL, LC_MESSAGES, LANG: fr_FR.UTF-8 for French)`;
 
 /** Where the commands write, and the environment they read: the process's own, or a test's. */
 export interface CliIo {
@@ -22,6 +28,8 @@ export interface CliIo {
   err: (line: string) => void;
   env: Record<string, string | undefined>;
   now?: () => Date;
+  /** How long reading a form may take (FORM_TIME_LIMIT_MS, 10 s); tests set a shorter one. */
+  formTimeLimitMs?: number;
 }
 
 class UsageError extends Error {}
@@ -44,6 +52,10 @@ export async function runFormsCli(argv: string[], io: CliIo): Promise<number> {
     if (err instanceof UsageError || (err instanceof TypeError && 'code' in err)) {
       io.err(`${err.message}\n\n${USAGE}`);
       return 2;
+    }
+    if (err instanceof FormTimeLimitError) {
+      io.err(TIME_LIMIT_MESSAGE[cliLanguage(io.env)](err.fileName, err.limitMs / 1000));
+      return 1;
     }
     if (err instanceof FormImportError) {
       io.err(err.message);
@@ -86,7 +98,11 @@ async function convertCommand(args: string[], io: CliIo): Promise<number> {
   const bytes = await readForm(file);
   const media = await readMedia(values.media);
   const now = io.now?.() ?? new Date();
-  const { form, warnings } = convertFile(bytes, basename(file), now, media, 'preview');
+  // In a worker thread, as the server does: one that runs past the time limit is terminated.
+  const { form, warnings } = await convertInWorker(
+    { bytes, fileName: basename(file), now: now.toISOString(), media, mode: 'preview' },
+    { timeLimitMs: io.formTimeLimitMs ?? FORM_TIME_LIMIT_MS },
+  );
   printWarnings(io, warnings);
   io.out(JSON.stringify(form, null, 2));
   return 0;
