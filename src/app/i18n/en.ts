@@ -13,7 +13,6 @@ export const en: Dictionary = {
   'nav.projects': 'Projects',
   'nav.reviewQueue': 'To review',
   'common.cancel': 'Cancel',
-  'common.required': 'required',
 
   'signOut.pending':
     '{count} change(s) are still waiting to sync. They stay on this device and will be sent when you sign in again.',
@@ -61,7 +60,6 @@ export const en: Dictionary = {
   'fill.next': 'Next',
   'fill.contents': 'Contents',
   'fill.screen': 'Screen {number} of {total}',
-  'fill.goToScreen': 'Go to screen {number}: {label}',
   'repeat.instance': '{label} {number}',
   'repeat.add': 'Add: {instance}',
   'repeat.remove': 'Remove',
@@ -93,6 +91,8 @@ export const en: Dictionary = {
   'q.useLocation': 'Use my location',
   'q.locating': 'Finding your location…',
   'q.located': 'Location found, accuracy {accuracy} m.',
+  'q.improving': 'Accuracy {accuracy} m, waiting for {target} m.',
+  'q.accuracyWarning': 'Low accuracy: more than {limit} m.',
   'q.locationDenied': 'Access to the location was refused.',
   'q.locationUnavailable': 'Location unavailable. Try again in the open or type the coordinates.',
   'q.locationUnsupported': 'This device does not provide a location.',

@@ -14,7 +14,6 @@ export const fr = {
   'nav.projects': 'Projets',
   'nav.reviewQueue': 'À vérifier',
   'common.cancel': 'Annuler',
-  'common.required': 'obligatoire',
 
   'signOut.pending':
     '{count} modification(s) attendent encore la synchronisation. Elles restent sur cet appareil et partiront à votre prochaine connexion.',
@@ -64,7 +63,6 @@ export const fr = {
   'fill.next': 'Suivant',
   'fill.contents': 'Sommaire',
   'fill.screen': 'Écran {number} sur {total}',
-  'fill.goToScreen': 'Aller à l’écran {number} : {label}',
   'repeat.instance': '{label} {number}',
   'repeat.add': 'Ajouter : {instance}',
   'repeat.remove': 'Supprimer',
@@ -96,6 +94,8 @@ export const fr = {
   'q.useLocation': 'Utiliser ma position',
   'q.locating': 'Recherche de la position…',
   'q.located': 'Position trouvée, précision {accuracy} m.',
+  'q.improving': 'Précision {accuracy} m, attente de {target} m.',
+  'q.accuracyWarning': 'Précision faible : plus de {limit} m.',
   'q.locationDenied': 'L’accès à la position a été refusé.',
   'q.locationUnavailable': 'Position indisponible. Réessayez à découvert ou saisissez les coordonnées.',
   'q.locationUnsupported': 'Cet appareil ne fournit pas de position.',

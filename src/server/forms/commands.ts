@@ -5,7 +5,10 @@ import type { UiLanguage } from '../../core/i18n/localized';
 import { formatIssue, issueMessage, localizeIssue, type XlsFormIssue } from '../../core/forms/xlsform';
 import { openStorage } from '../main';
 import type { AttachmentFile } from './attachments';
-import { convertFile, FormImportError, importForm } from './importForm';
+import { cliLanguage, TIME_LIMIT_MESSAGE } from './cliMessages';
+import { FormTimeLimitError } from './convertForm';
+import { convertInWorker, FORM_TIME_LIMIT_MS } from './convertInWorker';
+import { FormImportError, importForm } from './importForm';
 
 export const USAGE = `Usage: npm run forms -- <command>
 
@@ -18,13 +21,7 @@ Commands:
               warns about a missing file; import refuses the form until every file is attached
 
 Problems with the form are written in French when the locale is French (LC_ALL, LC_MESSAGES or LANG fr_*),
-else in English.`;
-
-/** The locale's language, as gettext picks it: the first of LC_ALL, LC_MESSAGES, LANG that is set. */
-export function localeLanguage(env: Record<string, string | undefined>): UiLanguage {
-  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return /^fr([_.@-]|$)/i.test(locale) ? 'fr' : 'en';
-}
+else in English. A form is read in a worker thread, stopped after 10 s (exit code 1).`;
 
 /** Where the commands write, and the environment they read: the process's own, or a test's. */
 export interface CliIo {
@@ -32,6 +29,8 @@ export interface CliIo {
   err: (line: string) => void;
   env: Record<string, string | undefined>;
   now?: () => Date;
+  /** How long reading a form may take (FORM_TIME_LIMIT_MS, 10 s); tests set a shorter one. */
+  formTimeLimitMs?: number;
 }
 
 class UsageError extends Error {}
@@ -55,8 +54,12 @@ export async function runFormsCli(argv: string[], io: CliIo): Promise<number> {
       io.err(`${err.message}\n\n${USAGE}`);
       return 2;
     }
+    if (err instanceof FormTimeLimitError) {
+      io.err(TIME_LIMIT_MESSAGE[cliLanguage(io.env)](err.fileName, err.limitMs / 1000));
+      return 1;
+    }
     if (err instanceof FormImportError) {
-      const lang = localeLanguage(io.env);
+      const lang = cliLanguage(io.env);
       io.err(issueMessage(err.message, lang));
       for (const issue of err.issues) io.err(formatIssue(localizeIssue(issue, lang)));
       return 1;
@@ -88,7 +91,7 @@ async function readForm(file: string): Promise<Uint8Array> {
 }
 
 function printWarnings(io: CliIo, warnings: XlsFormIssue[]): void {
-  const lang = localeLanguage(io.env);
+  const lang = cliLanguage(io.env);
   const label = lang === 'fr' ? 'avertissement' : 'warning';
   for (const warning of warnings) io.err(`${label}: ${formatIssue(localizeIssue(warning, lang))}`);
 }
@@ -99,7 +102,11 @@ async function convertCommand(args: string[], io: CliIo): Promise<number> {
   const bytes = await readForm(file);
   const media = await readMedia(values.media);
   const now = io.now?.() ?? new Date();
-  const { form, warnings } = convertFile(bytes, basename(file), now, media, 'preview');
+  // In a worker thread, as the server does: one that runs past the time limit is terminated.
+  const { form, warnings } = await convertInWorker(
+    { bytes, fileName: basename(file), now: now.toISOString(), media, mode: 'preview' },
+    { timeLimitMs: io.formTimeLimitMs ?? FORM_TIME_LIMIT_MS },
+  );
   printWarnings(io, warnings);
   io.out(JSON.stringify(form, null, 2));
   return 0;

@@ -22,6 +22,21 @@ export class FormImportError extends Error {
   }
 }
 
+/**
+ * Reading and converting the file took longer than a form may (convertInWorker.ts stopped its worker): the
+ * CLI says so in the user's language from `limitMs`, the server answers 413 with this message.
+ */
+export class FormTimeLimitError extends FormImportError {
+  constructor(
+    readonly fileName: string,
+    readonly limitMs: number,
+  ) {
+    const message = `${fileName} took longer than ${limitMs / 1000} s to read: reading was stopped`;
+    super('too_large', message, [{ sheet: 'file', message }]);
+    this.name = 'FormTimeLimitError';
+  }
+}
+
 const problems = (fileName: string, n: number) => `${fileName}: ${n} problem${n === 1 ? '' : 's'} to fix`;
 
 /**

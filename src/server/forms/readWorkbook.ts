@@ -2,6 +2,7 @@ import * as XLSX from '@e965/xlsx';
 import type { SheetName, SheetRow, XlsFormSheets } from '../../core/forms/xlsform';
 import { duplicateHeaders } from './duplicateHeaders';
 import { parseCsv } from './csv';
+import { withoutEmptyCells } from './emptyCells';
 import { zipDirectory } from './zipDirectory';
 
 /** The largest form file accepted: real XLSForms are well under 1 MB, even with thousands of choices. */
@@ -95,8 +96,10 @@ export function readWorkbook(bytes: Uint8Array, fileName: string): XlsFormSheets
   if (format === 'csv') return readCsv(new TextDecoder().decode(bytes));
   let workbook: XLSX.WorkBook;
   try {
-    workbook = XLSX.read(bytes, {
+    workbook = XLSX.read(format === 'xlsx' ? withoutEmptyCells(bytes) : bytes, {
       type: 'array',
+      // Rows of cells, each row an array holding only the cells the file has: see rowsOfSheet.
+      dense: true,
       cellFormula: false,
       cellHTML: false,
       cellStyles: false,
@@ -118,48 +121,48 @@ export function readWorkbook(bytes: Uint8Array, fileName: string): XlsFormSheets
     const key = SHEETS.find((s) => s === sheetName.trim().toLowerCase());
     const sheet = workbook.Sheets[sheetName];
     if (!key || !sheet || out[key].length > 0) continue;
-    fitRangeToCells(sheet, key);
-    const grid = XLSX.utils.sheet_to_json<string[]>(sheet, {
-      header: 1,
-      raw: false,
-      defval: '',
-      blankrows: true,
-    });
-    // Row numbers as Excel shows them: the sheet's range may not start on row 1.
-    const firstRow = sheet['!ref'] ? XLSX.utils.decode_range(sheet['!ref']).s.r + 1 : 1;
-    const raw = grid.map((cells, i) => ({ row: firstRow + i, cells: cells.map(String) }));
+    const raw = rowsOfSheet(sheet, `The ${key} sheet`);
     out[key] = toRows(raw, `The ${key} sheet`);
-    const firstColumn = sheet['!ref'] ? XLSX.utils.decode_range(sheet['!ref']).s.c : 0;
-    out.duplicateHeaders.push(...duplicateHeaders(key, raw, firstColumn));
+    // Dense rows: cell i is column i (A = 0).
+    out.duplicateHeaders.push(...duplicateHeaders(key, raw));
   }
   return out;
 }
 
-interface RawRow {
+export interface RawRow {
+  /** The row number as Excel shows it (from 1). */
   row: number;
+  /** Text by column index; a sparse array when read from a workbook (only the cells the file has). */
   cells: string[];
 }
 
 /**
- * Sets the sheet's range to the cells it holds. The range a file declares may span all 16,384 columns and a
- * million rows around a few cells, and reading it row by row would build every empty cell of it.
+ * The rows of a sheet read in dense mode, each with the text of its cells as displayed, visiting only the
+ * cells the file holds. The range a sheet declares is never used: LibreOffice declares `A1:AMJ1048576`
+ * (every row, 1,024 columns) around a few cells, and building each empty cell of it took minutes. Blank
+ * rows between the first and the last row with text are kept, empty, as the sheet shows them; row numbers
+ * are Excel's. A cell on the last row SheetJS reads (see sheetRows) means the sheet goes on: too long.
  */
-function fitRangeToCells(sheet: XLSX.WorkSheet, name: string): void {
-  let range: XLSX.Range | undefined;
-  for (const address of Object.keys(sheet)) {
-    if (address.startsWith('!')) continue;
-    const { r, c } = XLSX.utils.decode_cell(address);
-    if (!range) range = { s: { r, c }, e: { r, c } };
-    range.s = { r: Math.min(range.s.r, r), c: Math.min(range.s.c, c) };
-    range.e = { r: Math.max(range.e.r, r), c: Math.max(range.e.c, c) };
-  }
-  if (!range) {
-    delete sheet['!ref'];
-    return;
-  }
-  if (range.e.c - range.s.c + 1 > MAX_FORM_COLUMNS)
-    throw new WorkbookError(`The ${name} sheet has more than ${count(MAX_FORM_COLUMNS)} columns`, true);
-  sheet['!ref'] = XLSX.utils.encode_range(range);
+export function rowsOfSheet(sheet: XLSX.WorkSheet, where = 'The sheet'): RawRow[] {
+  const rows: RawRow[] = [];
+  // forEach skips the holes of a sparse array: only rows and cells that exist are visited.
+  (sheet['!data'] ?? []).forEach((cells, r) => {
+    const texts: string[] = [];
+    let any = false;
+    cells.forEach((cell, c) => {
+      if (cell.t === 'z' || cell.t === 'e') return;
+      texts[c] = XLSX.utils.format_cell(cell);
+      any = true;
+    });
+    if (!any) return;
+    if (r > MAX_FORM_ROWS)
+      throw new WorkbookError(`${where} has more than ${count(MAX_FORM_ROWS)} rows`, true);
+    // The blank rows since the previous row with text (at most MAX_FORM_ROWS in all: see the check above).
+    for (let blank = (rows.at(-1)?.row ?? r) + 1; blank <= r; blank += 1)
+      rows.push({ row: blank, cells: [] });
+    rows.push({ row: r + 1, cells: texts });
+  });
+  return rows;
 }
 
 /**

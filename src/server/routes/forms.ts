@@ -68,7 +68,7 @@ export function formRoutes(storage: Storage, now: Clock): Hono<AppEnv> {
    * row, column, message) when the form or an attachment has problems, the messages (and the warnings') in
    * the language of Accept-Language (French or English, as the app picks it); 409 if that version exists; 413 over
    * 10 MB for the form or 10 MB for its attachments together, for an .xlsx unpacking to over 50 MB, or a
-   * sheet of over 50,000 rows or 1,000 columns (readWorkbook.ts); 400 for a multipart body cut short. The
+   * sheet of over 50,000 rows or 1,000 columns (readWorkbook.ts), or a form that takes over 10 s to read; 400 for a multipart body cut short. The
    * form is read in a worker thread (convertInWorker.ts): the server answers other requests meanwhile.
    */
   routes.post(

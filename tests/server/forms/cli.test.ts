@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FormDefinition } from '../../../src/core/forms/definition';
+import { cliLanguage } from '../../../src/server/forms/cliMessages';
 import { runFormsCli, type CliIo } from '../../../src/server/forms/commands';
 import { openStorage } from '../../../src/server/main';
 import { seedDemo } from '../../../src/server/seed/demoSeed';
@@ -15,10 +16,10 @@ import { XLSFORMS_DIR } from './fixtureFiles';
 
 const NOW = new Date('2026-11-24T08:00:00Z');
 
-async function run(argv: string[], env: Record<string, string> = {}) {
+async function run(argv: string[], env: Record<string, string> = {}, more: Partial<CliIo> = {}) {
   const out: string[] = [];
   const err: string[] = [];
-  const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), env, now: () => NOW };
+  const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), env, now: () => NOW, ...more };
   const code = await runFormsCli(argv, io);
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
@@ -65,6 +66,31 @@ describe('npm run forms', () => {
     expect((await run(['convert', file], { LANG: 'fr_FR.UTF-8', LC_ALL: 'C' })).err).toMatch(
       /problems to fix/,
     );
+  });
+
+  it('convert stops reading a form past the time limit, and says so in the language of the locale', async () => {
+    // The limit is 10 s (FORM_TIME_LIMIT_MS); 1 ms here, less than the worker takes to start, so any form
+    // runs past it and its worker is terminated.
+    const file = join(XLSFORMS_DIR, 'tutorial.xls');
+    const english = await run(['convert', file], { LANG: 'en_GB.UTF-8' }, { formTimeLimitMs: 1 });
+    expect(english).toEqual({
+      code: 1,
+      out: '',
+      err: 'tutorial.xls: reading took longer than 0.001 s and was stopped. Check that the file is an XLSForm (.xlsx, .xls or .csv); if it is, save it again from Excel or LibreOffice and try again.',
+    });
+    const french = await run(['convert', file], { LANG: 'fr_FR.UTF-8' }, { formTimeLimitMs: 1 });
+    expect(french).toMatchObject({ code: 1, out: '' });
+    expect(french.err).toMatch(/^tutorial\.xls : la lecture a pris plus de 0\.001 s et a été arrêtée\./);
+    // Within the limit the same form converts.
+    expect((await run(['convert', file], { LANG: 'fr_FR.UTF-8' })).code).toBe(0);
+  });
+
+  it('reads the language from LC_ALL, LC_MESSAGES, then LANG', () => {
+    expect(cliLanguage({ LANG: 'fr_FR.UTF-8' })).toBe('fr');
+    expect(cliLanguage({ LC_ALL: 'en_US.UTF-8', LANG: 'fr_FR.UTF-8' })).toBe('en');
+    expect(cliLanguage({ LC_MESSAGES: 'fr', LANG: 'C' })).toBe('fr');
+    expect(cliLanguage({ LANG: 'fy_NL' })).toBe('en');
+    expect(cliLanguage({})).toBe('en');
   });
 
   it('exits 2 on bad arguments', async () => {

@@ -7,7 +7,7 @@ import { constants, crc32, deflateRawSync } from 'node:zlib';
  * forms with too many rows.
  */
 
-interface Part {
+export interface Part {
   name: string;
   method: 0 | 8;
   data: Buffer;
@@ -16,7 +16,7 @@ interface Part {
 }
 
 /** A ZIP of the parts as given (stored, or raw deflate with its size and CRC), no data descriptors. */
-function writeZip(parts: readonly Part[]): Buffer {
+export function writeZip(parts: readonly Part[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;

@@ -1,7 +1,7 @@
 import { useCallback, useState, type Ref } from 'react';
-import { useGeolocation, type LocateState, type Position } from '../../hooks/useGeolocation';
+import { accuracyThresholds, warnsAbout } from '../../../core/forms/geoAccuracy';
+import { useGeolocation, type Position } from '../../hooks/useGeolocation';
 import { useT } from '../../i18n/useT';
-import type { Translate } from '../../i18n/types';
 
 interface Texts {
   latitude: string;
@@ -19,6 +19,8 @@ interface Props {
   onChange: (value: unknown) => void;
   onBlur: () => void;
   inputRef: Ref<HTMLInputElement>;
+  /** The question's parameters: `capture-accuracy` and `warning-accuracy` apply (see geoAccuracy.ts). */
+  parameters: Record<string, string> | undefined;
 }
 
 function toTexts(value: unknown): Texts {
@@ -43,22 +45,14 @@ function toValue(texts: Texts): unknown {
   return point;
 }
 
-function locateMessage(state: LocateState, t: Translate): string {
-  switch (state.status) {
-    case 'idle':
-      return '';
-    case 'locating':
-      return t('q.locating');
-    case 'done':
-      return t('q.located', { accuracy: state.accuracy });
-    case 'denied':
-      return t('q.locationDenied');
-    case 'unavailable':
-      return t('q.locationUnavailable');
-    case 'unsupported':
-      return t('q.locationUnsupported');
-  }
-}
+const STATUS_KEYS = {
+  locating: 'q.locating',
+  done: 'q.located',
+  improving: 'q.improving',
+  denied: 'q.locationDenied',
+  unavailable: 'q.locationUnavailable',
+  unsupported: 'q.locationUnsupported',
+} as const;
 
 export function GeopointInputs(props: Props) {
   const { t } = useT();
@@ -71,18 +65,16 @@ export function GeopointInputs(props: Props) {
   };
   const onPosition = useCallback(
     (p: Position) => {
-      const next = {
-        latitude: String(p.latitude),
-        longitude: String(p.longitude),
-        accuracy: String(p.accuracy),
-      };
+      const next = toTexts(p);
       setTexts(next);
       onChange(toValue(next));
     },
     [onChange],
   );
-  const { state, locate } = useGeolocation(onPosition);
-  const message = locateMessage(state, t);
+  const { capture, warning } = accuracyThresholds(props.parameters);
+  const { state, locate } = useGeolocation(onPosition, capture);
+  // What locating says: the accuracy found, or meanwhile the one awaited (`improving` needs `capture`).
+  const message = state.status === 'idle' ? '' : t(STATUS_KEYS[state.status], { ...state, target: capture! });
   const fields: { key: keyof Texts; label: string }[] = [
     { key: 'latitude', label: t('q.latitude') },
     { key: 'longitude', label: t('q.longitude') },
@@ -123,6 +115,9 @@ export function GeopointInputs(props: Props) {
       </button>
       <p className="geopoint-status" role="status">
         {message}
+        {warnsAbout(toNumber(texts.accuracy), warning)
+          ? ` ${t('q.accuracyWarning', { limit: warning! })}`
+          : ''}
       </p>
     </div>
   );

@@ -4,7 +4,10 @@ import { GeopointInputs } from './GeopointInputs';
 import { QuestionFrame } from './QuestionParts';
 import type { QuestionProps } from './types';
 
-/** geopoint: latitude, longitude and optional accuracy, typed or taken from the device's location. */
+/**
+ * geopoint: latitude, longitude and optional accuracy, typed or taken from the device's location, with the
+ * question's `capture-accuracy` and `warning-accuracy` parameters.
+ */
 export function GeopointQuestion({ question, path }: QuestionProps) {
   const q = useQuestion(question, path);
   const { control } = useFormContext();
@@ -24,6 +27,7 @@ export function GeopointQuestion({ question, path }: QuestionProps) {
             onChange={field.onChange}
             onBlur={field.onBlur}
             inputRef={field.ref}
+            parameters={question.parameters}
           />
         )}
       />
