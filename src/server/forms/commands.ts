@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { UiLanguage } from '../../core/i18n/localized';
 import { formatIssue, issueMessage, localizeIssue, type XlsFormIssue } from '../../core/forms/xlsform';
 import { openStorage } from '../main';
 import type { AttachmentFile } from './attachments';
