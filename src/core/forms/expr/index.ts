@@ -3,7 +3,7 @@
  * repeat_count, default): ODK's XPath subset. See README.md for the semantics and limits.
  */
 export type { BinaryOp, Node } from './ast';
-export { compileExpression, type CompiledExpression, type InstanceUse } from './compile';
+export { compileExpression, type CompiledExpression, type InstanceUse, type PathUse } from './compile';
 export type { EvalContext, InstanceItem } from './context';
 export { ExpressionError } from './ExpressionError';
 export { parseExpression } from './parser';

@@ -1,7 +1,9 @@
 import { dateFunctions } from './dates';
+import { geoFunctions } from './geo';
 import { logicFunctions } from './logic';
 import { nodeSetFunctions } from './nodesets';
 import { numberFunctions } from './numbers';
+import { odkFunctions } from './odk';
 import { selectFunctions } from './selects';
 import type { FunctionSpec } from './spec';
 import { stringFunctions } from './strings';
@@ -15,5 +17,7 @@ export const FUNCTIONS: ReadonlyMap<string, FunctionSpec> = new Map(
     ...nodeSetFunctions,
     ...selectFunctions,
     ...dateFunctions,
+    ...odkFunctions,
+    ...geoFunctions,
   }),
 );
