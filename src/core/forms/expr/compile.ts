@@ -146,7 +146,8 @@ class Compiler {
 
   private call(node: Extract<Node, { type: 'call' }>, depth: number): Thunk {
     const spec = FUNCTIONS.get(node.name);
-    if (!spec) throw new ExpressionError(`Unknown function ${node.name}(): ODK forms do not know it either`, node.at);
+    if (!spec)
+      throw new ExpressionError(`Unknown function ${node.name}(): ODK forms do not know it either`, node.at);
     const count = node.args.length;
     if (count < spec.min || count > spec.max) {
       throw new ExpressionError(`${node.name}() takes ${arity(spec.min, spec.max)}, not ${count}`, node.at);

@@ -66,7 +66,7 @@ describe('compiled expressions', () => {
 
 describe('syntax errors carry a message and the offset of the culprit', () => {
   it.each([
-    ['1 + foo(2)', 'Unknown function foo()', 4],
+    ['1 + foo(2)', 'Unknown function foo(): ODK forms do not know it either', 4],
     ['if(${a}, 1)', 'if() takes 3 arguments, not 2', 0],
     ['1 + today(1)', 'today() takes 0 arguments, not 1', 4],
     ['concat()', 'concat() takes at least 1 argument, not 0', 0],
