@@ -43,6 +43,7 @@ export function checkChoiceFilter(source: string, columns: ReadonlySet<string> |
   // Backwards, so a one-letter name (whose literal is longer) does not move the names still to replace.
   for (const [i, token] of [...tokens.entries()].reverse()) {
     if (token.kind !== 'name' || tokens[i + 1]?.kind === '(' || KEYWORDS.has(token.text)) continue;
+    if (tokens[i - 1]?.kind === '/') continue; // a step of a path such as current()/../x
     // Unknown columns (a file that could not be read, already reported): check the syntax only.
     if (columns && !columns.has(token.text)) {
       const known = [...columns].join(', ');

@@ -114,6 +114,7 @@ export function buildQuestion(
     constraintMessage: localized(ctx, 'constraint_message'),
     default: defaultOf(ctx),
     calculation: expressionOf(ctx, 'calculation'),
+    trigger: triggerOf(ctx),
     readOnly: flag(ctx, 'read_only'),
     parameters,
     hxl: hxlOf(ctx),
@@ -129,6 +130,22 @@ export function buildQuestion(
     issueAt(ctx, 'calculation', 'A calculate question needs a calculation');
   if (parsed.type === 'range') Object.assign(question, rangeBounds(ctx, parameters ?? {}));
   return prune(question);
+}
+
+/**
+ * The `trigger` column: `${name}` of the question whose change recomputes this one's calculation (pyxform
+ * writes an odk:setvalue on its xforms-value-changed). The name is checked with the form's other references.
+ */
+function triggerOf(ctx: RowContext): string | undefined {
+  const { value, header } = ctx.sheet.cell(ctx.row, 'trigger');
+  if (!value) return undefined;
+  const name = /^\$\{\s*([A-Za-z_][A-Za-z0-9_-]*)\s*\}$/.exec(value.trim())?.[1];
+  if (!name) {
+    issueAt(ctx, 'trigger', `${value} is not a trigger: write the question it follows as \${name}`);
+    return undefined;
+  }
+  ctx.checks.push({ row: ctx.row.row, column: header, kind: 'text', source: value });
+  return name;
 }
 
 /** The `hxl` column: HXL is case-insensitive and allows spaces around `+`; the tag is kept lowercase. */

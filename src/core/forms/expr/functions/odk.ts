@@ -1,6 +1,6 @@
 import type { Node } from '../ast';
 import type { EvalContext, Thunk } from '../context';
-import { NodeSet, toBoolean, toNodeSet, toNumber, toString, type XValue } from '../values';
+import { fromAnswer, NodeSet, toBoolean, toNodeSet, toNumber, toString, type XValue } from '../values';
 import { HASHES } from './hashes';
 import { binary, eager, readCurrent, unary, type FunctionSpec, type FunctionTable } from './spec';
 
@@ -104,8 +104,8 @@ const indexedRepeat: FunctionSpec = {
     if (!field || repeats.length !== indexes.length || repeats.some((r) => !r)) return () => '';
     return (ctx) => {
       const picks = repeats.map((r, i) => [r ?? '', toNumber(indexes[i]?.(ctx) ?? NaN)] as const);
-      const value = toNodeSet(nodeSetOf(ctx.indexedRepeat?.(field, picks)));
-      return value.items[0] ?? '';
+      const value = fromAnswer(ctx.indexedRepeat?.(field, picks));
+      return value instanceof NodeSet ? (value.items[0] ?? '') : value;
     };
   },
 };
