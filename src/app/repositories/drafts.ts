@@ -17,7 +17,8 @@ export async function createDraft(
   form: FormRecord,
   meta?: FormEngineOptions,
 ): Promise<DraftRecord> {
-  const answers = meta ? await initialAnswersOf(form, meta) : {};
+  const lastSaved = meta && (await lastSavedAnswers(db, form));
+  const answers = meta ? await initialAnswersOf(form, lastSaved ? { ...meta, lastSaved } : meta) : {};
   const now = new Date().toISOString();
   const draft: DraftRecord = {
     // The draft's id becomes the submission's id, so a draft finalized twice can never make two submissions.
@@ -31,6 +32,24 @@ export async function createDraft(
   };
   await db.drafts.add(draft);
   return draft;
+}
+
+/**
+ * For `${last-saved#name}`: the answers of the newest submission of this form (any version) made on this
+ * device, as ODK's last-saved instance; read only when the form refers to it.
+ */
+async function lastSavedAnswers(db: TerrainDb, form: FormRecord): Promise<Answers | undefined> {
+  if (!JSON.stringify(form.definition).includes('${last-saved#')) return undefined;
+  const mine = await db.submissions
+    .where('formId')
+    .equals(form.formId)
+    .filter((s) => s.origin === 'local' && s.projectId === form.projectId && !s.discardedAt)
+    .toArray();
+  const newest = mine.reduce<SubmissionRecord | undefined>(
+    (a, b) => (a && a.finalizedAt >= b.finalizedAt ? a : b),
+    undefined,
+  );
+  return newest?.data as Answers | undefined;
 }
 
 export async function saveDraftAnswers(
