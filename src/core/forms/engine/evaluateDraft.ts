@@ -9,6 +9,7 @@ import type { AnswerIssue } from './FormEngine';
 import type { FormPlan, ItemPlan } from './FormPlan';
 import { Runtime } from './Runtime';
 import { buildScopes, type Scope } from './scopes';
+import { TRIGGER_KEY } from './triggered';
 
 /** A draft after one pass: scopes with relevance, calculations written in, and the runtime to ask more. */
 export interface Draft {
@@ -73,9 +74,6 @@ function triggered(trigger: string, item: ItemPlan, scope: Scope, runtime: Runti
   scope.values[key] = seen;
   return true;
 }
-
-/** Prefix of the draft keys recording a trigger's last value (see triggered). */
-export const TRIGGER_KEY = '#trigger:';
 
 /** One pass over the draft: every step in dependency order, each over every scope of its level. */
 export function evaluateDraft(

@@ -4,6 +4,7 @@
  * described in README.md.
  */
 export { createFormEngine } from './createFormEngine';
+export { triggeredChanges } from './triggered';
 export type {
   AnswerIssue,
   FinalizeResult,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFormEngine } from '../../../../src/core/forms/engine';
+import { createFormEngine, triggeredChanges } from '../../../../src/core/forms/engine';
 import { convert, ok, sheet, survey } from './dsl';
 
 /** Forms as authors write them for ODK, converted then filled by the engine. */
@@ -132,6 +132,15 @@ describe('the trigger column', () => {
     expect(Object.keys(state.answers)).toContain('#trigger:double');
     const result = engine.finalize(state.answers, 'fr');
     expect(result.ok && result.answers).toEqual({ weight: 3, other: 0, double: 6 });
+  });
+
+  it('tells a UI holding its own draft which values to take, inside repeats too', () => {
+    const evaluated = { a: 1, '#trigger:a': '2', r: [{ b: 3, '#trigger:b': '"x"' }, {}] };
+    expect(triggeredChanges(evaluated, { a: 5, '#trigger:a': '2', r: [{ b: 4 }] })).toEqual([
+      ['r.0.#trigger:b', '"x"'],
+      ['r.0.b', 3],
+    ]);
+    expect(triggeredChanges(evaluated, evaluated)).toEqual([]);
   });
 
   it('must name a question of the form', () => {
