@@ -49,7 +49,7 @@ async function lastSavedAnswers(db: TerrainDb, form: FormRecord): Promise<Answer
     (a, b) => (a && a.finalizedAt >= b.finalizedAt ? a : b),
     undefined,
   );
-  return newest?.data as Answers | undefined;
+  return newest?.data;
 }
 
 export async function saveDraftAnswers(

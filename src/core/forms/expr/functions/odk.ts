@@ -110,11 +110,6 @@ const indexedRepeat: FunctionSpec = {
   },
 };
 
-const nodeSetOf = (raw: unknown): XValue =>
-  raw instanceof NodeSet
-    ? raw
-    : new NodeSet(raw === undefined || raw === null ? [] : [toString(raw as XValue)]);
-
 const MODULUS = 2147483647;
 
 /**
