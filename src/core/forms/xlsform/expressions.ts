@@ -19,8 +19,9 @@ const describe = (err: unknown, source: string): string => {
 
 export function checkExpression(source: string): ExpressionCheck {
   try {
-    const { references, instances } = compileExpression(source);
-    return { ok: true, references, instances };
+    const { references, instances, lastSaved } = compileExpression(source);
+    // ${last-saved#x} must name a field of the form too.
+    return { ok: true, references: [...references, ...lastSaved], instances };
   } catch (err) {
     return { ok: false, message: describe(err, source) };
   }

@@ -86,6 +86,11 @@ describe('indexed-repeat, pulldata, last-saved, version (item 5)', () => {
     expect(createFormEngine(form).initialAnswers().village).toBeUndefined();
   });
 
+  it('checks that ${last-saved#x} names a field', () => {
+    const bad = convert(survey(['type', 'name', 'default'], ['text', 'a', '${last-saved#nope}']));
+    expect(!bad.ok && bad.issues[0]?.message).toBe('${nope} is not a field of this form');
+  });
+
   it('says when pulldata’s file is not attached, as an issue when publishing', () => {
     const tables = {
       survey: sheet(['type', 'name', 'calculation'], ['calculate', 'p', "pulldata('prices', 'a', 'b', 'c')"]),
