@@ -28,6 +28,10 @@ describe('an XLSForm written for ODK (paths, pulldata, indexed-repeat, last-save
     // The price comes from the CSV attached to the form, carried in the definition.
     await form.fillText('Fruit', 'mangue');
     await expect.poll(() => page.getByLabel('Prix').inputValue()).toBe('350');
+    // digest()'s code is loaded for this form only (its own chunk, precached: we are offline).
+    await expect
+      .poll(() => page.getByLabel('Empreinte').inputValue())
+      .toBe('fc0b48d0527a87036f061f4eabb8befd');
 
     // Two plots; the first has a tree, read through ../../area and ../height.
     const plot1 = await form.addInstance('Parcelle 1');
@@ -56,6 +60,7 @@ describe('an XLSForm written for ODK (paths, pulldata, indexed-repeat, last-save
       village: 'Sikasso',
       fruit: 'orange',
       price: '200',
+      code: 'fe01d67a002dfa0f3ac084298142eccd',
       plot: [{ area: 12, tree: [{ height: 15, ratio: '12/15' }] }, { area: 30 }],
       first: '12',
       kilos: 4,

@@ -15,7 +15,8 @@ export const ODK_FORM_TITLE = 'Vergers';
  * An orchard survey written as for ODK Collect (issue 13): the village is the last survey's
  * (`${last-saved#…}`), the price comes from an attached CSV (`pulldata`), the trees of each plot read their
  * plot's area through relative paths inside a nested repeat, the first plot's area is read with
- * `indexed-repeat`, and a value recomputes only when its `trigger` changes. Converted here as the server
+ * `indexed-repeat`, a value recomputes only when its `trigger` changes, and `digest` (code the app loads only
+ * for forms that call such functions) fingerprints the fruit. Converted here as the server
  * converts an upload, with the CSV attached.
  */
 export function odkFunctionsForm(): FormDefinition {
@@ -26,6 +27,7 @@ export function odkFunctionsForm(): FormDefinition {
         ['text', 'village', 'Village', '', '${last-saved#village}'],
         ['text', 'fruit', 'Fruit'],
         ['text', 'price', 'Prix', "pulldata('prix', 'prix_kg', 'fruit', ${fruit})"],
+        ['text', 'code', 'Empreinte', "digest(${fruit}, 'MD5', 'hex')"],
         ['begin repeat', 'plot', 'Parcelle'],
         ['integer', 'area', 'Superficie'],
         ['begin repeat', 'tree', 'Arbre'],

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { compileExpression } from '../../../../src/core/forms/expr';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compileExpression, loadExtraFunctions } from '../../../../src/core/forms/expr';
 import { area, distance } from '../../../../src/core/forms/expr/functions/geo';
 import { shuffle } from '../../../../src/core/forms/expr/functions/odk';
 import { text } from './run';
@@ -8,6 +8,9 @@ import { text } from './run';
 /** Expected values are JavaRosa's (its tests: RandomizeTypesTest, DigestTest, GeoUtilsTest) or the spec's. */
 const LETTERS = 'ABCDEFGH'.split('').map((l) => ({ name: l.toLowerCase(), label: l }));
 const withLetters = { instance: () => LETTERS };
+
+// These functions' code loads on demand, as the app loads it for a form that calls one.
+beforeAll(loadExtraFunctions);
 
 describe('randomize() as JavaRosa shuffles', () => {
   it.each([
