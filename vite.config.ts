@@ -55,5 +55,13 @@ export default defineConfig({
     sourcemap: false,
     // dist/.vite/manifest.json: the chunk graph, read by scripts/bundle-budget.ts.
     manifest: true,
+    rollupOptions: {
+      output: {
+        // Everything the entry imports statically is downloaded at start anyway: one chunk rather than the
+        // nine Rolldown made of it (modules shared with lazy pages), which compresses about 2.5 KB smaller
+        // and costs fewer requests. Lazy pages and widgets stay in their own chunks.
+        codeSplitting: { groups: [{ name: 'start', tags: ['$initial'] }] },
+      },
+    },
   },
 });

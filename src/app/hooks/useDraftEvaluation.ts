@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import type { Answers } from '../../core/forms/answersSchema';
-import type { FormEngine, FormState } from '../../core/forms/engine';
+import { triggeredChanges, type FormEngine, type FormState } from '../../core/forms/engine';
 
 /**
  * Runs the engine on the whole draft after every change (a react-hook-form `watch` subscription) and
@@ -14,7 +14,7 @@ export function useDraftEvaluation(
   lang: string,
   onChange: (answers: Answers) => void,
 ): FormState {
-  const { watch, getValues, clearErrors } = methods;
+  const { watch, getValues, clearErrors, setValue } = methods;
   const [answers, setAnswers] = useState<Answers>(() => structuredClone(getValues()));
   useEffect(() => {
     const subscription = watch((_values, { name }) => {
@@ -25,5 +25,11 @@ export function useDraftEvaluation(
     });
     return () => subscription.unsubscribe();
   }, [watch, getValues, clearErrors, onChange]);
-  return useMemo(() => engine.evaluate(answers, lang), [engine, answers, lang]);
+  const state = useMemo(() => engine.evaluate(answers, lang), [engine, answers, lang]);
+  // A calculation with a trigger sets its value once per change of the trigger, then the agent may edit it:
+  // that value and the trigger's recorded value go into the draft (the next evaluation then keeps them).
+  useEffect(() => {
+    for (const [path, value] of triggeredChanges(state.answers, answers)) setValue(path, value);
+  }, [state, answers, setValue]);
+  return state;
 }

@@ -1,3 +1,4 @@
+import { formNeedsExtraFunctions, loadExtraFunctions } from '../../core/forms/expr';
 import type { ComputeSubmission } from '../../core/indicators/compute';
 import type { TerrainDb } from '../db/TerrainDb';
 import type {
@@ -34,6 +35,23 @@ export interface IndicatorDetail {
 
 /** An indicator and its values; null when it is not on the device (or deleted). */
 export async function loadIndicatorDetail(db: TerrainDb, id: string): Promise<IndicatorDetail | null> {
+  return withFilterFunctions(await readIndicatorDetail(db, id));
+}
+
+/**
+ * An indicator's filter may call one of the rarer ODK functions (area() of a plot…), whose code loads on
+ * demand (src/core/forms/expr/functions/lazy.ts): loaded, after the reads, before the page computes.
+ */
+async function withFilterFunctions<
+  T extends { indicators: IndicatorRecord[] } | { indicator: IndicatorRecord },
+>(data: T | null): Promise<T | null> {
+  if (!data) return null;
+  const indicators = 'indicators' in data ? data.indicators : [data.indicator];
+  if (formNeedsExtraFunctions(indicators.map((i) => i.computation?.filter ?? ''))) await loadExtraFunctions();
+  return data;
+}
+
+function readIndicatorDetail(db: TerrainDb, id: string): Promise<IndicatorDetail | null> {
   return db.transaction('r', [db.indicators, db.projects, db.indicatorValues, db.submissions], async () => {
     const indicator = await getIndicator(db, id);
     if (!indicator) return null;
@@ -65,6 +83,10 @@ export const RECENT_SUBMISSIONS = 10;
 
 /** A project with its organisations, indicators, their values and what they compute from. */
 export async function loadProjectDetail(db: TerrainDb, id: string): Promise<ProjectDetailData | null> {
+  return withFilterFunctions(await readProjectDetail(db, id));
+}
+
+function readProjectDetail(db: TerrainDb, id: string): Promise<ProjectDetailData | null> {
   return db.transaction(
     'r',
     [db.projects, db.organisations, db.indicators, db.indicatorValues, db.submissions],

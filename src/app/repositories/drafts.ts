@@ -1,4 +1,5 @@
 import { compactAnswers, type Answers } from '../../core/forms/answersSchema';
+import type { FormDefinition } from '../../core/forms/definition';
 import type { FormEngine, FormEngineOptions } from '../../core/forms/engine';
 import { formVersionKey } from '../../core/records/formVersion';
 import { SubmissionFields } from '../../core/records/submission';
@@ -17,7 +18,8 @@ export async function createDraft(
   form: FormRecord,
   meta?: FormEngineOptions,
 ): Promise<DraftRecord> {
-  const answers = meta ? await initialAnswersOf(form, meta) : {};
+  const lastSaved = meta && (await lastSavedAnswers(db, form));
+  const answers = meta ? await initialAnswersOf(form, lastSaved ? { ...meta, lastSaved } : meta) : {};
   const now = new Date().toISOString();
   const draft: DraftRecord = {
     // The draft's id becomes the submission's id, so a draft finalized twice can never make two submissions.
@@ -31,6 +33,24 @@ export async function createDraft(
   };
   await db.drafts.add(draft);
   return draft;
+}
+
+/**
+ * For `${last-saved#name}`: the answers of the newest submission of this form (any version) made on this
+ * device, as ODK's last-saved instance; read only when the form refers to it.
+ */
+async function lastSavedAnswers(db: TerrainDb, form: FormRecord): Promise<Answers | undefined> {
+  if (!JSON.stringify(form.definition).includes('${last-saved#')) return undefined;
+  const mine = await db.submissions
+    .where('formId')
+    .equals(form.formId)
+    .filter((s) => s.origin === 'local' && s.projectId === form.projectId && !s.discardedAt)
+    .toArray();
+  const newest = mine.reduce<SubmissionRecord | undefined>(
+    (a, b) => (a && a.finalizedAt >= b.finalizedAt ? a : b),
+    undefined,
+  );
+  return newest?.data;
 }
 
 export async function saveDraftAnswers(
@@ -62,15 +82,24 @@ const engines = new Map<string, FormEngine>();
  * The form engine loads on first use: the home page imports this repository, and the engine is only needed
  * to finalize, so it stays out of the start-up JavaScript (GUIDE §4).
  */
-const loadEngine = () => import('../../core/forms/engine');
-type EngineModule = Awaited<ReturnType<typeof loadEngine>>;
+const loadEngineModule = () => import('../../core/forms/engine');
+type EngineModule = Awaited<ReturnType<typeof loadEngineModule>>;
+/**
+ * The engine, with the code of the rarer ODK functions when `form` calls one (its own chunk; the test is
+ * taken from the engine's module so that the start-up chunk holds none of it).
+ */
+async function loadEngine(form: FormDefinition | undefined): Promise<EngineModule> {
+  const engine = await loadEngineModule();
+  if (form && engine.formNeedsExtraFunctions(form)) await engine.loadExtraFunctions();
+  return engine;
+}
 /** Version bookkeeping, needed only when a correction is finalized: off the start path too. */
 const loadVersions = () => import('./submissionVersions');
 
 /** A form whose logic cannot run starts empty: the fill page says why (fill.engineError). */
 async function initialAnswersOf(form: FormRecord, meta: FormEngineOptions): Promise<Answers> {
   try {
-    const { createFormEngine } = await loadEngine();
+    const { createFormEngine } = await loadEngine(form.definition);
     return createFormEngine(form.definition, meta).initialAnswers();
   } catch {
     return {};
@@ -84,6 +113,12 @@ function engineFor(form: FormRecord, { createFormEngine }: EngineModule): FormEn
     engines.set(form.key, engine);
   }
   return engine;
+}
+
+async function draftForm(db: TerrainDb, id: string): Promise<FormDefinition | undefined> {
+  const draft = await db.drafts.get(id);
+  if (!draft) return undefined;
+  return (await db.forms.get(formVersionKey(draft.projectId, draft.formId, draft.formVersion)))?.definition;
 }
 
 export interface FinalizeOptions {
@@ -107,8 +142,9 @@ export async function finalizeDraft(
   id: string,
   options: FinalizeOptions,
 ): Promise<SubmissionRecord> {
-  // Loaded before the transaction: awaiting anything but Dexie inside one would commit it early.
-  const engineModule = await loadEngine();
+  // Loaded before the transaction: awaiting anything but Dexie inside one would commit it early. The form
+  // is read here too, for the functions it calls (read again, in the transaction, to be used).
+  const engineModule = await loadEngine(await draftForm(db, id));
   const versions = await loadVersions();
   return db.transaction('rw', [db.drafts, db.forms, db.submissions, db.outbox, db.meta], async () => {
     const draft = await db.drafts.get(id);

@@ -114,6 +114,11 @@ export const Question = z.object({
    */
   itemsetFile: z.optional(z.string().check(z.minLength(1), z.maxLength(255))),
   choiceFilter: z.optional(Expression),
+  /**
+   * XLSForm's `trigger` column: the name of the question whose change (and only that) recomputes this
+   * question's calculation (ODK's setvalue on xforms-value-changed); without a calculation, clears it.
+   */
+  trigger: z.optional(FieldName),
   /** XLSForm's `parameters` column, e.g. `max-pixels=1024` or `start=0 end=10 step=1`. */
   parameters: z.optional(z.record(z.string(), z.string())),
   /** Inclusive bounds for integer, decimal and range answers. */
@@ -189,6 +194,12 @@ export const FormDefinition = z
     settings: z._default(FormSettings, {}),
     items: z.array(FormItem).check(z.minLength(1)),
     choiceLists: z._default(z.record(z.string(), z.array(Choice).check(z.minLength(1))), {}),
+    /**
+     * CSV files attached to the form that expressions read as secondary instances (`pulldata('fruits', …)`,
+     * `instance('fruits')/root/item[…]/col`), by the file's base name: each row's cells by column header.
+     * Embedded so a device has them offline, as choice lists from files are.
+     */
+    secondaryInstances: z.optional(z.record(z.string(), z.array(z.record(z.string(), z.string())))),
   })
   .check(
     z.superRefine((form, ctx) => {

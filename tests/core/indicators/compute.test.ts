@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { loadExtraFunctions } from '../../../src/core/forms/expr';
 import { computeIndicator, resolveAnswer } from '../../../src/core/indicators/compute';
 import { bimonthlyPeriods, annualPeriod } from '../../../src/core/indicators/periods';
 import { choices, engine, formWith, group, q, repeat } from '../forms/engine/dsl';
@@ -110,6 +111,16 @@ describe('computeIndicator examples', () => {
     });
     expect(computeIndicator(indicator({}), YEAR, { age: 'adult' }, [])?.error).toBe('disaggregation');
     expect(computeIndicator(indicator({}), YEAR, { unknown: 'x' }, [])?.error).toBe('disaggregation');
+  });
+
+  it('filters with the rarer ODK functions too (area(), distance()…), their code loaded', async () => {
+    await loadExtraFunctions();
+    const subs = [
+      submission({ route: '0 0 0 0; 0 1 0 0' }), // about 111 km
+      submission({ route: '0 0 0 0; 0 0.1 0 0' }),
+    ];
+    const far = indicator({ filter: 'distance(${route}) > 100000' });
+    expect(computeIndicator(far, MARCH_APRIL, {}, subs)).toEqual({ value: 1, submissions: 1 });
   });
 
   it('counts only current versions of the indicator’s project and form', () => {

@@ -18,7 +18,8 @@ export function InputQuestion({ question, path }: QuestionProps) {
   const { register } = useFormContext();
   const { state } = useFill();
   const { type } = question;
-  if (question.calculation !== undefined) {
+  // With a trigger, the calculation only proposes a value when the trigger changes (useDraftEvaluation).
+  if (question.calculation !== undefined && question.trigger === undefined) {
     // A calculation makes the question read-only (ODK): the engine recomputes its value after every change
     // (state.answers), so that is what shows; finalize computes it again for the submission.
     const value: unknown = get(state.answers, q.name);

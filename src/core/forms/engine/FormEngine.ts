@@ -21,6 +21,11 @@ export interface FormEngineOptions {
   deviceId?: string;
   /** The value of `meta:username` hidden questions. */
   username?: string;
+  /**
+   * The answers of this device's last saved submission of the same form, read by `${last-saved#name}`
+   * (ODK's last-saved instance). The app gives them when a draft starts; absent, such references are empty.
+   */
+  lastSaved?: Answers;
 }
 
 export type FinalizeResult = { ok: true; answers: Answers } | { ok: false; issues: AnswerIssue[] };

@@ -62,6 +62,32 @@ export interface FormPlan {
   readonly byName: Map<string, ItemPlan>;
   /** The `instance_name` setting, evaluated at the root when the draft is finalized. */
   instanceName?: CompiledExpression;
+  /** The last saved submission's answers, for `${last-saved#name}` (FormEngineOptions.lastSaved). */
+  lastSaved?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Where a location path leads from `from` (the item the expression belongs to; the root for absolute
+ * paths): an item, `'root'`, or undefined when no node is there (a child of a question, a name that is not
+ * a child), which ODK reads as empty. Groups are steps of the path, as they are elements in ODK's instance.
+ */
+export function resolvePath(
+  plan: FormPlan,
+  from: ItemPlan | undefined,
+  steps: readonly string[],
+  absolute: boolean,
+): ItemPlan | 'root' | undefined {
+  let at: ItemPlan | 'root' | undefined = absolute || !from ? 'root' : from;
+  for (const step of steps) {
+    if (at === undefined || step === '.') continue;
+    if (step === '..') at = at === 'root' ? undefined : (at.container ?? 'root');
+    else {
+      const target = plan.byName.get(step);
+      const parent = at;
+      at = target && (target.container ?? 'root') === parent ? target : undefined;
+    }
+  }
+  return at;
 }
 
 /** Builds levels and slots; expressions are attached afterwards by compileItems. */

@@ -3,7 +3,7 @@ import type { Choice } from '../definition';
 import { choicesOf } from '../definition';
 import { nodeSet, type CompiledExpression, type EvalContext, type InstanceItem, type XValue } from '../expr';
 import { CHOICE_COLUMN_PREFIX } from './choiceFilter';
-import { commonDepth, type FormPlan, type ItemPlan } from './FormPlan';
+import { commonDepth, resolvePath, type FormPlan, type ItemPlan } from './FormPlan';
 import { instanceItems } from './instances';
 import type { Scope } from './scopes';
 
@@ -21,6 +21,8 @@ export class Runtime implements EvalContext {
   private scope: Scope;
   private currentValue: unknown = undefined;
   private choice: Choice | undefined = undefined;
+  /** The item whose expression runs: where relative paths start. */
+  private item: ItemPlan | undefined = undefined;
 
   constructor(
     private readonly plan: FormPlan,
@@ -34,6 +36,7 @@ export class Runtime implements EvalContext {
   /** Evaluates `expression` for `item` in `scope`; `.` is the item's answer there (none without item). */
   run(expression: CompiledExpression, scope: Scope, item?: ItemPlan): XValue {
     this.scope = scope;
+    this.item = item;
     this.currentValue = item?.question ? scope.values[item.name] : undefined;
     return expression.evaluate(this);
   }
@@ -46,6 +49,12 @@ export class Runtime implements EvalContext {
     } finally {
       this.choice = undefined;
     }
+  }
+
+  /** `${name}` as seen from `scope`, outside any expression (a trigger's value). */
+  readAt(name: string, scope: Scope): unknown {
+    this.scope = scope;
+    return this.resolve(name);
   }
 
   readonly current = (): unknown => this.currentValue;
@@ -61,6 +70,20 @@ export class Runtime implements EvalContext {
   readonly instance = (listName: string): readonly InstanceItem[] =>
     instanceItems(this.plan.form, listName, this.lang);
 
+  readonly version = (): string => this.plan.form.version;
+
+  readonly lastSaved = (name: string): unknown => this.plan.lastSaved?.[name];
+
+  readonly path = (steps: readonly string[], absolute: boolean): unknown => {
+    const target = resolvePath(this.plan, this.item, steps, absolute);
+    return target === undefined || target === 'root' ? undefined : this.resolveItem(target);
+  };
+
+  readonly indexedRepeat = (field: string, picks: readonly (readonly [string, number])[]): unknown => {
+    const target = this.plan.byName.get(field);
+    return target ? this.resolveItem(target, new Map(picks)) : undefined;
+  };
+
   readonly resolve = (name: string): unknown => {
     if (name.startsWith(CHOICE_COLUMN_PREFIX)) {
       const column = name.slice(CHOICE_COLUMN_PREFIX.length);
@@ -69,20 +92,40 @@ export class Runtime implements EvalContext {
       return this.choice.extra?.[column] ?? (column === 'name' ? this.choice.name : '');
     }
     const target = this.plan.byName.get(name);
-    if (!target) return undefined;
+    return target ? this.resolveItem(target) : undefined;
+  };
+
+  /**
+   * The target's value seen from the current scope. `picks` (indexed-repeat) chooses one instance, by
+   * 1-based index, of the repeats it names, even one that encloses the current position; the result is
+   * then one value if every repeat crossed was picked.
+   */
+  private resolveItem(target: ItemPlan, picks?: ReadonlyMap<string, number>): unknown {
     const level = target.inner ?? target.level;
-    const depth = commonDepth(this.scope.level, level);
+    let depth = commonDepth(this.scope.level, level);
+    for (let d = 1; picks && d <= depth; d++) {
+      if (picks.has(level.chain[d]?.repeat?.name ?? '')) depth = Math.min(depth, d - 1);
+    }
     let scope = this.scope;
     while (scope.level.depth > depth && scope.parent) scope = scope.parent;
     if (depth === level.depth) return read(target, scope);
     let scopes = [scope];
+    let single = true;
     for (let d = depth + 1; d <= level.depth; d++) {
       const repeat = level.chain[d]?.repeat;
       if (!repeat) return nodeSet([]);
-      scopes = scopes.flatMap((s) => s.repeats.get(repeat.name) ?? []);
+      const index = picks?.get(repeat.name);
+      if (index === undefined) single = false;
+      scopes = scopes.flatMap((s) => {
+        const instances = s.repeats.get(repeat.name) ?? [];
+        if (index === undefined) return instances;
+        const picked = Number.isInteger(index) ? instances[index - 1] : undefined;
+        return picked ? [picked] : [];
+      });
     }
+    if (picks && single) return scopes[0] ? read(target, scopes[0]) : undefined;
     return nodeSet(scopes.map((s) => read(target, s)));
-  };
+  }
 }
 
 function read(target: ItemPlan, scope: Scope): unknown {

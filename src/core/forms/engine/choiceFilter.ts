@@ -44,7 +44,12 @@ export function rewriteChoiceFilter(source: string): string {
       let next = i;
       while (source[next] === ' ' || source[next] === '\t') next++;
       const isCall = source[next] === '(';
-      out += isCall || prefixed || OPERATOR_WORDS.has(name) ? name : `\${${CHOICE_COLUMN_PREFIX}${name}}`;
+      // A step of a path (current()/../x) names a field of the form, not a column.
+      const isStep = out.trimEnd().endsWith('/');
+      out +=
+        isCall || isStep || prefixed || OPERATOR_WORDS.has(name)
+          ? name
+          : `\${${CHOICE_COLUMN_PREFIX}${name}}`;
     } else {
       out += c;
       i++;

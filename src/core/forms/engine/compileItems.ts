@@ -1,7 +1,7 @@
 import { compileExpression, ExpressionError, type CompiledExpression } from '../expr';
 import { CHOICE_COLUMN_PREFIX, rewriteChoiceFilter } from './choiceFilter';
 import type { FormProblem } from './FormEngineError';
-import { isInside, type FormPlan, type ItemPlan } from './FormPlan';
+import { isInside, resolvePath, type FormPlan, type ItemPlan } from './FormPlan';
 import { compileLabel, labelReferences, type LabelTemplate } from './labelTemplate';
 
 /**
@@ -41,14 +41,23 @@ function compileColumn(
   problem: Problem,
   column: string,
   source: string | undefined,
+  item?: ItemPlan,
 ): CompiledExpression | undefined {
   if (source === undefined) return undefined;
   try {
-    const compiled = compileExpression(source);
+    let compiled = compileExpression(source);
     checkNames(plan, problem, column, compiled.references);
     for (const { list } of compiled.instances)
-      if (!plan.form.choiceLists[list])
-        problem(column, `instance('${list}') is not a choice list of this form`);
+      if (!plan.form.choiceLists[list] && !plan.form.secondaryInstances?.[list])
+        problem(column, `instance('${list}') is not a choice list or attached CSV of this form`);
+    // A path that reaches a field is a reference like ${name}, for the order of calculations; one that
+    // reaches nothing reads as empty, as in ODK.
+    const reached = compiled.paths.flatMap(({ steps, absolute }) => {
+      const target = resolvePath(plan, item, steps, absolute);
+      return typeof target === 'object' ? [target.name] : [];
+    });
+    if (reached.length > 0)
+      compiled = { ...compiled, references: [...new Set([...compiled.references, ...reached])] };
     return compiled;
   } catch (error) {
     if (!(error instanceof ExpressionError)) throw error;
@@ -72,7 +81,7 @@ export function compileItems(plan: FormPlan): FormProblem[] {
       problems.push({ item: item.name, row: item.item.row, column, message });
     };
     const compile = (column: string, source: string | undefined) =>
-      compileColumn(plan, problem, column, source);
+      compileColumn(plan, problem, column, source, item);
     const flag = (column: string, value: string | boolean | undefined) => {
       if (typeof value !== 'string') return value;
       const word = value.trim().toLowerCase();
@@ -112,7 +121,13 @@ export function compileItems(plan: FormPlan): FormProblem[] {
     set('required', flag('required', q.required));
     set('readOnly', flag('read_only', q.readOnly));
     set('constraint', compile('constraint', q.constraint));
-    set('calculation', compile('calculation', q.calculation));
+    // A trigger without a calculation clears the question when the trigger changes (pyxform's setvalue).
+    set('calculation', compile('calculation', q.calculation ?? (q.trigger ? "''" : undefined)));
+    if (q.trigger !== undefined) {
+      checkNames(plan, problem, 'trigger', [q.trigger]);
+      if (item.calculation)
+        item.calculation = { ...item.calculation, references: [...item.calculation.references, q.trigger] };
+    }
     if (q.choiceFilter !== undefined)
       set('choiceFilter', compile('choice_filter', rewriteChoiceFilter(q.choiceFilter)));
     if (q.default !== undefined && isDynamicDefault(q.default))

@@ -28,6 +28,7 @@ function instanceAt(answers: Answers, path: Path): Answers {
  */
 export function createFormEngine(form: FormDefinition, options: FormEngineOptions = {}): FormEngine {
   const plan = buildPlan(form);
+  if (options.lastSaved) plan.lastSaved = options.lastSaved;
   const problems = compileItems(plan);
   const { steps, problems: cycles } = dependencyOrder(plan);
   problems.push(...cycles);

@@ -9,6 +9,7 @@ import type { AnswerIssue } from './FormEngine';
 import type { FormPlan, ItemPlan } from './FormPlan';
 import { Runtime } from './Runtime';
 import { buildScopes, type Scope } from './scopes';
+import { TRIGGER_KEY } from './triggered';
 
 /** A draft after one pass: scopes with relevance, calculations written in, and the runtime to ask more. */
 export interface Draft {
@@ -47,6 +48,7 @@ function runStep(step: Step, scope: Scope, runtime: Runtime): void {
     case 'calculation': {
       const question = item.question;
       if (!question || !item.calculation) return;
+      if (question.trigger !== undefined && !triggered(question.trigger, item, scope, runtime)) return;
       // A calculation of a non-relevant question yields no value (and once() will compute afresh).
       const value = scope.relevant[item.slot]
         ? toAnswer(question, runtime.run(item.calculation, scope, item))
@@ -55,6 +57,22 @@ function runStep(step: Step, scope: Scope, runtime: Runtime): void {
       else scope.values[item.name] = value;
     }
   }
+}
+
+/**
+ * Whether the trigger of a calculation has changed since it last ran, recording the trigger's value when
+ * it has. The draft stays plain answers: the last value seen is kept in it under a key no field can have
+ * (`#trigger:name`), which finalize drops with the other unknown keys. An unanswered trigger counts as
+ * unchanged at the start, so nothing is computed before the trigger is first answered (ODK's
+ * xforms-value-changed), and a non-relevant question keeps its value.
+ */
+function triggered(trigger: string, item: ItemPlan, scope: Scope, runtime: Runtime): boolean {
+  if (!scope.relevant[item.slot]) return false;
+  const key = `${TRIGGER_KEY}${item.name}`;
+  const seen = JSON.stringify(runtime.readAt(trigger, scope) ?? '');
+  if ((scope.values[key] ?? '""') === seen) return false;
+  scope.values[key] = seen;
+  return true;
 }
 
 /** One pass over the draft: every step in dependency order, each over every scope of its level. */

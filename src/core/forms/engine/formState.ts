@@ -63,7 +63,9 @@ export function createFormState(draft: Draft): FormState {
       const found = at(path);
       const question = found?.item.question;
       if (!found || found.instance || !question) return false;
-      if (question.type === 'note' || question.type === 'calculate' || found.item.calculation) return true;
+      // A calculation with a trigger sets a value once per change, which the agent may then edit (ODK).
+      const calculated = found.item.calculation && question.trigger === undefined;
+      if (question.type === 'note' || question.type === 'calculate' || calculated) return true;
       const flag = found.item.readOnly;
       if (flag === undefined || typeof flag === 'boolean') return flag ?? false;
       return toBoolean(runtime.run(flag, found.scope, found.item));

@@ -4,6 +4,9 @@
  * described in README.md.
  */
 export { createFormEngine } from './createFormEngine';
+export { triggeredChanges } from './triggered';
+/** Await loadExtraFunctions() before creating the engine of a form that needs them (see expr/functions/lazy.ts). */
+export { formNeedsExtraFunctions, loadExtraFunctions } from '../expr/functions/lazy';
 export type {
   AnswerIssue,
   FinalizeResult,

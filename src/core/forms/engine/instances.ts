@@ -12,7 +12,7 @@ const cache = new WeakMap<readonly Choice[], Map<string, readonly InstanceItem[]
  */
 export function instanceItems(form: FormDefinition, listName: string, lang: string): readonly InstanceItem[] {
   const choices = form.choiceLists[listName];
-  if (!choices) return [];
+  if (!choices) return dataRows(form, listName);
   let byLang = cache.get(choices);
   if (!byLang) cache.set(choices, (byLang = new Map<string, readonly InstanceItem[]>()));
   let items = byLang.get(lang);
@@ -24,5 +24,16 @@ export function instanceItems(form: FormDefinition, listName: string, lang: stri
     });
     byLang.set(lang, items);
   }
+  return items;
+}
+
+const rowCache = new WeakMap<readonly Readonly<Record<string, string>>[], readonly InstanceItem[]>();
+
+/** The rows of an attached CSV (pulldata's files) as items: every column, `name` and `label` '' if absent. */
+function dataRows(form: FormDefinition, listName: string): readonly InstanceItem[] {
+  const rows = form.secondaryInstances?.[listName];
+  if (!rows) return [];
+  let items = rowCache.get(rows);
+  if (!items) rowCache.set(rows, (items = rows.map((row) => ({ name: '', label: '', ...row }))));
   return items;
 }

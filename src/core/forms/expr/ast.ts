@@ -30,5 +30,18 @@ export type Node =
       readonly field: string | undefined;
       readonly at: number;
     }
+  /**
+   * A location path in the form's instance, as ODK evaluates it: `name` (a child of the current node, so
+   * usually nothing), `../name`, `current()/../x`, `/data/x`. Steps are names, `.` and `..`; `absolute`
+   * paths start at the root (their first step, the root element's name, is dropped by the parser).
+   */
+  | {
+      readonly type: 'path';
+      readonly absolute: boolean;
+      readonly steps: readonly string[];
+      readonly at: number;
+    }
+  /** `${last-saved#name}`: the field's value in this device's last saved submission of the form. */
+  | { readonly type: 'lastSaved'; readonly name: string; readonly at: number }
   /** A bare name inside an instance predicate: a column of the item being tested (`name`, `label`, …). */
   | { readonly type: 'column'; readonly name: string; readonly at: number };

@@ -14,6 +14,10 @@ export interface CompiledExpression {
   readonly references: readonly string[];
   /** The choice lists read through instance('list'), with the columns read of their items. */
   readonly instances: readonly InstanceUse[];
+  /** The location paths it reads (`../x`, `/data/x`): the engine resolves them against the form. */
+  readonly paths: readonly PathUse[];
+  /** Fields read through `${last-saved#name}`. */
+  readonly lastSaved: readonly string[];
   /** Whether it reads `.` (directly, through once(), or string-length() and the like without argument). */
   readonly usesCurrent: boolean;
   /** Never throws on any data ('', NaN or false as XPath gives); only the context's own callbacks could. */
@@ -24,6 +28,11 @@ export interface InstanceUse {
   readonly list: string;
   /** The column read (`/label`) and the bare names of the predicate, first use first. */
   readonly columns: readonly string[];
+}
+
+export interface PathUse {
+  readonly absolute: boolean;
+  readonly steps: readonly string[];
 }
 
 /** Left-deep chains (`a + b + c …`) recurse once per operand; past this depth compilation refuses. */
@@ -39,6 +48,8 @@ function arity(min: number, max: number): string {
 class Compiler {
   readonly references = new Set<string>();
   usesCurrent = false;
+  readonly paths: PathUse[] = [];
+  readonly lastSaved = new Set<string>();
   readonly instances = new Map<string, Set<string>>();
   /** The columns of the instance whose predicate is being compiled. */
   private columns: Set<string> | undefined;
@@ -62,7 +73,19 @@ class Compiler {
         this.usesCurrent = true;
         return readCurrent;
       case 'parent':
-        throw new ExpressionError("'..' is only supported as position(..)", node.at);
+        return this.compile({ type: 'path', absolute: false, steps: ['..'], at: node.at }, depth, asNodeSet);
+      case 'path': {
+        const { absolute, steps } = node;
+        this.paths.push({ absolute, steps });
+        if (!absolute && steps[0] === '.') this.usesCurrent = true;
+        const read = (ctx: EvalContext) => (ctx.path ? ctx.path(steps, absolute) : undefined);
+        return asNodeSet ? (ctx) => nodeSetFromAnswer(read(ctx)) : (ctx) => fromAnswer(read(ctx));
+      }
+      case 'lastSaved': {
+        const name = node.name;
+        this.lastSaved.add(name);
+        return (ctx) => fromAnswer(ctx.lastSaved?.(name));
+      }
       case 'negate': {
         const operand = this.compile(node.operand, depth + 1);
         return (ctx) => -toNumber(operand(ctx));
@@ -123,7 +146,8 @@ class Compiler {
 
   private call(node: Extract<Node, { type: 'call' }>, depth: number): Thunk {
     const spec = FUNCTIONS.get(node.name);
-    if (!spec) throw new ExpressionError(`Unknown function ${node.name}()`, node.at);
+    if (!spec)
+      throw new ExpressionError(`Unknown function ${node.name}(): ODK forms do not know it either`, node.at);
     const count = node.args.length;
     if (count < spec.min || count > spec.max) {
       throw new ExpressionError(`${node.name}() takes ${arity(spec.min, spec.max)}, not ${count}`, node.at);
@@ -131,12 +155,17 @@ class Compiler {
     if (node.name === 'position') {
       // Repeat position is the only path we need: position(..) means the same as position().
       const arg = node.args[0];
-      if (arg && arg.type !== 'parent')
-        throw new ExpressionError("position() takes no argument or '..'", arg.at);
+      const parent = arg?.type === 'parent' || (arg?.type === 'path' && arg.steps.join('/') === '..');
+      if (arg && !parent) throw new ExpressionError("position() takes no argument or '..'", arg.at);
       return spec.build([], []);
     }
     if (spec.usesCurrent?.(count)) this.usesCurrent = true;
     for (const name of spec.references?.(node.args) ?? []) this.references.add(name);
+    for (const use of spec.instances?.(node.args) ?? []) {
+      const columns = this.instances.get(use.list) ?? new Set<string>();
+      this.instances.set(use.list, columns);
+      for (const column of use.columns) columns.add(column);
+    }
     const from = spec.nodeSetFrom ?? Infinity;
     const args = node.args.map((arg, i) => {
       const thunk = this.compile(arg, depth + 1, i >= from);
@@ -158,6 +187,8 @@ export function compileExpression(source: string): CompiledExpression {
     references,
     instances,
     usesCurrent,
+    paths: compiler.paths,
+    lastSaved: [...compiler.lastSaved],
     evaluate: root,
   };
 }

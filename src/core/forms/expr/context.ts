@@ -25,6 +25,20 @@ export interface EvalContext {
    * columns. Default: no items. The engine answers from `choiceLists`.
    */
   instance?(listName: string): readonly InstanceItem[];
+  /**
+   * A location path from the question the expression belongs to (`../x`, `name`), or from the root when
+   * `absolute`: the value(s) of the node it reaches, as `resolve` gives them; undefined when it reaches none.
+   */
+  path?(steps: readonly string[], absolute: boolean): unknown;
+  /** `${last-saved#name}`: the field's value in this device's last saved submission of the form. */
+  lastSaved?(name: string): unknown;
+  /**
+   * indexed-repeat(): the value of `field` in the instances picked by 1-based index for each repeat named
+   * (the enclosing instance, else the first, for a repeat not named). Undefined when one does not exist.
+   */
+  indexedRepeat?(field: string, picks: readonly (readonly [repeat: string, index: number])[]): unknown;
+  /** version(): the form's version. */
+  version?(): string;
 }
 
 /** One item of a secondary instance: a choice's columns as text. */

@@ -1,7 +1,21 @@
 import { ExpressionError } from './ExpressionError';
 
 export type TokenKind =
-  'number' | 'string' | 'ref' | 'name' | 'op' | '(' | ')' | ',' | '.' | '..' | '/' | '[' | ']' | 'end';
+  | 'number'
+  | 'string'
+  | 'ref'
+  | 'lastSaved'
+  | 'name'
+  | 'op'
+  | '('
+  | ')'
+  | ','
+  | '.'
+  | '..'
+  | '/'
+  | '['
+  | ']'
+  | 'end';
 
 export interface Token {
   readonly kind: TokenKind;
@@ -18,6 +32,7 @@ const isSpace = (c: string): boolean => c === ' ' || c === '\t' || c === '\n' ||
 
 /** A field name as XLSForm's `name` column allows it (see FieldName in ../definition.ts). */
 const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+const LAST_SAVED = 'last-saved#';
 
 /**
  * Splits an expression into tokens. Names follow XPath's NCName (letters, digits, `_ - .`) with an optional
@@ -54,9 +69,12 @@ export function tokenize(source: string): Token[] {
         throw new ExpressionError("Unexpected '$': field references are ${name}", start);
       const close = source.indexOf('}', i + 2);
       if (close < 0) throw new ExpressionError("Unterminated field reference: add the closing '}'", start);
-      const name = source.slice(i + 2, close).trim();
+      let name = source.slice(i + 2, close).trim();
+      // ${last-saved#name}: pyxform's reference to the last saved submission's value.
+      const lastSaved = name.startsWith(LAST_SAVED);
+      if (lastSaved) name = name.slice(LAST_SAVED.length);
       if (!FIELD_NAME.test(name)) throw new ExpressionError(`Not a valid field name: \${${name}}`, start);
-      tokens.push({ kind: 'ref', text: name, at: start });
+      tokens.push({ kind: lastSaved ? 'lastSaved' : 'ref', text: name, at: start });
       i = close + 1;
     } else if (isNameStart(c)) {
       i++;

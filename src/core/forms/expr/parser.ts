@@ -5,8 +5,8 @@ import { tokenize, type Token } from './lexer';
 /** Parentheses, calls and unary minus nested deeper than this are refused rather than overflowing the stack. */
 const MAX_DEPTH = 200;
 
-/** The only path known is a secondary-instance lookup (SHAPE); any other `/` gets this message. */
-const PATHS_REFUSED = 'XPath paths are not supported: refer to fields as ${name}';
+/** Paths are location paths (name, `.`, `..` steps) and the secondary-instance lookup (SHAPE). */
+const PATHS_REFUSED = "Unexpected '/', '[' or ']': a path starts with a name, '.', '..', '/' or current()";
 const SHAPE = "write instance('list')/root/item[condition]/column";
 /**
  * Binary operators by XPath 1.0 precedence, loosest first; all are left-associative. Word operators (and,
@@ -102,10 +102,16 @@ class Parser {
         return { type: 'string', value: token.text, at: token.at };
       case 'ref':
         return { type: 'ref', name: token.text, at: token.at };
+      case 'lastSaved':
+        return { type: 'lastSaved', name: token.text, at: token.at };
       case '.':
-        return { type: 'current', at: token.at };
       case '..':
-        return { type: 'parent', at: token.at };
+        if (this.peek().kind === '/') return this.path(false, [token.text], token.at);
+        return token.kind === '.' ? { type: 'current', at: token.at } : { type: 'parent', at: token.at };
+      case '/':
+        // An absolute path: its first step is the root element (`data`), whatever its name.
+        if (this.peek().kind === 'name') this.next();
+        return this.path(true, [], token.at);
       case '(': {
         this.enter(token.at);
         const inner = this.binary(0);
@@ -113,23 +119,47 @@ class Parser {
         this.close(token);
         return inner;
       }
-      case 'name':
-        if (this.predicates > 0 && this.peek().kind !== '(')
-          return { type: 'column', name: token.text, at: token.at };
-        return token.text === 'instance' ? this.instancePath(this.call(token)) : this.call(token);
+      case 'name': {
+        if (this.peek().kind !== '(') {
+          // Inside `[…]` a bare name is the item's column; elsewhere it is a path (ODK: a child of `.`).
+          if (this.predicates > 0 && this.peek().kind !== '/')
+            return { type: 'column', name: token.text, at: token.at };
+          return this.path(false, [token.text], token.at);
+        }
+        if (token.text === 'instance') return this.instancePath(this.call(token));
+        const call = this.call(token);
+        // current()/../x: a path from the question the expression belongs to (also inside predicates).
+        if (token.text === 'current' && this.peek().kind === '/') return this.path(false, ['.'], token.at);
+        return call;
+      }
       default:
         refusePath(token);
         throw new ExpressionError(`Expected a value but found ${describe(token)}`, token.at);
     }
   }
 
-  private call(name: Token): Node {
-    if (this.peek().kind !== '(') {
-      throw new ExpressionError(
-        `Unexpected name '${name.text}': fields are written \${${name.text}}, functions need ( )`,
-        name.at,
-      );
+  /** The rest of a location path: `/step` while there are any, a step being a name, `.` or `..`. */
+  private path(absolute: boolean, steps: string[], at: number): Node {
+    while (this.peek().kind === '/') {
+      this.next();
+      const step = this.next();
+      const isName = step.kind === 'name' && this.peek().kind !== '(';
+      if (!isName && step.kind !== '.' && step.kind !== '..')
+        throw new ExpressionError(
+          `Expected a name, '.' or '..' after '/' but found ${describe(step)}`,
+          step.at,
+        );
+      steps.push(step.text);
     }
+    if (this.peek().kind === '[')
+      throw new ExpressionError(
+        "Predicates […] are supported only on instance('list')/root/item",
+        this.peek().at,
+      );
+    return { type: 'path', absolute, steps, at };
+  }
+
+  private call(name: Token): Node {
     const open = this.next();
     this.enter(open.at);
     const args: Node[] = [];

@@ -53,6 +53,7 @@ const PLAIN: Record<string, string[]> = {
   choice_filter: ['choice_filter', 'choice filter'],
   appearance: ['appearance', 'control:appearance'],
   parameters: ['parameters'],
+  trigger: ['trigger'],
   repeat_count: ['repeat_count', 'repeat count', 'count', 'control:jr:count', 'jr:count'],
   hxl: ['hxl', 'instance:hxl'],
   // Terrain's own (neither ODK nor KoboToolbox has one): pyxform keeps unknown columns out of the XForm, so a

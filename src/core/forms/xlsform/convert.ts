@@ -1,5 +1,6 @@
 import { FormDefinition } from '../definition';
 import { addOtherChoice, readChoices, type ChoiceLists } from './choices';
+import { readDataFiles, type DataFiles } from './dataFiles';
 import { checkChoiceFilter, checkExpression, instanceProblems, textReferences } from './expressions';
 import { readItemsetFiles } from './itemsetFiles';
 import { expandLoops, type PendingLoop } from './loops';
@@ -48,8 +49,21 @@ export function convertXlsForm(sheets: XlsFormSheets, options: ConvertOptions = 
     allowDuplicates: settings.allowChoiceDuplicates,
     requireAttachments: options.requireAttachments ?? false,
   };
-  const attached = options.attachments ?? {};
-  const missingFiles = readItemsetFiles(read.selects, attached, choices, fileContext, issues, warnings);
+  const allAttached = options.attachments ?? {};
+  const fileLists = new Set(read.selects.filter((s) => s.itemsetFile).map((s) => s.listName));
+  const data = readDataFiles(
+    read.checks,
+    (id) => !!choices.lists[id] || !!external.lists[id] || fileLists.has(id),
+    allAttached,
+    fileContext.requireAttachments,
+    issues,
+    warnings,
+  );
+  const attached = Object.fromEntries(Object.entries(allAttached).filter(([name]) => !data.files.has(name)));
+  const missingFiles = [
+    ...readItemsetFiles(read.selects, attached, choices, fileContext, issues, warnings),
+    ...data.missing,
+  ];
   const misspelled = {
     choices: sheets.choices.length === 0 ? hint('choices') : '',
     external: externalSheet.rows.length === 0 ? hint('external_choices') : '',
@@ -63,7 +77,7 @@ export function convertXlsForm(sheets: XlsFormSheets, options: ConvertOptions = 
   }
   const known = new Map(read.names);
   for (const [name, row] of copies) known.set(name, [...(known.get(name) ?? []), row]);
-  const scope = { names: known, choices, loops: read.loops };
+  const scope = { names: known, choices, loops: read.loops, data };
   for (const check of read.checks) checkOne(check, scope, issues);
   if (settings.instanceName) {
     const { value, header, row } = settings.instanceName;
@@ -94,6 +108,7 @@ export function convertXlsForm(sheets: XlsFormSheets, options: ConvertOptions = 
     },
     items: read.items,
     choiceLists: choices.lists,
+    ...(Object.keys(data.instances).length > 0 ? { secondaryInstances: data.instances } : {}),
   });
   if (!parsed.success) {
     // The checks above should leave nothing for the schema to find; if it does, say where rather than crash.
@@ -167,11 +182,12 @@ interface CheckScope {
   names: ReadonlyMap<string, readonly number[]>;
   choices: ChoiceLists;
   loops: readonly PendingLoop[];
+  data: DataFiles;
 }
 
 function checkOne(
   check: PendingCheck,
-  { names, choices, loops }: CheckScope,
+  { names, choices, loops, data }: CheckScope,
   issues: XlsFormIssue[],
   sheet: 'survey' | 'settings' = 'survey',
 ): void {
@@ -181,9 +197,11 @@ function checkOne(
   else {
     // A list read from a file has its own columns; the choices sheet's lists share the sheet's.
     const columnsOf = (list: string | undefined) =>
-      list !== undefined && choices.fileColumns.has(list)
-        ? choices.fileColumns.get(list)
-        : choices.filterColumns;
+      list !== undefined && data.columns.has(list)
+        ? data.columns.get(list)
+        : list !== undefined && choices.fileColumns.has(list)
+          ? choices.fileColumns.get(list)
+          : choices.filterColumns;
     const result =
       check.kind === 'choiceFilter'
         ? checkChoiceFilter(check.source, columnsOf(check.listName))
@@ -193,7 +211,8 @@ function checkOne(
       return;
     }
     references = result.references;
-    const isList = (list: string) => !!choices.lists[list] || choices.fileColumns.has(list);
+    const isList = (list: string) =>
+      !!choices.lists[list] || choices.fileColumns.has(list) || data.columns.has(list);
     for (const message of instanceProblems(result.instances, isList, columnsOf))
       issues.push({ ...at, message });
   }

@@ -19,8 +19,9 @@ const describe = (err: unknown, source: string): string => {
 
 export function checkExpression(source: string): ExpressionCheck {
   try {
-    const { references, instances } = compileExpression(source);
-    return { ok: true, references, instances };
+    const { references, instances, lastSaved } = compileExpression(source);
+    // ${last-saved#x} must name a field of the form too.
+    return { ok: true, references: [...references, ...lastSaved], instances };
   } catch (err) {
     return { ok: false, message: describe(err, source) };
   }
@@ -43,6 +44,7 @@ export function checkChoiceFilter(source: string, columns: ReadonlySet<string> |
   // Backwards, so a one-letter name (whose literal is longer) does not move the names still to replace.
   for (const [i, token] of [...tokens.entries()].reverse()) {
     if (token.kind !== 'name' || tokens[i + 1]?.kind === '(' || KEYWORDS.has(token.text)) continue;
+    if (tokens[i - 1]?.kind === '/') continue; // a step of a path such as current()/../x
     // Unknown columns (a file that could not be read, already reported): check the syntax only.
     if (columns && !columns.has(token.text)) {
       const known = [...columns].join(', ');

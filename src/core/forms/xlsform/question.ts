@@ -119,6 +119,7 @@ export function buildQuestion(
     constraintMessage: localized(ctx, 'constraint_message'),
     default: defaultOf(ctx),
     calculation: expressionOf(ctx, 'calculation'),
+    trigger: triggerOf(ctx),
     readOnly: flag(ctx, 'read_only'),
     parameters,
     hxl: hxlOf(ctx),
@@ -150,6 +151,22 @@ function displayProblems(ctx: RowContext, question: Question): void {
     issueAt(ctx, 'guidance_hint', 'A guidance hint alone is not shown: give the question a label or a hint');
   if (question.media?.bigImage && !question.media.image)
     issueAt(ctx, 'media:big-image', 'A big image enlarges the image: give the question an image too');
+}
+
+/**
+ * The `trigger` column: `${name}` of the question whose change recomputes this one's calculation (pyxform
+ * writes an odk:setvalue on its xforms-value-changed). The name is checked with the form's other references.
+ */
+function triggerOf(ctx: RowContext): string | undefined {
+  const { value, header } = ctx.sheet.cell(ctx.row, 'trigger');
+  if (!value) return undefined;
+  const name = /^\$\{\s*([A-Za-z_][A-Za-z0-9_-]*)\s*\}$/.exec(value.trim())?.[1];
+  if (!name) {
+    issueAt(ctx, 'trigger', `${value} is not a trigger: write the question it follows as \${name}`);
+    return undefined;
+  }
+  ctx.checks.push({ row: ctx.row.row, column: header, kind: 'text', source: value });
+  return name;
 }
 
 /** The `hxl` column: HXL is case-insensitive and allows spaces around `+`; the tag is kept lowercase. */

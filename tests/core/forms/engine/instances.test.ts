@@ -46,6 +46,6 @@ describe('secondary instances from choice lists', () => {
 
   it('refuse a list the form does not have', () => {
     const make = () => engine(formWith({}, q.calculate('c', "instance('nope')/root/item/label")));
-    expect(make).toThrow(/instance\('nope'\) is not a choice list of this form/);
+    expect(make).toThrow(/instance\('nope'\) is not a choice list or attached CSV of this form/);
   });
 });

@@ -66,7 +66,7 @@ describe('compiled expressions', () => {
 
 describe('syntax errors carry a message and the offset of the culprit', () => {
   it.each([
-    ['1 + foo(2)', 'Unknown function foo()', 4],
+    ['1 + foo(2)', 'Unknown function foo(): ODK forms do not know it either', 4],
     ['if(${a}, 1)', 'if() takes 3 arguments, not 2', 0],
     ['1 + today(1)', 'today() takes 0 arguments, not 1', 4],
     ['concat()', 'concat() takes at least 1 argument, not 0', 0],
@@ -80,14 +80,14 @@ describe('syntax errors carry a message and the offset of the culprit', () => {
     ['${a', "Unterminated field reference: add the closing '}'", 0],
     ['$a', "Unexpected '$': field references are ${name}", 0],
     ['${1a}', 'Not a valid field name: ${1a}', 0],
-    ['age > 3', "Unexpected name 'age': fields are written ${age}, functions need ( )", 0],
+    ['age[1] > 3', "Predicates […] are supported only on instance('list')/root/item", 3],
     ['1 2', "Unexpected '2': an operator is missing", 2],
     ['1 +', 'Expected a value but found end of expression', 3],
     ['   ', 'Empty expression', 3],
     ['max(1,)', "Expected a value but found ')'", 6],
     ['sum(${x} ${y})', "Expected ')' or ',' but found ${y}", 9],
-    ['/data/x', 'XPath paths are not supported: refer to fields as ${name}', 0],
-    ['.. + 1', "'..' is only supported as position(..)", 0],
+    ['${a}/x', "Unexpected '/', '[' or ']': a path starts with a name, '.', '..', '/' or current()", 4],
+    ['../ + 1', "Expected a name, '.' or '..' after '/' but found '+'", 4],
     ['position(2)', "position() takes no argument or '..'", 9],
   ])('%s', (source, message, offset) => {
     expect(errorOf(source)).toEqual({ message, offset });

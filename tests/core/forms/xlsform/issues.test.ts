@@ -8,7 +8,7 @@ describe('XLSForm issues', () => {
       survey(
         ['type', 'name', 'bind:relevant', 'constraint'],
         ['integer', 'a', '', '. >'],
-        ['integer', 'b', "pulldata('x', 'y', 'z', ${a})"],
+        ['integer', 'b', "pull-data('x', 'y', 'z', ${a})"],
       ),
     );
     expect(found).toEqual([
@@ -22,17 +22,17 @@ describe('XLSForm issues', () => {
         sheet: 'survey',
         row: 3,
         column: 'bind:relevant',
-        message: expect.stringMatching(/^Unknown function pulldata\(\)/) as string,
+        message: expect.stringMatching(/^Unknown function pull-data\(\)/) as string,
       },
     ]);
   });
 
-  it('refuses XPath paths other than instance() lookups with a clear message', () => {
-    const [issue] = issues(survey(['type', 'name', 'calculation'], ['calculate', 'c', '/data/x + 1']));
+  it('refuses a path step with a predicate with a clear message', () => {
+    const [issue] = issues(survey(['type', 'name', 'calculation'], ['calculate', 'c', '/data/x[2] + 1']));
     expect(issue).toMatchObject({
       row: 2,
       column: 'calculation',
-      message: expect.stringMatching(/XPath paths are not supported/) as string,
+      message: expect.stringMatching(/Predicates \[…\] are supported only on instance/) as string,
     });
   });
 

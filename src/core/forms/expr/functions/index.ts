@@ -1,4 +1,6 @@
+import { contextFunctions } from './context';
 import { dateFunctions } from './dates';
+import { lazyFunctions } from './lazy';
 import { logicFunctions } from './logic';
 import { nodeSetFunctions } from './nodesets';
 import { numberFunctions } from './numbers';
@@ -6,7 +8,10 @@ import { selectFunctions } from './selects';
 import type { FunctionSpec } from './spec';
 import { stringFunctions } from './strings';
 
-/** Every function the language knows, by the name written in the form. */
+/**
+ * Every function the language knows, by the name written in the form. The rarely used ones are
+ * placeholders whose code loads on demand (lazy.ts, extra.ts).
+ */
 export const FUNCTIONS: ReadonlyMap<string, FunctionSpec> = new Map(
   Object.entries({
     ...logicFunctions,
@@ -15,5 +20,7 @@ export const FUNCTIONS: ReadonlyMap<string, FunctionSpec> = new Map(
     ...nodeSetFunctions,
     ...selectFunctions,
     ...dateFunctions,
+    ...contextFunctions,
+    ...lazyFunctions,
   }),
 );

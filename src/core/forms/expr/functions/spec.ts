@@ -16,6 +16,8 @@ export interface FunctionSpec {
   readonly usesCurrent?: (argCount: number) => boolean;
   /** Field names the call depends on beyond its `${}` arguments (jr:choice-name's quoted '${field}'). */
   readonly references?: (nodes: readonly Node[]) => string[];
+  /** Secondary instances the call reads (pulldata's quoted list and columns), for the importer's checks. */
+  readonly instances?: (nodes: readonly Node[]) => { list: string; columns: string[] }[];
   build(args: readonly Thunk[], nodes: readonly Node[]): Thunk;
 }
 
