@@ -1,3 +1,4 @@
+import { lastSavedConflict, triggerProblems } from './triggers';
 import { FormDefinition } from '../definition';
 import { addOtherChoice, readChoices, type ChoiceLists } from './choices';
 import { readDataFiles, type DataFiles } from './dataFiles';
@@ -41,6 +42,13 @@ export function convertXlsForm(sheets: XlsFormSheets, options: ConvertOptions = 
   else if (sheets.settings.length === 0 && hint('settings'))
     warnings.push({ sheet: 'settings', message: `No settings sheet${hint('settings')}` });
   const read = readSurvey(survey, defaultLanguage, languages, issues, warnings);
+  issues.push(...triggerProblems(read.items, survey.header('trigger')));
+  issues.push(
+    ...lastSavedConflict(
+      read.checks.map((c) => c.source),
+      read.selects.filter((s) => s.itemsetFile),
+    ),
+  );
   const choices = readChoices(choiceSheet, defaultLanguage, settings.allowChoiceDuplicates, issues);
   const externalSheet = new Sheet('external_choices', sheets.external_choices ?? []);
   const external = readChoices(externalSheet, defaultLanguage, settings.allowChoiceDuplicates, issues);

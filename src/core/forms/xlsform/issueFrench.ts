@@ -12,6 +12,24 @@ export const ISSUE_FRENCH: readonly (readonly [string, string])[] = [
   // An expression, with where in it the problem is (expressions.ts).
   ['{{problem*}} (at “{{near}}”)', '{{problem*}} (à « {{near}} »)'],
 
+  // The trigger column and last-saved (triggers.ts, question.ts, survey.ts).
+  [
+    '${{{target}}} is calculated, not answered by the user: it cannot trigger {{name}}; pick a question the user answers',
+    '${{{target}}} est calculé, pas répondu par l’utilisateur : il ne peut pas déclencher {{name}} ; choisissez une question à laquelle l’utilisateur répond',
+  ],
+  [
+    '{{value}} is not a trigger: write the question it follows as ${name}',
+    '{{value}} n’est pas un déclencheur : écrivez la question qu’il suit sous la forme ${name}',
+  ],
+  [
+    'background-geopoint needs a trigger: ${name} of the question whose answer records the position',
+    'background-geopoint a besoin d’un déclencheur : ${name} de la question dont la réponse enregistre la position',
+  ],
+  [
+    '__last-saved is the instance ${last-saved#name} reads: name the attached file something else',
+    '__last-saved est l’instance que lit ${last-saved#name} : donnez un autre nom au fichier joint',
+  ],
+
   // Sheets and columns.
   ['The survey sheet is missing or empty', 'La feuille survey manque ou est vide'],
   ['No settings sheet', 'Pas de feuille settings'],

@@ -202,6 +202,13 @@ export function readSurvey(
           });
         // The audit log and background audio take parameters pyxform checks (ODK Collect acts on them).
         if (parsed.meta === 'audit' || parsed.meta === 'background-audio') parseParameters(ctx, parsed.meta);
+        // A background position is taken when its trigger changes: without one it would never be taken.
+        if (parsed.meta === 'background-geopoint' && !ctx.sheet.value(row, 'trigger'))
+          issueAt(
+            ctx,
+            'trigger',
+            'background-geopoint needs a trigger: ${name} of the question whose answer records the position',
+          );
         if (parsed.kind === 'skippedMeta') {
           const message = `${parsed.meta} is not collected by Terrain: it stays empty`;
           warnings.push({ sheet: 'survey', row: row.row, column: typeCell.header, message });
