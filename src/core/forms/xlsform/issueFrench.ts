@@ -202,6 +202,10 @@ export const ISSUE_FRENCH: readonly (readonly [string, string])[] = [
   ],
 
   // References and expressions (convert.ts, expressions.ts, the expression checker's own messages).
+  [
+    '${{{name}}} is not a field of this form: the text shows nothing in its place',
+    '${{{name}}} n’est pas un champ de ce formulaire : le texte n’affiche rien à sa place',
+  ],
   ['${{{name}}} is not a field of this form', '${{{name}}} n’est pas un champ de ce formulaire'],
   [
     '${{{name}}} is ambiguous: rows {{rows}} are all named {{same}}; rename them so each name is used once',

@@ -36,7 +36,7 @@ describe('XLSForm issues', () => {
     });
   });
 
-  it('reports references to fields that do not exist, in expressions, labels and instance_name', () => {
+  it('reports references to fields that do not exist, in expressions and instance_name', () => {
     const found = issues({
       survey: sheet(
         ['type', 'name', 'label', 'relevant', 'calculation', 'repeat_count'],
@@ -49,7 +49,6 @@ describe('XLSForm issues', () => {
     });
     expect(found.map(formatIssue)).toEqual([
       'settings!2 instance_name: ${who} is not a field of this form',
-      'survey!2 label: ${nope} is not a field of this form',
       'survey!2 relevant: ${ghost} is not a field of this form',
       'survey!3 calculation: ${missing} is not a field of this form',
       'survey!4 repeat_count: ${count} is not a field of this form',

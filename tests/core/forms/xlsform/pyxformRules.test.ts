@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { convertXlsForm, formatIssue, localizeIssue } from '../../../../src/core/forms/xlsform';
-import { issues, item, ok, question, sheet, survey } from './dsl';
+import { convert, issues, item, ok, question, sheet, survey } from './dsl';
 
 /** pyxform's rules the conformance suite brought in (issue 13), each on a small form. */
 describe('names, as pyxform', () => {
@@ -40,6 +40,28 @@ describe('names, as pyxform', () => {
       'survey!4 name: Duplicate name name (first at row 3): items of group child must have different names',
       'survey!8 relevant: ${name} is ambiguous: rows 3, 7 are all named name; rename them so each name is used once',
     ]);
+  });
+
+  it('warns of a label or hint inserting a name the form does not have, and still refuses it in a trigger', () => {
+    const result = convert(
+      survey(
+        ['type', 'name', 'label', 'hint'],
+        ['text', 'q1', 'Hello ${q1x}', 'See ${q1x}'],
+        ['note', 'n', '${q1}'],
+      ),
+    );
+    if (!result.ok) expect.fail(JSON.stringify(result.issues));
+    expect(result.warnings.map(formatIssue)).toEqual([
+      'survey!2 label: ${q1x} is not a field of this form: the text shows nothing in its place',
+      'survey!2 hint: ${q1x} is not a field of this form: the text shows nothing in its place',
+    ]);
+    expect(localizeIssue(result.warnings[0]!, 'fr').message).toBe(
+      '${q1x} n’est pas un champ de ce formulaire : le texte n’affiche rien à sa place',
+    );
+    const trigger = issues(
+      survey(['type', 'name', 'calculation', 'trigger'], ['calculate', 'c', 'now()', '${q1x}']),
+    );
+    expect(trigger.map((i) => i.message)).toEqual(['${q1x} is not a field of this form']);
   });
 
   it('reserves meta at the top of the form only', () => {
