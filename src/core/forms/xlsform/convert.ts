@@ -220,6 +220,7 @@ function checkOne(
       return;
     }
     references = result.references;
+    for (const message of result.warnings ?? []) warnings.push({ ...at, message });
     const isList = (list: string) =>
       !!choices.lists[list] || choices.fileColumns.has(list) || data.columns.has(list);
     for (const message of instanceProblems(result.instances, isList, columnsOf))

@@ -216,6 +216,10 @@ export const ISSUE_FRENCH: readonly (readonly [string, string])[] = [
     '${{{name}}} est dans la boucle {{loop}}, une fois par choix de {{list}} : nommez une copie, ${{{same}}_<choix>}',
   ],
   [
+    '{{name}} is not a column of the choice list (columns: {{columns}}): every choice reads it as empty',
+    '{{name}} n’est pas une colonne de la liste de choix (colonnes : {{columns}}) : chaque choix la lit comme vide',
+  ],
+  [
     '{{name}} is not a column of the choice list (columns: {{columns}})',
     '{{name}} n’est pas une colonne de la liste de choix (colonnes : {{columns}})',
   ],

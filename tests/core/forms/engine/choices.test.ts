@@ -41,6 +41,18 @@ describe('choice filters', () => {
     expect(names(e.evaluate({}, 'en').choices(['state']))).toEqual(['north', 'south']);
   });
 
+  it('read a column the list does not have as empty, as ODK does', () => {
+    const lacking = engine(
+      formWith(
+        { crop: choices('millet', 'rice') },
+        q.selectOne('none', 'crop', { choiceFilter: "state != ''" }),
+        q.selectOne('all', 'crop', { choiceFilter: "state = ''" }),
+      ),
+    ).evaluate({}, 'en');
+    expect(names(lacking.choices(['none']))).toEqual([]);
+    expect(names(lacking.choices(['all']))).toEqual(['millet', 'rice']);
+  });
+
   it('read the choice name and call functions', () => {
     const s = e.evaluate({ grown: ['rice', 'none', 'maize'] }, 'en');
     expect(names(s.choices(['main']))).toEqual(['rice', 'maize']);

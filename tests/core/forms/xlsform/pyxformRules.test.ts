@@ -160,8 +160,9 @@ describe('select_one_external, as pyxform', () => {
     ]);
   });
 
-  it('refuses a list that is not there, points at a misspelled sheet, and names a column it lacks', () => {
-    const messages = (result: ReturnType<typeof form>) => (result.ok ? [] : result.issues.map(formatIssue));
+  it('refuses a list that is not there, points at a misspelled sheet, and warns of a column it lacks', () => {
+    const messages = (result: ReturnType<typeof form>) =>
+      result.ok ? result.warnings.map(formatIssue) : result.issues.map(formatIssue);
     expect(messages(form(undefined, ['survey', 'choices', 'extrenal_choices']))).toEqual([
       "survey!3 type: select_one_external villages needs an external_choices sheet with the list villages; the workbook has 'extrenal_choices': rename it external_choices?",
     ]);
@@ -180,7 +181,21 @@ describe('select_one_external, as pyxform', () => {
           ['villages', 'v1'],
         ]),
       ),
-    ).toEqual(['survey!3 choice_filter: region is not a column of the choice list (columns: name, label)']);
+    ).toEqual([
+      'survey!3 choice_filter: region is not a column of the choice list (columns: name, label): every choice reads it as empty',
+    ]);
+  });
+
+  it('reads a column no list has as empty, as ODK does, warning in French too', () => {
+    const result = convertXlsForm({
+      survey: sheet(['type', 'name', 'label', 'choice_filter'], ['select_one c', 'q', 'Q', "state != ''"]),
+      choices: sheet(['list_name', 'name', 'label'], ['c', 'a', 'A']),
+      settings: [],
+    });
+    if (!result.ok) return expect.fail(JSON.stringify(result.issues));
+    expect(result.warnings.map((w) => localizeIssue(w, 'fr').message)).toEqual([
+      'state n’est pas une colonne de la liste de choix (colonnes : name, label) : chaque choix la lit comme vide',
+    ]);
   });
 });
 
