@@ -2,7 +2,7 @@ import { compileExpression, ExpressionError, type CompiledExpression } from '../
 import { CHOICE_COLUMN_PREFIX, rewriteChoiceFilter } from './choiceFilter';
 import type { FormProblem } from './FormEngineError';
 import { isInside, resolvePath, type FormPlan, type ItemPlan } from './FormPlan';
-import { compileLabel, labelReferences, type LabelTemplate } from './labelTemplate';
+import { compileLabel, withoutUnknown, type LabelTemplate } from './labelTemplate';
 
 /**
  * pyxform's rule, simplified: a default is an expression when it refers to a field or calls a function
@@ -92,9 +92,8 @@ export function compileItems(plan: FormPlan): FormProblem[] {
     const template = (column: string, text: ItemPlan['item']['label']): LabelTemplate | undefined => {
       if (!text) return undefined;
       try {
-        const compiled = compileLabel(text);
-        checkNames(plan, problem, column, labelReferences(compiled));
-        return compiled;
+        // Display text tolerates a name the form lacks (shown as nothing); expressions do not.
+        return withoutUnknown(compileLabel(text), (name) => plan.byName.has(name));
       } catch (error) {
         if (!(error instanceof ExpressionError)) throw error;
         problem(column, error.message);

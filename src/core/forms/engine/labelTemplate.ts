@@ -23,12 +23,14 @@ export function compileLabel(text: LocalizedText): LabelTemplate {
   return template;
 }
 
-/** Every field a template refers to, for checking names at creation. */
-export function labelReferences(template: LabelTemplate): string[] {
-  const names: string[] = [];
-  for (const parts of template.values())
-    for (const part of parts) if (typeof part !== 'string') names.push(...part.references);
-  return names;
+/**
+ * The template with every insertion of a field the form does not have shown as nothing: pyxform accepts
+ * such a label (the converter warns) and ODK shows an output of a missing node as empty.
+ */
+export function withoutUnknown(template: LabelTemplate, known: (name: string) => boolean): LabelTemplate {
+  const shown = (part: string | CompiledExpression) =>
+    typeof part === 'string' || part.references.every(known) ? part : '';
+  return new Map([...template].map(([lang, parts]) => [lang, parts.map(shown)]));
 }
 
 /** The parts in `lang`, else in `fallback`, else in any language present. */

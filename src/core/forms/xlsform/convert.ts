@@ -86,10 +86,10 @@ export function convertXlsForm(sheets: XlsFormSheets, options: ConvertOptions = 
   const known = new Map(read.names);
   for (const [name, row] of copies) known.set(name, [...(known.get(name) ?? []), row]);
   const scope = { names: known, choices, loops: read.loops, data };
-  for (const check of read.checks) checkOne(check, scope, issues);
+  for (const check of read.checks) checkOne(check, scope, issues, warnings);
   if (settings.instanceName) {
     const { value, header, row } = settings.instanceName;
-    checkOne({ row, column: header, kind: 'expression', source: value }, scope, issues, 'settings');
+    checkOne({ row, column: header, kind: 'expression', source: value }, scope, issues, warnings, 'settings');
   }
 
   // pyxform builds a form of csv-/xml-external declarations alone; Terrain's definition needs something to
@@ -197,6 +197,7 @@ function checkOne(
   check: PendingCheck,
   { names, choices, loops, data }: CheckScope,
   issues: XlsFormIssue[],
+  warnings: XlsFormIssue[],
   sheet: 'survey' | 'settings' = 'survey',
 ): void {
   const at = { sheet, row: check.row, column: check.column };
@@ -219,6 +220,7 @@ function checkOne(
       return;
     }
     references = result.references;
+    for (const message of result.warnings ?? []) warnings.push({ ...at, message });
     const isList = (list: string) =>
       !!choices.lists[list] || choices.fileColumns.has(list) || data.columns.has(list);
     for (const message of instanceProblems(result.instances, isList, columnsOf))
@@ -226,7 +228,10 @@ function checkOne(
   }
   for (const name of new Set(references)) {
     const rows = names.get(name);
-    if (!rows) issues.push({ ...at, message: `\${${name}} is not a field of this form` });
+    if (!rows && check.display) {
+      const message = `\${${name}} is not a field of this form: the text shows nothing in its place`;
+      warnings.push({ ...at, message });
+    } else if (!rows) issues.push({ ...at, message: `\${${name}} is not a field of this form` });
     else if (rows.length > 1) {
       // pyxform's rule: a reference must name one item; the same name in two groups is ambiguous.
       const message = `\${${name}} is ambiguous: rows ${rows.join(', ')} are all named ${name}; rename them so each name is used once`;

@@ -6,7 +6,7 @@ import { tokenize } from '../expr/lexer';
  * before a device does. The source text is stored as written; only these checks compile it.
  */
 export type ExpressionCheck =
-  | { ok: true; references: readonly string[]; instances: readonly InstanceUse[] }
+  | { ok: true; references: readonly string[]; instances: readonly InstanceUse[]; warnings?: string[] }
   | { ok: false; message: string };
 
 const KEYWORDS = new Set(['and', 'or', 'div', 'mod']);
@@ -30,8 +30,8 @@ export function checkExpression(source: string): ExpressionCheck {
 /**
  * A choice filter names columns of the choices sheet without `${}` (`state=${state}`: the choice's `state`
  * column equals the field `state`). The expression language refers to fields only, so for the check each
- * such bare name is replaced by a string literal of the same length (offsets in messages stay right) after
- * checking that the list has that column.
+ * such bare name is replaced by a string literal of the same length (offsets in messages stay right); a
+ * name that is not a column of the list is a warning.
  */
 export function checkChoiceFilter(source: string, columns: ReadonlySet<string> | undefined): ExpressionCheck {
   let tokens;
@@ -41,19 +41,28 @@ export function checkChoiceFilter(source: string, columns: ReadonlySet<string> |
     return { ok: false, message: describe(err, source) };
   }
   let rewritten = source;
+  const unknown = new Set<string>();
   // Backwards, so a one-letter name (whose literal is longer) does not move the names still to replace.
   for (const [i, token] of [...tokens.entries()].reverse()) {
     if (token.kind !== 'name' || tokens[i + 1]?.kind === '(' || KEYWORDS.has(token.text)) continue;
     if (tokens[i - 1]?.kind === '/') continue; // a step of a path such as current()/../x
     // Unknown columns (a file that could not be read, already reported): check the syntax only.
-    if (columns && !columns.has(token.text)) {
-      const known = [...columns].join(', ');
-      return { ok: false, message: `${token.text} is not a column of the choice list (columns: ${known})` };
-    }
+    if (columns && !columns.has(token.text)) unknown.add(token.text);
     const literal = `'${'x'.repeat(Math.max(0, token.text.length - 2))}'`;
     rewritten = rewritten.slice(0, token.at) + literal + rewritten.slice(token.at + token.text.length);
   }
-  return checkExpression(rewritten);
+  const result = checkExpression(rewritten);
+  if (!result.ok || unknown.size === 0) return result;
+  // pyxform accepts a column the list lacks and ODK reads it as empty for every choice (the engine does
+  // too): a warning, most likely a typo, rather than a refusal.
+  const known = [...(columns ?? [])].join(', ');
+  const warnings = [...unknown]
+    .reverse()
+    .map(
+      (name) =>
+        `${name} is not a column of the choice list (columns: ${known}): every choice reads it as empty`,
+    );
+  return { ...result, warnings };
 }
 
 /**

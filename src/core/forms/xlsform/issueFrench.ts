@@ -202,6 +202,10 @@ export const ISSUE_FRENCH: readonly (readonly [string, string])[] = [
   ],
 
   // References and expressions (convert.ts, expressions.ts, the expression checker's own messages).
+  [
+    '${{{name}}} is not a field of this form: the text shows nothing in its place',
+    '${{{name}}} n’est pas un champ de ce formulaire : le texte n’affiche rien à sa place',
+  ],
   ['${{{name}}} is not a field of this form', '${{{name}}} n’est pas un champ de ce formulaire'],
   [
     '${{{name}}} is ambiguous: rows {{rows}} are all named {{same}}; rename them so each name is used once',
@@ -210,6 +214,10 @@ export const ISSUE_FRENCH: readonly (readonly [string, string])[] = [
   [
     '${{{name}}} is inside loop {{loop}}, once per choice of {{list}}: name one copy, ${{{same}}_<choice>}',
     '${{{name}}} est dans la boucle {{loop}}, une fois par choix de {{list}} : nommez une copie, ${{{same}}_<choix>}',
+  ],
+  [
+    '{{name}} is not a column of the choice list (columns: {{columns}}): every choice reads it as empty',
+    '{{name}} n’est pas une colonne de la liste de choix (colonnes : {{columns}}) : chaque choix la lit comme vide',
   ],
   [
     '{{name}} is not a column of the choice list (columns: {{columns}})',

@@ -13,6 +13,11 @@ export interface PendingCheck {
   kind: 'expression' | 'choiceFilter' | 'text';
   source: string;
   listName?: string;
+  /**
+   * Text shown to the user (label, hint, messages): a `${name}` the form does not have is a warning, as
+   * pyxform accepts it and ODK shows an output of a missing node as nothing; the trigger column is not.
+   */
+  display?: true;
 }
 
 /** What one survey row contributes: its fields, plus the checks and problems found on the way. */
@@ -63,7 +68,13 @@ function localized(ctx: RowContext, key: string): LocalizedText | undefined {
   // Labels and messages insert answers with ${name}: those names must exist too.
   for (const value of Object.values(text ?? {}))
     if (value.includes('${'))
-      ctx.checks.push({ row: ctx.row.row, column: ctx.sheet.header(key), kind: 'text', source: value });
+      ctx.checks.push({
+        row: ctx.row.row,
+        column: ctx.sheet.header(key),
+        kind: 'text',
+        source: value,
+        display: true,
+      });
   return text;
 }
 

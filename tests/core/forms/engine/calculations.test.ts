@@ -84,7 +84,7 @@ describe('calculations', () => {
           q.integer('a', { relevant: '${b} >', row: 4 }),
           q.integer('b', { constraint: 'nope(.)', row: 5 }),
           q.calculate('c', '${ghost} + 1', { row: 6 }),
-          q.text('d', { label: { en: 'Hi ${ghost}' }, row: 7 }),
+          q.text('d', { label: { en: 'Hi ${1bad}' }, row: 7 }),
         ),
       );
     try {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rewriteChoiceFilter } from '../../../../src/core/forms/engine/choiceFilter';
-import { choices, engine, formWith, q, repeat } from './dsl';
+import { createFormEngine } from '../../../../src/core/forms/engine';
+import { choices, engine, form, formWith, q, repeat } from './dsl';
 
 const lists = {
   state: choices('north', 'south'),
@@ -40,6 +41,18 @@ describe('choice filters', () => {
     expect(names(e.evaluate({}, 'en').choices(['state']))).toEqual(['north', 'south']);
   });
 
+  it('read a column the list does not have as empty, as ODK does', () => {
+    const lacking = engine(
+      formWith(
+        { crop: choices('millet', 'rice') },
+        q.selectOne('none', 'crop', { choiceFilter: "state != ''" }),
+        q.selectOne('all', 'crop', { choiceFilter: "state = ''" }),
+      ),
+    ).evaluate({}, 'en');
+    expect(names(lacking.choices(['none']))).toEqual([]);
+    expect(names(lacking.choices(['all']))).toEqual(['millet', 'rice']);
+  });
+
   it('read the choice name and call functions', () => {
     const s = e.evaluate({ grown: ['rice', 'none', 'maize'] }, 'en');
     expect(names(s.choices(['main']))).toEqual(['rice', 'maize']);
@@ -74,5 +87,15 @@ describe('labels', () => {
     const s = e.evaluate({ main: 'rice', grown: ['rice', 'millet'] }, 'fr');
     expect(s.label(['named'], 'en')).toBe('Crop: rice (fr)');
     expect(s.hint(['named'], 'en')).toBe('rice millet grown');
+  });
+
+  it('show a field the form does not have as nothing, as ODK does; an expression still refuses it', () => {
+    const s = engine(form(q.text('a', { label: { en: 'Hello ${ghost}!' }, hint: { en: '${ghost}${a}' } })));
+    const state = s.evaluate({ a: 'x' }, 'en');
+    expect(state.label(['a'], 'en')).toBe('Hello !');
+    expect(state.hint(['a'], 'en')).toBe('x');
+    expect(() => createFormEngine(form(q.text('a', { relevant: "${ghost} = ''" })))).toThrow(
+      '${ghost} is not a field of this form',
+    );
   });
 });

@@ -158,4 +158,20 @@ describe('the trigger column', () => {
     );
     expect(!unknown.ok && unknown.issues[0]?.message).toBe('${nope} is not a field of this form');
   });
+
+  it('is needed by background-geopoint, which may follow a question of another group from a repeat', () => {
+    const header = ['type', 'name', 'label', 'trigger'];
+    const missing = convert(survey(header, ['integer', 'temp', 'T'], ['background-geopoint', 'geo', '']));
+    expect(!missing.ok && missing.issues.map((i) => [i.row, i.column])).toEqual([[3, 'trigger']]);
+    const across = survey(
+      header,
+      ['begin_group', 'groupA', ''],
+      ['integer', 'temp', 'T'],
+      ['end_group'],
+      ['begin_repeat', 'groupB', ''],
+      ['background-geopoint', 'geo', '', '${temp}'],
+      ['end_repeat'],
+    );
+    expect(convert(across).ok).toBe(true);
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { convertXlsForm, formatIssue, localizeIssue } from '../../../../src/core/forms/xlsform';
-import { issues, item, ok, question, sheet, survey } from './dsl';
+import { convert, issues, item, ok, question, sheet, survey } from './dsl';
 
 /** pyxform's rules the conformance suite brought in (issue 13), each on a small form. */
 describe('names, as pyxform', () => {
@@ -40,6 +40,28 @@ describe('names, as pyxform', () => {
       'survey!4 name: Duplicate name name (first at row 3): items of group child must have different names',
       'survey!8 relevant: ${name} is ambiguous: rows 3, 7 are all named name; rename them so each name is used once',
     ]);
+  });
+
+  it('warns of a label or hint inserting a name the form does not have, and still refuses it in a trigger', () => {
+    const result = convert(
+      survey(
+        ['type', 'name', 'label', 'hint'],
+        ['text', 'q1', 'Hello ${q1x}', 'See ${q1x}'],
+        ['note', 'n', '${q1}'],
+      ),
+    );
+    if (!result.ok) expect.fail(JSON.stringify(result.issues));
+    expect(result.warnings.map(formatIssue)).toEqual([
+      'survey!2 label: ${q1x} is not a field of this form: the text shows nothing in its place',
+      'survey!2 hint: ${q1x} is not a field of this form: the text shows nothing in its place',
+    ]);
+    expect(localizeIssue(result.warnings[0]!, 'fr').message).toBe(
+      '${q1x} n’est pas un champ de ce formulaire : le texte n’affiche rien à sa place',
+    );
+    const trigger = issues(
+      survey(['type', 'name', 'calculation', 'trigger'], ['calculate', 'c', 'now()', '${q1x}']),
+    );
+    expect(trigger.map((i) => i.message)).toEqual(['${q1x} is not a field of this form']);
   });
 
   it('reserves meta at the top of the form only', () => {
@@ -138,8 +160,9 @@ describe('select_one_external, as pyxform', () => {
     ]);
   });
 
-  it('refuses a list that is not there, points at a misspelled sheet, and names a column it lacks', () => {
-    const messages = (result: ReturnType<typeof form>) => (result.ok ? [] : result.issues.map(formatIssue));
+  it('refuses a list that is not there, points at a misspelled sheet, and warns of a column it lacks', () => {
+    const messages = (result: ReturnType<typeof form>) =>
+      result.ok ? result.warnings.map(formatIssue) : result.issues.map(formatIssue);
     expect(messages(form(undefined, ['survey', 'choices', 'extrenal_choices']))).toEqual([
       "survey!3 type: select_one_external villages needs an external_choices sheet with the list villages; the workbook has 'extrenal_choices': rename it external_choices?",
     ]);
@@ -158,7 +181,21 @@ describe('select_one_external, as pyxform', () => {
           ['villages', 'v1'],
         ]),
       ),
-    ).toEqual(['survey!3 choice_filter: region is not a column of the choice list (columns: name, label)']);
+    ).toEqual([
+      'survey!3 choice_filter: region is not a column of the choice list (columns: name, label): every choice reads it as empty',
+    ]);
+  });
+
+  it('reads a column no list has as empty, as ODK does, warning in French too', () => {
+    const result = convertXlsForm({
+      survey: sheet(['type', 'name', 'label', 'choice_filter'], ['select_one c', 'q', 'Q', "state != ''"]),
+      choices: sheet(['list_name', 'name', 'label'], ['c', 'a', 'A']),
+      settings: [],
+    });
+    if (!result.ok) return expect.fail(JSON.stringify(result.issues));
+    expect(result.warnings.map((w) => localizeIssue(w, 'fr').message)).toEqual([
+      'state n’est pas une colonne de la liste de choix (colonnes : name, label) : chaque choix la lit comme vide',
+    ]);
   });
 });
 
