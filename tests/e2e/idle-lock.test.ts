@@ -59,13 +59,7 @@ describe('the idle lock and the offline unlock', () => {
     await context.setOffline(true);
     await home.newSubmission(FORM);
     const form = new FillFormPage(page);
-    await form.fillText('Nom de la personne interrogée', NAME);
-    await form.fillText('Nombre de personnes dans le ménage', '3');
-    await form.choose('Sexe du chef de ménage', 'Femme');
-    await form.choose('Sources d’eau utilisées', 'Forage');
-    await form.fillText('Date de la visite', '2026-12-06');
-    await page.getByRole('button', { name: 'Utiliser ma position' }).click();
-    await form.finalize();
+    await form.finalizeHousehold({ name: NAME, members: '3', date: '2026-12-06' });
     await new SubmissionsPage(page).rowWithState('En attente').waitFor();
     const [submission] = (await new TestDevice(page).read()).submissions;
 

@@ -34,13 +34,7 @@ describe('a tablet shared by two users', () => {
     await page.getByText('Enregistré', { exact: true }).waitFor();
     await home.goHome();
     await home.newSubmission(FORM);
-    await form.fillText('Nom de la personne interrogée', MARKER);
-    await form.fillText('Nombre de personnes dans le ménage', '4');
-    await form.choose('Sexe du chef de ménage', 'Femme');
-    await form.choose('Sources d’eau utilisées', 'Forage');
-    await form.fillText('Date de la visite', '2026-12-06');
-    await page.getByRole('button', { name: 'Utiliser ma position' }).click();
-    await form.finalize();
+    await form.finalizeHousehold({ name: MARKER, members: '4', date: '2026-12-06' });
     const submissions = new SubmissionsPage(page);
     await submissions.rowWithState('En attente').waitFor();
     expect(await submissions.rows().first().innerText()).toContain(MARKER);

@@ -63,13 +63,7 @@ describe('two tabs of one agent, and the USB-stick path', () => {
 
     await home.newSubmission(FORM);
     const form = new FillFormPage(page);
-    await form.fillText('Nom de la personne interrogée', 'Fatoumata Touré');
-    await form.fillText('Nombre de personnes dans le ménage', '5');
-    await form.choose('Sexe du chef de ménage', 'Femme');
-    await form.choose('Sources d’eau utilisées', 'Forage');
-    await form.fillText('Date de la visite', '2026-11-23');
-    await page.getByRole('button', { name: 'Utiliser ma position' }).click();
-    await form.finalize();
+    await form.finalizeHousehold({ name: 'Fatoumata Touré', members: '5', date: '2026-11-23' });
     const bar = SyncBar.of(page);
     await bar.waiting(1).waitFor();
 

@@ -12,7 +12,7 @@ import { EngineForm } from './EngineForm';
 export function DraftForm({ draft, form }: { draft: DraftRecord; form: FormRecord }) {
   const { t } = useT();
   const { session } = useSignedIn();
-  const built = useFormEngine(form.definition, session.user.username);
+  const built = useFormEngine(form.definition, session.user.username, draft.lastSaved);
   if (!built) return <p>{t('app.loading')}</p>;
   if (built.error) {
     return (

@@ -25,6 +25,12 @@ export interface DraftRecord {
   updatedAt: string;
   /** Set on a correction: the submission its finalized version will replace (a new version of it). */
   replaces?: string;
+  /**
+   * What `${last-saved#name}` reads: this device's last submission of the form when the draft started, kept
+   * with the draft (sealed like its answers) so the fill page and finalizing read the same values, as ODK
+   * fixes its last-saved instance when the form opens.
+   */
+  lastSaved?: Record<string, unknown>;
 }
 
 /**

@@ -16,10 +16,14 @@ const asError = (error: unknown): Error => (error instanceof Error ? error : new
 /**
  * The form's engine, built once per form version (compiling every expression): a form whose logic cannot
  * run gives its error instead, to show rather than crash on. Meta fields get the signed-in username and
- * this browser's device id. Undefined while the code of the rarer ODK functions the form calls loads (its
+ * this browser's device id; `${last-saved#…}` reads the draft's `lastSaved`. Undefined while the code of the rarer ODK functions the form calls loads (its
  * own chunk, precached by the service worker: functions/lazy.ts); at once for the other forms.
  */
-export function useFormEngine(form: FormDefinition, username: string): EngineResult | undefined {
+export function useFormEngine(
+  form: FormDefinition,
+  username: string,
+  lastSaved?: Record<string, unknown>,
+): EngineResult | undefined {
   const needsExtra = useMemo(() => formNeedsExtraFunctions(form), [form]);
   const [loaded, setLoaded] = useState(extraFunctionsLoaded);
   const [loadError, setLoadError] = useState<Error>();
@@ -39,9 +43,9 @@ export function useFormEngine(form: FormDefinition, username: string): EngineRes
     if (loadError) return { error: loadError };
     if (!ready) return undefined;
     try {
-      return { engine: createFormEngine(form, { username, deviceId: deviceId() }) };
+      return { engine: createFormEngine(form, { username, deviceId: deviceId(), lastSaved }) };
     } catch (error) {
       return { error: asError(error) };
     }
-  }, [form, username, ready, loadError]);
+  }, [form, username, lastSaved, ready, loadError]);
 }

@@ -30,6 +30,7 @@ export async function createDraft(
     answers,
     startedAt: now,
     updatedAt: now,
+    ...(lastSaved ? { lastSaved } : {}),
   };
   await db.drafts.add(draft);
   return draft;
@@ -154,7 +155,11 @@ export async function finalizeDraft(
 
     // The engine decides what is stored: calculations applied, non-relevant answers dropped, then types,
     // required and constraints checked on what remains.
-    const result = engineFor(form, engineModule).finalize(options.answers ?? draft.answers, options.lang);
+    // A draft that reads ${last-saved#…} has an engine of its own, over the values it started with.
+    const engine = draft.lastSaved
+      ? engineModule.createFormEngine(form.definition, { lastSaved: draft.lastSaved })
+      : engineFor(form, engineModule);
+    const result = engine.finalize(options.answers ?? draft.answers, options.lang);
     if (!result.ok) throw AnswersInvalidError.fromEngine(result.issues);
 
     const now = new Date();

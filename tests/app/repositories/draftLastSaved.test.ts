@@ -55,4 +55,33 @@ describe('last-saved', () => {
     }
     expect((await createDraft(db, visit, meta)).answers).toEqual({ village: 'Tombouctou' });
   });
+
+  it('is kept with the draft: a calculation reading it is stored with the value the draft started with', async () => {
+    const withCalculation: FormRecord = {
+      ...visit,
+      definition: FormDefinition.parse({
+        ...visit.definition,
+        items: [
+          ...visit.definition.items,
+          {
+            kind: 'question',
+            type: 'calculate',
+            name: 'previous',
+            calculation: "concat('après ', ${last-saved#village})",
+          },
+        ],
+      }),
+    };
+    await db.forms.put(withCalculation);
+    const first = await createDraft(db, withCalculation, meta);
+    await finalizeDraft(db, first.id, { userId: USER_ID, lang: 'fr', answers: { village: 'Gao' } });
+    const second = await createDraft(db, withCalculation, meta);
+    expect(second.lastSaved).toMatchObject({ village: 'Gao' });
+    const stored = await finalizeDraft(db, second.id, {
+      userId: USER_ID,
+      lang: 'fr',
+      answers: { village: 'Ansongo' },
+    });
+    expect(stored.data).toMatchObject({ village: 'Ansongo', previous: 'après Gao' });
+  });
 });

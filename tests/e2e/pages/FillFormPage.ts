@@ -79,6 +79,20 @@ export class FillFormPage extends AppPage {
     await this.page.getByRole('button', { name: 'Finaliser' }).click();
   }
 
+  /**
+   * Answers the demo household form ("Enquête ménage") as an agent would, its required questions and the
+   * position, and finalizes it.
+   */
+  async finalizeHousehold(answers: { name: string; members: string; date: string }): Promise<void> {
+    await this.fillText('Nom de la personne interrogée', answers.name);
+    await this.fillText('Nombre de personnes dans le ménage', answers.members);
+    await this.choose('Sexe du chef de ménage', 'Femme');
+    await this.choose('Sources d’eau utilisées', 'Forage');
+    await this.fillText('Date de la visite', answers.date);
+    await this.page.getByRole('button', { name: 'Utiliser ma position' }).click();
+    await this.finalize();
+  }
+
   errorSummary() {
     return this.page.getByRole('alert').filter({ hasText: 'Corrigez les réponses signalées' });
   }
