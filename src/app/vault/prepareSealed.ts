@@ -24,8 +24,8 @@ export async function loadSealContext(db: TerrainDb, sealer: ServerSealer): Prom
 
 /**
  * Before each push of the unlocked engine: asks the server for its key (once per engine, `fresh` tells),
- * keeps it, and seals the pending changes that have no envelope for it yet (written before the key was known,
- * or sealed to an older key). A server without the route (older) leaves the outbox as it was.
+ * keeps it, and, the first time or when the key changed, seals the rows waiting to be sent that have no
+ * envelope for it yet (written before the key was known, or sealed to an older key). A server without the route (older) leaves the outbox as it was.
  */
 export async function prepareSealed(
   db: TerrainDb,
@@ -50,8 +50,11 @@ export async function prepareSealed(
     }
   }
   const { clientId } = await getSyncMeta(db);
+  const known = sealer.context?.server.keyId === server.keyId;
   sealer.context = { server, deviceKey: pair.privateKey, clientId };
-  await envelopeMissing(db, server.keyId);
+  // Once the middleware knows the key it seals every row as it is written: only rows written before (or under
+  // another key) need it, so the store is scanned once per engine, not at every sync (media rows are large).
+  if (fresh || !known) await envelopeMissing(db, server.keyId);
 }
 
 /**

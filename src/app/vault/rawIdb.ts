@@ -44,10 +44,13 @@ export function openExisting(name: string): Promise<IDBDatabase | null> {
   });
 }
 
-/** The users' databases on this browser (`terrain-<userId>`), by user id. */
+/** The app's own databases, which hold no user's data. */
+const SHARED_DATABASES = new Set(['terrain-vault', 'terrain-session']);
+
+/** The names of the users' databases on this browser (`terrain-<userId>`). */
 export async function userDatabases(): Promise<string[]> {
   const all = (await indexedDB.databases?.().catch(() => undefined)) ?? [];
   return all
     .map((d) => d.name ?? '')
-    .filter((name) => name.startsWith('terrain-') && name !== 'terrain-vault');
+    .filter((name) => name.startsWith('terrain-') && !SHARED_DATABASES.has(name));
 }

@@ -4,6 +4,7 @@ import { ApiError } from '../api/errors';
 import type { SyncMeta } from '../db/schema';
 import { browserLocks, runIfFree, syncLockName } from '../sync/syncLock';
 import { committed, done, openExisting, userDatabases } from './rawIdb';
+import { sendSealedFiles } from './sealedFiles';
 import { SERVER_FIELD, type OutboxEnvelope } from './serverSeal';
 
 /** Sealed changes per request: boxes are about a third larger than the changes they hold. */
@@ -20,12 +21,6 @@ export interface SealedSendResult {
 }
 
 /**
- * Sends files that sent sealed changes name (./sealedFiles.ts): the SHA-256s of the changes the server took,
- * in the same raw database; says how many the server now holds.
- */
-export type SealedFileSender = (idb: IDBDatabase, api: ApiClient, sha256s: string[]) => Promise<number>;
-
-/**
  * Sends the changes a user's database holds sealed to the server (./serverSeal.ts), WITHOUT that user's
  * key: while the app is locked (the user's own session), or from another user's session on the same tablet
  * (a supervisor syncing agents' tablets at base). The server checks the device's signatures and applies the
@@ -38,11 +33,7 @@ export type SealedFileSender = (idb: IDBDatabase, api: ApiClient, sha256s: strin
  * is how the results reach their records. Nothing is lost if the answer is: the server applies each seq
  * once. One sender at a time per user across tabs (the user's sync lock).
  */
-export async function sendSealedOutbox(
-  dbName: string,
-  api: ApiClient,
-  sendFiles?: SealedFileSender,
-): Promise<SealedSendResult> {
+export async function sendSealedOutbox(dbName: string, api: ApiClient): Promise<SealedSendResult> {
   const result: SealedSendResult = { changes: 0, files: 0 };
   const userId = dbName.slice('terrain-'.length);
   // Busy: that user's own engine, or another sender, is at it in another tab; the next sync tries again.
@@ -62,11 +53,10 @@ export async function sendSealedOutbox(
         const answered = answeredSeqs(response, batch.changes);
         if (answered.size === 0)
           throw new ApiError(200, 'invalid_response', 'The server answered sealed changes without a result');
-        if (sendFiles) {
-          const taken = batch.changes.filter((c) => answered.get(c.change.seq) === 'taken');
-          const files = [...new Set(taken.flatMap((c) => c.media))];
-          if (files.length > 0) result.files += await sendFiles(idb, api, files);
-        }
+        // The files the taken changes name follow them (./sealedFiles.ts), before the seqs count as sent.
+        const taken = batch.changes.filter((c) => answered.get(c.change.seq) === 'taken');
+        const files = [...new Set(taken.flatMap((c) => c.media))];
+        if (files.length > 0) result.files += await sendSealedFiles(idb, api, files);
         await recordSent(idb, Math.max(...answered.keys()));
         result.changes += answered.size;
       }
@@ -82,16 +72,12 @@ export async function sendSealedOutbox(
  * failure for one user's changes (a revoked device, changes the sender may not bring in) does not stop the
  * others; a failure of the network does, and is thrown.
  */
-export async function sendOthersSealed(
-  senderId: string,
-  api: ApiClient,
-  sendFiles?: SealedFileSender,
-): Promise<SealedSendResult> {
+export async function sendOthersSealed(senderId: string, api: ApiClient): Promise<SealedSendResult> {
   const total: SealedSendResult = { changes: 0, files: 0 };
   for (const name of await userDatabases()) {
     if (name === `terrain-${senderId}`) continue;
     try {
-      const sent = await sendSealedOutbox(name, api, sendFiles);
+      const sent = await sendSealedOutbox(name, api);
       total.changes += sent.changes;
       total.files += sent.files;
     } catch (error) {

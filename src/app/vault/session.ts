@@ -9,7 +9,6 @@ import { watchIdle } from './idleLock';
 import { readEntry } from './keyring';
 import { openSealedDb } from './openSealedDb';
 import { loadSealContext, prepareSealed } from './prepareSealed';
-import { sendSealedFiles } from './sealedFiles';
 import { sendOthersSealed, sendSealedOutbox } from './sealedOutbox';
 import { ServerSealer } from './serverSeal';
 import { unlockOffline, unlockOnline, type Unlocked } from './unlock';
@@ -84,7 +83,7 @@ export async function startUnlocked(
     db,
     api,
     beforePush: (fresh) => prepareSealed(db, api, sealer, fresh),
-    afterSync: async () => (await sendOthersSealed(userId, api, sendSealedFiles)).changes,
+    afterSync: async () => (await sendOthersSealed(userId, api)).changes,
     onFailure: (error) => {
       if (stopped || !isRevocation(error)) return;
       // What could be sent was sent (the push runs before the failure that tells); the rest is shredded.
@@ -113,8 +112,8 @@ export async function startUnlocked(
  */
 export async function sendWhileLocked(userId: string, api: ApiClient): Promise<'sent' | 'revoked'> {
   try {
-    await sendSealedOutbox(`terrain-${userId}`, api, sendSealedFiles);
-    await sendOthersSealed(userId, api, sendSealedFiles);
+    await sendSealedOutbox(`terrain-${userId}`, api);
+    await sendOthersSealed(userId, api);
     return 'sent';
   } catch (error) {
     if (!isRevocation(error)) throw error;

@@ -7,7 +7,6 @@ import { SyncEngine } from '../../../src/app/sync/SyncEngine';
 import { openSealedDb } from '../../../src/app/vault/openSealedDb';
 import { loadSealContext, prepareSealed } from '../../../src/app/vault/prepareSealed';
 import { putMedia } from '../../../src/app/repositories/media';
-import { sendSealedFiles } from '../../../src/app/vault/sealedFiles';
 import { sendOthersSealed, sendSealedOutbox } from '../../../src/app/vault/sealedOutbox';
 import { formVersionKey } from '../../../src/core/records/formVersion';
 import { DEMO_PROJECT } from '../../../src/server/seed/demoForm';
@@ -209,7 +208,7 @@ describe.each(backends)('sync without unlocking, against the real server ($name)
     tablet.lock();
 
     const supervisor = await signIn(server, 'supervisor');
-    expect(await sendOthersSealed(supervisor.userId, supervisor.api, sendSealedFiles)).toEqual({
+    expect(await sendOthersSealed(supervisor.userId, supervisor.api)).toEqual({
       changes: 1,
       files: 1,
     });
