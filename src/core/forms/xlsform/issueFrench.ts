@@ -361,8 +361,8 @@ export const ISSUE_FRENCH: readonly (readonly [string, string])[] = [
     'Les fichiers joints dépassent {{max}} Mo à eux tous',
   ],
   [
-    '{{file}} took longer than {{seconds}} s to read: it is not a form the server can take',
-    'La lecture de {{file}} a pris plus de {{seconds}} s : le serveur ne peut pas prendre ce formulaire',
+    '{{file}} took longer than {{seconds}} s to read: reading was stopped',
+    'La lecture de {{file}} a pris plus de {{seconds}} s : elle a été arrêtée',
   ],
   [
     '{{file}} needs more than {{size}} MB of memory to read: it is not a form the server can take',

@@ -24,6 +24,12 @@ describe("the converter's messages in French", () => {
     ).toBe("La feuille survey manque ou est vide ; le classeur a 'surveys' : la renommer survey ?");
   });
 
+  it("translates the server's time limit message (FormTimeLimitError)", () => {
+    expect(frenchMessage('widgets.xls took longer than 10 s to read: reading was stopped')).toBe(
+      'La lecture de widgets.xls a pris plus de 10 s : elle a été arrêtée',
+    );
+  });
+
   it('turns the or of a list of values into ou', () => {
     expect(frenchMessage('quality=foo: write voice-only or low or normal')).toBe(
       'quality=foo : écrivez voice-only ou low ou normal',
