@@ -129,7 +129,7 @@ export function readWorkbook(bytes: Uint8Array, fileName: string): XlsFormSheets
   return out;
 }
 
-export interface RawRow {
+interface RawRow {
   /** The row number as Excel shows it (from 1). */
   row: number;
   /** Text by column index; a sparse array when read from a workbook (only the cells the file has). */

@@ -231,6 +231,10 @@ export const ISSUE_FRENCH: readonly (readonly [string, string])[] = [
     "instance('{{list}}'): {{name}} is not a column of the choices sheet",
     "instance('{{list}}') : {{name}} n’est pas une colonne de la feuille choices",
   ],
+  [
+    'Unknown function {{name}}(): ODK forms do not know it either',
+    'Fonction inconnue : {{name}}() ; les formulaires ODK ne la connaissent pas non plus',
+  ],
   ['Unknown function {{name}}()', 'Fonction inconnue : {{name}}()'],
   ['{{name}}() takes {{arity}}, not {{count}}', '{{name}}() prend {{arity}}, pas {{count}}'],
   ['Not a valid field name: ${{{name}}}', 'Nom de champ non valide : ${{{name}}}'],
@@ -243,10 +247,6 @@ export const ISSUE_FRENCH: readonly (readonly [string, string])[] = [
   ["Unexpected '!': use != or not(…)", "'!' inattendu : écrivez != ou not(…)"],
   ["Unexpected character '{{c}}'", "Caractère '{{c}}' inattendu"],
   ['Unexpected {{token}}: an operator is missing', '{{token}} inattendu : il manque un opérateur'],
-  [
-    "Unexpected name '{{name}}': fields are written ${{{same}}}, functions need ( )",
-    "Nom '{{name}}' inattendu : un champ s’écrit ${{{same}}}, une fonction demande des ( )",
-  ],
   ['Expected a value but found {{token}}', 'Une valeur était attendue, pas {{token}}'],
   ["Expected ')' or ',' but found {{token}}", "')' ou ',' était attendu, pas {{token}}"],
   ["Unbalanced parentheses: unexpected ')'", "Parenthèses déséquilibrées : ')' inattendue"],
@@ -257,9 +257,33 @@ export const ISSUE_FRENCH: readonly (readonly [string, string])[] = [
   ["Unclosed '[': add the closing ']'", "'[' non fermé : ajoutez le ']' fermant"],
   ['Empty expression', 'Expression vide'],
   ['Expression nested too deeply', 'Expression trop profondément imbriquée'],
+  // Location paths and instance('list')/root/item (parser.ts, compile.ts).
   [
-    'XPath paths are not supported: refer to fields as ${name}',
-    'Les chemins XPath ne sont pas pris en charge : désignez les champs par ${nom}',
+    "Unexpected '/', '[' or ']': a path starts with a name, '.', '..', '/' or current()",
+    "'/', '[' ou ']' inattendu : un chemin commence par un nom, '.', '..', '/' ou current()",
+  ],
+  [
+    "Expected a name, '.' or '..' after '/' but found {{token}}",
+    "Un nom, '.' ou '..' était attendu après '/', pas {{token}}",
+  ],
+  [
+    "Predicates […] are supported only on instance('list')/root/item",
+    "Les prédicats […] ne sont pris en charge que sur instance('liste')/root/item",
+  ],
+  ["position() takes no argument or '..'", "position() ne prend pas d’argument, ou '..'"],
+  [
+    "{{what*}}: write instance('list')/root/item[condition]/column",
+    "{{what*}} : écrivez instance('liste')/root/item[condition]/colonne",
+  ],
+  [
+    'instance() takes a choice list name in quotes',
+    'instance() prend un nom de liste de choix entre guillemets',
+  ],
+  ['Expected /{{step}}', '/{{step}} était attendu'],
+  ['Expected a column name', 'Un nom de colonne était attendu'],
+  [
+    "instance('{{list}}')/root/item needs a /column, except in count()",
+    "instance('{{list}}')/root/item demande une /colonne, sauf dans count()",
   ],
 
   // Attached files (itemsetFiles.ts, geojson.ts, attachments.ts).
@@ -361,8 +385,8 @@ export const ISSUE_FRENCH: readonly (readonly [string, string])[] = [
     'Les fichiers joints dépassent {{max}} Mo à eux tous',
   ],
   [
-    '{{file}} took longer than {{seconds}} s to read: it is not a form the server can take',
-    'La lecture de {{file}} a pris plus de {{seconds}} s : le serveur ne peut pas prendre ce formulaire',
+    '{{file}} took longer than {{seconds}} s to read: reading was stopped',
+    'La lecture de {{file}} a pris plus de {{seconds}} s : elle a été arrêtée',
   ],
   [
     '{{file}} needs more than {{size}} MB of memory to read: it is not a form the server can take',

@@ -5,7 +5,7 @@
 const XLSFORM_SHEETS = new Set(['survey', 'choices', 'settings', 'external_choices', 'entities', 'osm']);
 
 /** Sheets of the workbook within two edits of `wanted` (case aside), that are not XLSForm sheets already. */
-export function similarSheets(wanted: string, sheetNames: readonly string[]): string[] {
+function similarSheets(wanted: string, sheetNames: readonly string[]): string[] {
   return sheetNames.filter((name) => {
     const lower = name.trim().toLowerCase();
     return !XLSFORM_SHEETS.has(lower) && !name.startsWith('_') && distance(lower, wanted) <= 2;

@@ -1,4 +1,4 @@
-import type { FormItem, Question } from '../definition';
+import { walkItems, type FormItem, type Question } from '../definition';
 import type { XlsFormIssue } from './types';
 
 /**
@@ -8,13 +8,9 @@ import type { XlsFormIssue } from './types';
  */
 export function triggerProblems(items: readonly FormItem[], column: string): XlsFormIssue[] {
   const questions = new Map<string, Question>();
-  const walk = (list: readonly FormItem[]) => {
-    for (const item of list) {
-      if (item.kind === 'question') questions.set(item.name, item);
-      else walk(item.items);
-    }
-  };
-  walk(items);
+  walkItems(items, (item) => {
+    if (item.kind === 'question') questions.set(item.name, item);
+  });
   const issues: XlsFormIssue[] = [];
   for (const question of questions.values()) {
     const target = question.trigger === undefined ? undefined : questions.get(question.trigger);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { frenchMessage, issueMessage, localizeIssue } from '../../../../src/core/forms/xlsform';
+import { checkExpression } from '../../../../src/core/forms/xlsform/expressions';
 import { ISSUE_FRENCH } from '../../../../src/core/forms/xlsform/issueFrench';
 
 describe("the converter's messages in French", () => {
@@ -22,6 +23,35 @@ describe("the converter's messages in French", () => {
     expect(
       frenchMessage("The survey sheet is missing or empty; the workbook has 'surveys': rename it survey?"),
     ).toBe("La feuille survey manque ou est vide ; le classeur a 'surveys' : la renommer survey ?");
+  });
+
+  it("translates the server's time limit message (FormTimeLimitError)", () => {
+    expect(frenchMessage('widgets.xls took longer than 10 s to read: reading was stopped')).toBe(
+      'La lecture de widgets.xls a pris plus de 10 s : elle a été arrêtée',
+    );
+  });
+
+  it("has the French of the expression parser's refusals of paths and unknown functions", () => {
+    const refusal = (source: string) => {
+      const result = checkExpression(source);
+      if (result.ok) throw new Error(`${source} was accepted`);
+      return result.message;
+    };
+    expect(frenchMessage(refusal('foo(1)'))).toBe(
+      'Fonction inconnue : foo() ; les formulaires ODK ne la connaissent pas non plus (à « foo(1) »)',
+    );
+    expect(frenchMessage(refusal('x/1'))).toBe(
+      "Un nom, '.' ou '..' était attendu après '/', pas '1' (à « 1 »)",
+    );
+    for (const source of [
+      '5 / 2',
+      '..[1]',
+      '/data/a[1]',
+      'position(../..)',
+      'instance(1)',
+      "instance('a')/x",
+    ])
+      expect(frenchMessage(refusal(source)), source).toBeDefined();
   });
 
   it('turns the or of a list of values into ou', () => {

@@ -13,7 +13,7 @@ const rad = (deg: number): number => (deg * Math.PI) / 180;
 type LatLon = readonly [number, number];
 
 /** The points of the argument; undefined when one is not a valid `lat lon`. */
-export function pointsOf(value: XValue): LatLon[] | undefined {
+function pointsOf(value: XValue): LatLon[] | undefined {
   const texts =
     value instanceof NodeSet
       ? value.items.length === 1
