@@ -1,4 +1,3 @@
-import { lastSavedConflict, triggerProblems } from './triggers';
 import { FormDefinition } from '../definition';
 import { addOtherChoice, readChoices, type ChoiceLists } from './choices';
 import { readDataFiles, type DataFiles } from './dataFiles';
@@ -11,6 +10,7 @@ import { formIdFrom, readSettings, versionAt, type XlsSettings } from './setting
 import { Sheet } from './sheet';
 import { misspellingHint } from './sheetNames';
 import { readSurvey, type SurveyResult } from './survey';
+import { lastSavedConflict, triggerProblems } from './triggers';
 import type { ConvertOptions, ConvertResult, XlsFormIssue, XlsFormSheets } from './types';
 
 const FORM_ID = /^[A-Za-z0-9_-]{1,64}$/;
