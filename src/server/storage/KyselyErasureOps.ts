@@ -92,10 +92,12 @@ export class KyselyErasureOps implements ErasureOps {
     return [...namedBy].map(([sha256, by]) => ({ sha256, namedBy: by }));
   }
 
-  async deleteMediaFile(sha256: string): Promise<void> {
-    await this.db.deleteFrom('media_blobs').where('sha256', '=', sha256).execute();
-    await this.db.deleteFrom('media_chunks').where('sha256', '=', sha256).execute();
-    await this.db.deleteFrom('media_uploads').where('sha256', '=', sha256).execute();
+  async deleteMediaFiles(sha256s: readonly string[]): Promise<void> {
+    for (const part of chunks([...new Set(sha256s)], IDS_PER_SELECT)) {
+      await this.db.deleteFrom('media_blobs').where('sha256', 'in', part).execute();
+      await this.db.deleteFrom('media_chunks').where('sha256', 'in', part).execute();
+      await this.db.deleteFrom('media_uploads').where('sha256', 'in', part).execute();
+    }
   }
 
   async writeTombstones(tombstones: readonly SubmissionTombstone[], at: string): Promise<void> {
@@ -158,8 +160,9 @@ export class KyselyErasureOps implements ErasureOps {
     return out.sort((a, b) => a.seq - b.seq);
   }
 
-  async redactAudit(seq: number, detailsJson: string): Promise<void> {
-    await this.db.updateTable('audit_log').set({ details: detailsJson }).where('seq', '=', seq).execute();
+  async redactAudit(seqs: readonly number[], detailsJson: string): Promise<void> {
+    for (const part of chunks(seqs, IDS_PER_SELECT))
+      await this.db.updateTable('audit_log').set({ details: detailsJson }).where('seq', 'in', part).execute();
   }
 }
 
