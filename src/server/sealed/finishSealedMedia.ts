@@ -59,9 +59,11 @@ export async function finishSealedMedia(
   if (!blob)
     throw new HttpError('not_found', 'Upload the whole sealed file first (PATCH /api/media/<sealedSha256>)');
   if (blob.size !== request.size + SEALED_MEDIA_OVERHEAD) throw mismatch();
+  // Read outside the try: a damaged blob or a database error is the server's fault, not a 400 "altered".
+  const ciphertext = await readBlob(storage.media, blob);
   let plain: Uint8Array<ArrayBuffer>;
   try {
-    plain = await openSealedMedia(key.privateKey, request.header, await readBlob(storage.media, blob));
+    plain = await openSealedMedia(key.privateKey, request.header, ciphertext);
   } catch {
     throw sealedRefusal('file', 'unreadable');
   }
