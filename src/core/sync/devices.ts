@@ -53,25 +53,38 @@ export function signedExportMessage(checksum: string): Uint8Array<ArrayBuffer> {
   return new TextEncoder().encode(`terrain-unsynced/2\n${checksum}`);
 }
 
-export async function signExport(privateKey: CryptoKey, checksum: string): Promise<string> {
-  const signature = await crypto.subtle.sign(
-    DEVICE_SIGNATURE_ALGORITHM,
-    privateKey,
-    signedExportMessage(checksum),
-  );
-  return `es256:${toBase64Url(new Uint8Array(signature))}`;
+export function signExport(privateKey: CryptoKey, checksum: string): Promise<string> {
+  return signWithDevice(privateKey, signedExportMessage(checksum));
 }
 
 /** False for a signature that does not verify or is malformed; throws only for an unusable key. */
-export async function verifyExportSignature(
+export function verifyExportSignature(
   publicKey: DevicePublicKey,
   checksum: string,
   signature: string,
 ): Promise<boolean> {
+  return verifyDeviceSignature(publicKey, signature, signedExportMessage(checksum));
+}
+
+/** A device's signature (`es256:…`) of `message`: of an export file, a sealed change or a sealed file. */
+export async function signWithDevice(
+  privateKey: CryptoKey,
+  message: Uint8Array<ArrayBuffer>,
+): Promise<string> {
+  const signature = await crypto.subtle.sign(DEVICE_SIGNATURE_ALGORITHM, privateKey, message);
+  return `es256:${toBase64Url(new Uint8Array(signature))}`;
+}
+
+/** False for a signature of `message` that does not verify or is malformed; throws only for an unusable key. */
+export async function verifyDeviceSignature(
+  publicKey: DevicePublicKey,
+  signature: string,
+  message: Uint8Array<ArrayBuffer>,
+): Promise<boolean> {
   if (!ExportSignature.safeParse(signature).success) return false;
   const key = await importDevicePublicKey(publicKey);
   const bytes = fromBase64Url(signature.slice('es256:'.length));
-  return crypto.subtle.verify(DEVICE_SIGNATURE_ALGORITHM, key, bytes, signedExportMessage(checksum));
+  return crypto.subtle.verify(DEVICE_SIGNATURE_ALGORITHM, key, bytes, message);
 }
 
 /** Throws when the coordinates are not a point of the curve. */

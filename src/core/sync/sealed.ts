@@ -1,12 +1,12 @@
 import { z } from 'zod/mini';
 import { canonicalJson } from './canonicalJson';
 import {
-  DEVICE_SIGNATURE_ALGORITHM,
   DevicePublicKey,
   ExportSignature,
   fromBase64Url,
-  importDevicePublicKey,
+  signWithDevice,
   toBase64Url,
+  verifyDeviceSignature,
 } from './devices';
 import { ClientId, MAX_PUSH_MUTATIONS, SUPPORTED_PROTOCOLS } from './protocol';
 
@@ -160,33 +160,24 @@ function signedMessage(clientId: string, seq: number, box: SealedBox): Uint8Arra
   return encode(`${INFO}\n${clientId}\n${seq}\n${canonicalJson(box)}`);
 }
 
-export async function signSealed(
+export function signSealed(
   devicePrivateKey: CryptoKey,
   clientId: string,
   seq: number,
   box: SealedBox,
 ): Promise<string> {
-  const bytes = await crypto.subtle.sign(
-    DEVICE_SIGNATURE_ALGORITHM,
-    devicePrivateKey,
-    signedMessage(clientId, seq, box),
-  );
-  return `es256:${toBase64Url(new Uint8Array(bytes))}`;
+  return signWithDevice(devicePrivateKey, signedMessage(clientId, seq, box));
 }
 
 /** False for a signature that does not verify or is malformed. */
-export async function verifySealed(
+export function verifySealed(
   devicePublicKey: DevicePublicKey,
   clientId: string,
   change: SealedChange,
 ): Promise<boolean> {
-  if (!ExportSignature.safeParse(change.signature).success) return false;
-  const key = await importDevicePublicKey(devicePublicKey);
-  const signature = fromBase64Url(change.signature.slice('es256:'.length));
-  return crypto.subtle.verify(
-    DEVICE_SIGNATURE_ALGORITHM,
-    key,
-    signature,
+  return verifyDeviceSignature(
+    devicePublicKey,
+    change.signature,
     signedMessage(clientId, change.seq, change.box),
   );
 }

@@ -1,13 +1,6 @@
 import { z } from 'zod/mini';
 import { canonicalJson } from './canonicalJson';
-import {
-  DEVICE_SIGNATURE_ALGORITHM,
-  ExportSignature,
-  fromBase64Url,
-  importDevicePublicKey,
-  toBase64Url,
-  type DevicePublicKey,
-} from './devices';
+import { ExportSignature, signWithDevice, verifyDeviceSignature, type DevicePublicKey } from './devices';
 import { MAX_MEDIA_BYTES, MediaType, Sha256Hex } from './media';
 import { ClientId, SUPPORTED_PROTOCOLS } from './protocol';
 import { openBytes, sealBytes, SealedHeader, type ServerKeyResponse } from './sealed';
@@ -86,21 +79,14 @@ function signedMessage(f: SealedMediaFields): Uint8Array<ArrayBuffer> {
   );
 }
 
-export async function signSealedMedia(
-  devicePrivateKey: CryptoKey,
-  fields: SealedMediaFields,
-): Promise<string> {
-  const bytes = await crypto.subtle.sign(DEVICE_SIGNATURE_ALGORITHM, devicePrivateKey, signedMessage(fields));
-  return `es256:${toBase64Url(new Uint8Array(bytes))}`;
+export function signSealedMedia(devicePrivateKey: CryptoKey, fields: SealedMediaFields): Promise<string> {
+  return signWithDevice(devicePrivateKey, signedMessage(fields));
 }
 
 /** False for a signature that does not verify or is malformed. */
-export async function verifySealedMedia(
+export function verifySealedMedia(
   devicePublicKey: DevicePublicKey,
   request: Omit<SealedMediaRequest, 'protocol'>,
 ): Promise<boolean> {
-  if (!ExportSignature.safeParse(request.signature).success) return false;
-  const key = await importDevicePublicKey(devicePublicKey);
-  const signature = fromBase64Url(request.signature.slice('es256:'.length));
-  return crypto.subtle.verify(DEVICE_SIGNATURE_ALGORITHM, key, signature, signedMessage(request));
+  return verifyDeviceSignature(devicePublicKey, request.signature, signedMessage(request));
 }

@@ -91,7 +91,7 @@ async function eraseInTx(
   await tx.erasure.deleteRecords(about);
   const files = await tx.erasure.dropMediaRefs(versionIds);
   const lost = files.filter((f) => f.namedBy.length === 0);
-  for (const file of lost) await tx.erasure.deleteMediaFile(file.sha256);
+  await tx.erasure.deleteMediaFiles(lost.map((f) => f.sha256));
   const keptFiles = await describeKept(tx, user, files);
   const refused = await tx.erasure.rejectedNaming(versionIds);
   for (const r of refused)
@@ -147,8 +147,10 @@ async function redactAudit(
   erasureId: string,
 ): Promise<RedactedEntry[]> {
   const entries = await tx.erasure.auditAbout(about);
-  const marker = redactionMarker(erasureId);
-  for (const entry of entries) await tx.erasure.redactAudit(entry.seq, marker);
+  await tx.erasure.redactAudit(
+    entries.map((e) => e.seq),
+    redactionMarker(erasureId),
+  );
   return entries.map(redactedEntry);
 }
 

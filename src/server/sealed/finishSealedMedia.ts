@@ -7,28 +7,16 @@ import {
   type SealedMediaResponse,
 } from '../../core/sync/sealedMedia';
 import { auditContext } from '../audit/context';
-import { DeviceRefusal } from '../devices/refusal';
 import type { ClientInfo } from '../http/clientInfo';
 import { HttpError } from '../http/errors';
 import { storeWholeMedia } from '../media/storeWholeMedia';
 import type { MediaBlobRecord, MediaOps } from '../storage/MediaOps';
 import type { Storage, UserRecord } from '../storage/Storage';
-import type { SealedRefusalReason } from './pushSealed';
+import { sealedRefusal, sealingDevice } from './sealingDevice';
 import { serverKey } from './serverKey';
 
 /** Chunks read per database round trip while reading the ciphertext. */
 const READ_PAGE = 4;
-
-function refusal(reason: SealedRefusalReason): HttpError {
-  const messages: Record<SealedRefusalReason, string> = {
-    unregistered: "This file's device has not registered its key: it cannot be checked",
-    signature: "The sealed file's signature does not match its device's key: it was altered or forged",
-    unknown_key: 'The file was sealed to a key this server does not hold',
-    unreadable: 'The sealed file could not be opened: it was altered, or is not a sealed file',
-  };
-  const code = reason === 'unknown_key' || reason === 'unreadable' ? 'bad_request' : 'forbidden';
-  return new HttpError(code, `${messages[reason]}. Nothing was stored.`, { reason });
-}
 
 /**
  * Finishes a sealed file (docs/sync-protocol.md, "Sealed files"): `sender` (the author, or any other user
@@ -51,24 +39,13 @@ export async function finishSealedMedia(
   client: ClientInfo | null,
 ): Promise<SealedMediaResponse> {
   const done: SealedMediaResponse = { sha256: request.sha256, complete: true };
-  const device = await storage.devices.get(request.clientId);
-  if (!device?.publicKey) throw refusal('unregistered');
-  if (device.revokedAt)
-    throw new DeviceRefusal({
-      clientId: request.clientId,
-      reason: 'revoked',
-      owner: device.userId,
-      tried: sender.id,
-      via: 'media',
-    });
-  if (!(await verifySealedMedia(device.publicKey, request))) throw refusal('signature');
-  const author = await storage.userById(device.userId);
-  if (!author) throw new HttpError('not_found', "This file's author has no account on this server");
+  const { publicKey, author } = await sealingDevice(storage, request.clientId, sender, 'file');
+  if (!(await verifySealedMedia(publicKey, request))) throw sealedRefusal('file', 'signature');
   // A disabled author's files are taken, as their sealed changes are (pushSealed): a colleague syncing the
   // tablet at base brings in what was collected before the account was disabled. A device that must not be
   // trusted is revoked, which refuses it above.
   const key = await serverKey(storage, request.header.keyId);
-  if (!key) throw refusal('unknown_key');
+  if (!key) throw sealedRefusal('file', 'unknown_key');
 
   // Finished before (a lost answer, or another sender): the author holds the file.
   const authors = await storage.media.getUpload(request.sha256, author.id);
@@ -82,11 +59,13 @@ export async function finishSealedMedia(
   if (!blob)
     throw new HttpError('not_found', 'Upload the whole sealed file first (PATCH /api/media/<sealedSha256>)');
   if (blob.size !== request.size + SEALED_MEDIA_OVERHEAD) throw mismatch();
+  // Read outside the try: a damaged blob or a database error is the server's fault, not a 400 "altered".
+  const ciphertext = await readBlob(storage.media, blob);
   let plain: Uint8Array<ArrayBuffer>;
   try {
-    plain = await openSealedMedia(key.privateKey, request.header, await readBlob(storage.media, blob));
+    plain = await openSealedMedia(key.privateKey, request.header, ciphertext);
   } catch {
-    throw refusal('unreadable');
+    throw sealedRefusal('file', 'unreadable');
   }
   const sha256 = createHash('sha256').update(plain).digest('hex');
   if (plain.byteLength !== request.size || sha256 !== request.sha256) throw mismatch();

@@ -1,26 +1,12 @@
 import { PushRequest, WireMutation, type PushResponse } from '../../core/sync/protocol';
 import { openSealed, verifySealed, type SealedPushRequest } from '../../core/sync/sealed';
-import { DeviceRefusal } from '../devices/refusal';
 import type { ClientInfo } from '../http/clientInfo';
 import { HttpError, issuesOf } from '../http/errors';
 import type { RejectedCaps } from '../limits/config';
 import type { Storage, UserRecord } from '../storage/Storage';
 import { pushInTx } from '../sync/push';
+import { sealedRefusal, sealingDevice } from './sealingDevice';
 import { serverKey } from './serverKey';
-
-/** Why a batch of sealed changes is refused whole (`details.reason`). */
-export type SealedRefusalReason = 'unregistered' | 'signature' | 'unknown_key' | 'unreadable';
-
-function refusal(reason: SealedRefusalReason, seq: number | null): HttpError {
-  const messages: Record<SealedRefusalReason, string> = {
-    unregistered: "These changes' device has not registered its key: they cannot be checked",
-    signature: "A sealed change's signature does not match its device's key: it was altered or forged",
-    unknown_key: 'A change was sealed to a key this server does not hold',
-    unreadable: 'A sealed change could not be opened, or is not a change',
-  };
-  const code = reason === 'signature' || reason === 'unregistered' ? 'forbidden' : 'bad_request';
-  return new HttpError(code, `${messages[reason]}. Nothing was applied.`, { reason, seq });
-}
 
 /**
  * Applies one device's sealed changes (docs/sync-protocol.md, "Sealed push"), sent by `sender`: the device's
@@ -37,30 +23,19 @@ export async function pushSealed(
   now: Date,
   context: { client: ClientInfo | null; caps?: RejectedCaps },
 ): Promise<PushResponse> {
-  const device = await storage.devices.get(request.clientId);
-  if (!device?.publicKey) throw refusal('unregistered', null);
-  if (device.revokedAt)
-    throw new DeviceRefusal({
-      clientId: request.clientId,
-      reason: 'revoked',
-      owner: device.userId,
-      tried: sender.id,
-      via: 'push',
-    });
-  const author = await storage.userById(device.userId);
-  if (!author) throw new HttpError('not_found', "These changes' author has no account on this server");
+  const { publicKey, author } = await sealingDevice(storage, request.clientId, sender, 'changes');
 
   const mutations: WireMutation[] = [];
   for (const change of request.changes) {
-    if (!(await verifySealed(device.publicKey, request.clientId, change)))
-      throw refusal('signature', change.seq);
+    if (!(await verifySealed(publicKey, request.clientId, change)))
+      throw sealedRefusal('changes', 'signature', { seq: change.seq });
     const key = await serverKey(storage, change.box.keyId);
-    if (!key) throw refusal('unknown_key', change.seq);
+    if (!key) throw sealedRefusal('changes', 'unknown_key', { seq: change.seq });
     let json: unknown;
     try {
       json = JSON.parse(new TextDecoder().decode(await openSealed(key.privateKey, change.box)));
     } catch {
-      throw refusal('unreadable', change.seq);
+      throw sealedRefusal('changes', 'unreadable', { seq: change.seq });
     }
     const mutation = WireMutation.safeParse(json);
     // The signature binds the seq: the box must hold the change of that very seq, of that device.
@@ -69,7 +44,7 @@ export async function pushSealed(
       mutation.data.seq !== change.seq ||
       (mutation.data.clientId !== undefined && mutation.data.clientId !== request.clientId)
     )
-      throw refusal('unreadable', change.seq);
+      throw sealedRefusal('changes', 'unreadable', { seq: change.seq });
     mutations.push(mutation.data);
   }
   const push = PushRequest.safeParse({ protocol: request.protocol, clientId: request.clientId, mutations });

@@ -38,10 +38,14 @@ export function serverKey(storage: StorageOps, keyId: string): Promise<ServerKey
   if (!key) {
     key = load(storage, keyId);
     keys.set(keyId, key);
-    // A miss is not cached: another process may make the key in a moment.
-    void key.then((found) => {
-      if (!found) keys.delete(keyId);
-    });
+    // A miss is not cached: another process may make the key in a moment. Nor is a failed read (the
+    // database out for a moment), which the caller is answered; handled here too, so it is never unhandled.
+    const forget = () => {
+      if (keys.get(keyId) === key) keys.delete(keyId);
+    };
+    key.then((found) => {
+      if (!found) forget();
+    }, forget);
   }
   return key;
 }

@@ -37,8 +37,8 @@ export interface ErasureOps {
   deleteVersions(ids: readonly string[]): Promise<void>;
   /** Deletes the references of these submissions to files; returns each file they named, and who else does. */
   dropMediaRefs(submissionIds: readonly string[]): Promise<DroppedFile[]>;
-  /** Deletes a file's bytes, blob and every upload of it (complete or not, whoever sent it). */
-  deleteMediaFile(sha256: string): Promise<void>;
+  /** Deletes these files' bytes, blobs and every upload of them (complete or not, whoever sent it). */
+  deleteMediaFiles(sha256s: readonly string[]): Promise<void>;
   /**
    * Turns these submissions into tombstones (`deleted` 1, data `{}`), each with a fresh server_seq, so every
    * device pulls the erasure, even one whose cursor passed the submission long ago.
@@ -48,6 +48,6 @@ export interface ErasureOps {
   rejectedNaming(ids: readonly string[]): Promise<{ mutationId: string; payload: unknown }[]>;
   /** The audit entries about these records that still hold details as written. */
   auditAbout(records: readonly RecordAbout[]): Promise<AuditRecord[]>;
-  /** Replaces an entry's details (a redaction marker, src/server/audit/redaction.ts). */
-  redactAudit(seq: number, detailsJson: string): Promise<void>;
+  /** Replaces these entries' details (a redaction marker, src/server/audit/redaction.ts). */
+  redactAudit(seqs: readonly number[], detailsJson: string): Promise<void>;
 }
