@@ -24,6 +24,8 @@ const ExportUnsynced = lazy(() =>
 );
 // Focal points and up: the report page, its strings and print stylesheet.
 const Report = lazy(() => import('../pages/Report').then((m) => ({ default: m.Report })));
+// Focal points and up: the server's exports (online), with their strings.
+const Exports = lazy(() => import('../pages/Exports').then((m) => ({ default: m.Exports })));
 const ImportFile = lazy(() => import('../pages/ImportFile').then((m) => ({ default: m.ImportFile })));
 // Coordination pages (projects, indicators, review queue): chunks of their own, off the field agent's start.
 const ProjectList = lazy(() => import('../pages/ProjectList').then((m) => ({ default: m.ProjectList })));
@@ -67,6 +69,8 @@ function Page({ route }: { route: Route }) {
       return <ReviewQueue />;
     case 'reports':
       return <Report />;
+    case 'exports':
+      return <Exports />;
     case 'edit':
       return <Editor key={route.hash} hash={route.hash} />;
     case 'notFound':

@@ -1,3 +1,5 @@
+import { hasRole } from '../../core/records/user';
+import { useSignedIn } from '../hooks/useSignedIn';
 import type { Route } from '../state/router';
 import { useT } from '../i18n/useT';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -11,6 +13,8 @@ const LINKS = [
 
 export function Header({ route, userName }: { route: Route; userName: string }) {
   const { t } = useT();
+  // Exports (issue 14): focal points and up, the roles the export API serves beyond an agent's own rows.
+  const exports = hasRole(useSignedIn().session.user.role, 'focal_point');
   return (
     <header className="app-header">
       <div className="header-row">
@@ -36,6 +40,13 @@ export function Header({ route, userName }: { route: Route; userName: string }) 
               </li>
             );
           })}
+          {exports && (
+            <li>
+              <a href="#/exports" aria-current={route.name === 'exports' && 'page'}>
+                {t('nav.exports')}
+              </a>
+            </li>
+          )}
         </ul>
       </nav>
     </header>
