@@ -1,5 +1,9 @@
 import * as XLSX from '@e965/xlsx';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runExportCli } from '../../../src/server/export/commands';
 import { DEMO_FORM } from '../../../src/server/seed/demoForm';
 import { backends } from '../backends';
 import { newClientId, setupServer, submission, type TestServer } from '../harness';
@@ -40,6 +44,19 @@ describe.each(backends)('exports that spreadsheets and GIS read well, on $name',
     // HXL files are for HXL tools, which read plain UTF-8: no mark there.
     const hxl = new Uint8Array(await (await get(`/api/export/hxl?form=${DEMO_FORM.id}`)).arrayBuffer());
     expect([...hxl.slice(0, 3)]).not.toEqual(BOM);
+  });
+
+  it('writes the CLI’s CSV files with the byte-order mark too', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'terrain-bom-'));
+    try {
+      const io = { out: () => {}, err: () => {}, env: {}, storage: server.storage };
+      expect(await runExportCli(['csv', '--form', DEMO_FORM.id, '--out', dir], io)).toBe(0);
+      const bytes = await readFile(join(dir, `${DEMO_FORM.id}.csv`));
+      expect([...bytes.subarray(0, 3)]).toEqual(BOM);
+      expect(bytes.toString('utf8')).toContain(',7,');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('writes numbers and dates as typed XLSX cells, text as text', async () => {
