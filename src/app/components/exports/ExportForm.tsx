@@ -43,15 +43,11 @@ export function ExportForm(props: Props) {
                 name="export-format"
                 value={format}
                 checked={choices.format === format}
-                aria-describedby={`export-hint-${format}`}
                 onChange={() => set({ format })}
               />
               <span>
                 <strong>{t(`exports.format.${format}`)}</strong>
-                <span className="hint" id={`export-hint-${format}`}>
-                  {' '}
-                  {t(`exports.format.${format}.hint`)}
-                </span>
+                <span className="hint"> {t(`exports.format.${format}.hint`)}</span>
               </span>
             </label>
           ))}
