@@ -49,6 +49,7 @@ function Page({ route }: { route: Route }) {
     case 'reviewQueue':
     case 'reports':
     case 'edit':
+    case 'exports':
       return <BasePage route={route} />;
     case 'notFound':
       return <NotFound />;

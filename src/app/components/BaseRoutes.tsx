@@ -12,6 +12,8 @@ const ProjectDetail = lazy(() =>
 const IndicatorDetail = lazy(() =>
   import('../pages/IndicatorDetail').then((m) => ({ default: m.IndicatorDetail })),
 );
+// Focal points and up: the server's exports (online), with their strings.
+const Exports = lazy(() => import('../pages/Exports').then((m) => ({ default: m.Exports })));
 // Supervisors and admins: the edit pages of organisations, projects and indicators.
 const Editor = lazy(() => import('../pages/Editor').then((m) => ({ default: m.Editor })));
 const ReviewQueue = lazy(() => import('../pages/ReviewQueue').then((m) => ({ default: m.ReviewQueue })));
@@ -19,7 +21,9 @@ const ReviewQueue = lazy(() => import('../pages/ReviewQueue').then((m) => ({ def
 /** The routes of the pages of the people at base (coordination, review, reports, editing). */
 export type BaseRoute = Extract<
   Route,
-  { name: 'conflicts' | 'projects' | 'project' | 'indicator' | 'reviewQueue' | 'reports' | 'edit' }
+  {
+    name: 'conflicts' | 'projects' | 'project' | 'indicator' | 'reviewQueue' | 'reports' | 'edit' | 'exports';
+  }
 >;
 
 /**
@@ -42,5 +46,7 @@ export function BasePage({ route }: { route: BaseRoute }) {
       return <Report />;
     case 'edit':
       return <Editor key={route.hash} hash={route.hash} />;
+    case 'exports':
+      return <Exports />;
   }
 }

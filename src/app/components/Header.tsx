@@ -1,3 +1,5 @@
+import { hasRole } from '../../core/records/user';
+import { useSignedIn } from '../hooks/useSignedIn';
 import type { Route } from '../state/router';
 import { useT } from '../i18n/useT';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -8,9 +10,12 @@ const LINKS = [
   { href: '#/submissions', route: 'submissions', key: 'nav.submissions' },
   { href: '#/attention', route: 'attention', key: 'nav.attention' },
 ] as const;
+// Exports (issue 14): focal points and up, the roles the export API serves beyond an agent's own rows.
+const EXPORTS = [{ href: '#/exports', route: 'exports', key: 'nav.exports' }] as const;
 
 export function Header({ route, userName }: { route: Route; userName: string }) {
   const { t } = useT();
+  const links = hasRole(useSignedIn().session.user.role, 'focal_point') ? [...LINKS, ...EXPORTS] : LINKS;
   return (
     <header className="app-header">
       <div className="header-row">
@@ -23,7 +28,7 @@ export function Header({ route, userName }: { route: Route; userName: string }) 
       </div>
       <nav aria-label={t('nav.label')}>
         <ul className="nav-list">
-          {LINKS.map((link) => {
+          {links.map((link) => {
             const current =
               route.name === link.route ||
               (link.route === 'home' && route.name === 'draft') ||
