@@ -36,6 +36,8 @@ const IndicatorDetail = lazy(() =>
 // Supervisors and admins: the edit pages of organisations, projects and indicators.
 const Editor = lazy(() => import('../pages/Editor').then((m) => ({ default: m.Editor })));
 const ReviewQueue = lazy(() => import('../pages/ReviewQueue').then((m) => ({ default: m.ReviewQueue })));
+// Supervisors and admins: checking, previewing, publishing and archiving XLSForms.
+const FormsPage = lazy(() => import('../pages/FormsPage').then((m) => ({ default: m.FormsPage })));
 
 function Page({ route }: { route: Route }) {
   switch (route.name) {
@@ -67,6 +69,8 @@ function Page({ route }: { route: Route }) {
       return <ReviewQueue />;
     case 'reports':
       return <Report />;
+    case 'forms':
+      return <FormsPage />;
     case 'edit':
       return <Editor key={route.hash} hash={route.hash} />;
     case 'notFound':

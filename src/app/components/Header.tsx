@@ -1,3 +1,5 @@
+import { hasRole } from '../../core/records/user';
+import { useApp } from '../hooks/useApp';
 import type { Route } from '../state/router';
 import { useT } from '../i18n/useT';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -11,6 +13,7 @@ const LINKS = [
 
 export function Header({ route, userName }: { route: Route; userName: string }) {
   const { t } = useT();
+  const { session } = useApp();
   return (
     <header className="app-header">
       <div className="header-row">
@@ -36,6 +39,14 @@ export function Header({ route, userName }: { route: Route; userName: string }) 
               </li>
             );
           })}
+          {/* Issue 14, Forms page: supervisors and admins publish and archive forms. */}
+          {session && hasRole(session.user.role, 'supervisor') ? (
+            <li>
+              <a href="#/forms" aria-current={route.name === 'forms' ? 'page' : undefined}>
+                {t('nav.forms')}
+              </a>
+            </li>
+          ) : null}
         </ul>
       </nav>
     </header>

@@ -3,6 +3,7 @@ import type { fr } from './fr';
 import type { coordinationFr } from './coordinationStrings';
 import type { editLinkFr } from './editLinkStrings';
 import type { editFr } from './editStrings';
+import type { formsPageFr } from './formsPageStrings';
 import type { historyFr } from './historyStrings';
 import type { pageFr } from './pageStrings';
 import type { reportFr } from './reportStrings';
@@ -23,7 +24,8 @@ export type MessageKey =
   | keyof typeof editLinkFr
   | keyof typeof reportFr
   | keyof typeof historyFr
-  | keyof typeof vaultFr;
+  | keyof typeof vaultFr
+  | keyof typeof formsPageFr;
 export type Dictionary = Record<CoreKey, string>;
 export type Vars = Record<string, string | number>;
 export type Translate = (key: MessageKey, vars?: Vars) => string;
