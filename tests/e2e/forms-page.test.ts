@@ -18,6 +18,13 @@ describe('the Forms page', () => {
     const agent = await suite.signedIn('agent');
     const agentHome = new HomePage(agent.page);
     await agentHome.waitForForm('Enquête ménage');
+    // Agents have no Forms link, and the page tells them it is not theirs.
+    expect(await agent.page.getByRole('link', { name: 'Formulaires' }).count()).toBe(0);
+    await agent.page.goto(`${suite.server.url}/#/forms`);
+    await agent.page
+      .getByText('Seuls les superviseurs et les administrateurs publient des formulaires.')
+      .waitFor();
+    await agentHome.goHome();
 
     const { page } = await suite.signedIn('supervisor');
     const forms = new FormsAdminPage(page);

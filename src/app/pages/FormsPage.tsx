@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { pickText } from '../../core/i18n/localized';
+import { hasRole } from '../../core/records/user';
 import type { FormFiles } from '../api/formRequests';
 import { FormDropZone } from '../components/forms/FormDropZone';
 import { FormIssueTable } from '../components/forms/FormIssueTable';
@@ -7,6 +8,7 @@ import { FormPreview } from '../components/forms/FormPreview';
 import { FormVersionList } from '../components/forms/FormVersionList';
 import { useFormUpload, type UploadState } from '../hooks/useFormUpload';
 import { useProjects } from '../hooks/useProjects';
+import { useSignedIn } from '../hooks/useSignedIn';
 // Registers the strings of this page (they load with it, not at start).
 import '../i18n/formsPageStrings';
 import '../styles/formsPage.css';
@@ -73,6 +75,20 @@ function CheckOutcome({ state }: { state: UploadState }) {
  * is shipped to the browser.
  */
 export function FormsPage() {
+  const { session } = useSignedIn();
+  const { t } = useT();
+  // The server refuses the others anyway (403): say so rather than show a page whose every action fails.
+  if (!hasRole(session.user.role, 'supervisor'))
+    return (
+      <main id="main" className="page">
+        <h1>{t('formsPage.title')}</h1>
+        <p className="alert alert-error">{t('formsPage.forbidden')}</p>
+      </main>
+    );
+  return <FormsWorkbench />;
+}
+
+function FormsWorkbench() {
   const { t, lang } = useT();
   const projects = useProjects();
   const [chosen, setChosen] = useState<string | null>(null);
