@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KITS_TITLE, kitsWorkbook } from './forms/kitsWorkbook';
+import { KITS_TITLE, kitsWorkbook, VILLAGES_CSV } from './forms/kitsWorkbook';
 import { expectAccessible } from './harness/axe';
 import { saveScreenshot } from './harness/screenshots';
 import { e2eSuite } from './harness/suite';
@@ -32,19 +32,27 @@ describe('the Forms page', () => {
     await forms.open();
     await expectAccessible(page, 'the Forms page', WCAG22);
 
-    // A form with a mistake, dropped: the server points at the sheet, row and column, in French.
+    // A form with a mistake, dropped without the file its villages come from: the server points at each
+    // problem's sheet, row and column, in French.
     await forms.drop([{ name: 'kits.xlsx', buffer: kitsWorkbook(V1, { broken: true }) }]);
-    expect(await forms.tableRows(/1 problème\(s\) à corriger avant de publier/)).toEqual([
+    expect(await forms.tableRows(/2 problème\(s\) à corriger avant de publier/)).toEqual([
       ['survey', '3', 'relevant', '${kitz} n’est pas un champ de ce formulaire'],
+      [
+        'survey',
+        '4',
+        'type',
+        'Les choix viennent de villages.csv, qui n’est pas joint : joignez-le au formulaire',
+      ],
     ]);
-    await page.getByText('kits.xlsx : 1 problème à corriger').waitFor();
+    await page.getByText('kits.xlsx : 2 problèmes à corriger (joignez villages.csv)').waitFor();
     expect(await page.getByRole('button', { name: /^Publier/ }).count()).toBe(0);
     await saveScreenshot(page, 'forms-page-problems');
     await expectAccessible(page, 'the Forms page listing problems', WCAG22);
 
-    // The corrected file, chosen again: ready to publish.
-    await forms.chooseForm({ name: 'kits.xlsx', buffer: kitsWorkbook(V1) });
-    await page.getByText(`Prêt à publier : ${KITS_TITLE}, version ${V1}, 2 question(s).`).waitFor();
+    // The corrected form and its file, dropped together: ready to publish.
+    await forms.drop([{ name: 'kits.xlsx', buffer: kitsWorkbook(V1) }, VILLAGES_CSV]);
+    await page.getByText('Joints : villages.csv').waitFor();
+    await page.getByText(`Prêt à publier : ${KITS_TITLE}, version ${V1}, 3 question(s).`).waitFor();
 
     // The preview is the form as agents fill it: its logic runs, and nothing is saved.
     await page.getByRole('button', { name: 'Prévisualiser' }).click();
@@ -54,6 +62,8 @@ describe('the Forms page', () => {
     await page.getByText('1 réponse(s) à corriger.').waitFor();
     await page.getByLabel(/Nombre de kits/).fill('4');
     await page.getByLabel('Remarque').fill('Deux familles absentes');
+    // The attached file's choices are in the form.
+    await page.getByLabel('Bara', { exact: true }).check();
     await page.getByRole('button', { name: 'Vérifier les réponses' }).click();
     await page.getByText('Toutes les réponses sont valides (rien n’a été enregistré).').waitFor();
     await expectAccessible(page, 'the preview of a form', WCAG22);
