@@ -20,7 +20,8 @@ export function FormIssueTable({ caption, issues }: { caption: string; issues: r
         <tbody>
           {issues.map((issue, i) => (
             <tr key={i}>
-              <td>{issue.sheet}</td>
+              {/* The workbook's own sheet names stay as written; `file` (the file as a whole) is translated. */}
+              <td>{issue.sheet === 'file' ? t('formsPage.wholeFile') : issue.sheet}</td>
               <td>{issue.row ?? ''}</td>
               <td>{issue.column ?? ''}</td>
               <td>{issue.message}</td>
