@@ -9,7 +9,6 @@ import { HomePage } from './pages/HomePage';
 
 const V1 = '2026120601';
 const V2 = '2026120602';
-const WCAG22 = ['wcag22aa'];
 
 describe('the Forms page', () => {
   const suite = e2eSuite('forms-page');
@@ -30,7 +29,7 @@ describe('the Forms page', () => {
     const forms = new FormsAdminPage(page);
     await new HomePage(page).waitForForm('Enquête ménage');
     await forms.open();
-    await expectAccessible(page, 'the Forms page', WCAG22);
+    await expectAccessible(page, 'the Forms page');
 
     // A form with a mistake, dropped without the file its villages come from: the server points at each
     // problem's sheet, row and column, in French.
@@ -47,7 +46,7 @@ describe('the Forms page', () => {
     await page.getByText('kits.xlsx : 2 problèmes à corriger (joignez villages.csv)').waitFor();
     expect(await page.getByRole('button', { name: /^Publier/ }).count()).toBe(0);
     await saveScreenshot(page, 'forms-page-problems');
-    await expectAccessible(page, 'the Forms page listing problems', WCAG22);
+    await expectAccessible(page, 'the Forms page listing problems');
 
     // The corrected form and its file, dropped together: ready to publish.
     await forms.drop([{ name: 'kits.xlsx', buffer: kitsWorkbook(V1) }, VILLAGES_CSV]);
@@ -66,7 +65,7 @@ describe('the Forms page', () => {
     await page.getByLabel('Bara', { exact: true }).check();
     await page.getByRole('button', { name: 'Vérifier les réponses' }).click();
     await page.getByText('Toutes les réponses sont valides (rien n’a été enregistré).').waitFor();
-    await expectAccessible(page, 'the preview of a form', WCAG22);
+    await expectAccessible(page, 'the preview of a form');
     const stored = await new TestDevice(page).read();
     expect([stored.submissions, stored.outbox]).toEqual([[], []]);
 
@@ -112,6 +111,6 @@ describe('the Forms page', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Forms' }).waitFor();
     await page.getByRole('button', { name: new RegExp(`^Offer again\\W+${KITS_TITLE}$`) }).waitFor();
-    await expectAccessible(page, 'the Forms page in English', WCAG22);
+    await expectAccessible(page, 'the Forms page in English');
   });
 });

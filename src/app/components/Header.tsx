@@ -1,5 +1,5 @@
 import { hasRole } from '../../core/records/user';
-import { useApp } from '../hooks/useApp';
+import { useSignedIn } from '../hooks/useSignedIn';
 import type { Route } from '../state/router';
 import { useT } from '../i18n/useT';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -10,10 +10,19 @@ const LINKS = [
   { href: '#/submissions', route: 'submissions', key: 'nav.submissions' },
   { href: '#/attention', route: 'attention', key: 'nav.attention' },
 ] as const;
+// Exports (issue 14): focal points and up, the roles the export API serves beyond an agent's own rows.
+const EXPORTS = [{ href: '#/exports', route: 'exports', key: 'nav.exports' }] as const;
+// Forms (issue 14): supervisors and admins check, publish and archive XLSForms.
+const FORMS = [{ href: '#/forms', route: 'forms', key: 'nav.forms' }] as const;
 
 export function Header({ route, userName }: { route: Route; userName: string }) {
   const { t } = useT();
-  const { session } = useApp();
+  const role = useSignedIn().session.user.role;
+  const links = [
+    ...LINKS,
+    ...(hasRole(role, 'focal_point') ? EXPORTS : []),
+    ...(hasRole(role, 'supervisor') ? FORMS : []),
+  ];
   return (
     <header className="app-header">
       <div className="header-row">
@@ -26,7 +35,7 @@ export function Header({ route, userName }: { route: Route; userName: string }) 
       </div>
       <nav aria-label={t('nav.label')}>
         <ul className="nav-list">
-          {LINKS.map((link) => {
+          {links.map((link) => {
             const current =
               route.name === link.route ||
               (link.route === 'home' && route.name === 'draft') ||
@@ -39,14 +48,6 @@ export function Header({ route, userName }: { route: Route; userName: string }) 
               </li>
             );
           })}
-          {/* Issue 14, Forms page: supervisors and admins publish and archive forms. */}
-          {session && hasRole(session.user.role, 'supervisor') ? (
-            <li>
-              <a href="#/forms" aria-current={route.name === 'forms' ? 'page' : undefined}>
-                {t('nav.forms')}
-              </a>
-            </li>
-          ) : null}
         </ul>
       </nav>
     </header>

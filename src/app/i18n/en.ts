@@ -12,6 +12,7 @@ export const en: Dictionary = {
   'nav.attention': 'Needs attention',
   'nav.projects': 'Projects',
   'nav.reviewQueue': 'To review',
+  'nav.exports': 'Exports',
   'nav.forms': 'Forms',
   'common.cancel': 'Cancel',
 

@@ -13,6 +13,7 @@ export const fr = {
   'nav.attention': 'À corriger',
   'nav.projects': 'Projets',
   'nav.reviewQueue': 'À vérifier',
+  'nav.exports': 'Exports',
   'nav.forms': 'Formulaires',
   'common.cancel': 'Annuler',
 

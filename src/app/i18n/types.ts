@@ -3,6 +3,7 @@ import type { fr } from './fr';
 import type { coordinationFr } from './coordinationStrings';
 import type { editLinkFr } from './editLinkStrings';
 import type { editFr } from './editStrings';
+import type { exportsFr } from './exportsStrings';
 import type { formsPageFr } from './formsPageStrings';
 import type { historyFr } from './historyStrings';
 import type { pageFr } from './pageStrings';
@@ -25,6 +26,7 @@ export type MessageKey =
   | keyof typeof reportFr
   | keyof typeof historyFr
   | keyof typeof vaultFr
+  | keyof typeof exportsFr
   | keyof typeof formsPageFr;
 export type Dictionary = Record<CoreKey, string>;
 export type Vars = Record<string, string | number>;

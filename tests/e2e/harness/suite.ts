@@ -48,11 +48,11 @@ export function e2eSuite(name: string, options: SuiteOptions = {}) {
     },
     /** What importing each of `xlsForms` gave, in order. */
     imported,
-    /** A new device. Call inside a test: a failing test leaves screenshots of its devices in test-results/. */
-    async device(): Promise<BrowserContext> {
+    /** A new device (French unless `locale` says otherwise). Call inside a test: a failing test leaves screenshots of its devices in test-results/. */
+    async device(options: { locale?: string } = {}): Promise<BrowserContext> {
       if (!browser) throw new Error('Chromium has not started');
       const context = await browser.newContext({
-        locale: 'fr-FR',
+        locale: options.locale ?? 'fr-FR',
         timezoneId: 'Africa/Bamako',
         geolocation: { latitude: 16.2717, longitude: -0.0447, accuracy: 12 },
         permissions: ['geolocation'],
