@@ -20,6 +20,7 @@ const ROUTES: [hash: string, what: string, role: Role][] = [
   ['#/reports', 'the reports', 'focal_point'],
   ['#/exports', 'the exports', 'focal_point'],
   ['#/conflicts', 'the edit conflicts', 'supervisor'],
+  ['#/forms', 'the Forms page', 'supervisor'],
   ['#/edit/organisations', 'the organisations', 'supervisor'],
   ['#/edit/organisations/new', 'a new organisation', 'supervisor'],
   [`#/edit/projects/${DEMO_PROJECT.id}`, 'the project editor', 'supervisor'],

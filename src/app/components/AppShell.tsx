@@ -50,6 +50,7 @@ function Page({ route }: { route: Route }) {
     case 'reports':
     case 'edit':
     case 'exports':
+    case 'forms':
       return <BasePage route={route} />;
     case 'notFound':
       return <NotFound />;

@@ -17,12 +17,23 @@ const Exports = lazy(() => import('../pages/Exports').then((m) => ({ default: m.
 // Supervisors and admins: the edit pages of organisations, projects and indicators.
 const Editor = lazy(() => import('../pages/Editor').then((m) => ({ default: m.Editor })));
 const ReviewQueue = lazy(() => import('../pages/ReviewQueue').then((m) => ({ default: m.ReviewQueue })));
+// Supervisors and admins: checking, previewing, publishing and archiving XLSForms.
+const FormsPage = lazy(() => import('../pages/FormsPage').then((m) => ({ default: m.FormsPage })));
 
 /** The routes of the pages of the people at base (coordination, review, reports, editing). */
 export type BaseRoute = Extract<
   Route,
   {
-    name: 'conflicts' | 'projects' | 'project' | 'indicator' | 'reviewQueue' | 'reports' | 'edit' | 'exports';
+    name:
+      | 'conflicts'
+      | 'projects'
+      | 'project'
+      | 'indicator'
+      | 'reviewQueue'
+      | 'reports'
+      | 'edit'
+      | 'exports'
+      | 'forms';
   }
 >;
 
@@ -48,5 +59,7 @@ export function BasePage({ route }: { route: BaseRoute }) {
       return <Editor key={route.hash} hash={route.hash} />;
     case 'exports':
       return <Exports />;
+    case 'forms':
+      return <FormsPage />;
   }
 }

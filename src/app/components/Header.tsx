@@ -12,10 +12,17 @@ const LINKS = [
 ] as const;
 // Exports (issue 14): focal points and up, the roles the export API serves beyond an agent's own rows.
 const EXPORTS = [{ href: '#/exports', route: 'exports', key: 'nav.exports' }] as const;
+// Forms (issue 14): supervisors and admins check, publish and archive XLSForms.
+const FORMS = [{ href: '#/forms', route: 'forms', key: 'nav.forms' }] as const;
 
 export function Header({ route, userName }: { route: Route; userName: string }) {
   const { t } = useT();
-  const links = hasRole(useSignedIn().session.user.role, 'focal_point') ? [...LINKS, ...EXPORTS] : LINKS;
+  const role = useSignedIn().session.user.role;
+  const links = [
+    ...LINKS,
+    ...(hasRole(role, 'focal_point') ? EXPORTS : []),
+    ...(hasRole(role, 'supervisor') ? FORMS : []),
+  ];
   return (
     <header className="app-header">
       <div className="header-row">

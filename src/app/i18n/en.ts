@@ -13,6 +13,7 @@ export const en: Dictionary = {
   'nav.projects': 'Projects',
   'nav.reviewQueue': 'To review',
   'nav.exports': 'Exports',
+  'nav.forms': 'Forms',
   'common.cancel': 'Cancel',
 
   'signOut.pending':

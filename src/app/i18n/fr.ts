@@ -14,6 +14,7 @@ export const fr = {
   'nav.projects': 'Projets',
   'nav.reviewQueue': 'À vérifier',
   'nav.exports': 'Exports',
+  'nav.forms': 'Formulaires',
   'common.cancel': 'Annuler',
 
   'signOut.pending':

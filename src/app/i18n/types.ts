@@ -4,6 +4,7 @@ import type { coordinationFr } from './coordinationStrings';
 import type { editLinkFr } from './editLinkStrings';
 import type { editFr } from './editStrings';
 import type { exportsFr } from './exportsStrings';
+import type { formsPageFr } from './formsPageStrings';
 import type { historyFr } from './historyStrings';
 import type { pageFr } from './pageStrings';
 import type { reportFr } from './reportStrings';
@@ -25,7 +26,8 @@ export type MessageKey =
   | keyof typeof reportFr
   | keyof typeof historyFr
   | keyof typeof vaultFr
-  | keyof typeof exportsFr;
+  | keyof typeof exportsFr
+  | keyof typeof formsPageFr;
 export type Dictionary = Record<CoreKey, string>;
 export type Vars = Record<string, string | number>;
 export type Translate = (key: MessageKey, vars?: Vars) => string;
