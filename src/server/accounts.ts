@@ -3,6 +3,7 @@ import { Role, Username } from '../core/records/user';
 import { passwordProblem } from './auth/passwordPolicy';
 import { DEFAULT_PASSWORD_COST, hashPassword, type PasswordCost } from './auth/passwords';
 import type { StorageOps, UserRecord } from './storage/Storage';
+import { actedBy, type Actor } from './users/actor';
 import './zodLocale';
 
 export interface NewAccount {
@@ -27,6 +28,8 @@ export async function createAccount(
   account: NewAccount,
   at: Date,
   cost: PasswordCost = DEFAULT_PASSWORD_COST,
+  /** Who creates it through the API; the operator at the console when absent. */
+  by?: Actor,
 ): Promise<UserRecord> {
   const username = Username.safeParse(account.username);
   if (!username.success)
@@ -56,7 +59,7 @@ export async function createAccount(
   for (const projectId of projects) await storage.addProjectMember(projectId, user.id);
   await storage.audit({
     at: user.createdAt,
-    userId: null,
+    ...actedBy(by),
     action: 'user.create',
     tbl: 'users',
     recordId: user.id,
@@ -75,6 +78,7 @@ export async function joinProjects(
   username: string,
   projectIds: readonly string[],
   at: Date,
+  by?: Actor,
 ): Promise<string[]> {
   const user = await storage.userByUsername(username);
   if (!user) throw new AccountError(`No account named ${username}`);
@@ -88,7 +92,7 @@ export async function joinProjects(
     joined.push(projectId);
     await storage.audit({
       at: at.toISOString(),
-      userId: null,
+      ...actedBy(by),
       action: 'project.member.add',
       tbl: 'users',
       recordId: user.id,

@@ -2,6 +2,7 @@ import { DEFAULT_PULL_LIMIT, PULL_TABLES } from '../../core/sync/protocol';
 import type { ApiClient } from '../api/client';
 import { ApiError } from '../api/errors';
 import type { TerrainDb } from '../db/TerrainDb';
+import { countPending } from '../repositories/outbox';
 import { getSyncMeta, updateSyncMeta } from '../repositories/syncMeta';
 import { applyPullPage, type PullPageStats } from './applyPullPage';
 import { APP_VERSION } from './appVersion';
@@ -22,8 +23,9 @@ export async function pullChanges(
     await updateSyncMeta(db, { cursor: 0, pullTables: tables });
   for (;;) {
     const { cursor, scope, clientId } = await getSyncMeta(db);
-    // The device and its app's version go along for the operator's list of devices (`users devices`).
-    const page = await api.pull(cursor, limit, scope ?? 0, { clientId, appVersion: APP_VERSION });
+    // The device, its app's version and what it has not sent yet go along for the users and devices page.
+    const unsent = String(await countPending(db));
+    const page = await api.pull(cursor, limit, scope ?? 0, { clientId, appVersion: APP_VERSION, unsent });
     const stats = await applyPullPage(db, page);
     total.applied += stats.applied;
     total.invalid += stats.invalid;
