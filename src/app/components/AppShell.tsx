@@ -36,6 +36,10 @@ const IndicatorDetail = lazy(() =>
 // Supervisors and admins: the edit pages of organisations, projects and indicators.
 const Editor = lazy(() => import('../pages/Editor').then((m) => ({ default: m.Editor })));
 const ReviewQueue = lazy(() => import('../pages/ReviewQueue').then((m) => ({ default: m.ReviewQueue })));
+// Supervisors and admins: users and devices, and the use of the database (one chunk: adminPages.ts).
+const adminPages = () => import('../pages/adminPages');
+const Users = lazy(() => adminPages().then((m) => ({ default: m.Users })));
+const Usage = lazy(() => adminPages().then((m) => ({ default: m.Usage })));
 
 function Page({ route }: { route: Route }) {
   switch (route.name) {
@@ -69,6 +73,10 @@ function Page({ route }: { route: Route }) {
       return <Report />;
     case 'edit':
       return <Editor key={route.hash} hash={route.hash} />;
+    case 'users':
+      return <Users />;
+    case 'usage':
+      return <Usage />;
     case 'notFound':
       return <NotFound />;
   }
@@ -81,7 +89,7 @@ export function AppShell() {
   const { t } = useT();
   return (
     <>
-      <Header route={route} userName={session.user.displayName} />
+      <Header route={route} userName={session.user.displayName} role={session.user.role} />
       <SyncBar engine={engine} />
       <Suspense
         fallback={

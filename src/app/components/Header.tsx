@@ -1,3 +1,4 @@
+import { hasRole, type Role } from '../../core/records/user';
 import type { Route } from '../state/router';
 import { useT } from '../i18n/useT';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -8,8 +9,13 @@ const LINKS = [
   { href: '#/submissions', route: 'submissions', key: 'nav.submissions' },
   { href: '#/attention', route: 'attention', key: 'nav.attention' },
 ] as const;
+// Supervisors and admins: pages of their own (the server refuses the others anyway).
+const SUPERVISOR_LINKS = [
+  { href: '#/users', route: 'users', key: 'nav.users' },
+  { href: '#/usage', route: 'usage', key: 'nav.usage' },
+] as const;
 
-export function Header({ route, userName }: { route: Route; userName: string }) {
+export function Header({ route, userName, role }: { route: Route; userName: string; role?: Role }) {
   const { t } = useT();
   return (
     <header className="app-header">
@@ -23,7 +29,7 @@ export function Header({ route, userName }: { route: Route; userName: string }) 
       </div>
       <nav aria-label={t('nav.label')}>
         <ul className="nav-list">
-          {LINKS.map((link) => {
+          {[...LINKS, ...(role && hasRole(role, 'supervisor') ? SUPERVISOR_LINKS : [])].map((link) => {
             const current =
               route.name === link.route ||
               (link.route === 'home' && route.name === 'draft') ||

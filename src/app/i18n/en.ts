@@ -12,6 +12,8 @@ export const en: Dictionary = {
   'nav.attention': 'Needs attention',
   'nav.projects': 'Projects',
   'nav.reviewQueue': 'To review',
+  'nav.users': 'Users',
+  'nav.usage': 'Usage',
   'common.cancel': 'Cancel',
 
   'signOut.pending':

@@ -13,6 +13,8 @@ export const fr = {
   'nav.attention': 'À corriger',
   'nav.projects': 'Projets',
   'nav.reviewQueue': 'À vérifier',
+  'nav.users': 'Utilisateurs',
+  'nav.usage': 'Utilisation',
   'common.cancel': 'Annuler',
 
   'signOut.pending':

@@ -16,6 +16,9 @@ export type Route =
   | { name: 'indicator'; id: string }
   | { name: 'reviewQueue' }
   | { name: 'reports' }
+  /** Supervisors and admins: accounts and devices (online), and the use of the database. */
+  | { name: 'users' }
+  | { name: 'usage' }
   /** `#/edit/…`: the edit pages of organisations, projects and indicators; pages/Editor.tsx reads `hash`. */
   | { name: 'edit'; hash: string }
   | { name: 'notFound' };
@@ -43,6 +46,7 @@ export function parseHash(hash: string): Route {
   if (parts.length === 1 && first === 'attention') return { name: 'attention' };
   if (parts.length === 1 && first === 'conflicts') return { name: 'conflicts' };
   if (parts.length === 1 && first === 'reports') return { name: 'reports' };
+  if (parts.length === 1 && (first === 'users' || first === 'usage')) return { name: first };
   if (parts.length === 1 && (first === 'export' || first === 'import')) return { name: first };
   if (parts.length === 1 && first === 'projects') return { name: 'projects' };
   if (parts.length === 2 && (first === 'projects' || first === 'indicators')) {
@@ -82,6 +86,8 @@ export function hrefOf(route: Route): string {
       return '#/reports';
     case 'export':
     case 'import':
+    case 'users':
+    case 'usage':
       return `#/${route.name}`;
     case 'projects':
       return '#/projects';
