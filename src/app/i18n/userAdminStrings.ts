@@ -61,7 +61,7 @@ export const userAdminFr = {
   'users.revokedDone': 'Appareil {device} révoqué.',
   'users.silent': 'Appareils silencieux depuis plus de {days} jours ({count})',
   'users.silentNone': 'Aucun appareil silencieux.',
-  'users.silentItem': '{name} — {device} : dernière synchronisation {date}, {unsent} non envoyée(s)',
+  'users.silentItem': '{name} — {device} : dernière synchronisation {date} ; non envoyées : {unsent}',
 };
 
 const userAdminEn: Record<keyof typeof userAdminFr, string> = {
@@ -120,7 +120,7 @@ const userAdminEn: Record<keyof typeof userAdminFr, string> = {
   'users.revokedDone': 'Device {device} revoked.',
   'users.silent': 'Devices silent for more than {days} days ({count})',
   'users.silentNone': 'No silent devices.',
-  'users.silentItem': '{name} — {device}: last sync {date}, {unsent} unsent',
+  'users.silentItem': '{name} — {device}: last sync {date}; unsent: {unsent}',
 };
 
 const USER_ADMIN_STRINGS: Record<UiLanguage, Record<string, string>> = { fr: userAdminFr, en: userAdminEn };

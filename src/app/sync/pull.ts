@@ -2,7 +2,6 @@ import { DEFAULT_PULL_LIMIT, PULL_TABLES } from '../../core/sync/protocol';
 import type { ApiClient } from '../api/client';
 import { ApiError } from '../api/errors';
 import type { TerrainDb } from '../db/TerrainDb';
-import { countPending } from '../repositories/outbox';
 import { getSyncMeta, updateSyncMeta } from '../repositories/syncMeta';
 import { applyPullPage, type PullPageStats } from './applyPullPage';
 import { APP_VERSION } from './appVersion';
@@ -23,8 +22,9 @@ export async function pullChanges(
     await updateSyncMeta(db, { cursor: 0, pullTables: tables });
   for (;;) {
     const { cursor, scope, clientId } = await getSyncMeta(db);
-    // The device, its app's version and what it has not sent yet go along for the users and devices page.
-    const unsent = String(await countPending(db));
+    // The device, its app's version and what it holds that the server does not (its outbox: changes waiting,
+    // and changes refused that wait for the user) go along for the users and devices page.
+    const unsent = String(await db.outbox.count());
     const page = await api.pull(cursor, limit, scope ?? 0, { clientId, appVersion: APP_VERSION, unsent });
     const stats = await applyPullPage(db, page);
     total.applied += stats.applied;
