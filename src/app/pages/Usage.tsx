@@ -21,10 +21,11 @@ function day(date: string, lang: UiLanguage): string {
   );
 }
 
-/** Under two days in hours, else in days (one decimal). */
+/** Under an hour said so, under two days in hours, else in days (one decimal). */
 function duration(ms: number, lang: UiLanguage, t: Translate): string {
   const number = (n: number) => new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(n);
   const hours = ms / HOUR_MS;
+  if (hours < 1) return t('usage.underHour');
   return hours < 48
     ? t('usage.hours', { count: number(hours) })
     : t('usage.days', { count: number(hours / 24) });
