@@ -36,10 +36,8 @@ const IndicatorDetail = lazy(() =>
 // Supervisors and admins: the edit pages of organisations, projects and indicators.
 const Editor = lazy(() => import('../pages/Editor').then((m) => ({ default: m.Editor })));
 const ReviewQueue = lazy(() => import('../pages/ReviewQueue').then((m) => ({ default: m.ReviewQueue })));
-// Supervisors and admins: users and devices, and the use of the database (one chunk: adminPages.ts).
-const adminPages = () => import('../pages/adminPages');
-const Users = lazy(() => adminPages().then((m) => ({ default: m.Users })));
-const Usage = lazy(() => adminPages().then((m) => ({ default: m.Usage })));
+// Supervisors and admins: users and devices, and the use of the database (one chunk: adminPages.tsx).
+const AdminPage = lazy(() => import('../pages/adminPages'));
 
 function Page({ route }: { route: Route }) {
   switch (route.name) {
@@ -74,9 +72,8 @@ function Page({ route }: { route: Route }) {
     case 'edit':
       return <Editor key={route.hash} hash={route.hash} />;
     case 'users':
-      return <Users />;
     case 'usage':
-      return <Usage />;
+      return <AdminPage name={route.name} />;
     case 'notFound':
       return <NotFound />;
   }

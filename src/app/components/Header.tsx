@@ -10,10 +10,11 @@ const LINKS = [
   { href: '#/attention', route: 'attention', key: 'nav.attention' },
 ] as const;
 // Supervisors and admins: pages of their own (the server refuses the others anyway).
-const SUPERVISOR_LINKS = [
-  { href: '#/users', route: 'users', key: 'nav.users' },
-  { href: '#/usage', route: 'usage', key: 'nav.usage' },
-] as const;
+const SUPERVISOR_LINKS = (['users', 'usage'] as const).map((r) => ({
+  href: `#/${r}`,
+  route: r,
+  key: `nav.${r}` as const,
+}));
 
 export function Header({ route, userName, role }: { route: Route; userName: string; role?: Role }) {
   const { t } = useT();

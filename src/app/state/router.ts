@@ -23,6 +23,25 @@ export type Route =
   | { name: 'edit'; hash: string }
   | { name: 'notFound' };
 
+/**
+ * The pages whose path is their name (`#/users` is `{ name: 'users' }`): one rule for all of them in
+ * parseHash and hrefOf, fewer bytes on the field agent's start path (GUIDE §4).
+ */
+const NAMED_PAGES = [
+  'submissions',
+  'attention',
+  'conflicts',
+  'reports',
+  'export',
+  'import',
+  'projects',
+  'users',
+  'usage',
+] as const;
+type NamedPage = (typeof NAMED_PAGES)[number];
+const isNamedPage = (part: string | undefined): part is NamedPage =>
+  (NAMED_PAGES as readonly (string | undefined)[]).includes(part);
+
 function decode(part: string | undefined): string | null {
   if (!part) return null;
   try {
@@ -38,17 +57,11 @@ export function parseHash(hash: string): Route {
   const [first, second, third, fourth, fifth] = parts;
   if (parts.length === 0) return { name: 'home' };
   if (first === 'edit') return { name: 'edit', hash };
-  if (parts.length === 1 && first === 'submissions') return { name: 'submissions' };
+  if (parts.length === 1 && isNamedPage(first)) return { name: first };
   if (parts.length === 2 && first === 'submissions') {
     const id = decode(second);
     if (id) return { name: 'submission', id };
   }
-  if (parts.length === 1 && first === 'attention') return { name: 'attention' };
-  if (parts.length === 1 && first === 'conflicts') return { name: 'conflicts' };
-  if (parts.length === 1 && first === 'reports') return { name: 'reports' };
-  if (parts.length === 1 && (first === 'users' || first === 'usage')) return { name: first };
-  if (parts.length === 1 && (first === 'export' || first === 'import')) return { name: first };
-  if (parts.length === 1 && first === 'projects') return { name: 'projects' };
   if (parts.length === 2 && (first === 'projects' || first === 'indicators')) {
     const id = decode(second);
     if (id) return { name: first === 'projects' ? 'project' : 'indicator', id };
@@ -74,23 +87,19 @@ export function hrefOf(route: Route): string {
       return `#/forms/${[route.projectId, route.formId, route.version].map(encodeURIComponent).join('/')}/new`;
     case 'draft':
       return `#/drafts/${encodeURIComponent(route.id)}`;
-    case 'submissions':
-      return '#/submissions';
     case 'submission':
       return `#/submissions/${encodeURIComponent(route.id)}`;
+    // NAMED_PAGES
+    case 'submissions':
     case 'attention':
-      return '#/attention';
     case 'conflicts':
-      return '#/conflicts';
     case 'reports':
-      return '#/reports';
     case 'export':
     case 'import':
+    case 'projects':
     case 'users':
     case 'usage':
       return `#/${route.name}`;
-    case 'projects':
-      return '#/projects';
     case 'project':
       return `#/projects/${encodeURIComponent(route.id)}`;
     case 'indicator':
