@@ -60,8 +60,9 @@ describe('an admin manages accounts and devices from the users page', () => {
     await page.getByText('Moussa Maïga — tablette : dernière synchronisation Jamais').waitFor();
     await expectAccessible(page, 'the users page (fr)', ['wcag22aa']);
 
-    // A new agent of the demo project; no password typed: the server makes one, shown once.
-    await page.getByLabel('Identifiant').fill('awa.diallo');
+    // A new agent of the demo project. A weak password is refused, said in French.
+    await page.getByLabel('Identifiant', { exact: true }).fill('awa.diallo');
+    await page.getByLabel('Mot de passe (facultatif)').fill('court');
     await page.getByLabel('Nom complet').fill(NAME);
     await page.getByLabel('Rôle').first().selectOption({ label: 'Agent' });
     await page
@@ -69,6 +70,10 @@ describe('an admin manages accounts and devices from the users page', () => {
       .first()
       .getByLabel(DEMO_PROJECT.title.fr ?? '')
       .check();
+    await page.getByRole('button', { name: 'Créer le compte' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Mot de passe trop faible' }).waitFor();
+    // No password typed: the server makes one, shown once.
+    await page.getByLabel('Mot de passe (facultatif)').fill('');
     await page.getByRole('button', { name: 'Créer le compte' }).click();
     const password = await oneTimePassword(page, 'awa.diallo');
     await page.locator('li.user-card').filter({ hasText: NAME }).waitFor();

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { UserActionResponse, UsersResponse } from '../../core/sync/userAdmin';
-import { NetworkError } from '../api/errors';
+import { ApiError, NetworkError } from '../api/errors';
 import { userAdminApi, type UserAdminApi } from '../api/userAdmin';
 import { useOnline } from './useOnline';
 import { useSignedIn } from './useSignedIn';
@@ -9,14 +9,28 @@ export interface UserAdminState {
   /** Null until loaded. */
   data: UsersResponse | null;
   online: boolean;
-  /** What failed last: `network` when the server could not be reached, else its message. */
-  error: { network: boolean; message: string } | null;
+  /**
+   * What failed last: `network` when the server could not be reached; `reason` a refusal the page says in
+   * its language (a weak password, a taken username, a right the viewer lacks); else the server's message.
+   */
+  error: { network: boolean; reason: UserAdminRefusal | null; message: string } | null;
   /** Runs one operation, then reloads the list; its answer, or null when it failed (see `error`). */
   run: (fn: (api: UserAdminApi) => Promise<UserActionResponse>) => Promise<UserActionResponse | null>;
 }
 
+const REFUSALS = ['invalid_username', 'weak_password', 'username_taken', 'unknown_project'] as const;
+export type UserAdminRefusal = (typeof REFUSALS)[number] | 'forbidden';
+
+function reasonOf(error: unknown): UserAdminRefusal | null {
+  if (!(error instanceof ApiError)) return null;
+  if (error.status === 403) return 'forbidden';
+  const reason = (error.details as { reason?: unknown } | undefined)?.reason;
+  return REFUSALS.find((r) => r === reason) ?? null;
+}
+
 const failureOf = (error: unknown) => ({
   network: error instanceof NetworkError,
+  reason: reasonOf(error),
   message: error instanceof Error ? error.message : String(error),
 });
 

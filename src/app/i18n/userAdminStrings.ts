@@ -11,6 +11,13 @@ export const userAdminFr = {
     'Comptes, projets et appareils. Un superviseur gère les agents et points focaux dont tous les projets sont les siens.',
   'users.offline': 'Hors ligne : cette page lit le serveur. Elle s’affichera au retour du réseau.',
   'users.failed': 'Échec : {message}',
+  'users.refused.invalid_username':
+    'Identifiant refusé : lettres, chiffres, point, tiret et tiret bas seulement (2 à 64).',
+  'users.refused.weak_password':
+    'Mot de passe trop faible : 12 caractères au moins, pas un mot de passe courant ni tiré de l’identifiant.',
+  'users.refused.username_taken': 'Cet identifiant est déjà pris.',
+  'users.refused.unknown_project': 'Projet inconnu du serveur : synchronisez puis réessayez.',
+  'users.refused.forbidden': 'Vous n’avez pas le droit de faire cela : demandez à un administrateur.',
   'users.loading': 'Chargement…',
   'users.role.agent': 'Agent',
   'users.role.focal_point': 'Point focal',
@@ -70,6 +77,13 @@ const userAdminEn: Record<keyof typeof userAdminFr, string> = {
     'Accounts, projects and devices. A supervisor manages the agents and focal points whose every project is theirs.',
   'users.offline': 'Offline: this page reads the server. It will show when the network is back.',
   'users.failed': 'Failed: {message}',
+  'users.refused.invalid_username':
+    'Username refused: letters, digits, dot, dash and underscore only (2 to 64).',
+  'users.refused.weak_password':
+    'Password too weak: 12 characters or more, not a common password nor one made from the username.',
+  'users.refused.username_taken': 'This username is taken.',
+  'users.refused.unknown_project': 'A project the server does not know: sync, then try again.',
+  'users.refused.forbidden': 'You may not do this: ask an administrator.',
   'users.loading': 'Loading…',
   'users.role.agent': 'Agent',
   'users.role.focal_point': 'Focal point',

@@ -70,7 +70,11 @@ export function Users() {
       ) : null}
       {error && online ? (
         <p className="alert alert-error" role="alert">
-          {error.network ? t('users.offline') : t('users.failed', { message: error.message })}
+          {error.network
+            ? t('users.offline')
+            : error.reason
+              ? t(`users.refused.${error.reason}`)
+              : t('users.failed', { message: error.message })}
         </p>
       ) : null}
       {notice ? (

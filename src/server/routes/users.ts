@@ -34,7 +34,8 @@ async function asValidation<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (err) {
-    if (err instanceof AccountError) throw new HttpError('validation', err.message);
+    if (err instanceof AccountError)
+      throw new HttpError('validation', err.message, err.reason ? { reason: err.reason } : undefined);
     throw err;
   }
 }

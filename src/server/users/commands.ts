@@ -81,7 +81,7 @@ export async function resetPassword(
   const generated = options.password === undefined;
   const password = options.password ?? randomPassword();
   const weak = passwordProblem(password, user.username);
-  if (weak) throw new AccountError(weak);
+  if (weak) throw new AccountError(weak, 'weak_password');
   // Hashed before the transaction: argon2 takes tens of milliseconds, no lock need wait for it.
   const passwordHash = await hashPassword(password, options.cost ?? DEFAULT_PASSWORD_COST);
   const revokedTokens = await storage.transaction(async (tx) => {
@@ -133,7 +133,7 @@ export async function leaveProjects(
     const user = await userNamed(tx, username);
     const known = new Set(await tx.allProjectIds());
     const missing = projectIds.find((p) => !known.has(p));
-    if (missing) throw new AccountError(`Unknown project ${missing}`);
+    if (missing) throw new AccountError(`Unknown project ${missing}`, 'unknown_project');
     const left: string[] = [];
     const notMember: string[] = [];
     for (const projectId of new Set(projectIds)) {

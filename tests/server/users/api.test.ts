@@ -97,6 +97,7 @@ describe.each(backends)('the users API on $name', (backend) => {
       projectIds: [DEMO_PROJECT.id],
     });
     expect(weak.status).toBe(400);
+    expect(await weak.json()).toMatchObject({ error: { details: { reason: 'weak_password' } } });
     const taken = await as('supervisor', '/users', {
       ...base,
       username: 'awa',
@@ -104,6 +105,7 @@ describe.each(backends)('the users API on $name', (backend) => {
       projectIds: [DEMO_PROJECT.id],
     });
     expect(taken.status).toBe(400);
+    expect(await taken.json()).toMatchObject({ error: { details: { reason: 'username_taken' } } });
   });
 
   it("refuses a supervisor another project's member, and an account that also works elsewhere", async () => {

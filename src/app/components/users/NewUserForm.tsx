@@ -39,9 +39,11 @@ export function NewUserForm({ roles, projects, onCreate }: Props) {
 
   return (
     <form className="admin-form" onSubmit={(e) => void submit(e)}>
-      <label>
-        {t('users.username')}
+      {/* Hints outside the labels: the name stays the label, the hint describes the field. */}
+      <div className="admin-field">
+        <label htmlFor={`${id}-username`}>{t('users.username')}</label>
         <input
+          id={`${id}-username`}
           required
           autoComplete="off"
           value={username}
@@ -51,7 +53,7 @@ export function NewUserForm({ roles, projects, onCreate }: Props) {
         <span className="hint" id={`${id}-u`}>
           {t('users.usernameHint')}
         </span>
-      </label>
+      </div>
       <label>
         {t('users.displayName')}
         <input required value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
@@ -66,9 +68,10 @@ export function NewUserForm({ roles, projects, onCreate }: Props) {
           ))}
         </select>
       </label>
-      <label>
-        {t('users.password')}
+      <div className="admin-field">
+        <label htmlFor={`${id}-password`}>{t('users.password')}</label>
         <input
+          id={`${id}-password`}
           type="password"
           autoComplete="new-password"
           value={password}
@@ -78,7 +81,7 @@ export function NewUserForm({ roles, projects, onCreate }: Props) {
         <span className="hint" id={`${id}-p`}>
           {t('users.passwordHint')}
         </span>
-      </label>
+      </div>
       <fieldset>
         <legend>{t('users.projects')}</legend>
         {projects.map((p) => (
