@@ -8,13 +8,10 @@ const LINKS = [
   { href: '#/', route: 'home', key: 'nav.home' },
   { href: '#/submissions', route: 'submissions', key: 'nav.submissions' },
   { href: '#/attention', route: 'attention', key: 'nav.attention' },
+  // Supervisors and admins only (the server refuses the others anyway).
+  { href: '#/users', route: 'users', key: 'nav.users', staff: 1 },
+  { href: '#/usage', route: 'usage', key: 'nav.usage', staff: 1 },
 ] as const;
-// Supervisors and admins: pages of their own (the server refuses the others anyway).
-const SUPERVISOR_LINKS = (['users', 'usage'] as const).map((r) => ({
-  href: `#/${r}`,
-  route: r,
-  key: `nav.${r}` as const,
-}));
 
 export function Header({ route, userName, role }: { route: Route; userName: string; role?: Role }) {
   const { t } = useT();
@@ -30,7 +27,7 @@ export function Header({ route, userName, role }: { route: Route; userName: stri
       </div>
       <nav aria-label={t('nav.label')}>
         <ul className="nav-list">
-          {[...LINKS, ...(role && hasRole(role, 'supervisor') ? SUPERVISOR_LINKS : [])].map((link) => {
+          {LINKS.filter((link) => !('staff' in link) || (role && hasRole(role, 'supervisor'))).map((link) => {
             const current =
               route.name === link.route ||
               (link.route === 'home' && route.name === 'draft') ||

@@ -41,6 +41,7 @@ const NAMED_PAGES = [
 type NamedPage = (typeof NAMED_PAGES)[number];
 const isNamedPage = (part: string | undefined): part is NamedPage =>
   (NAMED_PAGES as readonly (string | undefined)[]).includes(part);
+const isNamedRoute = (route: Route): route is Extract<Route, { name: NamedPage }> => isNamedPage(route.name);
 
 function decode(part: string | undefined): string | null {
   if (!part) return null;
@@ -79,6 +80,7 @@ export function parseHash(hash: string): Route {
 }
 
 export function hrefOf(route: Route): string {
+  if (isNamedRoute(route)) return `#/${route.name}`;
   switch (route.name) {
     case 'home':
     case 'notFound':
@@ -89,17 +91,6 @@ export function hrefOf(route: Route): string {
       return `#/drafts/${encodeURIComponent(route.id)}`;
     case 'submission':
       return `#/submissions/${encodeURIComponent(route.id)}`;
-    // NAMED_PAGES
-    case 'submissions':
-    case 'attention':
-    case 'conflicts':
-    case 'reports':
-    case 'export':
-    case 'import':
-    case 'projects':
-    case 'users':
-    case 'usage':
-      return `#/${route.name}`;
     case 'project':
       return `#/projects/${encodeURIComponent(route.id)}`;
     case 'indicator':
