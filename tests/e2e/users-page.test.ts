@@ -170,4 +170,17 @@ describe('an admin manages accounts and devices from the users page', () => {
     await page.getByText('Offline: this page reads the server.', { exact: false }).waitFor();
     await saveScreenshot(page, 'users-page-offline-en');
   });
+
+  it('shows a supervisor their projects’ members, and only the roles below theirs', async () => {
+    const { page } = await suite.signedIn('supervisor');
+    await new HomePage(page).waitForForm(FORM);
+    await openUsers(page);
+    // The admin's account is seen, not theirs to change; an agent of their project is.
+    const adminCard = page.locator('li.user-card').filter({ hasText: 'Administratrice ADN' });
+    await adminCard.getByText('Géré par un administrateur.').waitFor();
+    const options = await page.getByLabel('Rôle').first().locator('option').allInnerTexts();
+    expect(options).toEqual(['Agent', 'Point focal']);
+    await (await manage(page, 'Moussa Maïga')).getByRole('button', { name: 'Désactiver' }).waitFor();
+    await expectAccessible(page, 'the users page of a supervisor (fr)', ['wcag22aa']);
+  });
 });
