@@ -11,6 +11,7 @@ import { useNow } from '../hooks/useNow';
 import { useUserAdmin } from '../hooks/useUserAdmin';
 // Registers the strings of this page (they load with it, not at start).
 import '../i18n/userAdminStrings';
+import type { MessageKey, Vars } from '../i18n/types';
 import { useT } from '../i18n/useT';
 import '../styles/admin.css';
 
@@ -24,8 +25,9 @@ export function Users() {
   const { data, online, error, run } = useUserAdmin();
   const localProjects = useLiveProjects();
   const now = useNow(60_000);
-  // The last result to tell: a one-time password is shown here once, until the next operation.
-  const [notice, setNotice] = useState<string | null>(null);
+  // The last result to tell (translated when shown, so it follows a change of language): a one-time
+  // password is shown here once, until the next operation.
+  const [notice, setNotice] = useState<{ key: MessageKey; vars: Vars } | null>(null);
 
   const projectLabel = useMemo(() => {
     const titles = new Map((localProjects ?? []).map((p) => [p.id, pickText(p.title, lang) || p.id]));
@@ -40,8 +42,8 @@ export function Users() {
     if (!answer) return false;
     setNotice(
       answer.password
-        ? t('users.oneTimePassword', { username: request.username, password: answer.password })
-        : t('users.created', { username: request.username }),
+        ? { key: 'users.oneTimePassword', vars: { username: request.username, password: answer.password } }
+        : { key: 'users.created', vars: { username: request.username } },
     );
     return true;
   };
@@ -50,13 +52,13 @@ export function Users() {
     if (!answer) return;
     setNotice(
       answer.password
-        ? t('users.oneTimePassword', { username: user.username, password: answer.password })
-        : t('users.done', { name: user.displayName }),
+        ? { key: 'users.oneTimePassword', vars: { username: user.username, password: answer.password } }
+        : { key: 'users.done', vars: { name: user.displayName } },
     );
   };
   const revoke = async (device: ManagedDevice) => {
     if (await run((api) => api.revokeDevice(device.clientId)))
-      setNotice(t('users.revokedDone', { device: shortDevice(device.clientId) }));
+      setNotice({ key: 'users.revokedDone', vars: { device: shortDevice(device.clientId) } });
   };
 
   return (
@@ -79,7 +81,7 @@ export function Users() {
       ) : null}
       {notice ? (
         <p className="alert alert-success" role="status">
-          {notice}
+          {t(notice.key, notice.vars)}
         </p>
       ) : null}
       {!data ? (
