@@ -3,6 +3,7 @@ import { Role, Username } from '../core/records/user';
 import { passwordProblem } from './auth/passwordPolicy';
 import { DEFAULT_PASSWORD_COST, hashPassword, type PasswordCost } from './auth/passwords';
 import type { StorageOps, UserRecord } from './storage/Storage';
+import { actedBy, type Actor } from './users/actor';
 import './zodLocale';
 
 export interface NewAccount {
@@ -18,8 +19,21 @@ export interface NewAccount {
 /** The password policy (src/server/auth/passwordPolicy.ts). */
 export { MIN_PASSWORD_LENGTH } from './auth/passwordPolicy';
 
+/**
+ * Why an account operation was refused, for the users page to say in the UI's language (the message stays
+ * English, for the console).
+ */
+export type AccountRefusal = 'invalid_username' | 'weak_password' | 'username_taken' | 'unknown_project';
+
 /** Bad input for a new account: the message is meant for the person who typed it. */
-export class AccountError extends Error {}
+export class AccountError extends Error {
+  constructor(
+    message: string,
+    readonly reason?: AccountRefusal,
+  ) {
+    super(message);
+  }
+}
 
 /** Creates a user with an argon2id password hash. Throws an AccountError on bad input or a taken username. */
 export async function createAccount(
@@ -27,20 +41,25 @@ export async function createAccount(
   account: NewAccount,
   at: Date,
   cost: PasswordCost = DEFAULT_PASSWORD_COST,
+  /** Who creates it through the API; the operator at the console when absent. */
+  by?: Actor,
 ): Promise<UserRecord> {
   const username = Username.safeParse(account.username);
   if (!username.success)
-    throw new AccountError(`Invalid username: ${username.error.issues[0]?.message ?? ''}`);
+    throw new AccountError(
+      `Invalid username: ${username.error.issues[0]?.message ?? ''}`,
+      'invalid_username',
+    );
   const role = Role.safeParse(account.role);
   if (!role.success) throw new AccountError(`Invalid role: choose one of ${Role.options.join(', ')}`);
   const weak = passwordProblem(account.password, username.data);
-  if (weak) throw new AccountError(weak);
+  if (weak) throw new AccountError(weak, 'weak_password');
   if (await storage.userByUsername(username.data))
-    throw new AccountError(`Username ${username.data} is taken`);
+    throw new AccountError(`Username ${username.data} is taken`, 'username_taken');
   const projects = account.projectIds ?? [];
   const known = new Set(await storage.allProjectIds());
   const missing = projects.find((p) => !known.has(p));
-  if (missing) throw new AccountError(`Unknown project ${missing}`);
+  if (missing) throw new AccountError(`Unknown project ${missing}`, 'unknown_project');
 
   const user: UserRecord = {
     id: randomUUID(),
@@ -56,7 +75,7 @@ export async function createAccount(
   for (const projectId of projects) await storage.addProjectMember(projectId, user.id);
   await storage.audit({
     at: user.createdAt,
-    userId: null,
+    ...actedBy(by),
     action: 'user.create',
     tbl: 'users',
     recordId: user.id,
@@ -75,20 +94,21 @@ export async function joinProjects(
   username: string,
   projectIds: readonly string[],
   at: Date,
+  by?: Actor,
 ): Promise<string[]> {
   const user = await storage.userByUsername(username);
   if (!user) throw new AccountError(`No account named ${username}`);
   if (projectIds.length === 0) throw new AccountError('Name at least one --project');
   const known = new Set(await storage.allProjectIds());
   const missing = projectIds.find((p) => !known.has(p));
-  if (missing) throw new AccountError(`Unknown project ${missing}`);
+  if (missing) throw new AccountError(`Unknown project ${missing}`, 'unknown_project');
   const joined: string[] = [];
   for (const projectId of projectIds) {
     if (!(await storage.addProjectMember(projectId, user.id))) continue;
     joined.push(projectId);
     await storage.audit({
       at: at.toISOString(),
-      userId: null,
+      ...actedBy(by),
       action: 'project.member.add',
       tbl: 'users',
       recordId: user.id,

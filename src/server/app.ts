@@ -18,6 +18,7 @@ import { personRoutes } from './routes/person';
 import { sealedRoutes } from './routes/sealed';
 import { sealedMediaRoutes } from './routes/sealedMedia';
 import { syncRoutes } from './routes/sync';
+import { userRoutes } from './routes/users';
 import type { Storage } from './storage/Storage';
 import { DAY_MS, DEFAULT_TOKEN_TTL_DAYS } from './auth/tokens';
 import { idleLockMinutesFromEnv } from './auth/vaultSecret';
@@ -69,6 +70,7 @@ export function createApp({
   api.route('/', deviceRoutes(storage, now));
   api.route('/', personRoutes(storage, now, limits));
   api.route('/', erasureRoutes(storage, now));
+  api.route('/', userRoutes(storage, now));
   app.route('/api', api);
   app.all('/api', (c) => jsonError(c, 'not_found', 'No such endpoint'));
   app.all('/api/*', (c) => jsonError(c, 'not_found', 'No such endpoint'));

@@ -21,6 +21,8 @@ const ROUTES: [hash: string, what: string, role: Role][] = [
   ['#/exports', 'the exports', 'focal_point'],
   ['#/conflicts', 'the edit conflicts', 'supervisor'],
   ['#/forms', 'the Forms page', 'supervisor'],
+  ['#/users', 'the users and devices', 'supervisor'],
+  ['#/usage', 'the use of the database', 'supervisor'],
   ['#/edit/organisations', 'the organisations', 'supervisor'],
   ['#/edit/organisations/new', 'a new organisation', 'supervisor'],
   [`#/edit/projects/${DEMO_PROJECT.id}`, 'the project editor', 'supervisor'],

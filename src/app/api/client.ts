@@ -32,18 +32,25 @@ export interface ApiClient {
   me(): Promise<MeResponse>;
   /** Read with ClientPushResponse: a reject code this version does not know is still a refusal. */
   push(req: PushRequest): Promise<ClientPushResponse>;
-  /** `device`: which device pulls, with its app's version (optional in the protocol). */
+  /** `device`: which device pulls, with its app's version and unsent count (optional in the protocol). */
   pull(
     cursor: number,
     limit: number,
     scope?: number,
-    device?: { clientId: string; appVersion: string },
+    device?: { clientId: string; appVersion: string; unsent?: string },
   ): Promise<PullResponse>;
   /** The conflict log (supervisors and admins): lost values of concurrent edits, and their restore. */
   conflicts(query?: { projectId?: string; state?: 'open' | 'all' }): Promise<ConflictList>;
   restoreConflict(id: string): Promise<RestoreResponse>;
   /** A device's export file, sent as it is (gzip or JSON: the server reads which); supervisors and admins. */
   importFile(file: Blob): Promise<ImportResponse>;
+  /** Any JSON request, its answer checked against `schema`: for the lazy pages' own requests (usersApi.ts). */
+  json<S extends z.ZodMiniType>(
+    schema: S,
+    method: 'GET' | 'POST',
+    path: string,
+    body?: unknown,
+  ): Promise<z.infer<S>>;
   /** Photos, recordings and files: see mediaRequests.ts. */
   media: MediaRequests;
   /** Registers this device's public key and binds the session to the device (src/app/sync/deviceKey.ts). */
@@ -145,6 +152,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       if (!response.ok) throw await toApiError(response);
       return validated(ImportResponse, response, path);
     },
+    json: request,
     media: mediaRequests({ fetchRaw, readJson, toApiError }),
     registerDevice: (req) => request(RegisterDeviceResponse, 'POST', '/api/devices', req),
     serverKey: () => request(ServerKeyResponse, 'GET', '/api/server-key'),

@@ -51,6 +51,8 @@ function Page({ route }: { route: Route }) {
     case 'edit':
     case 'exports':
     case 'forms':
+    case 'users':
+    case 'usage':
       return <BasePage route={route} />;
     case 'notFound':
       return <NotFound />;
@@ -64,7 +66,7 @@ export function AppShell() {
   const { t } = useT();
   return (
     <>
-      <Header route={route} userName={session.user.displayName} />
+      <Header route={route} userName={session.user.displayName} role={session.user.role} />
       <SyncBar engine={engine} />
       <Suspense
         fallback={

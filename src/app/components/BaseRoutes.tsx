@@ -20,6 +20,9 @@ const ReviewQueue = lazy(() => import('../pages/ReviewQueue').then((m) => ({ def
 // Supervisors and admins: checking, previewing, publishing and archiving XLSForms.
 const FormsPage = lazy(() => import('../pages/FormsPage').then((m) => ({ default: m.FormsPage })));
 
+// Supervisors and admins: users and devices, and the use of the database (one chunk: adminPages.tsx).
+const AdminPage = lazy(() => import('../pages/adminPages'));
+
 /** The routes of the pages of the people at base (coordination, review, reports, editing). */
 export type BaseRoute = Extract<
   Route,
@@ -33,6 +36,8 @@ export type BaseRoute = Extract<
       | 'reports'
       | 'edit'
       | 'exports'
+      | 'users'
+      | 'usage'
       | 'forms';
   }
 >;
@@ -43,6 +48,9 @@ export type BaseRoute = Extract<
  */
 export function BasePage({ route }: { route: BaseRoute }) {
   switch (route.name) {
+    case 'users':
+    case 'usage':
+      return <AdminPage name={route.name} />;
     case 'conflicts':
       return <Conflicts />;
     case 'projects':

@@ -1,28 +1,24 @@
-import { hasRole } from '../../core/records/user';
-import { useSignedIn } from '../hooks/useSignedIn';
+import { hasRole, type Role } from '../../core/records/user';
 import type { Route } from '../state/router';
 import { useT } from '../i18n/useT';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SignOutControl } from './SignOutControl';
 
+/** The menu, each link with the least role it is shown to (the server refuses the others anyway). */
 const LINKS = [
   { href: '#/', route: 'home', key: 'nav.home' },
   { href: '#/submissions', route: 'submissions', key: 'nav.submissions' },
   { href: '#/attention', route: 'attention', key: 'nav.attention' },
+  // Focal points and up: the exports the API serves beyond an agent's own rows.
+  { href: '#/exports', route: 'exports', key: 'nav.exports', least: 'focal_point' },
+  // Supervisors and admins: XLSForms, accounts and devices, the use of the database.
+  { href: '#/forms', route: 'forms', key: 'nav.forms', least: 'supervisor' },
+  { href: '#/users', route: 'users', key: 'nav.users', least: 'supervisor' },
+  { href: '#/usage', route: 'usage', key: 'nav.usage', least: 'supervisor' },
 ] as const;
-// Exports (issue 14): focal points and up, the roles the export API serves beyond an agent's own rows.
-const EXPORTS = [{ href: '#/exports', route: 'exports', key: 'nav.exports' }] as const;
-// Forms (issue 14): supervisors and admins check, publish and archive XLSForms.
-const FORMS = [{ href: '#/forms', route: 'forms', key: 'nav.forms' }] as const;
 
-export function Header({ route, userName }: { route: Route; userName: string }) {
+export function Header({ route, userName, role }: { route: Route; userName: string; role: Role }) {
   const { t } = useT();
-  const role = useSignedIn().session.user.role;
-  const links = [
-    ...LINKS,
-    ...(hasRole(role, 'focal_point') ? EXPORTS : []),
-    ...(hasRole(role, 'supervisor') ? FORMS : []),
-  ];
   return (
     <header className="app-header">
       <div className="header-row">
@@ -35,7 +31,7 @@ export function Header({ route, userName }: { route: Route; userName: string }) 
       </div>
       <nav aria-label={t('nav.label')}>
         <ul className="nav-list">
-          {links.map((link) => {
+          {LINKS.filter((link) => !('least' in link) || hasRole(role, link.least)).map((link) => {
             const current =
               route.name === link.route ||
               (link.route === 'home' && route.name === 'draft') ||

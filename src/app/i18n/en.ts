@@ -14,6 +14,8 @@ export const en: Dictionary = {
   'nav.reviewQueue': 'To review',
   'nav.exports': 'Exports',
   'nav.forms': 'Forms',
+  'nav.users': 'Users',
+  'nav.usage': 'Usage',
   'common.cancel': 'Cancel',
 
   'signOut.pending':

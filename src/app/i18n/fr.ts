@@ -15,6 +15,8 @@ export const fr = {
   'nav.reviewQueue': 'À vérifier',
   'nav.exports': 'Exports',
   'nav.forms': 'Formulaires',
+  'nav.users': 'Utilisateurs',
+  'nav.usage': 'Utilisation',
   'common.cancel': 'Annuler',
 
   'signOut.pending':

@@ -10,6 +10,8 @@ import type { pageFr } from './pageStrings';
 import type { reportFr } from './reportStrings';
 import type { signInFr } from './signInStrings';
 import type { transferFr } from './transferStrings';
+import type { usageFr } from './usageStrings';
+import type { userAdminFr } from './userAdminStrings';
 import type { vaultFr } from './vaultStrings';
 
 /** The keys of fr.ts / en.ts: the strings the app needs from its first screen. */
@@ -27,7 +29,9 @@ export type MessageKey =
   | keyof typeof historyFr
   | keyof typeof vaultFr
   | keyof typeof exportsFr
-  | keyof typeof formsPageFr;
+  | keyof typeof formsPageFr
+  | keyof typeof userAdminFr
+  | keyof typeof usageFr;
 export type Dictionary = Record<CoreKey, string>;
 export type Vars = Record<string, string | number>;
 export type Translate = (key: MessageKey, vars?: Vars) => string;

@@ -20,9 +20,34 @@ export type Route =
   | { name: 'exports' }
   /** `#/forms`: the Forms page of supervisors (`#/forms/<p>/<f>/<v>/new` stays the new-draft route). */
   | { name: 'forms' }
+  /** Supervisors and admins: accounts and devices (online), and the use of the database. */
+  | { name: 'users' }
+  | { name: 'usage' }
   /** `#/edit/…`: the edit pages of organisations, projects and indicators; pages/Editor.tsx reads `hash`. */
   | { name: 'edit'; hash: string }
   | { name: 'notFound' };
+
+/**
+ * The pages whose path is their name (`#/users` is `{ name: 'users' }`): one rule for all of them in
+ * parseHash and hrefOf, fewer bytes on the field agent's start path (GUIDE §4).
+ */
+const NAMED_PAGES = [
+  'submissions',
+  'attention',
+  'conflicts',
+  'reports',
+  'export',
+  'import',
+  'projects',
+  'users',
+  'usage',
+  'exports',
+  'forms',
+] as const;
+type NamedPage = (typeof NAMED_PAGES)[number];
+const isNamedPage = (part: string | undefined): part is NamedPage =>
+  (NAMED_PAGES as readonly (string | undefined)[]).includes(part);
+const isNamedRoute = (route: Route): route is Extract<Route, { name: NamedPage }> => isNamedPage(route.name);
 
 function decode(part: string | undefined): string | null {
   if (!part) return null;
@@ -39,18 +64,11 @@ export function parseHash(hash: string): Route {
   const [first, second, third, fourth, fifth] = parts;
   if (parts.length === 0) return { name: 'home' };
   if (first === 'edit') return { name: 'edit', hash };
-  if (parts.length === 1 && first === 'submissions') return { name: 'submissions' };
+  if (parts.length === 1 && isNamedPage(first)) return { name: first };
   if (parts.length === 2 && first === 'submissions') {
     const id = decode(second);
     if (id) return { name: 'submission', id };
   }
-  if (parts.length === 1 && first === 'attention') return { name: 'attention' };
-  if (parts.length === 1 && first === 'conflicts') return { name: 'conflicts' };
-  if (parts.length === 1 && first === 'reports') return { name: 'reports' };
-  if (parts.length === 1 && (first === 'export' || first === 'import' || first === 'exports'))
-    return { name: first };
-  if (parts.length === 1 && first === 'forms') return { name: 'forms' };
-  if (parts.length === 1 && first === 'projects') return { name: 'projects' };
   if (parts.length === 2 && (first === 'projects' || first === 'indicators')) {
     const id = decode(second);
     if (id) return { name: first === 'projects' ? 'project' : 'indicator', id };
@@ -68,6 +86,7 @@ export function parseHash(hash: string): Route {
 }
 
 export function hrefOf(route: Route): string {
+  if (isNamedRoute(route)) return `#/${route.name}`;
   switch (route.name) {
     case 'home':
     case 'notFound':
@@ -76,24 +95,8 @@ export function hrefOf(route: Route): string {
       return `#/forms/${[route.projectId, route.formId, route.version].map(encodeURIComponent).join('/')}/new`;
     case 'draft':
       return `#/drafts/${encodeURIComponent(route.id)}`;
-    case 'submissions':
-      return '#/submissions';
     case 'submission':
       return `#/submissions/${encodeURIComponent(route.id)}`;
-    case 'attention':
-      return '#/attention';
-    case 'conflicts':
-      return '#/conflicts';
-    case 'reports':
-      return '#/reports';
-    case 'forms':
-      return '#/forms';
-    case 'export':
-    case 'import':
-    case 'exports':
-      return `#/${route.name}`;
-    case 'projects':
-      return '#/projects';
     case 'project':
       return `#/projects/${encodeURIComponent(route.id)}`;
     case 'indicator':

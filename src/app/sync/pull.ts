@@ -22,8 +22,10 @@ export async function pullChanges(
     await updateSyncMeta(db, { cursor: 0, pullTables: tables });
   for (;;) {
     const { cursor, scope, clientId } = await getSyncMeta(db);
-    // The device and its app's version go along for the operator's list of devices (`users devices`).
-    const page = await api.pull(cursor, limit, scope ?? 0, { clientId, appVersion: APP_VERSION });
+    // The device, its app's version and what it holds that the server does not (its outbox: changes waiting,
+    // and changes refused that wait for the user) go along for the users and devices page.
+    const unsent = String(await db.outbox.count());
+    const page = await api.pull(cursor, limit, scope ?? 0, { clientId, appVersion: APP_VERSION, unsent });
     const stats = await applyPullPage(db, page);
     total.applied += stats.applied;
     total.invalid += stats.invalid;

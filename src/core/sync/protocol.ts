@@ -198,6 +198,12 @@ export const PullQuery = z.object({
    */
   clientId: z.optional(ClientId),
   appVersion: z.optional(AppVersion),
+  /**
+   * How many changes the device holds that the server does not have: its outbox after the push that precedes
+   * the pull (changes waiting, and changes refused that wait for the user to fix or discard them), for the
+   * users and devices page. Optional like the two above; ignored without `clientId`.
+   */
+  unsent: z.optional(z.coerce.number().check(z.int(), z.nonnegative(), z.lte(10_000_000))),
 });
 export type PullQuery = z.infer<typeof PullQuery>;
 

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { AccountError } from '../accounts';
 import type { DeviceRecord } from '../storage/DeviceOps';
 import type { Storage } from '../storage/Storage';
+import { actedBy, type Actor } from '../users/actor';
 
 /** One line of `users devices`: a device and the username of its owner. */
 export interface DeviceListing extends DeviceRecord {
@@ -62,6 +63,8 @@ export async function revokeDevice(
   storage: Storage,
   clientId: string,
   now: Date,
+  /** An admin or supervisor through the API (src/server/routes/users.ts); the operator when absent. */
+  by?: Actor,
 ): Promise<{ device: DeviceRecord; tokens: number; already: boolean }> {
   return storage.transaction(async (tx) => {
     const device = await tx.devices.get(clientId);
@@ -71,7 +74,7 @@ export async function revokeDevice(
     if (device.revokedAt === null || tokens > 0)
       await tx.audit({
         at,
-        userId: null,
+        ...actedBy(by),
         action: 'device.revoke',
         tbl: 'clients',
         recordId: clientId,

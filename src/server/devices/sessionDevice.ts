@@ -20,7 +20,7 @@ export function checkSessionDevice(c: Context<AppEnv>, clientId: string, via: 'p
 
 /**
  * A pull that names its device (`clientId`, optional): refused when an operator revoked the device,
- * otherwise recorded with the app's version for `users devices`. A clientId that is not this user's, or not
+ * otherwise recorded with the app's version and unsent count for `users devices` and the users page. A clientId that is not this user's, or not
  * this session's device, is not recorded (nor refused: a pull acts for no device).
  */
 export async function recordPull(
@@ -29,7 +29,7 @@ export async function recordPull(
   query: PullQuery,
   now: Date,
 ): Promise<void> {
-  const { clientId, appVersion } = query;
+  const { clientId, appVersion, unsent } = query;
   const user = c.var.user;
   if (clientId === undefined) return;
   const bound = c.var.tokenClientId;
@@ -45,5 +45,5 @@ export async function recordPull(
       via: 'pull',
     });
   const recent = new Date(now.getTime() - PULL_RECORD_INTERVAL_MS).toISOString();
-  await storage.devices.touchPull(clientId, user.id, now.toISOString(), appVersion, recent);
+  await storage.devices.touchPull(clientId, user.id, now.toISOString(), { appVersion, unsent }, recent);
 }

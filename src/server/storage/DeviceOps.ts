@@ -12,6 +12,14 @@ export interface DeviceRecord {
   appVersion: string | null;
   lastPushAt: string | null;
   lastPullAt: string | null;
+  /** Its pending outbox when it last reported it with a pull; null until it does (older apps never do). */
+  unsent: number | null;
+}
+
+/** What a device says of itself when it pulls (PullQuery: both optional, older apps send neither). */
+export interface DeviceReport {
+  appVersion?: string;
+  unsent?: number;
 }
 
 /** The device queries; `Storage.devices` (or a transaction's, for the writes that must be atomic). */
@@ -33,14 +41,15 @@ export interface DeviceOps {
   bindToken(tokenHash: string, clientId: string): Promise<boolean>;
   touchPush(clientId: string, at: string): Promise<void>;
   /**
-   * Records a pull of `userId`'s device, unless one was recorded after `unlessAfter` with the same version:
-   * pulls come every few minutes, and a write each time would cost a disk sync each time.
+   * Records a pull of `userId`'s device and what it reported, unless one was recorded after `unlessAfter`
+   * with the same report: pulls come every few minutes, and a write each time would cost a disk sync each
+   * time.
    */
   touchPull(
     clientId: string,
     userId: string,
     at: string,
-    appVersion: string | undefined,
+    report: DeviceReport,
     unlessAfter: string,
   ): Promise<void>;
   /** Marks the device revoked and ends the tokens bound to it; returns how many it ended. */

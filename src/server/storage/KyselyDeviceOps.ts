@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import { DevicePublicKey } from '../../core/sync/devices';
-import type { DeviceOps, DeviceRecord } from './DeviceOps';
+import type { DeviceOps, DeviceRecord, DeviceReport } from './DeviceOps';
 import type { ClientsTable, Database } from './schema';
 import type { DatabaseKind } from './Storage';
 
@@ -15,6 +15,7 @@ function toDevice(row: Selectable<ClientsTable>): DeviceRecord {
     appVersion: row.app_version,
     lastPushAt: row.last_push_at,
     lastPullAt: row.last_pull_at,
+    unsent: row.unsent === null || row.unsent === undefined ? null : Number(row.unsent),
   };
 }
 
@@ -101,19 +102,27 @@ export class KyselyDeviceOps implements DeviceOps {
     clientId: string,
     userId: string,
     at: string,
-    appVersion: string | undefined,
+    report: DeviceReport,
     unlessAfter: string,
   ): Promise<void> {
-    // One conditional UPDATE: when it matches nothing, SQLite writes (and syncs) nothing.
+    const { appVersion, unsent } = report;
+    // One conditional UPDATE: when it matches nothing, SQLite writes (and syncs) nothing. A changed version
+    // or unsent count is written at once, so the users page shows what the device said last.
     await this.db
       .updateTable('clients')
-      .set({ last_pull_at: at, ...(appVersion === undefined ? {} : { app_version: appVersion }) })
+      .set({
+        last_pull_at: at,
+        ...(appVersion === undefined ? {} : { app_version: appVersion }),
+        ...(unsent === undefined ? {} : { unsent }),
+      })
       .where('client_id', '=', clientId)
       .where('user_id', '=', userId)
       .where((eb) => {
-        const stale = [eb('last_pull_at', 'is', null), eb('last_pull_at', '<', unlessAfter)];
-        if (appVersion === undefined) return eb.or(stale);
-        return eb.or([...stale, eb('app_version', 'is', null), eb('app_version', '!=', appVersion)]);
+        const due = [eb('last_pull_at', 'is', null), eb('last_pull_at', '<', unlessAfter)];
+        if (appVersion !== undefined)
+          due.push(eb('app_version', 'is', null), eb('app_version', '!=', appVersion));
+        if (unsent !== undefined) due.push(eb('unsent', 'is', null), eb('unsent', '!=', unsent));
+        return eb.or(due);
       })
       .execute();
   }

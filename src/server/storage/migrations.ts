@@ -3,6 +3,7 @@ import { auditChainMigration } from './auditChainMigration';
 import { formsByProjectMigration } from './formsByProjectMigration';
 import { mediaGrantsMigration } from './mediaGrantsMigration';
 import { devicesMigration } from './devicesMigration';
+import { deviceUnsentMigration } from './deviceUnsentMigration';
 import { erasureMigration } from './erasureMigration';
 import { mediaMigration } from './mediaMigration';
 import { membershipSeqMigration } from './membershipSeqMigration';
@@ -144,6 +145,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06-0016-server-keys': serverKeysMigration,
   '2026-12-06-0017-vault': vaultMigration,
   '2026-12-06-0019-erasure': erasureMigration,
+  '2026-12-06-0020-device-unsent': deviceUnsentMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -61,6 +61,8 @@ export interface ClientsTable {
   app_version: OptionalText;
   last_push_at: OptionalText;
   last_pull_at: OptionalText;
+  /** The device's pending outbox when it last reported it (with a pull); null until then. */
+  unsent: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface EntitiesTable {

@@ -5,11 +5,12 @@ import { DEFAULT_PASSWORD_COST, hashPassword, type PasswordCost } from '../auth/
 import { signInKeys } from '../auth/signInThrottle';
 import { randomPassword } from '../seed/randomPassword';
 import type { AuditEntry, Storage, StorageOps, UserRecord } from '../storage/Storage';
+import { actedBy, type Actor } from './actor';
 
 /**
  * What an operator does to accounts from the server's console (`npm run cli -- users …`, see cli.ts here).
  * Each command changes the account and writes its audit entry in one transaction, acted by the operator
- * (`userId` null). Every route reads the user, their role and their memberships per request, so each change
+ * (`userId` null) or, through the API (src/server/routes/users.ts), by `by`. Every route reads the user, their role and their memberships per request, so each change
  * holds from the user's next request on, with the session they already have.
  */
 
@@ -19,10 +20,10 @@ async function userNamed(storage: StorageOps, username: string): Promise<UserRec
   return user;
 }
 
-function entry(user: UserRecord, action: string, at: Date, details: object): AuditEntry {
+function entry(user: UserRecord, action: string, at: Date, details: object, by?: Actor): AuditEntry {
   return {
     at: at.toISOString(),
-    userId: null,
+    ...actedBy(by),
     action,
     tbl: 'users',
     recordId: user.id,
@@ -35,6 +36,7 @@ export function disableUser(
   storage: Storage,
   username: string,
   at: Date,
+  by?: Actor,
 ): Promise<{ changed: boolean; revokedTokens: number }> {
   return storage.transaction(async (tx) => {
     const user = await userNamed(tx, username);
@@ -42,18 +44,23 @@ export function disableUser(
     const revokedTokens = await tx.revokeUserTokens(user.id, at.toISOString());
     if (user.disabled) return { changed: false, revokedTokens };
     await tx.updateUser(user.id, { disabled: true });
-    await tx.audit(entry(user, 'user.disable', at, { revokedTokens }));
+    await tx.audit(entry(user, 'user.disable', at, { revokedTokens }, by));
     return { changed: true, revokedTokens };
   });
 }
 
 /** Lets a disabled account sign in again (its ended sessions stay ended). */
-export function enableUser(storage: Storage, username: string, at: Date): Promise<{ changed: boolean }> {
+export function enableUser(
+  storage: Storage,
+  username: string,
+  at: Date,
+  by?: Actor,
+): Promise<{ changed: boolean }> {
   return storage.transaction(async (tx) => {
     const user = await userNamed(tx, username);
     if (!user.disabled) return { changed: false };
     await tx.updateUser(user.id, { disabled: false });
-    await tx.audit(entry(user, 'user.enable', at, {}));
+    await tx.audit(entry(user, 'user.enable', at, {}, by));
     return { changed: true };
   });
 }
@@ -68,12 +75,13 @@ export async function resetPassword(
   username: string,
   at: Date,
   options: { password?: string; cost?: PasswordCost },
+  by?: Actor,
 ): Promise<{ password: string; generated: boolean; revokedTokens: number }> {
   const user = await userNamed(storage, username);
   const generated = options.password === undefined;
   const password = options.password ?? randomPassword();
   const weak = passwordProblem(password, user.username);
-  if (weak) throw new AccountError(weak);
+  if (weak) throw new AccountError(weak, 'weak_password');
   // Hashed before the transaction: argon2 takes tens of milliseconds, no lock need wait for it.
   const passwordHash = await hashPassword(password, options.cost ?? DEFAULT_PASSWORD_COST);
   const revokedTokens = await storage.transaction(async (tx) => {
@@ -81,7 +89,7 @@ export async function resetPassword(
     await tx.updateUser(current.id, { passwordHash });
     const revoked = await tx.revokeUserTokens(current.id, at.toISOString());
     await tx.signInThrottle.delete(signInKeys(current.username, null).account);
-    await tx.audit(entry(current, 'user.password_reset', at, { generated, revokedTokens: revoked }));
+    await tx.audit(entry(current, 'user.password_reset', at, { generated, revokedTokens: revoked }, by));
     return revoked;
   });
   return { password, generated, revokedTokens };
@@ -93,6 +101,7 @@ export async function setUserRole(
   username: string,
   role: string,
   at: Date,
+  by?: Actor,
 ): Promise<{ before: Role; after: Role }> {
   const parsed = Role.safeParse(role);
   if (!parsed.success) throw new AccountError(`Invalid role: choose one of ${Role.options.join(', ')}`);
@@ -102,7 +111,7 @@ export async function setUserRole(
     const before = user.role;
     if (before !== after) {
       await tx.updateUser(user.id, { role: after });
-      await tx.audit(entry(user, 'user.role', at, { before, after }));
+      await tx.audit(entry(user, 'user.role', at, { before, after }, by));
     }
     return { before, after };
   });
@@ -117,13 +126,14 @@ export async function leaveProjects(
   username: string,
   projectIds: readonly string[],
   at: Date,
+  by?: Actor,
 ): Promise<{ left: string[]; notMember: string[] }> {
   if (projectIds.length === 0) throw new AccountError('Name at least one --project');
   return storage.transaction(async (tx) => {
     const user = await userNamed(tx, username);
     const known = new Set(await tx.allProjectIds());
     const missing = projectIds.find((p) => !known.has(p));
-    if (missing) throw new AccountError(`Unknown project ${missing}`);
+    if (missing) throw new AccountError(`Unknown project ${missing}`, 'unknown_project');
     const left: string[] = [];
     const notMember: string[] = [];
     for (const projectId of new Set(projectIds)) {
@@ -132,7 +142,7 @@ export async function leaveProjects(
         continue;
       }
       left.push(projectId);
-      await tx.audit(entry(user, 'project.member.remove', at, { projectId }));
+      await tx.audit(entry(user, 'project.member.remove', at, { projectId }, by));
     }
     return { left, notMember };
   });

@@ -13,20 +13,28 @@ interface AxeViolation {
 }
 
 /**
- * Runs axe-core (WCAG 2.1 A and AA rules) on the page as it stands and fails with each violation and where it
+ * Runs axe-core (WCAG 2.0 to 2.2 A and AA rules, and `extraTags`) on the page as it stands and fails with each violation and where it
  * is. Injected through the DevTools protocol (page.evaluate), so the app's strict Content-Security-Policy
  * stays as users get it.
  */
-export async function expectAccessible(page: Page, what: string): Promise<void> {
+export async function expectAccessible(
+  page: Page,
+  what: string,
+  /** More axe tags to check (e.g. `best-practice`). */
+  extraTags: string[] = [],
+): Promise<void> {
   await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
+  const violations = await page.evaluate(async (extra) => {
     const axe = (
       window as unknown as {
         axe: { run: (ctx: Document, o: object) => Promise<{ violations: AxeViolation[] }> };
       }
     ).axe;
     const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+      runOnly: {
+        type: 'tag',
+        values: [...new Set(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', ...extra])],
+      },
     });
     return result.violations.map((v) => ({
       id: v.id,
@@ -34,6 +42,6 @@ export async function expectAccessible(page: Page, what: string): Promise<void> 
       help: v.help,
       nodes: v.nodes.map((n) => n.target),
     }));
-  });
+  }, extraTags);
   expect(violations, `accessibility of ${what}`).toEqual([]);
 }

@@ -11,6 +11,7 @@ import { newClientId, PASSWORD, submission } from '../harness';
 import { fakePhoto, PHOTO_FORM } from '../media/photoForm';
 import { sealedFile } from '../sealed/sealedFiles';
 import type { Column, Outcome } from './rightsTable';
+import { USER_ACTS } from './userActs';
 import { httpOutcome, ownOutcome, pushOutcome, type PushOutcome, type RightsWorld } from './world';
 
 /** One row of the rights table: does `column` act, on a project of its own, and says what happened. */
@@ -164,6 +165,7 @@ async function signedFileOf(w: RightsWorld, username: string, p: string): Promis
 }
 
 export const ACTS: Record<string, Act> = {
+  ...USER_ACTS,
   async 'sign-in'(w, column) {
     const username = w.username(column);
     if (!username) return '—';

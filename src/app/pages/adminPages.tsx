@@ -1,0 +1,11 @@
+import { Usage } from './Usage';
+import { Users } from './Users';
+
+/**
+ * The supervisors' and admins' pages of accounts and use, as one lazy component of one chunk: a single
+ * entry in the start bundle (one `lazy`, one preload list) instead of one per page, for the field agent's
+ * budget (GUIDE §4).
+ */
+export default function AdminPage({ name }: { name: 'users' | 'usage' }) {
+  return name === 'users' ? <Users /> : <Usage />;
+}
