@@ -1,7 +1,11 @@
 import type { Route } from '../state/router';
 import { useT } from '../i18n/useT';
+import { lazy, Suspense } from 'react';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SignOutControl } from './SignOutControl';
+
+// The count beside "À corriger" loads after the first screen: it is not needed to open the app or fill a form.
+const AttentionBadge = lazy(() => import('./AttentionBadge').then((m) => ({ default: m.AttentionBadge })));
 
 const LINKS = [
   { href: '#/', route: 'home', key: 'nav.home' },
@@ -32,6 +36,11 @@ export function Header({ route, userName }: { route: Route; userName: string }) 
               <li key={link.href}>
                 <a href={link.href} aria-current={current ? 'page' : undefined}>
                   {t(link.key)}
+                  {link.route === 'attention' ? (
+                    <Suspense fallback={null}>
+                      <AttentionBadge />
+                    </Suspense>
+                  ) : null}
                 </a>
               </li>
             );

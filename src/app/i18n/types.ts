@@ -5,6 +5,7 @@ import type { editLinkFr } from './editLinkStrings';
 import type { editFr } from './editStrings';
 import type { historyFr } from './historyStrings';
 import type { pageFr } from './pageStrings';
+import type { readingFr } from './readingStrings';
 import type { reportFr } from './reportStrings';
 import type { signInFr } from './signInStrings';
 import type { transferFr } from './transferStrings';
@@ -23,6 +24,7 @@ export type MessageKey =
   | keyof typeof editLinkFr
   | keyof typeof reportFr
   | keyof typeof historyFr
+  | keyof typeof readingFr
   | keyof typeof vaultFr;
 export type Dictionary = Record<CoreKey, string>;
 export type Vars = Record<string, string | number>;

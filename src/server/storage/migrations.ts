@@ -5,6 +5,7 @@ import { mediaGrantsMigration } from './mediaGrantsMigration';
 import { devicesMigration } from './devicesMigration';
 import { erasureMigration } from './erasureMigration';
 import { mediaMigration } from './mediaMigration';
+import { membersMigration } from './membersMigration';
 import { membershipSeqMigration } from './membershipSeqMigration';
 import { mergeMigration } from './mergeMigration';
 import { projectMergeMigration } from './projectMergeMigration';
@@ -144,6 +145,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06-0016-server-keys': serverKeysMigration,
   '2026-12-06-0017-vault': vaultMigration,
   '2026-12-06-0019-erasure': erasureMigration,
+  '2026-12-06-0030-members': membersMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

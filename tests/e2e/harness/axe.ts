@@ -13,7 +13,7 @@ interface AxeViolation {
 }
 
 /**
- * Runs axe-core (WCAG 2.1 A and AA rules) on the page as it stands and fails with each violation and where it
+ * Runs axe-core (WCAG 2.0, 2.1 and 2.2 A and AA rules) on the page as it stands and fails with each violation and where it
  * is. Injected through the DevTools protocol (page.evaluate), so the app's strict Content-Security-Policy
  * stays as users get it.
  */
@@ -26,7 +26,7 @@ export async function expectAccessible(page: Page, what: string): Promise<void> 
       }
     ).axe;
     const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
     });
     return result.violations.map((v) => ({
       id: v.id,
