@@ -92,6 +92,11 @@ describe('a flagged submission goes back to its agent and returns corrected', ()
     await queued.waitFor({ timeout: 30_000 });
     expect(await queued.innerText()).toContain('Par Moussa Maïga (agent de terrain)');
     await queued.getByRole('link').click();
+    // The correction says what it answers: the flag it corrects, by whom, with the comment.
+    const corrects = focalPage.locator('.corrected-review');
+    await corrects.waitFor();
+    expect(await corrects.innerText()).toContain('revue par Fatoumata Cissé (point focal)');
+    expect(await corrects.innerText()).toContain(`Commentaire de la revue : ${COMMENT}`);
     expect(
       await focalPage
         .locator('.sent-field', { hasText: 'Nombre de personnes dans le ménage' })

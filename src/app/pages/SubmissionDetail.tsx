@@ -6,6 +6,7 @@ import { canCorrect } from '../components/correctionRights';
 import { ReviewHistory } from '../components/ReviewHistory';
 import { ReviewPanel } from '../components/ReviewPanel';
 import { personText } from '../components/personText';
+import { CorrectedReview } from '../components/reading/CorrectedReview';
 import { SubmissionAnswers } from '../components/reading/SubmissionAnswers';
 import { VersionHistory } from '../components/VersionHistory';
 import { useFormVersion } from '../hooks/useFormVersion';
@@ -128,6 +129,7 @@ export function SubmissionDetail({ id }: { id: string }) {
           {failure}
         </p>
       ) : null}
+      {record.replaces !== null ? <CorrectedReview replaces={record.replaces} people={people} /> : null}
       <h2>{t('versions.answers')}</h2>
       <SubmissionAnswers
         answers={record.data}
