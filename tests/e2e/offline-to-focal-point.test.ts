@@ -70,7 +70,7 @@ describe('a field agent collects offline and the focal point receives it', () =>
     const focalSubmissions = new SubmissionsPage(focalPage);
     await focalSubmissions.rowWithState('Synchronisée').waitFor();
     const row = focalSubmissions.rows().first();
-    expect(await row.innerText()).toContain('Par un autre membre de l’équipe');
+    expect(await row.innerText()).toContain('Par Moussa Maïga (agent de terrain)');
     expect(await row.innerText()).toContain(`Aminata Maïga — ${FORM}`);
 
     // The same screen in English, on demand.

@@ -1,8 +1,12 @@
 import { hasRole, type Role } from '../../core/records/user';
 import type { Route } from '../state/router';
 import { useT } from '../i18n/useT';
+import { lazy, Suspense } from 'react';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SignOutControl } from './SignOutControl';
+
+// The count beside "À corriger" loads after the first screen: it is not needed to open the app or fill a form.
+const AttentionBadge = lazy(() => import('./AttentionBadge').then((m) => ({ default: m.AttentionBadge })));
 
 /** The menu, each link with the least role it is shown to (the server refuses the others anyway). */
 const LINKS = [
@@ -40,6 +44,11 @@ export function Header({ route, userName, role }: { route: Route; userName: stri
               <li key={link.href}>
                 <a href={link.href} aria-current={current ? 'page' : undefined}>
                   {t(link.key)}
+                  {link.route === 'attention' ? (
+                    <Suspense fallback={null}>
+                      <AttentionBadge />
+                    </Suspense>
+                  ) : null}
                 </a>
               </li>
             );

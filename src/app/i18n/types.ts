@@ -7,6 +7,7 @@ import type { exportsFr } from './exportsStrings';
 import type { formsPageFr } from './formsPageStrings';
 import type { historyFr } from './historyStrings';
 import type { pageFr } from './pageStrings';
+import type { readingFr } from './readingStrings';
 import type { reportFr } from './reportStrings';
 import type { signInFr } from './signInStrings';
 import type { transferFr } from './transferStrings';
@@ -31,7 +32,8 @@ export type MessageKey =
   | keyof typeof exportsFr
   | keyof typeof formsPageFr
   | keyof typeof userAdminFr
-  | keyof typeof usageFr;
+  | keyof typeof usageFr
+  | keyof typeof readingFr;
 export type Dictionary = Record<CoreKey, string>;
 export type Vars = Record<string, string | number>;
 export type Translate = (key: MessageKey, vars?: Vars) => string;
