@@ -1,16 +1,13 @@
-import type { Route } from '../state/router';
+import type { Role } from '../../core/records/user';
 import { useT } from '../i18n/useT';
 import { LanguageSwitch } from './LanguageSwitch';
+import { linksFor, section } from './navLinks';
 import { SignOutControl } from './SignOutControl';
 
-const LINKS = [
-  { href: '#/', route: 'home', key: 'nav.home' },
-  { href: '#/submissions', route: 'submissions', key: 'nav.submissions' },
-  { href: '#/attention', route: 'attention', key: 'nav.attention' },
-] as const;
-
-export function Header({ route, userName }: { route: Route; userName: string }) {
+/** The header: the links of the user's role (navLinks.ts), the current page marked (aria-current). */
+export function Header({ hash, role, userName }: { hash: string; role: Role; userName: string }) {
   const { t } = useT();
+  const current = section(hash);
   return (
     <header className="app-header">
       <div className="header-row">
@@ -23,19 +20,13 @@ export function Header({ route, userName }: { route: Route; userName: string }) 
       </div>
       <nav aria-label={t('nav.label')}>
         <ul className="nav-list">
-          {LINKS.map((link) => {
-            const current =
-              route.name === link.route ||
-              (link.route === 'home' && route.name === 'draft') ||
-              (link.route === 'submissions' && route.name === 'submission');
-            return (
-              <li key={link.href}>
-                <a href={link.href} aria-current={current ? 'page' : undefined}>
-                  {t(link.key)}
-                </a>
-              </li>
-            );
-          })}
+          {linksFor(role).map((link) => (
+            <li key={link.href}>
+              <a href={link.href} aria-current={link.paths.includes(current) ? 'page' : undefined}>
+                {t(link.key)}
+              </a>
+            </li>
+          ))}
         </ul>
       </nav>
     </header>

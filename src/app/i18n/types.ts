@@ -7,6 +7,8 @@ import type { historyFr } from './historyStrings';
 import type { pageFr } from './pageStrings';
 import type { reportFr } from './reportStrings';
 import type { signInFr } from './signInStrings';
+import type { signOutFr } from './signOutStrings';
+import type { storageFr } from './storageStrings';
 import type { transferFr } from './transferStrings';
 import type { vaultFr } from './vaultStrings';
 
@@ -23,7 +25,9 @@ export type MessageKey =
   | keyof typeof editLinkFr
   | keyof typeof reportFr
   | keyof typeof historyFr
-  | keyof typeof vaultFr;
+  | keyof typeof vaultFr
+  | keyof typeof storageFr
+  | keyof typeof signOutFr;
 export type Dictionary = Record<CoreKey, string>;
 export type Vars = Record<string, string | number>;
 export type Translate = (key: MessageKey, vars?: Vars) => string;

@@ -1,0 +1,127 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, WCAG22 } from './harness/axe';
+import { DEMO_PASSWORD } from './harness/server';
+import { e2eSuite } from './harness/suite';
+import { FillFormPage } from './pages/FillFormPage';
+import { HomePage } from './pages/HomePage';
+import { SignInPage } from './pages/SignInPage';
+
+const FORM = 'Enquête ménage';
+
+const navLinks = (page: Page) =>
+  page.getByRole('navigation', { name: /^(Navigation principale|Main navigation)$/ }).getByRole('link');
+const current = (page: Page) => page.locator('nav a[aria-current="page"]').innerText();
+/** What has the keyboard focus: its tag and text. */
+const focused = (page: Page) =>
+  page.evaluate(
+    () => `${document.activeElement?.tagName ?? ''} ${document.activeElement?.textContent ?? ''}`,
+  );
+
+/** Issue 14, "Navigation and details that cost people time". */
+describe('navigation', () => {
+  const suite = e2eSuite('navigation');
+
+  it('a header by role with the current page marked, a skip link, and the focus on each page heading', async () => {
+    const { page } = await suite.signedIn('supervisor');
+    await new HomePage(page).waitForForm(FORM);
+    expect(await navLinks(page).allInnerTexts()).toEqual([
+      'Accueil',
+      'Soumissions',
+      'Projets',
+      'À vérifier',
+      'Rapports',
+      'Formulaires',
+      'Exports',
+      'Utilisateurs',
+    ]);
+    expect(await current(page)).toBe('Accueil');
+
+    // A navigation moves the focus to the new page's heading (a screen reader reads where it landed).
+    await navLinks(page).getByText('À vérifier', { exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'À vérifier' }).waitFor();
+    await expect.poll(() => focused(page)).toBe('H1 À vérifier');
+    expect(await current(page)).toBe('À vérifier');
+    await expectAccessible(page, 'the review queue (fr)', WCAG22);
+
+    // The first Tab of a page reaches the skip link, shown when focused; it leads to the page's heading.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('A Aller au contenu');
+    const box = await page.getByRole('link', { name: 'Aller au contenu' }).boundingBox();
+    expect(box && box.y >= 0).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await focused(page)).toBe('H1 À vérifier');
+    expect(page.url()).toMatch(/#\/review$/);
+
+    await navLinks(page).getByText('Projets', { exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Projets' }).waitFor();
+    await expect.poll(() => focused(page)).toBe('H1 Projets');
+    await page.locator('main a[href^="#/projects/"]').first().click();
+    await expect.poll(() => focused(page)).toMatch(/^H1 /);
+    expect(await current(page)).toBe('Projets');
+
+    await page.getByRole('button', { name: 'English' }).click();
+    expect(await navLinks(page).allInnerTexts()).toEqual([
+      'Home',
+      'Submissions',
+      'Projects',
+      'To review',
+      'Reports',
+      'Forms',
+      'Exports',
+      'Users',
+    ]);
+    await navLinks(page).getByText('Home', { exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
+    await expectAccessible(page, 'the home page (en)', WCAG22);
+  });
+
+  it('an agent keeps home, submissions and needs attention', async () => {
+    const { page } = await suite.signedIn('agent');
+    await new HomePage(page).waitForForm(FORM);
+    expect(await navLinks(page).allInnerTexts()).toEqual(['Accueil', 'Soumissions', 'À corriger']);
+    await expectAccessible(page, 'the home page of an agent (fr)', WCAG22);
+  });
+
+  it('a French agent on an English tablet types a date without swapping day and month; online, it is sent at once', async () => {
+    const context = await suite.device({ locale: 'en-US' });
+    const page = await context.newPage();
+    await new SignInPage(page).open(suite.server.url);
+    await page.getByRole('button', { name: 'Français' }).click();
+    await new SignInPage(page).signIn('agent', DEMO_PASSWORD);
+    const home = new HomePage(page);
+    await home.waitForForm(FORM);
+    await home.newSubmission(FORM);
+    const form = new FillFormPage(page);
+    const date = form.question('Date de la visite');
+    await date.getByLabel('Jour').waitFor();
+    // In French the day comes first, whatever the browser's language; the month is picked by its name.
+    expect(await date.locator('label').allInnerTexts()).toEqual(['Jour', 'Mois', 'Année']);
+    await date.getByLabel('Jour').fill('5');
+    await date.getByLabel('Mois').selectOption({ label: 'janvier' });
+    await date.getByLabel('Année').fill('202');
+    // Checked as typed: an incomplete year is flagged at once, before finalizing.
+    await date.getByText('Saisissez une date valide').waitFor();
+    await date.getByLabel('Année').fill('2026');
+    await date.getByText('Saisissez une date valide').waitFor({ state: 'detached' });
+    await form.fillText('Nombre de personnes dans le ménage', '4x');
+    await page.getByText('Saisissez un nombre.').waitFor();
+    await expectAccessible(page, 'the form with a date (fr, English browser)', WCAG22);
+    await form.fillText('Nombre de personnes dans le ménage', '4');
+    await form.fillText('Nom de la personne interrogée', 'Awa Touré');
+    await form.choose('Sexe du chef de ménage', 'Femme');
+    await form.choose('Sources d’eau utilisées', 'Forage');
+    await page.getByRole('button', { name: 'Utiliser ma position' }).click();
+    await page.getByText('Position trouvée', { exact: false }).waitFor();
+    await form.finalize();
+    await page.getByRole('heading', { level: 1, name: 'Soumissions' }).waitFor();
+
+    const [stored] = await form.storedSubmissions();
+    expect(stored?.data).toMatchObject({ visit_date: '2026-01-05' });
+    // No "Sync now" and no two-minute timer: the engine sends a submission finalized online at once.
+    await expect
+      .poll(async () => (await suite.server.submission(stored!.id)) !== undefined, { timeout: 30_000 })
+      .toBe(true);
+  });
+});
