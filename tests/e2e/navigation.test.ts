@@ -77,11 +77,32 @@ describe('navigation', () => {
     await expectAccessible(page, 'the home page (en)', WCAG22);
   });
 
-  it('an agent keeps home, submissions and needs attention', async () => {
+  it('an agent keeps home, submissions and needs attention; drafts are named, and none is left empty', async () => {
     const { page } = await suite.signedIn('agent');
-    await new HomePage(page).waitForForm(FORM);
+    const home = new HomePage(page);
+    await home.waitForForm(FORM);
     expect(await navLinks(page).allInnerTexts()).toEqual(['Accueil', 'Soumissions', 'À corriger']);
-    await expectAccessible(page, 'the home page of an agent (fr)', WCAG22);
+
+    // "Nouvelle saisie", then back home without an answer: no empty draft.
+    await home.newSubmission(FORM);
+    await page.getByLabel('Nom de la personne interrogée').waitFor();
+    await home.goHome();
+    await page.getByText('Aucun brouillon en cours.').waitFor();
+
+    // Two drafts of the same form are told apart by their first answer, with their project.
+    for (const name of ['Aminata Maïga', 'Oumar Cissé']) {
+      await home.newSubmission(FORM);
+      await new FillFormPage(page).fillText('Nom de la personne interrogée', name);
+      await page.getByText('Enregistré', { exact: true }).waitFor();
+      await home.goHome();
+    }
+    const cards = page.locator('li.card-draft');
+    await expect.poll(() => cards.count()).toBe(2);
+    const texts = await cards.allInnerTexts();
+    expect(texts[0]).toContain('Oumar Cissé — Enquête ménage');
+    expect(texts[1]).toContain('Aminata Maïga — Enquête ménage');
+    for (const text of texts) expect(text).toContain('Synergie-Nord — Sécurité alimentaire à Gao');
+    await expectAccessible(page, 'the home page of an agent with drafts (fr)', WCAG22);
   });
 
   it('a French agent on an English tablet types a date without swapping day and month; online, it is sent at once', async () => {

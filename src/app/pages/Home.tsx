@@ -34,7 +34,7 @@ export function Home() {
           </section>
           <section aria-labelledby="home-drafts">
             <h2 id="home-drafts">{t('home.drafts')}</h2>
-            <DraftList drafts={drafts} forms={forms} />
+            <DraftList drafts={drafts} forms={forms} projects={projects} />
           </section>
         </>
       )}

@@ -1,7 +1,7 @@
 import { pickText } from '../../i18n/localized';
-import { valueSchema, type Answers } from '../answersSchema';
+import { MAX_INSTANCE_NAME, valueSchema, type Answers } from '../answersSchema';
 import type { Question } from '../definition';
-import { toBoolean } from '../expr';
+import { toBoolean, toString } from '../expr';
 import { formMessages } from '../messages';
 import { isEmpty, toAnswer } from './answerValues';
 import type { Step } from './dependencyOrder';
@@ -145,4 +145,12 @@ export function isRequired(draft: Draft, item: ItemPlan, scope: Scope): boolean 
   const required = item.required;
   if (required === undefined || typeof required === 'boolean') return required ?? false;
   return toBoolean(draft.runtime.run(required, scope, item));
+}
+
+/** The form's instance_name setting evaluated on the draft (ODK's meta/instanceName), if it gives a name. */
+export function instanceName(draft: Draft): string | undefined {
+  const expression = draft.plan.instanceName;
+  if (!expression) return undefined;
+  const name = toString(draft.runtime.run(expression, draft.root)).trim();
+  return name === '' ? undefined : name.slice(0, MAX_INSTANCE_NAME);
 }
