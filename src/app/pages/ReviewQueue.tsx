@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { pickText } from '../../core/i18n/localized';
 import { ReviewBadge } from '../components/ReviewBadge';
 import { useReviewQueue } from '../hooks/useReviewQueue';
-import { dateTime } from '../i18n/format';
+import { dateTime, days } from '../i18n/format';
 // Registers the strings of this page (they load with it, not at start).
 import '../i18n/coordinationStrings';
 import '../styles/coordination.css';
@@ -52,7 +52,7 @@ export function ReviewQueue() {
                       {t('queue.value', {
                         value: value.value?.toLocaleString(lang) ?? '',
                         indicator: indicator ? pickText(indicator.title, lang) : value.indicatorId,
-                        period: `${value.periodStart} – ${value.periodEnd}`,
+                        period: days(value.periodStart, value.periodEnd, lang),
                       })}
                     </a>
                   </div>
