@@ -145,4 +145,33 @@ describe('navigation', () => {
       .poll(async () => (await suite.server.submission(stored!.id)) !== undefined, { timeout: 30_000 })
       .toBe(true);
   });
+
+  it('on an 800 px tablet the report is whole, its tables scroll in reachable regions, and the sync bar never hides the focused field', async () => {
+    const { page } = await suite.signedIn('supervisor');
+    await page.setViewportSize({ width: 800, height: 1280 });
+    const home = new HomePage(page);
+    await home.waitForForm(FORM);
+    await navLinks(page).getByText('Rapports', { exact: true }).click();
+    await page.getByRole('heading', { name: 'Rapport de vérification des résultats' }).waitFor();
+    await page.locator('.report-project').first().waitFor();
+    // Nothing wider than the screen: the page itself never scrolls sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(800);
+    await expectAccessible(page, 'the report at 800 px (fr)', WCAG22);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.locator('.report-project').first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(800);
+    await expectAccessible(page, 'the report at 800 px (en)', WCAG22);
+    await page.getByRole('button', { name: 'Français' }).click();
+
+    // A field focused from below the fold lands under the sticky sync bar, never behind it.
+    await navLinks(page).getByText('Accueil', { exact: true }).click();
+    await home.newSubmission(FORM);
+    const field = page.getByLabel('Nom de la personne interrogée');
+    await field.waitFor();
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await field.focus();
+    const bar = await page.getByRole('region', { name: 'État de la synchronisation' }).boundingBox();
+    const box = await field.boundingBox();
+    expect(bar && box && box.y >= bar.y + bar.height).toBe(true);
+  });
 });
