@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { expectAccessible, WCAG22 } from './harness/axe';
 import { DEMO_PASSWORD } from './harness/server';
 import { e2eSuite } from './harness/suite';
+import { VISIT_FORM } from './forms/visitForm';
 import { FillFormPage } from './pages/FillFormPage';
 import { HomePage } from './pages/HomePage';
 import { SignInPage } from './pages/SignInPage';
@@ -20,7 +21,7 @@ const focused = (page: Page) =>
 
 /** Issue 14, "Navigation and details that cost people time". */
 describe('navigation', () => {
-  const suite = e2eSuite('navigation');
+  const suite = e2eSuite('navigation', { forms: [VISIT_FORM] });
 
   it('a header by role with the current page marked, a skip link, and the focus on each page heading', async () => {
     const { page } = await suite.signedIn('supervisor');
@@ -102,6 +103,28 @@ describe('navigation', () => {
     expect(texts[0]).toContain('Oumar Cissé — Enquête ménage');
     expect(texts[1]).toContain('Aminata Maïga — Enquête ménage');
     for (const text of texts) expect(text).toContain('Synergie-Nord — Sécurité alimentaire à Gao');
+
+    // A form with instance_name: the draft takes that name as it is typed; a date-time is typed in its parts.
+    await home.newSubmission('Visite de suivi');
+    const form = new FillFormPage(page);
+    await form.fillText('Personne', 'Awa');
+    await form.fillText('Village', 'Gao');
+    const appointment = form.question('Prochain rendez-vous');
+    await appointment.getByLabel('Jour').fill('5');
+    await appointment.getByLabel('Mois').selectOption({ label: 'janvier' });
+    await appointment.getByLabel('Année').fill('2027');
+    await page.getByText('Saisissez une date et une heure valides.').waitFor();
+    await appointment.getByLabel('Heure').fill('09:30');
+    await page.getByText('Saisissez une date et une heure valides.').waitFor({ state: 'detached' });
+    await page.getByText('Enregistré', { exact: true }).waitFor();
+    await home.goHome();
+    await cards.filter({ hasText: 'Awa – Gao — Visite de suivi' }).waitFor();
+    await home.continueDraft('Visite de suivi', '2026-12-01');
+    await appointment.getByLabel('Jour').waitFor();
+    expect(await appointment.getByLabel('Jour').inputValue()).toBe('5');
+    expect(await appointment.getByLabel('Mois').inputValue()).toBe('1');
+    expect(await appointment.getByLabel('Heure').inputValue()).toBe('09:30');
+    await home.goHome();
     await expectAccessible(page, 'the home page of an agent with drafts (fr)', WCAG22);
   });
 

@@ -83,6 +83,7 @@ export const en: Dictionary = {
   'q.day': 'Day',
   'q.month': 'Month',
   'q.year': 'Year',
+  'q.time': 'Time',
   'q.latitude': 'Latitude',
   'q.longitude': 'Longitude',
   'q.accuracy': 'Accuracy (m)',

@@ -86,6 +86,7 @@ export const fr = {
   'q.day': 'Jour',
   'q.month': 'Mois',
   'q.year': 'Année',
+  'q.time': 'Heure',
   'q.latitude': 'Latitude',
   'q.longitude': 'Longitude',
   'q.accuracy': 'Précision (m)',

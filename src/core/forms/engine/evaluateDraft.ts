@@ -92,7 +92,7 @@ export function evaluateDraft(
 }
 
 /** Types whose wrong values show as they are typed (a letter in a number, 31/02, a latitude of 100). */
-const TYPED = new Set(['integer', 'decimal', 'date', 'geopoint']);
+const TYPED = new Set(['integer', 'decimal', 'date', 'dateTime', 'geopoint']);
 
 /**
  * Failing constraints of answered, relevant questions, with constraintMessage or the default message. Numeric
