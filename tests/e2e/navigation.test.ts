@@ -63,16 +63,10 @@ describe('navigation', () => {
     expect(await current(page)).toBe('Projets');
 
     await page.getByRole('button', { name: 'English' }).click();
-    expect(await navLinks(page).allInnerTexts()).toEqual([
-      'Home',
-      'Submissions',
-      'Projects',
-      'To review',
-      'Reports',
-      'Forms',
-      'Exports',
-      'Users',
-    ]);
+    // The English strings load on demand: wait for them.
+    await expect
+      .poll(() => navLinks(page).allInnerTexts())
+      .toEqual(['Home', 'Submissions', 'Projects', 'To review', 'Reports', 'Forms', 'Exports', 'Users']);
     await navLinks(page).getByText('Home', { exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
     await expectAccessible(page, 'the home page (en)', WCAG22);
