@@ -9,7 +9,7 @@ import type { ClientInfo } from './http/clientInfo';
 import type { StorageTx } from './storage/Storage';
 
 /** Server-made records carry the server's own clock reading. */
-function serverHlc(at: Date): string {
+export function serverHlc(at: Date): string {
   return encodeHlc({ wall: at.getTime(), counter: 0, node: 'server' });
 }
 

@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- name…]`: prints every figure as `name: value`. Groups: bundle, store, sync, expr, engine,
- * export, forms, access (all of them by default); `server` runs the push throughput part of `sync` alone, `wire` its bytes on
+ * export, forms, access, firstload (all of them by default); `server` runs the push throughput part of `sync` alone, `wire` its bytes on
  * the wire.
  * Benchmarks measure; they never fail on a threshold (the bundle budget is enforced by the test build).
  */
@@ -9,6 +9,7 @@ import { benchBundle } from './bundle';
 import { benchExport } from './export';
 import { benchExpr } from './expr';
 import { benchFormEngine } from './formEngine';
+import { benchFirstLoad } from './firstload';
 import { benchFormUploads } from './formUploads';
 import { benchServer } from './server';
 import { benchStore } from './store';
@@ -24,6 +25,7 @@ const suites: Record<string, () => Promise<void>> = {
   export: benchExport,
   forms: benchFormUploads,
   access: benchAccess,
+  firstload: benchFirstLoad,
 };
 /** Parts of a group that can be run alone; not run again by default. */
 const parts: Record<string, () => Promise<void>> = { server: benchServer, wire: benchWire };

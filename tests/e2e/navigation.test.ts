@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { expectAccessible, WCAG22 } from './harness/axe';
+import { expectAccessible } from './harness/axe';
 import { DEMO_PASSWORD } from './harness/server';
 import { e2eSuite } from './harness/suite';
 import { VISIT_FORM } from './forms/visitForm';
@@ -43,7 +43,7 @@ describe('navigation', () => {
     await page.getByRole('heading', { level: 1, name: 'À vérifier' }).waitFor();
     await expect.poll(() => focused(page)).toBe('H1 À vérifier');
     expect(await current(page)).toBe('À vérifier');
-    await expectAccessible(page, 'the review queue (fr)', WCAG22);
+    await expectAccessible(page, 'the review queue (fr)');
 
     // The first Tab of a page reaches the skip link, shown when focused; it leads to the page's heading.
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
@@ -69,7 +69,7 @@ describe('navigation', () => {
       .toEqual(['Home', 'Submissions', 'Projects', 'To review', 'Reports', 'Forms', 'Exports', 'Users']);
     await navLinks(page).getByText('Home', { exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
-    await expectAccessible(page, 'the home page (en)', WCAG22);
+    await expectAccessible(page, 'the home page (en)');
   });
 
   it('an agent keeps home, submissions and needs attention; drafts are named, and none is left empty', async () => {
@@ -119,7 +119,7 @@ describe('navigation', () => {
     expect(await appointment.getByLabel('Mois').inputValue()).toBe('1');
     expect(await appointment.getByLabel('Heure').inputValue()).toBe('09:30');
     await home.goHome();
-    await expectAccessible(page, 'the home page of an agent with drafts (fr)', WCAG22);
+    await expectAccessible(page, 'the home page of an agent with drafts (fr)');
   });
 
   it('a French agent on an English tablet types a date without swapping day and month; online, it is sent at once', async () => {
@@ -145,7 +145,7 @@ describe('navigation', () => {
     await date.getByText('Saisissez une date valide').waitFor({ state: 'detached' });
     await form.fillText('Nombre de personnes dans le ménage', '4x');
     await page.getByText('Saisissez un nombre.').waitFor();
-    await expectAccessible(page, 'the form with a date (fr, English browser)', WCAG22);
+    await expectAccessible(page, 'the form with a date (fr, English browser)');
     await form.fillText('Nombre de personnes dans le ménage', '4');
     await form.fillText('Nom de la personne interrogée', 'Awa Touré');
     await form.choose('Sexe du chef de ménage', 'Femme');
@@ -173,11 +173,11 @@ describe('navigation', () => {
     await page.locator('.report-project').first().waitFor();
     // Nothing wider than the screen: the page itself never scrolls sideways.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(800);
-    await expectAccessible(page, 'the report at 800 px (fr)', WCAG22);
+    await expectAccessible(page, 'the report at 800 px (fr)');
     await page.getByRole('button', { name: 'English' }).click();
     await page.locator('.report-project').first().waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(800);
-    await expectAccessible(page, 'the report at 800 px (en)', WCAG22);
+    await expectAccessible(page, 'the report at 800 px (en)');
     await page.getByRole('button', { name: 'Français' }).click();
 
     // A field focused from below the fold lands under the sticky sync bar, never behind it.

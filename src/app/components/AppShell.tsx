@@ -18,25 +18,12 @@ const SubmissionDetail = lazy(() =>
   import('../pages/SubmissionDetail').then((m) => ({ default: m.SubmissionDetail })),
 );
 const Attention = lazy(() => import('../pages/Attention').then((m) => ({ default: m.Attention })));
-// Supervisors only: its own chunk.
-const Conflicts = lazy(() => import('../pages/Conflicts').then((m) => ({ default: m.Conflicts })));
 const ExportUnsynced = lazy(() =>
   import('../pages/ExportUnsynced').then((m) => ({ default: m.ExportUnsynced })),
 );
-// Focal points and up: the report page, its strings and print stylesheet.
-const Report = lazy(() => import('../pages/Report').then((m) => ({ default: m.Report })));
 const ImportFile = lazy(() => import('../pages/ImportFile').then((m) => ({ default: m.ImportFile })));
-// Coordination pages (projects, indicators, review queue): chunks of their own, off the field agent's start.
-const ProjectList = lazy(() => import('../pages/ProjectList').then((m) => ({ default: m.ProjectList })));
-const ProjectDetail = lazy(() =>
-  import('../pages/ProjectDetail').then((m) => ({ default: m.ProjectDetail })),
-);
-const IndicatorDetail = lazy(() =>
-  import('../pages/IndicatorDetail').then((m) => ({ default: m.IndicatorDetail })),
-);
-// Supervisors and admins: the edit pages of organisations, projects and indicators.
-const Editor = lazy(() => import('../pages/Editor').then((m) => ({ default: m.Editor })));
-const ReviewQueue = lazy(() => import('../pages/ReviewQueue').then((m) => ({ default: m.ReviewQueue })));
+// Pages of the people at base (src/app/components/BaseRoutes.tsx): their route table is a chunk of its own.
+const BasePage = lazy(() => import('./BaseRoutes').then((m) => ({ default: m.BasePage })));
 
 function Page({ route }: { route: Route }) {
   switch (route.name) {
@@ -52,24 +39,20 @@ function Page({ route }: { route: Route }) {
       return <SubmissionDetail key={route.id} id={route.id} />;
     case 'attention':
       return <Attention />;
-    case 'conflicts':
-      return <Conflicts />;
     case 'export':
       return <ExportUnsynced />;
     case 'import':
       return <ImportFile />;
+    case 'conflicts':
     case 'projects':
-      return <ProjectList />;
     case 'project':
-      return <ProjectDetail key={route.id} id={route.id} />;
     case 'indicator':
-      return <IndicatorDetail key={route.id} id={route.id} />;
     case 'reviewQueue':
-      return <ReviewQueue />;
     case 'reports':
-      return <Report />;
     case 'edit':
-      return <Editor key={route.hash} hash={route.hash} />;
+    case 'exports':
+    case 'forms':
+      return <BasePage route={route} />;
     case 'notFound':
       return <NotFound />;
   }

@@ -33,7 +33,9 @@ export function ProjectForms({ projects, forms }: { projects: ProjectRecord[]; f
   const { t, lang } = useT();
   const actions = useDraftActions();
   const [busy, setBusy] = useState(false);
-  const groups = groupByProject(projects, forms, lang, t('home.otherForms'));
+  // An archived form is offered for no new draft; drafts already started on it are still listed and finished.
+  const offered = forms.filter((form) => !form.archivedAt);
+  const groups = groupByProject(projects, offered, lang, t('home.otherForms'));
   if (groups.length === 0) return <p className="empty">{t('home.noForms')}</p>;
 
   const start = async (form: FormRecord) => {

@@ -3,6 +3,8 @@ import type { fr } from './fr';
 import type { coordinationFr } from './coordinationStrings';
 import type { editLinkFr } from './editLinkStrings';
 import type { editFr } from './editStrings';
+import type { exportsFr } from './exportsStrings';
+import type { formsPageFr } from './formsPageStrings';
 import type { historyFr } from './historyStrings';
 import type { pageFr } from './pageStrings';
 import type { reportFr } from './reportStrings';
@@ -26,6 +28,8 @@ export type MessageKey =
   | keyof typeof reportFr
   | keyof typeof historyFr
   | keyof typeof vaultFr
+  | keyof typeof exportsFr
+  | keyof typeof formsPageFr
   | keyof typeof storageFr
   | keyof typeof signOutFr;
 export type Dictionary = Record<CoreKey, string>;

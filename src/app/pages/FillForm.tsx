@@ -41,3 +41,6 @@ export function FillForm({ draftId }: { draftId: string }) {
     </main>
   );
 }
+
+// For the Forms page's preview: see components/questions/fillKit.ts.
+export { fillKit } from '../components/questions/fillKit';

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useApp } from '../hooks/useApp';
 import { useOnline } from '../hooks/useOnline';
@@ -6,6 +6,7 @@ import { useOnline } from '../hooks/useOnline';
 import '../i18n/signInStrings';
 import '../i18n/vaultStrings';
 import { useT } from '../i18n/useT';
+import { prefetchSignedIn } from '../state/prefetch';
 import { signInError } from './signInError';
 import { unlockError } from './unlockError';
 
@@ -18,6 +19,8 @@ export function SignIn() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Once this page is usable, the signed-in app downloads while the user types.
+  useEffect(prefetchSignedIn, []);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

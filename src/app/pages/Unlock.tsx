@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { ConfirmPanel } from '../components/ConfirmPanel';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useApp } from '../hooks/useApp';
@@ -6,6 +6,7 @@ import '../i18n/signInStrings';
 // Registers this page's strings (they load with it, not at start).
 import '../i18n/vaultStrings';
 import { useT } from '../i18n/useT';
+import { prefetchSignedIn } from '../state/prefetch';
 import { unlockError } from './unlockError';
 
 /**
@@ -20,6 +21,8 @@ export function Unlock() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [switching, setSwitching] = useState(false);
+  // The signed-in app downloads while the password is typed (from the precache, offline).
+  useEffect(prefetchSignedIn, []);
   const name = session?.user.displayName ?? '';
 
   const submit = async (event: FormEvent) => {

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { ApiClient } from '../api/client';
 import { clearSession, loadSession, saveSession, type Session } from '../db/sessionStore';
 import { flushPendingSaves } from '../pwa/pendingSaves';
 import { requestPersistentStorage } from '../pwa/storage';
@@ -8,9 +9,7 @@ import { AppContext, type AppNotice, type AppValue, type UserConnection } from '
 const LOGOUT_WAIT_MS = 3000;
 const LOCKED_SEND_MS = 2 * 60 * 1000;
 
-const loadSync = () => import('./syncModule');
-// The vault (unlock, the sealed database, the idle lock) loads once there is a session: off the first screen.
-const loadVault = () => import('./vaultModule');
+import { loadSync, loadVault } from './prefetch';
 
 /**
  * Holds the session, the unlocked data key, the user's database, the api client and the sync engine. The
@@ -26,8 +25,13 @@ export function AppProvider({ children }: { children: ReactNode }) {
   const [notice, setNotice] = useState<AppNotice>(null);
   const tokenRef = useRef<string | null>(null);
 
-  const api = useMemo(
-    () => loadSync().then(({ createApiClient }) => createApiClient({ getToken: () => tokenRef.current })),
+  // Made on first use: a signed-out user's first screen does not wait for the sync code.
+  const apiRef = useRef<Promise<ApiClient> | null>(null);
+  const api = useCallback(
+    () =>
+      (apiRef.current ??= loadSync().then(({ createApiClient }) =>
+        createApiClient({ getToken: () => tokenRef.current }),
+      )),
     [],
   );
 
@@ -66,7 +70,7 @@ export function AppProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (!userId || !key) return;
     let live = true;
-    const started = Promise.all([loadVault(), api]).then(async ([vault, client]) => {
+    const started = Promise.all([loadVault(), api()]).then(async ([vault, client]) => {
       const handle = await vault.startUnlocked(userId, key, client, {
         onLock: lock,
         onRevoked: () => void forget('revoked'),
@@ -91,7 +95,7 @@ export function AppProvider({ children }: { children: ReactNode }) {
     if (!userId || key) return;
     let live = true;
     const send = () =>
-      void Promise.all([loadVault(), api])
+      void Promise.all([loadVault(), api()])
         .then(([vault, client]) => vault.sendWhileLocked(userId, client))
         .then((outcome) => {
           if (live && outcome === 'revoked') void forget('revoked');
@@ -109,7 +113,7 @@ export function AppProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(
     async (username: string, password: string) => {
-      const [client, vault] = await Promise.all([api, loadVault()]);
+      const [client, vault] = await Promise.all([api(), loadVault()]);
       const opened = await vault.signInAndUnlock(client, username, password);
       await saveSession(opened.session);
       tokenRef.current = opened.session.token;
@@ -136,7 +140,9 @@ export function AppProvider({ children }: { children: ReactNode }) {
   const signOut = useCallback(async () => {
     await flushPendingSaves();
     // Revoke the token if the server can be reached; offline, forgetting it locally is enough.
-    const logout = api.then((client) => client.logout()).catch(() => undefined);
+    const logout = api()
+      .then((client) => client.logout())
+      .catch(() => undefined);
     await Promise.race([logout, new Promise((resolve) => setTimeout(resolve, LOGOUT_WAIT_MS))]);
     await forget(null);
   }, [api, forget]);

@@ -16,6 +16,10 @@ export type Route =
   | { name: 'indicator'; id: string }
   | { name: 'reviewQueue' }
   | { name: 'reports' }
+  /** `#/exports`: the server's exports (focal points and up); `#/export` is the device's unsent data. */
+  | { name: 'exports' }
+  /** `#/forms`: the Forms page of supervisors (`#/forms/<p>/<f>/<v>/new` stays the new-draft route). */
+  | { name: 'forms' }
   /** `#/edit/…`: the edit pages of organisations, projects and indicators; pages/Editor.tsx reads `hash`. */
   | { name: 'edit'; hash: string }
   | { name: 'notFound' };
@@ -43,7 +47,9 @@ export function parseHash(hash: string): Route {
   if (parts.length === 1 && first === 'attention') return { name: 'attention' };
   if (parts.length === 1 && first === 'conflicts') return { name: 'conflicts' };
   if (parts.length === 1 && first === 'reports') return { name: 'reports' };
-  if (parts.length === 1 && (first === 'export' || first === 'import')) return { name: first };
+  if (parts.length === 1 && (first === 'export' || first === 'import' || first === 'exports'))
+    return { name: first };
+  if (parts.length === 1 && first === 'forms') return { name: 'forms' };
   if (parts.length === 1 && first === 'projects') return { name: 'projects' };
   if (parts.length === 2 && (first === 'projects' || first === 'indicators')) {
     const id = decode(second);
@@ -80,8 +86,11 @@ export function hrefOf(route: Route): string {
       return '#/conflicts';
     case 'reports':
       return '#/reports';
+    case 'forms':
+      return '#/forms';
     case 'export':
     case 'import':
+    case 'exports':
       return `#/${route.name}`;
     case 'projects':
       return '#/projects';

@@ -5,6 +5,7 @@ import { geopoint } from '../forms/engine/answerValues';
 import { pickText } from '../i18n/localized';
 import type { Project } from '../records/project';
 import type { Submission } from '../records/submission';
+import { typedValue, type CellValue } from './cellTypes';
 import { roundCoordinate } from './geoPrecision';
 import type { TableOptions } from './submissionTables';
 import { exported, submissionTables } from './submissionTables';
@@ -19,7 +20,7 @@ export interface Feature {
   type: 'Feature';
   id: string;
   geometry: Geometry;
-  properties: Record<string, string | number | null>;
+  properties: Record<string, CellValue>;
 }
 export interface FeatureCollection {
   type: 'FeatureCollection';
@@ -115,7 +116,8 @@ function geoLevel(items: readonly FormItem[], options: TableOptions): GeoLevel {
 
 /**
  * A form's submissions as features: one per answered geopoint, geotrace or geoshape question, with the
- * submission's row of the CSV export as properties plus `field`, the question it maps. A question inside a
+ * submission's row of the CSV export as properties (numbers as numbers, acknowledge as true, an empty typed
+ * cell as null, dates as ISO text) plus `field`, the question it maps. A question inside a
  * repeat gives one feature per instance, which adds `REPEAT_KEY`: the instance's KEY in the CSV export's
  * table of that repeat (`s1/member[2]`), so the point joins its row there. A personal geo question gives no
  * feature unless `options.includePersonal` (its geometry is where someone lives), and coordinates are
@@ -131,8 +133,9 @@ export function submissionsGeoJson(
   const features: Feature[] = [];
   submissions.forEach((s, i) => {
     const row = main?.rows[i] ?? [];
-    const properties: Record<string, string> = Object.fromEntries(
-      main?.header.map((h, j) => [h, row[j] ?? '']) ?? [],
+    // Typed as in the XLSX export: a GIS styles and filters by numbers only if they are JSON numbers.
+    const properties: Record<string, CellValue> = Object.fromEntries(
+      main?.header.map((h, j) => [h, typedValue(row[j] ?? '', main.types?.[j])]) ?? [],
     );
     const visit = (level: GeoLevel, answers: Record<string, unknown>, key: string | null) => {
       for (const q of level.questions) {

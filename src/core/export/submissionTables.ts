@@ -3,6 +3,7 @@ import type { FormDefinition, FormItem, Question } from '../forms/definition';
 import { allQuestions, choicesOf, isPersonal } from '../forms/definition';
 import { pickText } from '../i18n/localized';
 import type { Submission } from '../records/submission';
+import { cellTypeOf, type CellType } from './cellTypes';
 import type { Table } from './csv';
 import { roundCoordinate } from './geoPrecision';
 import { GEOPOINT_PARTS, hxlTagOf, META_TAGS } from './hxl';
@@ -49,6 +50,7 @@ export function exported(question: Question, options: Pick<TableOptions, 'includ
 interface Column {
   header: string;
   hxl: string;
+  type: CellType;
   value: (answers: Record<string, unknown>, key: string) => string;
 }
 
@@ -136,6 +138,7 @@ function buildLevel(
         level.columns.push({
           header: `SET-OF-${item.name}`,
           hxl: '',
+          type: 'text',
           value: (_a, key) => `${key}/${repeatPath}`,
         });
         level.repeats.push({
@@ -148,6 +151,7 @@ function buildLevel(
           level.columns.push({
             header: `${header}-${part}`,
             hxl: hxlTagOf(item, part, overrides),
+            type: 'number',
             value: (a) => {
               const n = geopointParts(a[item.name], options.geoPrecision)?.[i];
               return n === undefined ? '' : String(n);
@@ -158,6 +162,7 @@ function buildLevel(
         level.columns.push({
           header,
           hxl: hxlTagOf(item, undefined, overrides),
+          type: cellTypeOf(item.type),
           value: (a) => formatValue(form, item, a[item.name], options),
         });
       }
@@ -179,6 +184,11 @@ function emptyTable(level: Level, root: boolean): Table {
       ...meta.map((m) => META_TAGS[m] ?? ''),
     ],
     rows: [],
+    types: [
+      ...(root ? ['dateTime' as const] : []),
+      ...level.columns.map((c) => c.type),
+      ...meta.map(() => 'text' as const),
+    ],
   };
 }
 

@@ -192,7 +192,12 @@ export const FormDefinition = z
     defaultLanguage: z.string().check(z.minLength(2)),
     languages: z.array(z.string().check(z.minLength(2))).check(z.minLength(1)),
     settings: z._default(FormSettings, {}),
-    items: z.array(FormItem).check(z.minLength(1)),
+    /**
+     * May be empty: pyxform builds a form of csv-/xml-external declarations alone, and ODK Collect opens it
+     * straight on its last screen. A device of before this rule skips such a form when it pulls it
+     * (src/app/sync/pulledRecord.ts: a row that does not parse is skipped), never failing its sync.
+     */
+    items: z.array(FormItem),
     choiceLists: z._default(z.record(z.string(), z.array(Choice).check(z.minLength(1))), {}),
     /**
      * CSV files attached to the form that expressions read as secondary instances (`pulldata('fruits', …)`,

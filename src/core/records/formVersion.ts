@@ -13,6 +13,12 @@ export const FormVersion = z.object({
   projectId: z.string(),
   publishedAt: z.iso.datetime(),
   definition: FormDefinition,
+  /**
+   * Set on every version of an archived form (server/forms/archiveForm.ts): its latest version is no longer
+   * offered for new drafts, while drafts already started on it can still be finished and its submissions stay.
+   * Publishing a new version offers the form again (the new version carries no mark).
+   */
+  archivedAt: z.optional(z.iso.datetime()),
 });
 export type FormVersion = z.infer<typeof FormVersion>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { toCsv } from '../../core/export/csv';
+import { toCsv, UTF8_BOM } from '../../core/export/csv';
 import { projectsGeoJson, submissionsGeoJson } from '../../core/export/geojson';
 import { GEO_PRECISION_MAX, roundCoordinate } from '../../core/export/geoPrecision';
 import { toIatiXml } from '../../core/export/iati';
@@ -180,7 +180,9 @@ export async function buildExport(
     return tables.map((t) => ({
       name: `${t.name}.csv`,
       contentType: 'text/csv; charset=utf-8',
-      body: toCsv(t, request.format === 'hxl'),
+      // csv is opened in spreadsheets, so it starts with the byte-order mark Excel needs to read UTF-8;
+      // hxl is read by HXL tools, which take plain UTF-8, as it always was.
+      body: request.format === 'csv' ? UTF8_BOM + toCsv(t, false) : toCsv(t, true),
       records: submissions.length,
       personalFields,
     }));

@@ -69,6 +69,35 @@ export async function importForm(storage: Storage, request: ImportRequest): Prom
   return summary(form, warnings);
 }
 
+export interface CheckResult extends ImportResult {
+  /** The converted form, for the Forms page to preview it before publishing. */
+  definition: FormDefinition;
+  /** That version is already published: publishing the file would be refused (409). */
+  alreadyPublished: boolean;
+}
+
+/**
+ * Converts an XLSForm as publishing would (attachments required) and stores nothing: the Forms page shows
+ * every problem, or the definition to preview, before the supervisor publishes. Throws FormImportError as
+ * `importForm` does (`invalid` with every issue, `too_large`, `not_found` for an unknown project).
+ */
+export async function checkForm(storage: Storage, request: ImportRequest): Promise<CheckResult> {
+  const { form, warnings } = await convertInWorker({
+    bytes: request.bytes,
+    fileName: request.fileName,
+    now: request.now.toISOString(),
+    media: request.media ?? [],
+    mode: 'publish',
+  });
+  if (!(await storage.getEntity('projects', request.projectId)))
+    throw new FormImportError('not_found', `No project ${request.projectId}`);
+  const published = await storage.getEntity(
+    'forms',
+    formVersionKey(request.projectId, form.id, form.version),
+  );
+  return { ...summary(form, warnings), definition: form, alreadyPublished: published !== undefined };
+}
+
 function summary(form: FormDefinition, warnings: XlsFormIssue[]): ImportResult {
   return {
     formId: form.id,

@@ -2,12 +2,16 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { issueMessage, localizeIssue } from '../../core/forms/xlsform';
 import { hasRole } from '../../core/records/user';
+import { FormArchiveRequest, FormIdParam } from '../../core/sync/formAdmin';
 import { requireUser } from '../auth/session';
 import type { AppEnv, Clock } from '../http/env';
+import type { UiLanguage } from '../../core/i18n/localized';
 import { errorBody, HttpError } from '../http/errors';
+import { readJson } from '../http/body';
 import { requestLanguage } from '../http/language';
 import { MAX_ATTACHMENTS_BYTES, type AttachmentFile } from '../forms/attachments';
-import { FormImportError, importForm } from '../forms/importForm';
+import { setFormArchived } from '../forms/archiveForm';
+import { checkForm, FormImportError, importForm, type ImportRequest } from '../forms/importForm';
 import { MAX_FORM_BYTES } from '../forms/readWorkbook';
 import type { Storage } from '../storage/Storage';
 
@@ -56,6 +60,46 @@ async function readForm(c: Context<AppEnv>): Promise<Record<string, unknown>> {
   }
 }
 
+/** The uploaded form and its attachments, as `importForm` and `checkForm` take them. */
+async function readUpload(c: Context<AppEnv>, projectId: string, now: Clock): Promise<ImportRequest> {
+  if (!/^multipart\/form-data\s*;/i.test(c.req.header('content-type') ?? ''))
+    throw new HttpError('unsupported_media_type', 'Send the form as multipart/form-data with a file field');
+  const body = await readForm(c);
+  const file = body.file;
+  if (Array.isArray(file)) throw new HttpError('bad_request', 'Send one form in the file field');
+  if (!(file instanceof File)) throw new HttpError('bad_request', 'The file field is missing');
+  if (file.size > MAX_FORM_BYTES) throw tooLarge();
+  const media = await attachmentsOf(body);
+  return {
+    projectId,
+    bytes: new Uint8Array(await file.arrayBuffer()),
+    fileName: file.name || 'form.xlsx',
+    media,
+    userId: c.var.user.id,
+    now: now(),
+    client: c.var.client,
+  };
+}
+
+/** A FormImportError as the HTTP answer, its messages in `lang`; anything else is thrown on. */
+function importErrorResponse(c: Context<AppEnv>, err: unknown, lang: UiLanguage): Response {
+  if (!(err instanceof FormImportError)) throw err;
+  if (err.kind === 'too_large') throw new HttpError('payload_too_large', issueMessage(err.message, lang));
+  if (err.kind === 'not_found') throw new HttpError('not_found', err.message);
+  if (err.kind === 'conflict') throw new HttpError('conflict', err.message);
+  // 422, not the 400 of a malformed request: the upload is fine, the form in it needs the author's fixes.
+  const issues = err.issues.map((issue) => localizeIssue(issue, lang));
+  return c.json(errorBody('validation', issueMessage(err.message, lang), { issues }), 422);
+}
+
+/** Checked after the session, so an anonymous client learns nothing; refused while streaming, not after. */
+const uploadLimit = bodyLimit({
+  maxSize: MAX_UPLOAD_BYTES,
+  onError: () => {
+    throw tooLarge();
+  },
+});
+
 export function formRoutes(storage: Storage, now: Clock): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
 
@@ -71,55 +115,65 @@ export function formRoutes(storage: Storage, now: Clock): Hono<AppEnv> {
    * sheet of over 50,000 rows or 1,000 columns (readWorkbook.ts), or a form that takes over 10 s to read; 400 for a multipart body cut short. The
    * form is read in a worker thread (convertInWorker.ts): the server answers other requests meanwhile.
    */
-  routes.post(
-    '/projects/:id/forms',
-    requireUser(storage, now),
-    // Checked after the session, so an anonymous client learns nothing; refused while streaming, not after.
-    bodyLimit({
-      maxSize: MAX_UPLOAD_BYTES,
-      onError: () => {
-        throw tooLarge();
-      },
-    }),
-    async (c) => {
-      const projectId = c.req.param('id');
-      await requireFormPublisher(storage, c, projectId);
-      if (!/^multipart\/form-data\s*;/i.test(c.req.header('content-type') ?? ''))
-        throw new HttpError(
-          'unsupported_media_type',
-          'Send the form as multipart/form-data with a file field',
-        );
-      const body = await readForm(c);
-      const file = body.file;
-      if (Array.isArray(file)) throw new HttpError('bad_request', 'Send one form in the file field');
-      if (!(file instanceof File)) throw new HttpError('bad_request', 'The file field is missing');
-      if (file.size > MAX_FORM_BYTES) throw tooLarge();
-      const media = await attachmentsOf(body);
-      try {
-        const result = await importForm(storage, {
-          projectId,
-          bytes: new Uint8Array(await file.arrayBuffer()),
-          fileName: file.name || 'form.xlsx',
-          media,
-          userId: c.var.user.id,
-          now: now(),
-          client: c.var.client,
-        });
-        const lang = requestLanguage(c.req.header('accept-language'));
-        return c.json({ ...result, warnings: result.warnings.map((w) => localizeIssue(w, lang)) }, 201);
-      } catch (err) {
-        if (!(err instanceof FormImportError)) throw err;
-        const lang = requestLanguage(c.req.header('accept-language'));
-        if (err.kind === 'too_large')
-          throw new HttpError('payload_too_large', issueMessage(err.message, lang));
-        if (err.kind === 'not_found') throw new HttpError('not_found', err.message);
-        if (err.kind === 'conflict') throw new HttpError('conflict', err.message);
-        // 422, not the 400 of a malformed request: the upload is fine, the form in it needs the author's fixes.
-        const issues = err.issues.map((issue) => localizeIssue(issue, lang));
-        return c.json(errorBody('validation', issueMessage(err.message, lang), { issues }), 422);
-      }
-    },
-  );
+  routes.post('/projects/:id/forms', requireUser(storage, now), uploadLimit, async (c) => {
+    const projectId = c.req.param('id');
+    await requireFormPublisher(storage, c, projectId);
+    const upload = await readUpload(c, projectId, now);
+    const lang = requestLanguage(c.req.header('accept-language'));
+    try {
+      const result = await importForm(storage, upload);
+      return c.json({ ...result, warnings: result.warnings.map((w) => localizeIssue(w, lang)) }, 201);
+    } catch (err) {
+      return importErrorResponse(c, err, lang);
+    }
+  });
+
+  /**
+   * The same upload as publishing, with the same rights, converted and stored nowhere: the Forms page shows
+   * every problem before anything is published, and previews the form. 200 `{ formId, version, title,
+   * questionCount, warnings, definition, alreadyPublished }` (FormCheckResponse); the errors of publishing
+   * but 409 (`alreadyPublished` says it instead).
+   */
+  routes.post('/projects/:id/forms/check', requireUser(storage, now), uploadLimit, async (c) => {
+    const projectId = c.req.param('id');
+    await requireFormPublisher(storage, c, projectId);
+    const upload = await readUpload(c, projectId, now);
+    const lang = requestLanguage(c.req.header('accept-language'));
+    try {
+      const result = await checkForm(storage, upload);
+      return c.json({ ...result, warnings: result.warnings.map((w) => localizeIssue(w, lang)) });
+    } catch (err) {
+      return importErrorResponse(c, err, lang);
+    }
+  });
+
+  /**
+   * Archives a form (`{ archived: true }`) or offers it again (`false`): see forms/archiveForm.ts. The rights
+   * of publishing. 200 `{ formId, archived, versions }` (the versions whose record changed); 404 for a form
+   * the project does not have.
+   */
+  routes.post('/projects/:id/forms/:formId/archive', requireUser(storage, now), async (c) => {
+    const projectId = c.req.param('id');
+    await requireFormPublisher(storage, c, projectId);
+    const formId = FormIdParam.safeParse(c.req.param('formId'));
+    if (!formId.success) throw new HttpError('not_found', 'No such form');
+    const { archived } = await readJson(c, FormArchiveRequest);
+    try {
+      const versions = await setFormArchived(storage, {
+        projectId,
+        formId: formId.data,
+        archived,
+        userId: c.var.user.id,
+        now: now(),
+        client: c.var.client,
+      });
+      return c.json({ formId: formId.data, archived, versions });
+    } catch (err) {
+      if (err instanceof FormImportError && err.kind === 'not_found')
+        throw new HttpError('not_found', err.message);
+      throw err;
+    }
+  });
 
   return routes;
 }

@@ -80,6 +80,17 @@ export class KyselyOps extends KyselyMergeOps implements StorageTx {
     return row && toEntity(row);
   }
 
+  async projectEntities(tbl: PullTable, projectId: string): Promise<EntityRecord[]> {
+    const rows = await this.db
+      .selectFrom('entities')
+      .selectAll()
+      .where('tbl', '=', tbl)
+      .where('project_id', '=', projectId)
+      .orderBy('id')
+      .execute();
+    return rows.map(toEntity);
+  }
+
   async pullChanges(scope: PullScope, cursor: number, limit: number): Promise<EntityRecord[]> {
     let query = this.db
       .selectFrom('entities')

@@ -194,6 +194,8 @@ export interface StorageOps extends MergeReads {
   getEntity(tbl: PullTable, id: string): Promise<EntityRecord | undefined>;
   /** The entities of `tbl` among `ids` that exist (in no particular order): one query for a whole batch. */
   getEntities(tbl: PullTable, ids: readonly string[]): Promise<EntityRecord[]>;
+  /** Every entity of `tbl` in one project, tombstones included (a project's form versions: tens). */
+  projectEntities(tbl: PullTable, projectId: string): Promise<EntityRecord[]>;
   /** Changes after `cursor` that `scope` may see, in server_seq order. */
   pullChanges(scope: PullScope, cursor: number, limit: number): Promise<EntityRecord[]>;
 

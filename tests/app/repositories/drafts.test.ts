@@ -168,6 +168,16 @@ describe('finalizeDraft', () => {
     ]);
   });
 
+  it('finalizes a form with nothing to fill (csv-external declarations alone, as pyxform builds them)', async () => {
+    const empty = { ...formRecord(), key: 'p-gao/declarations@1', formId: 'declarations', version: '1' };
+    empty.definition = { ...empty.definition, id: 'declarations', version: '1', items: [] };
+    await db.forms.put(empty);
+    const draft = await createDraft(db, empty);
+    const submission = await finalizeDraft(db, draft.id, finalizeOptions);
+    expect(submission).toMatchObject({ formId: 'declarations', formVersion: '1', data: {} });
+    expect((await listPending(db, 10)).map((entry) => entry.id)).toEqual([submission.id]);
+  });
+
   it('is atomic: when the outbox write fails, nothing is written', async () => {
     const draft = await createDraft(db, formRecord());
     await saveDraftAnswers(db, draft.id, { members: 3 });

@@ -159,9 +159,9 @@ describe('submission tables (ODK Central CSV shape)', () => {
   });
 
   it('writes a text that a spreadsheet would run as a formula as text, and numbers as they are', () => {
-    for (const text of ['=HYPERLINK("http://x")', '+223 76 00 00 00', '-moins', '@SUM(A1)', '\tx', '\rx'])
+    for (const text of ['=HYPERLINK("http://x")', '+HYPERLINK("x")', '-moins', '@SUM(A1)', '\tx', '\rx'])
       expect(neutralizeFormula(text)).toBe(`'${text}`);
-    for (const data of ['-3', '+1.5', '-0.25e3', '12', 'Gao', '', '#adm1', "'déjà"])
+    for (const data of ['-3', '+1.5', '-0.25e3', '12', 'Gao', '', '#adm1', "'déjà", '+223 76 00 00 00'])
       expect(neutralizeFormula(data)).toBe(data);
     const table = { name: 't', header: ['a', 'b'], hxl: ['', ''], rows: [['=1+2', '-3']] };
     expect(toCsv(table, false)).toBe("a,b\r\n'=1+2,-3\r\n");

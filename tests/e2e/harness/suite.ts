@@ -48,11 +48,11 @@ export function e2eSuite(name: string, options: SuiteOptions = {}) {
     },
     /** What importing each of `xlsForms` gave, in order. */
     imported,
-    /** A new device. Call inside a test: a failing test leaves screenshots of its devices in test-results/. */
-    async device({ locale = 'fr-FR' }: { locale?: string } = {}): Promise<BrowserContext> {
+    /** A new device (French unless `locale` says otherwise). Call inside a test: a failing test leaves screenshots of its devices in test-results/. */
+    async device(options: { locale?: string } = {}): Promise<BrowserContext> {
       if (!browser) throw new Error('Chromium has not started');
       const context = await browser.newContext({
-        locale,
+        locale: options.locale ?? 'fr-FR',
         timezoneId: 'Africa/Bamako',
         geolocation: { latitude: 16.2717, longitude: -0.0447, accuracy: 12 },
         permissions: ['geolocation'],
@@ -61,9 +61,9 @@ export function e2eSuite(name: string, options: SuiteOptions = {}) {
       contexts.push(context);
       return context;
     },
-    /** A new device with `username` signed in (the demo password); `locale` is the browser's language. */
-    async signedIn(username: string, locale?: string): Promise<{ context: BrowserContext; page: Page }> {
-      const context = await suite.device({ locale });
+    /** A new device with `username` signed in (the demo password). */
+    async signedIn(username: string): Promise<{ context: BrowserContext; page: Page }> {
+      const context = await suite.device();
       const page = await context.newPage();
       const signIn = new SignInPage(page);
       await signIn.open(suite.server.url);

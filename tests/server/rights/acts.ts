@@ -313,6 +313,21 @@ export const ACTS: Record<string, Act> = {
     return httpOutcome(await w.request(column, `/api/projects/${p}/forms`, { body }));
   },
 
+  async 'form-check'(w, column) {
+    const p = await w.project();
+    const body = formUpload('type,name,label\ninteger,age,Âge\n', 'Age.csv');
+    return httpOutcome(await w.request(column, `/api/projects/${p}/forms/check`, { body }));
+  },
+
+  async 'form-archive'(w, column) {
+    const p = await w.project();
+    const body = formUpload('type,name,label\ninteger,age,Âge\n', 'Age.csv');
+    const published = await w.request('admin', `/api/projects/${p}/forms`, { body });
+    if (published.status !== 201) throw new Error(`set-up: publishing answered ${published.status}`);
+    const json = { archived: true };
+    return httpOutcome(await w.request(column, `/api/projects/${p}/forms/age/archive`, { json }));
+  },
+
   async 'media-download'(w, column) {
     const p = await w.project();
     const colleagues = await photoBy(w, null, 'agent2', p);

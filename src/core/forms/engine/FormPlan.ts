@@ -76,18 +76,40 @@ export function resolvePath(
   from: ItemPlan | undefined,
   steps: readonly string[],
   absolute: boolean,
+  fromRef = false,
 ): ItemPlan | 'root' | undefined {
-  let at: ItemPlan | 'root' | undefined = absolute || !from ? 'root' : from;
-  for (const step of steps) {
-    if (at === undefined || step === '.') continue;
-    if (step === '..') at = at === 'root' ? undefined : (at.container ?? 'root');
-    else {
+  return pathStops(plan, from, steps, absolute, fromRef).at(-1) ?? (steps.length === 0 ? 'root' : undefined);
+}
+
+/**
+ * Where each step of a path leads (see resolvePath); `fromRef`: the first step is the field it names,
+ * wherever it is (`${t}` in `${t}[1]/r/s`). The list stops short when a step reaches nothing.
+ */
+export function pathStops(
+  plan: FormPlan,
+  from: ItemPlan | undefined,
+  steps: readonly string[],
+  absolute: boolean,
+  fromRef = false,
+): (ItemPlan | 'root')[] {
+  let at: ItemPlan | 'root' = absolute || !from ? 'root' : from;
+  const stops: (ItemPlan | 'root')[] = [];
+  for (const [i, step] of steps.entries()) {
+    if (i === 0 && fromRef) {
       const target = plan.byName.get(step);
-      const parent = at;
-      at = target && (target.container ?? 'root') === parent ? target : undefined;
+      if (!target) return stops;
+      at = target;
+    } else if (step === '..') {
+      if (at === 'root') return stops;
+      at = at.container ?? 'root';
+    } else if (step !== '.') {
+      const target = plan.byName.get(step);
+      if (!target || (target.container ?? 'root') !== at) return stops;
+      at = target;
     }
+    stops.push(at);
   }
-  return at;
+  return stops;
 }
 
 /** Builds levels and slots; expressions are attached afterwards by compileItems. */

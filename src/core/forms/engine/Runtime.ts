@@ -1,9 +1,16 @@
 import { pickText } from '../../i18n/localized';
 import type { Choice } from '../definition';
 import { choicesOf } from '../definition';
-import { nodeSet, type CompiledExpression, type EvalContext, type InstanceItem, type XValue } from '../expr';
+import {
+  nodeSet,
+  type CompiledExpression,
+  type EvalContext,
+  type InstanceItem,
+  type PathWhere,
+  type XValue,
+} from '../expr';
 import { CHOICE_COLUMN_PREFIX } from './choiceFilter';
-import { commonDepth, resolvePath, type FormPlan, type ItemPlan } from './FormPlan';
+import { commonDepth, pathStops, type FormPlan, type ItemPlan } from './FormPlan';
 import { instanceItems } from './instances';
 import type { Scope } from './scopes';
 
@@ -74,9 +81,21 @@ export class Runtime implements EvalContext {
 
   readonly lastSaved = (name: string): unknown => this.plan.lastSaved?.[name];
 
-  readonly path = (steps: readonly string[], absolute: boolean): unknown => {
-    const target = resolvePath(this.plan, this.item, steps, absolute);
-    return target === undefined || target === 'root' ? undefined : this.resolveItem(target);
+  readonly path = (steps: readonly string[], absolute: boolean, where?: PathWhere): unknown => {
+    const stops = pathStops(this.plan, this.item, steps, absolute, where?.fromRef);
+    const target = stops.length === steps.length ? stops.at(-1) : undefined;
+    if (target === undefined || target === 'root') return undefined;
+    if (!where?.positions) return this.resolveItem(target);
+    // Positions pick instances of the repeats they follow, as indexed-repeat() does; on any other node
+    // (the one group or question a step reaches) only position 1 or a true condition keeps it.
+    const picks = new Map<string, number>();
+    for (const [i, position] of where.positions.entries()) {
+      const stop = stops[i];
+      if (position === undefined || position === true || stop === undefined || stop === 'root') continue;
+      if (stop.item.kind === 'repeat' && typeof position === 'number') picks.set(stop.name, position);
+      else if (position !== 1) return nodeSet([]);
+    }
+    return this.resolveItem(target, picks);
   };
 
   readonly indexedRepeat = (field: string, picks: readonly (readonly [string, number])[]): unknown => {

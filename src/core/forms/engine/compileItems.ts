@@ -52,8 +52,8 @@ function compileColumn(
         problem(column, `instance('${list}') is not a choice list or attached CSV of this form`);
     // A path that reaches a field is a reference like ${name}, for the order of calculations; one that
     // reaches nothing reads as empty, as in ODK.
-    const reached = compiled.paths.flatMap(({ steps, absolute }) => {
-      const target = resolvePath(plan, item, steps, absolute);
+    const reached = compiled.paths.flatMap(({ steps, absolute, fromRef }) => {
+      const target = resolvePath(plan, item, steps, absolute, fromRef);
       return typeof target === 'object' ? [target.name] : [];
     });
     if (reached.length > 0)

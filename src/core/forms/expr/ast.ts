@@ -32,13 +32,17 @@ export type Node =
     }
   /**
    * A location path in the form's instance, as ODK evaluates it: `name` (a child of the current node, so
-   * usually nothing), `../name`, `current()/../x`, `/data/x`. Steps are names, `.` and `..`; `absolute`
-   * paths start at the root (their first step, the root element's name, is dropped by the parser).
+   * usually nothing), `../name`, `current()/../x`, `/data/x`, `${t}[1]/r/s`. Steps are names, `.` and `..`;
+   * `absolute` paths start at the root (their first step, the root element's name, is dropped by the
+   * parser); `fromRef` paths start at the field their first step names (`${t}`, which pyxform writes as
+   * the field's absolute path). `positions[i]`, when present, is step i's predicate (`t[2]`): a position.
    */
   | {
       readonly type: 'path';
       readonly absolute: boolean;
       readonly steps: readonly string[];
+      readonly fromRef?: boolean | undefined;
+      readonly positions?: readonly (Node | undefined)[] | undefined;
       readonly at: number;
     }
   /** `${last-saved#name}`: the field's value in this device's last saved submission of the form. */

@@ -33,6 +33,8 @@ export interface InstanceUse {
 export interface PathUse {
   readonly absolute: boolean;
   readonly steps: readonly string[];
+  /** The first step is a field named by `${…}`, wherever it is (`${t}[1]/r/s`). */
+  readonly fromRef?: boolean | undefined;
 }
 
 /** Left-deep chains (`a + b + c …`) recurse once per operand; past this depth compilation refuses. */
@@ -75,10 +77,20 @@ class Compiler {
       case 'parent':
         return this.compile({ type: 'path', absolute: false, steps: ['..'], at: node.at }, depth, asNodeSet);
       case 'path': {
-        const { absolute, steps } = node;
-        this.paths.push({ absolute, steps });
-        if (!absolute && steps[0] === '.') this.usesCurrent = true;
-        const read = (ctx: EvalContext) => (ctx.path ? ctx.path(steps, absolute) : undefined);
+        const { absolute, steps, fromRef } = node;
+        this.paths.push({ absolute, steps, fromRef });
+        if (fromRef) this.references.add(steps[0] as string);
+        else if (!absolute && steps[0] === '.') this.usesCurrent = true;
+        const predicates = node.positions?.map((p) => p && this.compile(p, depth + 1));
+        // A step's predicate as XPath reads it: a number is a 1-based position, anything else a condition.
+        const read = (ctx: EvalContext) =>
+          ctx.path?.(steps, absolute, {
+            fromRef,
+            positions: predicates?.map((p) => {
+              const value = p?.(ctx);
+              return value === undefined || typeof value === 'number' ? value : toBoolean(value);
+            }),
+          });
         return asNodeSet ? (ctx) => nodeSetFromAnswer(read(ctx)) : (ctx) => fromAnswer(read(ctx));
       }
       case 'lastSaved': {

@@ -27,9 +27,11 @@ export interface EvalContext {
   instance?(listName: string): readonly InstanceItem[];
   /**
    * A location path from the question the expression belongs to (`../x`, `name`), or from the root when
-   * `absolute`: the value(s) of the node it reaches, as `resolve` gives them; undefined when it reaches none.
+   * `absolute`, or from the field its first step names when `where.fromRef` (`${t}[1]/r/s`): the value(s)
+   * of the node it reaches, as `resolve` gives them; undefined when it reaches none. `where.positions[i]`
+   * is step i's predicate: a 1-based position, or a condition (true keeps every node, false none).
    */
-  path?(steps: readonly string[], absolute: boolean): unknown;
+  path?(steps: readonly string[], absolute: boolean, where?: PathWhere): unknown;
   /** `${last-saved#name}`: the field's value in this device's last saved submission of the form. */
   lastSaved?(name: string): unknown;
   /**
@@ -39,6 +41,11 @@ export interface EvalContext {
   indexedRepeat?(field: string, picks: readonly (readonly [repeat: string, index: number])[]): unknown;
   /** version(): the form's version. */
   version?(): string;
+}
+
+export interface PathWhere {
+  readonly fromRef?: boolean | undefined;
+  readonly positions?: readonly (number | boolean | undefined)[] | undefined;
 }
 
 /** One item of a secondary instance: a choice's columns as text. */

@@ -4,7 +4,7 @@
  */
 export type { BinaryOp, Node } from './ast';
 export { compileExpression, type CompiledExpression, type InstanceUse, type PathUse } from './compile';
-export type { EvalContext, InstanceItem } from './context';
+export type { EvalContext, InstanceItem, PathWhere } from './context';
 export { ExpressionError } from './ExpressionError';
 export {
   EXTRA_FUNCTION_NAMES,

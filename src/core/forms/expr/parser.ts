@@ -101,6 +101,9 @@ class Parser {
       case 'string':
         return { type: 'string', value: token.text, at: token.at };
       case 'ref':
+        // `${t}[1]/r/s`, `${g}/x`: pyxform writes ${t} as the field's absolute path, so a path may go on.
+        if (this.peek().kind === '[' || this.peek().kind === '/')
+          return this.path(false, [token.text], token.at, true);
         return { type: 'ref', name: token.text, at: token.at };
       case 'lastSaved':
         return { type: 'lastSaved', name: token.text, at: token.at };
@@ -138,9 +141,19 @@ class Parser {
     }
   }
 
-  /** The rest of a location path: `/step` while there are any, a step being a name, `.` or `..`. */
-  private path(absolute: boolean, steps: string[], at: number): Node {
-    while (this.peek().kind === '/') {
+  /**
+   * The rest of a location path: `/step` while there are any, a step being a name, `.` or `..`; a name
+   * step (the path's first step too) may carry a position, `[expr]`.
+   */
+  private path(absolute: boolean, steps: string[], at: number, fromRef = false): Node {
+    const positions: (Node | undefined)[] = [];
+    for (;;) {
+      if (this.peek().kind === '[') {
+        // XPath has no predicate on `.` or `..`.
+        if (/^\.\.?$/.test(steps.at(-1) ?? '.')) throw new ExpressionError(PATHS_REFUSED, this.peek().at);
+        positions[steps.length - 1] = this.bracket(0);
+      }
+      if (this.peek().kind !== '/') break;
       this.next();
       const step = this.next();
       const isName = step.kind === 'name' && this.peek().kind !== '(';
@@ -151,12 +164,30 @@ class Parser {
         );
       steps.push(step.text);
     }
-    if (this.peek().kind === '[')
-      throw new ExpressionError(
-        "Predicates […] are supported only on instance('list')/root/item",
-        this.peek().at,
-      );
-    return { type: 'path', absolute, steps, at };
+    return {
+      type: 'path',
+      absolute,
+      steps,
+      fromRef: fromRef || undefined,
+      positions: positions.length ? positions : undefined,
+      at,
+    };
+  }
+
+  /**
+   * `[expr]`. `columns` > 0 inside an instance's predicate, where bare names are the item's columns; 0 after
+   * a path step, where they are read as the form reads them.
+   */
+  private bracket(columns: number): Node {
+    const open = this.next();
+    const outer = this.predicates;
+    this.predicates = columns;
+    this.enter(open.at);
+    const inner = this.binary(0);
+    this.depth--;
+    this.predicates = outer;
+    if (this.next().kind !== ']') throw new ExpressionError("Unclosed '[': add the closing ']'", open.at);
+    return inner;
   }
 
   private call(name: Token): Node {
@@ -187,14 +218,7 @@ class Parser {
       const [slash, name] = [this.next(), this.next()];
       if (slash.kind !== '/' || name.text !== step) throw fail(`Expected /${step}`, slash.at);
     }
-    let predicate: Node | undefined;
-    if (this.peek().kind === '[') {
-      const open = this.next();
-      this.predicates++;
-      predicate = this.binary(0);
-      this.predicates--;
-      if (this.next().kind !== ']') throw new ExpressionError("Unclosed '[': add the closing ']'", open.at);
-    }
+    const predicate = this.peek().kind === '[' ? this.bracket(this.predicates + 1) : undefined;
     let field: string | undefined;
     if (this.peek().kind === '/') {
       const column = this.next() && this.next();

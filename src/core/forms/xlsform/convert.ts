@@ -92,16 +92,6 @@ export function convertXlsForm(sheets: XlsFormSheets, options: ConvertOptions = 
     checkOne({ row, column: header, kind: 'expression', source: value }, scope, issues, warnings, 'settings');
   }
 
-  // pyxform builds a form of csv-/xml-external declarations alone; Terrain's definition needs something to
-  // fill (FormDefinition's items, which devices check when they pull a form: docs/xlsform-compatibility.md).
-  if (issues.length === 0 && read.items.length === 0) {
-    const declared = read.selects.flatMap((s) => (s.itemsetFile ? [s.itemsetFile] : []));
-    const files =
-      declared.length > 0
-        ? `; csv-external and xml-external only declare attached files (${declared.join(', ')})`
-        : '';
-    issues.push({ sheet: 'survey', message: `The form has no question, group or repeat to fill${files}` });
-  }
   const head = identity(settings, options, defaultLanguage, warnings, issues);
   if (issues.length > 0) return { ok: false, issues: sortIssues(issues), warnings, missingFiles };
   finishPersonal(read.items);

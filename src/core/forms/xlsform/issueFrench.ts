@@ -46,14 +46,6 @@ export const ISSUE_FRENCH: readonly (readonly [string, string])[] = [
 
   // The form as a whole.
   [
-    'The form has no question, group or repeat to fill',
-    'Le formulaire n’a aucune question, aucun groupe ni aucune répétition à remplir',
-  ],
-  [
-    'The form has no question, group or repeat to fill; csv-external and xml-external only declare attached files ({{files}})',
-    'Le formulaire n’a aucune question, aucun groupe ni aucune répétition à remplir ; csv-external et xml-external ne font que déclarer des fichiers joints ({{files}})',
-  ],
-  [
     'form_id {{id}} has characters ids cannot hold: {{fixed}} is used',
     'form_id {{id}} contient des caractères qu’un identifiant ne peut pas contenir : {{fixed}} est utilisé',
   ],
@@ -265,10 +257,6 @@ export const ISSUE_FRENCH: readonly (readonly [string, string])[] = [
   [
     "Expected a name, '.' or '..' after '/' but found {{token}}",
     "Un nom, '.' ou '..' était attendu après '/', pas {{token}}",
-  ],
-  [
-    "Predicates […] are supported only on instance('list')/root/item",
-    "Les prédicats […] ne sont pris en charge que sur instance('liste')/root/item",
   ],
   ["position() takes no argument or '..'", "position() ne prend pas d’argument, ou '..'"],
   [

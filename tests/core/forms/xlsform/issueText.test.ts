@@ -43,14 +43,7 @@ describe("the converter's messages in French", () => {
     expect(frenchMessage(refusal('x/1'))).toBe(
       "Un nom, '.' ou '..' était attendu après '/', pas '1' (à « 1 »)",
     );
-    for (const source of [
-      '5 / 2',
-      '..[1]',
-      '/data/a[1]',
-      'position(../..)',
-      'instance(1)',
-      "instance('a')/x",
-    ])
+    for (const source of ['5 / 2', '..[1]', '../..[1]', 'position(../..)', 'instance(1)', "instance('a')/x"])
       expect(frenchMessage(refusal(source)), source).toBeDefined();
   });
 

@@ -27,12 +27,12 @@ describe('XLSForm issues', () => {
     ]);
   });
 
-  it('refuses a path step with a predicate with a clear message', () => {
-    const [issue] = issues(survey(['type', 'name', 'calculation'], ['calculate', 'c', '/data/x[2] + 1']));
+  it('refuses a position that follows no name with a clear message', () => {
+    const [issue] = issues(survey(['type', 'name', 'calculation'], ['calculate', 'c', '../..[2] + 1']));
     expect(issue).toMatchObject({
       row: 2,
       column: 'calculation',
-      message: expect.stringMatching(/Predicates \[…\] are supported only on instance/) as string,
+      message: expect.stringMatching(/^Unexpected '\/', '\[' or '\]': a path starts with a name/) as string,
     });
   });
 

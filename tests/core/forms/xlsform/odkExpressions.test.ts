@@ -49,6 +49,48 @@ describe('bare names and relative paths (issue 13, item 4)', () => {
   });
 });
 
+describe('positions on path steps: ${t}[1]/r/s, /data/t[2]/x (pyxform writes ${t} as a path)', () => {
+  const form = ok(
+    survey(
+      ['type', 'name', 'label', 'calculation', 'default'],
+      ['begin group', 'g', 'G'],
+      ['begin repeat', 't', 'T'],
+      ['integer', 'x', 'X'],
+      ['begin repeat', 'r', 'R'],
+      ['text', 's', 'S', '', '${t}[1]/r/s'],
+      ['end repeat'],
+      ['end repeat'],
+      ['end group'],
+      ['calculate', 'second_x', '', '/data/g/t[2]/x'],
+      ['calculate', 'by_field', '', '${t}[${pick}]/x'],
+      ['integer', 'pick', 'Pick'],
+      ['calculate', 'first_s', '', '${t}[1]/r[2]/s'],
+      ['calculate', 'all_s', '', 'count(${t}[1]/r/s)'],
+      ['calculate', 'group_pos', '', 'count(/data/g[2]/t)'],
+      ['calculate', 'missing', '', '${t}[9]/x'],
+    ),
+  );
+  const engine = createFormEngine(form);
+  const draft = {
+    pick: 2,
+    t: [
+      { x: 10, r: [{ s: 'a' }, { s: 'b' }] },
+      { x: 20, r: [{ s: 'c' }] },
+    ],
+  };
+
+  it('picks the instance a position names, as an XPath predicate does', () => {
+    const state = engine.evaluate(draft, 'fr');
+    expect(state.answers).toMatchObject({ second_x: 20, by_field: 20, first_s: 'b', all_s: 2, group_pos: 0 });
+    expect(state.answers.missing).toBeUndefined();
+  });
+
+  it('defaults a nested answer from the first instance, as pyxform’s own test form does', () => {
+    const answers = { t: [{ x: 1, r: [{ s: 'first' }] }, { x: 2 }] };
+    expect(engine.newInstance(answers, ['t', 1, 'r'])).toEqual({ s: 'first' });
+  });
+});
+
 describe('indexed-repeat, pulldata, last-saved, version (item 5)', () => {
   const fruits = sheet(['name', 'price'], ['mango', '2.5'], ['apple', '1']);
   const form = ok({

@@ -119,11 +119,16 @@ describe('legacy and alias types', () => {
     expect(result.warnings.map((w) => w.message).join('\n')).toMatch(/OpenMapKit/);
   });
 
-  it('refuses a form of csv-/xml-external declarations alone, which pyxform builds: nothing to fill', () => {
-    const found = issues(survey(['type', 'name'], ['csv-external', 'mydata'], ['xml-external', 'places']));
-    expect(found.map((i) => localizeIssue(i, 'fr')).map(formatIssue)).toEqual([
-      'survey: Le formulaire n’a aucune question, aucun groupe ni aucune répétition à remplir ; csv-external et xml-external ne font que déclarer des fichiers joints (mydata.csv, places.xml)',
-    ]);
+  it('accepts a form of csv-/xml-external declarations alone, as pyxform: nothing to fill, its files declared', () => {
+    const result = convertXlsForm({
+      survey: sheet(['type', 'name'], ['csv-external', 'mydata'], ['xml-external', 'places']),
+      choices: [],
+      settings: [],
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.form.items).toEqual([]);
+    expect(result.missingFiles).toEqual(['mydata.csv', 'places.xml']);
   });
 });
 

@@ -1,0 +1,65 @@
+import { lazy } from 'react';
+import type { Route } from '../state/router';
+
+// Each page its own chunk again, so opening one downloads only it.
+const Conflicts = lazy(() => import('../pages/Conflicts').then((m) => ({ default: m.Conflicts })));
+// Focal points and up: the report page, its strings and print stylesheet.
+const Report = lazy(() => import('../pages/Report').then((m) => ({ default: m.Report })));
+const ProjectList = lazy(() => import('../pages/ProjectList').then((m) => ({ default: m.ProjectList })));
+const ProjectDetail = lazy(() =>
+  import('../pages/ProjectDetail').then((m) => ({ default: m.ProjectDetail })),
+);
+const IndicatorDetail = lazy(() =>
+  import('../pages/IndicatorDetail').then((m) => ({ default: m.IndicatorDetail })),
+);
+// Focal points and up: the server's exports (online), with their strings.
+const Exports = lazy(() => import('../pages/Exports').then((m) => ({ default: m.Exports })));
+// Supervisors and admins: the edit pages of organisations, projects and indicators.
+const Editor = lazy(() => import('../pages/Editor').then((m) => ({ default: m.Editor })));
+const ReviewQueue = lazy(() => import('../pages/ReviewQueue').then((m) => ({ default: m.ReviewQueue })));
+// Supervisors and admins: checking, previewing, publishing and archiving XLSForms.
+const FormsPage = lazy(() => import('../pages/FormsPage').then((m) => ({ default: m.FormsPage })));
+
+/** The routes of the pages of the people at base (coordination, review, reports, editing). */
+export type BaseRoute = Extract<
+  Route,
+  {
+    name:
+      | 'conflicts'
+      | 'projects'
+      | 'project'
+      | 'indicator'
+      | 'reviewQueue'
+      | 'reports'
+      | 'edit'
+      | 'exports'
+      | 'forms';
+  }
+>;
+
+/**
+ * The pages of focal points, supervisors and admins. A module of its own, loaded by AppShell when one of
+ * these routes is first opened: a field agent's start JavaScript does not carry their route table.
+ */
+export function BasePage({ route }: { route: BaseRoute }) {
+  switch (route.name) {
+    case 'conflicts':
+      return <Conflicts />;
+    case 'projects':
+      return <ProjectList />;
+    case 'project':
+      return <ProjectDetail key={route.id} id={route.id} />;
+    case 'indicator':
+      return <IndicatorDetail key={route.id} id={route.id} />;
+    case 'reviewQueue':
+      return <ReviewQueue />;
+    case 'reports':
+      return <Report />;
+    case 'edit':
+      return <Editor key={route.hash} hash={route.hash} />;
+    case 'exports':
+      return <Exports />;
+    case 'forms':
+      return <FormsPage />;
+  }
+}
