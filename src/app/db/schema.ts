@@ -32,6 +32,11 @@ export interface DraftRecord {
    * fixes its last-saved instance when the form opens.
    */
   lastSaved?: Record<string, unknown>;
+  /**
+   * What tells the draft apart in lists, written with its answers: the form's instance_name evaluated, else
+   * its first text answer (core/forms/summary.ts). Sealed like the answers (it is made of them).
+   */
+  label?: string;
 }
 
 /**

@@ -4,7 +4,7 @@ import { personText } from '../components/personText';
 import { ReviewBadge } from '../components/ReviewBadge';
 import { usePeople } from '../hooks/usePeople';
 import { useReviewQueue } from '../hooks/useReviewQueue';
-import { dateTime } from '../i18n/format';
+import { dateTime, days } from '../i18n/format';
 // Registers the strings of this page (they load with it, not at start).
 import '../i18n/coordinationStrings';
 import '../i18n/readingStrings';
@@ -61,7 +61,7 @@ export function ReviewQueue() {
                       {t('queue.value', {
                         value: value.value?.toLocaleString(lang) ?? '',
                         indicator: indicator ? pickText(indicator.title, lang) : value.indicatorId,
-                        period: `${value.periodStart} – ${value.periodEnd}`,
+                        period: days(value.periodStart, value.periodEnd, lang),
                       })}
                     </a>
                   </div>
