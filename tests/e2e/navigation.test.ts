@@ -35,6 +35,7 @@ describe('navigation', () => {
       'Formulaires',
       'Exports',
       'Utilisateurs',
+      'Utilisation',
     ]);
     expect(await current(page)).toBe('Accueil');
 
@@ -66,7 +67,17 @@ describe('navigation', () => {
     // The English strings load on demand: wait for them.
     await expect
       .poll(() => navLinks(page).allInnerTexts())
-      .toEqual(['Home', 'Submissions', 'Projects', 'To review', 'Reports', 'Forms', 'Exports', 'Users']);
+      .toEqual([
+        'Home',
+        'Submissions',
+        'Projects',
+        'To review',
+        'Reports',
+        'Forms',
+        'Exports',
+        'Users',
+        'Usage',
+      ]);
     await navLinks(page).getByText('Home', { exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
     await expectAccessible(page, 'the home page (en)');

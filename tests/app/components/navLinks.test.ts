@@ -22,6 +22,7 @@ describe('the header by role', () => {
       '#/forms',
       '#/exports',
       '#/users',
+      '#/usage',
     ];
     expect(hrefs('supervisor')).toEqual(all);
     expect(hrefs('admin')).toEqual(all);
