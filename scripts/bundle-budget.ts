@@ -18,7 +18,12 @@ export const BUDGET_BYTES = 170 * 1024;
 /** [module, also count what it loads lazily] */
 export const FIELD_AGENT_ENTRIES: [string, boolean][] = [
   ['index.html', false],
-  ['src/app/pages/FillForm.tsx', true],
+  // The signed-in app (home page, Dexie…): the chunk vite.config.ts names `shell`, loaded after the sign-in
+  // page; every agent downloads it to open the app.
+  ['shell', false],
+  // The form page and all it imports that the shell does not (the chunk named `form`), with every chunk it
+  // may load (question widgets).
+  ['form', true],
 ];
 /** Each agent loads one language's strings: the larger is counted. */
 export const LANGUAGE_CHUNKS = ['src/app/i18n/fr.ts', 'src/app/i18n/en.ts'];
@@ -32,6 +37,7 @@ export const AFTER_START = ['src/app/state/syncModule.ts'];
 
 interface ManifestChunk {
   file: string;
+  name?: string;
   imports?: string[];
   dynamicImports?: string[];
 }
@@ -40,20 +46,37 @@ function readManifest(dist: string): Record<string, ManifestChunk> {
   return JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
 }
 
-function collect(manifest: Record<string, ManifestChunk>, entries: [string, boolean][]): string[] {
+function collect(
+  manifest: Record<string, ManifestChunk>,
+  entries: [string, boolean][],
+  strict = false,
+): string[] {
   const files = new Set<string>();
+  const shell = new Set<string>();
   const visit = (key: string, lazyToo: boolean) => {
     const chunk = manifest[key];
     if (!chunk) throw new Error(`${key} is not in the build manifest`);
     if (files.has(chunk.file)) return;
     files.add(chunk.file);
-    for (const imported of chunk.imports ?? []) visit(imported, lazyToo);
+    // The static part of an entry counted without its lazy chunks (the app shell: its lazy chunks are the
+    // other pages): when the form page imports code from it, those pages are still not the form page's.
+    if (!lazyToo) shell.add(chunk.file);
+    for (const imported of chunk.imports ?? [])
+      visit(imported, lazyToo && !shell.has(manifest[imported]?.file ?? ''));
     if (!lazyToo) return;
     for (const imported of chunk.dynamicImports ?? [])
       if (!NOT_COUNTED_LAZY.includes(imported)) visit(imported, lazyToo);
   };
   // A module built into another chunk (e.g. strings not split out) has no entry of its own: nothing to add.
-  for (const [key, lazyToo] of entries) if (key === 'index.html' || manifest[key]) visit(key, lazyToo);
+  // An entry is a module (its key in the manifest) or a chunk named in vite.config.ts (`shell`, `form`);
+  // the field agent's must all be there (strict), a language's strings may be built into another chunk.
+  const keyOf = (key: string) =>
+    manifest[key] ? key : Object.keys(manifest).find((k) => k.startsWith('_') && manifest[k]?.name === key);
+  for (const [key, lazyToo] of entries) {
+    const found = key === 'index.html' ? key : keyOf(key);
+    if (found) visit(found, lazyToo);
+    else if (strict) throw new Error(`No module or chunk ${key} in the build manifest`);
+  }
   return [...files].filter((file) => file.endsWith('.js'));
 }
 
@@ -61,7 +84,7 @@ const gzipSize = (dist: string, file: string) => gzipSync(readFileSync(join(dist
 
 export function fieldAgentScripts(dist: string): string[] {
   const manifest = readManifest(dist);
-  const base = collect(manifest, FIELD_AGENT_ENTRIES);
+  const base = collect(manifest, FIELD_AGENT_ENTRIES, true);
   const languages = LANGUAGE_CHUNKS.map((key) =>
     collect(manifest, [[key, false]]).filter((file) => !base.includes(file)),
   );

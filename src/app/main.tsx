@@ -2,7 +2,6 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { I18nProvider } from './i18n/I18nProvider';
-import { registerServiceWorker } from './pwa/update';
 import { AppProvider } from './state/AppProvider';
 import './styles/app.css';
 
@@ -18,5 +17,3 @@ createRoot(root).render(
     </I18nProvider>
   </StrictMode>,
 );
-
-void registerServiceWorker();

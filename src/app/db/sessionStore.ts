@@ -1,4 +1,3 @@
-import { Dexie, type Table } from 'dexie';
 import { z } from 'zod/mini';
 import { PublicUser } from '../../core/records/user';
 
@@ -19,24 +18,53 @@ interface SessionRow {
   session: Session;
 }
 
-class SessionDb extends Dexie {
-  declare readonly session: Table<SessionRow, 'current'>;
+/**
+ * IndexedDB as it is, no Dexie: the session is read before the first screen, and a signed-out user's first
+ * load (the sign-in page) should not wait for Dexie. The database is the one Dexie made before (`version(1)`
+ * is IndexedDB's version 10, one store `session` keyed by `key`), so a session saved then still opens.
+ */
+const NAME = 'terrain-session';
+const VERSION = 10;
+const STORE = 'session';
 
-  constructor() {
-    super('terrain-session');
-    this.version(1).stores({ session: 'key' });
-  }
+let opening: Promise<IDBDatabase> | null = null;
+
+function sessionDb(): Promise<IDBDatabase> {
+  opening ??= new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open(NAME, VERSION);
+    request.onupgradeneeded = () => {
+      if (!request.result.objectStoreNames.contains(STORE))
+        request.result.createObjectStore(STORE, { keyPath: 'key' });
+    };
+    request.onsuccess = () => {
+      const db = request.result;
+      // A deletion of the database (a test, a browser's "clear data") goes ahead; the next use opens again.
+      db.onversionchange = () => {
+        db.close();
+        opening = null;
+      };
+      resolve(db);
+    };
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB open failed'));
+  }).catch((error: unknown) => {
+    opening = null;
+    throw error;
+  });
+  return opening;
 }
 
-let db: SessionDb | null = null;
-
-function sessionDb(): SessionDb {
-  db ??= new SessionDb();
-  return db;
+async function run<T>(mode: IDBTransactionMode, use: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+  const db = await sessionDb();
+  return new Promise<T>((resolve, reject) => {
+    const tx = db.transaction(STORE, mode);
+    const request = use(tx.objectStore(STORE));
+    tx.oncomplete = () => resolve(request.result);
+    tx.onerror = tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
+  });
 }
 
 export async function loadSession(): Promise<Session | null> {
-  const row = await sessionDb().session.get('current');
+  const row = (await run('readonly', (store) => store.get('current'))) as SessionRow | undefined;
   if (!row) return null;
   // A stored row from an older build that no longer parses is treated as signed out, not as a crash.
   const parsed = Session.safeParse(row.session);
@@ -44,9 +72,10 @@ export async function loadSession(): Promise<Session | null> {
 }
 
 export async function saveSession(session: Session): Promise<void> {
-  await sessionDb().session.put({ key: 'current', session: Session.parse(session) });
+  const row: SessionRow = { key: 'current', session: Session.parse(session) };
+  await run('readwrite', (store) => store.put(row));
 }
 
 export async function clearSession(): Promise<void> {
-  await sessionDb().session.delete('current');
+  await run('readwrite', (store) => store.delete('current'));
 }

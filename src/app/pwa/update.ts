@@ -32,8 +32,16 @@ export function subscribeToUpdates(listener: () => void): () => void {
 }
 
 /** Register `/sw.js` (production builds only; the dev server has no service worker). */
+let registered = false;
+
+/**
+ * Registers the service worker, once, when the first screen is shown (the sign-in, unlock or home page):
+ * its install downloads the whole app into the precache, which on a slow link would compete with the first
+ * screen's own code (GUIDE §4, first load).
+ */
 export async function registerServiceWorker(): Promise<void> {
-  if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+  if (registered || !import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+  registered = true;
   const { registerSW } = await import('virtual:pwa-register');
   updateSW = registerSW({
     immediate: true,

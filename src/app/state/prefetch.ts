@@ -1,12 +1,19 @@
+import { registerServiceWorker } from '../pwa/update';
+
 /**
- * The code that signing in and unlocking run, in chunks of their own off the start (GUIDE §4, first load).
+ * The signed-in app and the code that signing in and unlocking run, in chunks of their own off the start
+ * (GUIDE §4, first load).
  * The sign-in and unlock pages fetch them while the user types, so the survey list follows the password
  * sooner; from the precache, offline, they cost nothing.
  */
 export const loadSync = () => import('./syncModule');
 // The vault (unlock, the sealed database, the idle lock) loads once there is a session: off the first screen.
 export const loadVault = () => import('./vaultModule');
+export const loadShell = () => import('../components/AppShell');
 
+/** Once the sign-in or unlock page is usable: the rest of the app, then the service worker's precache. */
 export function prefetchSignedIn(): void {
-  void Promise.all([loadSync(), loadVault()]).catch(() => undefined);
+  void Promise.all([loadShell(), loadSync(), loadVault()])
+    .catch(() => undefined)
+    .then(registerServiceWorker);
 }
