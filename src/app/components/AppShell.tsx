@@ -53,6 +53,7 @@ function Page({ route }: { route: Route }) {
     case 'forms':
     case 'users':
     case 'usage':
+    case 'formData':
       return <BasePage route={route} />;
     case 'notFound':
       return <NotFound />;

@@ -1,6 +1,7 @@
 import type { UiLanguage } from '../../core/i18n/localized';
 import type { fr } from './fr';
 import type { coordinationFr } from './coordinationStrings';
+import type { dataTableFr } from './dataTableStrings';
 import type { editLinkFr } from './editLinkStrings';
 import type { editFr } from './editStrings';
 import type { exportsFr } from './exportsStrings';
@@ -31,7 +32,8 @@ export type MessageKey =
   | keyof typeof exportsFr
   | keyof typeof formsPageFr
   | keyof typeof userAdminFr
-  | keyof typeof usageFr;
+  | keyof typeof usageFr
+  | keyof typeof dataTableFr;
 export type Dictionary = Record<CoreKey, string>;
 export type Vars = Record<string, string | number>;
 export type Translate = (key: MessageKey, vars?: Vars) => string;

@@ -4,6 +4,8 @@
 export type Route =
   | { name: 'home' }
   | { name: 'newDraft'; projectId: string; formId: string; version: string }
+  /** `#/forms/:projectId/:formId/data`: a form's data table (pages/DataTable.tsx). */
+  | { name: 'formData'; projectId: string; formId: string }
   | { name: 'draft'; id: string }
   | { name: 'submissions' }
   | { name: 'submission'; id: string }
@@ -78,6 +80,10 @@ export function parseHash(hash: string): Route {
     const id = decode(second);
     if (id) return { name: 'draft', id };
   }
+  if (parts.length === 4 && first === 'forms' && fourth === 'data') {
+    const [projectId, formId] = [decode(second), decode(third)];
+    if (projectId && formId) return { name: 'formData', projectId, formId };
+  }
   if (parts.length === 5 && first === 'forms' && fifth === 'new') {
     const [projectId, formId, version] = [decode(second), decode(third), decode(fourth)];
     if (projectId && formId && version) return { name: 'newDraft', projectId, formId, version };
@@ -93,6 +99,8 @@ export function hrefOf(route: Route): string {
       return '#/';
     case 'newDraft':
       return `#/forms/${[route.projectId, route.formId, route.version].map(encodeURIComponent).join('/')}/new`;
+    case 'formData':
+      return `#/forms/${[route.projectId, route.formId].map(encodeURIComponent).join('/')}/data`;
     case 'draft':
       return `#/drafts/${encodeURIComponent(route.id)}`;
     case 'submission':
