@@ -8,10 +8,10 @@ import { ColumnPicker } from '../components/dataTable/ColumnPicker';
 import { defaultColumnKeys, tableColumns } from '../components/dataTable/columns';
 import { TableGrid, type SortState } from '../components/dataTable/TableGrid';
 import { VerifyBar } from '../components/dataTable/VerifyBar';
+import { useColumnChoice } from '../hooks/useColumnChoice';
 import { useFormTable } from '../hooks/useFormTable';
 import { useLatestForms } from '../hooks/useLatestForms';
 import { useSignedIn } from '../hooks/useSignedIn';
-import { useStoredState } from '../hooks/useStoredState';
 // Registers the strings of this page (they load with it, not at start), and its styles.
 import '../i18n/pageStrings';
 import '../i18n/dataTableStrings';
@@ -38,10 +38,7 @@ export function DataTable({ projectId, formId }: { projectId: string; formId: st
     () => (definition ? tableColumns(definition, lang, t, (id) => agentName(id, me)) : []),
     [definition, lang, t, me],
   );
-  const [picked, setPicked] = useStoredState<string[] | null>(
-    `terrain.tableColumns.${projectId}/${formId}`,
-    null,
-  );
+  const [picked, setPicked] = useColumnChoice(projectId, formId);
   const shownKeys = picked ?? defaultColumnKeys(all);
   // By their keys' text: the list from localStorage is a new array each render, the columns must not be.
   const shownText = shownKeys.join('\n');
