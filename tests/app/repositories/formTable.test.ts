@@ -19,7 +19,7 @@ afterEach(async () => {
   await db.delete();
 });
 
-// Many rows for fake-indexeddb (slow): enough for 20 pages of 50; `npm run bench -- store` lists 10,000.
+// Many rows: 20 pages of 50 (`npm run bench -- store` times the table over 10,000).
 const ROWS = 1_000;
 const at = (i: number) => new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString();
 const columns = tableColumns(householdDefinition, 'fr', translator('fr'), (id) => id).filter((c) =>
