@@ -106,7 +106,9 @@ describe('the data table of a form', () => {
     // Offline from here to the sync: the table reads what the device holds.
     await context.setOffline(true);
     // Newest first; the agent's account and the choices' labels.
-    expect(await names(page)).toEqual(['Ibrahim Cissé', 'Fatou Diallo', 'Moussa Touré', 'Aïssata Maïga']);
+    await expect
+      .poll(() => names(page))
+      .toEqual(['Ibrahim Cissé', 'Fatou Diallo', 'Moussa Touré', 'Aïssata Maïga']);
     await page.getByRole('cell', { name: 'Ansongo' }).first().waitFor();
 
     // Sort by a question: as numbers (3, 7, 9, 12), then the other way.
@@ -116,16 +118,20 @@ describe('the data table of a form', () => {
       .getByRole('columnheader', { name: /Taille du ménage/ })
       .and(page.locator('[aria-sort="ascending"]'))
       .waitFor();
-    expect(await names(page)).toEqual(['Fatou Diallo', 'Aïssata Maïga', 'Ibrahim Cissé', 'Moussa Touré']);
+    await expect
+      .poll(() => names(page))
+      .toEqual(['Fatou Diallo', 'Aïssata Maïga', 'Ibrahim Cissé', 'Moussa Touré']);
     await size.click();
     await page.locator('th[aria-sort="descending"]').waitFor();
-    expect(await names(page)).toEqual(['Moussa Touré', 'Ibrahim Cissé', 'Aïssata Maïga', 'Fatou Diallo']);
+    await expect
+      .poll(() => names(page))
+      .toEqual(['Moussa Touré', 'Ibrahim Cissé', 'Aïssata Maïga', 'Fatou Diallo']);
 
     // Search any shown cell, without accents.
     const search = page.getByRole('searchbox', { name: 'Rechercher' });
     await search.fill('maiga');
     await page.getByText('1 soumission(s) sur 4').waitFor();
-    expect(await names(page)).toEqual(['Aïssata Maïga']);
+    await expect.poll(() => names(page)).toEqual(['Aïssata Maïga']);
     await search.fill('ansongo');
     await page.getByText('2 soumission(s) sur 4').waitFor();
     await search.fill('');
@@ -158,15 +164,16 @@ describe('the data table of a form', () => {
       .getByText('2 soumission(s) marquée(s) vérifiée(s), envoyée(s) à la prochaine synchronisation.')
       .waitFor();
     await expectAccessible(page, 'the data table after verifying');
+    await page.screenshot({ path: 'test-results/data-table-verified.png', fullPage: true });
 
     // Filter by status: the two verified, and the two not reviewed yet.
     const status = page.getByRole('combobox', { name: 'Statut de revue' });
     await status.selectOption({ label: 'Vérifiée' });
     await page.getByText('2 soumission(s) sur 4').waitFor();
-    expect((await names(page)).sort()).toEqual(['Aïssata Maïga', 'Moussa Touré']);
+    await expect.poll(async () => (await names(page)).sort()).toEqual(['Aïssata Maïga', 'Moussa Touré']);
     await status.selectOption({ label: 'Pas encore revue' });
     await page.getByText('2 soumission(s) sur 4').waitFor();
-    expect((await names(page)).sort()).toEqual(['Fatou Diallo', 'Ibrahim Cissé']);
+    await expect.poll(async () => (await names(page)).sort()).toEqual(['Fatou Diallo', 'Ibrahim Cissé']);
 
     // Back online: one sync sends both reviews.
     await context.setOffline(false);
