@@ -53,7 +53,7 @@ function Page({ route }: { route: Route }) {
     case 'forms':
     case 'users':
     case 'usage':
-    case 'formData':
+    case 'data':
       return <BasePage route={route} />;
     case 'notFound':
       return <NotFound />;

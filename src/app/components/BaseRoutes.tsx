@@ -41,7 +41,7 @@ export type BaseRoute = Extract<
       | 'users'
       | 'usage'
       | 'forms'
-      | 'formData';
+      | 'data';
   }
 >;
 
@@ -72,13 +72,7 @@ export function BasePage({ route }: { route: BaseRoute }) {
       return <Exports />;
     case 'forms':
       return <FormsPage />;
-    case 'formData':
-      return (
-        <DataTable
-          key={`${route.projectId}/${route.formId}`}
-          projectId={route.projectId}
-          formId={route.formId}
-        />
-      );
+    case 'data':
+      return <DataTable key={route.hash} hash={route.hash} />;
   }
 }

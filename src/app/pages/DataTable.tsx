@@ -6,6 +6,7 @@ import { hasRole } from '../../core/records/user';
 import { agentName } from '../components/dataTable/agentName';
 import { ColumnPicker } from '../components/dataTable/ColumnPicker';
 import { defaultColumnKeys, tableColumns } from '../components/dataTable/columns';
+import { parseDataHash, type DataTarget } from '../components/dataTable/dataRoute';
 import { TableGrid, type SortState } from '../components/dataTable/TableGrid';
 import { VerifyBar } from '../components/dataTable/VerifyBar';
 import { useColumnChoice } from '../hooks/useColumnChoice';
@@ -18,15 +19,22 @@ import '../i18n/dataTableStrings';
 import '../styles/dataTable.css';
 import { useT } from '../i18n/useT';
 import { hrefOf } from '../state/router';
+import { NotFound } from './NotFound';
 
 const PAGE_SIZE = 50;
 
 /**
- * `#/forms/:projectId/:formId/data`: the submissions of one form the device holds as a table (offline too):
+ * `#/data/:projectId/:formId`: the submissions of one form the device holds as a table (offline too):
  * sort by any column, filter by review status, search the shown cells, pick the columns (remembered per
  * form on this device), 50 rows a page. Focal points and up select rows and verify them in one action.
  */
-export function DataTable({ projectId, formId }: { projectId: string; formId: string }) {
+export function DataTable({ hash }: { hash: string }) {
+  const target = parseDataHash(hash);
+  if (!target) return <NotFound />;
+  return <FormDataTable {...target} />;
+}
+
+function FormDataTable({ projectId, formId }: DataTarget) {
   const { t, lang } = useT();
   const { session } = useSignedIn();
   const forms = useLatestForms();

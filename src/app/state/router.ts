@@ -4,8 +4,6 @@
 export type Route =
   | { name: 'home' }
   | { name: 'newDraft'; projectId: string; formId: string; version: string }
-  /** `#/forms/:projectId/:formId/data`: a form's data table (pages/DataTable.tsx). */
-  | { name: 'formData'; projectId: string; formId: string }
   | { name: 'draft'; id: string }
   | { name: 'submissions' }
   | { name: 'submission'; id: string }
@@ -27,6 +25,11 @@ export type Route =
   | { name: 'usage' }
   /** `#/edit/…`: the edit pages of organisations, projects and indicators; pages/Editor.tsx reads `hash`. */
   | { name: 'edit'; hash: string }
+  /**
+   * `#/data/:projectId/:formId`: a form's data table; components/dataTable/dataRoute.ts reads `hash` in the
+   * page's own chunk, so the start path carries only this name (its JavaScript is counted to the byte).
+   */
+  | { name: 'data'; hash: string }
   | { name: 'notFound' };
 
 /**
@@ -65,7 +68,7 @@ export function parseHash(hash: string): Route {
   const parts = path.split('/').filter(Boolean);
   const [first, second, third, fourth, fifth] = parts;
   if (parts.length === 0) return { name: 'home' };
-  if (first === 'edit') return { name: 'edit', hash };
+  if (first === 'edit' || first === 'data') return { name: first, hash };
   if (parts.length === 1 && isNamedPage(first)) return { name: first };
   if (parts.length === 2 && first === 'submissions') {
     const id = decode(second);
@@ -79,10 +82,6 @@ export function parseHash(hash: string): Route {
   if (parts.length === 2 && first === 'drafts') {
     const id = decode(second);
     if (id) return { name: 'draft', id };
-  }
-  if (parts.length === 4 && first === 'forms' && fourth === 'data') {
-    const [projectId, formId] = [decode(second), decode(third)];
-    if (projectId && formId) return { name: 'formData', projectId, formId };
   }
   if (parts.length === 5 && first === 'forms' && fifth === 'new') {
     const [projectId, formId, version] = [decode(second), decode(third), decode(fourth)];
@@ -99,8 +98,6 @@ export function hrefOf(route: Route): string {
       return '#/';
     case 'newDraft':
       return `#/forms/${[route.projectId, route.formId, route.version].map(encodeURIComponent).join('/')}/new`;
-    case 'formData':
-      return `#/forms/${[route.projectId, route.formId].map(encodeURIComponent).join('/')}/data`;
     case 'draft':
       return `#/drafts/${encodeURIComponent(route.id)}`;
     case 'submission':
@@ -112,6 +109,7 @@ export function hrefOf(route: Route): string {
     case 'reviewQueue':
       return '#/review';
     case 'edit':
+    case 'data':
       return route.hash;
   }
 }

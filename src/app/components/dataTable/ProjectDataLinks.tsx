@@ -4,6 +4,7 @@ import { useLatestForms } from '../../hooks/useLatestForms';
 import '../../i18n/dataTableStrings';
 import { useT } from '../../i18n/useT';
 import { hrefOf } from '../../state/router';
+import { dataRoute } from './dataRoute';
 
 /** The project page's way into the data tables: one link per form of the project on this device. */
 export function ProjectDataLinks({ projectId }: { projectId: string }) {
@@ -19,7 +20,7 @@ export function ProjectDataLinks({ projectId }: { projectId: string }) {
         <ul>
           {forms.map((form) => (
             <li key={form.formId}>
-              <a href={hrefOf({ name: 'formData', projectId, formId: form.formId })}>
+              <a href={hrefOf(dataRoute({ projectId, formId: form.formId }))}>
                 {pickText(form.definition.title, lang)}
               </a>
             </li>
