@@ -9,6 +9,11 @@ const { version } = JSON.parse(readFileSync(new URL('package.json', import.meta.
   version: string;
 };
 
+/** The lazily loaded question widgets (questions/QuestionField.tsx, EngineForm.tsx) and their helpers; not
+ * MediaPreview, which the submission pages show too. */
+const WIDGETS =
+  /src\/app\/(components\/questions\/(DateTime|DateParts|dateTime|Range|Geopoint|GeoList|PointAdder|pointAnswers|MediaQuestion|media\/|Barcode|Rank|rankOrder|PagedItems)|hooks\/(useGeolocation|useMediaSave|useBarcodeScan))|src\/core\/i18n\/dateParts/;
+
 export default defineConfig({
   define: { __TERRAIN_VERSION__: JSON.stringify(version) },
   plugins: [
@@ -60,7 +65,17 @@ export default defineConfig({
         // Everything the entry imports statically is downloaded at start anyway: one chunk rather than the
         // nine Rolldown made of it (modules shared with lazy pages), which compresses about 2.5 KB smaller
         // and costs fewer requests. Lazy pages and widgets stay in their own chunks.
-        codeSplitting: { groups: [{ name: 'start', tags: ['$initial'] }] },
+        codeSplitting: {
+          // A group takes the modules it names, not everything they import (react-hook-form stays apart).
+          includeDependenciesRecursively: false,
+          groups: [
+            { name: 'start', tags: ['$initial'] },
+            // The question widgets a form loads when it has such a question: one chunk rather than eleven.
+            // On a 400 ms round trip each lazy widget was a request of its own, discovered only as the form
+            // rendered; together they compress about 3 KB smaller (they share most of their imports).
+            { name: 'widgets', test: WIDGETS },
+          ],
+        },
       },
     },
   },

@@ -1,4 +1,5 @@
 import { AppShell } from './components/AppShell';
+import { SkipLink } from './components/SkipLink';
 import { UpdateBanner } from './components/UpdateBanner';
 import { useApp } from './hooks/useApp';
 import { useT } from './i18n/useT';
@@ -31,6 +32,7 @@ export function App() {
   }
   return (
     <div className="app">
+      <SkipLink />
       <UpdateBanner />
       {content}
     </div>

@@ -84,7 +84,7 @@ describe('a focal point reviews offline, the supervisor sees the statuses and pr
     );
 
     await supervisorHome.goHome();
-    await supervisor.page.getByRole('link', { name: 'Rapports de résultats' }).click();
+    await supervisor.page.getByRole('link', { name: 'Rapports', exact: true }).click();
     await supervisor.page.getByRole('heading', { name: 'Rapport de vérification des résultats' }).waitFor();
     await supervisor.page.getByRole('button', { name: 'Imprimer / PDF' }).waitFor();
     await supervisor.page.emulateMedia({ media: 'print' });

@@ -45,7 +45,7 @@ describe('a field agent collects offline and the focal point receives it', () =>
     await form.choose('Sexe du chef de ménage', 'Femme');
     await form.choose('Sources d’eau utilisées', 'Forage');
     await form.choose('Sources d’eau utilisées', 'Puits');
-    await form.fillText('Date de la visite', '2026-11-23');
+    await form.fillDate('Date de la visite', '2026-11-23');
     await page.getByRole('button', { name: 'Utiliser ma position' }).click();
     await form.finalize();
     await page.getByText('La valeur doit être supérieure ou égale à 1.').waitFor();
@@ -70,7 +70,7 @@ describe('a field agent collects offline and the focal point receives it', () =>
     const focalSubmissions = new SubmissionsPage(focalPage);
     await focalSubmissions.rowWithState('Synchronisée').waitFor();
     const row = focalSubmissions.rows().first();
-    expect(await row.innerText()).toContain('Par un autre membre de l’équipe');
+    expect(await row.innerText()).toContain('Par Moussa Maïga (agent de terrain)');
     expect(await row.innerText()).toContain(`Aminata Maïga — ${FORM}`);
 
     // The same screen in English, on demand.

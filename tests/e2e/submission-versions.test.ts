@@ -58,6 +58,6 @@ describe('a focal point corrects a finalized submission', () => {
     await agentList.syncNow();
     await agentList.rows().filter({ hasText: 'Corrigée' }).waitFor({ timeout: 30_000 });
     expect(await agentList.rows().count()).toBe(1);
-    expect(await agentList.rows().first().innerText()).toContain('Par un autre membre de l’équipe');
+    expect(await agentList.rows().first().innerText()).toContain('Par Fatoumata Cissé (point focal)');
   });
 });

@@ -59,7 +59,7 @@ describe('a real XLSForm, imported by the server and filled offline in French', 
     await new UnlockPage(page).unlock(DEMO_PASSWORD);
     await home.syncBar.getByText('Hors ligne').waitFor();
 
-    // A new survey starts on version 2...
+    // A new survey starts on version 2 (opened, not answered)...
     await home.newSubmission(SOCIO_TITLE);
     await form.formVersion(SOCIO_V2).waitFor();
     await page.getByLabel('Nom de l’enquêteur').waitFor();
@@ -156,9 +156,10 @@ describe('a real XLSForm, imported by the server and filled offline in French', 
         },
       ],
     });
-    // The version 2 draft is still there, untouched.
+    // The version 2 survey, opened and left without an answer, left no empty draft behind (issue 14).
     await form.goHome();
-    await home.draft(SOCIO_TITLE, SOCIO_V2).waitFor();
+    await page.getByText('Aucun brouillon en cours.').waitFor();
+    expect(await home.draft(SOCIO_TITLE, SOCIO_V2).count()).toBe(0);
     expect(await home.draft(SOCIO_TITLE, SOCIO_V1).count()).toBe(0);
 
     // The network returns: the submission syncs by itself, and the server holds it as finalized.

@@ -1,11 +1,12 @@
 import { useSignedIn } from '../hooks/useSignedIn';
 import { useRoute } from '../hooks/useRoute';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useT } from '../i18n/useT';
 import { Home } from '../pages/Home';
 import { NewDraft } from '../pages/NewDraft';
 import { NotFound } from '../pages/NotFound';
 import { hrefOf, type Route } from '../state/router';
+import { focusMain } from './focusMain';
 import { Header } from './Header';
 import { SyncBar } from './SyncBar';
 
@@ -65,9 +66,16 @@ export function AppShell() {
   const { session, engine } = useSignedIn();
   const route = useRoute();
   const { t } = useT();
+  // After a navigation (not at start), the focus goes to the new page's heading, once it is there.
+  const shown = useRef(route);
+  useEffect(() => {
+    if (shown.current === route) return;
+    shown.current = route;
+    return focusMain(document.getElementById('root') ?? undefined);
+  }, [route]);
   return (
     <>
-      <Header route={route} userName={session.user.displayName} role={session.user.role} />
+      <Header hash={window.location.hash} role={session.user.role} userName={session.user.displayName} />
       <SyncBar engine={engine} />
       <Suspense
         fallback={

@@ -1,7 +1,7 @@
 import { projectFormKey } from '../../core/records/formVersion';
 import { useState } from 'react';
 import { pickText } from '../../core/i18n/localized';
-import type { DraftRecord, FormRecord } from '../db/schema';
+import type { DraftRecord, FormRecord, ProjectRecord } from '../db/schema';
 import { useDraftActions } from '../hooks/useDraftActions';
 import { useNow } from '../hooks/useNow';
 import { relativeTime } from '../i18n/format';
@@ -9,8 +9,19 @@ import { useT } from '../i18n/useT';
 import { navigate } from '../state/router';
 import { ConfirmPanel } from './ConfirmPanel';
 
-/** Drafts in progress: continue one, or delete it after a confirmation. */
-export function DraftList({ drafts, forms }: { drafts: DraftRecord[]; forms: FormRecord[] }) {
+/**
+ * Drafts in progress, told apart by their name (instance_name, else the first answer: DraftRecord.label), the
+ * form and the project: continue one, or delete it after a confirmation.
+ */
+export function DraftList({
+  drafts,
+  forms,
+  projects,
+}: {
+  drafts: DraftRecord[];
+  forms: FormRecord[];
+  projects: ProjectRecord[];
+}) {
   const { t, lang } = useT();
   const now = useNow();
   const actions = useDraftActions();
@@ -19,15 +30,19 @@ export function DraftList({ drafts, forms }: { drafts: DraftRecord[]; forms: For
   const titles = new Map(
     forms.map((f) => [projectFormKey(f.projectId, f.formId), pickText(f.definition.title, lang)]),
   );
+  const projectNames = new Map(projects.map((p) => [p.id, pickText(p.title, lang) || p.code]));
 
   return (
     <ul className="card-list">
       {drafts.map((draft) => {
-        const title = titles.get(projectFormKey(draft.projectId, draft.formId)) || draft.formId;
+        const formTitle = titles.get(projectFormKey(draft.projectId, draft.formId)) || draft.formId;
+        const title = draft.label ? `${draft.label} — ${formTitle}` : formTitle;
+        const project = projectNames.get(draft.projectId);
         return (
           <li className="card card-draft" key={draft.id}>
             <div className="card-text">
               <span className="card-title">{title}</span>
+              {project ? <span className="card-meta">{project}</span> : null}
               <span className="card-meta">
                 {t('home.savedAt', { time: relativeTime(draft.updatedAt, lang, now) })} ·{' '}
                 {t('home.version', { version: draft.formVersion })}

@@ -1,8 +1,9 @@
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { FormProvider, useForm } from 'react-hook-form';
 import type { Answers } from '../../core/forms/answersSchema';
 import type { FormEngine } from '../../core/forms/engine';
+import { submissionSummary } from '../../core/forms/summary';
 import type { DraftRecord, FormRecord } from '../db/schema';
 import { useDraftActions } from '../hooks/useDraftActions';
 import { useDraftAutosave } from '../hooks/useDraftAutosave';
@@ -22,7 +23,7 @@ import { SaveIndicator } from './SaveIndicator';
 const PagedItems = lazy(() => import('./questions/PagedItems').then((m) => ({ default: m.PagedItems })));
 
 /**
- * A draft's saved answers. Drafts start with their initial answers saved (createDraft); one saved empty
+ * A draft's saved answers. Drafts start with their initial answers (startDraft); one saved empty
  * (started by an older version of the app) gets them now, to be saved with its first change.
  */
 function initialAnswers(engine: FormEngine, saved: Answers): Answers {
@@ -45,8 +46,14 @@ export function EngineForm({
 }) {
   const { t, lang } = useT();
   const actions = useDraftActions();
-  const autosave = useDraftAutosave(draft.id);
   const definition = form.definition;
+  // The draft's name in lists: instance_name evaluated, else its first text answer (as submissions are named).
+  const describe = useCallback(
+    (answers: Answers) =>
+      engine.evaluate(answers, lang).instanceName ?? submissionSummary(definition, answers),
+    [engine, lang, definition],
+  );
+  const autosave = useDraftAutosave(draft.id, describe);
   const [defaultValues] = useState(() => initialAnswers(engine, draft.answers));
   const methods = useForm<Answers>({
     defaultValues,

@@ -1,11 +1,10 @@
 import type { IndicatorRecord } from '../db/schema';
 // Registers the strings it uses (they load with the coordination pages, not at start).
 import '../i18n/coordinationStrings';
+import { days } from '../i18n/format';
 import { useT } from '../i18n/useT';
 import type { IndicatorRow } from './indicatorRows';
 import { ReviewBadge } from './ReviewBadge';
-
-const dates = (start: string, end: string) => `${start} – ${end}`;
 
 /**
  * An indicator's latest value as its page's table shows it: the one entered by hand, else the one computed
@@ -23,7 +22,7 @@ export function LatestValue({
   // At most two decimals, as the report writes them (an average of 8.5714… reads 8.57).
   const withUnit = (n: number) =>
     `${n.toLocaleString(lang, { maximumFractionDigits: 2 })} ${indicator.unit}`.trim();
-  const period = dates(latest.periodStart, latest.periodEnd);
+  const period = days(latest.periodStart, latest.periodEnd, lang);
   if (latest.actual === null)
     return (
       <span className="card-meta">

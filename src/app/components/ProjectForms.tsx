@@ -41,7 +41,7 @@ export function ProjectForms({ projects, forms }: { projects: ProjectRecord[]; f
   const start = async (form: FormRecord) => {
     setBusy(true);
     try {
-      const draft = await actions.create(form);
+      const draft = await actions.start(form);
       navigate({ name: 'draft', id: draft.id });
     } finally {
       setBusy(false);

@@ -3,6 +3,7 @@ import { submissionSummary } from '../../core/forms/summary';
 import { pickText } from '../../core/i18n/localized';
 import type { SubmissionRecord } from '../db/schema';
 import { useLatestForms } from '../hooks/useLatestForms';
+import { usePeople } from '../hooks/usePeople';
 import { useReviewStatuses } from '../hooks/useReviewStatuses';
 import { useSignedIn } from '../hooks/useSignedIn';
 import { useT } from '../i18n/useT';
@@ -13,6 +14,7 @@ export function ProjectSubmissions({ rows }: { rows: readonly SubmissionRecord[]
   const { t, lang } = useT();
   const { session } = useSignedIn();
   const forms = useLatestForms();
+  const people = usePeople();
   const reviews = useReviewStatuses(rows.map((r) => r.id));
   // Form ids are each project's own: the title is that of the submission's project's form.
   const byKey = new Map((forms ?? []).map((f) => [projectFormKey(f.projectId, f.formId), f]));
@@ -28,6 +30,7 @@ export function ProjectSubmissions({ rows }: { rows: readonly SubmissionRecord[]
             summary={form ? submissionSummary(form.definition, row.data) : ''}
             userId={session.user.id}
             reviewStatus={reviews.get(row.id) ?? null}
+            people={people}
           />
         );
       })}

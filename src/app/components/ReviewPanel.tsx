@@ -1,4 +1,5 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
+import { lacksFlagComment } from '../../core/records/flagComment';
 import type { ReviewStatus } from '../../core/records/review';
 import { isDecision, type ReviewState } from '../../core/records/reviewTransitions';
 import { hasRole, type Role } from '../../core/records/user';
@@ -7,8 +8,11 @@ import { useReview } from '../hooks/useReview';
 import { useSaveReview } from '../hooks/useSaveReview';
 // Registers the strings of this page (they load with it, not at start).
 import '../i18n/pageStrings';
+import '../i18n/readingStrings';
 import { useT } from '../i18n/useT';
 import type { ReviewChange } from '../repositories/reviews';
+import { usePeople } from '../hooks/usePeople';
+import { personText } from './personText';
 import { reviewActions } from './reviewActions';
 
 const BADGE: Record<ReviewStatus, string> = {
@@ -29,14 +33,27 @@ const BADGE: Record<ReviewStatus, string> = {
 export function ReviewPanel({
   submission,
   role,
+  questionLabel,
 }: {
   submission: { id: string; projectId: string };
   role: Role;
+  /** A question's label in the UI language, by its name (the name itself when the form is unknown). */
+  questionLabel?: (name: string) => string;
 }) {
   const review = useReview(submission.id);
   const save = useSaveReview();
+  const people = usePeople();
+  const { t } = useT();
   if (review === undefined) return null;
-  return <ReviewView review={review} role={role} onSave={(change) => save(submission, change)} />;
+  return (
+    <ReviewView
+      review={review}
+      role={role}
+      onSave={(change) => save(submission, change)}
+      questionLabel={questionLabel}
+      reviewer={review?.reviewedBy ? personText(review.reviewedBy, people, t) : undefined}
+    />
+  );
 }
 
 /** The panel itself, for the review as shown (null: none yet); `onSave` writes a change. */
@@ -44,15 +61,23 @@ export function ReviewView({
   review,
   role,
   onSave,
+  questionLabel = (name) => name,
+  reviewer,
 }: {
   review: ReviewRecord | null;
   role: Role;
   onSave: (change: ReviewChange) => Promise<void>;
+  questionLabel?: ((name: string) => string) | undefined;
+  /** Who set the status shown, by name and role. */
+  reviewer?: string | undefined;
 }) {
   const { t } = useT();
   const [draft, setDraft] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  // Flagging issues without any comment: refused here as the server would (src/core/records/flagComment.ts).
+  const [needsComment, setNeedsComment] = useState(false);
+  const commentBox = useRef<HTMLTextAreaElement>(null);
   const ids = useId();
   const shown = review && !review.deleted ? review : null;
   const current: ReviewState = shown?.status ?? null;
@@ -60,6 +85,12 @@ export function ReviewView({
   const comment = draft ?? shown?.comment ?? '';
 
   const setStatus = async (status: ReviewStatus | null) => {
+    if (lacksFlagComment(status, comment, shown?.fieldComments ?? {})) {
+      setNeedsComment(true);
+      commentBox.current?.focus();
+      return;
+    }
+    setNeedsComment(false);
     setBusy(true);
     setFailure(null);
     try {
@@ -81,6 +112,7 @@ export function ReviewView({
         ) : (
           t('review.none')
         )}
+        {shown?.status && reviewer ? <> {t('people.by', { name: reviewer })}</> : null}
       </p>
       {shown?.comment && !mayComment ? <p>{shown.comment}</p> : null}
       {isDecision(current) && hasRole(role, 'focal_point') && !mayComment ? (
@@ -90,7 +122,7 @@ export function ReviewView({
         <dl className="sent-fields">
           {Object.entries(shown.fieldComments).map(([name, text]) => (
             <div className="sent-field" key={name}>
-              <dt>{name}</dt>
+              <dt>{questionLabel(name)}</dt>
               <dd>{text}</dd>
             </div>
           ))}
@@ -101,10 +133,21 @@ export function ReviewView({
           <label htmlFor={`${ids}-comment`}>{t('review.comment')}</label>
           <textarea
             id={`${ids}-comment`}
+            ref={commentBox}
             value={comment}
             maxLength={2000}
-            onChange={(event) => setDraft(event.target.value)}
+            aria-invalid={needsComment || undefined}
+            aria-describedby={needsComment ? `${ids}-needs-comment` : undefined}
+            onChange={(event) => {
+              setDraft(event.target.value);
+              if (event.target.value.trim()) setNeedsComment(false);
+            }}
           />
+          {needsComment ? (
+            <p className="field-error" id={`${ids}-needs-comment`} role="alert">
+              {t('review.commentRequired')}
+            </p>
+          ) : null}
           <div className="card-actions">
             {statuses.map((status) => (
               <button

@@ -1,17 +1,11 @@
-import { useState } from 'react';
-import { useApp } from '../hooks/useApp';
-import { usePendingCount } from '../hooks/usePendingCount';
+import { lazy, Suspense, useState } from 'react';
 import { useT } from '../i18n/useT';
-import { ConfirmPanel } from './ConfirmPanel';
 
-/**
- * Sign out after a confirmation that says whether changes still wait to sync. Local data is kept, sealed;
- * the panel leads to "Remove my data from this device" (on the export page) for those who want it gone.
- */
+const SignOutPanel = lazy(() => import('./SignOutPanel').then((m) => ({ default: m.SignOutPanel })));
+
+/** Sign out, after a confirmation (SignOutPanel.tsx) that says whether changes still wait to sync. */
 export function SignOutControl() {
   const { t } = useT();
-  const { signOut } = useApp();
-  const pending = usePendingCount() ?? 0;
   const [asking, setAsking] = useState(false);
   return (
     <>
@@ -19,18 +13,9 @@ export function SignOutControl() {
         {t('header.signOut')}
       </button>
       {asking ? (
-        <div className="header-confirm">
-          <ConfirmPanel
-            question={t('signOut.question')}
-            detail={pending > 0 ? t('signOut.pending', { count: pending }) : undefined}
-            confirmLabel={t('signOut.confirm')}
-            onConfirm={() => void signOut()}
-            onCancel={() => setAsking(false)}
-          />
-          <a href="#/export" onClick={() => setAsking(false)}>
-            {t('signOut.remove')}
-          </a>
-        </div>
+        <Suspense fallback={null}>
+          <SignOutPanel onClose={() => setAsking(false)} />
+        </Suspense>
       ) : null}
     </>
   );

@@ -1,8 +1,9 @@
 import { useStorageInfo } from '../hooks/useStorageInfo';
 import { bytes } from '../i18n/format';
+import '../i18n/storageStrings';
 import { useT } from '../i18n/useT';
 
-/** A modest footer line: storage used, and whether the browser may evict it. */
+/** A modest footer line: storage used, and whether the browser may evict it. Lazy (Home.tsx). */
 export function StorageUsage() {
   const { t, lang } = useT();
   const info = useStorageInfo();

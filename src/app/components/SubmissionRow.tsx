@@ -1,11 +1,14 @@
 import type { ReviewStatus } from '../../core/records/review';
 import type { SubmissionRecord } from '../db/schema';
+import type { Person } from '../repositories/members';
 import { dateTime } from '../i18n/format';
 import type { MessageKey } from '../i18n/types';
 // Registers the strings of this page (they load with it, not at start).
 import '../i18n/pageStrings';
+import '../i18n/readingStrings';
 import { useT } from '../i18n/useT';
 import { hrefOf } from '../state/router';
+import { personText } from './personText';
 import { ReviewBadge } from './ReviewBadge';
 
 function stateKey(row: SubmissionRecord): MessageKey {
@@ -15,8 +18,8 @@ function stateKey(row: SubmissionRecord): MessageKey {
 
 /**
  * One submission (its current version): form title, linked to its page and history, when it was finalized,
- * who sent it, whether it was corrected or has concurrent corrections, and its sync state. Pulled submissions
- * carry only the sender's user id, so others are shown as "another team member" until names are synced.
+ * who sent it (by name and role, from the synced members), whether it was corrected or has concurrent
+ * corrections, and its sync state.
  */
 export function SubmissionRow({
   row,
@@ -24,6 +27,7 @@ export function SubmissionRow({
   summary,
   userId,
   reviewStatus,
+  people,
 }: {
   row: SubmissionRecord;
   title: string;
@@ -32,6 +36,8 @@ export function SubmissionRow({
   userId: string;
   /** The submission's review status (null: not reviewed); absent where reviews are not shown. */
   reviewStatus?: ReviewStatus | null;
+  /** The people of the user's projects (usePeople), to name the sender. */
+  people: ReadonlyMap<string, Person>;
 }) {
   const { t, lang } = useT();
   const mine = row.origin === 'local' || row.createdBy === userId;
@@ -43,7 +49,7 @@ export function SubmissionRow({
         </a>
         <span className="card-meta">
           {t('subs.finalizedAt', { date: dateTime(row.finalizedAt, lang) })} ·{' '}
-          {mine ? t('subs.byYou') : t('subs.byOther')}
+          {mine ? t('subs.byYou') : t('people.by', { name: personText(row.createdBy, people, t) })}
           {/* A version that replaces another has earlier ones; the history shows them. */}
           {row.replaces !== null ? <> · {t('versions.edited')}</> : null}
         </span>

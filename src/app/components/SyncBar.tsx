@@ -25,6 +25,16 @@ function progressText(t: Translate, status: SyncStatus, lang: UiLanguage): strin
   return t('sync.syncing');
 }
 
+/** Keeps --sync-bar (html's scroll-padding-top, chrome.css) the bar's height as it wraps and grows. */
+function measure(bar: HTMLElement | null) {
+  if (!bar) return;
+  const observer = new ResizeObserver(() =>
+    document.documentElement.style.setProperty('--sync-bar', `${bar.offsetHeight}px`),
+  );
+  observer.observe(bar);
+  return () => observer.disconnect();
+}
+
 /** Always visible: connectivity, what waits, what needs attention, last sync, progress and "Sync now". */
 export function SyncBar({ engine }: { engine: SyncEngine }) {
   const { t, lang } = useT();
@@ -44,7 +54,11 @@ export function SyncBar({ engine }: { engine: SyncEngine }) {
     !deviceOffline && status.lastError && (status.phase === 'error' || status.phase === 'offline');
 
   return (
-    <section className={`sync-bar${offline ? ' sync-offline' : ''}`} aria-label={t('sync.region')}>
+    <section
+      ref={measure}
+      className={`sync-bar${offline ? ' sync-offline' : ''}`}
+      aria-label={t('sync.region')}
+    >
       <div className="sync-facts" role="status" aria-live="polite">
         <span className={`pill ${offline ? 'pill-offline' : 'pill-online'}`}>
           {offline ? t('sync.offline') : t('sync.online')}

@@ -1,10 +1,13 @@
+import { usePeople } from '../hooks/usePeople';
 import { useReviewStatuses } from '../hooks/useReviewStatuses';
 import type { VersionEntry } from '../repositories/submissionVersions';
 import { dateTime } from '../i18n/format';
 // Registers the strings of this page (they load with it, not at start).
 import '../i18n/pageStrings';
+import '../i18n/readingStrings';
 import { useT } from '../i18n/useT';
 import { hrefOf } from '../state/router';
+import { personText } from './personText';
 import { ReviewBadge } from './ReviewBadge';
 
 /**
@@ -22,6 +25,7 @@ export function VersionHistory({
 }) {
   const { t, lang } = useT();
   const reviews = useReviewStatuses(versions.map((v) => v.record.id));
+  const people = usePeople();
   return (
     <section aria-labelledby="version-history">
       <h2 id="version-history">{t('versions.history')}</h2>
@@ -41,7 +45,9 @@ export function VersionHistory({
                     {label}
                   </a>
                 )}
-                <span className="card-meta">{mine ? t('subs.byYou') : t('subs.byOther')}</span>
+                <span className="card-meta">
+                  {mine ? t('subs.byYou') : t('people.by', { name: personText(record.createdBy, people, t) })}
+                </span>
               </div>
               <span className="badges">
                 <ReviewBadge status={reviews.get(record.id) ?? null} />

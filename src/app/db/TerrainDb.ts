@@ -6,6 +6,7 @@ import type {
   FormRecord,
   IndicatorRecord,
   IndicatorValueRecord,
+  MemberRecord,
   OrganisationRecord,
   MediaRecord,
   OutboxEntry,
@@ -22,6 +23,9 @@ import { SEALED_TABLE_NAMES } from '../vault/sealedTables';
  * outbox, seq numbering and clientId must stay apart so one user's unsynced work never goes out under
  * another's token.
  */
+/** Sealed tables added after version 9's sealing upgrade, which must not read them. */
+const LATER_SEALED = ['members'];
+
 export class TerrainDb extends Dexie {
   declare readonly drafts: Table<DraftRecord, string>;
   declare readonly submissions: Table<SubmissionRecord, string>;
@@ -35,6 +39,7 @@ export class TerrainDb extends Dexie {
   declare readonly indicators: Table<IndicatorRecord, string>;
   declare readonly indicatorValues: Table<IndicatorValueRecord, string>;
   declare readonly reviewEvents: Table<ReviewEventRecord, string>;
+  declare readonly members: Table<MemberRecord, string>;
 
   constructor(
     readonly userId: string,
@@ -96,7 +101,8 @@ export class TerrainDb extends Dexie {
     this.version(9)
       .stores({})
       .upgrade(async (tx) => {
-        for (const name of SEALED_TABLE_NAMES) {
+        // The tables sealed at version 9: later ones (members, version 10) did not exist yet.
+        for (const name of SEALED_TABLE_NAMES.filter((n) => !LATER_SEALED.includes(n))) {
           const table = tx.table(name);
           const keys = await table.toCollection().primaryKeys();
           for (let i = 0; i < keys.length; i += 50) {
@@ -105,6 +111,15 @@ export class TerrainDb extends Dexie {
           }
         }
       });
+    // Version 10 adds the people of the user's projects (`members`, pulled, read only, sealed but for their
+    // ids): a new table, filled by the next pull (a new pulled table pulls again from 0). It also indexes
+    // reviews by status and submissions by author, so the header's "À corriger" count reads keys only
+    // (src/app/repositories/toCorrect.ts). Both fields are in clear (sealedTables.ts): no upgrade.
+    this.version(10).stores({
+      members: 'id, userId, projectId',
+      reviews: 'id, projectId, status',
+      submissions: 'id, finalizedAt, syncState, formId, replaces, versionState, projectId, createdBy',
+    });
     // Runs once, inside the transaction that creates the database, so the meta row always exists.
     this.on('populate', (tx) => {
       const clientId = newClientId();

@@ -1,4 +1,5 @@
 import type { FormVersion } from '../../core/records/formVersion';
+import type { Member } from '../../core/records/member';
 import type { Indicator } from '../../core/records/indicator';
 import type { IndicatorValue } from '../../core/records/indicatorValue';
 import type { Organisation } from '../../core/records/organisation';
@@ -31,6 +32,11 @@ export interface DraftRecord {
    * fixes its last-saved instance when the form opens.
    */
   lastSaved?: Record<string, unknown>;
+  /**
+   * What tells the draft apart in lists, written with its answers: the form's instance_name evaluated, else
+   * its first text answer (core/forms/summary.ts). Sealed like the answers (it is made of them).
+   */
+  label?: string;
 }
 
 /**
@@ -126,6 +132,9 @@ export type ReviewEventRecord = ReviewEvent & MergedRowState;
 export type OrganisationRecord = Organisation & Partial<MergedRowState>;
 export type IndicatorRecord = Indicator & Partial<MergedRowState>;
 export type IndicatorValueRecord = IndicatorValue & Partial<MergedRowState>;
+
+/** A member of one of the user's projects (pulled, read only): who did what, by name and role. */
+export type MemberRecord = Member;
 
 export interface SyncError {
   code: string;

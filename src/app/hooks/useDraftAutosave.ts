@@ -9,8 +9,9 @@ const DEBOUNCE_MS = 250;
 /**
  * Saves a draft's answers shortly after every change (debounced), and at once when the page is hidden or
  * left, when the component unmounts, and before the app reloads for an update. Saves run one after another.
+ * `describe` names the draft for the lists (DraftRecord.label), from the answers being saved.
  */
-export function useDraftAutosave(draftId: string) {
+export function useDraftAutosave(draftId: string, describe?: (answers: Record<string, unknown>) => string) {
   const { db } = useSignedIn();
   const [state, setState] = useState<SaveState>('idle');
   const pending = useRef<Record<string, unknown> | null>(null);
@@ -25,14 +26,14 @@ export function useDraftAutosave(draftId: string) {
     pending.current = null;
     if (answers && !stopped.current) {
       queue.current = queue.current
-        .then(() => saveDraftAnswers(db, draftId, answers))
+        .then(() => saveDraftAnswers(db, draftId, answers, describe?.(answers)))
         .then(
           () => setState('saved'),
           () => setState('error'),
         );
     }
     return queue.current;
-  }, [db, draftId]);
+  }, [db, draftId, describe]);
 
   const schedule = useCallback(
     (answers: Record<string, unknown>) => {

@@ -23,6 +23,24 @@ export function relativeTime(iso: string | number | Date, lang: UiLanguage, now 
   return format.format(Math.round(amount), 'year');
 }
 
+/**
+ * A day as the interface language writes it, the same on every page: 5 janv. 2026 / Jan 5, 2026. A plain
+ * `YYYY-MM-DD` is read in UTC, so the device's time zone never shifts it to the day before.
+ */
+export function day(iso: string, lang: UiLanguage): string {
+  const plain = /^\d{4}-\d{2}-\d{2}$/.test(iso);
+  const date = new Date(plain ? `${iso}T00:00:00Z` : iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: plain ? 'UTC' : undefined }).format(
+    date,
+  );
+}
+
+/** From one day to another: 1 janv. 2026 – 30 juin 2026. */
+export const days = (start: string, end: string, lang: UiLanguage): string =>
+  `${day(start, lang)} – ${day(end, lang)}`;
+
+/** A day and time, as `day` writes the day: 5 janv. 2026, 14:05 / Jan 5, 2026, 2:05 PM. */
 export function dateTime(iso: string | number | Date, lang: UiLanguage): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';

@@ -8,8 +8,11 @@ import type { exportsFr } from './exportsStrings';
 import type { formsPageFr } from './formsPageStrings';
 import type { historyFr } from './historyStrings';
 import type { pageFr } from './pageStrings';
+import type { readingFr } from './readingStrings';
 import type { reportFr } from './reportStrings';
 import type { signInFr } from './signInStrings';
+import type { signOutFr } from './signOutStrings';
+import type { storageFr } from './storageStrings';
 import type { transferFr } from './transferStrings';
 import type { usageFr } from './usageStrings';
 import type { userAdminFr } from './userAdminStrings';
@@ -33,6 +36,9 @@ export type MessageKey =
   | keyof typeof formsPageFr
   | keyof typeof userAdminFr
   | keyof typeof usageFr
+  | keyof typeof readingFr
+  | keyof typeof storageFr
+  | keyof typeof signOutFr
   | keyof typeof dataTableFr;
 export type Dictionary = Record<CoreKey, string>;
 export type Vars = Record<string, string | number>;

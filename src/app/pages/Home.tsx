@@ -1,12 +1,17 @@
 import { hasRole } from '../../core/records/user';
 import { DraftList } from '../components/DraftList';
 import { ProjectForms } from '../components/ProjectForms';
-import { StorageUsage } from '../components/StorageUsage';
 import { useDrafts } from '../hooks/useDrafts';
 import { useLatestForms } from '../hooks/useLatestForms';
 import { useProjects } from '../hooks/useProjects';
 import { useSignedIn } from '../hooks/useSignedIn';
 import { useT } from '../i18n/useT';
+import { lazy, Suspense } from 'react';
+
+// Not needed to open the app or fill a form: after the first screen, off the start-up JavaScript.
+const StorageUsage = lazy(() =>
+  import('../components/StorageUsage').then((m) => ({ default: m.StorageUsage })),
+);
 
 export function Home() {
   const { t } = useT();
@@ -29,27 +34,16 @@ export function Home() {
           </section>
           <section aria-labelledby="home-drafts">
             <h2 id="home-drafts">{t('home.drafts')}</h2>
-            <DraftList drafts={drafts} forms={forms} />
+            <DraftList drafts={drafts} forms={forms} projects={projects} />
           </section>
         </>
       )}
-      <StorageUsage />
+      <Suspense fallback={null}>
+        <StorageUsage />
+      </Suspense>
+      {/* Projects, review, reports…: in the header (navLinks.ts). These two are about this device's data. */}
       <p>
-        <a href="#/projects">{t('nav.projects')}</a>
-        {hasRole(session.user.role, 'focal_point') ? (
-          <>
-            {' · '}
-            <a href="#/review">{t('nav.reviewQueue')}</a>
-          </>
-        ) : null}
-        {' · '}
         <a href="#/export">{t('sync.export')}</a>
-        {hasRole(session.user.role, 'focal_point') ? (
-          <>
-            {' · '}
-            <a href="#/reports">{t('home.reports')}</a>
-          </>
-        ) : null}
         {hasRole(session.user.role, 'supervisor') ? (
           <>
             {' · '}

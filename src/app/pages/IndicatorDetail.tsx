@@ -17,6 +17,7 @@ import { useSignedIn } from '../hooks/useSignedIn';
 // Registers the strings of this page (they load with it, not at start).
 import '../i18n/coordinationStrings';
 import '../styles/coordination.css';
+import { days } from '../i18n/format';
 import { useT } from '../i18n/useT';
 import { hrefOf } from '../state/router';
 
@@ -76,7 +77,7 @@ export function IndicatorDetail({ id }: { id: string }) {
           {project ? pickText(project.title, lang) : t('ind.back')}
         </a>
       </p>
-      <h1>
+      <h1 id="ind-title">
         {indicator.code} — {pickText(indicator.title, lang)}
       </h1>
       <p className="lead">
@@ -92,51 +93,55 @@ export function IndicatorDetail({ id }: { id: string }) {
           {t('ind.saved')}
         </p>
       ) : null}
-      <table className="indicator-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('ind.period')}</th>
-            <th scope="col">{t('ind.target')}</th>
-            <th scope="col">{t('ind.actual')}</th>
-            <th scope="col">{t('ind.review')}</th>
-            {canWrite ? <th scope="col" /> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={`${row.periodStart}/${row.periodEnd}`}>
-              <th scope="row">
-                {row.periodStart} – {row.periodEnd}
-              </th>
-              <td>{number(row.target)}</td>
-              <td>
-                {number(row.actual)}
-                {row.computed !== null ? (
-                  <div className={row.differs ? 'card-meta value-differs' : 'card-meta'}>
-                    {t(row.differs ? 'ind.computedDiffers' : 'ind.computed', { value: number(row.computed) })}
-                  </div>
-                ) : null}
-                {row.categoryValues.map((v) => (
-                  <div key={v.id} className="card-meta">
-                    {Object.values(v.categories).join(', ')} : {number(v.value)} {reviewCell(v)}
-                  </div>
-                ))}
-              </td>
-              <td>{reviewCell(row.value) ?? (row.computedFrom > 0 ? <LatestBadge latest={row} /> : null)}</td>
-              {canWrite ? (
-                <td>
-                  <button
-                    type="button"
-                    onClick={() => setEntering({ start: row.periodStart, end: row.periodEnd })}
-                  >
-                    {t('ind.enterFor')}
-                  </button>
-                </td>
-              ) : null}
+      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="ind-title">
+        <table className="indicator-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('ind.period')}</th>
+              <th scope="col">{t('ind.target')}</th>
+              <th scope="col">{t('ind.actual')}</th>
+              <th scope="col">{t('ind.review')}</th>
+              {canWrite ? <th scope="col" /> : null}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={`${row.periodStart}/${row.periodEnd}`}>
+                <th scope="row">{days(row.periodStart, row.periodEnd, lang)}</th>
+                <td>{number(row.target)}</td>
+                <td>
+                  {number(row.actual)}
+                  {row.computed !== null ? (
+                    <div className={row.differs ? 'card-meta value-differs' : 'card-meta'}>
+                      {t(row.differs ? 'ind.computedDiffers' : 'ind.computed', {
+                        value: number(row.computed),
+                      })}
+                    </div>
+                  ) : null}
+                  {row.categoryValues.map((v) => (
+                    <div key={v.id} className="card-meta">
+                      {Object.values(v.categories).join(', ')} : {number(v.value)} {reviewCell(v)}
+                    </div>
+                  ))}
+                </td>
+                <td>
+                  {reviewCell(row.value) ?? (row.computedFrom > 0 ? <LatestBadge latest={row} /> : null)}
+                </td>
+                {canWrite ? (
+                  <td>
+                    <button
+                      type="button"
+                      onClick={() => setEntering({ start: row.periodStart, end: row.periodEnd })}
+                    >
+                      {t('ind.enterFor')}
+                    </button>
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {canWrite && entering === false && !reviewed ? (
         <p>
           <button type="button" onClick={() => setEntering(null)}>
@@ -156,7 +161,11 @@ export function IndicatorDetail({ id }: { id: string }) {
       <section aria-labelledby="ind-chart">
         <h2 id="ind-chart">{t('ind.chart')}</h2>
         <Suspense fallback={<p>{t('app.loading')}</p>}>
-          <IndicatorChart rows={rows} baseline={indicator.baseline?.value ?? null} />
+          <IndicatorChart
+            rows={rows}
+            baseline={indicator.baseline?.value ?? null}
+            direction={indicator.direction}
+          />
         </Suspense>
       </section>
     </main>

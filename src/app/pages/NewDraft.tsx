@@ -23,7 +23,7 @@ export function NewDraft({
   useEffect(() => {
     if (!form || started.current) return;
     started.current = true;
-    actions.create(form).then(
+    actions.start(form).then(
       (draft) => navigate({ name: 'draft', id: draft.id }, { replace: true }),
       () => setFailed(true),
     );

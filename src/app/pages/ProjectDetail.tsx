@@ -10,10 +10,9 @@ import '../i18n/coordinationStrings';
 import { locationText } from '../i18n/regionNames';
 import { sectorName } from '../i18n/sectorLabels';
 import '../styles/coordination.css';
+import { day } from '../i18n/format';
 import { useT } from '../i18n/useT';
 import { hrefOf } from '../state/router';
-
-const dates = (start: string | null, end: string | null, none: string) => `${start ?? none} – ${end ?? none}`;
 
 /**
  * `#/projects/:id`: a project's data, its indicators with their latest value and its verification, its
@@ -25,6 +24,7 @@ export function ProjectDetail({ id }: { id: string }) {
   if (!data) return <DetailAbsent loading={data === undefined} notFound="proj.notFound" />;
   const { project, organisations, indicators, submissionCount, recent } = data;
   const none = t('proj.none');
+  const shown = (date: string | null) => (date ? day(date, lang) : none);
   const orgName = (orgId: string) => organisations.get(orgId)?.name ?? orgId;
   const points = project.locations.flatMap((l) => (l.point ? [{ name: l.name, ...l.point }] : []));
   return (
@@ -59,11 +59,11 @@ export function ProjectDetail({ id }: { id: string }) {
         <h2 id="proj-dates">{t('proj.dates')}</h2>
         <p>
           {t('proj.planned', {
-            start: project.plannedStart ?? none,
-            end: project.plannedEnd ?? none,
+            start: shown(project.plannedStart),
+            end: shown(project.plannedEnd),
           })}
           <br />
-          {t('proj.actual', { start: project.actualStart ?? none, end: project.actualEnd ?? none })}
+          {t('proj.actual', { start: shown(project.actualStart), end: shown(project.actualEnd) })}
         </p>
       </section>
 
@@ -83,7 +83,7 @@ export function ProjectDetail({ id }: { id: string }) {
         <ul>
           {project.budgets.map((b, i) => (
             <li key={i}>
-              {dates(b.periodStart, b.periodEnd, none)} : {b.value.toLocaleString(lang)} {b.currency} (
+              {shown(b.periodStart)} – {shown(b.periodEnd)} : {b.value.toLocaleString(lang)} {b.currency} (
               {t(`proj.budget.${b.type}`)})
             </li>
           ))}

@@ -1,10 +1,13 @@
 import { useState } from 'react';
 import { pickText } from '../../core/i18n/localized';
+import { personText } from '../components/personText';
 import { ReviewBadge } from '../components/ReviewBadge';
+import { usePeople } from '../hooks/usePeople';
 import { useReviewQueue } from '../hooks/useReviewQueue';
-import { dateTime } from '../i18n/format';
+import { dateTime, days } from '../i18n/format';
 // Registers the strings of this page (they load with it, not at start).
 import '../i18n/coordinationStrings';
+import '../i18n/readingStrings';
 import '../styles/coordination.css';
 import { useT } from '../i18n/useT';
 import { hrefOf } from '../state/router';
@@ -16,6 +19,7 @@ const STEP = 50;
 export function ReviewQueue() {
   const { t, lang } = useT();
   const queue = useReviewQueue();
+  const people = usePeople();
   const [shown, setShown] = useState(STEP);
   return (
     <main id="main" className="page">
@@ -38,6 +42,11 @@ export function ReviewQueue() {
                       <a className="card-title" href={hrefOf({ name: 'submission', id: submission.id })}>
                         {t('queue.submission', { date: dateTime(submission.finalizedAt, lang) })}
                       </a>
+                      <span className="card-meta">
+                        {t('people.by', { name: personText(submission.createdBy, people, t) })}
+                        {/* A new version: the correction of a submission a reviewer had sent back. */}
+                        {submission.replaces !== null ? <> · {t('queue.correction')}</> : null}
+                      </span>
                     </div>
                     <ReviewBadge status={review && !review.deleted ? review.status : null} />
                   </li>
@@ -52,7 +61,7 @@ export function ReviewQueue() {
                       {t('queue.value', {
                         value: value.value?.toLocaleString(lang) ?? '',
                         indicator: indicator ? pickText(indicator.title, lang) : value.indicatorId,
-                        period: `${value.periodStart} – ${value.periodEnd}`,
+                        period: days(value.periodStart, value.periodEnd, lang),
                       })}
                     </a>
                   </div>

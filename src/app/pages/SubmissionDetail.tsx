@@ -1,12 +1,17 @@
 import { useState } from 'react';
+import { allQuestions } from '../../core/forms/definition';
 import { submissionSummary } from '../../core/forms/summary';
 import { pickText } from '../../core/i18n/localized';
 import { canCorrect } from '../components/correctionRights';
 import { ReviewHistory } from '../components/ReviewHistory';
 import { ReviewPanel } from '../components/ReviewPanel';
-import { SentFields } from '../components/SentFields';
+import { personText } from '../components/personText';
+import { CorrectedReview } from '../components/reading/CorrectedReview';
+import { SubmissionAnswers } from '../components/reading/SubmissionAnswers';
 import { VersionHistory } from '../components/VersionHistory';
 import { useFormVersion } from '../hooks/useFormVersion';
+import { usePeople } from '../hooks/usePeople';
+import { useReview } from '../hooks/useReview';
 import { useReviewHistory } from '../hooks/useReviewHistory';
 import { useSignedIn } from '../hooks/useSignedIn';
 import { useStartCorrection } from '../hooks/useStartCorrection';
@@ -14,6 +19,7 @@ import { useSubmissionVersions } from '../hooks/useSubmissionVersions';
 import { dateTime } from '../i18n/format';
 // Registers the strings of this page (they load with it, not at start).
 import '../i18n/pageStrings';
+import '../i18n/readingStrings';
 import { useT } from '../i18n/useT';
 import { hrefOf, navigate } from '../state/router';
 
@@ -28,6 +34,8 @@ export function SubmissionDetail({ id }: { id: string }) {
   const shown = versions?.find((v) => v.record.id === id);
   const form = useFormVersion(shown?.record.projectId, shown?.record.formId, shown?.record.formVersion);
   const history = useReviewHistory('submissions', [id]);
+  const review = useReview(id);
+  const people = usePeople();
   const start = useStartCorrection();
   const [opening, setOpening] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -56,6 +64,10 @@ export function SubmissionDetail({ id }: { id: string }) {
   const title = form ? pickText(form.definition.title, lang) : t('subs.unknownForm', { id: record.formId });
   const summary = form ? submissionSummary(form.definition, record.data) : '';
   const editable = canCorrect(session.user, shown, versions);
+  const questionLabel = (name: string) => {
+    const question = form ? allQuestions(form.definition).find((q) => q.name === name) : undefined;
+    return (question && pickText(question.label, lang)) || name;
+  };
 
   const edit = async () => {
     setOpening(true);
@@ -76,7 +88,10 @@ export function SubmissionDetail({ id }: { id: string }) {
       <h1>{summary ? `${summary} — ${title}` : title}</h1>
       <p className="card-meta">
         {t('subs.finalizedAt', { date: dateTime(record.finalizedAt, lang) })} ·{' '}
-        <span className={`badge badge-version-${state}`}>{t(`versions.state.${state}`)}</span>
+        {record.createdBy === session.user.id
+          ? t('subs.byYou')
+          : t('people.by', { name: personText(record.createdBy, people, t) })}{' '}
+        · <span className={`badge badge-version-${state}`}>{t(`versions.state.${state}`)}</span>
       </p>
       {state === 'superseded' || state === 'conflicting' ? (
         <p className="alert alert-warning">
@@ -114,13 +129,18 @@ export function SubmissionDetail({ id }: { id: string }) {
           {failure}
         </p>
       ) : null}
+      {record.replaces !== null ? <CorrectedReview replaces={record.replaces} people={people} /> : null}
       <h2>{t('versions.answers')}</h2>
-      <SentFields fields={{ data: record.data }} form={form?.definition} />
-      <ReviewPanel submission={record} role={session.user.role} />
+      <SubmissionAnswers
+        answers={record.data}
+        form={form?.definition}
+        fieldComments={review && !review.deleted ? review.fieldComments : {}}
+      />
+      <ReviewPanel submission={record} role={session.user.role} questionLabel={questionLabel} />
       {history && history.length > 0 ? (
         <section aria-labelledby="review-history-title">
           <h3 id="review-history-title">{t('history.title')}</h3>
-          <ReviewHistory entries={history} />
+          <ReviewHistory entries={history} questionLabel={questionLabel} />
         </section>
       ) : null}
       {versions.length > 1 ? (

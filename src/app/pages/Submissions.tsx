@@ -6,6 +6,7 @@ import { hasRole } from '../../core/records/user';
 import { FlashMessage } from '../components/FlashMessage';
 import { SubmissionRow } from '../components/SubmissionRow';
 import { useLatestForms } from '../hooks/useLatestForms';
+import { usePeople } from '../hooks/usePeople';
 import { useReviewStatuses } from '../hooks/useReviewStatuses';
 import { useSignedIn } from '../hooks/useSignedIn';
 import { useSubmissionsPage } from '../hooks/useSubmissionsPage';
@@ -23,6 +24,7 @@ export function Submissions() {
   const [page, setPage] = useState(0);
   const data = useSubmissionsPage(page, PAGE_SIZE);
   const forms = useLatestForms();
+  const people = usePeople();
   const reviews = useReviewStatuses(data?.rows.map((r) => r.id) ?? []);
   // Form ids are each project's own: the title is that of the submission's project's form.
   const byKey = new Map((forms ?? []).map((f) => [projectFormKey(f.projectId, f.formId), f]));
@@ -57,6 +59,7 @@ export function Submissions() {
                   summary={form ? submissionSummary(form.definition, row.data) : ''}
                   userId={session.user.id}
                   reviewStatus={reviews.get(row.id) ?? null}
+                  people={people}
                 />
               );
             })}

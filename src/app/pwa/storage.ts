@@ -8,22 +8,3 @@ export async function requestPersistentStorage(): Promise<boolean> {
     return false;
   }
 }
-
-export interface StorageInfo {
-  usage: number;
-  quota: number;
-  persisted: boolean;
-}
-
-export async function storageInfo(): Promise<StorageInfo | null> {
-  if (!navigator.storage?.estimate) return null;
-  try {
-    const [estimate, persisted] = await Promise.all([
-      navigator.storage.estimate(),
-      navigator.storage.persisted ? navigator.storage.persisted() : Promise.resolve(false),
-    ]);
-    return { usage: estimate.usage ?? 0, quota: estimate.quota ?? 0, persisted };
-  } catch {
-    return null;
-  }
-}

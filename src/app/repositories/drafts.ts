@@ -9,19 +9,44 @@ import { AnswersInvalidError } from './AnswersInvalidError';
 import { appendMutation } from './appendMutation';
 
 /**
- * Starts a draft of `form`. Given `meta` (the signed-in user and this device), the draft starts with the
- * engine's initial answers, saved now: start and today (ODK sets start once, when the form is opened, so
- * a draft reopened untouched must keep it), username, deviceid, defaults and repeat_count instances.
+ * Starts a draft of `form`, saved now (corrections, tests). Given `meta` (the signed-in user and this
+ * device), the draft starts with the engine's initial answers: start and today (ODK sets start once, when
+ * the form is opened, so a draft reopened untouched must keep it), username, deviceid, defaults and
+ * repeat_count instances.
  */
 export async function createDraft(
   db: TerrainDb,
   form: FormRecord,
   meta?: FormEngineOptions,
 ): Promise<DraftRecord> {
+  const draft = await newDraft(db, form, meta);
+  await db.drafts.add(draft);
+  return draft;
+}
+
+/**
+ * Drafts opened with "Nouvelle saisie" but not yet answered: kept in memory, and written with their first
+ * answer (saveDraftAnswers), so that opening a form and leaving it leaves no empty draft in the list. A
+ * reload forgets them: nothing had been typed.
+ */
+const unsaved = new Map<string, DraftRecord>();
+
+/** Like createDraft, but the draft is written only with its first answer (or when finalized). */
+export async function startDraft(
+  db: TerrainDb,
+  form: FormRecord,
+  meta?: FormEngineOptions,
+): Promise<DraftRecord> {
+  const draft = await newDraft(db, form, meta);
+  unsaved.set(draft.id, draft);
+  return draft;
+}
+
+async function newDraft(db: TerrainDb, form: FormRecord, meta?: FormEngineOptions): Promise<DraftRecord> {
   const lastSaved = meta && (await lastSavedAnswers(db, form));
   const answers = meta ? await initialAnswersOf(form, lastSaved ? { ...meta, lastSaved } : meta) : {};
   const now = new Date().toISOString();
-  const draft: DraftRecord = {
+  return {
     // The draft's id becomes the submission's id, so a draft finalized twice can never make two submissions.
     id: crypto.randomUUID(),
     formId: form.formId,
@@ -32,8 +57,6 @@ export async function createDraft(
     updatedAt: now,
     ...(lastSaved ? { lastSaved } : {}),
   };
-  await db.drafts.add(draft);
-  return draft;
 }
 
 /**
@@ -54,17 +77,29 @@ async function lastSavedAnswers(db: TerrainDb, form: FormRecord): Promise<Answer
   return newest?.data;
 }
 
+/**
+ * Saves a draft's answers and its `label` (what tells it apart in lists: DraftRecord.label). An unsaved
+ * draft (startDraft) is written here, with its first answers.
+ */
 export async function saveDraftAnswers(
   db: TerrainDb,
   id: string,
   answers: Record<string, unknown>,
+  label?: string,
 ): Promise<void> {
-  const updated = await db.drafts.update(id, { answers, updatedAt: new Date().toISOString() });
-  if (updated === 0) throw new Error(`No draft ${id}`);
+  const changes = { answers, updatedAt: new Date().toISOString(), ...(label !== undefined ? { label } : {}) };
+  if ((await db.drafts.update(id, changes)) > 0) return;
+  const draft = unsaved.get(id);
+  if (!draft) throw new Error(`No draft ${id}`);
+  // The form saves what it holds as it opens (registered fields, calculations): that is not an answer yet.
+  const same = (a: Answers) => JSON.stringify(compactAnswers(a));
+  if (same(answers) === same(draft.answers)) return;
+  await db.drafts.add({ ...draft, ...changes });
+  unsaved.delete(id);
 }
 
 export async function getDraft(db: TerrainDb, id: string): Promise<DraftRecord | undefined> {
-  return db.drafts.get(id);
+  return (await db.drafts.get(id)) ?? unsaved.get(id);
 }
 
 /** Newest first by last edit. */
@@ -73,6 +108,7 @@ export async function listDrafts(db: TerrainDb): Promise<DraftRecord[]> {
 }
 
 export async function deleteDraft(db: TerrainDb, id: string): Promise<void> {
+  unsaved.delete(id);
   await db.drafts.delete(id);
 }
 
@@ -117,7 +153,7 @@ function engineFor(form: FormRecord, { createFormEngine }: EngineModule): FormEn
 }
 
 async function draftForm(db: TerrainDb, id: string): Promise<FormDefinition | undefined> {
-  const draft = await db.drafts.get(id);
+  const draft = await getDraft(db, id);
   if (!draft) return undefined;
   return (await db.forms.get(formVersionKey(draft.projectId, draft.formId, draft.formVersion)))?.definition;
 }
@@ -147,47 +183,54 @@ export async function finalizeDraft(
   // is read here too, for the functions it calls (read again, in the transaction, to be used).
   const engineModule = await loadEngine(await draftForm(db, id));
   const versions = await loadVersions();
-  return db.transaction('rw', [db.drafts, db.forms, db.submissions, db.outbox, db.meta], async () => {
-    const draft = await db.drafts.get(id);
-    if (!draft) throw new Error(`No draft ${id}`);
-    const form = await db.forms.get(formVersionKey(draft.projectId, draft.formId, draft.formVersion));
-    if (!form) throw new Error(`Form ${draft.formId} version ${draft.formVersion} is not on this device`);
+  const submission = await db.transaction(
+    'rw',
+    [db.drafts, db.forms, db.submissions, db.outbox, db.meta],
+    async () => {
+      // A draft finalized without a single change was never written (startDraft).
+      const draft = (await db.drafts.get(id)) ?? unsaved.get(id);
+      if (!draft) throw new Error(`No draft ${id}`);
+      const form = await db.forms.get(formVersionKey(draft.projectId, draft.formId, draft.formVersion));
+      if (!form) throw new Error(`Form ${draft.formId} version ${draft.formVersion} is not on this device`);
 
-    // The engine decides what is stored: calculations applied, non-relevant answers dropped, then types,
-    // required and constraints checked on what remains.
-    // A draft that reads ${last-saved#…} has an engine of its own, over the values it started with.
-    const engine = draft.lastSaved
-      ? engineModule.createFormEngine(form.definition, { lastSaved: draft.lastSaved })
-      : engineFor(form, engineModule);
-    const result = engine.finalize(options.answers ?? draft.answers, options.lang);
-    if (!result.ok) throw AnswersInvalidError.fromEngine(result.issues);
+      // The engine decides what is stored: calculations applied, non-relevant answers dropped, then types,
+      // required and constraints checked on what remains.
+      // A draft that reads ${last-saved#…} has an engine of its own, over the values it started with.
+      const engine = draft.lastSaved
+        ? engineModule.createFormEngine(form.definition, { lastSaved: draft.lastSaved })
+        : engineFor(form, engineModule);
+      const result = engine.finalize(options.answers ?? draft.answers, options.lang);
+      if (!result.ok) throw AnswersInvalidError.fromEngine(result.issues);
 
-    const now = new Date();
-    const fields: SubmissionFields = SubmissionFields.parse({
-      formId: draft.formId,
-      formVersion: draft.formVersion,
-      projectId: draft.projectId,
-      data: compactAnswers(result.answers),
-      startedAt: draft.startedAt,
-      finalizedAt: now.toISOString(),
-      replaces: draft.replaces ?? null,
-    });
-    const submission: SubmissionRecord = {
-      ...fields,
-      id: draft.id,
-      createdBy: options.userId,
-      syncState: 'pending',
-      origin: 'local',
-    };
-    await db.submissions.add(submission);
-    const entry = await appendMutation(
-      db,
-      { table: 'submissions', id: submission.id, op: 'put', fields },
-      now,
-    );
-    // A correction: the submission it replaces stays as it is, and stops being the current version.
-    if (fields.replaces !== null) await versions.linkNewVersion(db, submission, entry.hlc);
-    await db.drafts.delete(draft.id);
-    return submission;
-  });
+      const now = new Date();
+      const fields: SubmissionFields = SubmissionFields.parse({
+        formId: draft.formId,
+        formVersion: draft.formVersion,
+        projectId: draft.projectId,
+        data: compactAnswers(result.answers),
+        startedAt: draft.startedAt,
+        finalizedAt: now.toISOString(),
+        replaces: draft.replaces ?? null,
+      });
+      const submission: SubmissionRecord = {
+        ...fields,
+        id: draft.id,
+        createdBy: options.userId,
+        syncState: 'pending',
+        origin: 'local',
+      };
+      await db.submissions.add(submission);
+      const entry = await appendMutation(
+        db,
+        { table: 'submissions', id: submission.id, op: 'put', fields },
+        now,
+      );
+      // A correction: the submission it replaces stays as it is, and stops being the current version.
+      if (fields.replaces !== null) await versions.linkNewVersion(db, submission, entry.hlc);
+      await db.drafts.delete(draft.id);
+      return submission;
+    },
+  );
+  unsaved.delete(id);
+  return submission;
 }

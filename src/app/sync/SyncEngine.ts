@@ -44,6 +44,8 @@ export interface SyncEngineOptions {
   window?: EventSource | null;
   /** Where `visibilitychange` is fired; `document` by default. */
   document?: VisibilitySource | null;
+  /** Whether the device has a network; `navigator.onLine` by default (online outside browsers). */
+  online?: () => boolean;
   intervalMs?: number;
   pullLimit?: number;
   maxBatchMutations?: number;
@@ -88,6 +90,7 @@ export class SyncEngine {
   private readonly windowTarget: EventSource | null;
   private readonly documentTarget: VisibilitySource | null;
   private readonly options: SyncEngineOptions;
+  private readonly online: () => boolean;
 
   private status: SyncStatus = INITIAL_STATUS;
   private readonly listeners = new Set<(status: SyncStatus) => void>();
@@ -118,6 +121,7 @@ export class SyncEngine {
       options.clearTimeout ?? ((handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>));
     this.windowTarget = options.window !== undefined ? options.window : (globalThis.window ?? null);
     this.documentTarget = options.document !== undefined ? options.document : (globalThis.document ?? null);
+    this.online = options.online ?? (() => typeof navigator === 'undefined' || navigator.onLine);
     this.locks = options.locks !== undefined ? options.locks : browserLocks();
   }
 
@@ -180,7 +184,10 @@ export class SyncEngine {
     }
   }
 
-  /** Syncs now, then on `online`, on becoming visible and every two minutes, until `stop()`. */
+  /**
+   * Syncs now, then on `online`, on becoming visible, when something new waits to be sent (online) and every
+   * two minutes, until `stop()`.
+   */
   start(): void {
     if (this.started) return;
     this.started = true;
@@ -188,6 +195,7 @@ export class SyncEngine {
     this.documentTarget?.addEventListener('visibilitychange', this.onVisibilityChange);
     // Counts change when the user finalizes or resends, not only when we sync: follow the outbox live.
     // The meta row tells when another tab of this user last synced: liveQuery sees writes of every tab.
+    let first = true;
     this.countsSubscription = liveQuery(() =>
       Promise.all([
         countPending(this.db),
@@ -197,7 +205,12 @@ export class SyncEngine {
       ]),
     ).subscribe({
       next: ([pending, rejected, pendingMedia, meta]) => {
+        const before = this.status.pending;
         this.update({ pending, rejected, pendingMedia });
+        // Something was just finalized (or resent) here or in another tab: send it at once rather than at
+        // the next timer. The first reading only tells what was there at start.
+        if (first) first = false;
+        else if (pending > before) this.sendSoon();
         this.learnLastSync(meta.lastSyncAt, meta.lastError === null);
       },
       error: () => undefined,
@@ -234,6 +247,19 @@ export class SyncEngine {
     if (phase === 'signed_out') return;
     if (phase === 'error' && nextRetryAt !== null && nextRetryAt > this.now()) return;
     void this.begin(false);
+  }
+
+  /** Sends what was just queued, when online: now, or right after the running sync (which may miss it). */
+  private sendSoon(): void {
+    // Offline, or a retry already scheduled (its backoff holds): that retry or `online` will send it.
+    if (!this.online() || this.status.nextRetryAt !== null) return;
+    if (!this.running) {
+      this.autoSync();
+      return;
+    }
+    void this.running.then(() => {
+      if (this.status.pending > 0) this.autoSync();
+    });
   }
 
   /**

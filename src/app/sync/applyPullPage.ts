@@ -1,7 +1,7 @@
 import type { Submission } from '../../core/records/submission';
 import { isPullTable, type PullResponse, type PullTable } from '../../core/sync/protocol';
 import type { TerrainDb } from '../db/TerrainDb';
-import type { FormRecord, ProjectRecord, SubmissionRecord } from '../db/schema';
+import type { FormRecord, MemberRecord, ProjectRecord, SubmissionRecord } from '../db/schema';
 import { relinkVersions } from '../repositories/submissionVersions';
 import { isMergeTable } from '../../core/sync/mergeTables';
 import { applyErasures, erasureTables } from './applyErasures';
@@ -67,6 +67,7 @@ export async function applyPullPage(db: TerrainDb, page: PullResponse): Promise<
       db.projects,
       db.forms,
       db.submissions,
+      db.members,
       db.outbox,
       db.meta,
       ...mergedTables(db),
@@ -91,8 +92,13 @@ export async function applyPullPage(db: TerrainDb, page: PullResponse): Promise<
     const projects: ProjectRecord[] = [];
     const forms: FormRecord[] = [];
     const submissions: Submission[] = [];
+    const members: MemberRecord[] = [];
     // Mergeable tables (projects included, since they merge) never get here: their tombstones are rows.
-    const deletes: Record<'projects' | 'forms', string[]> = { projects: [], forms: [] };
+    const deletes: Record<'projects' | 'forms' | 'members', string[]> = {
+      projects: [],
+      forms: [],
+      members: [],
+    };
     for (const [key, change] of changes) {
       if (change.op === 'delete' && change.table === 'submissions') {
         erased.push(change.key);
@@ -105,9 +111,11 @@ export async function applyPullPage(db: TerrainDb, page: PullResponse): Promise<
       }
       stats.applied += 1;
       if (change.op === 'delete') {
-        if (change.table === 'projects' || change.table === 'forms') deletes[change.table].push(change.key);
+        if (change.table === 'projects' || change.table === 'forms' || change.table === 'members')
+          deletes[change.table].push(change.key);
       } else if (change.row.table === 'projects') projects.push(change.row.record);
       else if (change.row.table === 'forms') forms.push(change.row.record);
+      else if (change.row.table === 'members') members.push(change.row.record);
       else submissions.push(change.row.record);
     }
 
@@ -122,11 +130,13 @@ export async function applyPullPage(db: TerrainDb, page: PullResponse): Promise<
 
     await db.projects.bulkPut(projects);
     await db.forms.bulkPut(forms);
+    await db.members.bulkPut(members);
     await db.submissions.bulkPut(submissionRecords);
     // Pulled copies carry no version state: recompute it for the chains they belong to (usually none).
     await relinkVersions(db, submissionRecords);
     await db.projects.bulkDelete(deletes.projects);
     await db.forms.bulkDelete(deletes.forms);
+    await db.members.bulkDelete(deletes.members);
     await applyErasures(db, erased);
     await db.meta.update('sync', {
       cursor: page.cursor,

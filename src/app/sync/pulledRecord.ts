@@ -1,12 +1,14 @@
 import { FormVersion, formVersionKey } from '../../core/records/formVersion';
+import { Member } from '../../core/records/member';
 import { Project } from '../../core/records/project';
 import { Submission } from '../../core/records/submission';
 import type { PullChange } from '../../core/sync/protocol';
-import type { FormRecord, ProjectRecord } from '../db/schema';
+import type { FormRecord, MemberRecord, ProjectRecord } from '../db/schema';
 
 export type PulledRow =
   | { table: 'projects'; key: string; record: ProjectRecord }
   | { table: 'forms'; key: string; record: FormRecord }
+  | { table: 'members'; key: string; record: MemberRecord }
   /** `versionHlc`: the order of a version (a submission that replaces another), from the change's hlc. */
   | { table: 'submissions'; key: string; record: Submission & { versionHlc?: string } };
 
@@ -27,6 +29,11 @@ export function parsePulledRow(change: PullChange): PulledRow | null {
       const key = formVersionKey(parsed.data.projectId, parsed.data.formId, parsed.data.version);
       if (key !== change.id) return null;
       return { table: 'forms', key, record: { ...parsed.data, key } };
+    }
+    case 'members': {
+      const parsed = Member.safeParse(change.data);
+      if (!parsed.success || parsed.data.id !== change.id) return null;
+      return { table: 'members', key: change.id, record: parsed.data };
     }
     case 'submissions': {
       const parsed = Submission.safeParse(change.data);

@@ -39,6 +39,8 @@ export const SEALED_TABLES: Readonly<Record<string, SealedTable>> = {
   media: { plain: ['sha256', 'size', 'createdAt', 'uploadState'], blob: 'blob' },
   reviews: { plain: ['id', 'submissionId', 'projectId', 'status', 'reviewedBy', 'deleted'] },
   reviewEvents: { plain: ['id', 'targetTable', 'targetId', 'projectId', 'status', 'at', 'by', 'deleted'] },
+  // Names and usernames are personal data: only the ids the indexes read stay in clear.
+  members: { plain: ['id', 'userId', 'projectId'] },
   indicatorValues: {
     plain: [
       'id',

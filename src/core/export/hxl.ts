@@ -49,5 +49,7 @@ export const META_TAGS: Readonly<Record<string, string>> = {
   KEY: '#meta+id',
   PARENT_KEY: '#meta+id+parent',
   SubmitterID: '#meta+submitter',
+  SubmitterUsername: '#meta+submitter+username',
+  SubmitterName: '#meta+submitter+name',
   FormVersion: '#meta+version',
 };

@@ -32,6 +32,11 @@ export interface TableOptions {
   includePersonal?: boolean;
   /** Decimals of latitudes and longitudes (0 to 8); full precision when absent. */
   geoPrecision?: number;
+  /**
+   * Who submitted, by account id: their username and display name fill the `SubmitterUsername` and
+   * `SubmitterName` columns (empty for an account not given), so a reader sees people, not ids.
+   */
+  submitters?: Readonly<Record<string, { username: string; name: string }>>;
 }
 
 /** The names of the form's personal questions, in form order (for the audit of an export). */
@@ -173,7 +178,9 @@ function buildLevel(
 }
 
 function emptyTable(level: Level, root: boolean): Table {
-  const meta = root ? ['KEY', 'SubmitterID', 'FormVersion'] : ['PARENT_KEY', 'KEY'];
+  const meta = root
+    ? ['KEY', 'SubmitterID', 'SubmitterUsername', 'SubmitterName', 'FormVersion']
+    : ['PARENT_KEY', 'KEY'];
   const header = [...(root ? ['SubmissionDate'] : []), ...level.columns.map((c) => c.header), ...meta];
   return {
     name: level.name,
@@ -228,6 +235,8 @@ export function submissionTables(
         ...root.columns.map((c) => c.value(s.data, s.id)),
         s.id,
         s.createdBy,
+        options.submitters?.[s.createdBy]?.username ?? '',
+        options.submitters?.[s.createdBy]?.name ?? '',
         s.formVersion,
       ]);
     addInstances(root, s.data, s.id);

@@ -135,7 +135,8 @@ function geopointSchema(m: FormMessages) {
 const unlistedFile = (form: FormDefinition, q: Question): boolean =>
   !!q.itemsetFile && !form.choiceLists[q.listName ?? ''];
 
-function valueSchema(form: FormDefinition, q: Question, m: FormMessages): z.ZodMiniType {
+/** The schema of one question's (non-empty) value: its type and bounds. */
+export function valueSchema(form: FormDefinition, q: Question, m: FormMessages): z.ZodMiniType {
   switch (q.type) {
     case 'text':
     case 'barcode':

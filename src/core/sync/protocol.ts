@@ -33,6 +33,11 @@ export const PULL_TABLES = [
   'indicators',
   'indicatorValues',
   'reviewEvents',
+  /**
+   * The people of the user's projects (src/core/records/member.ts), read only: one record per membership,
+   * filtered like every project record, so a device never learns of another project's members.
+   */
+  'members',
 ] as const;
 export type PullTable = (typeof PULL_TABLES)[number];
 export const isPullTable = (table: string): table is PullTable =>

@@ -1,4 +1,5 @@
 import { isDecision, leastRoleToMove, mayMoveReview, type ReviewState } from '../records/reviewTransitions';
+import { FLAG_COMMENT_MESSAGE, lacksFlagComment } from '../records/flagComment';
 import { hasRole, type Role } from '../records/user';
 
 /**
@@ -79,7 +80,29 @@ export function refuseReview(
   if (values[DELETED_FIELD] === true && !hasRole(role, 'supervisor'))
     return 'Only supervisors and admins withdraw a review';
   const move = moveOf(values, current, { status: 'status', comment: 'comment' });
-  return reviewMoveRefusal(role, storedState(current, 'status'), move, 'a submission');
+  const refusal = reviewMoveRefusal(role, storedState(current, 'status'), move, 'a submission');
+  if (refusal) return refusal;
+  // Flagging needs a comment, as the review will stand after this write. `current` undefined is the conflict
+  // log's restore of one lost field, whose record was checked when it was written.
+  if (current !== undefined && lacksFlagComment(...afterWrite(values, current))) return FLAG_COMMENT_MESSAGE;
+  return null;
+}
+
+/** A review's status, comment and question comments once `values` (flat paths) are laid over `current`. */
+function afterWrite(
+  values: Readonly<Record<string, unknown>>,
+  current: Readonly<Record<string, unknown>> | null,
+): [ReviewState | undefined, string | undefined, Record<string, string | undefined>] {
+  const base = current && current[DELETED_FIELD] !== true ? current : null;
+  const status = ('status' in values ? values.status : base?.status) as ReviewState | undefined;
+  const comment = ('comment' in values ? values.comment : base?.comment) as string | undefined;
+  const fieldComments: Record<string, string | undefined> = {
+    ...((base?.fieldComments as Record<string, string> | undefined) ?? {}),
+  };
+  for (const [path, value] of Object.entries(values))
+    if (path.startsWith('fieldComments.'))
+      fieldComments[path.slice('fieldComments.'.length)] = (value as string | null) ?? undefined;
+  return [status, comment, fieldComments];
 }
 
 /** Fields of an indicator value that its approval covers (its review fields apart). */

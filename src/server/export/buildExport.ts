@@ -140,6 +140,21 @@ async function submissionsOf(
 }
 
 /**
+ * The username and name of who submitted each of `submissions` (people the exporter may see the records of),
+ * for the exports' SubmitterUsername and SubmitterName columns.
+ */
+async function submittersOf(
+  storage: StorageOps,
+  submissions: readonly Submission[],
+): Promise<Record<string, { username: string; name: string }>> {
+  const ids = new Set(submissions.map((s) => s.createdBy));
+  const out: Record<string, { username: string; name: string }> = {};
+  for (const user of await storage.listUsers())
+    if (ids.has(user.id)) out[user.id] = { username: user.username, name: user.displayName };
+  return out;
+}
+
+/**
  * The files of one export, with the exporter's rights: members see their projects (admins and the CLI
  * all), agents only their own submissions, and IATI (published to the world) is for supervisors and admins,
  * or focal points for the projects they are the focal point of.
@@ -165,7 +180,8 @@ export async function buildExport(
     const form = version.definition;
     const personalFields = personalFieldNames(form);
     const submissions = await submissionsOf(storage, scope, version);
-    const tables = submissionTables(form, submissions, options);
+    const submitters = await submittersOf(storage, submissions);
+    const tables = submissionTables(form, submissions, { ...options, submitters });
     if (request.format === 'xlsx')
       return [
         {

@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import { encodeHlc } from '../../core/hlc';
+import { memberId } from '../../core/records/member';
 import { toUser } from './rows';
 import type { Database } from './schema';
 import type { DatabaseKind, OrganisationRecord, TokenRecord, UserChanges, UserRecord } from './Storage';
@@ -120,7 +122,57 @@ export class KyselyAccountOps {
       .values({ project_id: projectId, user_id: userId, joined_seq: joinedSeq })
       .onConflict((oc) => oc.columns(['project_id', 'user_id']).doNothing())
       .execute();
+    await this.writeMemberRecords(userId, [projectId]);
     return true;
+  }
+
+  /**
+   * Writes the `members` records (src/core/records/member.ts) of `userId` in `projectIds` (every project
+   * they belong to when absent): their name and role as the project's other devices pull them, each with a
+   * fresh server_seq so that devices that pulled the old one get the new. Called wherever a membership, a
+   * role or a name changes, so the people a device shows never lag behind the accounts.
+   */
+  protected async writeMemberRecords(userId: string, projectIds?: readonly string[]): Promise<void> {
+    const user = await this.userById(userId);
+    if (!user) return;
+    const projects = projectIds ?? (await this.memberProjectIds(userId));
+    const at = new Date();
+    for (const projectId of projects) {
+      const id = memberId(projectId, userId);
+      const data = {
+        id,
+        projectId,
+        userId,
+        username: user.username,
+        displayName: user.displayName,
+        role: user.role,
+      };
+      await this.putMemberEntity(id, projectId, JSON.stringify(data), false, at);
+    }
+  }
+
+  /** One `members` entity (or its tombstone), under the counter lock like every entity write. */
+  private async putMemberEntity(
+    id: string,
+    projectId: string,
+    data: string,
+    deleted: boolean,
+    at: Date,
+  ): Promise<void> {
+    const row = {
+      project_id: projectId,
+      created_by: null,
+      data,
+      deleted: deleted ? 1 : 0,
+      server_seq: await this.allocateServerSeqs(1),
+      hlc: encodeHlc({ wall: at.getTime(), counter: 0, node: 'server' }),
+      updated_at: at.toISOString(),
+    };
+    await this.db
+      .insertInto('entities')
+      .values({ tbl: 'members', id, ...row })
+      .onConflict((oc) => oc.columns(['tbl', 'id']).doUpdateSet(row))
+      .execute();
   }
 
   /** The latest `joined_seq` of the user's memberships: when what they may pull last grew. */
@@ -184,6 +236,8 @@ export class KyselyAccountOps {
     };
     if (Object.keys(set).length === 0) return;
     await this.db.updateTable('users').set(set).where('id', '=', id).execute();
+    // The role is shown beside the name on the project's devices.
+    if (changes.role !== undefined) await this.writeMemberRecords(id);
   }
 
   async revokeUserTokens(userId: string, at: string): Promise<number> {
@@ -204,6 +258,9 @@ export class KyselyAccountOps {
       .where('project_id', '=', projectId)
       .where('user_id', '=', userId)
       .executeTakeFirst();
-    return Number(result.numDeletedRows) > 0;
+    const left = Number(result.numDeletedRows) > 0;
+    // A tombstone: the project's devices forget the person (their earlier records keep the account id).
+    if (left) await this.putMemberEntity(memberId(projectId, userId), projectId, '{}', true, new Date());
+    return left;
   }
 }

@@ -6,6 +6,7 @@ import { devicesMigration } from './devicesMigration';
 import { deviceUnsentMigration } from './deviceUnsentMigration';
 import { erasureMigration } from './erasureMigration';
 import { mediaMigration } from './mediaMigration';
+import { membersMigration } from './membersMigration';
 import { membershipSeqMigration } from './membershipSeqMigration';
 import { mergeMigration } from './mergeMigration';
 import { projectMergeMigration } from './projectMergeMigration';
@@ -146,6 +147,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06-0017-vault': vaultMigration,
   '2026-12-06-0019-erasure': erasureMigration,
   '2026-12-06-0020-device-unsent': deviceUnsentMigration,
+  '2026-12-06-0030-members': membersMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { IndicatorChart } from '../../../src/app/components/IndicatorChart';
+import { IndicatorChart, niceMax } from '../../../src/app/components/IndicatorChart';
 import { indicatorRows } from '../../../src/app/components/indicatorRows';
 import { ReviewBadge } from '../../../src/app/components/ReviewBadge';
 import { coordinationFr } from '../../../src/app/i18n/coordinationStrings';
@@ -113,13 +113,55 @@ describe('indicator chart and review badges', () => {
 
   it('draws a bar per target and per actual, labelled in the interface language', () => {
     const rows = indicatorRows(indicator, [valueOf('2024-01-01', '2024-06-30', 250)]);
-    const fr = render(<IndicatorChart rows={rows} baseline={120} />, 'fr');
+    const fr = render(<IndicatorChart rows={rows} baseline={120} direction="increase" />, 'fr');
     expect(fr.match(/class="chart-target"/g)).toHaveLength(2); // one bar per target
     expect(fr.match(/class="chart-actual"/g)).toHaveLength(1);
     expect(fr).toContain('Graphique : cible et réalisé par période');
-    expect(render(<IndicatorChart rows={rows} baseline={null} />, 'en')).toContain(
+    expect(render(<IndicatorChart rows={rows} baseline={null} direction="increase" />, 'en')).toContain(
       'Chart: target and actual per period',
     );
+  });
+
+  it("has a value axis, each bar's value, period names, and the same numbers as a table", () => {
+    const rows = indicatorRows(indicator, [valueOf('2024-01-01', '2024-06-30', 250)]);
+    const fr = render(<IndicatorChart rows={rows} baseline={120} direction="increase" />, 'fr');
+    // Ticks up to a round number above the largest value (500): 0, 125, 250, 375, 500.
+    for (const tick of ['>0<', '>125<', '>250<', '>375<', '>500<']) expect(fr).toContain(tick);
+    expect(fr).toContain('class="chart-value">250<');
+    expect(fr).toContain('janv.–juin 2024');
+    expect(fr).toContain('Référence : 120');
+    expect(fr).toMatch(
+      /<div class="table-scroll" tabindex="0" role="region" aria-labelledby="ind-chart-table">/,
+    );
+    expect(fr).toContain('<caption id="ind-chart-table">Données du graphique</caption>');
+    // (250 − 120) / (300 − 120) = 72 %.
+    expect(fr).toMatch(/72\s?%/);
+    expect(render(<IndicatorChart rows={rows} baseline={120} direction="increase" />, 'en')).toContain(
+      'Jan–Jun 2024',
+    );
+  });
+
+  it('tops the value axis with a round number at most twice the largest value', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0.001, max: 1e9, noNaN: true }), (v) => {
+        const top = niceMax(v);
+        expect(top).toBeGreaterThanOrEqual(v);
+        expect(top).toBeLessThanOrEqual(2 * v * (1 + 1e-9));
+      }),
+    );
+  });
+
+  it('counts progress downwards for a target below the baseline', () => {
+    const fewer = {
+      ...indicator,
+      direction: 'decrease' as const,
+      targets: [{ period: { start: '2024-01-01', end: '2024-06-30' }, value: 20 }],
+    };
+    const rows = indicatorRows(fewer, [valueOf('2024-01-01', '2024-06-30', 30)]);
+    // From 40 cases towards 20, 30 is half the way: 50 %, not the −50 % an upward reading gives.
+    const html = render(<IndicatorChart rows={rows} baseline={40} direction="decrease" />, 'en');
+    expect(html).toContain('>50%<');
+    expect(html).not.toContain('-50%');
   });
 
   it('draws the computed value as the actual of a period that has no value entered by hand', () => {
@@ -138,7 +180,9 @@ describe('indicator chart and review badges', () => {
       [null, 0],
     ]);
     expect(
-      render(<IndicatorChart rows={rows} baseline={null} />, 'fr').match(/class="chart-actual"/g),
+      render(<IndicatorChart rows={rows} baseline={null} direction="increase" />, 'fr').match(
+        /class="chart-actual"/g,
+      ),
     ).toHaveLength(2);
   });
 

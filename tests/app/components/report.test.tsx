@@ -198,7 +198,7 @@ describe('result-verification report page', () => {
     const all = text(html);
     expect(all).toContain('Rapport bimestriel de vérification des résultats');
     expect(all).toContain('Organisation : ONG Sahel Eau');
-    expect(all).toContain('Période : mars–avril 2026 (2026-03-01 – 2026-04-30)');
+    expect(all).toContain('Période : mars–avril 2026 (1 mars 2026 – 30 avr. 2026)');
     expect(all).toContain('GAO-WASH · Eau à Gao');
     expect(rows(html)).toEqual([
       [
@@ -258,7 +258,7 @@ describe('result-verification report page', () => {
     expect(all).toContain('Annual result-verification report');
     // July's s-4 too, approved.
     expect(all).toContain('5 submission(s) received in the period: 1 verified, 1 with issues, 1 approved');
-    expect(all).toContain('Period: 2026 (2026-01-01 – 2026-12-31)');
+    expect(all).toContain('Period: 2026 (Jan 1, 2026 – Dec 31, 2026)');
     const [hh, , wp] = rows(html);
     // 4 submissions over the year (the discarded one left out) against the annual target of 20.
     expect(hh).toEqual([

@@ -8,6 +8,7 @@ import {
   getDraft,
   listDrafts,
   saveDraftAnswers,
+  startDraft,
 } from '../../../src/app/repositories/drafts';
 import { listPending } from '../../../src/app/repositories/outbox';
 import { getSyncMeta } from '../../../src/app/repositories/syncMeta';
@@ -63,6 +64,46 @@ describe('drafts', () => {
     await deleteDraft(db, first.id);
     expect((await listDrafts(db)).map((d) => d.id)).toEqual([second.id]);
     await expect(saveDraftAnswers(db, first.id, {})).rejects.toThrow(/No draft/);
+  });
+});
+
+describe('a draft started with "Nouvelle saisie"', () => {
+  it('is written with its first answer, not before: leaving first leaves nothing', async () => {
+    const left = await startDraft(db, formRecord());
+    const kept = await startDraft(db, formRecord());
+    // The fill page reads it as any draft, though nothing is stored yet.
+    expect(await getDraft(db, kept.id)).toEqual(kept);
+    // What the form saves as it opens (its initial answers, empty fields) is not an answer.
+    await saveDraftAnswers(db, kept.id, { ...kept.answers, members: undefined, notes: '' }, '');
+    expect(await listDrafts(db)).toEqual([]);
+
+    vi.setSystemTime(new Date('2024-03-01T10:00:00.000Z'));
+    await saveDraftAnswers(db, kept.id, { members: 4, respondent: 'Awa' }, 'Awa');
+    expect(await listDrafts(db)).toEqual([
+      {
+        ...kept,
+        answers: { members: 4, respondent: 'Awa' },
+        label: 'Awa',
+        startedAt: '2024-03-01T09:00:00.000Z',
+        updatedAt: '2024-03-01T10:00:00.000Z',
+      },
+    ]);
+    // Later saves update it (and its name) as any draft.
+    await saveDraftAnswers(db, kept.id, { members: 5, respondent: 'Awa T.' }, 'Awa T.');
+    expect(await getDraft(db, kept.id)).toMatchObject({ label: 'Awa T.', answers: { members: 5 } });
+    await deleteDraft(db, left.id);
+    await expect(saveDraftAnswers(db, left.id, { members: 1 })).rejects.toThrow(/No draft/);
+    expect((await listDrafts(db)).map((d) => d.id)).toEqual([kept.id]);
+  });
+
+  it('finalized without a change, it becomes a submission all the same', async () => {
+    const draft = await startDraft(db, formRecord());
+    const submission = await finalizeDraft(db, draft.id, { ...finalizeOptions, answers: { members: 3 } });
+    expect(submission.id).toBe(draft.id);
+    const state = await snapshot();
+    expect(state.drafts).toEqual([]);
+    expect(state.submissions.map((s) => s.id)).toEqual([draft.id]);
+    expect(await getDraft(db, draft.id)).toBeUndefined();
   });
 });
 

@@ -177,9 +177,13 @@ describe.each(backends)('review convergence against the real server ($name)', (b
                 step.reviewer === 2
                   ? ([null, 'verified', 'has_issues', 'approved', 'rejected'] as const)
                   : (['verified', 'has_issues'] as const);
+              const status = statuses[step.pick % statuses.length];
+              // Flagging issues comes with its comment, as the review form requires (flagComment.ts).
               const change =
                 step.what === 'status'
-                  ? { status: statuses[step.pick % statuses.length] }
+                  ? status === 'has_issues'
+                    ? { status, comment: `Commentaire ${counter}` }
+                    : { status }
                   : step.what === 'comment'
                     ? { comment: `Commentaire ${counter}` }
                     : {

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getSyncMeta } from '../../../src/app/repositories/syncMeta';
 import { SYNC_INTERVAL_MS } from '../../../src/app/sync/SyncEngine';
 import type { SyncStatus } from '../../../src/app/sync/status';
@@ -37,9 +37,22 @@ describe('SyncEngine lifecycle', () => {
     await h.engine.syncNow();
     expect(h.server.requests.map((r) => r.path)).toEqual(['/api/sync/pull']);
     expect(h.armed()?.ms).toBe(SYNC_INTERVAL_MS);
-    await h.finalize();
     await fireTimer();
-    expect(h.server.requests.map((r) => r.path).slice(1)).toEqual(['/api/sync/push', '/api/sync/pull']);
+    expect(h.server.requests.map((r) => r.path).slice(1)).toEqual(['/api/sync/pull']);
+    expect(h.armed()?.ms).toBe(SYNC_INTERVAL_MS);
+  });
+
+  it('sends a submission finalized while online at once, without waiting for the timer', async () => {
+    h.engine.start();
+    await h.engine.syncNow();
+    const timer = h.armed();
+    await h.finalize();
+    await vi.waitFor(() => {
+      expect(h.server.requests.map((r) => r.path).slice(1)).toEqual(['/api/sync/push', '/api/sync/pull']);
+    });
+    await h.engine.syncNow();
+    expect(h.engine.getStatus()).toMatchObject({ phase: 'idle', pending: 0 });
+    expect(timer?.cleared).toBe(true);
   });
 
   it('backs off exponentially with full jitter on 500s, then returns to the periodic sync', async () => {
@@ -203,11 +216,14 @@ describe('SyncEngine lifecycle', () => {
   it('syncs when the app becomes visible again', async () => {
     h.engine.start();
     await h.engine.syncNow();
+    // Finalized offline: it waits (online, it would go at once).
+    h.network.online = false;
     await h.finalize();
     h.document.visibilityState = 'hidden';
     h.document.dispatchEvent(new Event('visibilitychange'));
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(h.engine.getStatus().pending).toBe(1);
+    h.network.online = true;
     h.document.visibilityState = 'visible';
     h.document.dispatchEvent(new Event('visibilitychange'));
     await h.engine.syncNow();

@@ -17,6 +17,8 @@ export interface Harness {
   window: EventTarget;
   document: EventTarget & { visibilityState: string };
   now: { value: number };
+  /** What `navigator.onLine` says to the engine. */
+  network: { online: boolean };
   /** The latest timer still armed. */
   armed(): ScheduledTimer | undefined;
   finalize(members?: number): ReturnType<typeof finalizeDraft>;
@@ -31,6 +33,7 @@ export async function createHarness(options: Partial<SyncEngineOptions> = {}): P
   const now = { value: Date.parse('2024-03-01T09:00:00.000Z') };
   const window = new EventTarget();
   const document = Object.assign(new EventTarget(), { visibilityState: 'visible' });
+  const network = { online: true };
   const engine = new SyncEngine({
     db,
     api,
@@ -42,6 +45,7 @@ export async function createHarness(options: Partial<SyncEngineOptions> = {}): P
     document,
     // The fake server speaks push and pull only (device keys: tests/app/integration/deviceKeys.test.ts).
     registerDevice: false,
+    online: () => network.online,
     ...options,
   });
   return {
@@ -52,6 +56,7 @@ export async function createHarness(options: Partial<SyncEngineOptions> = {}): P
     window,
     document,
     now,
+    network,
     armed: clock.armed,
     async finalize(members = 3) {
       const draft = await createDraft(db, formRecord());

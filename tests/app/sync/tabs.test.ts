@@ -74,6 +74,8 @@ async function twoTabs(locks: SyncLocks | null = new FakeLockManager()) {
       window: null,
       document: null,
       registerDevice: false,
+      // Reported offline so that a finalize waits for a sync these tests start (sending at once: engine.test.ts).
+      online: () => false,
     });
     const statuses: SyncStatus[] = [];
     engine.subscribe((s) => statuses.push(s));

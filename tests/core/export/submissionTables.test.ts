@@ -14,6 +14,8 @@ describe('submission tables (ODK Central CSV shape)', () => {
   const [main, members, vaccins] = submissionTables(householdForm, [sampleSubmission], {
     lang: 'fr',
     codes: true,
+    // Who submitted, by name: people, not account ids (issue 14).
+    submitters: { 'agent-1': { username: 'awa', name: 'Awa Traoré' } },
   });
 
   it('has one table per repeat level, named like Central, columns by group path', () => {
@@ -36,6 +38,8 @@ describe('submission tables (ODK Central CSV shape)', () => {
       'SET-OF-membre',
       'KEY',
       'SubmitterID',
+      'SubmitterUsername',
+      'SubmitterName',
       'FormVersion',
     ]);
     expect(members?.header).toEqual(['nom', 'id-age', 'SET-OF-vaccin', 'PARENT_KEY', 'KEY']);
@@ -58,6 +62,8 @@ describe('submission tables (ODK Central CSV shape)', () => {
         's1/membre',
         's1',
         'agent-1',
+        'awa',
+        'Awa Traoré',
         '1',
       ],
     ]);
@@ -92,7 +98,13 @@ describe('submission tables (ODK Central CSV shape)', () => {
       '#geo+elevation',
       '#geo+accuracy',
     ]);
-    expect(main?.hxl.slice(-3)).toEqual(['#meta+id', '#meta+submitter', '#meta+version']);
+    expect(main?.hxl.slice(-5)).toEqual([
+      '#meta+id',
+      '#meta+submitter',
+      '#meta+submitter+username',
+      '#meta+submitter+name',
+      '#meta+version',
+    ]);
     const [tagged] = submissionTables(householdForm, [], {
       lang: 'fr',
       codes: true,

@@ -17,6 +17,18 @@ export class FillFormPage extends AppPage {
     await this.page.getByLabel(label).fill(value);
   }
 
+  /**
+   * Types a date (`2026-11-23`) in the day, month and year fields of a date question, as a person would in
+   * either language (labels Jour/Day, Mois/Month, Année/Year; the month picked by number).
+   */
+  async fillDate(label: string, iso: string): Promise<void> {
+    const [year = '', month = '', day = ''] = iso.split('-');
+    const group = this.question(label);
+    await group.getByLabel(/^(Jour|Day)$/).fill(String(Number(day)));
+    await group.getByLabel(/^(Mois|Month)$/).selectOption(String(Number(month)));
+    await group.getByLabel(/^(Année|Year)$/).fill(year);
+  }
+
   /** Picks one choice; `within` narrows the search to a part of the form, such as a repeat instance. */
   async choose(question: string, choice: string, within: Page | Locator = this.page): Promise<void> {
     await this.question(question, within).getByLabel(choice, { exact: true }).check();
@@ -71,7 +83,7 @@ export class FillFormPage extends AppPage {
     await this.fillText('Nombre de personnes dans le ménage', size);
     await this.choose('Sexe du chef de ménage', 'Femme');
     await this.choose('Sources d’eau utilisées', 'Forage');
-    await this.fillText('Date de la visite', '2026-11-23');
+    await this.fillDate('Date de la visite', '2026-11-23');
     await this.page.getByRole('button', { name: 'Utiliser ma position' }).click();
   }
 
@@ -88,7 +100,7 @@ export class FillFormPage extends AppPage {
     await this.fillText('Nombre de personnes dans le ménage', answers.members);
     await this.choose('Sexe du chef de ménage', 'Femme');
     await this.choose('Sources d’eau utilisées', 'Forage');
-    await this.fillText('Date de la visite', answers.date);
+    await this.fillDate('Date de la visite', answers.date);
     await this.page.getByRole('button', { name: 'Utiliser ma position' }).click();
     await this.finalize();
   }

@@ -29,7 +29,7 @@ export class HomePage extends AppPage {
 
   async continueDraft(formTitle: string, version: string): Promise<void> {
     await this.draft(formTitle, version)
-      .getByRole('button', { name: new RegExp(`^Continuer\\W+${formTitle}$`) })
+      .getByRole('button', { name: new RegExp(`^Continuer\\W+(.+ — )?${formTitle}$`) })
       .click();
   }
 }

@@ -81,8 +81,15 @@ describe.each(backends)('exports on $name', (backend) => {
     expect(agentRows[1]).not.toContain('Aminata');
     const all = (await (await get('supervisor', `${path}&includePersonal=true`)).text()).trim().split('\r\n');
     expect(all).toHaveLength(3);
-    // KEY, SubmitterID and FormVersion end each row: the agent's own is Aminata's.
-    const key = agentRows[1]?.split(',').at(-3) ?? '?';
+    // KEY, SubmitterID, SubmitterUsername, SubmitterName and FormVersion end each row: the agent's own is
+    // Aminata's, submitted by the agent, named.
+    expect(agentRows[0]?.split(',').slice(-4, -1)).toEqual([
+      'SubmitterID',
+      'SubmitterUsername',
+      'SubmitterName',
+    ]);
+    const key = agentRows[1]?.split(',').at(-5) ?? '?';
+    expect(agentRows[1]?.split(',').slice(-3, -1)).toEqual(['agent', 'Moussa Maïga']);
     expect(all.find((row) => row.includes('Aminata'))).toContain(key);
     const hxl = (await (await get('supervisor', `/api/export/hxl?form=${DEMO_FORM.id}`)).text()).split(
       '\r\n',

@@ -93,6 +93,26 @@ describe.each(backends)('reviews on $name', (backend) => {
     expect(audit.filter((e) => e.action === 'reviews.put' && e.recordId === subId)).toHaveLength(1);
   });
 
+  it('refuses flagging issues without a comment, with a clear message', async () => {
+    const focal = newClientId();
+    const { body } = await server.push('focal', focal, [
+      review(focal, { seq: 1, id: subId, fields: { status: 'has_issues' } }),
+      review(focal, { seq: 2, id: subId, fields: { status: 'has_issues', comment: '   ' } }),
+      // A comment on a question says what to correct too.
+      review(focal, {
+        seq: 3,
+        id: subId,
+        fields: { status: 'has_issues', fieldComments: { age: 'Trop âgé ?' } },
+      }),
+      // Emptying every comment of a flagged review leaves the agent with nothing to correct.
+      review(focal, { seq: 4, id: subId, fields: { fieldComments: { age: '' } } }),
+      review(focal, { seq: 5, id: subId, fields: { comment: 'Vérifier l’âge', fieldComments: { age: '' } } }),
+    ]);
+    expect(codes(body.results)).toEqual(['forbidden', 'forbidden', 'applied', 'forbidden', 'applied']);
+    const first = body.results[0];
+    expect(first?.status === 'rejected' && first.message).toMatch(/requires a comment/);
+  });
+
   it('refuses what the role or project does not allow, and malformed reviews, keeping them', async () => {
     const focal = newClientId();
     const { body } = await server.push('focal', focal, [
@@ -103,7 +123,7 @@ describe.each(backends)('reviews on $name', (backend) => {
       { ...review(focal, { seq: 5, id: subId }), id: randomUUID() },
       review(focal, { seq: 6, id: randomUUID() }),
       review(focal, { seq: 7, id: subId, projectId: OTHER_PROJECT }),
-      review(focal, { seq: 8, id: subId, fields: { status: 'has_issues' } }),
+      review(focal, { seq: 8, id: subId, fields: { status: 'has_issues', comment: 'Âge à revoir' } }),
       review(focal, { seq: 9, id: subId, projectId: OTHER_PROJECT }),
     ]);
     expect(codes(body.results)).toEqual([

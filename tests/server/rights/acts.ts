@@ -1,3 +1,4 @@
+import { memberId } from '../../../src/core/records/member';
 import { randomUUID } from 'node:crypto';
 import { CHUNK_CONTENT_TYPE } from '../../../src/core/sync/media';
 import type { PullChange } from '../../../src/core/sync/protocol';
@@ -140,6 +141,20 @@ async function pulledSubmissions(w: RightsWorld, column: Column): Promise<Set<st
   }
 }
 
+/** The `members` records the column's pulls carry (their ids). */
+async function pulledMembers(w: RightsWorld, column: Column): Promise<Set<string> | Outcome> {
+  const ids = new Set<string>();
+  let cursor = 0;
+  for (;;) {
+    const res = await w.request(column, `/api/sync/pull?cursor=${cursor}&limit=1000`);
+    if (res.status !== 200) return httpOutcome(res);
+    const page = (await res.json()) as { changes: PullChange[]; cursor: number; hasMore: boolean };
+    for (const change of page.changes) if (change.table === 'members') ids.add(change.id);
+    cursor = page.cursor;
+    if (!page.hasMore) return ids;
+  }
+}
+
 /** An agent's signed export file, its device registered by the agent (behind the scenes). */
 async function signedFileOf(w: RightsWorld, username: string, p: string): Promise<string> {
   const clientId = newClientId();
@@ -192,6 +207,13 @@ export const ACTS: Record<string, Act> = {
     const seen = await pulledSubmissions(w, column);
     if (!(seen instanceof Set)) return seen;
     return ownOutcome(own && seen.has(own) ? '✓' : '✗', seen.has(colleagues) ? '✓' : '✗');
+  },
+
+  async 'pull-members'(w, column) {
+    const p = await w.project();
+    const seen = await pulledMembers(w, column);
+    if (!(seen instanceof Set)) return seen;
+    return seen.has(memberId(p, await w.userId('agent2'))) ? '✓' : '✗';
   },
 
   async 'push-submission'(w, column) {

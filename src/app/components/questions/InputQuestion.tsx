@@ -10,7 +10,7 @@ function hasAppearance(appearance: string | undefined, word: string): boolean {
 }
 
 /**
- * text, integer, decimal, date and time: one labelled input. Numbers are typed as text with a numeric
+ * text, integer, decimal and time: one labelled input (dates: DateParts.tsx). Numbers are typed as text with a numeric
  * keyboard, so a decimal comma works everywhere; they are stored as numbers. Empty → no answer.
  */
 export function InputQuestion({ question, path }: QuestionProps) {
@@ -39,7 +39,7 @@ export function InputQuestion({ question, path }: QuestionProps) {
         <textarea rows={4} {...common} />
       ) : (
         <input
-          type={type === 'date' ? 'date' : type === 'time' ? 'time' : 'text'}
+          type={type === 'time' ? 'time' : 'text'}
           inputMode={type === 'integer' ? 'numeric' : type === 'decimal' ? 'decimal' : undefined}
           autoComplete="off"
           {...common}

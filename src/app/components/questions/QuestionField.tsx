@@ -12,6 +12,8 @@ import type { QuestionProps } from './types';
 const DateTimeQuestion = lazy(() =>
   import('./DateTimeQuestion').then((m) => ({ default: m.DateTimeQuestion })),
 );
+// Same chunk: day, month and year fields (the browser's language must not decide the order).
+const DateQuestion = lazy(() => import('./DateTimeQuestion').then((m) => ({ default: m.DateQuestion })));
 const RangeQuestion = lazy(() => import('./RangeQuestion').then((m) => ({ default: m.RangeQuestion })));
 const GeopointQuestion = lazy(() =>
   import('./GeopointQuestion').then((m) => ({ default: m.GeopointQuestion })),
@@ -36,6 +38,8 @@ function LazyQuestion(props: QuestionProps) {
   switch (props.question.type) {
     case 'dateTime':
       return <DateTimeQuestion {...props} />;
+    case 'date':
+      return <DateQuestion {...props} />;
     case 'range':
       return <RangeQuestion {...props} />;
     case 'geopoint':
@@ -58,9 +62,17 @@ export function QuestionField(props: QuestionProps) {
     case 'text':
     case 'integer':
     case 'decimal':
-    case 'date':
     case 'time':
       return <InputQuestion {...props} />;
+    case 'date':
+      // A calculated date is shown read-only, as InputQuestion shows every calculation.
+      if (props.question.calculation !== undefined && props.question.trigger === undefined)
+        return <InputQuestion {...props} />;
+      return (
+        <Loading>
+          <LazyQuestion {...props} />
+        </Loading>
+      );
     case 'select_one':
       return <SelectOneQuestion {...props} />;
     case 'select_multiple':

@@ -67,51 +67,56 @@ function Breakdown({ row }: { row: IndicatorRow }) {
   );
 }
 
-/** One project's indicators; the header row repeats on every printed page (a `thead`). */
-export function IndicatorTable({ rows }: { rows: readonly IndicatorRow[] }) {
+/**
+ * One project's indicators; the header row repeats on every printed page (a `thead`). On a narrow screen the
+ * table scrolls in a region named by `labelledBy` (the project's heading), which the keyboard can reach.
+ */
+export function IndicatorTable({ rows, labelledBy }: { rows: readonly IndicatorRow[]; labelledBy?: string }) {
   const { t, lang } = useT();
   return (
-    <table className="report-table">
-      <thead>
-        <tr>
-          <th scope="col">{t('report.col.code')}</th>
-          <th scope="col">{t('report.col.indicator')}</th>
-          <th scope="col">{t('report.col.baseline')}</th>
-          <th scope="col">{t('report.col.target')}</th>
-          <th scope="col">{t('report.col.actual')}</th>
-          <th scope="col">{t('report.col.progress')}</th>
-          <th scope="col">{t('report.col.status')}</th>
-          <th scope="col">{t('report.col.verification')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <Fragment key={row.indicatorId}>
-            <tr>
-              <td className="code">{row.code}</td>
-              <td>
-                {pickText(row.title, lang)}
-                {row.unit ? <span className="report-unit"> ({row.unit})</span> : null}
-              </td>
-              <td className="num">{row.baseline ? formatNumber(row.baseline.value, lang) : '—'}</td>
-              <td className="num">{row.target ? formatNumber(row.target.value, lang) : '—'}</td>
-              <td className="num">
-                <Actual row={row} />
-              </td>
-              <td className="num">{row.progress === null ? '—' : formatProgress(row.progress, lang)}</td>
-              <td>
-                <span className={`badge report-status-${row.status}`}>
-                  {t(`report.status.${row.status}`)}
-                </span>
-              </td>
-              <td>
-                {row.verification ? t(`review.status.${row.verification}`) : t('report.verification.none')}
-              </td>
-            </tr>
-            {row.breakdown.length > 0 ? <Breakdown row={row} /> : null}
-          </Fragment>
-        ))}
-      </tbody>
-    </table>
+    <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={labelledBy}>
+      <table className="report-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('report.col.code')}</th>
+            <th scope="col">{t('report.col.indicator')}</th>
+            <th scope="col">{t('report.col.baseline')}</th>
+            <th scope="col">{t('report.col.target')}</th>
+            <th scope="col">{t('report.col.actual')}</th>
+            <th scope="col">{t('report.col.progress')}</th>
+            <th scope="col">{t('report.col.status')}</th>
+            <th scope="col">{t('report.col.verification')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <Fragment key={row.indicatorId}>
+              <tr>
+                <td className="code">{row.code}</td>
+                <td>
+                  {pickText(row.title, lang)}
+                  {row.unit ? <span className="report-unit"> ({row.unit})</span> : null}
+                </td>
+                <td className="num">{row.baseline ? formatNumber(row.baseline.value, lang) : '—'}</td>
+                <td className="num">{row.target ? formatNumber(row.target.value, lang) : '—'}</td>
+                <td className="num">
+                  <Actual row={row} />
+                </td>
+                <td className="num">{row.progress === null ? '—' : formatProgress(row.progress, lang)}</td>
+                <td>
+                  <span className={`badge report-status-${row.status}`}>
+                    {t(`report.status.${row.status}`)}
+                  </span>
+                </td>
+                <td>
+                  {row.verification ? t(`review.status.${row.verification}`) : t('report.verification.none')}
+                </td>
+              </tr>
+              {row.breakdown.length > 0 ? <Breakdown row={row} /> : null}
+            </Fragment>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

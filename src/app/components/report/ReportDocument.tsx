@@ -1,7 +1,7 @@
 import { pickText } from '../../../core/i18n/localized';
 import type { ReportTotals, ResultReport } from '../../../core/indicators/report';
 import type { OrganisationRecord, ProjectRecord } from '../../db/schema';
-import { dateTime } from '../../i18n/format';
+import { dateTime, day } from '../../i18n/format';
 import { useT } from '../../i18n/useT';
 import { DataGaps } from './DataGaps';
 import { IndicatorTable } from './IndicatorTable';
@@ -55,8 +55,8 @@ export function ReportDocument({ report, projects, organisations, generatedAt }:
         <p>
           {t('report.periodLine', {
             period: periodName(report.period, lang),
-            start: report.period.start,
-            end: report.period.end,
+            start: day(report.period.start, lang),
+            end: day(report.period.end, lang),
           })}
         </p>
         <p>{t('report.generatedAt', { date: dateTime(generatedAt, lang) })}</p>
@@ -75,7 +75,7 @@ export function ReportDocument({ report, projects, organisations, generatedAt }:
             <p className="empty">{t('report.noIndicators')}</p>
           ) : (
             <>
-              <IndicatorTable rows={project.indicators} />
+              <IndicatorTable rows={project.indicators} labelledBy={`rp-${project.projectId}`} />
               <h4>{t('report.totals')}</h4>
               <Totals totals={project.totals} />
             </>

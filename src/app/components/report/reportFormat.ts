@@ -1,4 +1,5 @@
 import type { UiLanguage } from '../../../core/i18n/localized';
+import { days } from '../../i18n/format';
 import { periodLabel } from '../../../core/indicators/periods';
 import type { Period } from '../../../core/records/indicator';
 
@@ -12,7 +13,7 @@ function monthName(month: number, lang: UiLanguage): string {
 /** « mars–avril 2026 », "March–April 2026", "2026"; any other span as its two dates. */
 export function periodName(period: Period, lang: UiLanguage): string {
   const label = periodLabel(period);
-  if (!label) return `${period.start} – ${period.end}`;
+  if (!label) return days(period.start, period.end, lang);
   if (label.kind === 'annual') return String(label.year);
   return `${monthName(label.startMonth, lang)}–${monthName(label.endMonth, lang)} ${label.year}`;
 }

@@ -46,6 +46,8 @@ export interface FormState {
   repeatCount(path: Path): number | undefined;
   /** Failing constraints of answered, relevant questions (required is checked by finalize only). */
   readonly issues: AnswerIssue[];
+  /** The instance_name setting evaluated on these answers (what finalizing stores), if it gives a name. */
+  readonly instanceName: string | undefined;
   /** The label in `lang` with `${field}` references replaced by their current values. */
   label(path: Path, lang: string): string;
   /** The hint, likewise. */

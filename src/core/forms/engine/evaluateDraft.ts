@@ -1,7 +1,7 @@
 import { pickText } from '../../i18n/localized';
-import type { Answers } from '../answersSchema';
+import { MAX_INSTANCE_NAME, valueSchema, type Answers } from '../answersSchema';
 import type { Question } from '../definition';
-import { toBoolean } from '../expr';
+import { toBoolean, toString } from '../expr';
 import { formMessages } from '../messages';
 import { isEmpty, toAnswer } from './answerValues';
 import type { Step } from './dependencyOrder';
@@ -91,9 +91,13 @@ export function evaluateDraft(
   return { plan, root, byLevel, runtime, lang };
 }
 
+/** Types whose wrong values show as they are typed (a letter in a number, 31/02, a latitude of 100). */
+const TYPED = new Set(['integer', 'decimal', 'date', 'dateTime', 'geopoint']);
+
 /**
  * Failing constraints of answered, relevant questions, with constraintMessage or the default message. Numeric
- * bounds (`min`/`max`) count as constraints too, so they show while the agent types, as ODK shows them.
+ * bounds (`min`/`max`) count as constraints too, so they show while the agent types, as ODK shows them; so do
+ * values of the wrong type for numbers, dates and points (finalize would refuse them anyway).
  */
 export function constraintIssues(draft: Draft, lang: string): AnswerIssue[] {
   const issues: AnswerIssue[] = [];
@@ -102,10 +106,18 @@ export function constraintIssues(draft: Draft, lang: string): AnswerIssue[] {
     if (!question) continue;
     const constraint = item.constraint;
     const bounded = question.min !== undefined || question.max !== undefined;
-    if (!constraint && !bounded) continue;
+    const typed = TYPED.has(question.type);
+    if (!constraint && !bounded && !typed) continue;
     for (const scope of draft.byLevel[item.level.id] ?? []) {
       const value = scope.values[item.name];
       if (!scope.relevant[item.slot] || isEmpty(value)) continue;
+      const wrongType = typed
+        ? valueSchema(draft.plan.form, question, formMessages(lang)).safeParse(value).error?.issues[0]
+        : undefined;
+      if (wrongType) {
+        issues.push({ path: [...scope.path, item.name], message: wrongType.message });
+        continue;
+      }
       const outOfBounds = typeof value === 'number' ? boundsMessage(question, value, lang) : undefined;
       if (outOfBounds) {
         issues.push({ path: [...scope.path, item.name], message: outOfBounds });
@@ -133,4 +145,12 @@ export function isRequired(draft: Draft, item: ItemPlan, scope: Scope): boolean 
   const required = item.required;
   if (required === undefined || typeof required === 'boolean') return required ?? false;
   return toBoolean(draft.runtime.run(required, scope, item));
+}
+
+/** The form's instance_name setting evaluated on the draft (ODK's meta/instanceName), if it gives a name. */
+export function instanceName(draft: Draft): string | undefined {
+  const expression = draft.plan.instanceName;
+  if (!expression) return undefined;
+  const name = toString(draft.runtime.run(expression, draft.root)).trim();
+  return name === '' ? undefined : name.slice(0, MAX_INSTANCE_NAME);
 }

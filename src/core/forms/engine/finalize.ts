@@ -1,11 +1,10 @@
 import { pickText } from '../../i18n/localized';
-import { compactAnswers, MAX_INSTANCE_NAME, type Answers, type answersSchema } from '../answersSchema';
+import { compactAnswers, type Answers, type answersSchema } from '../answersSchema';
 import { SUBMISSION_META_KEY, type FormDefinition, type FormItem } from '../definition';
-import { toString } from '../expr';
 import { formMessages } from '../messages';
 import { isEmpty, isEndMeta, timestamp } from './answerValues';
 import type { Step } from './dependencyOrder';
-import { constraintIssues, evaluateDraft, isRequired, type Draft } from './evaluateDraft';
+import { constraintIssues, evaluateDraft, instanceName, isRequired, type Draft } from './evaluateDraft';
 import type { AnswerIssue, FinalizeResult, Path } from './FormEngine';
 import type { FormPlan } from './FormPlan';
 import { evaluateRepeatCount, offeredChoices } from './formState';
@@ -55,13 +54,6 @@ function stampEnd(draft: Draft, now: () => Date): void {
  * The `instance_name` setting evaluated on the finished draft (non-relevant answers read as empty), as
  * ODK evaluates meta/instanceName when a form is finalized; undefined when the form has none or it is ''.
  */
-function instanceName(draft: Draft): string | undefined {
-  const expression = draft.plan.instanceName;
-  if (!expression) return undefined;
-  const name = toString(draft.runtime.run(expression, draft.root)).trim();
-  return name === '' ? undefined : name.slice(0, MAX_INSTANCE_NAME);
-}
-
 /**
  * A rank with a choice filter orders the choices offered where it is asked, each once (answersSchema only
  * knows they belong to the list). An answer left from other offered choices must be ordered again.

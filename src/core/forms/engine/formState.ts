@@ -2,7 +2,7 @@ import { toBoolean, toNumber, toString } from '../expr';
 import { pickText } from '../../i18n/localized';
 import type { LocalizedText } from '../../i18n/localized';
 import { choicesOf, type Choice } from '../definition';
-import { constraintIssues, isRequired, type Draft } from './evaluateDraft';
+import { constraintIssues, instanceName, isRequired, type Draft } from './evaluateDraft';
 import type { FormState, Path } from './FormEngine';
 import type { ItemPlan } from './FormPlan';
 import { pickTemplate, type LabelTemplate } from './labelTemplate';
@@ -50,6 +50,10 @@ export function createFormState(draft: Draft): FormState {
   return {
     answers: draft.root.values,
     issues: constraintIssues(draft, draft.lang),
+    // Read when a draft is saved (its name in lists), not at every keystroke.
+    get instanceName() {
+      return instanceName(draft);
+    },
     relevant(path) {
       const found = at(path);
       if (!found) return false;

@@ -74,6 +74,15 @@ describe('metadata questions', () => {
 });
 
 describe('instance_name', () => {
+  it('names a draft as it is filled, before finalizing (the draft lists tell drafts apart by it)', () => {
+    const e = engine(named("concat(${name}, ' – ', ${village})", q.text('name'), q.text('village')));
+    expect(e.evaluate({ name: 'Awa', village: 'Gao' }, 'fr').instanceName).toBe('Awa – Gao');
+    expect(e.finalize({ name: 'Awa', village: 'Gao' }, 'fr')).toMatchObject({
+      answers: { meta: { instanceName: 'Awa – Gao' } },
+    });
+    expect(engine(form(q.text('name'))).evaluate({ name: 'Awa' }, 'fr').instanceName).toBeUndefined();
+  });
+
   it('is evaluated at finalize and stored as meta.instanceName', () => {
     const e = engine(
       named("concat(${name}, ' – ', ${village})", q.text('name'), q.text('village'), q.integer('age')),
