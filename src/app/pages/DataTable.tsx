@@ -12,10 +12,12 @@ import { VerifyBar } from '../components/dataTable/VerifyBar';
 import { useColumnChoice } from '../hooks/useColumnChoice';
 import { useFormTable } from '../hooks/useFormTable';
 import { useLatestForms } from '../hooks/useLatestForms';
+import { usePeople } from '../hooks/usePeople';
 import { useSignedIn } from '../hooks/useSignedIn';
 // Registers the strings of this page (they load with it, not at start), and its styles.
 import '../i18n/pageStrings';
 import '../i18n/dataTableStrings';
+import '../i18n/readingStrings';
 import '../styles/dataTable.css';
 import { useT } from '../i18n/useT';
 import { hrefOf } from '../state/router';
@@ -41,10 +43,11 @@ function FormDataTable({ projectId, formId }: DataTarget) {
   const form = forms?.find((f) => f.projectId === projectId && f.formId === formId);
   const definition = form?.definition;
   const me = session.user;
+  const people = usePeople();
 
   const all = useMemo(
-    () => (definition ? tableColumns(definition, lang, t, (id) => agentName(id, me)) : []),
-    [definition, lang, t, me],
+    () => (definition ? tableColumns(definition, lang, t, (id) => agentName(id, me, people, t)) : []),
+    [definition, lang, t, me, people],
   );
   const [picked, setPicked] = useColumnChoice(projectId, formId);
   const shownKeys = picked ?? defaultColumnKeys(all);

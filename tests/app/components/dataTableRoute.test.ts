@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { agentName } from '../../../src/app/components/dataTable/agentName';
+import { personText } from '../../../src/app/components/personText';
+import '../../../src/app/i18n/readingStrings';
+import { translator } from '../../../src/app/i18n/translate';
+import type { Person } from '../../../src/app/repositories/members';
 import { dataRoute, parseDataHash } from '../../../src/app/components/dataTable/dataRoute';
 import { hrefOf, parseHash } from '../../../src/app/state/router';
 
@@ -20,9 +24,17 @@ describe('the data table route', () => {
     });
   });
 
-  it('names the agent: the signed-in user by name, others by the account the device has', () => {
+  it('names the agent as every page does, the signed-in user by name before the members sync', () => {
     const me = { id: 'u1', displayName: 'Awa Touré' };
-    expect(agentName('u1', me)).toBe('Awa Touré');
-    expect(agentName('u2', me)).toBe('u2');
+    const t = translator('fr');
+    const people = new Map([
+      [
+        'u2',
+        { userId: 'u2', username: 'moussa', displayName: 'Moussa Maïga', role: 'agent' } satisfies Person,
+      ],
+    ]);
+    expect(agentName('u1', me, people, t)).toBe('Awa Touré');
+    expect(agentName('u2', me, people, t)).toBe(personText('u2', people, t));
+    expect(agentName('u3', me, people, t)).toBe(t('people.notSynced'));
   });
 });
