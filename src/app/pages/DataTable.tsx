@@ -13,6 +13,7 @@ import { useColumnChoice } from '../hooks/useColumnChoice';
 import { useFormTable } from '../hooks/useFormTable';
 import { useLatestForms } from '../hooks/useLatestForms';
 import { usePeople } from '../hooks/usePeople';
+import { useSettled } from '../hooks/useSettled';
 import { useSignedIn } from '../hooks/useSignedIn';
 // Registers the strings of this page (they load with it, not at start), and its styles.
 import '../i18n/pageStrings';
@@ -62,6 +63,7 @@ function FormDataTable({ projectId, formId }: DataTarget) {
   const [status, setStatus] = useState<StatusFilter>('all');
   const [search, setSearch] = useState('');
   const [page, setPage] = useState(0);
+  const settledSearch = useSettled(search);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const sortIndex = sort ? columns.findIndex((c) => c.key === sort.key) : -1;
   const query = {
@@ -69,7 +71,7 @@ function FormDataTable({ projectId, formId }: DataTarget) {
     sortColumn: sortIndex >= 0 ? sortIndex : null,
     descending: sort?.descending ?? false,
     status,
-    search,
+    search: settledSearch,
   };
   const data = useFormTable(projectId, formId, columns, query, page * PAGE_SIZE, PAGE_SIZE);
   const mayVerify = hasRole(me.role, 'focal_point');
