@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, it } from 'vitest';
 import { hasRole, type Role } from '../../src/core/records/user';
-import { DEMO_PROJECT } from '../../src/server/seed/demoForm';
+import { DEMO_FORM, DEMO_PROJECT } from '../../src/server/seed/demoForm';
 import { expectAccessible } from './harness/axe';
 import { e2eSuite } from './harness/suite';
 import { HomePage } from './pages/HomePage';
@@ -17,6 +17,7 @@ const ROUTES: [hash: string, what: string, role: Role][] = [
   ['#/projects', 'the project list', 'focal_point'],
   [`#/projects/${DEMO_PROJECT.id}`, 'a project', 'focal_point'],
   ['#/review', 'the review queue', 'focal_point'],
+  [`#/data/${DEMO_PROJECT.id}/${DEMO_FORM.id}`, 'a form’s data table', 'focal_point'],
   ['#/reports', 'the reports', 'focal_point'],
   ['#/exports', 'the exports', 'focal_point'],
   ['#/conflicts', 'the edit conflicts', 'supervisor'],

@@ -55,6 +55,7 @@ function Page({ route }: { route: Route }) {
     case 'forms':
     case 'users':
     case 'usage':
+    case 'data':
       return <BasePage route={route} />;
     case 'notFound':
       return <NotFound />;

@@ -16,6 +16,8 @@ const IndicatorDetail = lazy(() =>
 const Exports = lazy(() => import('../pages/Exports').then((m) => ({ default: m.Exports })));
 // Supervisors and admins: the edit pages of organisations, projects and indicators.
 const Editor = lazy(() => import('../pages/Editor').then((m) => ({ default: m.Editor })));
+// A form's data table (focal points and up): its strings, styles and the bulk review.
+const DataTable = lazy(() => import('../pages/DataTable').then((m) => ({ default: m.DataTable })));
 const ReviewQueue = lazy(() => import('../pages/ReviewQueue').then((m) => ({ default: m.ReviewQueue })));
 // Supervisors and admins: checking, previewing, publishing and archiving XLSForms.
 const FormsPage = lazy(() => import('../pages/FormsPage').then((m) => ({ default: m.FormsPage })));
@@ -38,7 +40,8 @@ export type BaseRoute = Extract<
       | 'exports'
       | 'users'
       | 'usage'
-      | 'forms';
+      | 'forms'
+      | 'data';
   }
 >;
 
@@ -69,5 +72,7 @@ export function BasePage({ route }: { route: BaseRoute }) {
       return <Exports />;
     case 'forms':
       return <FormsPage />;
+    case 'data':
+      return <DataTable key={route.hash} hash={route.hash} />;
   }
 }

@@ -1,6 +1,7 @@
 import type { UiLanguage } from '../../core/i18n/localized';
 import type { fr } from './fr';
 import type { coordinationFr } from './coordinationStrings';
+import type { dataTableFr } from './dataTableStrings';
 import type { editLinkFr } from './editLinkStrings';
 import type { editFr } from './editStrings';
 import type { exportsFr } from './exportsStrings';
@@ -37,7 +38,8 @@ export type MessageKey =
   | keyof typeof usageFr
   | keyof typeof readingFr
   | keyof typeof storageFr
-  | keyof typeof signOutFr;
+  | keyof typeof signOutFr
+  | keyof typeof dataTableFr;
 export type Dictionary = Record<CoreKey, string>;
 export type Vars = Record<string, string | number>;
 export type Translate = (key: MessageKey, vars?: Vars) => string;

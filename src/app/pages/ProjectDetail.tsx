@@ -1,5 +1,6 @@
 import { pickText } from '../../core/i18n/localized';
 import { DetailAbsent } from '../components/DetailAbsent';
+import { ProjectDataLinks } from '../components/dataTable/ProjectDataLinks';
 import { LatestBadge, LatestValue } from '../components/LatestIndicatorValue';
 import { ProjectLinks } from '../components/edit/EditLinks';
 import { ProjectSubmissions } from '../components/ProjectSubmissions';
@@ -136,6 +137,8 @@ export function ProjectDetail({ id }: { id: string }) {
         {recent.length > 0 ? <ProjectSubmissions rows={recent} /> : null}
         <a href={hrefOf({ name: 'submissions' })}>{t('proj.seeSubmissions')}</a>
       </section>
+
+      <ProjectDataLinks projectId={project.id} />
     </main>
   );
 }

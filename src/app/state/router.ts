@@ -25,6 +25,11 @@ export type Route =
   | { name: 'usage' }
   /** `#/edit/…`: the edit pages of organisations, projects and indicators; pages/Editor.tsx reads `hash`. */
   | { name: 'edit'; hash: string }
+  /**
+   * `#/data/:projectId/:formId`: a form's data table; components/dataTable/dataRoute.ts reads `hash` in the
+   * page's own chunk, so the start path carries only this name (its JavaScript is counted to the byte).
+   */
+  | { name: 'data'; hash: string }
   | { name: 'notFound' };
 
 /**
@@ -63,7 +68,7 @@ export function parseHash(hash: string): Route {
   const parts = path.split('/').filter(Boolean);
   const [first, second, third, fourth, fifth] = parts;
   if (parts.length === 0) return { name: 'home' };
-  if (first === 'edit') return { name: 'edit', hash };
+  if (first === 'edit' || first === 'data') return { name: first, hash };
   if (parts.length === 1 && isNamedPage(first)) return { name: first };
   if (parts.length === 2 && first === 'submissions') {
     const id = decode(second);
@@ -104,6 +109,7 @@ export function hrefOf(route: Route): string {
     case 'reviewQueue':
       return '#/review';
     case 'edit':
+    case 'data':
       return route.hash;
   }
 }

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { agentName } from '../../../src/app/components/dataTable/agentName';
+import { personText } from '../../../src/app/components/personText';
+import '../../../src/app/i18n/readingStrings';
+import { translator } from '../../../src/app/i18n/translate';
+import type { Person } from '../../../src/app/repositories/members';
+import { dataRoute, parseDataHash } from '../../../src/app/components/dataTable/dataRoute';
+import { hrefOf, parseHash } from '../../../src/app/state/router';
+
+describe('the data table route', () => {
+  it('reads and writes #/data/:projectId/:formId, leaving the new-draft route alone', () => {
+    const target = { projectId: 'p gao/1', formId: 'ménage' };
+    const route = dataRoute(target);
+    expect(hrefOf(route)).toBe('#/data/p%20gao%2F1/m%C3%A9nage');
+    expect(parseHash(hrefOf(route))).toEqual(route);
+    expect(parseDataHash(hrefOf(route))).toEqual(target);
+    for (const wrong of ['#/data', '#/data/p', '#/data/p/f/x', '#/data/%E0/f'])
+      expect(parseDataHash(wrong)).toBeNull();
+    expect(parseHash('#/forms/p/menage/3/new')).toEqual({
+      name: 'newDraft',
+      projectId: 'p',
+      formId: 'menage',
+      version: '3',
+    });
+  });
+
+  it('names the agent as every page does, the signed-in user by name before the members sync', () => {
+    const me = { id: 'u1', displayName: 'Awa Touré' };
+    const t = translator('fr');
+    const people = new Map([
+      [
+        'u2',
+        { userId: 'u2', username: 'moussa', displayName: 'Moussa Maïga', role: 'agent' } satisfies Person,
+      ],
+    ]);
+    expect(agentName('u1', me, people, t)).toBe('Awa Touré');
+    expect(agentName('u2', me, people, t)).toBe(personText('u2', people, t));
+    expect(agentName('u3', me, people, t)).toBe(t('people.notSynced'));
+  });
+});
