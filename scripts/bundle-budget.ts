@@ -1,7 +1,8 @@
 /**
  * The field agent's JavaScript budget (GUIDE §4): what a browser must download to open the app and fill a
  * form, gzip-compressed, must stay within 170 KB. Counted from Vite's manifest, in the worst case: the entry
- * chunk and its static imports, the form page with EVERY chunk it may load (question widgets, pages mode),
+ * chunk and its static imports, the signed-in app (the `shell` chunk, loaded after the sign-in page), the
+ * form page (the `form` chunk) with EVERY chunk it may load (question widgets, pages mode),
  * and the larger of the two languages' strings (each agent loads one). Chunks that are not needed to open and fill — the other
  * pages, and the sync code that loads right after the first screen — are printed but not counted.
  * One lazy chunk reachable from the form page is left out by name (NOT_COUNTED_LAZY): the code of the rarer
