@@ -76,7 +76,8 @@ describe('an admin creates a project and its indicator offline; the supervisor e
     await targets.getByLabel('Cible').fill('400');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByRole('heading', { name: 'R1.1 — Ménages ayant reçu des aliments pour bétail' }).waitFor();
-    await page.getByRole('cell', { name: '400' }).waitFor();
+    // The targets' table and the chart's data table both show it.
+    await page.getByRole('cell', { name: '400' }).first().waitFor();
 
     // Back online: both records reach the server.
     const applied = (action: string) =>
@@ -111,7 +112,7 @@ describe('an admin creates a project and its indicator offline; the supervisor e
     await supTargets.getByLabel('Cible').fill('450');
     await saveScreenshot(supPage, 'coordination-editing-indicator-fr');
     await supPage.getByRole('button', { name: 'Enregistrer' }).click();
-    await supPage.getByRole('cell', { name: '450' }).waitFor();
+    await supPage.getByRole('cell', { name: '450' }).first().waitFor();
     await second.context.setOffline(false);
     await new HomePage(supPage).syncNow();
     await expect.poll(() => applied('indicators.put'), { timeout: 30_000 }).toBe(2);
