@@ -19,7 +19,8 @@ describe('a focal point corrects a finalized submission', () => {
     await form.fillHousehold('Aminata Maïga', '7');
     await form.finalize();
     const agentList = new SubmissionsPage(agentPage);
-    await agentList.rowWithState('En attente').waitFor();
+    // Finalized online, it is sent at once: it may already be synced when the list shows it.
+    await agentList.rows().first().waitFor();
     await agentList.syncNow();
     await agentList.rowWithState('Synchronisée').waitFor({ timeout: 30_000 });
 
@@ -39,8 +40,8 @@ describe('a focal point corrects a finalized submission', () => {
     await correction.fillText(SIZE, '8');
     await correction.finalize();
 
-    // One row: the new version, marked as corrected; it syncs like any submission.
-    await list.rowWithState('En attente').waitFor();
+    // One row: the new version, marked as corrected; it syncs like any submission (at once, online).
+    await list.rows().filter({ hasText: 'Corrigée' }).waitFor();
     expect(await list.rows().count()).toBe(1);
     expect(await list.rows().first().innerText()).toContain('Corrigée');
     await list.syncNow();
