@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { PublicUser } from '../../core/records/user';
+import { committed } from '../vault/rawIdb';
 
 /**
  * The signed-in session, kept in its own small database so it survives offline reloads: an agent days away
@@ -53,14 +54,11 @@ function sessionDb(): Promise<IDBDatabase> {
   return opening;
 }
 
-async function run<T>(mode: IDBTransactionMode, use: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  const db = await sessionDb();
-  return new Promise<T>((resolve, reject) => {
-    const tx = db.transaction(STORE, mode);
-    const request = use(tx.objectStore(STORE));
-    tx.oncomplete = () => resolve(request.result);
-    tx.onerror = tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
-  });
+async function run<T>(mode: IDBTransactionMode, ask: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+  const tx = (await sessionDb()).transaction(STORE, mode);
+  const request = ask(tx.objectStore(STORE));
+  await committed(tx);
+  return request.result;
 }
 
 export async function loadSession(): Promise<Session | null> {
