@@ -1,5 +1,3 @@
-import { registerServiceWorker } from '../pwa/update';
-
 /**
  * The signed-in app and the code that signing in and unlocking run, in chunks of their own off the start
  * (GUIDE §4, first load).
@@ -11,9 +9,10 @@ export const loadSync = () => import('./syncModule');
 export const loadVault = () => import('./vaultModule');
 export const loadShell = () => import('../components/AppShell');
 
-/** Once the sign-in or unlock page is usable: the rest of the app, then the service worker's precache. */
+/**
+ * Once the sign-in or unlock page is usable: the rest of the app. The service worker's precache waits for
+ * the first sync (AppShell, pwa/afterFirstSync.ts).
+ */
 export function prefetchSignedIn(): void {
-  void Promise.all([loadShell(), loadSync(), loadVault()])
-    .catch(() => undefined)
-    .then(registerServiceWorker);
+  void Promise.all([loadShell(), loadSync(), loadVault()]).catch(() => undefined);
 }
