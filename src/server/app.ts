@@ -5,6 +5,7 @@ import { clientInfo } from './http/clientInfo';
 import { handleError, jsonError } from './http/errors';
 import { securityHeaders } from './http/headers';
 import { mountStatic } from './http/static';
+import { publicRoutes } from './routes/public';
 import { limitsFromEnv, type ServerLimits } from './limits/config';
 import { authRoutes } from './routes/auth';
 import { conflictRoutes } from './routes/conflicts';
@@ -74,6 +75,10 @@ export function createApp({
   app.route('/api', api);
   app.all('/api', (c) => jsonError(c, 'not_found', 'No such endpoint'));
   app.all('/api/*', (c) => jsonError(c, 'not_found', 'No such endpoint'));
+
+  // Before the static files: the public site's data is not the PWA's index.html.
+  app.route('/public', publicRoutes(storage, now, limits));
+  app.all('/public/api/*', (c) => jsonError(c, 'not_found', 'No such endpoint'));
 
   if (staticDir) mountStatic(app, staticDir);
 

@@ -3,7 +3,7 @@ import { backends } from './backends';
 import { setupServer, type TestServer } from './harness';
 
 /**
- * Terrain has no public pages; the issue of personal data asks that nothing public can ever show an answer.
+ * The issue of personal data asks that nothing public can ever show an answer.
  * Every route of the API is therefore walked, as the app registers them (so a route added tomorrow is walked
  * too): without a session each must answer 401, but for the few below, which carry no record at all. Adding
  * a public route means adding it here, on purpose, and saying why it shows no answer.
@@ -11,6 +11,12 @@ import { setupServer, type TestServer } from './harness';
 const PUBLIC: Record<string, string> = {
   'GET /api/health': 'says the server and its database are up',
   'POST /api/auth/login': 'signs in: answers a token and the signed-in user, never a record',
+  // The public site (issue 15): projects an admin made public, only the fields of PublicProject
+  // (src/core/public/publicProject.ts), never submissions, members or people (tests/server/public).
+  'GET /public/api/projects': 'public projects, their public fields only',
+  'GET /public/api/projects/:id': 'one public project, its public fields only',
+  'GET /public/iati/activities.xml': 'the IATI file of public projects',
+  'GET /public/feed.xml': 'public projects and their reported results, as a feed',
 };
 
 describe.each(backends)('what is public on $name', (backend) => {
@@ -26,12 +32,15 @@ describe.each(backends)('what is public on $name', (backend) => {
     const routes = [
       ...new Set(
         server.app.routes
-          .filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/'))
+          .filter((r) => r.method !== 'ALL' && (r.path.startsWith('/api/') || r.path.startsWith('/public/')))
           .map((r) => `${r.method} ${r.path}`),
       ),
     ];
     expect(routes.length).toBeGreaterThan(10);
     expect(routes).toContain('POST /api/projects/:id/person-search');
+    // Every public route is listed on purpose: a new one fails here until it is.
+    for (const route of routes.filter((r) => r.split(' ')[1]?.startsWith('/public/')))
+      expect(PUBLIC, route).toHaveProperty([route]);
     for (const route of routes) {
       if (route in PUBLIC) continue;
       const [method = 'GET', path = ''] = route.split(' ');

@@ -80,6 +80,11 @@ export const Project = z.object({
   /** The user who is the project's focal point. */
   focalPointId: z._default(z.nullable(z.string()), null),
   documents: z._default(z.array(ProjectDocument), []),
+  /**
+   * Shown on the public site (`/public/`, src/core/public/publicProject.ts says what of it) and in its IATI
+   * file. Only admins change it.
+   */
+  public: z._default(z.boolean(), false),
   deleted: z._default(z.boolean(), false),
 });
 export type Project = z.infer<typeof Project>;

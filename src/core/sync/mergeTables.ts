@@ -204,6 +204,7 @@ const projects: MergeTableSpec = {
     budgets: z.array(BudgetLine),
     focalPointId: z.nullable(z.string().check(z.maxLength(100))),
     documents: z.array(ProjectDocument),
+    public: z.boolean(),
   },
   maps: {},
   // Project's own defaults (src/core/records/project.ts); code and title have none: a new project gives them.
@@ -220,14 +221,18 @@ const projects: MergeTableSpec = {
     budgets: [],
     focalPointId: null,
     documents: [],
+    public: false,
   },
   stamps: {},
   record: Project,
   projectOf: (_identity, id) => id,
   isProject: true,
-  refuse(role, values) {
+  refuse(role, values, stored) {
     if (!hasRole(role, 'supervisor')) return 'Only supervisors and admins edit projects';
     if (values[DELETED] === true && role !== 'admin') return 'Only admins delete a project';
+    // Publishing is the coordination body's decision: a supervisor's write may carry the flag unchanged.
+    if ('public' in values && values.public !== (stored?.public ?? false) && role !== 'admin')
+      return 'Only admins make a project public or private';
     return null;
   },
 };

@@ -18,6 +18,8 @@ export interface ExportRow {
   id: string;
   projectId: string;
   createdBy: string | null;
+  /** When the server last stored a change of it (ISO 8601). */
+  updatedAt: string;
   data: Record<string, unknown>;
 }
 
@@ -46,7 +48,7 @@ export class ExportReads {
     if (scope.projects !== 'all' && scope.projects.length === 0) return [];
     let query = this.db
       .selectFrom('entities')
-      .select(['id', 'project_id', 'created_by', 'data'])
+      .select(['id', 'project_id', 'created_by', 'updated_at', 'data'])
       .where('tbl', '=', tbl)
       .where('deleted', '=', 0);
     if (scope.projects !== 'all') query = query.where('project_id', 'in', [...scope.projects]);
@@ -68,6 +70,7 @@ export class ExportReads {
       id: r.id,
       projectId: r.project_id,
       createdBy: r.created_by,
+      updatedAt: r.updated_at,
       data: JSON.parse(r.data) as Record<string, unknown>,
     }));
   }

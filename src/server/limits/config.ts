@@ -13,6 +13,8 @@ export interface RateLimits {
   media: number;
   /** `GET /api/export/:format`. */
   export: number;
+  /** Requests to the public site's data (`/public/api`, the IATI file, the feed), counted per address. */
+  public: number;
 }
 export type RateKind = Exclude<keyof RateLimits, 'windowMs'>;
 
@@ -39,7 +41,7 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
 export const DEFAULT_LIMITS: ServerLimits = {
-  rate: { windowMs: MINUTE, push: 300, media: 1200, export: 30 },
+  rate: { windowMs: MINUTE, push: 300, media: 1200, export: 30, public: 120 },
   rejected: { maxPayloadBytes: 64 * 1024, perDevice: 500, perUser: 2000 },
   uploadTtlMs: 7 * 24 * HOUR,
   cleanupIntervalMs: HOUR,
@@ -51,6 +53,7 @@ const VARIABLES = {
   RATE_LIMIT_PUSH: 'count',
   RATE_LIMIT_MEDIA: 'count',
   RATE_LIMIT_EXPORT: 'count',
+  RATE_LIMIT_PUBLIC: 'count',
   REJECTED_PAYLOAD_MAX_KB: 'KiB',
   REJECTED_PAYLOADS_PER_DEVICE: 'count',
   REJECTED_PAYLOADS_PER_USER: 'count',
@@ -84,6 +87,7 @@ export function limitsFromEnv(env: Record<string, string | undefined> = process.
       push: read('RATE_LIMIT_PUSH', rate.push, true),
       media: read('RATE_LIMIT_MEDIA', rate.media, true),
       export: read('RATE_LIMIT_EXPORT', rate.export, true),
+      public: read('RATE_LIMIT_PUBLIC', rate.public, true),
     },
     rejected: {
       maxPayloadBytes: read('REJECTED_PAYLOAD_MAX_KB', d.rejected.maxPayloadBytes / 1024, false) * 1024,

@@ -4,10 +4,10 @@ import { jsonError } from '../http/errors';
 import type { Storage } from '../storage/Storage';
 import type { RateKind, RateLimits } from './config';
 
-const NAMES: Record<RateKind, string> = { push: 'sync', media: 'file', export: 'export' };
+const NAMES: Record<RateKind, string> = { push: 'sync', media: 'file', export: 'export', public: 'public site' };
 
 /**
- * Counts the signed-in user's request of this kind (after `requireUser`) and refuses it with
+ * Counts the signed-in user's request of this kind (after `requireUser`; the public site's, per address) and refuses it with
  * `429 rate_limited` and `Retry-After` once the window's limit is passed. Fixed windows counted in the
  * database, one upsert per request, so the limit holds across every process on one PostgreSQL. Runs
  * before the body is read: a refused request costs one statement.
@@ -23,8 +23,10 @@ export function rateLimit(
     // HEAD (is this file on the server?) is not a download: resuming uploads must stay cheap.
     if (!limits || limit === 0 || c.req.method === 'HEAD') return next();
     const at = now().getTime();
+    // The public site has no user: its requests are counted per address (behind a proxy, TRUST_PROXY).
+    const who = kind === 'public' ? (c.var.client.address ?? 'unknown') : c.var.user.id;
     const { count, windowStart } = await storage.limits.countRequest(
-      `${kind}:${c.var.user.id}`,
+      `${kind}:${who}`,
       at - (at % limits.windowMs),
     );
     if (count <= limit) return next();

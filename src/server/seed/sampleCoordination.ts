@@ -117,6 +117,8 @@ export const SAMPLE_PROJECTS: SampleProject[] = [
       title: { fr: 'Eau et assainissement à Tombouctou', en: 'Water and sanitation in Timbuktu' },
       organisationId: 'unicef',
       status: 'active',
+      // Shown on the public map of aid (/public/), as `npm start` shows at once.
+      public: true,
       participatingOrgs: [
         { organisationId: 'unicef', role: '1' },
         { organisationId: 'acf', role: '4' },
@@ -151,6 +153,8 @@ export const SAMPLE_PROJECTS: SampleProject[] = [
       title: { fr: 'Abris et protection à Ménaka', en: 'Shelter and protection in Ménaka' },
       organisationId: 'nrc',
       status: 'active',
+      // Shown on the public map of aid (/public/), as `npm start` shows at once.
+      public: true,
       participatingOrgs: [
         { organisationId: 'nrc', role: '2' },
         { organisationId: 'amss', role: '4' },

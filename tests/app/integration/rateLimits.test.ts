@@ -17,7 +17,7 @@ const WINDOW_MS = 60_000;
 
 describe.each(backends)('a device meeting the server’s rate limits ($name)', (backend) => {
   const t = useRealServer(backend, {
-    limits: { ...DEFAULT_LIMITS, rate: { windowMs: WINDOW_MS, push: 1, media: 2, export: 1 } },
+    limits: { ...DEFAULT_LIMITS, rate: { windowMs: WINDOW_MS, push: 1, media: 2, export: 1, public: 0 } },
     setup: (server) => publishPhotoForm(server.storage, server.clock.now),
     engine: { maxBatchMutations: 1 },
   });

@@ -13,6 +13,7 @@ describe('limits from the environment', () => {
         RATE_LIMIT_PUSH: '0',
         RATE_LIMIT_MEDIA: '50',
         RATE_LIMIT_EXPORT: ' 5 ',
+        RATE_LIMIT_PUBLIC: '7',
         REJECTED_PAYLOAD_MAX_KB: '16',
         REJECTED_PAYLOADS_PER_DEVICE: '10',
         REJECTED_PAYLOADS_PER_USER: '20',
@@ -20,7 +21,7 @@ describe('limits from the environment', () => {
         CLEANUP_INTERVAL_MINUTES: '15',
       }),
     ).toEqual({
-      rate: { windowMs: 30_000, push: 0, media: 50, export: 5 },
+      rate: { windowMs: 30_000, push: 0, media: 50, export: 5, public: 7 },
       rejected: { maxPayloadBytes: 16 * 1024, perDevice: 10, perUser: 20 },
       uploadTtlMs: 48 * 3_600_000,
       cleanupIntervalMs: 15 * 60_000,

@@ -19,7 +19,7 @@ import { fakePhoto } from '../media/photoForm';
  * Hole 7 of issue 11: no request rate limits. Push, media (chunks and downloads) and export are counted per
  * user and window in the database and refused with 429 `rate_limited` and Retry-After past the limit.
  */
-const RATE: RateLimits = { windowMs: 60_000, push: 3, media: 2, export: 2 };
+const RATE: RateLimits = { windowMs: 60_000, push: 3, media: 2, export: 2, public: 2 };
 const LIMITS: ServerLimits = { ...DEFAULT_LIMITS, rate: RATE };
 
 describe.each(backends)('rate limits on $name', (backend) => {

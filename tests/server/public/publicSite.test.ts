@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { encodeHlc } from '../../../src/core/hlc';
+import { PublicProject, PublicProjects } from '../../../src/core/public/publicProject';
+import type { Mutation } from '../../../src/core/sync/protocol';
+import { createApp } from '../../../src/server/app';
+import { TEST_PASSWORD_COST } from '../../../src/server/auth/passwords';
+import { DEFAULT_LIMITS } from '../../../src/server/limits/config';
+import { DEMO_PROJECT } from '../../../src/server/seed/demoForm';
+import { seedDemo } from '../../../src/server/seed/demoSeed';
+import { validateIati } from '../../core/export/iatiFixtures';
+import { backends, type TestDatabase } from '../backends';
+import { newClientId, OTHER_PROJECT, setupServer, type TestServer } from '../harness';
+
+/**
+ * The public site's data (issue 15, "The public map of aid"): only what admins marked public, only the
+ * fields src/core/public/publicProject.ts names, cached with ETags, counted per address.
+ */
+const START = Date.parse('2026-11-24T08:00:00.000Z');
+let tick = 0;
+
+function projectEdit(clientId: string, seq: number, id: string, fields: Record<string, unknown>): Mutation {
+  return {
+    mutationId: randomUUID(),
+    clientId,
+    seq,
+    hlc: encodeHlc({ wall: START + ++tick, counter: 0, node: clientId }),
+    table: 'projects',
+    id,
+    op: 'put',
+    fields,
+  };
+}
+
+describe.each(backends)('the public site on $name', (backend) => {
+  let server: TestServer | undefined;
+  let db: TestDatabase | undefined;
+  afterEach(async () => {
+    await server?.close();
+    await db?.cleanup();
+    server = undefined;
+    db = undefined;
+  });
+
+  async function publicProjectIds(s: TestServer): Promise<string[]> {
+    const res = await s.request('/public/api/projects');
+    expect(res.status).toBe(200);
+    return PublicProjects.parse(await res.json()).projects.map((p) => p.id);
+  }
+
+  it('shows only what an admin made public; a supervisor cannot publish, nor a private project be read', async () => {
+    server = await setupServer(backend);
+    expect(await publicProjectIds(server)).toEqual([]);
+    const supervisorDevice = newClientId();
+    const refused = await server.push('supervisor', supervisorDevice, [
+      projectEdit(supervisorDevice, 1, DEMO_PROJECT.id, { public: true }),
+    ]);
+    expect(refused.body.results[0]).toMatchObject({
+      status: 'rejected',
+      code: 'forbidden',
+      message: 'Only admins make a project public or private',
+    });
+    // A supervisor's write that carries the flag unchanged goes through.
+    const unchanged = await server.push('supervisor', supervisorDevice, [
+      projectEdit(supervisorDevice, 2, DEMO_PROJECT.id, { public: false, location: 'Gao' }),
+    ]);
+    expect(unchanged.body.results[0]?.status).toBe('applied');
+
+    const adminDevice = newClientId();
+    const published = await server.push('admin', adminDevice, [
+      projectEdit(adminDevice, 1, DEMO_PROJECT.id, { public: true, description: { fr: 'Des vivres à Gao' } }),
+    ]);
+    expect(published.body.results[0]?.status).toBe('applied');
+    expect(await publicProjectIds(server)).toEqual([DEMO_PROJECT.id]);
+
+    const one = await server.request(`/public/api/projects/${DEMO_PROJECT.id}`);
+    const shown = PublicProject.parse(await one.json());
+    expect(shown).toMatchObject({ code: DEMO_PROJECT.code, description: { fr: 'Des vivres à Gao' } });
+    // Only the public fields: never the focal point, the documents or who is a member.
+    expect(
+      Object.keys(await (await server.request(`/public/api/projects/${DEMO_PROJECT.id}`)).json()),
+    ).not.toEqual(expect.arrayContaining(['focalPointId']));
+    expect(JSON.stringify(shown)).not.toMatch(/focalPointId|documents|members|createdBy/);
+    // A private project answers as a missing one.
+    const hidden = await server.request(`/public/api/projects/${OTHER_PROJECT}`);
+    expect(hidden.status).toBe(404);
+    expect(await server.request('/public/api/nothing-here').then((r) => r.status)).toBe(404);
+
+    // Made private again, it leaves the site.
+    const unpublished = await server.push('admin', adminDevice, [
+      projectEdit(adminDevice, 2, DEMO_PROJECT.id, { public: false }),
+    ]);
+    expect(unpublished.body.results[0]?.status).toBe('applied');
+    expect(await publicProjectIds(server)).toEqual([]);
+  });
+
+  it('answers with an ETag, and 304 to a browser that has this version', async () => {
+    server = await setupServer(backend);
+    const adminDevice = newClientId();
+    await server.push('admin', adminDevice, [projectEdit(adminDevice, 1, DEMO_PROJECT.id, { public: true })]);
+    for (const path of ['/public/api/projects', '/public/feed.xml']) {
+      const first = await server.request(path);
+      expect(first.status).toBe(200);
+      expect(first.headers.get('cache-control')).toBe('public, max-age=300');
+      const etag = first.headers.get('etag');
+      expect(etag).toMatch(/^"[\w-]+"$/);
+      const again = await server.request(path, { headers: { 'if-none-match': etag! } });
+      expect(again.status).toBe(304);
+      expect(await again.text()).toBe('');
+      const other = await server.request(path, { headers: { 'if-none-match': '"something-else"' } });
+      expect(other.status).toBe(200);
+    }
+  });
+
+  it('counts requests per address and refuses past the limit', async () => {
+    const limits = { ...DEFAULT_LIMITS, rate: { windowMs: 60_000, push: 0, media: 0, export: 0, public: 2 } };
+    server = await setupServer(backend, { limits });
+    expect((await server.request('/public/api/projects')).status).toBe(200);
+    expect((await server.request('/public/feed.xml')).status).toBe(200);
+    const refused = await server.request('/public/api/projects');
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).not.toBeNull();
+  });
+
+  it('the demo seed publishes two projects: their IATI file is valid, the feed names them and their results', async () => {
+    db = await backend.create();
+    const now = new Date('2026-11-24T08:00:00.000Z');
+    await seedDemo(db.storage, {
+      password: 'public-site-pass-1',
+      now,
+      passwordCost: TEST_PASSWORD_COST,
+      sampleData: true,
+    });
+    const app = createApp({ storage: db.storage, now: () => now, limits: { ...DEFAULT_LIMITS, rate: null } });
+
+    const list = PublicProjects.parse(await (await app.request('/public/api/projects')).json()).projects;
+    expect(list.map((p) => p.id).sort()).toEqual(['abris-menaka', 'eau-tombouctou']);
+    const water = list.find((p) => p.id === 'eau-tombouctou')!;
+    expect(water.organisations.map((o) => o.role)).toContain('reporting');
+    expect(Object.keys(water.budgetTotals).length).toBeGreaterThan(0);
+    expect(water.locations.some((l) => l.point !== null)).toBe(true);
+    expect(water.indicators.some((i) => i.latest !== null)).toBe(true);
+
+    const iati = await app.request('/public/iati/activities.xml');
+    expect(iati.status).toBe(200);
+    expect(iati.headers.get('content-type')).toContain('application/xml');
+    const xml = await iati.text();
+    const validity = await validateIati(xml);
+    expect(validity.errors).toEqual([]);
+    expect(xml).toContain('XM-DAC-41122-ML-TBT-WASH-2026');
+    expect(xml).toContain('NO-BRC-977538319-ML-MNK-2026');
+    // No private project: the demo's own, nor the other sample ones.
+    expect(xml).not.toContain(DEMO_PROJECT.code);
+    expect(xml).not.toContain('FR-RCS-326491558-ML-KDL-NUT-2026');
+
+    const feed = await app.request('http://base.local/public/feed.xml?lang=en');
+    expect(feed.headers.get('content-type')).toContain('application/atom+xml');
+    const atom = await feed.text();
+    expect(atom).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
+    expect(atom).toContain('Project published: Water and sanitation in Timbuktu');
+    expect(atom).toMatch(/<title>Result: /);
+    expect(atom).toContain(
+      '<link rel="self" type="application/atom+xml" href="http://base.local/public/feed.xml?lang=en"/>',
+    );
+    expect(atom).not.toContain(DEMO_PROJECT.code);
+    const french = await (
+      await app.request('/public/feed.xml', { headers: { 'accept-language': 'fr-FR' } })
+    ).text();
+    expect(french).toContain('Projet publié : Eau et assainissement à Tombouctou');
+  });
+});
