@@ -50,3 +50,22 @@ export function areaMeasure(squareMetres: number): Measure {
     ? { value: Math.round(squareMetres), unit: 'm²' }
     : { value: Math.round(squareMetres / 100) / 100, unit: 'ha' };
 }
+
+/** Metres per degree of latitude on ODK's sphere (functions/geo.ts's radius). */
+const METRES_PER_DEGREE = (2 * Math.PI * 6_378_100) / 360;
+
+/**
+ * A circle of `radius` metres around `center` as a closed ring of `steps` + 1 positions ([longitude,
+ * latitude], GeoJSON's order): the accuracy circle drawn around a position. Exact enough for the few hundred
+ * metres an accuracy spans (a local flat projection).
+ */
+export function circleRing(center: LatLng, radius: number, steps = 48): [number, number][] {
+  const dLat = radius / METRES_PER_DEGREE;
+  const dLon = dLat / Math.max(Math.cos((center.latitude * Math.PI) / 180), 1e-6);
+  const ring: [number, number][] = [];
+  for (let i = 0; i <= steps; i++) {
+    const angle = (2 * Math.PI * (i % steps)) / steps;
+    ring.push([center.longitude + dLon * Math.cos(angle), center.latitude + dLat * Math.sin(angle)]);
+  }
+  return ring;
+}

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   areaMeasure,
+  circleRing,
   lengthMeasure,
   lineLength,
   shapeArea,
@@ -89,5 +90,16 @@ describe('lengthMeasure and areaMeasure', () => {
     expect(areaMeasure(9_999.4)).toEqual({ value: 9_999, unit: 'm²' });
     expect(areaMeasure(10_000)).toEqual({ value: 1, unit: 'ha' });
     expect(areaMeasure(123_456)).toEqual({ value: 12.35, unit: 'ha' });
+  });
+});
+
+describe('circleRing', () => {
+  it('is a closed ring whose every position is `radius` metres from the centre', () => {
+    const center = at(16.27, -0.04);
+    const ring = circleRing(center, 25, 16);
+    expect(ring).toHaveLength(17);
+    expect(ring[16]).toEqual(ring[0]);
+    for (const [longitude, latitude] of ring)
+      expect(lineLength([center, at(latitude, longitude)])).toBeCloseTo(25, 0);
   });
 });
