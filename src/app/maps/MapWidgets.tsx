@@ -368,7 +368,10 @@ export function GeoListMap({ label, points, onChange, shape, readOnly }: GeoList
           map?.easeTo({ center: [next.longitude, next.latitude], zoom: Math.max(map.getZoom(), 16) });
         }
       },
-      () => stopRecording(),
+      // A lost signal on the way is no reason to stop (the agent stops); a refusal is.
+      (error) => {
+        if (error.code === error.PERMISSION_DENIED) stopRecording();
+      },
       { enableHighAccuracy: true, maximumAge: 0 },
     );
   };

@@ -91,29 +91,31 @@ export function GeopointInputs(props: Props) {
   ];
   return (
     <div className="geopoint">
-      <div className="geopoint-inputs" hidden={props.hideInputs}>
-        {fields.map(({ key, label }) => (
-          <div className="geopoint-field" key={key}>
-            <label htmlFor={`${props.idPrefix}-${key}`}>
-              <span className="visually-hidden">{props.questionLabel}, </span>
-              {label}
-            </label>
-            <input
-              id={`${props.idPrefix}-${key}`}
-              ref={key === 'latitude' ? props.inputRef : undefined}
-              type="text"
-              inputMode="decimal"
-              autoComplete="off"
-              readOnly={props.readOnly}
-              value={texts[key]}
-              aria-required={props.required && key !== 'accuracy' ? true : undefined}
-              aria-invalid={props.invalid && key !== 'accuracy' ? true : undefined}
-              onChange={(event) => update({ [key]: event.target.value })}
-              onBlur={props.onBlur}
-            />
-          </div>
-        ))}
-      </div>
+      {props.hideInputs ? null : (
+        <div className="geopoint-inputs">
+          {fields.map(({ key, label }) => (
+            <div className="geopoint-field" key={key}>
+              <label htmlFor={`${props.idPrefix}-${key}`}>
+                <span className="visually-hidden">{props.questionLabel}, </span>
+                {label}
+              </label>
+              <input
+                id={`${props.idPrefix}-${key}`}
+                ref={key === 'latitude' ? props.inputRef : undefined}
+                type="text"
+                inputMode="decimal"
+                autoComplete="off"
+                readOnly={props.readOnly}
+                value={texts[key]}
+                aria-required={props.required && key !== 'accuracy' ? true : undefined}
+                aria-invalid={props.invalid && key !== 'accuracy' ? true : undefined}
+                onChange={(event) => update({ [key]: event.target.value })}
+                onBlur={props.onBlur}
+              />
+            </div>
+          ))}
+        </div>
+      )}
       <button
         type="button"
         className="button-secondary"
