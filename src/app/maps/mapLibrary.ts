@@ -9,8 +9,9 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 // MapLibre's worker, bundled by Vite as a file of the app's own origin (and precached with it): the map runs
 // under the app's strict Content-Security-Policy (a same-origin worker, no `unsafe-eval`).
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
-import { Protocol } from 'pmtiles';
-import { BASEMAP_URL, basemapStyle } from './basemap';
+import { PMTiles, Protocol, TileType, type Source } from 'pmtiles';
+import { BASEMAP_URL, basemapStyle, FIRST_OVERLAY_LAYER } from './basemap';
+import { packSources } from './packHook';
 
 /**
  * The one module that loads MapLibre: imported only through MapWidgets.tsx, itself only imported lazily when
@@ -65,7 +66,8 @@ export interface MapSetup {
   /**
    * Adds the sources and layers of a map pack (or any basemap beyond the built-in one) once the style is
    * loaded: add layers `beforeId` FIRST_OVERLAY_LAYER (basemap.ts). Each source's `attribution` joins the
-   * attribution shown on the map. A failure leaves the built-in basemap.
+   * attribution shown on the map. A failure leaves the built-in basemap. By default, the packs of
+   * packHook.ts's `setPackSources`, each drawn by `addPmtilesPack`.
    */
   addPackSource?: (map: MapLibreMap) => Promise<void>;
 }
@@ -93,8 +95,73 @@ export async function createMap(setup: MapSetup): Promise<MapLibreMap> {
   if (!setup.readOnly) map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
   map.getCanvas().setAttribute('aria-label', setup.label);
   await new Promise<void>((resolve) => (map.loaded() ? resolve() : map.once('load', () => resolve())));
-  if (setup.addPackSource) await setup.addPackSource(map).catch(() => undefined);
+  const addPacks =
+    setup.addPackSource ??
+    (async (m: MapLibreMap) => {
+      for (const source of await packSources()) await addPmtilesPack(m, source);
+    });
+  await addPacks(map).catch(() => undefined);
   return map;
+}
+
+const PACK_INK = '#5b5548';
+
+/**
+ * Draws a PMTiles map pack on `map`, under the countries' borders: a raster pack (PNG, JPEG, WebP, AVIF)
+ * as it is; a vector pack (MVT, which comes without a style) with plain fills, lines and dots for each of its
+ * layers, enough to find one's way. The pack's `attribution` (its metadata) shows with Natural Earth's.
+ */
+export async function addPmtilesPack(map: MapLibreMap, source: Source): Promise<void> {
+  const archive = new PMTiles(source);
+  pmtilesProtocol().add(archive);
+  const header = await archive.getHeader();
+  const metadata = ((await archive.getMetadata().catch(() => ({}))) ?? {}) as {
+    attribution?: string;
+    vector_layers?: { id: string }[];
+  };
+  const id = `pack-${source.getKey()}`;
+  const url = `pmtiles://${source.getKey()}`;
+  const attribution = typeof metadata.attribution === 'string' ? metadata.attribution : undefined;
+  if (map.getSource(id)) return;
+  if (header.tileType !== TileType.Mvt) {
+    map.addSource(id, { type: 'raster', url, tileSize: 256, ...(attribution ? { attribution } : {}) });
+    map.addLayer({ id, type: 'raster', source: id }, FIRST_OVERLAY_LAYER);
+    return;
+  }
+  map.addSource(id, { type: 'vector', url, ...(attribution ? { attribution } : {}) });
+  for (const { id: layer } of metadata.vector_layers ?? []) {
+    const common = { source: id, 'source-layer': layer };
+    map.addLayer(
+      {
+        id: `${id}-${layer}-fill`,
+        type: 'fill',
+        ...common,
+        filter: ['==', ['geometry-type'], 'Polygon'],
+        paint: { 'fill-color': PACK_INK, 'fill-opacity': 0.12 },
+      },
+      FIRST_OVERLAY_LAYER,
+    );
+    map.addLayer(
+      {
+        id: `${id}-${layer}-line`,
+        type: 'line',
+        ...common,
+        filter: ['!=', ['geometry-type'], 'Point'],
+        paint: { 'line-color': PACK_INK, 'line-width': 1 },
+      },
+      FIRST_OVERLAY_LAYER,
+    );
+    map.addLayer(
+      {
+        id: `${id}-${layer}-point`,
+        type: 'circle',
+        ...common,
+        filter: ['==', ['geometry-type'], 'Point'],
+        paint: { 'circle-color': PACK_INK, 'circle-radius': 2 },
+      },
+      FIRST_OVERLAY_LAYER,
+    );
+  }
 }
 
 export type { MapLibreMap };
