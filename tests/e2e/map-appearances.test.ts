@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { FormDefinition } from '../../src/core/forms/definition';
+import { expectAccessible } from './harness/axe';
+import { DEMO_PASSWORD } from './harness/server';
 import { e2eSuite } from './harness/suite';
 import { FillFormPage } from './pages/FillFormPage';
 import { HomePage } from './pages/HomePage';
+import { UnlockPage } from './pages/UnlockPage';
 
 const TITLE = 'Tournée des forages';
 const GAO = { latitude: 16.2717, longitude: -0.0447 };
@@ -37,7 +40,7 @@ const FORM = FormDefinition.parse({
 describe('ODK map appearances in the browser (issue 15)', () => {
   const suite = e2eSuite('map-appearances', { forms: [FORM] });
 
-  it('maps locates at once, hide-input places with the keyboard, a walk is recorded with its length', async () => {
+  it('offline after a reload: maps locates at once, hide-input places with the keyboard, a walk is recorded with its length', async () => {
     const { context, page } = await suite.signedIn('agent');
     const violations: string[] = [];
     page.on(
@@ -47,6 +50,12 @@ describe('ODK map appearances in the browser (issue 15)', () => {
     await context.setGeolocation({ ...GAO, accuracy: 12 });
     const home = new HomePage(page);
     await home.waitForForm(TITLE);
+    await home.waitForOfflineReady();
+    // In the field: no network, and the tablet reloads. The maps come from the service worker's cache.
+    await context.setOffline(true);
+    await page.reload();
+    await new UnlockPage(page).unlock(DEMO_PASSWORD);
+    await home.syncBar.getByText('Hors ligne').waitFor();
     await home.newSubmission(TITLE);
     const form = new FillFormPage(page);
 
@@ -65,6 +74,21 @@ describe('ODK map appearances in the browser (issue 15)', () => {
     await place.focus();
     await page.keyboard.press('Enter');
     await pump.getByText(/^Point : lat\. -?[\d.]+ ; long\. -?[\d.]+$/).waitFor();
+    // Offline, the built-in basemap still draws the land and the borders over the sea: never a blank map.
+    const colours = await pump.locator('canvas.maplibregl-canvas').evaluate((element) => {
+      const source = element as HTMLCanvasElement;
+      const copy = document.createElement('canvas');
+      copy.width = source.width;
+      copy.height = source.height;
+      const ctx = copy.getContext('2d');
+      ctx?.drawImage(source, 0, 0);
+      const data = ctx?.getImageData(0, 0, copy.width, copy.height).data ?? [];
+      const seen = new Set<string>();
+      for (let i = 0; i < data.length; i += 4 * 97) seen.add(`${data[i]},${data[i + 1]},${data[i + 2]}`);
+      return seen.size;
+    });
+    expect(colours).toBeGreaterThan(2);
+    await expectAccessible(page, 'a form with maps (maps, hide-input, a geotrace), offline');
     await page.screenshot({ path: 'test-results/map-appearances.png', fullPage: true });
 
     // A walk: positions about 111 m apart join the line, and its length grows.
