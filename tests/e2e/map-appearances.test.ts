@@ -33,6 +33,7 @@ const FORM = FormDefinition.parse({
       appearance: 'placement-map hide-input',
     },
     { kind: 'question', type: 'geotrace', name: 'path', label: { fr: 'Chemin', en: 'Path' } },
+    { kind: 'question', type: 'geopoint', name: 'latrine', label: { fr: 'Latrine', en: 'Latrine' } },
   ],
   choiceLists: {},
 });
@@ -104,6 +105,18 @@ describe('ODK map appearances in the browser (issue 15)', () => {
     expect(await path.locator('.map-measure').innerText()).toBe('Longueur : 223 m');
     await page.screenshot({ path: 'test-results/map-walk.png', fullPage: true });
 
+    // No appearance: coordinates and the location as before; the map on demand, showing the typed point.
+    const latrine = form.question('Latrine');
+    expect(await latrine.locator('.map-frame').count()).toBe(0);
+    await latrine.getByLabel('Latitude').fill('16,28');
+    await latrine.getByLabel('Longitude').fill('-0.05');
+    const show = latrine.getByRole('button', { name: /^Afficher la carte/ });
+    expect(await show.getAttribute('aria-expanded')).toBe('false');
+    await show.click();
+    await latrine.getByText('Point : lat. 16.28 ; long. -0.05').waitFor();
+    await latrine.getByRole('button', { name: /^Masquer la carte/ }).click();
+    await latrine.locator('.map-frame').waitFor({ state: 'detached' });
+
     await form.finalize();
     await expect
       .poll(async () => (await form.storedSubmissions()).some((s) => s.syncState !== 'draft'), {
@@ -113,6 +126,7 @@ describe('ODK map appearances in the browser (issue 15)', () => {
     const [data] = await form.storedSubmissionData();
     expect(data?.borehole).toMatchObject({ latitude: GAO.latitude, longitude: GAO.longitude, accuracy: 12 });
     expect((data?.path as unknown[]).length).toBe(3);
+    expect(data?.latrine).toEqual({ latitude: 16.28, longitude: -0.05 });
     expect(violations).toEqual([]);
   });
 });

@@ -279,7 +279,9 @@ export function GeoListMap({ label, points, onChange, shape, readOnly }: GeoList
     label: t('map.label', { label }),
     ...(bounds ? { bounds } : {}),
   });
-  const [selected, setSelected] = useState<number | undefined>(undefined);
+  const [chosen, setSelected] = useState<number | undefined>(undefined);
+  // A point removed from the list below the map may leave the choice past the end.
+  const selected = chosen !== undefined && chosen < points.length ? chosen : undefined;
   const [recording, setRecording] = useState(false);
   const latest = useRef({ points, onChange });
   latest.current = { points, onChange };
