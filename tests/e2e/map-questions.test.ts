@@ -100,8 +100,20 @@ describe('geo questions on a map (issue 15)', () => {
     await expect.poll(() => well.getByText('Natural Earth').isVisible()).toBe(true);
     await clickAt(wellMap, 200, 120);
     await well.getByText(/^Point : lat\. -?\d/).waitFor();
+    const placedLatitude = await well.getByLabel('Latitude').inputValue();
+    // Dragging the marker adjusts the point: 40 px down is further south.
+    const marker = well.locator('.maplibregl-marker');
+    const box = await marker.boundingBox();
+    if (!box) throw new Error('No marker on the map');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 + 20, { steps: 5 });
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 + 40, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(() => well.getByLabel('Latitude').inputValue()).not.toBe(placedLatitude);
     const latitude = Number((await well.getByLabel('Latitude').inputValue()).replace(',', '.'));
     const longitude = Number((await well.getByLabel('Longitude').inputValue()).replace(',', '.'));
+    expect(latitude).toBeLessThan(Number(placedLatitude));
     expect(Math.abs(latitude)).toBeLessThanOrEqual(90);
     expect(Math.abs(longitude)).toBeLessThanOrEqual(180);
     expect(Number.isFinite(latitude) && Number.isFinite(longitude)).toBe(true);
