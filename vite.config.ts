@@ -18,6 +18,10 @@ const { version } = JSON.parse(readFileSync(new URL('package.json', import.meta.
 const WIDGETS =
   /src\/app\/(components\/questions\/(DateTime|DateParts|dateTime|Range|Geopoint|GeoList|PointAdder|pointAnswers|MediaQuestion|media\/|Barcode|Rank|rankOrder|PagedItems)|hooks\/(useGeolocation|useMediaSave|useBarcodeScan))|src\/core\/i18n\/dateParts/;
 
+/** The map (src/app/maps/MapWidgets.tsx and MapLibre): loaded only when a map shows, one chunk of its own. */
+const MAP =
+  /src\/app\/maps\/(MapWidgets|mapLibrary|basemap)|src\/app\/i18n\/mapStrings|src\/core\/geo\/|node_modules\/maplibre-gl\//;
+
 const closureRoots: [chunk: string, modules: string[]][] = [
   ['signin', ['src/app/pages/SignIn.tsx', 'src/app/pages/Unlock.tsx']],
   ['shell', ['src/app/components/AppShell.tsx']],
@@ -159,7 +163,8 @@ export default defineConfig({
         ],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        // geojson: the built-in basemap (public/maps/, scripts/basemap.ts), so that a map is never blank offline.
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,geojson}'],
         navigateFallback: 'index.html',
         navigateFallbackDenylist: [/^\/api\//],
         // No runtime caching: /api responses are private data (Cache-Control: no-store) and never cached.
@@ -190,6 +195,9 @@ export default defineConfig({
             // On a 400 ms round trip each lazy widget was a request of its own, discovered only as the form
             // rendered; together they compress about 3 KB smaller (they share most of their imports).
             { name: 'widgets', test: WIDGETS },
+            // MapLibre (about 1 MB) with the map widgets: never in the entry, `shell` or `form` chunks, nor in
+            // the widgets' (scripts/bundle-budget.ts prints it on a line of its own).
+            { name: 'map', test: MAP },
             { name: agentChunk },
           ],
         },

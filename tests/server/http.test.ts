@@ -49,6 +49,9 @@ describe.each(backends)('http on $name', (backend) => {
     expect((await server.request('/api/health')).headers.get('cache-control')).toBe('no-store');
     expect((await server.request('/api/me')).headers.get('cache-control')).toBe('no-store');
     expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
+    // Maps run under it as it is (e2e map-questions): no blob: worker, no eval.
+    expect(CONTENT_SECURITY_POLICY).toContain("worker-src 'self';");
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self';");
     expect(API_CONTENT_SECURITY_POLICY).toContain("default-src 'none'");
   });
 

@@ -88,6 +88,8 @@ export const en: Dictionary = {
   'q.latitude': 'Latitude',
   'q.longitude': 'Longitude',
   'q.accuracy': 'Accuracy (m)',
+  'q.showMap': 'Show the map',
+  'q.hideMap': 'Hide the map',
   'q.useLocation': 'Use my location',
   'q.locating': 'Finding your location…',
   'q.located': 'Location found, accuracy {accuracy} m.',

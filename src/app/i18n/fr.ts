@@ -91,6 +91,8 @@ export const fr = {
   'q.latitude': 'Latitude',
   'q.longitude': 'Longitude',
   'q.accuracy': 'Précision (m)',
+  'q.showMap': 'Afficher la carte',
+  'q.hideMap': 'Masquer la carte',
   'q.useLocation': 'Utiliser ma position',
   'q.locating': 'Recherche de la position…',
   'q.located': 'Position trouvée, précision {accuracy} m.',

@@ -1,12 +1,18 @@
 import type { MiddlewareHandler } from 'hono';
 
+/**
+ * The app's pages. Maps (MapLibre, src/app/maps/mapLibrary.ts) need no more than this: their worker is a file
+ * of the app's own origin (not a `blob:` worker), they use no `eval`, draw images decoded from `blob:` and
+ * `data:` URLs (img-src), fetch the basemap and map packs from the origin or from the device (connect-src),
+ * and MapLibre's CSS is a file (style-src 'self'; it sets styles through the CSSOM, which CSP allows).
+ */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "connect-src 'self'",
-  "worker-src 'self' blob:",
+  "worker-src 'self'",
   "manifest-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",

@@ -1,19 +1,27 @@
+import { lazy, Suspense } from 'react';
 import { Controller, useFormContext } from 'react-hook-form';
 import { useQuestion } from '../../hooks/useQuestion';
 import { useT } from '../../i18n/useT';
+import { mapAppearance } from './mapAppearance';
 import { asPointList } from './pointAnswers';
 import { PointAdder } from './PointAdder';
 import { QuestionFrame } from './QuestionParts';
 import type { QuestionProps } from './types';
 
+// MapLibre and the map's code load only when a map shows (a chunk of their own, off the agent's budget).
+const GeoListMap = lazy(() => import('../../maps/MapWidgets').then((m) => ({ default: m.GeoListMap })));
+
 /**
- * geotrace and geoshape: a list of points, each the device's location or typed; no map yet (maps are a
- * lazy chunk of their own). A shape is closed by the engine's rules, not here: the agent walks its edge.
+ * geotrace and geoshape: a list of points on a map (tapped, dragged, or recorded while walking, with the
+ * length or area as it grows), and below it each point with its coordinates, removable, and a point added
+ * from the device's location or typed (not with ODK's `hide-input`: the map only). A shape is closed by the
+ * engine's rules, not here: the agent walks its edge.
  */
 export function GeoListQuestion({ question, path }: QuestionProps) {
   const q = useQuestion(question, path);
   const { t } = useT();
   const { control } = useFormContext();
+  const { hideInput } = mapAppearance(question.appearance);
   return (
     <QuestionFrame q={q} group>
       <Controller
@@ -24,10 +32,19 @@ export function GeoListQuestion({ question, path }: QuestionProps) {
           const set = (next: typeof points) => field.onChange(next.length ? next : undefined);
           return (
             <div className="geolist">
+              <Suspense fallback={<div className="map-frame" aria-busy="true" />}>
+                <GeoListMap
+                  label={q.label}
+                  points={points}
+                  onChange={set}
+                  shape={question.type === 'geoshape'}
+                  readOnly={q.readOnly}
+                />
+              </Suspense>
               <p className="geolist-count" aria-live="polite">
                 {t('q.points', { count: points.length })}
               </p>
-              {points.length ? (
+              {points.length && !hideInput ? (
                 <ol className="geolist-points">
                   {points.map((p, i) => (
                     <li key={`${i}-${p.latitude}-${p.longitude}`}>
@@ -48,7 +65,7 @@ export function GeoListQuestion({ question, path }: QuestionProps) {
                   ))}
                 </ol>
               ) : null}
-              {q.readOnly ? null : (
+              {q.readOnly || hideInput ? null : (
                 <PointAdder
                   idPrefix={q.ids.input}
                   questionLabel={q.label}

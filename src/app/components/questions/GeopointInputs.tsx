@@ -1,4 +1,4 @@
-import { useCallback, useState, type Ref } from 'react';
+import { useCallback, useEffect, useState, type Ref } from 'react';
 import { accuracyThresholds, warnsAbout } from '../../../core/forms/geoAccuracy';
 import { useGeolocation, type Position } from '../../hooks/useGeolocation';
 import { useT } from '../../i18n/useT';
@@ -21,6 +21,10 @@ interface Props {
   inputRef: Ref<HTMLInputElement>;
   /** The question's parameters: `capture-accuracy` and `warning-accuracy` apply (see geoAccuracy.ts). */
   parameters: Record<string, string> | undefined;
+  /** ODK's `hide-input`: no coordinate fields (the map shows the point). */
+  hideInputs?: boolean;
+  /** ODK's `maps`: the device's location is asked for as the question shows. */
+  locateAtOnce?: boolean;
 }
 
 function toTexts(value: unknown): Texts {
@@ -73,6 +77,11 @@ export function GeopointInputs(props: Props) {
   );
   const { capture, warning } = accuracyThresholds(props.parameters);
   const { state, locate } = useGeolocation(onPosition, capture);
+  const { locateAtOnce } = props;
+  useEffect(() => {
+    if (locateAtOnce) locate();
+    // Once, as the question shows.
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
   // What locating says: the accuracy found, or meanwhile the one awaited (`improving` needs `capture`).
   const message = state.status === 'idle' ? '' : t(STATUS_KEYS[state.status], { ...state, target: capture! });
   const fields: { key: keyof Texts; label: string }[] = [
@@ -82,29 +91,31 @@ export function GeopointInputs(props: Props) {
   ];
   return (
     <div className="geopoint">
-      <div className="geopoint-inputs">
-        {fields.map(({ key, label }) => (
-          <div className="geopoint-field" key={key}>
-            <label htmlFor={`${props.idPrefix}-${key}`}>
-              <span className="visually-hidden">{props.questionLabel}, </span>
-              {label}
-            </label>
-            <input
-              id={`${props.idPrefix}-${key}`}
-              ref={key === 'latitude' ? props.inputRef : undefined}
-              type="text"
-              inputMode="decimal"
-              autoComplete="off"
-              readOnly={props.readOnly}
-              value={texts[key]}
-              aria-required={props.required && key !== 'accuracy' ? true : undefined}
-              aria-invalid={props.invalid && key !== 'accuracy' ? true : undefined}
-              onChange={(event) => update({ [key]: event.target.value })}
-              onBlur={props.onBlur}
-            />
-          </div>
-        ))}
-      </div>
+      {props.hideInputs ? null : (
+        <div className="geopoint-inputs">
+          {fields.map(({ key, label }) => (
+            <div className="geopoint-field" key={key}>
+              <label htmlFor={`${props.idPrefix}-${key}`}>
+                <span className="visually-hidden">{props.questionLabel}, </span>
+                {label}
+              </label>
+              <input
+                id={`${props.idPrefix}-${key}`}
+                ref={key === 'latitude' ? props.inputRef : undefined}
+                type="text"
+                inputMode="decimal"
+                autoComplete="off"
+                readOnly={props.readOnly}
+                value={texts[key]}
+                aria-required={props.required && key !== 'accuracy' ? true : undefined}
+                aria-invalid={props.invalid && key !== 'accuracy' ? true : undefined}
+                onChange={(event) => update({ [key]: event.target.value })}
+                onBlur={props.onBlur}
+              />
+            </div>
+          ))}
+        </div>
+      )}
       <button
         type="button"
         className="button-secondary"

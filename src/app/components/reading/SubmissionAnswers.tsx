@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { FormDefinition } from '../../../core/forms/definition';
 import { SUBMISSION_META_KEY, walkItems } from '../../../core/forms/definition';
 import { instanceNameOf } from '../../../core/forms/summary';
@@ -8,6 +8,19 @@ import { useT } from '../../i18n/useT';
 import { SentFields } from '../SentFields';
 import { AnswerItems, type ReadingContext } from './AnswerItems';
 import { answerText } from './answerText';
+
+// MapLibre loads only for a submission with geo answers (a chunk of its own).
+const AnswersMap = lazy(() => import('../../maps/MapWidgets').then((m) => ({ default: m.AnswersMap })));
+const GEO_TYPES = new Set(['geopoint', 'geotrace', 'geoshape']);
+
+/** Whether the form asks for a place anywhere (then the answers' map loads, and shows what was answered). */
+function hasGeoQuestion(form: FormDefinition): boolean {
+  let found = false;
+  walkItems(form.items, (item) => {
+    if (item.kind === 'question' && GEO_TYPES.has(item.type)) found = true;
+  });
+  return found;
+}
 
 /** The root answer names the form knows (questions and repeats at the root level, through groups). */
 function rootNames(form: FormDefinition): Set<string> {
@@ -65,6 +78,11 @@ export function SubmissionAnswers({
             <dd>{instanceName}</dd>
           </div>
         </dl>
+      ) : null}
+      {hasGeoQuestion(form) ? (
+        <Suspense fallback={null}>
+          <AnswersMap items={form.items} answers={answers} />
+        </Suspense>
       ) : null}
       <AnswerItems items={form.items} answers={answers} ctx={ctx} heading="h3" />
       {unknown.length > 0 || orphanComments.length > 0 ? (
