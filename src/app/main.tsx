@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { I18nProvider } from './i18n/I18nProvider';
@@ -8,12 +8,22 @@ import './styles/app.css';
 const root = document.getElementById('root');
 if (!root) throw new Error('Missing #root element');
 
+// The public map of aid (/public/, no sign-in): its own chunk, with no session, vault or sync.
+const PublicSite = lazy(() => import('./public/PublicSite').then((m) => ({ default: m.PublicSite })));
+const isPublic = window.location.pathname === '/public' || window.location.pathname.startsWith('/public/');
+
 createRoot(root).render(
   <StrictMode>
     <I18nProvider>
-      <AppProvider>
-        <App />
-      </AppProvider>
+      {isPublic ? (
+        <Suspense fallback={null}>
+          <PublicSite />
+        </Suspense>
+      ) : (
+        <AppProvider>
+          <App />
+        </AppProvider>
+      )}
     </I18nProvider>
   </StrictMode>,
 );

@@ -9,6 +9,7 @@ import type { formsPageFr } from './formsPageStrings';
 import type { historyFr } from './historyStrings';
 import type { mapFr } from './mapStrings';
 import type { pageFr } from './pageStrings';
+import type { publicFr } from './publicStrings';
 import type { readingFr } from './readingStrings';
 import type { reportFr } from './reportStrings';
 import type { signInFr } from './signInStrings';
@@ -41,7 +42,8 @@ export type MessageKey =
   | keyof typeof storageFr
   | keyof typeof signOutFr
   | keyof typeof dataTableFr
-  | keyof typeof mapFr;
+  | keyof typeof mapFr
+  | keyof typeof publicFr;
 export type Dictionary = Record<CoreKey, string>;
 export type Vars = Record<string, string | number>;
 export type Translate = (key: MessageKey, vars?: Vars) => string;
