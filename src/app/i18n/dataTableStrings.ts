@@ -38,7 +38,7 @@ export const dataTableFr = {
   'table.verified':
     '{count} soumission(s) marquée(s) vérifiée(s), envoyée(s) à la prochaine synchronisation.',
   'table.skipped': '{count} laissée(s) telle(s) quelle(s) (déjà vérifiée(s) ou décision d’un superviseur).',
-  'table.failed': 'Échec de la vérification : {message}',
+  'table.failed': 'Échec de la vérification, aucune soumission n’a été vérifiée : {message}',
   'table.you': '{name} (vous)',
 };
 
@@ -74,7 +74,7 @@ const dataTableEn: Record<keyof typeof dataTableFr, string> = {
   'table.verifying': 'Verifying…',
   'table.verified': '{count} submission(s) marked verified, sent with the next sync.',
   'table.skipped': '{count} left as they were (already verified, or a supervisor’s decision).',
-  'table.failed': 'Verification failed: {message}',
+  'table.failed': 'Verification failed, no submission was verified: {message}',
   'table.you': '{name} (you)',
 };
 
