@@ -10,6 +10,8 @@ export const dataTableFr = {
   'table.link': 'Tableau des données',
   'table.forms': 'Tableaux des données',
   'table.noForms': 'Aucun formulaire de ce projet sur cet appareil.',
+  'table.formOfProject': '{form} ({project})',
+  'table.waiting': '{count} à vérifier',
   'table.formMissing': 'Ce formulaire n’est pas sur cet appareil : synchronisez, puis réessayez.',
   'table.intro':
     'Les soumissions de ce formulaire présentes sur cet appareil (aussi hors ligne). Triez en cliquant sur un en-tête de colonne.',
@@ -47,6 +49,8 @@ const dataTableEn: Record<keyof typeof dataTableFr, string> = {
   'table.link': 'Data table',
   'table.forms': 'Data tables',
   'table.noForms': 'No form of this project on this device.',
+  'table.formOfProject': '{form} ({project})',
+  'table.waiting': '{count} to review',
   'table.formMissing': 'This form is not on this device: sync, then try again.',
   'table.intro':
     'The submissions of this form held on this device (also offline). Sort by clicking a column header.',
