@@ -1,10 +1,19 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { saveScreenshot } from './harness/screenshots';
 import { e2eSuite } from './harness/suite';
 import { HomePage } from './pages/HomePage';
 
 const FORM = 'Enquête ménage';
+
+/** Types a date (`2026-01-05`) in the day, month and year of the date field `label` (a group), in French. */
+async function fillDate(within: Locator, label: string, iso: string) {
+  const [year = '', month = '', day = ''] = iso.split('-');
+  const group = within.getByRole('group', { name: label, exact: true });
+  await group.getByLabel('Jour').fill(String(Number(day)));
+  await group.getByLabel('Mois').selectOption(String(Number(month)));
+  await group.getByLabel('Année').fill(year);
+}
 
 /** Opens the project list from the home page (`Projets`). */
 async function openProjects(page: Page) {
@@ -71,8 +80,8 @@ describe('an admin creates a project and its indicator offline; the supervisor e
       .fill('0');
     await page.getByRole('button', { name: 'Ajouter une cible' }).click();
     const targets = page.getByRole('group', { name: 'Cibles par période' });
-    await targets.getByLabel('Début').fill('2026-01-01');
-    await targets.getByLabel('Fin').fill('2026-06-30');
+    await fillDate(targets, 'Début', '2026-01-01');
+    await fillDate(targets, 'Fin', '2026-06-30');
     await targets.getByLabel('Cible').fill('400');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByRole('heading', { name: 'R1.1 — Ménages ayant reçu des aliments pour bétail' }).waitFor();

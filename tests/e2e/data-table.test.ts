@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { FormDefinition } from '../../src/core/forms/definition';
 import { encodeHlc } from '../../src/core/hlc';
-import { DEMO_PROJECT } from '../../src/server/seed/demoForm';
+import { DEMO_FORM, DEMO_PROJECT } from '../../src/server/seed/demoForm';
 import { expectAccessible } from './harness/axe';
 import { DEMO_PASSWORD } from './harness/server';
 import { e2eSuite } from './harness/suite';
@@ -198,5 +198,85 @@ describe('the data table of a form', () => {
     await page.getByRole('combobox', { name: 'Review status' }).selectOption({ label: 'All' });
     await page.locator('tbody tr', { hasText: 'Fatou Diallo' }).getByRole('link').click();
     await page.waitForURL(new RegExp(`#/submissions/${idOf(2)}$`));
+  });
+
+  it('the review queue links to each form’s table; at 800 × 1280 the sync bar never covers the search box or a focused row', async () => {
+    // 60 household surveys: more than a page of 50, a page taller than the screen.
+    const agent = await suite.server.withStorage((s) => s.userByUsername('agent'));
+    await suite.server.withStorage((storage) =>
+      storage.transaction((tx) =>
+        tx.insertNewEntities(
+          Array.from({ length: 60 }, (_, i) => {
+            const at = new Date(Date.UTC(2026, 10, 1, 8, i));
+            const id = `5b2d1c8f-4d68-4a1f-8b68-1f5b4d2f${String(i).padStart(4, '0')}`;
+            return {
+              tbl: 'submissions',
+              id,
+              projectId: DEMO_PROJECT.id,
+              createdBy: agent!.id,
+              data: {
+                id,
+                formId: DEMO_FORM.id,
+                formVersion: DEMO_FORM.version,
+                projectId: DEMO_PROJECT.id,
+                data: { respondent_name: `Personne ${i}` },
+                startedAt: at.toISOString(),
+                finalizedAt: at.toISOString(),
+                replaces: null,
+                createdBy: agent!.id,
+              },
+              hlc: encodeHlc({ wall: at.getTime(), counter: 0, node: 'e2e' }),
+              updatedAt: at.toISOString(),
+            };
+          }),
+        ),
+      ),
+    );
+    const { page } = await suite.signedIn('focal');
+    await page.setViewportSize({ width: 800, height: 1280 });
+    const home = new HomePage(page);
+    await home.waitForForm('Enquête ménage');
+    await page
+      .getByRole('navigation', { name: 'Navigation principale' })
+      .getByRole('link', { name: 'À vérifier', exact: true })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'À vérifier' }).waitFor();
+    const tables = page.getByRole('region', { name: 'Tableaux des données' });
+    await tables.getByText('60 à vérifier').waitFor({ timeout: 30_000 });
+    await expectAccessible(page, 'the review queue with its links to the data tables');
+    await tables.getByRole('link', { name: 'Enquête ménage', exact: true }).click();
+    await page.getByRole('heading', { name: 'Données : Enquête ménage' }).waitFor();
+    await page.getByText('60 soumission(s) sur 60').waitFor({ timeout: 30_000 });
+
+    const bar = page.getByRole('region', { name: 'État de la synchronisation' });
+    const clear = async (target: ReturnType<Page['locator']>) => {
+      const [b, box] = [await bar.boundingBox(), await target.boundingBox()];
+      expect(b && box).toBeTruthy();
+      // Below the bar, or the bar is not over it: the boxes do not overlap.
+      expect(box!.y >= b!.y + b!.height || box!.y + box!.height <= b!.y).toBe(true);
+    };
+    // From the bottom of the page, the search box gets the focus: it scrolls into view under the bar.
+    const search = page.getByRole('searchbox', { name: 'Rechercher' });
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await search.focus();
+    await clear(search);
+    // Typing in it keeps it clear of the bar.
+    await search.fill('Personne 1');
+    await page.getByText('11 soumission(s) sur 60').waitFor();
+    await clear(search);
+    await search.fill('');
+    await page.getByText('60 soumission(s) sur 60').waitFor();
+    // A row's checkbox focused from below the fold, then from above it.
+    const boxes = page.locator('tbody tr').getByRole('checkbox');
+    for (const index of [20, 45, 3]) {
+      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      await boxes.nth(index).focus();
+      await clear(boxes.nth(index));
+    }
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
+    const focused = page.locator(':focus');
+    await clear(focused);
   });
 });

@@ -36,6 +36,8 @@ describe('a focal point reviews offline, the supervisor sees the statuses and pr
     await home.goToSubmissions();
     const list = new SubmissionsPage(page);
     await expect.poll(() => list.rowWithState('Synchronisée').count(), { timeout: 30_000 }).toBe(2);
+    // Offline from here: the pages' chunks (the review queue's…) must be precached first.
+    await home.waitForOfflineReady();
     await context.setOffline(true);
     const queue = async () => {
       await home.goHome();

@@ -7,6 +7,7 @@ import { useSignedIn } from '../hooks/useSignedIn';
 import '../i18n/coordinationStrings';
 import type { MessageKey } from '../i18n/types';
 import { useT } from '../i18n/useT';
+import { DateField } from './edit/DateField';
 import { IndicatorFormActions } from './IndicatorFormActions';
 import {
   IndicatorValueInvalidError,
@@ -84,7 +85,7 @@ export function IndicatorValueForm({
     const errors = errorsOf(problems);
     return Object.keys(errors).length > 0 ? { values: {}, errors } : { values, errors: {} };
   };
-  const { register, handleSubmit, formState, setError } = useForm<Entry>({
+  const { register, handleSubmit, formState, setError, control } = useForm<Entry>({
     resolver,
     defaultValues: {
       periodStart: period?.start ?? '',
@@ -117,15 +118,15 @@ export function IndicatorValueForm({
   return (
     <form className="indicator-form" onSubmit={(e) => void handleSubmit(onSubmit)(e)} noValidate>
       <h3>{t('ind.enter')}</h3>
-      <label>
-        {t('ind.periodStart')}
-        <input type="date" {...register('periodStart')} />
-      </label>
-      <label>
-        {t('ind.periodEnd')}
-        <input type="date" aria-invalid={errors.periodEnd ? true : undefined} {...register('periodEnd')} />
+      <DateField label={t('ind.periodStart')} control={control} name="periodStart" />
+      <DateField
+        label={t('ind.periodEnd')}
+        control={control}
+        name="periodEnd"
+        aria={errors.periodEnd ? { 'aria-invalid': true, 'aria-describedby': 'ind-periodEnd-error' } : {}}
+      >
         {message('periodEnd')}
-      </label>
+      </DateField>
       {indicator.disaggregations.map((d) => (
         <label key={d.name}>
           {t('ind.category', { name: pickText(d.label, lang) })}

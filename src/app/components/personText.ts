@@ -2,7 +2,8 @@ import type { Translate } from '../i18n/types';
 import type { Person } from '../repositories/members';
 
 /**
- * How a person is named on screen: "Awa Traoré (field agent)", from the synced `members` table; never an
+ * How a person is named on screen: "Awa Traoré (field agent)", from the synced `members` table (the project's
+ * members and whoever acted on its records, admins included); never an
  * account id. Someone the device does not know yet (members not synced, or who left the project) is "a
  * member not synced yet". The strings are readingStrings.ts's: import it where this is used.
  */

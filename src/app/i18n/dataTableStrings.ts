@@ -10,6 +10,8 @@ export const dataTableFr = {
   'table.link': 'Tableau des données',
   'table.forms': 'Tableaux des données',
   'table.noForms': 'Aucun formulaire de ce projet sur cet appareil.',
+  'table.formOfProject': '{form} ({project})',
+  'table.waiting': '{count} à vérifier',
   'table.formMissing': 'Ce formulaire n’est pas sur cet appareil : synchronisez, puis réessayez.',
   'table.intro':
     'Les soumissions de ce formulaire présentes sur cet appareil (aussi hors ligne). Triez en cliquant sur un en-tête de colonne.',
@@ -38,7 +40,7 @@ export const dataTableFr = {
   'table.verified':
     '{count} soumission(s) marquée(s) vérifiée(s), envoyée(s) à la prochaine synchronisation.',
   'table.skipped': '{count} laissée(s) telle(s) quelle(s) (déjà vérifiée(s) ou décision d’un superviseur).',
-  'table.failed': 'Échec de la vérification : {message}',
+  'table.failed': 'Échec de la vérification, aucune soumission n’a été vérifiée : {message}',
   'table.you': '{name} (vous)',
 };
 
@@ -47,6 +49,8 @@ const dataTableEn: Record<keyof typeof dataTableFr, string> = {
   'table.link': 'Data table',
   'table.forms': 'Data tables',
   'table.noForms': 'No form of this project on this device.',
+  'table.formOfProject': '{form} ({project})',
+  'table.waiting': '{count} to review',
   'table.formMissing': 'This form is not on this device: sync, then try again.',
   'table.intro':
     'The submissions of this form held on this device (also offline). Sort by clicking a column header.',
@@ -74,7 +78,7 @@ const dataTableEn: Record<keyof typeof dataTableFr, string> = {
   'table.verifying': 'Verifying…',
   'table.verified': '{count} submission(s) marked verified, sent with the next sync.',
   'table.skipped': '{count} left as they were (already verified, or a supervisor’s decision).',
-  'table.failed': 'Verification failed: {message}',
+  'table.failed': 'Verification failed, no submission was verified: {message}',
   'table.you': '{name} (you)',
 };
 

@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { pickText } from '../../core/i18n/localized';
+import { QueueDataLinks } from '../components/dataTable/QueueDataLinks';
 import { personText } from '../components/personText';
 import { ReviewBadge } from '../components/ReviewBadge';
 import { usePeople } from '../hooks/usePeople';
@@ -21,6 +22,16 @@ export function ReviewQueue() {
   const queue = useReviewQueue();
   const people = usePeople();
   const [shown, setShown] = useState(STEP);
+  // How many submissions of each form wait, by project and form: shown beside the links to the tables.
+  const waiting = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const item of queue?.items ?? []) {
+      if (item.kind !== 'submission') continue;
+      const key = `${item.submission.projectId}\n${item.submission.formId}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    return counts;
+  }, [queue]);
   return (
     <main id="main" className="page">
       <h1>{t('queue.title')}</h1>
@@ -77,6 +88,7 @@ export function ReviewQueue() {
           ) : null}
         </>
       )}
+      <QueueDataLinks waiting={waiting} />
     </main>
   );
 }

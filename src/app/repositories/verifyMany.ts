@@ -11,25 +11,31 @@ export interface VerifyOutcome {
 
 /**
  * Marks these submissions verified, each exactly as a reviewer does it on the submission's page: the same
- * `saveReview` (its own transaction: the review, its outbox mutation and its history event) after the same
- * check of the review state machine the review panel offers from (reviewMoves, read by reviewActions). One refused write stops the rest and throws; the ones
- * before it are saved, as if verified one by one.
+ * `saveReview` (the review, its outbox mutation and its history event) after the same check of the review
+ * state machine the review panel offers from (reviewMoves, read by reviewActions). All in ONE transaction:
+ * either every selected submission is verified, or, when one write fails (storage full, a refused change),
+ * none is and the error is thrown; the outbox never holds half of the action.
  */
 export async function verifyMany(
   db: TerrainDb,
   submissions: readonly { id: string; projectId: string }[],
   role: Role,
+  now = new Date(),
 ): Promise<VerifyOutcome> {
-  const outcome: VerifyOutcome = { verified: 0, skipped: 0 };
-  for (const submission of submissions) {
-    const review = await db.reviews.get(submission.id);
-    const current = review && !review.deleted ? review.status : null;
-    if (current === 'verified' || !reviewMoves(role, current).includes('verified')) {
-      outcome.skipped += 1;
-      continue;
+  // saveReview's own transaction runs inside this one (same tables): its writes commit with the others.
+  return db.transaction('rw', [db.reviews, db.reviewEvents, db.outbox, db.meta], async () => {
+    const outcome: VerifyOutcome = { verified: 0, skipped: 0 };
+    const reviews = await db.reviews.bulkGet(submissions.map((s) => s.id));
+    for (const [i, submission] of submissions.entries()) {
+      const review = reviews[i];
+      const current = review && !review.deleted ? review.status : null;
+      if (current === 'verified' || !reviewMoves(role, current).includes('verified')) {
+        outcome.skipped += 1;
+        continue;
+      }
+      await saveReview(db, submission, { status: 'verified' }, now);
+      outcome.verified += 1;
     }
-    await saveReview(db, submission, { status: 'verified' });
-    outcome.verified += 1;
-  }
-  return outcome;
+    return outcome;
+  });
 }

@@ -16,6 +16,8 @@ export interface TableRow {
   values: SortValue[];
   /** One per shown column: the text the table shows, which the search box matches. */
   texts: string[];
+  /** The texts folded (foldText) once, for rows kept in memory and searched at every keystroke. */
+  folded?: string[];
 }
 
 /** `none`: not reviewed yet; `all`: no filter. */
@@ -49,6 +51,7 @@ export function matchesStatus(status: ReviewStatus | null, filter: StatusFilter)
 /** True when the (folded) needle is in one of the row's shown cells; an empty needle matches every row. */
 export function matchesSearch(row: TableRow, foldedNeedle: string): boolean {
   if (!foldedNeedle) return true;
+  if (row.folded) return row.folded.some((text) => text.includes(foldedNeedle));
   return row.texts.some((text) => foldText(text).includes(foldedNeedle));
 }
 

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { encodeHlc } from '../../core/hlc';
 import { memberId } from '../../core/records/member';
 import { toUser } from './rows';
@@ -135,7 +135,7 @@ export class KyselyAccountOps {
   protected async writeMemberRecords(userId: string, projectIds?: readonly string[]): Promise<void> {
     const user = await this.userById(userId);
     if (!user) return;
-    const projects = projectIds ?? (await this.memberProjectIds(userId));
+    const projects = projectIds ?? (await this.namedInProjectIds(userId));
     const at = new Date();
     for (const projectId of projects) {
       const id = memberId(projectId, userId);
@@ -149,6 +149,48 @@ export class KyselyAccountOps {
       };
       await this.putMemberEntity(id, projectId, JSON.stringify(data), false, at);
     }
+  }
+
+  /**
+   * The projects whose devices know `userId` by name: those they belong to, and those whose records they
+   * acted on without being a member (recordActingPerson).
+   */
+  private async namedInProjectIds(userId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('entities')
+      .select('project_id')
+      .where('tbl', '=', 'members')
+      .where('deleted', '=', 0)
+      .where('id', '=', sql<string>`project_id || ':' || ${userId}`)
+      .execute();
+    return [...new Set([...(await this.memberProjectIds(userId)), ...rows.map((r) => r.project_id)])].sort();
+  }
+
+  /**
+   * Names `userId` to the devices of `projectIds` whose records they just wrote (a review, an edit), if
+   * those devices do not know them yet: someone who acts on a project without being its member (an admin)
+   * is then shown by name and role, like its members. Records of no project ('') and unknown projects are
+   * skipped: a person is never named to another project than the one they acted on.
+   */
+  async recordActingPerson(userId: string, projectIds: Iterable<string>): Promise<void> {
+    const wanted = [...new Set(projectIds)].filter((p) => p !== '');
+    if (wanted.length === 0) return;
+    const known = await this.db
+      .selectFrom('entities')
+      .select('id')
+      .where('tbl', '=', 'members')
+      .where('deleted', '=', 0)
+      .where(
+        'id',
+        'in',
+        wanted.map((p) => memberId(p, userId)),
+      )
+      .execute();
+    const knownIds = new Set(known.map((r) => r.id));
+    const missing = wanted.filter((p) => !knownIds.has(memberId(p, userId)));
+    if (missing.length === 0) return;
+    const real = await this.db.selectFrom('projects').select('id').where('id', 'in', missing).execute();
+    if (real.length > 0) await this.writeMemberRecords(userId, real.map((r) => r.id).sort());
   }
 
   /** One `members` entity (or its tombstone), under the counter lock like every entity write. */

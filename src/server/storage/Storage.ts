@@ -185,6 +185,11 @@ export interface StorageOps extends MergeReads {
   ensureProjectRow(id: string, organisationId: string | null, createdAt: string): Promise<void>;
   /** True when the user was not a member yet (see KyselyAccountOps). */
   addProjectMember(projectId: string, userId: string): Promise<boolean>;
+  /**
+   * Names `userId` (their `members` record) to the devices of the projects among `projectIds` whose records
+   * they wrote, when those devices do not know them yet: an admin who is no member (KyselyAccountOps).
+   */
+  recordActingPerson(userId: string, projectIds: Iterable<string>): Promise<void>;
   /** When what the user may pull last grew: the server_seq of their latest membership (0 if none). */
   scopeSeq(userId: string): Promise<number>;
   isProjectMember(projectId: string, userId: string): Promise<boolean>;

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { actingPeopleMigration } from './actingPeopleMigration';
 import { auditChainMigration } from './auditChainMigration';
 import { formsByProjectMigration } from './formsByProjectMigration';
 import { mediaGrantsMigration } from './mediaGrantsMigration';
@@ -148,6 +149,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06-0019-erasure': erasureMigration,
   '2026-12-06-0020-device-unsent': deviceUnsentMigration,
   '2026-12-06-0030-members': membersMigration,
+  '2026-12-06-0031-acting-people': actingPeopleMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -366,6 +366,11 @@ export class MergeBatch {
     for (const w of writes)
       if (w.isNew && mergeTable(w.tbl).isProject) await this.tx.ensureProjectRow(w.id, null, at);
     const seqs = await this.tx.writeMergeRecords(writes);
+    // Whoever wrote a project's records is named to its devices, member or not (an admin's review).
+    await this.tx.recordActingPerson(
+      this.user.id,
+      writes.map((w) => w.projectId),
+    );
     dirty.forEach((w, i) => {
       w.serverSeq = seqs[i]!;
       w.isNew = false;

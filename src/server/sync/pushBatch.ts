@@ -286,6 +286,10 @@ export class PushBatch {
     await this.merges.flush();
     const seqs = await this.tx.insertNewEntities(this.entities.map((e) => e.write));
     this.entities.forEach((e, i) => (e.result.serverSeq = seqs[i]!));
+    await this.tx.recordActingPerson(
+      this.user.id,
+      this.entities.map((e) => e.write.projectId),
+    );
     await this.checkNotErased();
   }
 

@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { liveQuery } from 'dexie';
 import { DEFAULT_QUERY } from '../../../src/core/table/dataTable';
 import { tableColumns } from '../../../src/app/components/dataTable/columns';
 import type { TerrainDb } from '../../../src/app/db/TerrainDb';
 import { translator } from '../../../src/app/i18n/translate';
 import '../../../src/app/i18n/pageStrings';
 import '../../../src/app/i18n/dataTableStrings';
-import { listFormTable } from '../../../src/app/repositories/formTable';
+import { buildRows, listFormTable, pageOf, readFormSource } from '../../../src/app/repositories/formTable';
 import { saveReview } from '../../../src/app/repositories/reviews';
 import { verifyMany } from '../../../src/app/repositories/verifyMany';
 import { householdDefinition, openTestDb } from '../fixtures';
@@ -38,6 +39,46 @@ async function fill(count = ROWS): Promise<void> {
 }
 
 describe('a form’s data table on the device', () => {
+  it('reads the rows once and serves every query from them, as a fresh read would', async () => {
+    await fill();
+    const rows = buildRows(await readFormSource(db, 'p-gao', 'household'), columns);
+    const queries = [
+      DEFAULT_QUERY,
+      { ...DEFAULT_QUERY, sortColumn: 2 },
+      { ...DEFAULT_QUERY, sortColumn: 2, descending: true, search: 'gao' },
+      { ...DEFAULT_QUERY, search: 'KIDAL' },
+      { ...DEFAULT_QUERY, status: 'none' as const, sortColumn: 3 },
+    ];
+    for (const [i, query] of queries.entries()) {
+      const fresh = await listFormTable(db, { ...request, query, offset: i * 50 });
+      const held = pageOf(rows, query, i * 50, 50);
+      expect(held.matching).toBe(fresh.matching);
+      expect(held.total).toBe(ROWS);
+      expect(held.rows.map((r) => [r.id, r.texts])).toEqual(fresh.rows.map((r) => [r.id, r.texts]));
+    }
+  });
+
+  it('reads again when a submission or a review of the form changes (the page’s live query), not before', async () => {
+    await fill(3);
+    const seen: number[] = [];
+    const subscription = liveQuery(() => readFormSource(db, 'p-gao', 'household')).subscribe((source) =>
+      seen.push(source.submissions.length),
+    );
+    try {
+      await expect.poll(() => seen).toEqual([3]);
+      await db.submissions.put(submissionAt('s-new', at(10), { data: { members: 2 } }));
+      await expect.poll(() => seen).toEqual([3, 4]);
+      await saveReview(db, { id: 's-new', projectId: 'p-gao' }, { status: 'verified' });
+      await expect.poll(() => seen.length).toBe(3);
+      // Another form's submission does not touch this form's rows.
+      await db.submissions.put(submissionAt('x-form', at(11), { formId: 'other' }));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(seen.length).toBe(3);
+    } finally {
+      subscription.unsubscribe();
+    }
+  });
+
   it('pages through many submissions, newest first, and counts what the query keeps', async () => {
     await fill();
     // Left out: another form, another project, an earlier version, a discarded one.

@@ -1,5 +1,6 @@
 import { useFieldArray, useFormContext } from 'react-hook-form';
 import { useT } from '../../i18n/useT';
+import { DateField } from './DateField';
 import { Field, FieldError, invalidProps, ListFieldset, ListItem } from './EditParts';
 import type { IndicatorFormValues } from './indicatorFormValues';
 
@@ -20,20 +21,22 @@ export function TargetsList() {
     >
       {list.fields.map((item, i) => (
         <ListItem key={item.id} removeLabel={t('edit.remove')} onRemove={() => list.remove(i)}>
-          <Field label={t('edit.periodStart')} errors={errors} path={`targets.${i}.period.start`}>
-            <input
-              type="date"
-              {...register(`targets.${i}.period.start`)}
-              {...invalidProps(errors, `targets.${i}.period.start`)}
-            />
-          </Field>
-          <Field label={t('edit.periodEnd')} errors={errors} path={`targets.${i}.period.end`}>
-            <input
-              type="date"
-              {...register(`targets.${i}.period.end`)}
-              {...invalidProps(errors, `targets.${i}.period.end`)}
-            />
-          </Field>
+          <DateField
+            label={t('edit.periodStart')}
+            control={control}
+            name={`targets.${i}.period.start`}
+            aria={invalidProps(errors, `targets.${i}.period.start`)}
+          >
+            <FieldError errors={errors} path={`targets.${i}.period.start`} />
+          </DateField>
+          <DateField
+            label={t('edit.periodEnd')}
+            control={control}
+            name={`targets.${i}.period.end`}
+            aria={invalidProps(errors, `targets.${i}.period.end`)}
+          >
+            <FieldError errors={errors} path={`targets.${i}.period.end`} />
+          </DateField>
           <Field label={t('ind.target')} errors={errors} path={`targets.${i}.value`}>
             <input
               inputMode="decimal"

@@ -7,7 +7,8 @@ import { useSignedIn } from '../../hooks/useSignedIn';
 import { useT } from '../../i18n/useT';
 import { EditInvalidError } from '../../repositories/mergedEdit';
 import { projectProblems } from '../../repositories/projectEdits';
-import { EditActions, Field, invalidProps } from './EditParts';
+import { DateField } from './DateField';
+import { EditActions, Field, FieldError, invalidProps } from './EditParts';
 import { problemResolver, showProblems } from './problemResolver';
 import {
   BudgetsList,
@@ -47,7 +48,7 @@ export function ProjectForm({
     resolver: problemResolver((v) => projectProblems(projectChangeOf(v, project), role, !project)),
     defaultValues: projectFormValues(project),
   });
-  const { register, handleSubmit, formState, setError } = form;
+  const { register, handleSubmit, formState, setError, control } = form;
   const errors = formState.errors;
   const me = session.user;
   const focalPoint = project?.focalPointId;
@@ -109,9 +110,15 @@ export function ProjectForm({
           <legend>{t('proj.dates')}</legend>
           <div className="edit-item">
             {DATES.map((name) => (
-              <Field key={name} label={t(`edit.proj.${name}`)} errors={errors} path={name}>
-                <input type="date" {...register(name)} {...invalidProps(errors, name)} />
-              </Field>
+              <DateField
+                key={name}
+                label={t(`edit.proj.${name}`)}
+                control={control}
+                name={name}
+                aria={invalidProps(errors, name)}
+              >
+                <FieldError errors={errors} path={name} />
+              </DateField>
             ))}
           </div>
         </fieldset>

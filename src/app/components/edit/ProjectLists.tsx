@@ -2,7 +2,8 @@ import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import { ORGANISATION_ROLES } from '../../../core/records/iatiCodes';
 import type { OrganisationRecord } from '../../db/schema';
 import { useT } from '../../i18n/useT';
-import { Field, invalidProps, ListFieldset, ListItem } from './EditParts';
+import { DateField } from './DateField';
+import { Field, FieldError, invalidProps, ListFieldset, ListItem } from './EditParts';
 import { numberOf } from './formValues';
 import type { ProjectFormValues } from './projectFormValues';
 
@@ -197,20 +198,22 @@ export function BudgetsList() {
               {...invalidProps(errors, `budgets.${i}.currency`)}
             />
           </Field>
-          <Field label={t('edit.periodStart')} errors={errors} path={`budgets.${i}.periodStart`}>
-            <input
-              type="date"
-              {...register(`budgets.${i}.periodStart`)}
-              {...invalidProps(errors, `budgets.${i}.periodStart`)}
-            />
-          </Field>
-          <Field label={t('edit.periodEnd')} errors={errors} path={`budgets.${i}.periodEnd`}>
-            <input
-              type="date"
-              {...register(`budgets.${i}.periodEnd`)}
-              {...invalidProps(errors, `budgets.${i}.periodEnd`)}
-            />
-          </Field>
+          <DateField
+            label={t('edit.periodStart')}
+            control={control}
+            name={`budgets.${i}.periodStart`}
+            aria={invalidProps(errors, `budgets.${i}.periodStart`)}
+          >
+            <FieldError errors={errors} path={`budgets.${i}.periodStart`} />
+          </DateField>
+          <DateField
+            label={t('edit.periodEnd')}
+            control={control}
+            name={`budgets.${i}.periodEnd`}
+            aria={invalidProps(errors, `budgets.${i}.periodEnd`)}
+          >
+            <FieldError errors={errors} path={`budgets.${i}.periodEnd`} />
+          </DateField>
           <Field label={t('edit.proj.budgetType')} errors={errors} path={`budgets.${i}.type`}>
             <select {...register(`budgets.${i}.type`)}>
               <option value="original">{t('proj.budget.original')}</option>
