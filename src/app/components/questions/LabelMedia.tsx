@@ -1,0 +1,14 @@
+import { lazy, Suspense } from 'react';
+import type { LabelMedia as Media } from '../../../core/forms/definition';
+
+// Its code loads only with a form that has media (budget: scripts/bundle-budget.ts).
+const View = lazy(() => import('../formMedia/LabelMediaView'));
+
+/** The image, sound or video of a label or choice (XLSForm media::image, media::audio, media::video). */
+export function LabelMedia({ media, alt }: { media: Media | undefined; alt: string }) {
+  return media ? (
+    <Suspense>
+      <View media={media} alt={alt} />
+    </Suspense>
+  ) : null;
+}
