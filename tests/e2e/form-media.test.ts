@@ -55,10 +55,23 @@ describe('a form with a picture', () => {
     await page.getByRole('button', { name: `Publier la version ${VERSION}` }).click();
     await page.getByText(`Version ${VERSION} de « ${WELL_TITLE} » publiée`, { exact: false }).waitFor();
 
-    // The agent's sync brings the form and its picture.
+    // The agent's sync brings the form; its picture cannot come this time (the link drops it). The form
+    // opens all the same, with its texts and a note that the picture is on its way.
+    const fileUrl = '**/api/projects/*/forms/inspection_puits/versions/*/files/puits.png';
+    await agent.context.route(fileUrl, (route) => route.abort());
     await agentHome.syncNow();
     await agentHome.waitForForm(WELL_TITLE);
     await agentHome.newSubmission(WELL_TITLE);
+    await agent.page.getByText(WELL_IMAGE_LABEL).waitFor();
+    await agent.page
+      .getByText('Les images et sons de ce formulaire sont en cours de téléchargement')
+      .waitFor();
+    expect(await agent.page.getByRole('img', { name: WELL_IMAGE_LABEL }).count()).toBe(0);
+    await expectAccessible(agent.page, 'a form whose picture is still downloading');
+
+    // The next sync brings the picture, shown where the note was.
+    await agent.context.unroute(fileUrl);
+    await agentHome.syncNow();
     const image = agent.page.getByRole('img', { name: WELL_IMAGE_LABEL });
     await image.waitFor();
     await expect.poll(() => naturalWidth(image)).toBe(64);
