@@ -1,13 +1,15 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorBody } from '../../src/core/sync/errors';
 import { MAX_BODY_BYTES, PushResponse } from '../../src/core/sync/protocol';
 import { API_CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY } from '../../src/server/http/headers';
 import { backends } from './backends';
 import { newClientId, setupServer, submission, type TestServer } from './harness';
+
+const BIG_ASSET = `export const words = ${JSON.stringify('terrain '.repeat(2000))};`;
 
 describe.each(backends)('http on $name', (backend) => {
   let server: TestServer;
@@ -18,6 +20,9 @@ describe.each(backends)('http on $name', (backend) => {
     writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Terrain</title>');
     writeFileSync(join(staticDir, 'sw.js'), 'self.addEventListener("install", () => {});');
     writeFileSync(join(staticDir, 'assets', 'index-abc123.js'), 'console.log(1);');
+    // The build's Brotli copy of an asset (vite.config.ts, brotliCopies).
+    writeFileSync(join(staticDir, 'assets', 'big-abc123.js'), BIG_ASSET);
+    writeFileSync(join(staticDir, 'assets', 'big-abc123.js.br'), brotliCompressSync(BIG_ASSET));
     server = await setupServer(backend, { staticDir });
   });
   afterAll(async () => {
@@ -68,6 +73,24 @@ describe.each(backends)('http on $name', (backend) => {
     expect(deep.headers.get('content-type')).toContain('text/html');
     expect(deep.headers.get('cache-control')).toBe('no-cache');
     expect((await server.request('/assets/missing-123.js')).status).toBe(404);
+  });
+
+  it("sends the build's Brotli copy to browsers that accept it, gzip or plain to others", async () => {
+    const br = await server.request('/assets/big-abc123.js', {
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    });
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(br.headers.get('content-type')).toContain('javascript');
+    expect(br.headers.get('cache-control')).toContain('immutable');
+    expect(br.headers.get('vary')).toContain('Accept-Encoding');
+    expect(brotliDecompressSync(Buffer.from(await br.arrayBuffer())).toString()).toBe(BIG_ASSET);
+    const gzip = await server.request('/assets/big-abc123.js', { headers: { 'accept-encoding': 'gzip' } });
+    expect(gzip.headers.get('content-encoding')).toBe('gzip');
+    const plain = await server.request('/assets/big-abc123.js', {
+      headers: { 'accept-encoding': 'identity' },
+    });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe(BIG_ASSET);
   });
 
   it('accepts a gzip request body', async () => {

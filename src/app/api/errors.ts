@@ -1,4 +1,4 @@
-import { isTransientStatus } from '../../core/sync/errors';
+import { isTransientStatus } from '../../core/sync/transient';
 
 /** The server answered with a non-2xx status (or a 2xx body that does not match the protocol). */
 export class ApiError extends Error {

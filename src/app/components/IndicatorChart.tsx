@@ -1,4 +1,4 @@
-import type { UiLanguage } from '../../core/i18n/localized';
+import type { UiLanguage } from '../../core/i18n/uiLanguages';
 import { progressTowards } from '../../core/indicators/report';
 import type { Indicator } from '../../core/records/indicator';
 import type { IndicatorRow } from './indicatorRows';

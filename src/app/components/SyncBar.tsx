@@ -2,7 +2,7 @@ import { useApp } from '../hooks/useApp';
 import { useNow } from '../hooks/useNow';
 import { useOnline } from '../hooks/useOnline';
 import { useSyncStatus } from '../hooks/useSyncStatus';
-import type { UiLanguage } from '../../core/i18n/localized';
+import type { UiLanguage } from '../../core/i18n/uiLanguages';
 import { bytes, relativeTime } from '../i18n/format';
 import { useT } from '../i18n/useT';
 import type { SyncEngine } from '../sync/SyncEngine';

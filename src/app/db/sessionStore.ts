@@ -1,18 +1,17 @@
-import { z } from 'zod/mini';
-import { PublicUser } from '../../core/records/user';
 import { committed } from '../vault/rawIdb';
+import type { Session } from './sessionSchema';
+
+export type { Session };
 
 /**
  * The signed-in session, kept in its own small database so it survives offline reloads: an agent days away
  * from network must reopen the app and keep collecting. An expired session is still returned; the server
  * answers 401 on the next sync and the UI asks to sign in again, while local work goes on.
+ *
+ * Its schema is loaded only where a session is read or written: a new user's sign-in page has none to
+ * check, and so carries no validation library (issue 14, first load).
  */
-export const Session = z.object({
-  token: z.string().check(z.minLength(1)),
-  expiresAt: z.iso.datetime(),
-  user: PublicUser,
-});
-export type Session = z.infer<typeof Session>;
+const schema = () => import('./sessionSchema').then((m) => m.Session);
 
 interface SessionRow {
   key: 'current';
@@ -65,12 +64,12 @@ export async function loadSession(): Promise<Session | null> {
   const row = (await run('readonly', (store) => store.get('current'))) as SessionRow | undefined;
   if (!row) return null;
   // A stored row from an older build that no longer parses is treated as signed out, not as a crash.
-  const parsed = Session.safeParse(row.session);
+  const parsed = (await schema()).safeParse(row.session);
   return parsed.success ? parsed.data : null;
 }
 
 export async function saveSession(session: Session): Promise<void> {
-  const row: SessionRow = { key: 'current', session: Session.parse(session) };
+  const row: SessionRow = { key: 'current', session: (await schema()).parse(session) };
   await run('readwrite', (store) => store.put(row));
 }
 

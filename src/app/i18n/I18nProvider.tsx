@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { UiLanguage } from '../../core/i18n/localized';
+import type { UiLanguage } from '../../core/i18n/uiLanguages';
 import { I18nContext } from './context';
 import { initialLanguage, storeLanguage } from './language';
 import { hasDictionary, loadDictionary, translator } from './translate';

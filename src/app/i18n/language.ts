@@ -1,4 +1,4 @@
-import { UI_LANGUAGES, type UiLanguage } from '../../core/i18n/localized';
+import { UI_LANGUAGES, type UiLanguage } from '../../core/i18n/uiLanguages';
 
 const STORAGE_KEY = 'terrain.lang';
 

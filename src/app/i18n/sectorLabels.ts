@@ -1,4 +1,4 @@
-import type { UiLanguage } from '../../core/i18n/localized';
+import type { UiLanguage } from '../../core/i18n/uiLanguages';
 
 /**
  * Names of OECD DAC 5-digit purpose codes (IATI Sector vocabulary 1) in French and English: those the demo

@@ -1,4 +1,4 @@
-import type { UiLanguage } from '../../core/i18n/localized';
+import type { UiLanguage } from '../../core/i18n/uiLanguages';
 import { registerPageStrings } from './translate';
 
 /** The sign-out confirmation (SignOutPanel.tsx): it loads when asked for. See pageStrings.ts. */

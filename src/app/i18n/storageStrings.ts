@@ -1,4 +1,4 @@
-import type { UiLanguage } from '../../core/i18n/localized';
+import type { UiLanguage } from '../../core/i18n/uiLanguages';
 import { registerPageStrings } from './translate';
 
 /** The storage line of the home page (StorageUsage.tsx): it loads after the first screen. See pageStrings.ts. */

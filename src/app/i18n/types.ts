@@ -1,4 +1,4 @@
-import type { UiLanguage } from '../../core/i18n/localized';
+import type { UiLanguage } from '../../core/i18n/uiLanguages';
 import type { fr } from './fr';
 import type { coordinationFr } from './coordinationStrings';
 import type { dataTableFr } from './dataTableStrings';

@@ -1,4 +1,4 @@
-import type { UiLanguage } from '../../core/i18n/localized';
+import type { UiLanguage } from '../../core/i18n/uiLanguages';
 import { NetworkError } from '../api/errors';
 import type { Translate } from '../i18n/types';
 import { signInError, waitText } from './signInError';

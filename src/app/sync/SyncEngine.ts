@@ -285,11 +285,14 @@ export class SyncEngine {
     this.update({ phase: 'syncing', nextRetryAt: null, progress: null });
     try {
       if (!this.metaLoaded) await this.loadMeta();
-      await this.register();
-      if (this.options.beforePush) {
-        await this.options.beforePush(!this.prepared);
-        this.prepared = true;
-      }
+      // The first sync of an engine (each sign-in, each app start) registers the device and fetches the
+      // server's key: two requests, sent together. When nothing waits to be sent, the pull goes with them, so
+      // a new user's survey list arrives one round trip after signing in rather than three (issue 14, first
+      // load). With changes waiting, the push goes first, as always, and the pull after it.
+      const first = !this.prepared;
+      const setUp = this.setUp();
+      const pullFirst = first && (await countPending(this.db)) === 0;
+      await settleAll(pullFirst ? [setUp, this.pullAll()] : [setUp]);
       await pushOutbox(this.db, this.api, {
         now: this.now,
         maxBatchMutations: this.batchLimit ?? this.options.maxBatchMutations,
@@ -302,13 +305,7 @@ export class SyncEngine {
           await this.refreshCounts();
         },
       });
-      let received = 0;
-      this.update({ progress: { kind: 'pull', received } });
-      await pullChanges(this.db, this.api, this.options.pullLimit ?? DEFAULT_PULL_LIMIT, (stats, count) => {
-        received += count;
-        this.update({ progress: { kind: 'pull', received } });
-        if (stats.invalid > 0) this.update({ invalidRows: this.status.invalidRows + stats.invalid });
-      });
+      if (!pullFirst) await this.pullAll();
       await uploadMedia(this.db, this.api, {
         onProgress: ({ sent, total }) => this.update({ progress: { kind: 'media', sent, total } }),
       });
@@ -327,6 +324,31 @@ export class SyncEngine {
       this.update({ progress: null });
       await this.refreshCounts().catch(() => undefined);
     }
+  }
+
+  /** Registers the device and prepares sealing (the server's key), together: neither waits on the other. */
+  private async setUp(): Promise<void> {
+    const { beforePush } = this.options;
+    await settleAll([
+      this.register(),
+      beforePush
+        ? beforePush(!this.prepared).then(() => {
+            this.prepared = true;
+          })
+        : Promise.resolve().then(() => {
+            this.prepared = true;
+          }),
+    ]);
+  }
+
+  private async pullAll(): Promise<void> {
+    let received = 0;
+    this.update({ progress: { kind: 'pull', received } });
+    await pullChanges(this.db, this.api, this.options.pullLimit ?? DEFAULT_PULL_LIMIT, (stats, count) => {
+      received += count;
+      this.update({ progress: { kind: 'pull', received } });
+      if (stats.invalid > 0) this.update({ invalidRows: this.status.invalidRows + stats.invalid });
+    });
   }
 
   /**
@@ -420,4 +442,11 @@ export class SyncEngine {
     this.status = next;
     for (const listener of this.listeners) listener(next);
   }
+}
+
+/** Waits for every step to end, then throws the first failure: no step is left running unwatched. */
+async function settleAll(steps: readonly Promise<unknown>[]): Promise<void> {
+  const results = await Promise.allSettled(steps);
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
 }

@@ -11,7 +11,7 @@ import { openSealedDb } from './openSealedDb';
 import { loadSealContext, prepareSealed } from './prepareSealed';
 import { sendOthersSealed, sendSealedOutbox } from './sealedOutbox';
 import { ServerSealer } from './serverSeal';
-import { unlockOffline, unlockOnline, type Unlocked } from './unlock';
+import { freshPasswordKey, unlockOffline, unlockOnline, type Unlocked } from './unlock';
 
 /**
  * The vault's side of the app's session (called by src/app/state/AppProvider.tsx, which stays small because
@@ -25,12 +25,14 @@ export async function signInAndUnlock(
   username: string,
   password: string,
 ): Promise<{ session: Session; unlocked: Unlocked }> {
+  const fresh = freshPasswordKey(password);
   const response = await api.login({ username, password });
   const unlocked = await unlockOnline(
     response.user.id,
     password,
     response.vaultSecret,
     response.idleLockMinutes,
+    fresh,
   );
   return {
     session: { token: response.token, expiresAt: response.expiresAt, user: response.user },

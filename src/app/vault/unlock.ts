@@ -7,7 +7,7 @@ import {
   type KeyringEntry,
 } from './keyring';
 import { deleteOrphanDb } from './openSealedDb';
-import { newDataKey, newKdfParams, passwordKey, secretKey, unwrap, wrap } from './keys';
+import { newDataKey, newKdfParams, passwordKey, secretKey, unwrap, wrap, type KdfParams } from './keys';
 
 /** The idle time before the app locks, when the server says none (an older server). */
 export const DEFAULT_IDLE_LOCK_MINUTES = 15;
@@ -86,9 +86,10 @@ export async function unlockOnline(
   password: string,
   secret: string | undefined,
   idleLockMinutes = DEFAULT_IDLE_LOCK_MINUTES,
+  fresh?: FreshPasswordKey,
 ): Promise<Unlocked> {
   const entry = await readEntry(userId);
-  if (!entry) return create(userId, password, secret, idleLockMinutes);
+  if (!entry) return create(userId, password, secret, idleLockMinutes, fresh ?? freshPasswordKey(password));
   const byPassword = await passwordKey(password, entry.kdf);
   const fromPassword = await unwrap(entry.byPassword, byPassword, true).catch(() => null);
   const bySecret = secret === undefined ? null : await secretKey(secret);
@@ -136,16 +137,36 @@ export async function changePassword(
   await updateEntry(userId, { kdf, byPassword: await wrap(dataKey, await passwordKey(newPassword, kdf)) });
 }
 
+/** A password key under a new salt, for a user's first entry on this device. */
+export interface FreshPasswordKey {
+  kdf: KdfParams;
+  key: Promise<CryptoKey>;
+}
+
+/**
+ * Starts deriving the password key of a first entry. The sign-in page starts it while the server checks the
+ * password (PBKDF2 takes about as long as a round trip on a tablet), so a new user waits for one, not both;
+ * when the device already keeps the user's data it goes unused.
+ */
+export function freshPasswordKey(password: string): FreshPasswordKey {
+  const kdf = newKdfParams();
+  const key = passwordKey(password, kdf);
+  // Unused, a failure must not surface as an unhandled rejection; used, `await key` still throws it.
+  key.catch(() => undefined);
+  return { kdf, key };
+}
+
 async function create(
   userId: string,
   password: string,
   secret: string | undefined,
   idleLockMinutes: number,
+  fresh: FreshPasswordKey,
 ): Promise<Unlocked> {
   await deleteOrphanDb(userId);
   const dataKey = await newDataKey();
-  const kdf = newKdfParams();
-  const byPassword = await passwordKey(password, kdf);
+  const { kdf } = fresh;
+  const byPassword = await fresh.key;
   const entry: KeyringEntry = {
     userId,
     kdf,

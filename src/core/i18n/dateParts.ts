@@ -1,4 +1,4 @@
-import type { UiLanguage } from './localized';
+import type { UiLanguage } from './uiLanguages';
 
 /**
  * A date typed as three labelled parts (day, month, year) in the order of the interface language, so that

@@ -1,8 +1,6 @@
 import { z } from 'zod/mini';
 
-/** The languages Terrain's interface speaks. Form content may carry more languages than these. */
-export const UI_LANGUAGES = ['fr', 'en'] as const;
-export type UiLanguage = (typeof UI_LANGUAGES)[number];
+export { UI_LANGUAGES, type UiLanguage } from './uiLanguages';
 
 /** Text in several languages, keyed by a BCP 47 language code such as `fr` or `en`. */
 export const LocalizedText = z.record(z.string().check(z.minLength(2), z.maxLength(35)), z.string());

@@ -34,7 +34,4 @@ export type ErrorBody = z.infer<typeof ErrorBody>;
 /** Details of a `seq_gap` error: the client must resend from `expectedSeq`. */
 export const SeqGapDetails = z.object({ expectedSeq: z.int().check(z.positive()) });
 
-/** Errors worth retrying later: the request may succeed unchanged. */
-export function isTransientStatus(status: number): boolean {
-  return status === 408 || status === 429 || status >= 500;
-}
+export { isTransientStatus } from './transient';

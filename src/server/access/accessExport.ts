@@ -4,7 +4,7 @@ import { toCsv } from '../../core/export/csv';
 import { submissionsGeoJson, type Feature } from '../../core/export/geojson';
 import { GEO_PRECISION_MAX } from '../../core/export/geoPrecision';
 import { personalFieldNames, submissionTables } from '../../core/export/submissionTables';
-import { UI_LANGUAGES } from '../../core/i18n/localized';
+import { UI_LANGUAGES } from '../../core/i18n/uiLanguages';
 import { FormVersion } from '../../core/records/formVersion';
 import type { Submission } from '../../core/records/submission';
 import type { ExportFile } from '../export/buildExport';

@@ -4,7 +4,7 @@ import { projectsGeoJson, submissionsGeoJson } from '../../core/export/geojson';
 import { GEO_PRECISION_MAX, roundCoordinate } from '../../core/export/geoPrecision';
 import { toIatiXml } from '../../core/export/iati';
 import { personalFieldNames, submissionTables, type TableOptions } from '../../core/export/submissionTables';
-import { UI_LANGUAGES } from '../../core/i18n/localized';
+import { UI_LANGUAGES } from '../../core/i18n/uiLanguages';
 import { FormVersion } from '../../core/records/formVersion';
 import { Indicator } from '../../core/records/indicator';
 import { IndicatorValue } from '../../core/records/indicatorValue';

@@ -1,4 +1,4 @@
-import type { UiLanguage } from '../../core/i18n/localized';
+import type { UiLanguage } from '../../core/i18n/uiLanguages';
 
 /**
  * The interface language of `npm run forms`, from the POSIX locale variables in their order of precedence

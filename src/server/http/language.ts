@@ -1,4 +1,4 @@
-import type { UiLanguage } from '../../core/i18n/localized';
+import type { UiLanguage } from '../../core/i18n/uiLanguages';
 
 /**
  * The interface language a request asks for in its Accept-Language header, chosen as the app chooses from

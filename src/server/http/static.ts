@@ -15,10 +15,12 @@ export function mountStatic(app: Hono<AppEnv>, dir: string): void {
     const cacheControl = isAsset(c.req.path) ? 'public, max-age=31536000, immutable' : 'no-cache';
     c.res.headers.set('Cache-Control', cacheControl);
   });
-  app.get('*', serveStatic<AppEnv>({ root: dir }));
+  // The build's Brotli copies (vite.config.ts, brotliCopies) where the browser accepts them; otherwise the
+  // compress middleware gzips on the fly.
+  app.get('*', serveStatic<AppEnv>({ root: dir, precompressed: true }));
   app.get('*', async (c, next) => {
     // A missing hashed asset is a real 404: answering HTML where a script is expected only hides the error.
     if (isApi(c.req.path) || isAsset(c.req.path)) return next();
-    return serveStatic<AppEnv>({ root: dir, path: 'index.html' })(c, next);
+    return serveStatic<AppEnv>({ root: dir, path: 'index.html', precompressed: true })(c, next);
   });
 }

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod/mini';
-import { UI_LANGUAGES } from '../../core/i18n/localized';
+import { UI_LANGUAGES } from '../../core/i18n/uiLanguages';
 import { requireUser } from '../auth/session';
 import { auditContext } from '../audit/context';
 import {

@@ -5,7 +5,7 @@ import { hasRole } from '../../core/records/user';
 import { FormArchiveRequest, FormIdParam } from '../../core/sync/formAdmin';
 import { requireUser } from '../auth/session';
 import type { AppEnv, Clock } from '../http/env';
-import type { UiLanguage } from '../../core/i18n/localized';
+import type { UiLanguage } from '../../core/i18n/uiLanguages';
 import { errorBody, HttpError } from '../http/errors';
 import { readJson } from '../http/body';
 import { requestLanguage } from '../http/language';

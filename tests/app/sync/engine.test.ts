@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createApiClient } from '../../../src/app/api/client';
 import { getSyncMeta } from '../../../src/app/repositories/syncMeta';
 import { SYNC_INTERVAL_MS } from '../../../src/app/sync/SyncEngine';
 import type { SyncStatus } from '../../../src/app/sync/status';
@@ -240,5 +241,66 @@ describe('SyncEngine lifecycle', () => {
     h.document.dispatchEvent(new Event('visibilitychange'));
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(h.server.requests.length).toBe(requests);
+  });
+});
+
+describe('the first sync of an engine', () => {
+  /** A fetch that holds device registrations until released, passing everything else to the fake server. */
+  function holdingRegistrations() {
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const fetch: typeof globalThis.fetch = async (input, init) => {
+      const url = input instanceof Request ? input.url : String(input);
+      if (url.endsWith('/api/devices')) {
+        await held;
+        return new Response(JSON.stringify({ registeredAt: '2024-03-01T09:00:00.000Z' }), {
+          status: 200,
+          headers: { 'Content-Type': 'application/json' },
+        });
+      }
+      return h.server.fetch(input, init);
+    };
+    return { fetch, release };
+  }
+
+  it('with nothing to send, pulls while the device registers and the server key comes', async () => {
+    await h.close();
+    const holding = holdingRegistrations();
+    let keyAsked = false;
+    h = await createHarness({
+      api: createApiClient({ fetch: holding.fetch, getToken: () => 'token-ok' }),
+      registerDevice: true,
+      beforePush: () => {
+        keyAsked = true;
+        return Promise.resolve();
+      },
+    });
+    const syncing = h.engine.syncNow();
+    // The pull reaches the server while the registration is still unanswered.
+    await vi.waitFor(() => expect(h.server.requests.map((r) => r.path)).toEqual(['/api/sync/pull']));
+    expect(keyAsked).toBe(true);
+    holding.release();
+    await syncing;
+    expect(h.engine.getStatus()).toMatchObject({ phase: 'idle', lastError: null });
+  });
+
+  it('with changes waiting, registers and fetches the key before the push, and pulls after it', async () => {
+    const order: string[] = [];
+    await h.close();
+    h = await createHarness({
+      beforePush: () => {
+        order.push('key');
+        return Promise.resolve();
+      },
+    });
+    await h.finalize();
+    await h.engine.syncNow();
+    expect([...order, ...h.server.requests.map((r) => r.path)]).toEqual([
+      'key',
+      '/api/sync/push',
+      '/api/sync/pull',
+    ]);
   });
 });

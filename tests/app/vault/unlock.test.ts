@@ -4,6 +4,7 @@ import { readEntry } from '../../../src/app/vault/keyring';
 import { openSealedDb } from '../../../src/app/vault/openSealedDb';
 import {
   changePassword,
+  freshPasswordKey,
   throttleDelayMs,
   unlockOffline,
   unlockOnline,
@@ -41,6 +42,24 @@ const codeOf = (promise: Promise<unknown>) =>
   );
 
 describe('the vault', () => {
+  it('a first sign-in uses the password key derived while the server checked the password', async () => {
+    const userId = `u-${crypto.randomUUID()}`;
+    const fresh = freshPasswordKey(PASSWORD);
+    const { key } = await unlockOnline(userId, PASSWORD, secret(), 15, fresh);
+    expect((await readEntry(userId))?.kdf.salt).toEqual(fresh.kdf.salt);
+    const db = await openSealedDb(userId, key, `vault-${userId}`);
+    const draft = await createDraft(db, formRecord());
+    db.close();
+    const again = await unlockOffline(userId, PASSWORD);
+    const reopened = await openSealedDb(userId, again.key, `vault-${userId}`);
+    expect((await reopened.drafts.get(draft.id))?.id).toBe(draft.id);
+    reopened.close();
+    // A later sign-in keeps the entry as it is: a key derived in advance then goes unused.
+    const unused = freshPasswordKey(PASSWORD);
+    await unlockOnline(userId, PASSWORD, secret(), 15, unused);
+    expect((await readEntry(userId))?.kdf.salt).toEqual(fresh.kdf.salt);
+  });
+
   it('round trip: unlocks offline with the password and opens what was sealed before', async () => {
     const userId = `u-${crypto.randomUUID()}`;
     const { draftId } = await userWithData(userId);

@@ -1,4 +1,4 @@
-import type { UiLanguage } from '../../../core/i18n/localized';
+import type { UiLanguage } from '../../../core/i18n/uiLanguages';
 import { pickText } from '../../../core/i18n/localized';
 import { choicesOf, levelQuestions, type FormDefinition } from '../../../core/forms/definition';
 import { answerSortValue, answerText } from '../../../core/table/dataTable';

@@ -1,7 +1,7 @@
 import { Geopoint } from '../../../core/forms/answersSchema';
 import type { Choice, Question } from '../../../core/forms/definition';
 import { pickText } from '../../../core/i18n/localized';
-import type { UiLanguage } from '../../../core/i18n/localized';
+import type { UiLanguage } from '../../../core/i18n/uiLanguages';
 import type { Translate } from '../../i18n/types';
 
 /** How an answer is read: choice labels in `lang`, or their codes when the reader asked for codes. */

@@ -1,4 +1,4 @@
-import type { UiLanguage } from '../../../core/i18n/localized';
+import type { UiLanguage } from '../../../core/i18n/uiLanguages';
 import { days } from '../../i18n/format';
 import { periodLabel } from '../../../core/indicators/periods';
 import type { Period } from '../../../core/records/indicator';
