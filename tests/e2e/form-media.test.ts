@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
-import { WELL_IMAGE_LABEL, WELL_PHOTO_LABEL, WELL_PNG, WELL_TITLE, wellWorkbook } from './forms/wellWorkbook';
+import {
+  WELL_GOOD_CHOICE,
+  WELL_IMAGE_LABEL,
+  WELL_PHOTO_LABEL,
+  WELL_PNG,
+  WELL_TITLE,
+  wellWorkbook,
+} from './forms/wellWorkbook';
 import { expectAccessible } from './harness/axe';
 import { DEMO_PASSWORD } from './harness/server';
 import { e2eSuite } from './harness/suite';
@@ -31,7 +38,7 @@ describe('a form with a picture', () => {
     // The workbook and its picture, dropped together: checked by the server, nothing published yet.
     await forms.drop([{ name: 'puits.xlsx', buffer: wellWorkbook(VERSION) }, WELL_PNG]);
     await page.getByText('Joints : puits.png').waitFor();
-    await page.getByText(`Prêt à publier : ${WELL_TITLE}, version ${VERSION}, 2 question(s).`).waitFor();
+    await page.getByText(`Prêt à publier : ${WELL_TITLE}, version ${VERSION}, 3 question(s).`).waitFor();
 
     // The preview shows the picture from the dropped file.
     await page.getByRole('button', { name: 'Prévisualiser' }).click();
@@ -85,6 +92,10 @@ describe('a form with a picture', () => {
     const offlineImage = agent.page.getByRole('img', { name: WELL_IMAGE_LABEL });
     await offlineImage.waitFor();
     await expect.poll(() => naturalWidth(offlineImage)).toBe(64);
+    // The choice's picture, beside its radio button.
+    const choiceImage = agent.page.locator('.choice').getByRole('img', { name: WELL_GOOD_CHOICE });
+    await expect.poll(() => naturalWidth(choiceImage)).toBe(64);
+    await agent.page.getByLabel(WELL_GOOD_CHOICE).check();
     await expectAccessible(agent.page, 'a form with a picture, offline');
     await agent.context.setOffline(false);
   });

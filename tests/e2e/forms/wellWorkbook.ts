@@ -4,6 +4,7 @@ import * as XLSX from '@e965/xlsx';
 export const WELL_TITLE = 'Inspection des puits';
 export const WELL_IMAGE_LABEL = 'Voici le puits à inspecter';
 export const WELL_PHOTO_LABEL = 'Photo du puits';
+export const WELL_GOOD_CHOICE = 'Bon état';
 
 /** A solid-colour PNG of `width`×`height` (RGB), made here so the test needs no image file. */
 export function solidPng(width: number, height: number, [r, g, b]: [number, number, number]): Buffer {
@@ -37,7 +38,7 @@ export const WELL_PNG = { name: 'puits.png', buffer: solidPng(64, 48, [30, 120, 
 
 /**
  * A small XLSForm with a picture, as a supervisor would make it: a note showing the well (media::image),
- * and a photo question (type image) to try in the preview.
+ * a photo question (type image) to try in the preview, and a choice with the same picture.
  */
 export function wellWorkbook(version: string): Buffer {
   const book = XLSX.utils.book_new();
@@ -45,12 +46,20 @@ export function wellWorkbook(version: string): Buffer {
     ['type', 'name', 'label', 'media::image'],
     ['note', 'puits_vue', WELL_IMAGE_LABEL, WELL_PNG.name],
     ['image', 'photo', WELL_PHOTO_LABEL, ''],
+    ['select_one etat', 'etat', 'État du puits', ''],
+  ];
+  // A choice with a picture (the choices sheet's `image` column, as ODK names it).
+  const choices = [
+    ['list_name', 'name', 'label', 'image'],
+    ['etat', 'bon', WELL_GOOD_CHOICE, WELL_PNG.name],
+    ['etat', 'mauvais', 'Mauvais', ''],
   ];
   const settings = [
     ['form_title', 'form_id', 'version'],
     [WELL_TITLE, 'inspection_puits', version],
   ];
   XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(survey), 'survey');
+  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(choices), 'choices');
   XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(settings), 'settings');
   return XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
 }

@@ -11,7 +11,7 @@ import '../../i18n/formMediaStrings';
 import '../../styles/formMedia.css';
 import { useT } from '../../i18n/useT';
 
-type Kind = 'image' | 'audio' | 'video';
+type Kind = 'image' | 'bigImage' | 'audio' | 'video';
 
 /** The preview's files, dropped on the Forms page (a map by name); undefined on a device. */
 const droppedFiles = (files: FillContextValue['files']) =>
@@ -56,18 +56,21 @@ function MediaFile({
   kind,
   alt,
   preview,
+  quiet,
 }: {
   name: string;
   kind: Kind;
   alt: string;
   preview: boolean;
+  quiet: boolean | undefined;
 }) {
   const { t } = useT();
   const { blob, expected } = useFormFile(name);
   const url = useObjectUrl(blob);
   if (blob === null) {
-    // A file the version never had: the label's text alone, as ODK Collect shows it.
-    if (!expected) return null;
+    // A file the version never had: the label's text alone, as ODK Collect shows it. One note per label
+    // (the enlarged copy goes with its image).
+    if (!expected || kind === 'bigImage' || quiet) return null;
     return (
       <span className="hint label-media-note">
         {preview ? t('formMedia.notAttached', { name }) : t('formMedia.downloading')}
@@ -76,20 +79,37 @@ function MediaFile({
   }
   if (!url) return null;
   if (kind === 'image') return <img src={url} alt={alt} className="label-image" />;
+  // XLSForm's media::big-image: the same picture larger, opened apart.
+  if (kind === 'bigImage')
+    return (
+      <a href={url} target="_blank" rel="noopener">
+        {t('formMedia.enlarge')}
+      </a>
+    );
   if (kind === 'audio') return <audio src={url} controls preload="none" aria-label={alt} />;
   return <video src={url} controls preload="metadata" aria-label={alt} className="label-video" />;
 }
 
 /**
- * The image, sound and video of a label or choice (XLSForm media::image, media::audio, media::video), in
+ * The image (and its enlarged copy, media::big-image), sound and video of a label or choice (XLSForm
+ * media::image, media::audio, media::video), in
  * the interface's language when the form has it. Loaded lazily: forms without media never download it.
  */
-export default function LabelMediaView({ media, alt }: { media: LabelMedia; alt: string }) {
+export default function LabelMediaView({
+  media,
+  alt,
+  quiet,
+}: {
+  media: LabelMedia;
+  alt: string;
+  /** A choice's media: no note for a missing file (its question's label has one). */
+  quiet?: boolean | undefined;
+}) {
   const { lang } = useT();
   const { form, files } = useFill();
   const preview = droppedFiles(files) !== undefined;
   const name = (text: LocalizedText | undefined) => (text ? pickText(text, lang, form.defaultLanguage) : '');
-  const shown = (['image', 'audio', 'video'] as const).flatMap((kind) => {
+  const shown = (['image', 'bigImage', 'audio', 'video'] as const).flatMap((kind) => {
     const file = name(media[kind]);
     return file ? [{ kind, file }] : [];
   });
@@ -97,7 +117,7 @@ export default function LabelMediaView({ media, alt }: { media: LabelMedia; alt:
   return (
     <span className="label-media">
       {shown.map(({ kind, file }) => (
-        <MediaFile key={kind} name={file} kind={kind} alt={alt} preview={preview} />
+        <MediaFile key={kind} name={file} kind={kind} alt={alt} preview={preview} quiet={quiet} />
       ))}
     </span>
   );

@@ -40,7 +40,7 @@ export function SelectMultipleQuestion({ question, path }: QuestionProps) {
                     onBlur={field.onBlur}
                   />
                   <span>{pickText(choice.label, lang) || choice.name}</span>
-                  <LabelMedia media={choice.media} alt={pickText(choice.label, lang) || choice.name} />
+                  <LabelMedia media={choice.media} alt={pickText(choice.label, lang) || choice.name} quiet />
                 </label>
               ))}
             </div>

@@ -43,7 +43,7 @@ export function SelectOneQuestion({ question, path }: QuestionProps) {
               {...field}
             />
             <span>{pickText(choice.label, lang) || choice.name}</span>
-            <LabelMedia media={choice.media} alt={pickText(choice.label, lang) || choice.name} />
+            <LabelMedia media={choice.media} alt={pickText(choice.label, lang) || choice.name} quiet />
           </label>
         ))}
       </div>
