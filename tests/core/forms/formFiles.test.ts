@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FormDefinition } from '../../../src/core/forms/definition';
 import { mediaFileNames, mediaTypeOf, sniffMediaType } from '../../../src/core/forms/formFiles';
+import { localizeIssue } from '../../../src/core/forms/xlsform';
 
 const bytes = (...parts: (string | number[])[]) =>
   Uint8Array.from(parts.flatMap((p) => (typeof p === 'string' ? [...p].map((c) => c.charCodeAt(0)) : p)));
@@ -61,5 +62,21 @@ describe('form media files', () => {
       },
     });
     expect(mediaFileNames(form)).toEqual(['a.jpg', 'hi.mp3', 'how.mp4', 'map-en.png', 'map-fr.png']);
+  });
+
+  it('are refused and warned about in French too', () => {
+    const fr = (message: string) => localizeIssue({ sheet: 'file', message }, 'fr').message;
+    expect(fr('map.png is larger than 5 MB, the limit for an image')).toBe(
+      'map.png dépasse 5 Mo, la limite pour une image',
+    );
+    expect(fr('clip.mp4 is larger than 20 MB, the limit for a video')).toBe(
+      'clip.mp4 dépasse 20 Mo, la limite pour une vidéo',
+    );
+    expect(fr('The media files are larger than 40 MB together')).toBe(
+      'Les fichiers médias dépassent 40 Mo à eux tous',
+    );
+    expect(fr('hello.mp3 is named in the form but not attached: devices show the text without it')).toBe(
+      'hello.mp3 est nommé dans le formulaire mais n’est pas joint : les appareils affichent le texte sans lui',
+    );
   });
 });
