@@ -1,3 +1,4 @@
+import { z } from 'zod/mini';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { issueMessage, localizeIssue } from '../../core/forms/xlsform';
@@ -13,8 +14,8 @@ import { MAX_ATTACHMENTS_BYTES, type AttachmentFile } from '../forms/attachments
 import { setFormArchived } from '../forms/archiveForm';
 import { checkForm, FormImportError, importForm, type ImportRequest } from '../forms/importForm';
 import { MAX_FORM_BYTES } from '../forms/readWorkbook';
-import { MAX_FORM_MEDIA_BYTES } from '../../core/forms/formFiles';
-import { FormVersion, formVersionKey } from '../../core/records/formVersion';
+import { FormFile, MAX_FORM_MEDIA_BYTES } from '../../core/forms/formFiles';
+import { formVersionKey } from '../../core/records/formVersion';
 import type { Storage } from '../storage/Storage';
 
 /**
@@ -24,6 +25,9 @@ import type { Storage } from '../storage/Storage';
 const MAX_UPLOAD_BYTES = MAX_FORM_BYTES + MAX_ATTACHMENTS_BYTES + MAX_FORM_MEDIA_BYTES + 64 * 1024;
 
 const MB = 1024 * 1024;
+
+/** What the file route reads of a stored form version (FormVersion.files). */
+const VersionFiles = z.object({ files: z.optional(z.array(FormFile)) });
 const tooLarge = () =>
   new HttpError(
     'payload_too_large',
@@ -205,19 +209,21 @@ export function formRoutes(storage: Storage, now: Clock): Hono<AppEnv> {
       const record = formId.success
         ? await storage.getEntity('forms', formVersionKey(projectId, formId.data, version))
         : undefined;
-      const parsed = record && !record.deleted ? FormVersion.safeParse(record.data) : undefined;
+      // The version's list of files alone: its definition need not be read again for each file.
+      const parsed = record && !record.deleted ? VersionFiles.safeParse(record.data) : undefined;
       const name = c.req.param('name');
       const file = parsed?.success ? parsed.data.files?.find((f) => f.name === name) : undefined;
       if (!file) throw new HttpError('not_found', 'This form version has no such file');
       const etag = `"${file.sha256}"`;
+      const match = c.req.header('if-none-match');
+      const fresh = match?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag) ?? false;
+      const stored = fresh ? undefined : await storage.formFiles.get(file.sha256);
+      if (!fresh && !stored) throw new HttpError('not_found', 'This form version has no such file');
+      // Only an answer with the file (or 304) may be kept; errors stay `no-store` (http/headers.ts).
       c.set('cacheable', true);
       c.header('Cache-Control', 'private, max-age=31536000, immutable');
       c.header('ETag', etag);
-      const match = c.req.header('if-none-match');
-      if (match && match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag))
-        return c.body(null, 304);
-      const stored = await storage.formFiles.get(file.sha256);
-      if (!stored) throw new HttpError('not_found', 'This form version has no such file');
+      if (!stored) return c.body(null, 304);
       return c.body(new Uint8Array(stored.data), 200, {
         'Content-Type': stored.contentType,
         'Content-Length': String(stored.size),
