@@ -8,7 +8,8 @@
  * One lazy chunk reachable from the form page is left out by name (NOT_COUNTED_LAZY): the code of the rarer
  * ODK functions (digest, randomize, area…, src/core/forms/expr/functions/extra.ts), which the app loads only
  * before filling a form that calls one of them (functions/lazy.ts); it is printed on a line of its own,
- * bundle.form_functions_js_gzip_kb. Nothing else is left out.
+ * bundle.form_functions_js_gzip_kb. So is the display of a form's media (components/formMedia), loaded only
+ * by forms whose labels have images, sounds or videos. Nothing else is left out.
  * Prints the figures; exits 1 over budget.
  */
 import { readFileSync } from 'node:fs';
@@ -30,9 +31,13 @@ export const FIELD_AGENT_ENTRIES: [string, boolean][] = [
 export const LANGUAGE_CHUNKS = ['src/app/i18n/fr.ts', 'src/app/i18n/en.ts'];
 /**
  * Lazy chunks not counted though the form page may load them: only forms that call one of their functions
- * do (see the header). Printed separately.
+ * do (see the header); and the display of a form's images, sounds and videos, which only forms with media
+ * (media::image…) load. Printed separately.
  */
-export const NOT_COUNTED_LAZY = ['src/core/forms/expr/functions/extra.ts'];
+export const NOT_COUNTED_LAZY = [
+  'src/core/forms/expr/functions/extra.ts',
+  'src/app/components/formMedia/LabelMediaView.tsx',
+];
 /**
  * The map (MapLibre, about 300 KB gzip, and the map widgets): loaded only when a map shows (a geo question
  * on a map, a submission's map), in a chunk of its own (vite.config.ts `map`), never in the entry, `shell`,
@@ -122,14 +127,15 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(
     `bundle.after_first_screen_js_gzip_kb: ${(laterBytes / 1024).toFixed(1)} (sync code, not counted)`,
   );
-  const formFunctions = collect(
-    manifest,
-    NOT_COUNTED_LAZY.map((key): [string, boolean] => [key, false]),
-  ).filter((f) => !counted.has(f));
-  const formFunctionsBytes = formFunctions.reduce((sum, file) => sum + gzipSize(dist, file), 0);
-  console.log(
-    `bundle.form_functions_js_gzip_kb: ${(formFunctionsBytes / 1024).toFixed(1)} (loaded only by forms that call them, not counted)`,
-  );
+  const lazyFigures: [string, string, string][] = [
+    [NOT_COUNTED_LAZY[0]!, 'form_functions', 'loaded only by forms that call them'],
+    [NOT_COUNTED_LAZY[1]!, 'form_media', 'loaded only by forms with images, sounds or videos'],
+  ];
+  for (const [key, figure, why] of lazyFigures) {
+    const lazyFiles = collect(manifest, [[key, false]]).filter((f) => !counted.has(f));
+    const lazyBytes = lazyFiles.reduce((sum, file) => sum + gzipSize(dist, file), 0);
+    console.log(`bundle.${figure}_js_gzip_kb: ${(lazyBytes / 1024).toFixed(1)} (${why}, not counted)`);
+  }
   const map = collect(
     manifest,
     MAP_LAZY.map((key): [string, boolean] => [key, false]),

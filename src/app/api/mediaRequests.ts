@@ -32,6 +32,8 @@ export interface MediaRequests {
   upload(sha256: string, chunk: MediaChunk): Promise<UploadAnswer>;
   /** The file's bytes, with the type it was uploaded with. */
   download(sha256: string): Promise<Blob>;
+  /** Any file of the API by its path (a form's media file: src/app/sync/formFiles.ts). */
+  blob(path: string): Promise<Blob>;
   /** `POST /api/media/sealed`: the server opens the uploaded ciphertext and keeps the file as its author's. */
   finishSealedMedia(request: SealedMediaRequest): Promise<SealedMediaResponse>;
 }
@@ -45,6 +47,16 @@ interface Transport {
 /** The media routes (docs/sync-protocol.md, "Media"), on the client's transport. */
 export function mediaRequests({ fetchRaw, readJson, toApiError }: Transport): MediaRequests {
   const path = (sha256: string) => `/api/media/${sha256}`;
+  const blob = async (url: string) => {
+    const response = await fetchRaw('GET', url, new Headers());
+    if (!response.ok) throw await toApiError(response);
+    try {
+      return await response.blob();
+    } catch (error) {
+      // Cut off on the way: worth another try.
+      throw new NetworkError(error);
+    }
+  };
   return {
     async status(sha256) {
       const response = await fetchRaw('HEAD', path(sha256), new Headers());
@@ -70,16 +82,8 @@ export function mediaRequests({ fetchRaw, readJson, toApiError }: Transport): Me
       return parsed.data;
     },
 
-    async download(sha256) {
-      const response = await fetchRaw('GET', path(sha256), new Headers());
-      if (!response.ok) throw await toApiError(response);
-      try {
-        return await response.blob();
-      } catch (error) {
-        // Cut off on the way: worth another try.
-        throw new NetworkError(error);
-      }
-    },
+    download: (sha256) => blob(path(sha256)),
+    blob,
 
     async finishSealedMedia(request) {
       const headers = new Headers({ Accept: 'application/json', 'Content-Type': 'application/json' });

@@ -105,7 +105,10 @@ export function EngineForm({
   };
 
   const errorCount = countErrors(formState.errors);
-  const context = useMemo(() => ({ form: definition, engine, state }), [definition, engine, state]);
+  const context = useMemo(
+    () => ({ form: definition, engine, state, files: form.files }),
+    [definition, engine, state, form.files],
+  );
   return (
     <FillContext value={context}>
       <FormProvider {...methods}>

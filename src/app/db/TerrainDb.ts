@@ -3,6 +3,7 @@ import { encodeHlc } from '../../core/hlc';
 import { formVersionKey } from '../../core/records/formVersion';
 import type {
   DraftRecord,
+  FormFileRecord,
   FormRecord,
   IndicatorRecord,
   IndicatorValueRecord,
@@ -40,6 +41,7 @@ export class TerrainDb extends Dexie {
   declare readonly indicatorValues: Table<IndicatorValueRecord, string>;
   declare readonly reviewEvents: Table<ReviewEventRecord, string>;
   declare readonly members: Table<MemberRecord, string>;
+  declare readonly formFiles: Table<FormFileRecord, string>;
 
   constructor(
     readonly userId: string,
@@ -120,6 +122,9 @@ export class TerrainDb extends Dexie {
       reviews: 'id, projectId, status',
       submissions: 'id, finalizedAt, syncState, formId, replaces, versionState, projectId, createdBy',
     });
+    // Version 11 adds the media files of forms (images, sounds, videos their labels name), by SHA-256,
+    // downloaded after their version (src/app/sync/formFiles.ts): a new table only, not sealed.
+    this.version(11).stores({ formFiles: 'sha256' });
     // Runs once, inside the transaction that creates the database, so the meta row always exists.
     this.on('populate', (tx) => {
       const clientId = newClientId();

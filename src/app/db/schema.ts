@@ -61,6 +61,18 @@ export interface MediaRecord {
   uploadError?: string;
 }
 
+/**
+ * A media file of the forms on the device (an image, sound or video their labels name, FormVersion.files),
+ * named by its SHA-256, downloaded by the sync after the version (src/app/sync/formFiles.ts) so the form
+ * shows it offline. Published to every member of the project: not sealed.
+ */
+export interface FormFileRecord {
+  sha256: string;
+  blob: Blob;
+  type: string;
+  size: number;
+}
+
 export type SubmissionSyncState = 'pending' | 'synced' | 'rejected';
 
 export interface SubmissionRecord extends Submission {

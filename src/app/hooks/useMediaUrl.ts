@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useContext, useEffect, useState } from 'react';
 import type { MediaRef } from '../../core/forms/answersSchema';
+import { FillContext } from '../components/questions/fillContext';
 import { useSignedIn } from './useSignedIn';
 
 /**
@@ -16,6 +17,8 @@ export type MediaView =
  */
 export function useMediaUrl(media: MediaRef | undefined): { view: MediaView; retry: () => void } {
   const { engine } = useSignedIn();
+  // The Forms page's preview holds its file answers in memory (FormPreview.tsx).
+  const held = useContext(FillContext)?.held;
   const [attempt, setAttempt] = useState(0);
   const [state, setState] = useState<{ key: string; view: MediaView } | null>(null);
   const { sha256, name, type, size } = media ?? {};
@@ -28,7 +31,10 @@ export function useMediaUrl(media: MediaRef | undefined): { view: MediaView; ret
       if (live) setState({ key, view });
     };
     const load = async (): Promise<void> => {
-      const result = await engine.fetchMedia({ sha256, name, type, size });
+      const blob = held?.get(sha256);
+      const result = blob
+        ? { kind: 'ready' as const, blob }
+        : await engine.fetchMedia({ sha256, name, type, size });
       if (!live) return;
       if (result.kind !== 'ready') return show({ state: result.kind });
       url = URL.createObjectURL(result.blob);
@@ -39,7 +45,7 @@ export function useMediaUrl(media: MediaRef | undefined): { view: MediaView; ret
       live = false;
       if (url) URL.revokeObjectURL(url);
     };
-  }, [engine, key, sha256, name, type, size]);
+  }, [engine, held, key, sha256, name, type, size]);
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
   return { view: state && state.key === key ? state.view : { state: 'loading' }, retry };
 }

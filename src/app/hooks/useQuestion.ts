@@ -36,6 +36,7 @@ export function useQuestion(question: Question, path: Path) {
     readOnly,
     error,
     describedBy,
+    media: question.media,
     /** aria attributes for the answer's input (or group of inputs). */
     aria: {
       'aria-required': required ? true : undefined,

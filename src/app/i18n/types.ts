@@ -5,6 +5,7 @@ import type { dataTableFr } from './dataTableStrings';
 import type { editLinkFr } from './editLinkStrings';
 import type { editFr } from './editStrings';
 import type { exportsFr } from './exportsStrings';
+import type { formMediaFr } from './formMediaStrings';
 import type { formsPageFr } from './formsPageStrings';
 import type { historyFr } from './historyStrings';
 import type { mapFr } from './mapStrings';
@@ -36,6 +37,7 @@ export type MessageKey =
   | keyof typeof vaultFr
   | keyof typeof exportsFr
   | keyof typeof formsPageFr
+  | keyof typeof formMediaFr
   | keyof typeof userAdminFr
   | keyof typeof usageFr
   | keyof typeof readingFr

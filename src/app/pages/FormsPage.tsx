@@ -155,8 +155,12 @@ function FormsWorkbench() {
                 </button>
               </div>
             ) : null}
-            {checked && previewing && state.phase !== 'published' ? (
-              <FormPreview key={`${checked.formId}@${checked.version}`} definition={checked.definition} />
+            {checked && files && previewing && state.phase !== 'published' ? (
+              <FormPreview
+                key={`${checked.formId}@${checked.version}`}
+                definition={checked.definition}
+                attachments={files.attachments}
+              />
             ) : null}
           </section>
           {projectId ? <FormVersionList projectId={projectId} /> : null}

@@ -13,6 +13,7 @@ import { classifyError } from './classifyError';
 import { registerDeviceKey } from './deviceKey';
 import { pullChanges } from './pull';
 import { fetchMedia, type MediaFetchResult } from './fetchMedia';
+import { fetchFormFiles } from './formFiles';
 import { pushOutbox } from './push';
 import { INITIAL_STATUS, type SyncStatus } from './status';
 import { browserLocks, runIfFree, runWhenFree, syncLockName, type SyncLocks } from './syncLock';
@@ -308,6 +309,9 @@ export class SyncEngine {
       await uploadMedia(this.db, this.api, {
         onProgress: ({ sent, total }) => this.update({ progress: { kind: 'media', sent, total } }),
       });
+      // The pictures, sounds and videos of the forms pulled: a form opens without them (its texts), so a
+      // failure here (a full device) does not fail the sync; what is missing is asked again next time.
+      await fetchFormFiles(this.db, this.api).catch(() => 0);
       const lastSyncAt = new Date(this.now()).toISOString();
       await updateSyncMeta(this.db, { lastSyncAt, lastError: null });
       await this.sendForOthers();

@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { FormDefinition } from '../forms/definition';
+import { FormFile } from '../forms/formFiles';
 
 /**
  * A published version of a form in a project. Its sync id is `<projectId>/<formId>@<version>`
@@ -19,6 +20,12 @@ export const FormVersion = z.object({
    * Publishing a new version offers the form again (the new version carries no mark).
    */
   archivedAt: z.optional(z.iso.datetime()),
+  /**
+   * The media files published with the version (images, sounds, films its labels and choices name), each
+   * downloaded by devices from `GET /api/projects/:id/forms/:formId/versions/:version/files/:name`. Absent
+   * when it has none (and on versions published before form media).
+   */
+  files: z.optional(z.array(FormFile)),
 });
 export type FormVersion = z.infer<typeof FormVersion>;
 

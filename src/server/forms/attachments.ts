@@ -1,5 +1,7 @@
+import { extensionOf, MEDIA_EXTENSIONS } from '../../core/forms/formFiles';
 import type { AttachmentContent, XlsFormIssue } from '../../core/forms/xlsform';
 import { parseCsv, sniffDelimiter } from './csv';
+import { UNKNOWN_KIND } from './formMedia';
 import { toRows, WorkbookError } from './readWorkbook';
 
 /**
@@ -40,7 +42,8 @@ const hasBom16 = (bytes: Uint8Array) =>
 /**
  * Reads the files attached to a form: a CSV into rows, header first, line numbers kept for messages; a
  * GeoJSON or XML file as text, which the converter reads (and reports on, with the question's row). Other
- * kinds of files, binary files and two files of one name are refused (which would the form mean?).
+ * kinds of files, binary files and two files of one name are refused (which would the form mean?). Images,
+ * sounds and videos are no data: they are skipped here (formMedia.ts checks them).
  */
 export function readAttachments(files: readonly AttachmentFile[]): ReadAttachments {
   const attachments: Record<string, AttachmentContent | undefined> = {};
@@ -50,16 +53,14 @@ export function readAttachments(files: readonly AttachmentFile[]): ReadAttachmen
     attachments[name] = undefined;
   };
   for (const { name, bytes } of files) {
+    if (MEDIA_EXTENSIONS[extensionOf(name)]) continue;
     if (Object.hasOwn(attachments, name)) {
       issues.push({ sheet: 'file', message: `${name} is attached twice` });
       continue;
     }
     const ext = /\.(csv|geojson|xml)$/i.exec(name)?.[1]?.toLowerCase();
     if (!ext) {
-      refuse(
-        name,
-        'only .csv, .geojson and .xml files can be attached (the choices of select_one_from_file and select_multiple_from_file)',
-      );
+      refuse(name, UNKNOWN_KIND);
       continue;
     }
     // A zip (an .xlsx renamed) or any binary file: not text.

@@ -17,7 +17,9 @@ Commands:
 
   --media F   a .csv, .geojson or .xml file the form's select_one_from_file / select_multiple_from_file
               questions name (repeat it for each file); its choices are embedded in the form. convert
-              warns about a missing file; import refuses the form until every file is attached
+              warns about a missing file; import refuses the form until every file is attached.
+              Or an image (.jpg .png .webp .gif), sound (.mp3 .m4a .ogg .wav) or video (.mp4 .webm)
+              its media::image, media::audio or media::video cells name: import publishes it with the form
 
 Problems with the form are written in French when the locale is French (LC_ALL, LC_MESSAGES or LANG fr_*),
 else in English. A form is read in a worker thread, stopped after 10 s (exit code 1).`;

@@ -37,7 +37,9 @@ export class FormTimeLimitError extends FormImportError {
   }
 }
 
-const problems = (fileName: string, n: number) => `${fileName}: ${n} problem${n === 1 ? '' : 's'} to fix`;
+/** The summary of an import refused for its issues. */
+export const problems = (fileName: string, n: number) =>
+  `${fileName}: ${n} problem${n === 1 ? '' : 's'} to fix`;
 
 /**
  * `publish` refuses a form whose attached files are missing: its choices are embedded in the published

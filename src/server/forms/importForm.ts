@@ -6,8 +6,15 @@ import { publishFormVersion } from '../catalog';
 import type { ClientInfo } from '../http/clientInfo';
 import type { Storage } from '../storage/Storage';
 import type { AttachmentFile } from './attachments';
-import { FormImportError } from './convertForm';
+import { FormImportError, problems } from './convertForm';
 import { convertInWorker } from './convertInWorker';
+import {
+  checkMediaFiles,
+  formFilesOf,
+  matchMediaFiles,
+  splitAttachments,
+  type MediaUpload,
+} from './formMedia';
 import '../zodLocale';
 
 // Kept importable from here, where the CLI, the route and the tests have always found them.
@@ -17,7 +24,10 @@ export interface ImportRequest {
   projectId: string;
   bytes: Uint8Array;
   fileName: string;
-  /** Files attached to the form: the .csv, .geojson and .xml files of its select_*_from_file questions. */
+  /**
+   * Files attached to the form: the .csv, .geojson and .xml files of its select_*_from_file questions, and
+   * the images, sounds and videos its labels name (formMedia.ts).
+   */
   media?: readonly AttachmentFile[];
   userId: string | null;
   now: Date;
@@ -39,14 +49,7 @@ export interface ImportResult {
  * Nothing is stored unless the whole form is valid and that version is new.
  */
 export async function importForm(storage: Storage, request: ImportRequest): Promise<ImportResult> {
-  // Off the main thread: a large workbook takes seconds and much memory to read (see convertInWorker.ts).
-  const { form, warnings } = await convertInWorker({
-    bytes: request.bytes,
-    fileName: request.fileName,
-    now: request.now.toISOString(),
-    media: request.media ?? [],
-    mode: 'publish',
-  });
+  const { form, warnings, media } = await convertWithMedia(request);
   await storage.transaction(async (tx) => {
     if (!(await tx.getEntity('projects', request.projectId)))
       throw new FormImportError('not_found', `No project ${request.projectId}`);
@@ -63,7 +66,12 @@ export async function importForm(storage: Storage, request: ImportRequest): Prom
       projectId: request.projectId,
       publishedAt: request.now.toISOString(),
       definition: form,
+      ...(media.length > 0 ? { files: formFilesOf(media) } : {}),
     };
+    for (const file of media) {
+      const { sha256, contentType, bytes: size, data } = file;
+      await tx.formFiles.put({ sha256, contentType, size, data, createdAt: request.now.toISOString() });
+    }
     await publishFormVersion(tx, version, request.userId, request.now, request.client ?? null);
   });
   return summary(form, warnings);
@@ -82,13 +90,7 @@ export interface CheckResult extends ImportResult {
  * `importForm` does (`invalid` with every issue, `too_large`, `not_found` for an unknown project).
  */
 export async function checkForm(storage: Storage, request: ImportRequest): Promise<CheckResult> {
-  const { form, warnings } = await convertInWorker({
-    bytes: request.bytes,
-    fileName: request.fileName,
-    now: request.now.toISOString(),
-    media: request.media ?? [],
-    mode: 'publish',
-  });
+  const { form, warnings } = await convertWithMedia(request);
   if (!(await storage.getEntity('projects', request.projectId)))
     throw new FormImportError('not_found', `No project ${request.projectId}`);
   const published = await storage.getEntity(
@@ -96,6 +98,39 @@ export async function checkForm(storage: Storage, request: ImportRequest): Promi
     formVersionKey(request.projectId, form.id, form.version),
   );
   return { ...summary(form, warnings), definition: form, alreadyPublished: published !== undefined };
+}
+
+/**
+ * Converts the form with its data files (in a worker) and checks its media files against it: every problem
+ * of the form and of its files together, as one FormImportError; the media files' warnings with the form's.
+ */
+async function convertWithMedia(
+  request: ImportRequest,
+): Promise<{ form: FormDefinition; warnings: XlsFormIssue[]; media: MediaUpload[] }> {
+  const { data, media } = splitAttachments(request.media ?? []);
+  const checked = checkMediaFiles(media);
+  let converted: { form: FormDefinition; warnings: XlsFormIssue[] };
+  try {
+    // Off the main thread: a large workbook takes seconds and much memory to read (see convertInWorker.ts).
+    // The media files stay here: the converter only needs their names, which the definition holds.
+    converted = await convertInWorker({
+      bytes: request.bytes,
+      fileName: request.fileName,
+      now: request.now.toISOString(),
+      media: data,
+      mode: 'publish',
+    });
+  } catch (err) {
+    if (!(err instanceof FormImportError) || err.kind !== 'invalid' || checked.issues.length === 0) throw err;
+    const issues = [...checked.issues, ...err.issues];
+    const attach = / \(attach [^)]*\)$/.exec(err.message)?.[0] ?? '';
+    throw new FormImportError('invalid', `${problems(request.fileName, issues.length)}${attach}`, issues);
+  }
+  const matched = matchMediaFiles(converted.form, checked.files);
+  const issues = [...checked.issues, ...matched.issues];
+  if (issues.length > 0)
+    throw new FormImportError('invalid', problems(request.fileName, issues.length), issues);
+  return { ...converted, warnings: [...converted.warnings, ...matched.warnings], media: checked.files };
 }
 
 function summary(form: FormDefinition, warnings: XlsFormIssue[]): ImportResult {

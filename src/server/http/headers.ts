@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from './env';
 
 /**
  * The app's pages. Maps (MapLibre, src/app/maps/mapLibrary.ts) need no more than this: their worker is a file
@@ -11,6 +12,8 @@ export const CONTENT_SECURITY_POLICY = [
   "script-src 'self'",
   "style-src 'self'",
   "img-src 'self' data: blob:",
+  // A form's sounds and videos, played from the device's copy (object URLs).
+  "media-src 'self' blob:",
   "connect-src 'self'",
   "worker-src 'self'",
   "manifest-src 'self'",
@@ -27,13 +30,14 @@ export const CONTENT_SECURITY_POLICY = [
 export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
 /** Headers on every response, errors included (set after the handler, so onError's responses get them too). */
-export const securityHeaders: MiddlewareHandler = async (c, next) => {
+export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
   const headers = c.res.headers;
   const api = c.req.path === '/api' || c.req.path.startsWith('/api/');
   headers.set('Content-Security-Policy', api ? API_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY);
   headers.set('X-Content-Type-Options', 'nosniff');
   headers.set('Referrer-Policy', 'no-referrer');
-  // Beneficiary data must not linger in browser or proxy caches.
-  if (api) headers.set('Cache-Control', 'no-store');
+  // Beneficiary data must not linger in browser or proxy caches. A response that says how it may be kept
+  // (a form's media file, the same bytes forever under its name) keeps what it says.
+  if (api && !c.get('cacheable')) headers.set('Cache-Control', 'no-store');
 };

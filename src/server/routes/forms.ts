@@ -1,3 +1,4 @@
+import { z } from 'zod/mini';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { issueMessage, localizeIssue } from '../../core/forms/xlsform';
@@ -13,13 +14,25 @@ import { MAX_ATTACHMENTS_BYTES, type AttachmentFile } from '../forms/attachments
 import { setFormArchived } from '../forms/archiveForm';
 import { checkForm, FormImportError, importForm, type ImportRequest } from '../forms/importForm';
 import { MAX_FORM_BYTES } from '../forms/readWorkbook';
+import { FormFile, MAX_FORM_MEDIA_BYTES } from '../../core/forms/formFiles';
+import { formVersionKey } from '../../core/records/formVersion';
 import type { Storage } from '../storage/Storage';
 
-/** Room for the multipart envelope around a form and attachments of the largest accepted sizes. */
-const MAX_UPLOAD_BYTES = MAX_FORM_BYTES + MAX_ATTACHMENTS_BYTES + 64 * 1024;
+/**
+ * Room for the multipart envelope around a form, its data files and its media files of the largest
+ * accepted sizes (each part is checked on its own after).
+ */
+const MAX_UPLOAD_BYTES = MAX_FORM_BYTES + MAX_ATTACHMENTS_BYTES + MAX_FORM_MEDIA_BYTES + 64 * 1024;
 
+const MB = 1024 * 1024;
+
+/** What the file route reads of a stored form version (FormVersion.files). */
+const VersionFiles = z.object({ files: z.optional(z.array(FormFile)) });
 const tooLarge = () =>
-  new HttpError('payload_too_large', `Form files are limited to ${MAX_FORM_BYTES / 1024 / 1024} MB`);
+  new HttpError(
+    'payload_too_large',
+    `Form files are limited to ${MAX_FORM_BYTES / MB} MB for the form, ${MAX_ATTACHMENTS_BYTES / MB} MB for its data files and ${MAX_FORM_MEDIA_BYTES / MB} MB for its media`,
+  );
 
 /** Supervisors publish forms in their own projects, admins in any. */
 async function requireFormPublisher(storage: Storage, c: Context<AppEnv>, projectId: string): Promise<void> {
@@ -107,7 +120,9 @@ export function formRoutes(storage: Storage, now: Clock): Hono<AppEnv> {
    * Publishes an XLSForm (multipart field `file`: .xlsx, .xls or .csv) as a new form version of the project.
    * Every other file part is an attachment, named by its file name: the .csv, .geojson and .xml files of
    * select_*_from_file questions (ODK Central's form attachments), embedded in the definition; every file
-   * the survey names must be there.
+   * the survey names must be there. And the images, sounds and videos the labels and choices name
+   * (forms/formMedia.ts: known by their content, within size limits, each named by the form; one named but
+   * missing is a warning), stored by SHA-256 and listed in the version's `files`.
    * 201 `{ formId, version, title, questionCount, warnings }`; 422 `validation` with `details.issues` (sheet,
    * row, column, message) when the form or an attachment has problems, the messages (and the warnings') in
    * the language of Accept-Language (French or English, as the app picks it); 409 if that version exists; 413 over
@@ -174,6 +189,49 @@ export function formRoutes(storage: Storage, now: Clock): Hono<AppEnv> {
       throw err;
     }
   });
+
+  /**
+   * A media file of a published form version, by the name its labels use, for the members of the form's
+   * project (admins: any). The bytes under a version's name never change: the answer may be cached
+   * (private), with the SHA-256 as its ETag (304 to If-None-Match). 404 for a version or file the project
+   * does not have, 403 for a user outside the project.
+   */
+  routes.get(
+    '/projects/:id/forms/:formId/versions/:version/files/:name',
+    requireUser(storage, now),
+    async (c) => {
+      const projectId = c.req.param('id');
+      const user = c.var.user;
+      if (user.role !== 'admin' && !(await storage.isProjectMember(projectId, user.id)))
+        throw new HttpError('forbidden', 'You are not a member of this project');
+      const formId = FormIdParam.safeParse(c.req.param('formId'));
+      const version = c.req.param('version');
+      const record = formId.success
+        ? await storage.getEntity('forms', formVersionKey(projectId, formId.data, version))
+        : undefined;
+      // The version's list of files alone: its definition need not be read again for each file.
+      const parsed = record && !record.deleted ? VersionFiles.safeParse(record.data) : undefined;
+      const name = c.req.param('name');
+      const file = parsed?.success ? parsed.data.files?.find((f) => f.name === name) : undefined;
+      if (!file) throw new HttpError('not_found', 'This form version has no such file');
+      const etag = `"${file.sha256}"`;
+      const match = c.req.header('if-none-match');
+      const fresh = match?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag) ?? false;
+      const stored = fresh ? undefined : await storage.formFiles.get(file.sha256);
+      if (!fresh && !stored) throw new HttpError('not_found', 'This form version has no such file');
+      // Only an answer with the file (or 304) may be kept; errors stay `no-store` (http/headers.ts).
+      c.set('cacheable', true);
+      c.header('Cache-Control', 'private, max-age=31536000, immutable');
+      c.header('ETag', etag);
+      if (!stored) return c.body(null, 304);
+      return c.body(new Uint8Array(stored.data), 200, {
+        'Content-Type': stored.contentType,
+        'Content-Length': String(stored.size),
+        // Fetched by the app, never opened as a page.
+        'Content-Disposition': 'attachment',
+      });
+    },
+  );
 
   return routes;
 }

@@ -4,6 +4,7 @@ import type { PullTable } from '../../core/sync/protocol';
 import { PULL_TABLES } from '../../core/sync/protocol';
 import { KyselyLimitOps } from './KyselyLimitOps';
 import { KyselyMediaOps } from './KyselyMediaOps';
+import { KyselyFormFileOps } from './KyselyFormFileOps';
 import { KyselyDeviceOps } from './KyselyDeviceOps';
 import { KyselyErasureOps } from './KyselyErasureOps';
 import { KyselyRetentionOps } from './KyselyRetentionOps';
@@ -33,6 +34,11 @@ export class KyselyOps extends KyselyMergeOps implements StorageTx {
   /** Bound to the same handle: inside a transaction, media writes belong to it. */
   get media(): KyselyMediaOps {
     return new KyselyMediaOps(this.db, this.kind);
+  }
+
+  /** Bound to the same handle: a form's files are stored in the transaction that publishes it. */
+  get formFiles(): KyselyFormFileOps {
+    return new KyselyFormFileOps(this.db);
   }
 
   get exports(): ExportReads {

@@ -1,3 +1,4 @@
+import type { FormFileOps } from './FormFileOps';
 import type { ExportReads } from '../export/ExportReads';
 import type { PullTable } from '../../core/sync/protocol';
 import type { Role } from '../../core/records/user';
@@ -164,6 +165,8 @@ export interface PullScope {
 export interface StorageOps extends MergeReads {
   /** Media blobs, uploads and references (docs/sync-protocol.md, "Media"). */
   readonly media: MediaOps;
+  /** The media files of published forms, by SHA-256 (src/server/forms/formMedia.ts). */
+  readonly formFiles: FormFileOps;
   /** Read-only queries of the exports (src/server/export). */
   readonly exports: ExportReads;
   /** Failed sign-ins and locks per account and address (src/server/auth/signInThrottle.ts). */

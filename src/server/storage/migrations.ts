@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { actingPeopleMigration } from './actingPeopleMigration';
 import { auditChainMigration } from './auditChainMigration';
+import { formFilesMigration } from './formFilesMigration';
 import { formsByProjectMigration } from './formsByProjectMigration';
 import { mediaGrantsMigration } from './mediaGrantsMigration';
 import { devicesMigration } from './devicesMigration';
@@ -150,6 +151,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06-0020-device-unsent': deviceUnsentMigration,
   '2026-12-06-0030-members': membersMigration,
   '2026-12-06-0031-acting-people': actingPeopleMigration,
+  '2026-12-06-0031-form-files': formFilesMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

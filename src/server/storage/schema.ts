@@ -181,6 +181,16 @@ export interface Database {
   rate_limits: RateLimitsTable;
   server_keys: ServerKeysTable;
   vault_secrets: VaultSecretsTable;
+  form_files: FormFilesTable;
+}
+
+/** The media files of published forms, by SHA-256 (formFilesMigration.ts). */
+export interface FormFilesTable {
+  sha256: string;
+  content_type: string;
+  size: number;
+  data: Buffer;
+  created_at: string;
 }
 
 /** The server's key pairs for sealed changes (migration 0016). */

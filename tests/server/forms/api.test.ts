@@ -191,7 +191,7 @@ describe.each(backends)('POST /api/projects/:id/forms on $name', (backend) => {
       {
         sheet: 'file',
         message:
-          'villages.json: only .csv, .geojson and .xml files can be attached (the choices of select_one_from_file and select_multiple_from_file)',
+          'villages.json: this kind of file cannot be attached; attach images (.jpg, .png, .webp, .gif), sounds (.mp3, .m4a, .ogg, .wav), videos (.mp4, .webm) or the .csv, .geojson and .xml files of select_one_from_file',
       },
       {
         sheet: 'survey',

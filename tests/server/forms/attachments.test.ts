@@ -71,7 +71,7 @@ describe('attached files', () => {
       { name: 'a.csv', bytes: bytes('name,label\ny,Y\n') },
     ]);
     expect(issues.map(formatIssue)).toEqual([
-      'file: cities.json: only .csv, .geojson and .xml files can be attached (the choices of select_one_from_file and select_multiple_from_file)',
+      'file: cities.json: this kind of file cannot be attached; attach images (.jpg, .png, .webp, .gif), sounds (.mp3, .m4a, .ogg, .wav), videos (.mp4, .webm) or the .csv, .geojson and .xml files of select_one_from_file',
       'file: map.geojson: this is not a text file: a .geojson file is text',
       'file: book.csv: this is not a CSV text file: save the sheet as CSV UTF-8',
       'file: a.csv is attached twice',

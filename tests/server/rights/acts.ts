@@ -12,6 +12,12 @@ import { newClientId, PASSWORD, submission } from '../harness';
 import { fakePhoto, PHOTO_FORM } from '../media/photoForm';
 import { sealedFile } from '../sealed/sealedFiles';
 import type { Column, Outcome } from './rightsTable';
+
+/** A 1×1 PNG: a form's picture. */
+const FORM_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 import { USER_ACTS } from './userActs';
 import { httpOutcome, ownOutcome, pushOutcome, type PushOutcome, type RightsWorld } from './world';
 
@@ -350,6 +356,16 @@ export const ACTS: Record<string, Act> = {
     if (published.status !== 201) throw new Error(`set-up: publishing answered ${published.status}`);
     const json = { archived: true };
     return httpOutcome(await w.request(column, `/api/projects/${p}/forms/age/archive`, { json }));
+  },
+
+  async 'form-file'(w, column) {
+    const p = await w.project();
+    const body = formUpload('type,name,label,media::image\nnote,well,Le puits,well.png\n', 'Well.csv');
+    body.append('media', new File([FORM_PNG.slice()], 'well.png'));
+    const published = await w.request('admin', `/api/projects/${p}/forms`, { body });
+    if (published.status !== 201) throw new Error(`set-up: publishing answered ${published.status}`);
+    const path = `/api/projects/${p}/forms/well/versions/202611240800/files/well.png`;
+    return httpOutcome(await w.request(column, path));
   },
 
   async 'media-download'(w, column) {

@@ -16,20 +16,27 @@ interface FillProps {
   kit: FillKit;
   definition: FormDefinition;
   engine: FormEngine;
+  /** The files dropped with the form, by name: the preview shows its images from them, uploading nothing. */
+  files: ReadonlyMap<string, Blob>;
 }
 
 /**
  * The form as agents will fill it (the same engine and question components as EngineForm), before it is
- * published: no draft, no outbox row, nothing sent. "Check the answers" runs the engine's finalize and
+ * published: no draft, no outbox row, no file stored (a photo taken is held in memory), nothing sent. "Check the answers" runs the engine's finalize and
  * marks each problem on its field, as finalizing a draft does.
  */
-function PreviewFill({ kit, definition, engine }: FillProps) {
+function PreviewFill({ kit, definition, engine, files }: FillProps) {
   const { FillContext, FormItems, pathToName } = kit;
   const { t, lang } = useT();
   const [defaultValues] = useState(() => engine.initialAnswers());
   const methods = useForm<Answers>({ defaultValues, shouldFocusError: false });
   const state = kit.useDraftEvaluation(engine, methods, lang, keepNothing);
-  const context = useMemo(() => ({ form: definition, engine, state }), [definition, engine, state]);
+  // A photo taken to try the form stays here, in memory, and goes with the preview: never on the device.
+  const [held] = useState(() => new Map<string, Blob>());
+  const context = useMemo(
+    () => ({ form: definition, engine, state, files, held }),
+    [definition, engine, state, files, held],
+  );
   const [outcome, setOutcome] = useState<{ ok: boolean; count: number } | null>(null);
 
   const checkAnswers = () => {
@@ -78,7 +85,7 @@ function PreviewFill({ kit, definition, engine }: FillProps) {
 }
 
 /** The engine built as for a draft (meta fields get the signed-in user and this device). */
-function PreviewEngine({ kit, definition }: { kit: FillKit; definition: FormDefinition }) {
+function PreviewEngine({ kit, definition, files }: Omit<FillProps, 'engine'>) {
   const { t } = useT();
   const { session } = useSignedIn();
   const built = kit.useFormEngine(definition, session.user.username);
@@ -89,12 +96,19 @@ function PreviewEngine({ kit, definition }: { kit: FillKit; definition: FormDefi
         {t('formsPage.previewBroken', { message: built.error.message })}
       </p>
     );
-  return <PreviewFill kit={kit} definition={definition} engine={built.engine} />;
+  return <PreviewFill kit={kit} definition={definition} engine={built.engine} files={files} />;
 }
 
 /** The preview of a checked form, with the form-filling code of the agents' form page. */
-export function FormPreview({ definition }: { definition: FormDefinition }) {
+export function FormPreview({
+  definition,
+  attachments,
+}: {
+  definition: FormDefinition;
+  attachments: readonly File[];
+}) {
   const { t, lang } = useT();
+  const files = useMemo(() => new Map(attachments.map((file) => [file.name, file])), [attachments]);
   const { kit, error } = useFillKit();
   const title = pickText(definition.title, lang) || definition.id;
   return (
@@ -106,7 +120,7 @@ export function FormPreview({ definition }: { definition: FormDefinition }) {
           {t('formsPage.failed', { message: error.message })}
         </p>
       ) : kit ? (
-        <PreviewEngine kit={kit} definition={definition} />
+        <PreviewEngine kit={kit} definition={definition} files={files} />
       ) : (
         <p role="status">{t('formsPage.previewLoading')}</p>
       )}

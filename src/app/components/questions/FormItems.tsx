@@ -2,6 +2,7 @@ import type { FormItem } from '../../../core/forms/definition';
 import { useFill } from '../../hooks/useFill';
 import { useT } from '../../i18n/useT';
 import type { Path } from './paths';
+import { LabelMedia } from './LabelMedia';
 import { isShown, QuestionField } from './QuestionField';
 import { RepeatField } from './RepeatField';
 
@@ -26,6 +27,7 @@ export function FormItems({ items, prefix }: { items: readonly FormItem[]; prefi
         return (
           <fieldset key={item.name} className="form-group">
             {label ? <legend>{label}</legend> : null}
+            <LabelMedia media={item.media} alt={label} />
             {hint ? <p className="hint">{hint}</p> : null}
             <FormItems items={item.items} prefix={prefix} />
           </fieldset>

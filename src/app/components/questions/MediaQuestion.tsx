@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Controller, useFormContext } from 'react-hook-form';
 import type { MediaRef } from '../../../core/forms/answersSchema';
 import { MAX_MEDIA_BYTES } from '../../../core/sync/mediaLimits';
+import { useFill } from '../../hooks/useFill';
 import { useMediaSave } from '../../hooks/useMediaSave';
 import { useQuestion } from '../../hooks/useQuestion';
 import { isQuotaError } from '../../repositories/media';
@@ -35,6 +36,8 @@ export function MediaQuestion({ question, path }: QuestionProps) {
   const { t, lang } = useT();
   const { control } = useFormContext();
   const save = useMediaSave();
+  // The Forms page's preview keeps the file in memory: nothing of a trial is written to the device.
+  const { held } = useFill();
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const isImage = question.type === 'image';
 
@@ -54,7 +57,8 @@ export function MediaQuestion({ question, path }: QuestionProps) {
         type,
         size: blob.size,
       };
-      await save(ref, blob);
+      if (held) held.set(ref.sha256, blob);
+      else await save(ref, blob);
       onChange(ref);
       setStatus({ kind: 'idle' });
     } catch (error) {

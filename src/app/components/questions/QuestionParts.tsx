@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { QuestionInfo } from '../../hooks/useQuestion';
+import { LabelMedia } from './LabelMedia';
 
 /** The visual "required" mark; the input itself carries aria-required. */
 export function RequiredMark({ required }: { required: boolean | undefined }) {
@@ -55,6 +56,7 @@ export function QuestionFrame({
   );
   const body = (
     <>
+      <LabelMedia media={q.media} alt={q.label} />
       <Hint id={q.ids.hint} text={q.hint} />
       {children}
       <FieldError id={q.ids.error} message={q.error} />

@@ -5,6 +5,7 @@ import { useQuestion } from '../../hooks/useQuestion';
 import { useT } from '../../i18n/useT';
 import { asStringList, toggleChoice } from './answerConversion';
 import { QuestionFrame } from './QuestionParts';
+import { LabelMedia } from './LabelMedia';
 import type { QuestionProps } from './types';
 
 /** select_multiple: checkboxes; the answer is a string[] in the choices' order ([] when none). */
@@ -39,6 +40,7 @@ export function SelectMultipleQuestion({ question, path }: QuestionProps) {
                     onBlur={field.onBlur}
                   />
                   <span>{pickText(choice.label, lang) || choice.name}</span>
+                  <LabelMedia media={choice.media} alt={pickText(choice.label, lang) || choice.name} quiet />
                 </label>
               ))}
             </div>

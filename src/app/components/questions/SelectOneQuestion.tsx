@@ -5,6 +5,7 @@ import { useQuestion } from '../../hooks/useQuestion';
 import { useT } from '../../i18n/useT';
 import { emptyToUndefined } from './answerConversion';
 import { QuestionFrame } from './QuestionParts';
+import { LabelMedia } from './LabelMedia';
 import type { QuestionProps } from './types';
 
 /** select_one: radio buttons, or a drop-down list with appearance `minimal`. */
@@ -42,6 +43,7 @@ export function SelectOneQuestion({ question, path }: QuestionProps) {
               {...field}
             />
             <span>{pickText(choice.label, lang) || choice.name}</span>
+            <LabelMedia media={choice.media} alt={pickText(choice.label, lang) || choice.name} quiet />
           </label>
         ))}
       </div>

@@ -304,6 +304,39 @@ export const ISSUE_FRENCH: readonly (readonly [string, string])[] = [
     '{{name}} est joint mais aucune question select_one_from_file ou select_multiple_from_file ne s’en sert : ignoré',
   ],
   ['{{name}} is attached twice', '{{name}} est joint deux fois'],
+  // Media files (server/forms/formMedia.ts, attachments.ts).
+  [
+    'this kind of file cannot be attached; attach images (.jpg, .png, .webp, .gif), sounds (.mp3, .m4a, .ogg, .wav), videos (.mp4, .webm) or the .csv, .geojson and .xml files of select_one_from_file',
+    'ce type de fichier ne peut pas être joint ; joignez des images (.jpg, .png, .webp, .gif), des sons (.mp3, .m4a, .ogg, .wav), des vidéos (.mp4, .webm) ou les fichiers .csv, .geojson et .xml de select_one_from_file',
+  ],
+  [
+    'its content is not the .{{ext}} file its name says (damaged or renamed?)',
+    'son contenu n’est pas le fichier .{{ext}} qu’annonce son nom (abîmé ou renommé ?)',
+  ],
+  [
+    '{{file}} is larger than {{max}} MB, the limit for an image',
+    '{{file}} dépasse {{max}} Mo, la limite pour une image',
+  ],
+  [
+    '{{file}} is larger than {{max}} MB, the limit for a sound',
+    '{{file}} dépasse {{max}} Mo, la limite pour un son',
+  ],
+  [
+    '{{file}} is larger than {{max}} MB, the limit for a video',
+    '{{file}} dépasse {{max}} Mo, la limite pour une vidéo',
+  ],
+  [
+    'The media files are larger than {{max}} MB together',
+    'Les fichiers médias dépassent {{max}} Mo à eux tous',
+  ],
+  [
+    '{{name}} is attached but no media::image, media::audio or media::video cell names it: remove it or name it in the form',
+    '{{name}} est joint mais aucune cellule media::image, media::audio ou media::video ne le nomme : retirez-le ou nommez-le dans le formulaire',
+  ],
+  [
+    '{{name}} is named in the form but not attached: devices show the text without it',
+    '{{name}} est nommé dans le formulaire mais n’est pas joint : les appareils affichent le texte sans lui',
+  ],
   ['{{file}} has no choices', '{{file}} n’a aucun choix'],
   [
     '{{file}} has no name and label columns (its columns: {{found}})',
