@@ -8,6 +8,7 @@ import { erasureMigration } from './erasureMigration';
 import { mediaMigration } from './mediaMigration';
 import { membersMigration } from './membersMigration';
 import { membershipSeqMigration } from './membershipSeqMigration';
+import { mapPacksMigration } from './mapPacksMigration';
 import { mergeMigration } from './mergeMigration';
 import { projectMergeMigration } from './projectMergeMigration';
 import { rateLimitMigration } from './rateLimitMigration';
@@ -148,6 +149,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06-0019-erasure': erasureMigration,
   '2026-12-06-0020-device-unsent': deviceUnsentMigration,
   '2026-12-06-0030-members': membersMigration,
+  '2026-12-06-0040-map-packs': mapPacksMigration,
 };
 
 export const migrationProvider: MigrationProvider = {
