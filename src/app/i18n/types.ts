@@ -7,6 +7,7 @@ import type { editFr } from './editStrings';
 import type { exportsFr } from './exportsStrings';
 import type { formsPageFr } from './formsPageStrings';
 import type { historyFr } from './historyStrings';
+import type { mapPackFr } from './mapPackStrings';
 import type { pageFr } from './pageStrings';
 import type { readingFr } from './readingStrings';
 import type { reportFr } from './reportStrings';
@@ -39,7 +40,8 @@ export type MessageKey =
   | keyof typeof readingFr
   | keyof typeof storageFr
   | keyof typeof signOutFr
-  | keyof typeof dataTableFr;
+  | keyof typeof dataTableFr
+  | keyof typeof mapPackFr;
 export type Dictionary = Record<CoreKey, string>;
 export type Vars = Record<string, string | number>;
 export type Translate = (key: MessageKey, vars?: Vars) => string;

@@ -1,0 +1,76 @@
+import type { UiLanguage } from '../../core/i18n/localized';
+import { registerPageStrings } from './translate';
+
+/** The strings of the offline maps page (src/app/maps/MapPacksPage.tsx): they load with it. See pageStrings.ts. */
+export const mapPackFr = {
+  'mapPacks.title': 'Cartes hors ligne',
+  'mapPacks.intro':
+    'Téléchargez les fonds de carte de vos projets sur cet appareil : les cartes les affichent ensuite sans réseau.',
+  'mapPacks.offline': 'Hors ligne : seules les cartes déjà sur cet appareil sont listées.',
+  'mapPacks.noProjects': 'Aucun projet sur cet appareil.',
+  'mapPacks.none': 'Aucune carte pour ce projet.',
+  'mapPacks.listError': 'La liste des cartes n’a pas pu être chargée ({message}).',
+  'mapPacks.details': '{size} · zoom {minZoom} à {maxZoom} · {type}',
+  'mapPacks.attribution': 'Données : {attribution}',
+  'mapPacks.onDevice': 'Sur cet appareil',
+  'mapPacks.notOnDevice': 'Pas sur cet appareil',
+  'mapPacks.partial': 'Téléchargée à {percent} % ({received} sur {size})',
+  'mapPacks.progress': 'Téléchargement de {name}',
+  'mapPacks.download': 'Télécharger',
+  'mapPacks.pause': 'Pause',
+  'mapPacks.resume': 'Reprendre',
+  'mapPacks.removeLocal': 'Retirer de l’appareil',
+  'mapPacks.removeServer': 'Supprimer du serveur',
+  'mapPacks.confirmRemoveServer': 'Supprimer « {name} » du serveur pour tous les appareils ?',
+  'mapPacks.downloadError': 'Le téléchargement s’est arrêté : {message}. Reprenez-le plus tard.',
+  'mapPacks.storageFull': 'L’appareil n’a plus de place pour cette carte : libérez de l’espace.',
+  'mapPacks.upload.title': 'Ajouter une carte',
+  'mapPacks.upload.hint':
+    'Un fichier .pmtiles (version 3) ou .mbtiles (raster ou vectoriel). Un MBTiles est converti en PMTiles.',
+  'mapPacks.upload.file': 'Fichier',
+  'mapPacks.upload.name': 'Nom',
+  'mapPacks.upload.attribution': 'Attribution des données (facultative)',
+  'mapPacks.upload.submit': 'Envoyer la carte',
+  'mapPacks.upload.sending': 'Envoi en cours…',
+  'mapPacks.upload.done': 'Carte « {name} » ajoutée.',
+  'mapPacks.upload.error': 'La carte n’a pas été acceptée : {message}',
+  'mapPacks.upload.offline': 'L’envoi d’une carte demande une connexion.',
+  'mapPacks.backToProject': 'Retour au projet',
+};
+
+const mapPackEn: Record<keyof typeof mapPackFr, string> = {
+  'mapPacks.title': 'Offline maps',
+  'mapPacks.intro': 'Download your projects’ basemaps to this device: maps then show them with no network.',
+  'mapPacks.offline': 'Offline: only the maps already on this device are listed.',
+  'mapPacks.noProjects': 'No project on this device.',
+  'mapPacks.none': 'No map for this project.',
+  'mapPacks.listError': 'The list of maps could not be loaded ({message}).',
+  'mapPacks.details': '{size} · zoom {minZoom} to {maxZoom} · {type}',
+  'mapPacks.attribution': 'Data: {attribution}',
+  'mapPacks.onDevice': 'On this device',
+  'mapPacks.notOnDevice': 'Not on this device',
+  'mapPacks.partial': '{percent}% downloaded ({received} of {size})',
+  'mapPacks.progress': 'Downloading {name}',
+  'mapPacks.download': 'Download',
+  'mapPacks.pause': 'Pause',
+  'mapPacks.resume': 'Resume',
+  'mapPacks.removeLocal': 'Remove from device',
+  'mapPacks.removeServer': 'Delete from server',
+  'mapPacks.confirmRemoveServer': 'Delete “{name}” from the server for every device?',
+  'mapPacks.downloadError': 'The download stopped: {message}. Resume it later.',
+  'mapPacks.storageFull': 'This device has no room left for this map: free some space.',
+  'mapPacks.upload.title': 'Add a map',
+  'mapPacks.upload.hint':
+    'A .pmtiles (version 3) or .mbtiles file (raster or vector). An MBTiles file is converted to PMTiles.',
+  'mapPacks.upload.file': 'File',
+  'mapPacks.upload.name': 'Name',
+  'mapPacks.upload.attribution': 'Data attribution (optional)',
+  'mapPacks.upload.submit': 'Upload the map',
+  'mapPacks.upload.sending': 'Uploading…',
+  'mapPacks.upload.done': 'Map “{name}” added.',
+  'mapPacks.upload.error': 'The map was not accepted: {message}',
+  'mapPacks.upload.offline': 'Uploading a map needs a connection.',
+  'mapPacks.backToProject': 'Back to the project',
+};
+
+registerPageStrings({ fr: mapPackFr, en: mapPackEn } satisfies Record<UiLanguage, Record<string, string>>);
