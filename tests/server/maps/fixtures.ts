@@ -2,6 +2,7 @@ import SQLite from 'better-sqlite3';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { crc32, deflateSync, gzipSync } from 'node:zlib';
 import { zxyToTileId } from 'pmtiles';
 import { Compression, PmtilesWriter, TileTypeCode } from '../../../src/server/maps/pmtilesWriter';
@@ -19,14 +20,24 @@ function chunk(type: string, data: Uint8Array): Buffer {
 
 /** A PNG of one colour. */
 export function solidPng(r: number, g: number, b: number, size = 256): Uint8Array {
+  const row = Buffer.alloc(1 + size * 3);
+  for (let x = 0; x < size; x++) row.set([r, g, b], 1 + x * 3);
+  return png(Buffer.concat(Array.from({ length: size }, () => row)), size);
+}
+
+/** A PNG of random pixels: about 200 KB that do not compress, to make a pack of several download chunks. */
+export function noisePng(size = 256): Uint8Array {
+  const raw = randomBytes((1 + size * 3) * size);
+  for (let y = 0; y < size; y++) raw[y * (1 + size * 3)] = 0; // filter type: none
+  return png(raw, size);
+}
+
+function png(raw: Buffer, size: number): Uint8Array {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(size, 0);
   ihdr.writeUInt32BE(size, 4);
   ihdr[8] = 8; // bit depth
   ihdr[9] = 2; // RGB
-  const row = Buffer.alloc(1 + size * 3);
-  for (let x = 0; x < size; x++) row.set([r, g, b], 1 + x * 3);
-  const raw = Buffer.concat(Array.from({ length: size }, () => row));
   return new Uint8Array(
     Buffer.concat([
       Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
