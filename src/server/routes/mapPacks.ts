@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { hasRole } from '../../core/records/user';
 import { MapPackId, MapPackUploadFields, type MapPackList } from '../../core/maps/mapPack';
 import { requireUser } from '../auth/session';
@@ -12,6 +13,22 @@ import { parseRange } from '../maps/range';
 import { publicPack, storeUploadedPack } from '../maps/storePack';
 import { MAP_PACK_STORE_CHUNK, type MapPackRecord } from '../storage/MapPackOps';
 import type { Storage } from '../storage/Storage';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * What a server stopped mid-upload left: a pack whose chunks were still being written (never listed), and
+ * files in the working directory, a day old. Swept before each upload, which is rare.
+ */
+async function sweepStale(storage: Storage, workDir: string, now: Date): Promise<void> {
+  const before = new Date(now.getTime() - DAY_MS);
+  await storage.mapPacks.deleteStale(before.toISOString());
+  for (const name of await readdir(workDir).catch(() => [] as string[])) {
+    const path = join(workDir, name);
+    const info = await stat(path).catch(() => undefined);
+    if (info && info.mtime < before) await rm(path, { force: true });
+  }
+}
 
 /** Room for the multipart envelope and the text fields around the largest accepted pack. */
 const ENVELOPE_BYTES = 64 * 1024;
@@ -82,6 +99,7 @@ export function mapPackRoutes(storage: Storage, now: Clock, config: MapPackConfi
     if (declared > config.maxBytes + ENVELOPE_BYTES)
       throw new HttpError('payload_too_large', `Map packs are limited to ${limitMb} MB`);
     await mkdir(config.workDir, { recursive: true, mode: 0o700 });
+    await sweepStale(storage, config.workDir, now());
     let received;
     try {
       received = await receiveMultipart(c.req.raw.body, c.req.header('content-type') ?? '', {

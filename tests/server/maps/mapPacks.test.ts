@@ -248,3 +248,49 @@ describe.each(backends)('map packs on $name', (backend) => {
     );
   });
 });
+
+describe.each(backends)('map packs left half-stored on $name', (backend) => {
+  it('are never listed, and are swept a day later', async () => {
+    const server = await setupServer(backend);
+    try {
+      const at = server.clock.now.toISOString();
+      const half = {
+        id: 'mp_00000000000000000000000000000001',
+        projectId: DEMO_PROJECT.id,
+        name: 'cut',
+        format: 'pmtiles' as const,
+        tileType: 'png' as const,
+        bytes: 10,
+        minZoom: 0,
+        maxZoom: 0,
+        bounds: [0, 0, 1, 1] as [number, number, number, number],
+        attribution: '',
+        createdAt: at,
+        sha256: 'x',
+        sourceFormat: 'pmtiles' as const,
+        createdBy: null,
+      };
+      await server.storage.mapPacks.insertPack(half);
+      await server.storage.mapPacks.putChunk(half.id, 0, new Uint8Array(10).fill(5));
+      const token = await server.login('supervisor');
+      const list = () =>
+        server
+          .request(`/api/projects/${DEMO_PROJECT.id}/map-packs`, { token })
+          .then((res) => res.json() as Promise<MapPackList>);
+      expect((await list()).packs).toEqual([]);
+      expect((await server.request(`/api/map-packs/${half.id}/file`, { token })).status).toBe(404);
+      server.clock.now = new Date(server.clock.now.getTime() + 25 * 60 * 60 * 1000);
+      const res = await server.request(`/api/projects/${DEMO_PROJECT.id}/map-packs`, {
+        method: 'POST',
+        token,
+        body: form(await pmtilesBytes(pyramid(0)), 'a.pmtiles'),
+      });
+      expect(res.status).toBe(201);
+      expect(await server.storage.mapPacks.getPack(half.id)).toBeUndefined();
+      // Its bytes too (a missing chunk reads as zeros).
+      expect(await server.storage.mapPacks.readRange(half.id, 0, 9)).toEqual(new Uint8Array(10));
+    } finally {
+      await server.close();
+    }
+  });
+});
