@@ -78,6 +78,9 @@ export async function inspectPmtiles(path: string, size: number): Promise<PackFa
     const compression = view.getUint8(97);
     if (compression !== 1 && compression !== 2)
       throw new MapPackFileError('Unsupported directory compression: use gzip (or none)');
+    // What browsers decompress themselves (DecompressionStream): gzip, or nothing.
+    if (![0, 1, 2].includes(view.getUint8(98)))
+      throw new MapPackFileError('Unsupported tile compression: use gzip (or none)');
     const minZoom = view.getUint8(100);
     const maxZoom = view.getUint8(101);
     if (minZoom > maxZoom || maxZoom > 30) throw new MapPackFileError('Invalid zoom levels in the header');
