@@ -24,6 +24,11 @@ export const mapPackFr = {
   'mapPacks.confirmRemoveServer': 'Supprimer « {name} » du serveur pour tous les appareils ?',
   'mapPacks.downloadError': 'Le téléchargement s’est arrêté : {message}. Reprenez-le plus tard.',
   'mapPacks.storageFull': 'L’appareil n’a plus de place pour cette carte : libérez de l’espace.',
+  'mapPacks.error.network': 'pas de réponse du serveur',
+  'mapPacks.error.session': 'la session a expiré, reconnectez-vous',
+  'mapPacks.error.refused': 'vous n’avez pas accès à cette carte',
+  'mapPacks.error.gone': 'la carte a été supprimée du serveur',
+  'mapPacks.error.tooLarge': 'le fichier dépasse la taille permise par le serveur',
   'mapPacks.upload.title': 'Ajouter une carte',
   'mapPacks.upload.hint':
     'Un fichier .pmtiles (version 3) ou .mbtiles (raster ou vectoriel). Un MBTiles est converti en PMTiles.',
@@ -59,6 +64,11 @@ const mapPackEn: Record<keyof typeof mapPackFr, string> = {
   'mapPacks.confirmRemoveServer': 'Delete “{name}” from the server for every device?',
   'mapPacks.downloadError': 'The download stopped: {message}. Resume it later.',
   'mapPacks.storageFull': 'This device has no room left for this map: free some space.',
+  'mapPacks.error.network': 'no answer from the server',
+  'mapPacks.error.session': 'the session has expired, sign in again',
+  'mapPacks.error.refused': 'you have no access to this map',
+  'mapPacks.error.gone': 'the map was deleted from the server',
+  'mapPacks.error.tooLarge': 'the file is larger than the server allows',
   'mapPacks.upload.title': 'Add a map',
   'mapPacks.upload.hint':
     'A .pmtiles (version 3) or .mbtiles file (raster or vector). An MBTiles file is converted to PMTiles.',

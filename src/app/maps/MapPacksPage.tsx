@@ -12,7 +12,8 @@ import '../i18n/mapPackStrings';
 import '../styles/mapPacks.css';
 import { useT } from '../i18n/useT';
 import { hrefOf } from '../state/router';
-import type { LocalPack } from './packStore';
+import { MapPackRequestError } from './mapPackRequests';
+import { PackDownloadError, type LocalPack } from './packStore';
 import { useMapPacks, type MapPacksState, type PackDownloadState } from './useMapPacks';
 
 /** The project of `#/maps/packs/<projectId>`, or null for `#/maps/packs` (every project on the device). */
@@ -24,6 +25,17 @@ export function projectOfHash(hash: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** Why a request failed, in the interface's language; the server's own words for a refused file (400). */
+function failureText(t: ReturnType<typeof useT>['t'], err: unknown): string {
+  const status = err instanceof PackDownloadError || err instanceof MapPackRequestError ? err.status : -1;
+  if (status === 0) return t('mapPacks.error.network');
+  if (status === 401) return t('mapPacks.error.session');
+  if (status === 403) return t('mapPacks.error.refused');
+  if (status === 404) return t('mapPacks.error.gone');
+  if (status === 413) return t('mapPacks.error.tooLarge');
+  return (err as Error).message;
 }
 
 const TYPE_NAMES: Record<MapPack['tileType'], string> = {
@@ -98,8 +110,8 @@ function ProjectPacks({ projectId, title, state, manager, online }: ProjectPacks
   return (
     <section aria-labelledby={`${id}-h`} className="map-pack-project">
       <h2 id={`${id}-h`}>{title}</h2>
-      {online && error ? (
-        <p className="alert alert-warning">{t('mapPacks.listError', { message: error })}</p>
+      {online && error !== undefined ? (
+        <p className="alert alert-warning">{t('mapPacks.listError', { message: failureText(t, error) })}</p>
       ) : null}
       {packs.length === 0 ? (
         <p className="empty">{t('mapPacks.none')}</p>
@@ -150,11 +162,11 @@ function PackItem({ pack, local, download, state, manager, online }: PackItemPro
         })
       : t('mapPacks.notOnDevice');
   const errorText =
-    download?.error === 'quota'
-      ? t('mapPacks.storageFull')
-      : download?.error
-        ? t('mapPacks.downloadError', { message: download.error })
-        : null;
+    download?.error === undefined
+      ? null
+      : download.error instanceof DOMException && download.error.name === 'QuotaExceededError'
+        ? t('mapPacks.storageFull')
+        : t('mapPacks.downloadError', { message: failureText(t, download.error) });
   return (
     <li className="card map-pack" aria-labelledby={`${id}-n`} data-pack-id={pack.id}>
       <h3 id={`${id}-n`} className="card-title">
@@ -252,7 +264,7 @@ function UploadForm({
       setFile(null);
       (event.target as HTMLFormElement).reset();
     } catch (err) {
-      setMessage({ ok: false, text: t('mapPacks.upload.error', { message: (err as Error).message }) });
+      setMessage({ ok: false, text: t('mapPacks.upload.error', { message: failureText(t, err) }) });
     } finally {
       setSending(false);
     }

@@ -8,13 +8,15 @@ export interface PackDownloadState {
   received: number;
   total: number;
   running: boolean;
-  error?: string;
+  /** Why the last attempt stopped (a PackDownloadError, a QuotaExceededError…). */
+  error?: unknown;
 }
 
 export interface MapPacksState {
   /** The server's packs by project; a project missing from it could not be listed (offline, refused). */
   server: Record<string, MapPack[]>;
-  listErrors: Record<string, string>;
+  /** Why a project's list could not be had (a MapPackRequestError). */
+  listErrors: Record<string, unknown>;
   local: LocalPack[] | undefined;
   downloads: Record<string, PackDownloadState>;
   download(pack: MapPack): void;
@@ -30,7 +32,7 @@ export function useMapPacks(projectIds: readonly string[], online: boolean): Map
   const { session } = useSignedIn();
   const token = session.token;
   const [server, setServer] = useState<Record<string, MapPack[]>>({});
-  const [listErrors, setListErrors] = useState<Record<string, string>>({});
+  const [listErrors, setListErrors] = useState<Record<string, unknown>>({});
   const [local, setLocal] = useState<LocalPack[]>();
   const [downloads, setDownloads] = useState<Record<string, PackDownloadState>>({});
   const [generation, setGeneration] = useState(0);
@@ -54,7 +56,7 @@ export function useMapPacks(projectIds: readonly string[], online: boolean): Map
           setListErrors(({ [projectId]: _, ...rest }) => rest);
         },
         (err: unknown) => {
-          if (live) setListErrors((e) => ({ ...e, [projectId]: (err as Error).message }));
+          if (live) setListErrors((e) => ({ ...e, [projectId]: err }));
         },
       );
     }
@@ -93,10 +95,7 @@ export function useMapPacks(projectIds: readonly string[], online: boolean): Map
               [pack.id]: {
                 ...(d[pack.id] ?? { received: 0, total: pack.bytes }),
                 running: false,
-                error:
-                  err instanceof DOMException && err.name === 'QuotaExceededError'
-                    ? 'quota'
-                    : (err as Error).message,
+                error: err,
               },
             })),
         )
