@@ -147,9 +147,7 @@ describe('map pack store', () => {
 
   it('says why a download failed, and deletes a pack', async () => {
     const refused = vi.fn(() => Promise.resolve(new Response('{}', { status: 403 })));
-    await expect(
-      downloadPack(pack, { token: 'tok', fetch: refused }),
-    ).rejects.toThrow(PackDownloadError);
+    await expect(downloadPack(pack, { token: 'tok', fetch: refused })).rejects.toThrow(PackDownloadError);
     await downloadPack(pack, { token: 'tok', fetch: fakeServer(() => file).fetch });
     await deleteLocalPack(pack.id);
     expect(await listLocalPacks()).toEqual([]);
