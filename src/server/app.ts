@@ -14,6 +14,7 @@ import { erasureRoutes } from './routes/erasure';
 import { exportRoutes } from './routes/export';
 import { formRoutes } from './routes/forms';
 import { healthRoutes } from './routes/health';
+import { mapPackRoutes } from './routes/mapPacks';
 import { mediaRoutes } from './routes/media';
 import { personRoutes } from './routes/person';
 import { sealedRoutes } from './routes/sealed';
@@ -21,6 +22,7 @@ import { sealedMediaRoutes } from './routes/sealedMedia';
 import { syncRoutes } from './routes/sync';
 import { userRoutes } from './routes/users';
 import type { Storage } from './storage/Storage';
+import { mapPackConfigFromEnv, type MapPackConfig } from './maps/config';
 import { DAY_MS, DEFAULT_TOKEN_TTL_DAYS } from './auth/tokens';
 import { idleLockMinutesFromEnv } from './auth/vaultSecret';
 
@@ -41,6 +43,8 @@ export interface AppOptions {
   limits?: ServerLimits;
   /** Minutes without use before the app locks itself (env IDLE_LOCK_MINUTES; default 15). */
   idleLockMinutes?: number;
+  /** Map pack uploads: their size limit and working directory (src/server/maps/config.ts). */
+  mapPacks?: MapPackConfig;
 }
 
 export function createApp({
@@ -51,6 +55,7 @@ export function createApp({
   tokenTtlDays = DEFAULT_TOKEN_TTL_DAYS,
   limits = limitsFromEnv(),
   idleLockMinutes = idleLockMinutesFromEnv(process.env.IDLE_LOCK_MINUTES),
+  mapPacks = mapPackConfigFromEnv(),
 }: AppOptions): Hono<AppEnv> {
   if (!(tokenTtlDays > 0)) throw new Error(`tokenTtlDays must be above 0, got ${tokenTtlDays}`);
   const app = new Hono<AppEnv>();
@@ -72,6 +77,7 @@ export function createApp({
   api.route('/', personRoutes(storage, now, limits));
   api.route('/', erasureRoutes(storage, now));
   api.route('/', userRoutes(storage, now));
+  api.route('/', mapPackRoutes(storage, now, mapPacks));
   app.route('/api', api);
   app.all('/api', (c) => jsonError(c, 'not_found', 'No such endpoint'));
   app.all('/api/*', (c) => jsonError(c, 'not_found', 'No such endpoint'));

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { startCleanupTimer } from './limits/cleanupTimer';
 import { limitsFromEnv, type ServerLimits } from './limits/config';
+import { mapPackConfigFromEnv } from './maps/config';
 import { retentionFromEnv, type RetentionPeriods } from './retention/config';
 import { startPurgeTimer } from './retention/purgeTimer';
 import { seedDemo, formatDemoAccounts } from './seed/demoSeed';
@@ -105,6 +106,7 @@ async function serveWith(storage: Storage, options: ServerOptions): Promise<Runn
     tokenTtlDays: options.tokenTtlDays,
     idleLockMinutes: options.idleLockMinutes,
     limits,
+    mapPacks: mapPackConfigFromEnv(process.env, options.dataDir),
   });
   const host = options.host ?? '0.0.0.0';
 

@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- name…]`: prints every figure as `name: value`. Groups: bundle, store, sync, expr, engine,
  * export, forms, access, firstload (all of them by default); `server` runs the push throughput part of `sync` alone, `wire` its bytes on
- * the wire.
+ * the wire, `mappacks` the upload and download of an offline map pack.
  * Benchmarks measure; they never fail on a threshold (the bundle budget is enforced by the test build).
  */
 import { benchAccess } from './access';
@@ -11,6 +11,7 @@ import { benchExpr } from './expr';
 import { benchFormEngine } from './formEngine';
 import { benchFirstLoad } from './firstload';
 import { benchFormUploads } from './formUploads';
+import { benchMapPacks } from './mapPacks';
 import { benchServer } from './server';
 import { benchStore } from './store';
 import { benchSync } from './sync';
@@ -28,7 +29,11 @@ const suites: Record<string, () => Promise<void>> = {
   firstload: benchFirstLoad,
 };
 /** Parts of a group that can be run alone; not run again by default. */
-const parts: Record<string, () => Promise<void>> = { server: benchServer, wire: benchWire };
+const parts: Record<string, () => Promise<void>> = {
+  server: benchServer,
+  wire: benchWire,
+  mappacks: benchMapPacks,
+};
 
 const known = { ...suites, ...parts };
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -14,6 +14,8 @@ const ROUTES: [hash: string, what: string, role: Role][] = [
   ['#/attention', 'the changes needing attention', 'agent'],
   ['#/export', 'the export of unsent data', 'agent'],
   ['#/import', "the import of a device's file", 'agent'],
+  ['#/maps/packs', 'the offline maps', 'agent'],
+  [`#/maps/packs/${DEMO_PROJECT.id}`, 'a project’s offline maps', 'agent'],
   ['#/projects', 'the project list', 'focal_point'],
   [`#/projects/${DEMO_PROJECT.id}`, 'a project', 'focal_point'],
   ['#/review', 'the review queue', 'focal_point'],

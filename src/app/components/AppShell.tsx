@@ -57,6 +57,7 @@ function Page({ route }: { route: Route }) {
     case 'users':
     case 'usage':
     case 'data':
+    case 'maps':
       return <BasePage route={route} />;
     case 'notFound':
       return <NotFound />;

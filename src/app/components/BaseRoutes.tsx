@@ -22,10 +22,13 @@ const ReviewQueue = lazy(() => import('../pages/ReviewQueue').then((m) => ({ def
 // Supervisors and admins: checking, previewing, publishing and archiving XLSForms.
 const FormsPage = lazy(() => import('../pages/FormsPage').then((m) => ({ default: m.FormsPage })));
 
+// Everyone (agents download packs too): offline map packs, with their strings and the device's pack store.
+const MapPacksPage = lazy(() => import('../maps/MapPacksPage').then((m) => ({ default: m.MapPacksPage })));
+
 // Supervisors and admins: users and devices, and the use of the database (one chunk: adminPages.tsx).
 const AdminPage = lazy(() => import('../pages/adminPages'));
 
-/** The routes of the pages of the people at base (coordination, review, reports, editing). */
+/** The routes of the pages of the people at base (coordination, review, reports, editing), and offline maps. */
 export type BaseRoute = Extract<
   Route,
   {
@@ -41,7 +44,8 @@ export type BaseRoute = Extract<
       | 'users'
       | 'usage'
       | 'forms'
-      | 'data';
+      | 'data'
+      | 'maps';
   }
 >;
 
@@ -74,5 +78,7 @@ export function BasePage({ route }: { route: BaseRoute }) {
       return <FormsPage />;
     case 'data':
       return <DataTable key={route.hash} hash={route.hash} />;
+    case 'maps':
+      return <MapPacksPage key={route.hash} hash={route.hash} />;
   }
 }

@@ -6,12 +6,14 @@ export const storageFr = {
   'storage.usage': 'Stockage utilisé : {used} sur {quota} disponibles.',
   'storage.persisted': 'Données protégées contre l’effacement automatique.',
   'storage.notPersisted': 'Installez l’application pour que le navigateur n’efface pas ses données.',
+  'storage.offlineMaps': 'Cartes hors ligne',
 };
 
 const storageEn: Record<keyof typeof storageFr, string> = {
   'storage.usage': 'Storage used: {used} of {quota} available.',
   'storage.persisted': 'Data protected from automatic eviction.',
   'storage.notPersisted': 'Install the app so the browser does not erase its data.',
+  'storage.offlineMaps': 'Offline maps',
 };
 
 registerPageStrings({ fr: storageFr, en: storageEn } satisfies Record<UiLanguage, Record<string, string>>);

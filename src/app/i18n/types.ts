@@ -9,6 +9,7 @@ import type { formMediaFr } from './formMediaStrings';
 import type { formsPageFr } from './formsPageStrings';
 import type { historyFr } from './historyStrings';
 import type { mapFr } from './mapStrings';
+import type { mapPackFr } from './mapPackStrings';
 import type { pageFr } from './pageStrings';
 import type { publicFr } from './publicStrings';
 import type { readingFr } from './readingStrings';
@@ -45,7 +46,8 @@ export type MessageKey =
   | keyof typeof signOutFr
   | keyof typeof dataTableFr
   | keyof typeof mapFr
-  | keyof typeof publicFr;
+  | keyof typeof publicFr
+  | keyof typeof mapPackFr;
 export type Dictionary = Record<CoreKey, string>;
 export type Vars = Record<string, string | number>;
 export type Translate = (key: MessageKey, vars?: Vars) => string;

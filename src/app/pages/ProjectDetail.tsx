@@ -37,6 +37,9 @@ export function ProjectDetail({ id }: { id: string }) {
         {t('proj.code', { code: project.code })} · {t(`proj.status.${project.status}`)}
       </p>
       <ProjectLinks id={project.id} />
+      <p>
+        <a href={`#/maps/packs/${encodeURIComponent(project.id)}`}>{t('proj.offlineMaps')}</a>
+      </p>
       {project.description ? <p>{pickText(project.description, lang)}</p> : null}
 
       <section aria-labelledby="proj-orgs">

@@ -30,6 +30,8 @@ export type Route =
    * page's own chunk, so the start path carries only this name (its JavaScript is counted to the byte).
    */
   | { name: 'data'; hash: string }
+  /** `#/maps/packs[/<projectId>]`: offline map packs (everyone); src/app/maps/MapPacksPage.tsx reads `hash`. */
+  | { name: 'maps'; hash: string }
   | { name: 'notFound' };
 
 /**
@@ -68,7 +70,7 @@ export function parseHash(hash: string): Route {
   const parts = path.split('/').filter(Boolean);
   const [first, second, third, fourth, fifth] = parts;
   if (parts.length === 0) return { name: 'home' };
-  if (first === 'edit' || first === 'data') return { name: first, hash };
+  if (first === 'edit' || first === 'data' || first === 'maps') return { name: first, hash };
   if (parts.length === 1 && isNamedPage(first)) return { name: first };
   if (parts.length === 2 && first === 'submissions') {
     const id = decode(second);
@@ -110,6 +112,7 @@ export function hrefOf(route: Route): string {
       return '#/review';
     case 'edit':
     case 'data':
+    case 'maps':
       return route.hash;
   }
 }

@@ -15,6 +15,8 @@ export const ERROR_CODES = {
   offset_mismatch: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  /** A map pack download asked for bytes outside the file; its Content-Range header gives the size. */
+  range_not_satisfiable: 416,
   /** Media upload: the bytes received do not hash to the SHA-256 they were sent under; they are discarded. */
   hash_mismatch: 422,
   rate_limited: 429,

@@ -3,6 +3,7 @@ import { ExportReads } from '../export/ExportReads';
 import type { PullTable } from '../../core/sync/protocol';
 import { PULL_TABLES } from '../../core/sync/protocol';
 import { KyselyLimitOps } from './KyselyLimitOps';
+import { KyselyMapPackOps } from './KyselyMapPackOps';
 import { KyselyMediaOps } from './KyselyMediaOps';
 import { KyselyFormFileOps } from './KyselyFormFileOps';
 import { KyselyDeviceOps } from './KyselyDeviceOps';
@@ -74,6 +75,10 @@ export class KyselyOps extends KyselyMergeOps implements StorageTx {
 
   get vaultSecrets(): KyselyVaultSecretOps {
     return new KyselyVaultSecretOps(this.db);
+  }
+
+  get mapPacks(): KyselyMapPackOps {
+    return new KyselyMapPackOps(this.db);
   }
 
   async getEntity(tbl: PullTable, id: string): Promise<EntityRecord | undefined> {

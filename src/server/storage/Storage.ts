@@ -3,6 +3,7 @@ import type { ExportReads } from '../export/ExportReads';
 import type { PullTable } from '../../core/sync/protocol';
 import type { Role } from '../../core/records/user';
 import type { LimitOps } from './LimitOps';
+import type { MapPackOps } from './MapPackOps';
 import type { MediaOps } from './MediaOps';
 import type { SignInThrottleOps } from './SignInThrottleOps';
 import type { DeviceOps } from './DeviceOps';
@@ -246,6 +247,8 @@ export interface StorageOps extends MergeReads {
   readonly retention: RetentionOps;
   /** Each account's vault secret, sent at sign-in (src/server/auth/vaultSecret.ts). */
   readonly vaultSecrets: VaultSecretOps;
+  /** Offline map packs and their bytes (src/server/maps). */
+  readonly mapPacks: MapPackOps;
 }
 
 /** What the `users` commands change in an account. */

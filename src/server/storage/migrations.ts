@@ -10,6 +10,7 @@ import { erasureMigration } from './erasureMigration';
 import { mediaMigration } from './mediaMigration';
 import { membersMigration } from './membersMigration';
 import { membershipSeqMigration } from './membershipSeqMigration';
+import { mapPacksMigration } from './mapPacksMigration';
 import { mergeMigration } from './mergeMigration';
 import { projectMergeMigration } from './projectMergeMigration';
 import { rateLimitMigration } from './rateLimitMigration';
@@ -152,6 +153,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06-0030-members': membersMigration,
   '2026-12-06-0031-acting-people': actingPeopleMigration,
   '2026-12-06-0031-form-files': formFilesMigration,
+  '2026-12-06-0040-map-packs': mapPacksMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

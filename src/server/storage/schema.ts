@@ -182,6 +182,8 @@ export interface Database {
   server_keys: ServerKeysTable;
   vault_secrets: VaultSecretsTable;
   form_files: FormFilesTable;
+  map_packs: MapPacksTable;
+  map_pack_chunks: MapPackChunksTable;
 }
 
 /** The media files of published forms, by SHA-256 (formFilesMigration.ts). */
@@ -232,4 +234,33 @@ export interface VaultSecretsTable {
   /** 32 random bytes, base64url. */
   secret: string;
   created_at: string;
+}
+
+/** Offline map packs (migration 2026-12-06-0040-map-packs, src/server/maps). */
+export interface MapPacksTable {
+  id: string;
+  project_id: string;
+  name: string;
+  tile_type: string;
+  bytes: number;
+  min_zoom: number;
+  max_zoom: number;
+  /** JSON [west, south, east, north]. */
+  bounds: string;
+  attribution: string;
+  /** Of the PMTiles bytes served: the download's ETag. */
+  sha256: string;
+  /** What was uploaded: a PMTiles file kept as it is, or an MBTiles file converted. */
+  source_format: string;
+  created_by: string | null;
+  created_at: string;
+  /** 1 once every chunk is written. */
+  ready: number;
+}
+
+/** A pack's bytes, 1 MiB per row, by their offset in the file. */
+export interface MapPackChunksTable {
+  pack_id: string;
+  position: number;
+  data: Buffer;
 }

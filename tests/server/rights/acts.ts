@@ -9,6 +9,7 @@ import { DEMO_ANSWERS, DEMO_FORM } from '../../../src/server/seed/demoForm';
 import { newDeviceKeys, publicJwk, registerDevice, sealFile } from '../devices/deviceKeys';
 import { formUpload } from '../forms/fixtureFiles';
 import { newClientId, PASSWORD, submission } from '../harness';
+import { pmtilesBytes, pyramid } from '../maps/fixtures';
 import { fakePhoto, PHOTO_FORM } from '../media/photoForm';
 import { sealedFile } from '../sealed/sealedFiles';
 import type { Column, Outcome } from './rightsTable';
@@ -68,6 +69,21 @@ async function indicatorOf(w: RightsWorld, p: string, value?: Record<string, unk
       await putServerRecord(tx, 'indicatorValues', { id: ids.value, ...identity, ...value }, null, at);
   });
   return { ...ids, identity };
+}
+
+/** A map pack upload (a one-tile PMTiles file) as multipart. */
+async function mapPackUpload(): Promise<{ body: FormData }> {
+  const body = new FormData();
+  body.set('name', 'Gao');
+  body.set('file', new Blob([new Uint8Array(await pmtilesBytes(pyramid(0)))]), 'gao.pmtiles');
+  return { body };
+}
+
+/** A map pack of project `p`, uploaded by the admin. */
+async function mapPackOf(w: RightsWorld, p: string): Promise<string> {
+  const res = await w.request('admin', `/api/projects/${p}/map-packs`, await mapPackUpload());
+  if (res.status !== 201) throw new Error(`set-up: map pack upload answered ${res.status}`);
+  return ((await res.json()) as { id: string }).id;
 }
 
 /** A whole file as one upload chunk. */
@@ -523,5 +539,27 @@ export const ACTS: Record<string, Act> = {
     return pushOutcome(
       await w.push(column, clientId, [submission(clientId, 2, { fields: { projectId: p } })]),
     );
+  },
+
+  async 'map-pack-list'(w, column) {
+    const p = await w.project();
+    return httpOutcome(await w.request(column, `/api/projects/${p}/map-packs`));
+  },
+
+  async 'map-pack-upload'(w, column) {
+    const p = await w.project();
+    return httpOutcome(await w.request(column, `/api/projects/${p}/map-packs`, await mapPackUpload()));
+  },
+
+  async 'map-pack-download'(w, column) {
+    const id = await mapPackOf(w, await w.project());
+    return httpOutcome(
+      await w.request(column, `/api/map-packs/${id}/file`, { headers: { range: 'bytes=0-99' } }),
+    );
+  },
+
+  async 'map-pack-delete'(w, column) {
+    const id = await mapPackOf(w, await w.project());
+    return httpOutcome(await w.request(column, `/api/map-packs/${id}`, { method: 'DELETE' }));
   },
 };
