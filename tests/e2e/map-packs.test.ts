@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_PROJECT } from '../../src/server/seed/demoForm';
 import { mbtilesBytes, noisePng, pyramid } from '../server/maps/fixtures';
@@ -10,6 +10,7 @@ import { EmulatedLink } from './harness/network';
 import { DEMO_PASSWORD } from './harness/server';
 import { saveScreenshot } from './harness/screenshots';
 import { e2eSuite } from './harness/suite';
+import { FillFormPage } from './pages/FillFormPage';
 import { HomePage } from './pages/HomePage';
 import { UnlockPage } from './pages/UnlockPage';
 
@@ -41,6 +42,28 @@ function storedPack(page: Page, packId: string) {
     }
     return { bytes, magic, persisted: await navigator.storage.persisted() };
   }, packId);
+}
+
+/** How many sampled pixels of the map have one of the pack's tile colours (pyramid(): 80z, 60x, 60y). */
+function packColours(canvas: Locator): Promise<number> {
+  return canvas.evaluate((element) => {
+    const source = element as HTMLCanvasElement;
+    const copy = document.createElement('canvas');
+    copy.width = source.width;
+    copy.height = source.height;
+    const ctx = copy.getContext('2d');
+    if (!ctx) return 0;
+    ctx.drawImage(source, 0, 0);
+    const { data } = ctx.getImageData(0, 0, copy.width, copy.height);
+    let found = 0;
+    for (let y = 0; y < copy.height; y += 5)
+      for (let x = 0; x < copy.width; x += 5) {
+        const i = (y * copy.width + x) * 4;
+        const [r = 0, g = 0, b = 0] = [data[i], data[i + 1], data[i + 2]];
+        if (r % 80 === 0 && r > 0 && g % 60 === 0 && b % 60 === 0) found += 1;
+      }
+    return found;
+  });
 }
 
 describe('offline map packs, from the supervisor’s upload to an agent’s tablet offline', () => {
@@ -115,6 +138,21 @@ describe('offline map packs, from the supervisor’s upload to an agent’s tabl
     expect(await offline.getByRole('button', { name: 'Télécharger' }).count()).toBe(0);
     expect((await storedPack(page, packId)).bytes).toBe(stored.bytes);
     await expectAccessible(page, 'the offline maps, offline (agent)');
+
+    // A map drawn offline shows the pack's tiles (the pyramid's colours, never the built-in basemap's
+    // alone) and its attribution.
+    await page.goto(`${suite.server.url}/#/`);
+    const home2 = new HomePage(page);
+    await home2.waitForForm(FORM);
+    await home2.newSubmission(FORM);
+    const position = new FillFormPage(page).question('Position du ménage');
+    await position.getByRole('button', { name: /^Afficher la carte/ }).click();
+    const canvas = position.locator('canvas.maplibregl-canvas');
+    await canvas.waitFor({ timeout: 30_000 });
+    await position.getByText('© Contributeurs OpenStreetMap').waitFor({ timeout: 30_000 });
+    await expect.poll(() => packColours(canvas), { timeout: 30_000 }).toBeGreaterThan(0);
+    await saveScreenshot(page, 'map-packs-drawn-offline-fr');
+    await page.goto(`${suite.server.url}/#/maps/packs`);
 
     // Removing it frees the space.
     await offline.getByRole('button', { name: 'Retirer de l’appareil' }).click();

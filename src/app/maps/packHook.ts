@@ -14,11 +14,20 @@ export function setPackSources(sources: PackSources | undefined): void {
   provider = sources;
 }
 
-/** The packs to draw (none when no provider is set, or when it fails: the built-in basemap stays). */
+/**
+ * The packs to draw: the provider's when one is set, else every pack downloaded whole on this device
+ * (maps/packStore.ts); none when that fails: the built-in basemap stays.
+ */
 export async function packSources(): Promise<Source[]> {
   try {
-    return provider ? await provider() : [];
+    return await (provider ?? devicePacks)();
   } catch {
     return [];
   }
+}
+
+async function devicePacks(): Promise<Source[]> {
+  const { listLocalPacks, localPackSource } = await import('./packStore');
+  const sources = await Promise.all((await listLocalPacks()).map((pack) => localPackSource(pack.id)));
+  return sources.filter((source): source is Source => source !== undefined);
 }

@@ -13,7 +13,7 @@ export const FormFile = z.object({
   /** The file name the form's labels use (`media::image` = `map.png`). */
   name: z.string().check(z.minLength(1), z.maxLength(255)),
   sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
-  bytes: z.int().check(z.nonnegative()),
+  bytes: z.int().check(z.gte(0)),
   contentType: z.string().check(z.maxLength(100)),
 });
 export type FormFile = z.infer<typeof FormFile>;

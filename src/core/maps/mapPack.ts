@@ -10,9 +10,15 @@ export const MAP_PACK_TILE_TYPES = ['png', 'jpg', 'webp', 'mvt'] as const;
 export const MapPackTileType = z.enum(MAP_PACK_TILE_TYPES);
 export type MapPackTileType = z.infer<typeof MapPackTileType>;
 
-/** West, south, east, north in degrees (WGS 84). */
-export const MapPackBounds = z.tuple([z.number(), z.number(), z.number(), z.number()]);
-export type MapPackBounds = z.infer<typeof MapPackBounds>;
+/**
+ * West, south, east, north in degrees (WGS 84). Four numbers checked by length, not as a z.tuple: zod's
+ * code is shared with the signed-in app's chunk, and a tuple would add its code there (field agent budget).
+ */
+export const MapPackBounds = z.pipe(
+  z.array(z.number()).check(z.minLength(4), z.maxLength(4)),
+  z.transform((b) => b as [number, number, number, number]),
+);
+export type MapPackBounds = [west: number, south: number, east: number, north: number];
 
 export const MapPack = z.object({
   id: z.string(),
