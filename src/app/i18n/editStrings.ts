@@ -61,6 +61,9 @@ export const editFr = {
   'edit.proj.editTitle': 'Modifier le projet',
   'edit.proj.code': 'Code (identifiant IATI de l’activité)',
   'edit.proj.focalPoint': 'Point focal',
+  'edit.proj.public': 'Publier sur la carte publique de l’aide',
+  'edit.proj.publicHint':
+    'Le titre, la description, les organisations, les dates, le budget, les secteurs, les lieux et les derniers résultats vérifiés deviennent visibles sans connexion (/public/) et dans le fichier IATI public. Jamais les soumissions ni les personnes.',
   'edit.proj.focalKept': 'Point focal actuel ({id})',
   'edit.proj.focalMe': 'Moi ({name})',
   'edit.proj.plannedStart': 'Début prévu',
@@ -207,6 +210,9 @@ const editEn: Record<keyof typeof editFr, string> = {
   'edit.proj.editTitle': 'Edit the project',
   'edit.proj.code': 'Code (IATI activity identifier)',
   'edit.proj.focalPoint': 'Focal point',
+  'edit.proj.public': 'Publish on the public map of aid',
+  'edit.proj.publicHint':
+    'The title, description, organisations, dates, budget, sectors, places and latest verified results become visible without signing in (/public/) and in the public IATI file. Never submissions or people.',
   'edit.proj.focalKept': 'Current focal point ({id})',
   'edit.proj.focalMe': 'Me ({name})',
   'edit.proj.plannedStart': 'Planned start',

@@ -157,11 +157,13 @@ function Overview({ projects, lang }: { projects: PublicProject[]; lang: UiLangu
               <a href={`#/projects/${encodeURIComponent(p.id)}`}>{pickText(p.title, lang)}</a>
             </h2>
             <p>
-              {t(`proj.status.${p.status}` as MessageKey)} ·{' '}
-              {p.organisations.map((o) => o.acronym || o.name).join(', ')}
-              {p.locations.length > 0
-                ? ` · ${uniqueSorted(p.locations.map((l) => (l.adm1 ? regionName(l.adm1, lang) : l.name))).join(', ')}`
-                : ''}
+              {[
+                t(`proj.status.${p.status}` as MessageKey),
+                p.organisations.map((o) => o.acronym || o.name).join(', '),
+                uniqueSorted(p.locations.map((l) => (l.adm1 ? regionName(l.adm1, lang) : l.name))).join(', '),
+              ]
+                .filter((part) => part !== '')
+                .join(' · ')}
             </p>
             <p>{money(budgetTotals(p.budgets), lang)}</p>
           </li>

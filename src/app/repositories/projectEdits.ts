@@ -29,6 +29,8 @@ export interface ProjectChange {
   locations: ProjectLocation[];
   budgets: BudgetLine[];
   focalPointId: string | null;
+  /** Shown on the public site: only admins change it (mergeTables.ts). */
+  public: boolean;
 }
 
 /** One message per field, by its path without list indexes. */
@@ -59,6 +61,7 @@ const MESSAGES = {
   'budgets.currency': 'edit.error.currency',
   'budgets.type': 'edit.error.invalid',
   focalPointId: 'edit.error.invalid',
+  public: 'edit.error.invalid',
 } satisfies Record<string, MessageKey>;
 
 const hasText = (text: LocalizedText | undefined) => Object.values(text ?? {}).some((t) => t.trim() !== '');

@@ -13,8 +13,11 @@ import { rateLimit } from '../limits/rateLimit';
 import { feedEntries, readPublicData } from '../public/publicData';
 import type { Storage } from '../storage/Storage';
 
-/** Public answers may be kept by browsers and proxies for this long; an ETag makes the next ask cheap. */
-const MAX_AGE_SECONDS = 300;
+/**
+ * Public answers may be kept by browsers and proxies, but are checked again at each use: the ETag makes that
+ * a 304 of a few bytes on a slow link, and a project made private leaves every page at once.
+ */
+const CACHE_CONTROL = 'public, no-cache';
 
 const LangQuery = z.strictObject({ lang: z.optional(z.enum(UI_LANGUAGES)) });
 
@@ -27,7 +30,7 @@ const LangQuery = z.strictObject({ lang: z.optional(z.enum(UI_LANGUAGES)) });
  *   Registry;
  * - `GET /public/feed.xml`: an Atom feed of published projects and reported results (`?lang=en`).
  *
- * Each answer carries a strong ETag (a hash of its bytes) and `Cache-Control: public`; a matching
+ * Each answer carries a strong ETag (a hash of its bytes) and `Cache-Control: public, no-cache`; a matching
  * `If-None-Match` gets 304. Requests are counted per address (`RATE_LIMIT_PUBLIC`).
  */
 export function publicRoutes(storage: Storage, now: Clock, limits: ServerLimits): Hono<AppEnv> {
@@ -84,7 +87,7 @@ function latest(times: readonly string[]): string {
 function cached(c: Context<AppEnv>, body: string, contentType: string): Response {
   const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
   c.header('ETag', etag);
-  c.header('Cache-Control', `public, max-age=${MAX_AGE_SECONDS}`);
+  c.header('Cache-Control', CACHE_CONTROL);
   c.header('Vary', 'Accept-Encoding');
   const asked = c.req.header('if-none-match');
   if (asked !== undefined && asked.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag))

@@ -90,6 +90,18 @@ export function ProjectForm({
             ))}
           </select>
         </Field>
+        {role === 'admin' ? (
+          // Publishing is the coordination body's decision: admins only (the server refuses others).
+          <div className="edit-check">
+            <label>
+              <input type="checkbox" {...register('public')} aria-describedby="project-public-hint" />{' '}
+              {t('edit.proj.public')}
+            </label>
+            <p id="project-public-hint" className="card-meta">
+              {t('edit.proj.publicHint')}
+            </p>
+          </div>
+        ) : null}
         <Field label={t('proj.reporting')} errors={errors} path="organisationId">
           <select {...register('organisationId')}>
             <option value="">{t('proj.none')}</option>

@@ -31,6 +31,7 @@ export interface ProjectFormValues {
     type: 'original' | 'revised';
   }[];
   focalPointId: string;
+  public: boolean;
 }
 
 export function projectFormValues(project: ProjectRecord | undefined): ProjectFormValues {
@@ -56,6 +57,7 @@ export function projectFormValues(project: ProjectRecord | undefined): ProjectFo
       })) ?? [],
     budgets: project?.budgets.map((b) => ({ ...b, value: textOfNumber(b.value) })) ?? [],
     focalPointId: project?.focalPointId ?? '',
+    public: project?.public ?? false,
   };
 }
 
@@ -92,5 +94,6 @@ export function projectChangeOf(v: ProjectFormValues, project: ProjectRecord | u
       type: b.type,
     })),
     focalPointId: orNull(v.focalPointId),
+    public: v.public,
   };
 }

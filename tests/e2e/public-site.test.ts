@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO_PROJECT } from '../../src/server/seed/demoForm';
+import { expectAccessible } from './harness/axe';
+import { saveScreenshot } from './harness/screenshots';
+import { e2eSuite } from './harness/suite';
+import { HomePage } from './pages/HomePage';
+
+const TITLE = 'Synergie-Nord — Sécurité alimentaire à Gao';
+
+/**
+ * The public map of aid (issue 15): an admin publishes a project from its editor; anyone, with no account,
+ * then finds it on /public/ (map, list, filters, its page), in French and English; a private project never.
+ */
+describe('the public map of aid', () => {
+  const suite = e2eSuite('public-site');
+
+  it('shows what an admin published, to anyone, and nothing before', async () => {
+    // Nothing is public yet.
+    const visitor = await (await suite.device()).newPage();
+    await visitor.goto(`${suite.server.url}/public/`);
+    await visitor.getByRole('heading', { name: 'Carte de l’aide', level: 1 }).waitFor();
+    await visitor.getByText('0 projet(s)').waitFor();
+    expect(await visitor.getByText(TITLE).count()).toBe(0);
+
+    // The admin publishes the demo project, with a place on the map, and syncs.
+    const { page } = await suite.signedIn('admin');
+    const home = new HomePage(page);
+    await home.waitForForm('Enquête ménage');
+    await page.evaluate((id) => (window.location.hash = `#/edit/projects/${id}`), DEMO_PROJECT.id);
+    await page.getByRole('heading', { name: 'Modifier le projet' }).waitFor();
+    await page.getByLabel('Publier sur la carte publique de l’aide').check();
+    await expectAccessible(page, 'the project editor with the public switch (admin)');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByRole('heading', { name: TITLE }).waitFor();
+    await home.syncNow();
+    await expect
+      .poll(
+        async () => (await suite.server.withStorage((s) => s.getEntity('projects', DEMO_PROJECT.id)))?.data,
+        {
+          timeout: 30_000,
+        },
+      )
+      .toMatchObject({ public: true });
+
+    // A visitor with no account finds it: the map, the list, the filters, its page.
+    await visitor.reload();
+    await visitor.getByText('1 projet(s)').waitFor();
+    await visitor.locator('[data-testid="public-map"] canvas').waitFor({ timeout: 30_000 });
+    await visitor.getByLabel('Statut').selectOption({ label: 'En cours' });
+    await visitor.getByText('1 projet(s)').waitFor();
+    await expectAccessible(visitor, 'the public map of aid');
+    await saveScreenshot(visitor, 'public-site-fr');
+    await visitor.getByRole('link', { name: TITLE }).click();
+    await visitor.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
+    await visitor.getByRole('heading', { name: 'Derniers résultats vérifiés' }).waitFor();
+    await expectAccessible(visitor, 'a public project’s page');
+    // Nothing of the signed-in app: no session, no sync bar.
+    expect(await visitor.getByRole('region', { name: /synchronisation/i }).count()).toBe(0);
+
+    // In English.
+    await visitor.getByRole('button', { name: 'English' }).click();
+    await visitor.getByRole('link', { name: 'All projects' }).click();
+    await visitor.getByRole('heading', { name: 'Map of aid', level: 1 }).waitFor();
+    await expectAccessible(visitor, 'the public map of aid (en)');
+
+    // The feed names it. (The demo project's reporting organisation has no IATI identifier, so the public
+    // IATI file leaves it out and says so; tests/server/public covers a valid file.)
+    const feed = await visitor.request.get(`${suite.server.url}/public/feed.xml?lang=en`);
+    expect(await feed.text()).toContain('Project published: Synergie-Nord — Food security in Gao');
+    const iati = await visitor.request.get(`${suite.server.url}/public/iati/activities.xml`);
+    expect(iati.status()).toBe(404);
+  });
+});
