@@ -140,19 +140,42 @@ describe('offline map packs, from the supervisor’s upload to an agent’s tabl
     await expectAccessible(page, 'the offline maps, offline (agent)');
 
     // A map drawn offline shows the pack's tiles (the pyramid's colours, never the built-in basemap's
-    // alone) and its attribution.
+    // alone) and its attribution, read from the device: no tile request leaves it.
+    const packRequests: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/api/map-packs/')) packRequests.push(request.url());
+    });
     await page.goto(`${suite.server.url}/#/`);
     const home2 = new HomePage(page);
     await home2.waitForForm(FORM);
     await home2.newSubmission(FORM);
-    const position = new FillFormPage(page).question('Position du ménage');
+    const form = new FillFormPage(page);
+    const position = form.question('Position du ménage');
     await position.getByRole('button', { name: /^Afficher la carte/ }).click();
     const canvas = position.locator('canvas.maplibregl-canvas');
     await canvas.waitFor({ timeout: 30_000 });
     await position.getByText('© Contributeurs OpenStreetMap').waitFor({ timeout: 30_000 });
     await expect.poll(() => packColours(canvas), { timeout: 30_000 }).toBeGreaterThan(0);
     await saveScreenshot(page, 'map-packs-drawn-offline-fr');
+    // The agent places the household on the map, and the survey finalizes with that point.
+    const box = (await canvas.boundingBox())!;
+    await canvas.click({ position: { x: box.width / 2, y: box.height / 2 } });
+    await position.getByText(/^Point : lat\. -?\d/).waitFor();
+    await form.fillText('Nom de la personne interrogée', 'Mariam Touré');
+    await form.fillText('Nombre de personnes dans le ménage', '5');
+    await form.choose('Sexe du chef de ménage', 'Femme');
+    await form.choose('Sources d’eau utilisées', 'Forage');
+    await form.fillDate('Date de la visite', '2026-11-23');
+    await form.finalize();
+    const storedPoint = async (): Promise<string> => {
+      const data = (await form.storedSubmissionData()).find((d) => d.respondent_name === 'Mariam Touré');
+      const point = (data?.location ?? {}) as Record<string, unknown>;
+      return `${typeof point.latitude} ${typeof point.longitude}`;
+    };
+    await expect.poll(storedPoint, { timeout: 15_000 }).toBe('number number');
+    expect(packRequests).toEqual([]);
     await page.goto(`${suite.server.url}/#/maps/packs`);
+    await offline.getByText('Sur cet appareil', { exact: true }).waitFor();
 
     // Removing it frees the space.
     await offline.getByRole('button', { name: 'Retirer de l’appareil' }).click();

@@ -98,7 +98,7 @@ export async function createMap(setup: MapSetup): Promise<MapLibreMap> {
   const addPacks =
     setup.addPackSource ??
     (async (m: MapLibreMap) => {
-      for (const source of await packSources()) await addPmtilesPack(m, source);
+      for (const { source, attribution } of await packSources()) await addPmtilesPack(m, source, attribution);
     });
   await addPacks(map).catch(() => undefined);
   return map;
@@ -111,7 +111,7 @@ const PACK_INK = '#5b5548';
  * as it is; a vector pack (MVT, which comes without a style) with plain fills, lines and dots for each of its
  * layers, enough to find one's way. The pack's `attribution` (its metadata) shows with Natural Earth's.
  */
-export async function addPmtilesPack(map: MapLibreMap, source: Source): Promise<void> {
+export async function addPmtilesPack(map: MapLibreMap, source: Source, given?: string): Promise<void> {
   const archive = new PMTiles(source);
   pmtilesProtocol().add(archive);
   const header = await archive.getHeader();
@@ -121,7 +121,11 @@ export async function addPmtilesPack(map: MapLibreMap, source: Source): Promise<
   };
   const id = `pack-${source.getKey()}`;
   const url = `pmtiles://${source.getKey()}`;
-  const attribution = typeof metadata.attribution === 'string' ? metadata.attribution : undefined;
+  // The file's own attribution, else the one given at upload (an MBTiles often names none). MapLibre shows
+  // attributions as HTML: both come from an upload, so only their text is kept (the CSP blocks scripts
+  // anyway; this keeps markup and links out too).
+  const named = typeof metadata.attribution === 'string' ? plainText(metadata.attribution) : '';
+  const attribution = named || (given ? plainText(given) : '') || undefined;
   if (map.getSource(id)) return;
   if (header.tileType !== TileType.Mvt) {
     map.addSource(id, { type: 'raster', url, tileSize: 256, ...(attribution ? { attribution } : {}) });
@@ -162,6 +166,17 @@ export async function addPmtilesPack(map: MapLibreMap, source: Source): Promise<
       FIRST_OVERLAY_LAYER,
     );
   }
+}
+
+/** An attribution's text, tags dropped and HTML's special characters escaped. */
+export function plainText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(?!(?:[a-z]+|#\d+);)/gi, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .trim();
 }
 
 export type { MapLibreMap };

@@ -6,7 +6,12 @@ import type { Source } from 'pmtiles';
  * can set it without loading the map; every map made afterwards (mapLibrary.ts `createMap`) adds these packs
  * above the built-in basemap, each with its attribution.
  */
-export type PackSources = () => Promise<Source[]>;
+export interface PackSource {
+  source: Source;
+  /** The attribution given at upload, shown when the file itself names none. */
+  attribution?: string;
+}
+export type PackSources = () => Promise<PackSource[]>;
 
 let provider: PackSources | undefined;
 
@@ -18,7 +23,7 @@ export function setPackSources(sources: PackSources | undefined): void {
  * The packs to draw: the provider's when one is set, else every pack downloaded whole on this device
  * (maps/packStore.ts); none when that fails: the built-in basemap stays.
  */
-export async function packSources(): Promise<Source[]> {
+export async function packSources(): Promise<PackSource[]> {
   try {
     return await (provider ?? devicePacks)();
   } catch {
@@ -26,8 +31,13 @@ export async function packSources(): Promise<Source[]> {
   }
 }
 
-async function devicePacks(): Promise<Source[]> {
+async function devicePacks(): Promise<PackSource[]> {
   const { listLocalPacks, localPackSource } = await import('./packStore');
-  const sources = await Promise.all((await listLocalPacks()).map((pack) => localPackSource(pack.id)));
-  return sources.filter((source): source is Source => source !== undefined);
+  const packs = await Promise.all(
+    (await listLocalPacks()).map(async (local) => {
+      const source = await localPackSource(local.id);
+      return source ? [{ source, attribution: local.pack.attribution }] : [];
+    }),
+  );
+  return packs.flat();
 }

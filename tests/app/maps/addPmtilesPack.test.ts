@@ -45,6 +45,19 @@ describe('addPmtilesPack: a map pack from the device, drawn under the borders wi
     expect(maplibre.setWorkerUrl).toHaveBeenCalledWith('/assets/worker.js');
   });
 
+  it('shows the attribution given at upload when the file names none, as text only', async () => {
+    const { map, sources } = fakeMap();
+    const bare = memorySource('pack-bare', minimalPmtiles(2, {}));
+    await addPmtilesPack(map, bare, '© Contributeurs <b>OSM</b> <img src=x onerror=alert(1)> & co');
+    expect(sources.get('pack-pack-bare')).toMatchObject({ attribution: '© Contributeurs OSM  &amp; co' });
+    const marked = memorySource(
+      'pack-marked',
+      minimalPmtiles(2, { attribution: '<a href="https://x">© OSM</a>' }),
+    );
+    await addPmtilesPack(map, marked, 'ignored');
+    expect(sources.get('pack-pack-marked')).toMatchObject({ attribution: '© OSM' });
+  });
+
   it('draws each layer of a vector pack with plain fills, lines and dots', async () => {
     const { map, sources, layers } = fakeMap();
     const metadata = { vector_layers: [{ id: 'roads' }, { id: 'water' }] };
