@@ -10,7 +10,7 @@ import { DEMO_PROJECT } from '../../../src/server/seed/demoForm';
 import { seedDemo } from '../../../src/server/seed/demoSeed';
 import { validateIati } from '../../core/export/iatiFixtures';
 import { backends, type TestDatabase } from '../backends';
-import { newClientId, OTHER_PROJECT, setupServer, type TestServer } from '../harness';
+import { newClientId, OTHER_PROJECT, setupServer, submission, type TestServer } from '../harness';
 
 /**
  * The public site's data (issue 15, "The public map of aid"): only what admins marked public, only the
@@ -89,6 +89,42 @@ describe.each(backends)('the public site on $name', (backend) => {
     ]);
     expect(unpublished.body.results[0]?.status).toBe('applied');
     expect(await publicProjectIds(server)).toEqual([]);
+  });
+
+  it('no public response carries a submission, a person or a private project', async () => {
+    server = await setupServer(backend);
+    const agentDevice = newClientId();
+    const secret = 'Hawa Secrète-Personne';
+    const sent = await server.push('agent', agentDevice, [
+      submission(agentDevice, 1, { answers: { respondent_name: secret } }),
+    ]);
+    expect(sent.body.results[0]?.status).toBe('applied');
+    const adminDevice = newClientId();
+    await server.push('admin', adminDevice, [projectEdit(adminDevice, 1, DEMO_PROJECT.id, { public: true })]);
+    const agent = await server.storage.userByUsername('agent');
+    const bodies: string[] = [];
+    for (const path of [
+      '/public/api/projects',
+      `/public/api/projects/${DEMO_PROJECT.id}`,
+      '/public/iati/activities.xml',
+      '/public/feed.xml',
+      '/public/feed.xml?lang=en',
+    ]) {
+      const res = await server.request(path);
+      bodies.push(`${res.status} ${await res.text()}`);
+    }
+    const all = bodies.join('\n');
+    expect(all).toContain(DEMO_PROJECT.code);
+    for (const absent of [
+      secret,
+      'AP-TBT',
+      OTHER_PROJECT,
+      agent!.id,
+      'agent',
+      'Moussa Maïga',
+      'household_survey',
+    ])
+      expect(all, absent).not.toContain(absent);
   });
 
   it('answers with an ETag, and 304 to a browser that has this version', async () => {
