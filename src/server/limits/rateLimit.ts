@@ -4,7 +4,12 @@ import { jsonError } from '../http/errors';
 import type { Storage } from '../storage/Storage';
 import type { RateKind, RateLimits } from './config';
 
-const NAMES: Record<RateKind, string> = { push: 'sync', media: 'file', export: 'export', public: 'public site' };
+const NAMES: Record<RateKind, string> = {
+  push: 'sync',
+  media: 'file',
+  export: 'export',
+  public: 'public site',
+};
 
 /**
  * Counts the signed-in user's request of this kind (after `requireUser`; the public site's, per address) and refuses it with
