@@ -30,6 +30,12 @@ const MapPacksPage = lazy(() => import('../maps/MapPacksPage').then((m) => ({ de
 // Supervisors and admins: users and devices, and the use of the database (one chunk: adminPages.tsx).
 const AdminPage = lazy(() => import('../pages/adminPages'));
 
+/**
+ * `#/data/:projectId/:formId/map` (dataTable/dataRoute.ts's `parseDataMapHash` reads it): a regular expression
+ * rather than that module, which would join the start chunk, being shared with other pages.
+ */
+const DATA_MAP = /^#\/data\/[^/?]+\/[^/?]+\/map(\?|$)/;
+
 /** The routes of the pages of the people at base (coordination, review, reports, editing), and offline maps. */
 export type BaseRoute = Extract<
   Route,
@@ -79,7 +85,7 @@ export function BasePage({ route }: { route: BaseRoute }) {
     case 'forms':
       return <FormsPage />;
     case 'data':
-      return /\/map(\?|$)/.test(route.hash) ? (
+      return DATA_MAP.test(route.hash) ? (
         <DataMap key={route.hash} hash={route.hash} />
       ) : (
         <DataTable key={route.hash} hash={route.hash} />

@@ -74,7 +74,7 @@ export function SubmissionsMap({
   features: readonly SubmissionFeature[];
   onOpen: (submissionId: string) => void;
 }) {
-  const bounds = featuresBounds(features as readonly AnswerFeature[]);
+  const bounds = featuresBounds(features);
   const { ref, map, failed } = useMapLibre({ label, ...(bounds ? { bounds } : {}) });
   const openRef = useRef(onOpen);
   openRef.current = onOpen;
@@ -161,9 +161,15 @@ export function SubmissionsMap({
     const all = JSON.parse(data) as SubmissionFeature[];
     const points = all.filter((f) => f.geometry.type === 'Point');
     const shapes = all.filter((f) => f.geometry.type !== 'Point');
-    void map.getSource<GeoJSONSource>('subs-points')?.setData(collection(points));
-    void map.getSource<GeoJSONSource>('subs-shapes')?.setData(collection(shapes));
-    const next = featuresBounds(all as AnswerFeature[]);
+    void map
+      .getSource<GeoJSONSource>('subs-points')
+      ?.setData(collection(points))
+      .catch(() => undefined);
+    void map
+      .getSource<GeoJSONSource>('subs-shapes')
+      ?.setData(collection(shapes))
+      .catch(() => undefined);
+    const next = featuresBounds(all);
     if (next) map.fitBounds(next, { padding: 40, maxZoom: 14, animate: false });
   }, [map, data]);
 
