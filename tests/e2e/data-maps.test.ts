@@ -197,14 +197,35 @@ describe('data maps', () => {
     await page.getByLabel('Agent', { exact: true }).selectOption({ index: 1 });
     await page.getByText('5 soumission(s) sur la carte (6 retenue(s) par les filtres, 6 en tout)').waitFor();
 
-    // Opens one from the list (a keyboard does the same).
+    // A tap on the one verified well (the map fits it, at its centre) opens it.
     await page.getByLabel('Statut de revue', { exact: true }).selectOption('verified');
     await expect.poll(() => list.count()).toBe(1);
-    await list.first().click();
+    await expect.poll(() => pixelsOf(map, STATUS_COLOURS.verified), { timeout: 15_000 }).toBeGreaterThan(20);
+    const box = await map.boundingBox();
+    await map.click({ position: { x: box!.width / 2, y: box!.height / 2 } });
     await expect
       .poll(() => page.evaluate(() => window.location.hash))
       .toBe(`#/submissions/${idOf(VERIFIED)}`);
     await page.getByText('Puits D').first().waitFor();
+
+    // In English, with the keyboard: the legend and the list in words, axe clean.
+    await page.evaluate(() => (window.location.hash = '#/'));
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.locator('html[lang="en"]').waitFor();
+    await page.evaluate(
+      ([p, f]) => (window.location.hash = `#/data/${p}/${f}/map`),
+      [DEMO_PROJECT.id, wells.id],
+    );
+    await page.getByRole('heading', { name: 'Map: Wells of the district' }).waitFor();
+    await page.getByText('5 submission(s) on the map (6 kept by the filters, 6 in all)').waitFor();
+    await drawnMap(page.locator('main'));
+    const english = page.getByRole('list', { name: 'Legend: colour by review status' });
+    expect(await english.getByRole('listitem').allInnerTexts()).toContain('Not reviewed yet');
+    await expectAccessible(page, 'a form’s map (en)');
+    const first = page.getByRole('list', { name: 'Submissions on the map' }).getByRole('link').first();
+    await first.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toMatch(/^#\/submissions\//);
     expect(violations).toEqual([]);
   });
 });
