@@ -33,6 +33,13 @@ const SubmissionsMap = lazy(() =>
   import('../maps/SubmissionsMap').then((m) => ({ default: m.SubmissionsMap })),
 );
 
+const pad = (n: number) => String(n).padStart(2, '0');
+/** The device's own day of a date-time (`YYYY-MM-DD`), as the date inputs and the list's dates read it. */
+function localDay(iso: string): string {
+  const d = new Date(iso);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
 /** The list under the map names this many submissions at most; the data table has them all. */
 const LIST_MAX = 200;
 
@@ -64,6 +71,7 @@ function FormDataMap({ projectId, formId }: DataTarget) {
         id: s.id,
         createdBy: s.createdBy,
         finalizedAt: s.finalizedAt,
+        day: localDay(s.finalizedAt),
         data: s.data,
         status: source.statuses[i] ?? null,
       })) ?? [],

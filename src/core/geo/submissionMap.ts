@@ -15,12 +15,14 @@ export interface MapSubmission {
   createdBy: string;
   /** ISO date-time. */
   finalizedAt: string;
+  /** The day it was finalized where the reader is (`YYYY-MM-DD`); by default its UTC day. */
+  day?: string;
   data: Readonly<Record<string, unknown>>;
   status: ReviewStatus | null;
 }
 
 export interface MapFilter {
-  /** First day kept (`YYYY-MM-DD`, UTC, as the date input gives it), or '' for no start. */
+  /** First day kept (`YYYY-MM-DD`, as the date input gives it), or '' for no start. */
   from: string;
   /** Last day kept (inclusive), or ''. */
   to: string;
@@ -31,9 +33,9 @@ export interface MapFilter {
 
 export const NO_MAP_FILTER: MapFilter = { from: '', to: '', agent: '', status: 'all' };
 
-/** True when the submission passes every part of the filter (dates compare by their UTC day). */
+/** True when the submission passes every part of the filter (dates compare by day, `day` or the UTC one). */
 export function matchesMapFilter(submission: MapSubmission, filter: MapFilter): boolean {
-  const day = submission.finalizedAt.slice(0, 10);
+  const day = submission.day ?? submission.finalizedAt.slice(0, 10);
   if (filter.from && day < filter.from) return false;
   if (filter.to && day > filter.to) return false;
   if (filter.agent && submission.createdBy !== filter.agent) return false;

@@ -44,6 +44,10 @@ describe('a form’s submissions on a map', () => {
     expect(matchesMapFilter(s, { ...NO_MAP_FILTER, status: 'verified' })).toBe(true);
     expect(matchesMapFilter(s, { ...NO_MAP_FILTER, status: 'none' })).toBe(false);
     expect(matchesMapFilter(sub('b'), { ...NO_MAP_FILTER, status: 'none' })).toBe(true);
+    // The reader's own day when given (23:30 UTC is the next day east of Greenwich).
+    const east = { ...s, day: '2026-11-21' };
+    expect(matchesMapFilter(east, { ...NO_MAP_FILTER, from: '2026-11-21', to: '2026-11-21' })).toBe(true);
+    expect(matchesMapFilter(east, { ...NO_MAP_FILTER, to: '2026-11-20' })).toBe(false);
   });
 
   it('tags each geo answer with its submission, status and colour, and keeps only located submissions', () => {
