@@ -20,6 +20,7 @@ const ROUTES: [hash: string, what: string, role: Role][] = [
   [`#/projects/${DEMO_PROJECT.id}`, 'a project', 'focal_point'],
   ['#/review', 'the review queue', 'focal_point'],
   [`#/data/${DEMO_PROJECT.id}/${DEMO_FORM.id}`, 'a form’s data table', 'focal_point'],
+  [`#/data/${DEMO_PROJECT.id}/${DEMO_FORM.id}/map`, 'a form’s map', 'focal_point'],
   ['#/reports', 'the reports', 'focal_point'],
   ['#/exports', 'the exports', 'focal_point'],
   ['#/conflicts', 'the edit conflicts', 'supervisor'],

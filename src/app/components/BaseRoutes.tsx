@@ -18,6 +18,8 @@ const Exports = lazy(() => import('../pages/Exports').then((m) => ({ default: m.
 const Editor = lazy(() => import('../pages/Editor').then((m) => ({ default: m.Editor })));
 // A form's data table (focal points and up): its strings, styles and the bulk review.
 const DataTable = lazy(() => import('../pages/DataTable').then((m) => ({ default: m.DataTable })));
+// A form's submissions on a map (`#/data/:projectId/:formId/map`), which loads MapLibre when it draws.
+const DataMap = lazy(() => import('../pages/DataMap').then((m) => ({ default: m.DataMap })));
 const ReviewQueue = lazy(() => import('../pages/ReviewQueue').then((m) => ({ default: m.ReviewQueue })));
 // Supervisors and admins: checking, previewing, publishing and archiving XLSForms.
 const FormsPage = lazy(() => import('../pages/FormsPage').then((m) => ({ default: m.FormsPage })));
@@ -27,6 +29,12 @@ const MapPacksPage = lazy(() => import('../maps/MapPacksPage').then((m) => ({ de
 
 // Supervisors and admins: users and devices, and the use of the database (one chunk: adminPages.tsx).
 const AdminPage = lazy(() => import('../pages/adminPages'));
+
+/**
+ * `#/data/:projectId/:formId/map` (dataTable/dataRoute.ts's `parseDataMapHash` reads it): a regular expression
+ * rather than that module, which would join the start chunk, being shared with other pages.
+ */
+const DATA_MAP = /^#\/data\/[^/?]+\/[^/?]+\/map(\?|$)/;
 
 /** The routes of the pages of the people at base (coordination, review, reports, editing), and offline maps. */
 export type BaseRoute = Extract<
@@ -77,7 +85,11 @@ export function BasePage({ route }: { route: BaseRoute }) {
     case 'forms':
       return <FormsPage />;
     case 'data':
-      return <DataTable key={route.hash} hash={route.hash} />;
+      return DATA_MAP.test(route.hash) ? (
+        <DataMap key={route.hash} hash={route.hash} />
+      ) : (
+        <DataTable key={route.hash} hash={route.hash} />
+      );
     case 'maps':
       return <MapPacksPage key={route.hash} hash={route.hash} />;
   }

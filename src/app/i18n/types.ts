@@ -1,6 +1,7 @@
 import type { UiLanguage } from '../../core/i18n/uiLanguages';
 import type { fr } from './fr';
 import type { coordinationFr } from './coordinationStrings';
+import type { dataMapFr } from './dataMapStrings';
 import type { dataTableFr } from './dataTableStrings';
 import type { editLinkFr } from './editLinkStrings';
 import type { editFr } from './editStrings';
@@ -47,7 +48,8 @@ export type MessageKey =
   | keyof typeof dataTableFr
   | keyof typeof mapFr
   | keyof typeof publicFr
-  | keyof typeof mapPackFr;
+  | keyof typeof mapPackFr
+  | keyof typeof dataMapFr;
 export type Dictionary = Record<CoreKey, string>;
 export type Vars = Record<string, string | number>;
 export type Translate = (key: MessageKey, vars?: Vars) => string;

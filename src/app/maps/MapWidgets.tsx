@@ -36,7 +36,7 @@ const MARK = '#b3261e';
 const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
 
 /** A map in a div, created once (`setup` read at mount) and removed with the component. */
-function useMapLibre(setup: Setup) {
+export function useMapLibre(setup: Setup) {
   const { t } = useT();
   const ref = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MapLibreMap>();
@@ -74,7 +74,7 @@ function useMapLibre(setup: Setup) {
   return { ref, map, failed };
 }
 
-function MapFrame({
+export function MapFrame({
   mapRef,
   map,
   failed,

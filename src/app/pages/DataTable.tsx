@@ -6,7 +6,7 @@ import { hasRole } from '../../core/records/user';
 import { agentName } from '../components/dataTable/agentName';
 import { ColumnPicker } from '../components/dataTable/ColumnPicker';
 import { defaultColumnKeys, tableColumns } from '../components/dataTable/columns';
-import { parseDataHash, type DataTarget } from '../components/dataTable/dataRoute';
+import { dataMapRoute, parseDataHash, type DataTarget } from '../components/dataTable/dataRoute';
 import { TableGrid, type SortState } from '../components/dataTable/TableGrid';
 import { VerifyBar } from '../components/dataTable/VerifyBar';
 import { useColumnChoice } from '../hooks/useColumnChoice';
@@ -19,6 +19,7 @@ import { useSignedIn } from '../hooks/useSignedIn';
 import '../i18n/pageStrings';
 import '../i18n/dataTableStrings';
 import '../i18n/readingStrings';
+import '../i18n/dataMapStrings';
 import '../styles/dataTable.css';
 import { useT } from '../i18n/useT';
 import { hrefOf } from '../state/router';
@@ -117,6 +118,9 @@ function FormDataTable({ projectId, formId }: DataTarget) {
       {back}
       <h1>{t('table.title', { form: title })}</h1>
       <p className="lead">{t('table.intro')}</p>
+      <p>
+        <a href={hrefOf(dataMapRoute({ projectId, formId }))}>{t('dmap.link')}</a>
+      </p>
       <div className="data-tools">
         <div>
           <label htmlFor="data-search">{t('table.search')}</label>

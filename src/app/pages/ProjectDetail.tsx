@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { pickText } from '../../core/i18n/localized';
 import { DetailAbsent } from '../components/DetailAbsent';
 import { ProjectDataLinks } from '../components/dataTable/ProjectDataLinks';
@@ -7,6 +8,7 @@ import { ProjectSubmissions } from '../components/ProjectSubmissions';
 import { useProjectDetail } from '../hooks/useProjectDetail';
 // Registers the strings of this page (they load with it, not at start).
 import '../i18n/coordinationStrings';
+import '../i18n/dataMapStrings';
 import { locationText } from '../i18n/regionNames';
 import { sectorName } from '../i18n/sectorLabels';
 import '../styles/coordination.css';
@@ -14,9 +16,12 @@ import { day } from '../i18n/format';
 import { useT } from '../i18n/useT';
 import { hrefOf } from '../state/router';
 
+// The places' map (MapLibre) loads only when the project has points to show.
+const PlacesMap = lazy(() => import('../maps/SubmissionsMap').then((m) => ({ default: m.PlacesMap })));
+
 /**
  * `#/projects/:id`: a project's data, its indicators with their latest value and its verification, its
- * submissions, and its points as "lat, lon" text until the map comes.
+ * submissions, and its places with a point on a map (loaded lazily, only then) and as "lat, lon" text.
  */
 export function ProjectDetail({ id }: { id: string }) {
   const { t, lang } = useT();
@@ -104,13 +109,18 @@ export function ProjectDetail({ id }: { id: string }) {
         {points.length === 0 ? (
           <p>{t('proj.noPoints')}</p>
         ) : (
-          <ul className="points">
-            {points.map((p, i) => (
-              <li key={i}>
-                {p.name} : {p.lat}, {p.lon}
-              </li>
-            ))}
-          </ul>
+          <>
+            <Suspense fallback={null}>
+              <PlacesMap label={t('dmap.places')} points={points} />
+            </Suspense>
+            <ul className="points">
+              {points.map((p, i) => (
+                <li key={i}>
+                  {p.name} : {p.lat}, {p.lon}
+                </li>
+              ))}
+            </ul>
+          </>
         )}
       </section>
 

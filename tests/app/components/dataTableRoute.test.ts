@@ -4,7 +4,12 @@ import { personText } from '../../../src/app/components/personText';
 import '../../../src/app/i18n/readingStrings';
 import { translator } from '../../../src/app/i18n/translate';
 import type { Person } from '../../../src/app/repositories/members';
-import { dataRoute, parseDataHash } from '../../../src/app/components/dataTable/dataRoute';
+import {
+  dataMapRoute,
+  dataRoute,
+  parseDataHash,
+  parseDataMapHash,
+} from '../../../src/app/components/dataTable/dataRoute';
 import { hrefOf, parseHash } from '../../../src/app/state/router';
 
 describe('the data table route', () => {
@@ -22,6 +27,21 @@ describe('the data table route', () => {
       formId: 'menage',
       version: '3',
     });
+  });
+
+  it('reads and writes a form’s map, #/data/:projectId/:formId/map, even for a form named “map”', () => {
+    const target = { projectId: 'p gao/1', formId: 'ménage' };
+    const route = dataMapRoute(target);
+    expect(hrefOf(route)).toBe('#/data/p%20gao%2F1/m%C3%A9nage/map');
+    expect(parseHash(hrefOf(route))).toEqual(route);
+    expect(parseDataMapHash(hrefOf(route))).toEqual(target);
+    expect(parseDataHash(hrefOf(route))).toBeNull();
+    // The table of a form whose id is `map` is not a map.
+    expect(parseDataMapHash('#/data/p/map')).toBeNull();
+    expect(parseDataHash('#/data/p/map')).toEqual({ projectId: 'p', formId: 'map' });
+    expect(parseDataMapHash('#/data/p/map/map')).toEqual({ projectId: 'p', formId: 'map' });
+    for (const wrong of ['#/data/p/f', '#/data/p/f/x', '#/data/map', '#/data/%E0/f/map'])
+      expect(parseDataMapHash(wrong)).toBeNull();
   });
 
   it('names the agent as every page does, the signed-in user by name before the members sync', () => {

@@ -22,3 +22,14 @@ export function parseDataHash(hash: string): DataTarget | null {
     return null;
   }
 }
+
+/** The route of a form's map (`#/data/:projectId/:formId/map`): a `data` route, its hash ending in `/map`. */
+export function dataMapRoute(target: DataTarget): Extract<Route, { name: 'data' }> {
+  return { name: 'data', hash: `${dataRoute(target).hash}/map` };
+}
+
+/** The form a `#/data/…/map` hash names; null when it names none. */
+export function parseDataMapHash(hash: string): DataTarget | null {
+  const path = hash.split('?')[0] ?? '';
+  return path.endsWith('/map') ? parseDataHash(path.slice(0, -'/map'.length)) : null;
+}

@@ -1,0 +1,55 @@
+import type { UiLanguage } from '../../core/i18n/uiLanguages';
+import { registerPageStrings } from './translate';
+
+/**
+ * The strings of the data maps (a form's submissions on a map, a project's places on a map): they load with
+ * those pages and maps, off the field agent's start-up JavaScript (GUIDE §4). See pageStrings.ts. French
+ * defines the keys.
+ */
+export const dataMapFr = {
+  'dmap.link': 'Carte des soumissions',
+  'dmap.title': 'Carte : {form}',
+  'dmap.intro':
+    'Les soumissions de ce formulaire présentes sur cet appareil qui ont un lieu (point, ligne ou zone), aussi hors ligne. Les points proches sont regroupés : touchez un groupe pour zoomer, un point pour ouvrir la soumission.',
+  'dmap.back': 'Retour au tableau des données',
+  'dmap.from': 'Du',
+  'dmap.to': 'Au',
+  'dmap.agent': 'Agent',
+  'dmap.agent.all': 'Tous',
+  'dmap.filters': 'Filtres',
+  'dmap.count':
+    '{located} soumission(s) sur la carte ({matching} retenue(s) par les filtres, {total} en tout)',
+  'dmap.mapLabel': 'Carte des soumissions de « {form} »',
+  'dmap.legend': 'Légende : couleur par statut de revue',
+  'dmap.status.none': 'Pas encore revue',
+  'dmap.list': 'Soumissions sur la carte',
+  'dmap.item': '{date} — {agent} — {status}',
+  'dmap.more': 'et {count} autre(s) : voir le tableau des données.',
+  'dmap.empty': 'Aucune soumission avec un lieu pour ces filtres.',
+  'dmap.places': 'Carte des lieux du projet',
+};
+
+const dataMapEn: Record<keyof typeof dataMapFr, string> = {
+  'dmap.link': 'Map of the submissions',
+  'dmap.title': 'Map: {form}',
+  'dmap.intro':
+    'The submissions of this form held on this device that have a place (point, line or area), also offline. Nearby points are grouped: tap a group to zoom in, a point to open the submission.',
+  'dmap.back': 'Back to the data table',
+  'dmap.from': 'From',
+  'dmap.to': 'To',
+  'dmap.agent': 'Agent',
+  'dmap.agent.all': 'All',
+  'dmap.filters': 'Filters',
+  'dmap.count': '{located} submission(s) on the map ({matching} kept by the filters, {total} in all)',
+  'dmap.mapLabel': 'Map of the submissions of “{form}”',
+  'dmap.legend': 'Legend: colour by review status',
+  'dmap.status.none': 'Not reviewed yet',
+  'dmap.list': 'Submissions on the map',
+  'dmap.item': '{date} — {agent} — {status}',
+  'dmap.more': 'and {count} more: see the data table.',
+  'dmap.empty': 'No submission with a place for these filters.',
+  'dmap.places': 'Map of the project’s places',
+};
+
+const DATA_MAP_STRINGS: Record<UiLanguage, Record<string, string>> = { fr: dataMapFr, en: dataMapEn };
+registerPageStrings(DATA_MAP_STRINGS);
