@@ -14,5 +14,9 @@ export const loadShell = () => import('../components/AppShell');
  * the first sync (AppShell, pwa/afterFirstSync.ts).
  */
 export function prefetchSignedIn(): void {
-  void Promise.all([loadShell(), loadSync(), loadVault()]).catch(() => undefined);
+  // The session's schema too: signing in checks the session it saves (db/sessionStore.ts), and a new user's
+  // sign-in page has not loaded it (it is off the start chunk), which cost a round trip after "Se connecter".
+  void Promise.all([loadShell(), loadSync(), loadVault(), import('../db/sessionSchema')]).catch(
+    () => undefined,
+  );
 }
