@@ -1,5 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Locator } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parseBoundaries } from '../../src/core/public/boundaries';
 import { publishProject } from '../../src/server/catalog';
 import { expectAccessible } from './harness/axe';
@@ -65,6 +68,38 @@ function greenPixels(canvas: Locator): Promise<number> {
  */
 describe('the public map with administrative areas', () => {
   const suite = e2eSuite('public-boundaries');
+  const dir = mkdtempSync(join(tmpdir(), 'terrain-e2e-boundaries-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('lets a supervisor upload the regions from the offline maps page, and says which area is wrong', async () => {
+    const good = join(dir, 'mli_adm1.geojson');
+    writeFileSync(good, JSON.stringify(REGIONS));
+    const bad = join(dir, 'points.geojson');
+    const wrong = structuredClone(REGIONS) as { features: { geometry: unknown }[] };
+    wrong.features[1]!.geometry = { type: 'Point', coordinates: [0, 16] };
+    writeFileSync(bad, JSON.stringify(wrong));
+
+    const { page } = await suite.signedIn('supervisor');
+    await page.goto(`${suite.server.url}/#/maps/packs`);
+    const section = page.getByRole('region', { name: 'Limites administratives de la carte publique' });
+    await section.getByText('Aucune limite administrative pour l’instant.').waitFor({ timeout: 30_000 });
+    await section.getByLabel('Fichier GeoJSON').setInputFiles(bad);
+    await section.getByRole('button', { name: 'Envoyer les limites' }).click();
+    await section.getByText(/Zone n° 2 : Geometry Point is not an area/).waitFor();
+    await expectAccessible(page, 'the administrative boundaries upload, refused (supervisor)');
+
+    await section.getByLabel('Fichier GeoJSON').setInputFiles(good);
+    await section.getByRole('button', { name: 'Envoyer les limites' }).click();
+    await section.getByText('3 zones enregistrées (code : ADM1_PCODE, nom : ADM1_FR).').waitFor();
+    await section.getByText(/Régions \(adm1\) : 3 zones \(mli_adm1.geojson\)/).waitFor();
+    await expectAccessible(page, 'the administrative boundaries upload (supervisor)');
+    const listed = await page.request.get(`${suite.server.url}/public/api/boundaries`);
+    expect(((await listed.json()) as { levels: unknown[] }).levels).toHaveLength(1);
+
+    // Deleted again, so the next test sets its own.
+    await section.getByRole('button', { name: 'Supprimer les Régions (adm1)' }).click();
+    await section.getByText('Aucune limite administrative pour l’instant.').waitFor();
+  });
 
   it('colours the areas by projects or budget, with a legend and a table', async () => {
     await suite.server.withStorage((storage) =>
@@ -103,7 +138,7 @@ describe('the public map with administrative areas', () => {
 
     const visitor = await (await suite.device()).newPage();
     await visitor.goto(`${suite.server.url}/public/`);
-    await visitor.getByText('2 projet(s)').waitFor();
+    await visitor.locator('p[role=status]', { hasText: '2 projet(s)' }).waitFor();
     const table = visitor.getByRole('table', { name: 'Projets publics par zone' });
     await table.waitFor({ timeout: 30_000 });
     const rows = async () =>
@@ -126,7 +161,7 @@ describe('the public map with administrative areas', () => {
 
     // The filters count again: only Tombouctou's project.
     await visitor.getByLabel('Région').selectOption('ML06');
-    await visitor.getByText('1 projet(s)').waitFor();
+    await visitor.locator('p[role=status]', { hasText: '1 projet(s)' }).waitFor();
     await visitor.getByLabel('le nombre de projets').check();
     await expect.poll(rows).toEqual(['Gao ML07 1', 'Tombouctou ML06 1', 'Kidal ML08 0']);
 
