@@ -135,6 +135,8 @@ describe.each(backends)('administrative boundaries on $name', (backend) => {
     const after = await server.request('/public/api/boundaries', { headers: { 'if-none-match': etag! } });
     expect(after.status).toBe(200);
     expect(await after.json()).toEqual({ levels: [] });
+    const audit = await server.storage.listAudit(50, { action: 'boundaries.' });
+    expect(audit.map((a) => a.action).sort()).toEqual(['boundaries.delete', 'boundaries.upload']);
   });
 
   it('refuses agents, files that are not areas, and says which feature is wrong', async () => {
