@@ -113,6 +113,17 @@ export function fieldAgentGzipBytes(dist: string): {
   return { files, total: files.reduce((sum, f) => sum + f.gzip, 0) };
 }
 
+/** The map code's files (MAP_LAZY's chunks, not counted in the budget), for `npm run bench -- map`. */
+export function mapScripts(dist: string): string[] {
+  const counted = new Set(fieldAgentScripts(dist));
+  return collect(
+    readManifest(dist),
+    MAP_LAZY.map((key): [string, boolean] => [key, false]),
+  ).filter((f) => !counted.has(f));
+}
+
+export const gzipBytesOf = gzipSize;
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const dist = resolve(import.meta.dirname, '..', 'dist');
   const { files, total } = fieldAgentGzipBytes(dist);

@@ -15,6 +15,7 @@ import { exportRoutes } from './routes/export';
 import { formRoutes } from './routes/forms';
 import { healthRoutes } from './routes/health';
 import { mapPackRoutes } from './routes/mapPacks';
+import { boundaryRoutes } from './routes/boundaries';
 import { mediaRoutes } from './routes/media';
 import { personRoutes } from './routes/person';
 import { sealedRoutes } from './routes/sealed';
@@ -78,6 +79,7 @@ export function createApp({
   api.route('/', erasureRoutes(storage, now));
   api.route('/', userRoutes(storage, now));
   api.route('/', mapPackRoutes(storage, now, mapPacks));
+  api.route('/', boundaryRoutes(storage, now));
   app.route('/api', api);
   app.all('/api', (c) => jsonError(c, 'not_found', 'No such endpoint'));
   app.all('/api/*', (c) => jsonError(c, 'not_found', 'No such endpoint'));

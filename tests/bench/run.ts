@@ -1,7 +1,8 @@
 /**
  * `npm run bench [-- name…]`: prints every figure as `name: value`. Groups: bundle, store, sync, expr, engine,
  * export, forms, access, firstload (all of them by default); `server` runs the push throughput part of `sync` alone, `wire` its bytes on
- * the wire, `mappacks` the upload and download of an offline map pack.
+ * the wire, `mappacks` the upload and download of an offline map pack, `map` the map's code size, its first
+ * offline render in Chromium and the `mappacks` figures.
  * Benchmarks measure; they never fail on a threshold (the bundle budget is enforced by the test build).
  */
 import { benchAccess } from './access';
@@ -11,6 +12,7 @@ import { benchExpr } from './expr';
 import { benchFormEngine } from './formEngine';
 import { benchFirstLoad } from './firstload';
 import { benchFormUploads } from './formUploads';
+import { benchMap } from './map';
 import { benchMapPacks } from './mapPacks';
 import { benchServer } from './server';
 import { benchStore } from './store';
@@ -33,6 +35,7 @@ const parts: Record<string, () => Promise<void>> = {
   server: benchServer,
   wire: benchWire,
   mappacks: benchMapPacks,
+  map: benchMap,
 };
 
 const known = { ...suites, ...parts };

@@ -37,6 +37,21 @@ export const publicFr = {
   'public.iati': 'Données IATI (XML)',
   'public.feed': 'Fil des nouveautés (Atom)',
   'public.signIn': 'Se connecter à Terrain',
+  'public.areas.colourBy': 'Colorer les zones selon',
+  'public.areas.byCount': 'le nombre de projets',
+  'public.areas.byBudget': 'le budget ({currency})',
+  'public.areas.level': 'Découpage',
+  'public.areas.adm1': 'Régions',
+  'public.areas.adm2': 'Cercles',
+  'public.areas.legend': 'Légende',
+  'public.areas.none': 'aucun projet',
+  'public.areas.countRange': '{from} à {to} projet(s)',
+  'public.areas.budgetRange': '{from} à {to}',
+  'public.areas.table': 'Projets publics par zone',
+  'public.areas.area': 'Zone',
+  'public.areas.pcode': 'Code',
+  'public.areas.projects': 'Projets',
+  'public.areas.note': 'Un projet présent dans plusieurs zones compte, avec tout son budget, dans chacune.',
 };
 
 export const publicEn: Record<keyof typeof publicFr, string> = {
@@ -74,6 +89,21 @@ export const publicEn: Record<keyof typeof publicFr, string> = {
   'public.iati': 'IATI data (XML)',
   'public.feed': 'News feed (Atom)',
   'public.signIn': 'Sign in to Terrain',
+  'public.areas.colourBy': 'Colour areas by',
+  'public.areas.byCount': 'number of projects',
+  'public.areas.byBudget': 'budget ({currency})',
+  'public.areas.level': 'Areas',
+  'public.areas.adm1': 'Regions',
+  'public.areas.adm2': 'Districts (cercles)',
+  'public.areas.legend': 'Legend',
+  'public.areas.none': 'no project',
+  'public.areas.countRange': '{from} to {to} project(s)',
+  'public.areas.budgetRange': '{from} to {to}',
+  'public.areas.table': 'Public projects per area',
+  'public.areas.area': 'Area',
+  'public.areas.pcode': 'Code',
+  'public.areas.projects': 'Projects',
+  'public.areas.note': 'A project working in several areas counts, with its whole budget, in each.',
 };
 
 const PUBLIC_STRINGS: Record<UiLanguage, Record<string, string>> = { fr: publicFr, en: publicEn };

@@ -13,6 +13,7 @@ import type { mapFr } from './mapStrings';
 import type { mapPackFr } from './mapPackStrings';
 import type { pageFr } from './pageStrings';
 import type { publicFr } from './publicStrings';
+import type { boundaryFr } from './boundaryStrings';
 import type { readingFr } from './readingStrings';
 import type { reportFr } from './reportStrings';
 import type { signInFr } from './signInStrings';
@@ -49,7 +50,8 @@ export type MessageKey =
   | keyof typeof mapFr
   | keyof typeof publicFr
   | keyof typeof mapPackFr
-  | keyof typeof dataMapFr;
+  | keyof typeof dataMapFr
+  | keyof typeof boundaryFr;
 export type Dictionary = Record<CoreKey, string>;
 export type Vars = Record<string, string | number>;
 export type Translate = (key: MessageKey, vars?: Vars) => string;

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useId, useState, type FormEvent } from 'react';
 import { pickText } from '../../core/i18n/localized';
 import type { MapPack } from '../../core/maps/mapPack';
 import { hasRole } from '../../core/records/user';
@@ -37,6 +37,9 @@ function failureText(t: ReturnType<typeof useT>['t'], err: unknown): string {
   if (status === 413) return t('mapPacks.error.tooLarge');
   return (err as Error).message;
 }
+
+/** The public map's administrative areas (supervisors and admins): loaded only for them. */
+const BoundaryUpload = lazy(() => import('./BoundaryUpload').then((m) => ({ default: m.BoundaryUpload })));
 
 const TYPE_NAMES: Record<MapPack['tileType'], string> = {
   png: 'PNG',
@@ -85,6 +88,11 @@ export function MapPacksPage({ hash }: { hash: string }) {
           />
         ))
       )}
+      {manager && only === null ? (
+        <Suspense fallback={null}>
+          <BoundaryUpload online={online} />
+        </Suspense>
+      ) : null}
     </main>
   );
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod/mini';
 import { atomFeed } from '../../core/public/atomFeed';
+import { publicAreas } from '../../core/public/boundaries';
 import { toIatiXml } from '../../core/export/iati';
 import { UI_LANGUAGES } from '../../core/i18n/uiLanguages';
 import type { AppEnv, Clock } from '../http/env';
@@ -28,6 +29,8 @@ const LangQuery = z.strictObject({ lang: z.optional(z.enum(UI_LANGUAGES)) });
  * - `GET /public/api/projects`, `GET /public/api/projects/:id`: the public projects as JSON;
  * - `GET /public/iati/activities.xml`: their IATI 2.03 activity file, at a stable address for the IATI
  *   Registry;
+ * - `GET /public/api/boundaries`: the administrative areas uploaded (src/server/routes/boundaries.ts), each
+ *   with the number of public projects working there and their budget (matched by P-code);
  * - `GET /public/feed.xml`: an Atom feed of published projects and reported results (`?lang=en`).
  *
  * Each answer carries a strong ETag (a hash of its bytes) and `Cache-Control: public, no-cache`; a matching
@@ -49,6 +52,13 @@ export function publicRoutes(storage: Storage, now: Clock, limits: ServerLimits)
     // A private project and a missing one answer alike: the public site does not say which exist.
     if (!project) throw new HttpError('not_found', 'No public project with this id');
     return cached(c, JSON.stringify(project), 'application/json; charset=utf-8');
+  });
+
+  routes.get('/api/boundaries', async (c) => {
+    readQuery(c, z.strictObject({}));
+    const levels = await storage.boundaries.list();
+    const { shown } = levels.length > 0 ? await readPublicData(storage) : { shown: [] };
+    return cached(c, JSON.stringify(publicAreas(levels, shown)), 'application/json; charset=utf-8');
   });
 
   routes.get('/iati/activities.xml', async (c) => {

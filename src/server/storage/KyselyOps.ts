@@ -4,6 +4,7 @@ import type { PullTable } from '../../core/sync/protocol';
 import { PULL_TABLES } from '../../core/sync/protocol';
 import { KyselyLimitOps } from './KyselyLimitOps';
 import { KyselyMapPackOps } from './KyselyMapPackOps';
+import { KyselyBoundaryOps } from './BoundaryOps';
 import { KyselyMediaOps } from './KyselyMediaOps';
 import { KyselyFormFileOps } from './KyselyFormFileOps';
 import { KyselyDeviceOps } from './KyselyDeviceOps';
@@ -79,6 +80,10 @@ export class KyselyOps extends KyselyMergeOps implements StorageTx {
 
   get mapPacks(): KyselyMapPackOps {
     return new KyselyMapPackOps(this.db);
+  }
+
+  get boundaries(): KyselyBoundaryOps {
+    return new KyselyBoundaryOps(this.db);
   }
 
   async getEntity(tbl: PullTable, id: string): Promise<EntityRecord | undefined> {

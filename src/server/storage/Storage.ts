@@ -4,6 +4,7 @@ import type { PullTable } from '../../core/sync/protocol';
 import type { Role } from '../../core/records/user';
 import type { LimitOps } from './LimitOps';
 import type { MapPackOps } from './MapPackOps';
+import type { BoundaryOps } from './BoundaryOps';
 import type { MediaOps } from './MediaOps';
 import type { SignInThrottleOps } from './SignInThrottleOps';
 import type { DeviceOps } from './DeviceOps';
@@ -249,6 +250,8 @@ export interface StorageOps extends MergeReads {
   readonly vaultSecrets: VaultSecretOps;
   /** Offline map packs and their bytes (src/server/maps). */
   readonly mapPacks: MapPackOps;
+  /** Administrative areas for the public map (src/core/public/boundaries.ts). */
+  readonly boundaries: BoundaryOps;
 }
 
 /** What the `users` commands change in an account. */

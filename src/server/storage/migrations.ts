@@ -11,6 +11,7 @@ import { mediaMigration } from './mediaMigration';
 import { membersMigration } from './membersMigration';
 import { membershipSeqMigration } from './membershipSeqMigration';
 import { mapPacksMigration } from './mapPacksMigration';
+import { boundariesMigration } from './boundariesMigration';
 import { mergeMigration } from './mergeMigration';
 import { projectMergeMigration } from './projectMergeMigration';
 import { rateLimitMigration } from './rateLimitMigration';
@@ -154,6 +155,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06-0031-acting-people': actingPeopleMigration,
   '2026-12-06-0031-form-files': formFilesMigration,
   '2026-12-06-0040-map-packs': mapPacksMigration,
+  '2026-12-06-0050-boundaries': boundariesMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -184,6 +184,7 @@ export interface Database {
   form_files: FormFilesTable;
   map_packs: MapPacksTable;
   map_pack_chunks: MapPackChunksTable;
+  admin_boundaries: AdminBoundariesTable;
 }
 
 /** The media files of published forms, by SHA-256 (formFilesMigration.ts). */
@@ -263,4 +264,17 @@ export interface MapPackChunksTable {
   pack_id: string;
   position: number;
   data: Buffer;
+}
+
+/** Administrative areas, one row per level (migration 2026-12-06-0050-boundaries, src/core/public/boundaries.ts). */
+export interface AdminBoundariesTable {
+  /** `adm1` or `adm2`. */
+  level: string;
+  /** JSON BoundaryArea[]. */
+  areas: string;
+  area_count: number;
+  /** The uploaded file's name, for the page that lists them. */
+  source_name: string;
+  uploaded_by: string | null;
+  uploaded_at: string;
 }
