@@ -7,7 +7,6 @@ import { NewDraft } from '../pages/NewDraft';
 import { NotFound } from '../pages/NotFound';
 import { hrefOf, type Route } from '../state/router';
 import { focusMain } from './focusMain';
-import { afterFirstSync } from '../pwa/afterFirstSync';
 import { registerServiceWorker } from '../pwa/update';
 import { Header } from './Header';
 import { SyncBar } from './SyncBar';
@@ -71,8 +70,8 @@ export function AppShell() {
   const { t } = useT();
   // After a navigation (not at start), the focus goes to the new page's heading, once it is there.
   const shown = useRef(route);
-  // Once the first sync has brought the survey list, the service worker may fill its precache (pwa/update.ts).
-  useEffect(() => afterFirstSync(engine, () => void registerServiceWorker()), [engine]);
+  // The first screen is up: the service worker may now fill its precache (pwa/update.ts).
+  useEffect(() => void registerServiceWorker(), []);
   useEffect(() => {
     if (shown.current === route) return;
     shown.current = route;

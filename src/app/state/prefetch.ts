@@ -1,3 +1,5 @@
+import { registerServiceWorker } from '../pwa/update';
+
 /**
  * The signed-in app and the code that signing in and unlocking run, in chunks of their own off the start
  * (GUIDE §4, first load).
@@ -9,14 +11,11 @@ export const loadSync = () => import('./syncModule');
 export const loadVault = () => import('./vaultModule');
 export const loadShell = () => import('../components/AppShell');
 
-/**
- * Once the sign-in or unlock page is usable: the rest of the app. The service worker's precache waits for
- * the first sync (AppShell, pwa/afterFirstSync.ts).
- */
+/** Once the sign-in or unlock page is usable: the rest of the app, then the service worker's precache. */
 export function prefetchSignedIn(): void {
   // The session's schema too: signing in checks the session it saves (db/sessionStore.ts), and a new user's
   // sign-in page has not loaded it (it is off the start chunk), which cost a round trip after "Se connecter".
-  void Promise.all([loadShell(), loadSync(), loadVault(), import('../db/sessionSchema')]).catch(
-    () => undefined,
-  );
+  void Promise.all([loadShell(), loadSync(), loadVault(), import('../db/sessionSchema')])
+    .catch(() => undefined)
+    .then(registerServiceWorker);
 }
