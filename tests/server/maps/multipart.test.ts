@@ -54,7 +54,17 @@ describe('multipart bodies streamed to disk', () => {
     );
     await fc.assert(
       fc.asyncProperty(
-        fc.array(tricky, { maxLength: 4 }).map((parts) => new Uint8Array(Buffer.concat(parts))),
+        fc
+          .array(tricky, { maxLength: 4 })
+          .map((parts) => new Uint8Array(Buffer.concat(parts)))
+          // Look-alikes only: pieces joined may make the whole delimiter, which no part may hold (the
+          // CRLF ending the part's headers counts as the delimiter's, so a file may not start with `--B` either).
+          .filter(
+            (file) =>
+              !Buffer.from(`\r\n${Buffer.from(file).toString('latin1')}`, 'latin1').includes(
+                `\r\n--${BOUNDARY}`,
+              ),
+          ),
         fc.array(fc.integer({ min: 1, max: 64 }), { minLength: 1, maxLength: 8 }),
         fc.string({ maxLength: 40 }),
         async (file, sizes, name) => {
