@@ -328,17 +328,11 @@ export class SyncEngine {
 
   /** Registers the device and prepares sealing (the server's key), together: neither waits on the other. */
   private async setUp(): Promise<void> {
-    const { beforePush } = this.options;
-    await settleAll([
-      this.register(),
-      beforePush
-        ? beforePush(!this.prepared).then(() => {
-            this.prepared = true;
-          })
-        : Promise.resolve().then(() => {
-            this.prepared = true;
-          }),
-    ]);
+    const prepare = async () => {
+      await this.options.beforePush?.(!this.prepared);
+      this.prepared = true;
+    };
+    await settleAll([this.register(), prepare()]);
   }
 
   private async pullAll(): Promise<void> {

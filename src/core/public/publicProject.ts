@@ -62,7 +62,15 @@ export interface PublicInput {
   indicatorValues: readonly IndicatorValue[];
 }
 
-const REPORTED = new Set(['verified', 'approved']);
+/** A value the public may see: entered, for the indicator's total, verified or approved. */
+export function isReportedTotal(v: IndicatorValue): boolean {
+  return (
+    !v.deleted &&
+    v.value !== null &&
+    Object.keys(v.categories).length === 0 &&
+    (v.reviewStatus === 'verified' || v.reviewStatus === 'approved')
+  );
+}
 
 /** The public projects, as the public site shows them; private and deleted ones are left out. */
 export function publicProjects(input: PublicInput): PublicProject[] {
@@ -101,15 +109,7 @@ export function publicProjects(input: PublicInput): PublicProject[] {
 
 function publicIndicator(indicator: Indicator, values: readonly IndicatorValue[]): PublicIndicator {
   const reported = values
-    .filter(
-      (v) =>
-        v.indicatorId === indicator.id &&
-        !v.deleted &&
-        v.value !== null &&
-        Object.keys(v.categories).length === 0 &&
-        v.reviewStatus !== null &&
-        REPORTED.has(v.reviewStatus),
-    )
+    .filter((v) => v.indicatorId === indicator.id && isReportedTotal(v))
     .sort((a, b) => b.periodEnd.localeCompare(a.periodEnd));
   const last = reported[0];
   const target = last

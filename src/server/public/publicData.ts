@@ -1,6 +1,6 @@
 import type { z } from 'zod/mini';
 import type { FeedEntry } from '../../core/public/atomFeed';
-import { publicProjects, type PublicProject } from '../../core/public/publicProject';
+import { isReportedTotal, publicProjects, type PublicProject } from '../../core/public/publicProject';
 import { pickText } from '../../core/i18n/localized';
 import { Indicator } from '../../core/records/indicator';
 import { IndicatorValue } from '../../core/records/indicatorValue';
@@ -76,15 +76,7 @@ export function feedEntries(data: PublicData, site: string, lang: string): FeedE
   const shownIds = new Set(data.shown.map((p) => p.id));
   for (const value of data.indicatorValues) {
     const indicator = indicators.get(value.indicatorId);
-    if (
-      !indicator ||
-      indicator.deleted ||
-      value.deleted ||
-      value.value === null ||
-      !shownIds.has(value.projectId) ||
-      Object.keys(value.categories).length > 0 ||
-      (value.reviewStatus !== 'verified' && value.reviewStatus !== 'approved')
-    )
+    if (!indicator || indicator.deleted || !shownIds.has(value.projectId) || !isReportedTotal(value))
       continue;
     const name = `${indicator.code} ${pickText(indicator.title, lang)}`;
     const period = `${value.periodStart} – ${value.periodEnd}`;
