@@ -1,42 +1,40 @@
 import { SkipLink } from './components/SkipLink';
 import { UpdateBanner } from './components/UpdateBanner';
 import { useApp } from './hooks/useApp';
+import { useModule } from './hooks/useModule';
 import { useT } from './i18n/useT';
-import { lazy, Suspense } from 'react';
 import { loadShell } from './state/prefetch';
 
 // Signing in happens once, online; an agent then works signed in for weeks: off the start-up JavaScript.
-const SignIn = lazy(() => import('./pages/SignIn').then((m) => ({ default: m.SignIn })));
+const loadSignIn = () => import('./pages/SignIn');
 // A locked app (a reload, an idle time) shows this page and nothing else: no data is rendered.
-const Unlock = lazy(() => import('./pages/Unlock').then((m) => ({ default: m.Unlock })));
-// The signed-in app (Dexie, the home page…): a new user's sign-in page does not wait for it (GUIDE §4, first
-// load); scripts/bundle-budget.ts counts it as the field agent's start.
-const AppShell = lazy(() => loadShell().then((m) => ({ default: m.AppShell })));
+const loadUnlock = () => import('./pages/Unlock');
+// The signed-in app (Dexie, the home page…) is `loadShell`: a new user's sign-in page does not wait for it
+// (GUIDE §4, first load); scripts/bundle-budget.ts counts it as the field agent's start.
 
-/** Sign-in until a session exists, unlock while it is locked; then the app, once the user's database is open. */
+/**
+ * Sign-in until a session exists, unlock while it is locked; then the app, once the user's database is open.
+ * Each page shows as soon as its chunk is there (hooks/useModule.ts: no Suspense, so no throttled reveal).
+ */
 export function App() {
   const { t } = useT();
   const { status, connection } = useApp();
+  const signedIn = status === 'signedIn';
+  const page =
+    status === 'loading' ? null : signedIn ? loadShell : status === 'locked' ? loadUnlock : loadSignIn;
+  const signIn = useModule(page === loadSignIn ? loadSignIn : null);
+  const unlock = useModule(page === loadUnlock ? loadUnlock : null);
+  const shell = useModule(page === loadShell ? loadShell : null);
   let content;
-  if (status === 'loading' || (status === 'signedIn' && !connection)) {
+  if (signedIn && connection && shell) content = <shell.AppShell />;
+  else if (status === 'locked' && unlock) content = <unlock.Unlock />;
+  else if (status === 'signedOut' && signIn) content = <signIn.SignIn />;
+  else
     content = (
       <p className="splash" role="status">
         {t('app.loading')}
       </p>
     );
-  } else if (status !== 'signedIn') {
-    content = (
-      <Suspense fallback={<p className="splash">{t('app.loading')}</p>}>
-        {status === 'locked' ? <Unlock /> : <SignIn />}
-      </Suspense>
-    );
-  } else {
-    content = (
-      <Suspense fallback={<p className="splash">{t('app.loading')}</p>}>
-        <AppShell />
-      </Suspense>
-    );
-  }
   return (
     <div className="app">
       <SkipLink />

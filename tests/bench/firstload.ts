@@ -4,7 +4,7 @@
  * against the real server serving the built app with its demo data.
  *
  * - firstload.signin_ms: from navigation to a usable sign-in page (the username field and the enabled
- *   "Se connecter" button on screen); GUIDE §4 aims at ≤ 3,000 ms;
+ *   "Se connecter" button on screen), on the page's own clock (`usableClock`); GUIDE §4 aims at ≤ 3,000 ms;
  * - firstload.signin_kb: the bytes received (on the wire, compressed as served) up to that moment;
  * - firstload.list_ms: from pressing "Se connecter" to the survey list (the first "Nouvelle saisie" button);
  *   GUIDE §4 aims at ≤ 1,500 ms. The user takes TYPING_MS to type a username and a password, during which
@@ -24,6 +24,27 @@ const RUNS = 3;
 /** About what a user takes to type a username and a password on a tablet. */
 const TYPING_MS = 5000;
 const root = resolve(import.meta.dirname, '../..');
+
+interface Clocked extends Window {
+  __usableAt?: number;
+}
+
+/**
+ * Runs in the page before its own scripts: notes, on the page's clock (milliseconds since the navigation
+ * began), the first moment the username field and an enabled "Se connecter" button are both there. Asking
+ * from outside instead (Playwright's waits) notices it up to half a second late: its polls space out.
+ */
+function usableClock(): void {
+  const clocked = window as Clocked;
+  const observer = new MutationObserver(() => {
+    const field = document.querySelector('input[autocomplete="username"], input[name="username"]');
+    const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Se connecter');
+    if (!field || !button || button.disabled) return;
+    clocked.__usableAt = performance.now();
+    observer.disconnect();
+  });
+  observer.observe(document, { subtree: true, childList: true, attributes: true });
+}
 
 interface Run {
   signinMs: number;
@@ -49,17 +70,14 @@ export async function benchFirstLoad(): Promise<void> {
         session.on('Network.loadingFinished', (event: { encodedDataLength: number }) => {
           bytes += event.encodedDataLength;
         });
-        const started = performance.now();
+        await page.addInitScript(usableClock);
         await page.goto(server.url, { waitUntil: 'commit' });
-        const button = page.getByRole('button', { name: 'Se connecter' });
-        await page.getByLabel("Nom d'utilisateur").waitFor();
-        await button.waitFor();
-        await page.waitForFunction(() => {
-          const b = [...document.querySelectorAll('button')].find((e) => e.textContent === 'Se connecter');
-          return b !== undefined && !b.disabled;
+        await page.waitForFunction(() => (window as Clocked).__usableAt !== undefined, undefined, {
+          timeout: 60_000,
         });
-        const signinMs = performance.now() - started;
+        const signinMs = await page.evaluate(() => (window as Clocked).__usableAt ?? NaN);
         const signinBytes = bytes;
+        const button = page.getByRole('button', { name: 'Se connecter' });
         await page.getByLabel("Nom d'utilisateur").fill('agent');
         await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
         await page.waitForTimeout(TYPING_MS);
