@@ -5,7 +5,6 @@ import type { FormDefinition } from '../../../src/core/forms/definition';
 import { publishFormVersion } from '../../../src/server/catalog';
 import { importForm, type ImportResult } from '../../../src/server/forms/importForm';
 import { openStorage, startServer } from '../../../src/server/main';
-import { silentLogger } from '../../../src/server/observe/log';
 import { DEMO_PROJECT } from '../../../src/server/seed/demoForm';
 import type { EntityRecord, Storage } from '../../../src/server/storage/Storage';
 
@@ -29,8 +28,6 @@ export async function startTestServer(options: { idleLockMinutes?: number } = {}
     staticDir,
     demoPassword: DEMO_PASSWORD,
     idleLockMinutes: options.idleLockMinutes,
-    // A JSON line per request would bury the test output; LOG_LEVEL=info shows them.
-    logger: process.env.LOG_LEVEL ? undefined : silentLogger,
   });
   /** A second handle on the server's database, for what a test sets up or checks behind the API's back. */
   async function withStorage<T>(use: (storage: Storage) => Promise<T>): Promise<T> {
