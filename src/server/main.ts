@@ -130,11 +130,14 @@ async function serveWith(storage: Storage, options: ServerOptions): Promise<Runn
   });
   const { port } = server.address() as AddressInfo;
   const connections = drainable(server);
+  // What the sweeps removed, or why one failed, as log lines like the requests'.
+  const timerLog = (line: string) => (line.includes(' failed: ') ? logger.warn(line) : logger.info(line));
   const cleanup = startCleanupTimer(storage, {
     intervalMs: limits.cleanupIntervalMs,
     ttlMs: limits.uploadTtlMs,
+    log: timerLog,
   });
-  const purgeTimer = startPurgeTimer(storage, retention);
+  const purgeTimer = startPurgeTimer(storage, retention, { log: timerLog });
   const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
 
   let closing: Promise<void> | undefined;

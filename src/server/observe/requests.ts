@@ -32,7 +32,13 @@ export function observeRequests({
     await next();
     const seconds = (performance.now() - started) / 1000;
     // A Response a handler built itself did not get the header set above.
-    if (!c.res.headers.has('X-Request-Id')) c.res.headers.set('X-Request-Id', reqId);
+    if (!c.res.headers.has('X-Request-Id')) {
+      try {
+        c.res.headers.set('X-Request-Id', reqId);
+      } catch {
+        // Immutable headers (a Response passed through from fetch): the id stays in the log only.
+      }
+    }
     const { method, path } = c.req;
     const status = c.res.status;
     metrics.request(method, routePath(c), status, seconds);
