@@ -13,7 +13,8 @@ const digest = (text: string) => createHash('sha256').update(text).digest();
  */
 export function metricsRoutes(metrics: ServerMetrics, token: string | undefined): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
-  if (!token) return routes;
+  // A 404 of its own: otherwise the PWA's fallback would answer with index.html.
+  if (!token) return routes.all('/metrics', (c) => jsonError(c, 'not_found', 'Not found'));
   const expected = digest(token);
   routes.get('/metrics', (c) => {
     const given = /^Bearer (.+)$/.exec(c.req.header('authorization') ?? '')?.[1];

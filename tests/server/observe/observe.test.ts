@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../src/server/app';
 import { createLogger } from '../../../src/server/observe/log';
@@ -119,10 +122,16 @@ describe.each(backends)('request ids, logs, metrics and probes on $name', (backe
 });
 
 describe('/metrics without METRICS_TOKEN', () => {
-  it('does not exist', async () => {
+  it('does not exist, even where the PWA answers every other path', async () => {
     const { storage, cleanup } = await backends[0]!.create();
-    const res = await createApp({ storage }).request('/metrics', { headers: { authorization: 'Bearer x' } });
+    const staticDir = mkdtempSync(join(tmpdir(), 'terrain-metrics-'));
+    writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>app</title>');
+    const app = createApp({ storage, staticDir });
+    expect((await app.request('/somewhere')).status).toBe(200);
+    const res = await app.request('/metrics', { headers: { authorization: 'Bearer x' } });
     expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toContain('application/json');
+    rmSync(staticDir, { recursive: true, force: true });
     await cleanup();
   });
 });
