@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 const nodeOnly = ['node:*', 'fs', 'path', 'crypto', 'os', 'child_process', 'http', 'zlib', 'stream'];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'data/', 'node_modules/', 'coverage/', 'public/'] },
+  { ignores: ['dist/', 'dist-server/', 'data/', 'node_modules/', 'coverage/', 'public/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 // Dates are tested in one zone everywhere (Bamako is UTC+0 all year, as the tests assume).
 process.env.TZ = 'Africa/Bamako';
+// Servers the tests start log nothing (one JSON line per request would bury the output); LOG_LEVEL=info shows it.
+process.env.LOG_LEVEL ??= 'silent';
 
 export default defineConfig({
   test: {

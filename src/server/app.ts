@@ -14,6 +14,10 @@ import { erasureRoutes } from './routes/erasure';
 import { exportRoutes } from './routes/export';
 import { formRoutes } from './routes/forms';
 import { healthRoutes } from './routes/health';
+import { metricsRoutes } from './routes/metrics';
+import { silentLogger, type Logger } from './observe/log';
+import { ServerMetrics } from './observe/metrics';
+import { observeRequests } from './observe/requests';
 import { mapPackRoutes } from './routes/mapPacks';
 import { boundaryRoutes } from './routes/boundaries';
 import { mediaRoutes } from './routes/media';
@@ -46,6 +50,12 @@ export interface AppOptions {
   idleLockMinutes?: number;
   /** Map pack uploads: their size limit and working directory (src/server/maps/config.ts). */
   mapPacks?: MapPackConfig;
+  /** One JSON line per request (src/server/observe); tests and embedded servers log nothing by default. */
+  log?: Logger;
+  /** Counted for `/metrics`; a fresh set by default. */
+  metrics?: ServerMetrics;
+  /** The bearer token `/metrics` asks for (env METRICS_TOKEN); without one, `/metrics` is a 404. */
+  metricsToken?: string;
 }
 
 export function createApp({
@@ -57,9 +67,14 @@ export function createApp({
   limits = limitsFromEnv(),
   idleLockMinutes = idleLockMinutesFromEnv(process.env.IDLE_LOCK_MINUTES),
   mapPacks = mapPackConfigFromEnv(),
+  log = silentLogger,
+  metrics = new ServerMetrics(),
+  metricsToken,
 }: AppOptions): Hono<AppEnv> {
   if (!(tokenTtlDays > 0)) throw new Error(`tokenTtlDays must be above 0, got ${tokenTtlDays}`);
   const app = new Hono<AppEnv>();
+  // First, so its time and status cover everything below, errors included.
+  app.use('*', observeRequests({ log, metrics }));
   app.use('*', securityHeaders);
   app.use('*', clientInfo(trustProxy));
   app.use('*', compress());
@@ -87,6 +102,7 @@ export function createApp({
   // Before the static files: the public site's data is not the PWA's index.html.
   app.route('/public', publicRoutes(storage, now, limits));
   app.all('/public/api/*', (c) => jsonError(c, 'not_found', 'No such endpoint'));
+  app.route('/', metricsRoutes(metrics, metricsToken));
 
   if (staticDir) mountStatic(app, staticDir);
 

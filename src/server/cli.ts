@@ -13,6 +13,7 @@ import { HttpError } from './http/errors';
 import { cleanupCommand } from './limits/cleanupCommand';
 import { limitsFromEnv } from './limits/config';
 import { openStorage, startServer } from './main';
+import type { Logger } from './observe/log';
 import { randomPassword } from './seed/randomPassword';
 import { formatDemoAccounts, seedDemo } from './seed/demoSeed';
 import type { Storage } from './storage/Storage';
@@ -22,11 +23,12 @@ import { readUnsyncedExport } from './sync/readUnsyncedExport';
 import { USERS_ADMIN_COMMANDS, USERS_ADMIN_USAGE, usersAdminCommand } from './users/cli';
 import { PERSON_USAGE, PersonUsageError, personCommand } from './access/commands';
 
-const USAGE = `Usage: tsx src/server/cli.ts <command>
+const USAGE = `Usage: npm run cli -- <command>   (built: node dist-server/cli.js <command>)
 
 Commands:
   serve                         start the server (env: PORT=8080, DATA_DIR=./data, DATABASE_URL, DEMO_PASSWORD,
                                 TRUST_PROXY=1 behind a reverse proxy, TOKEN_TTL_DAYS=30, IDLE_LOCK_MINUTES=15;
+                                LOG_LEVEL=info, METRICS_TOKEN, SHUTDOWN_GRACE_SECONDS=10;
                                 limits: RATE_LIMIT_*, REJECTED_PAYLOAD*, UPLOAD_TTL_HOURS, CLEANUP_INTERVAL_MINUTES;
                                 retention: *_RETENTION_DAYS, PURGE_INTERVAL_HOURS: see the README's Configuration)
   migrate                       apply pending database migrations
@@ -94,9 +96,30 @@ async function serveCommand(): Promise<void> {
     tokenTtlDays: tokenTtlDaysFromEnv(env('TOKEN_TTL_DAYS')),
   });
   console.log(`Terrain server listening at ${server.url}`);
+  stopOnSignals(server);
+}
+
+/**
+ * SIGTERM (systemctl stop) or SIGINT (Ctrl-C): a graceful stop (main.ts, close) then exit 0; the same
+ * signal again stops at once (exit 1).
+ */
+function stopOnSignals(server: { close(): Promise<void>; logger: Logger }): void {
+  let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      void server.close().then(() => process.exit(0));
+    process.on(signal, () => {
+      if (stopping) process.exit(1);
+      stopping = true;
+      server.logger.info('shutting down', { signal });
+      server.close().then(
+        () => {
+          server.logger.info('stopped');
+          process.exit(0);
+        },
+        (err: unknown) => {
+          server.logger.error('shutdown failed', { error: err instanceof Error ? err.message : String(err) });
+          process.exit(1);
+        },
+      );
     });
   }
 }

@@ -2,6 +2,8 @@ import { serve } from '@hono/node-server';
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
+import { drainable, shutdownGraceMsFromEnv } from './http/drain';
+import { createLogger, logLevelFromEnv, type Logger } from './observe/log';
 import { startCleanupTimer } from './limits/cleanupTimer';
 import { limitsFromEnv, type ServerLimits } from './limits/config';
 import { mapPackConfigFromEnv } from './maps/config';
@@ -38,12 +40,20 @@ export interface ServerOptions {
   limits?: ServerLimits;
   /** How long what the server no longer needs is kept, and how often it purges; from the environment. */
   retention?: RetentionPeriods;
+  /** The request log (JSON lines on stdout at LOG_LEVEL by default). */
+  logger?: Logger;
+  /** The token `/metrics` asks for (default: METRICS_TOKEN); without one `/metrics` answers 404. */
+  metricsToken?: string;
+  /** How long close() lets requests under way finish (default: SHUTDOWN_GRACE_SECONDS, else 10 s). */
+  shutdownGraceMs?: number;
 }
 
 export interface RunningServer {
   url: string;
   port: number;
+  /** Stops accepting, lets the requests under way finish, stops the timers and closes the database. */
   close(): Promise<void>;
+  readonly logger: Logger;
 }
 
 /**
@@ -99,6 +109,8 @@ async function serveWith(storage: Storage, options: ServerOptions): Promise<Runn
   const staticDir = options.staticDir && existsSync(options.staticDir) ? options.staticDir : undefined;
   const limits = options.limits ?? limitsFromEnv();
   const retention = options.retention ?? retentionFromEnv();
+  const logger = options.logger ?? createLogger({ level: logLevelFromEnv(process.env.LOG_LEVEL) });
+  const graceMs = options.shutdownGraceMs ?? shutdownGraceMsFromEnv(process.env.SHUTDOWN_GRACE_SECONDS);
   const app = createApp({
     storage,
     staticDir,
@@ -107,6 +119,8 @@ async function serveWith(storage: Storage, options: ServerOptions): Promise<Runn
     idleLockMinutes: options.idleLockMinutes,
     limits,
     mapPacks: mapPackConfigFromEnv(process.env, options.dataDir),
+    log: logger,
+    metricsToken: options.metricsToken ?? (process.env.METRICS_TOKEN || undefined),
   });
   const host = options.host ?? '0.0.0.0';
 
@@ -115,23 +129,25 @@ async function serveWith(storage: Storage, options: ServerOptions): Promise<Runn
     s.once('error', reject);
   });
   const { port } = server.address() as AddressInfo;
+  const connections = drainable(server);
+  // What the sweeps removed, or why one failed, as log lines like the requests'.
+  const timerLog = (line: string) => (line.includes(' failed: ') ? logger.warn(line) : logger.info(line));
   const cleanup = startCleanupTimer(storage, {
     intervalMs: limits.cleanupIntervalMs,
     ttlMs: limits.uploadTtlMs,
+    log: timerLog,
   });
-  const purgeTimer = startPurgeTimer(storage, retention);
+  const purgeTimer = startPurgeTimer(storage, retention, { log: timerLog });
   const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
 
   let closing: Promise<void> | undefined;
   return {
     url: `http://${shownHost}:${port}`,
     port,
+    logger,
     close() {
-      closing ??= new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        // Idle keep-alive connections would otherwise hold close() open.
-        if ('closeAllConnections' in server) server.closeAllConnections();
-      })
+      closing ??= connections
+        .drain(graceMs)
         .then(() => cleanup.stop())
         .then(() => purgeTimer?.stop())
         .then(() => storage.close());

@@ -19,6 +19,9 @@ import { benchStore } from './store';
 import { benchSync } from './sync';
 import { benchWire } from './wire';
 
+// The figures go to stdout: the request log of the servers benchmarks start (JSON lines) would bury them.
+process.env.LOG_LEVEL ??= 'warn';
+
 const suites: Record<string, () => Promise<void>> = {
   bundle: benchBundle,
   store: benchStore,

@@ -39,7 +39,10 @@ export const TEST_LIMITS: ServerLimits = { ...DEFAULT_LIMITS, rate: null };
 export async function setupServer(
   backend: Backend,
   options: Partial<
-    Pick<AppOptions, 'staticDir' | 'trustProxy' | 'tokenTtlDays' | 'limits' | 'idleLockMinutes'>
+    Pick<
+      AppOptions,
+      'staticDir' | 'trustProxy' | 'tokenTtlDays' | 'limits' | 'idleLockMinutes' | 'log' | 'metricsToken'
+    >
   > = {},
 ) {
   const { storage, cleanup } = await backend.create();

@@ -1,4 +1,5 @@
 import type { UserRecord } from '../storage/Storage';
+import type { Logger } from '../observe/log';
 import type { ClientInfo } from './clientInfo';
 
 /** Hono context variables: `client` for every request, the others set by the session middleware. */
@@ -14,6 +15,12 @@ export interface AppEnv {
      * file): every other API answer is `no-store` (headers.ts).
      */
     cacheable?: boolean;
+    /** The request's id (src/server/observe/requests.ts), in its log lines and X-Request-Id. */
+    reqId?: string;
+    /** The server's log, for what a handler has to tell the operator (unset in apps that do not log). */
+    log?: Logger;
+    /** What a push or pull did, for the metrics: results by status, or the changes a page sent. */
+    sync?: { pushed?: Record<string, number>; pulled?: number };
   };
 }
 

@@ -3,6 +3,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod/mini';
 import { ERROR_CODES, type ErrorBody, type ErrorCode } from '../../core/sync/errors';
 import '../zodLocale';
+import type { AppEnv } from './env';
 
 /** Thrown anywhere in a request; the app turns it into the JSON error body with the code's status. */
 export class HttpError extends Error {
@@ -38,6 +39,18 @@ export function issuesOf(
 export function handleError(err: unknown, c: Context): Response {
   if (err instanceof HttpError) return jsonError(c, err.code, err.message, err.details);
   // The stack goes to the operator's log only; the client learns nothing about the internals.
-  console.error(`Unhandled error on ${c.req.method} ${c.req.path}:`, err instanceof Error ? err.stack : err);
+  const log = (c as Context<AppEnv>).var.log;
+  if (log)
+    log.error('unhandled error', {
+      reqId: (c as Context<AppEnv>).var.reqId,
+      method: c.req.method,
+      path: c.req.path,
+      error: err instanceof Error ? (err.stack ?? err.message) : String(err),
+    });
+  else
+    console.error(
+      `Unhandled error on ${c.req.method} ${c.req.path}:`,
+      err instanceof Error ? err.stack : err,
+    );
   return jsonError(c, 'internal', 'Internal server error');
 }

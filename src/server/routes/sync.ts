@@ -29,6 +29,7 @@ export function syncRoutes(storage: Storage, now: Clock, limits: ServerLimits): 
       checkSessionDevice(c, request.clientId, 'push');
       return push(storage, c.var.user, request, now(), { client: c.var.client, caps: limits.rejected });
     });
+    c.set('sync', { pushed: countResults(pushed.results) });
     // Reject codes newer than the client's protocol become `forbidden` (protocol.ts, rejectCodeFor).
     const response = {
       ...pushed,
@@ -61,10 +62,18 @@ export function syncRoutes(storage: Storage, now: Clock, limits: ServerLimits): 
     if (query.clientId !== undefined)
       await auditedDevice(storage, now, c.var.client, () => recordPull(storage, c, query, now()));
     const page = await pull(storage, c.var.user, query);
+    c.set('sync', { pulled: page.changes.length });
     if (query.protocol < 3) return c.json(page);
     // Protocol 3: no `op` on puts, no `id` equal to the record's own (docs/sync-protocol.md, "Pull").
     return c.json({ ...page, changes: page.changes.map(compactPullChange) });
   });
 
   return routes;
+}
+
+/** Results by status, for the metrics (terrain_sync_mutations_total). */
+function countResults(results: readonly { status: string }[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const { status } of results) counts[status] = (counts[status] ?? 0) + 1;
+  return counts;
 }

@@ -291,6 +291,8 @@ export interface Storage extends StorageOps {
   readonly kind: DatabaseKind;
   /** Applies pending migrations. Called at every start. */
   migrate(): Promise<void>;
+  /** The names of the migrations this code has that the database has not applied (for /api/ready). */
+  pendingMigrations(): Promise<string[]>;
   transaction<T>(fn: (tx: StorageTx) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

@@ -42,6 +42,11 @@ class KyselyStorage extends KyselyOps implements Storage {
     }
   }
 
+  async pendingMigrations(): Promise<string[]> {
+    const migrator = new Migrator({ db: this.db, provider: migrationProvider });
+    return (await migrator.getMigrations()).filter((m) => m.executedAt === undefined).map((m) => m.name);
+  }
+
   transaction<T>(fn: (tx: StorageTx) => Promise<T>): Promise<T> {
     return this.db.transaction().execute(async (trx) => {
       const ops = new KyselyOps(trx, this.kind);

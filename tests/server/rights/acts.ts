@@ -222,6 +222,10 @@ export const ACTS: Record<string, Act> = {
     return httpOutcome(await w.request(column, '/api/health'));
   },
 
+  async ready(w, column) {
+    return httpOutcome(await w.request(column, '/api/ready'));
+  },
+
   async pull(w, column) {
     const p = await w.project();
     const colleagues = await w.submissionBy('agent2', p);
