@@ -26,6 +26,8 @@ import type { Storage } from './storage/Storage';
 import { mapPackConfigFromEnv, type MapPackConfig } from './maps/config';
 import { DAY_MS, DEFAULT_TOKEN_TTL_DAYS } from './auth/tokens';
 import { idleLockMinutesFromEnv } from './auth/vaultSecret';
+import { caRoutes } from './tls/caRoutes';
+import { hsts } from './tls/hsts';
 
 export interface AppOptions {
   storage: Storage;
@@ -46,6 +48,8 @@ export interface AppOptions {
   idleLockMinutes?: number;
   /** Map pack uploads: their size limit and working directory (src/server/maps/config.ts). */
   mapPacks?: MapPackConfig;
+  /** The local certificate authority (PEM) of `tls init`, for tablets to install: /ca and /ca.crt. */
+  localCa?: string;
 }
 
 export function createApp({
@@ -57,10 +61,12 @@ export function createApp({
   limits = limitsFromEnv(),
   idleLockMinutes = idleLockMinutesFromEnv(process.env.IDLE_LOCK_MINUTES),
   mapPacks = mapPackConfigFromEnv(),
+  localCa,
 }: AppOptions): Hono<AppEnv> {
   if (!(tokenTtlDays > 0)) throw new Error(`tokenTtlDays must be above 0, got ${tokenTtlDays}`);
   const app = new Hono<AppEnv>();
   app.use('*', securityHeaders);
+  app.use('*', hsts(trustProxy));
   app.use('*', clientInfo(trustProxy));
   app.use('*', compress());
 
@@ -88,6 +94,7 @@ export function createApp({
   app.route('/public', publicRoutes(storage, now, limits));
   app.all('/public/api/*', (c) => jsonError(c, 'not_found', 'No such endpoint'));
 
+  if (localCa) app.route('/', caRoutes(localCa));
   if (staticDir) mountStatic(app, staticDir);
 
   app.notFound((c) => jsonError(c, 'not_found', 'Not found'));

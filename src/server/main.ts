@@ -1,6 +1,4 @@
-import { serve } from '@hono/node-server';
 import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { startCleanupTimer } from './limits/cleanupTimer';
 import { limitsFromEnv, type ServerLimits } from './limits/config';
@@ -11,6 +9,8 @@ import { seedDemo, formatDemoAccounts } from './seed/demoSeed';
 import { createStorage } from './storage/createStorage';
 import { narrowDatabaseFiles, prepareDataDir } from './storage/dataDirModes';
 import type { Storage } from './storage/Storage';
+import type { TlsSettings } from './tls/config';
+import { listen, listenRedirect } from './tls/listen';
 
 export interface ServerOptions {
   /** 0 picks a free port. */
@@ -38,11 +38,15 @@ export interface ServerOptions {
   limits?: ServerLimits;
   /** How long what the server no longer needs is kept, and how often it purges; from the environment. */
   retention?: RetentionPeriods;
+  /** Serve HTTPS with this key and certificate (tls/config.ts: TLS_CERT/TLS_KEY, or `tls init`'s files). */
+  tls?: TlsSettings;
 }
 
 export interface RunningServer {
   url: string;
   port: number;
+  /** The plain HTTP port redirecting to HTTPS (tls.httpPort). */
+  httpPort?: number;
   close(): Promise<void>;
 }
 
@@ -107,14 +111,20 @@ async function serveWith(storage: Storage, options: ServerOptions): Promise<Runn
     idleLockMinutes: options.idleLockMinutes,
     limits,
     mapPacks: mapPackConfigFromEnv(process.env, options.dataDir),
+    localCa: options.tls?.caCert,
   });
   const host = options.host ?? '0.0.0.0';
 
-  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: options.port, hostname: host }, () => resolve(s));
-    s.once('error', reject);
-  });
-  const { port } = server.address() as AddressInfo;
+  const { tls } = options;
+  const server = await listen(app.fetch, options.port, host, tls);
+  const { port } = server;
+  const redirect =
+    tls?.httpPort !== undefined
+      ? await listenRedirect(tls, port, host).catch(async (err) => {
+          await server.close();
+          throw err;
+        })
+      : undefined;
   const cleanup = startCleanupTimer(storage, {
     intervalMs: limits.cleanupIntervalMs,
     ttlMs: limits.uploadTtlMs,
@@ -124,14 +134,11 @@ async function serveWith(storage: Storage, options: ServerOptions): Promise<Runn
 
   let closing: Promise<void> | undefined;
   return {
-    url: `http://${shownHost}:${port}`,
+    url: `${tls ? 'https' : 'http'}://${shownHost}:${port}`,
     port,
+    httpPort: redirect?.port,
     close() {
-      closing ??= new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        // Idle keep-alive connections would otherwise hold close() open.
-        if ('closeAllConnections' in server) server.closeAllConnections();
-      })
+      closing ??= Promise.all([server.close(), redirect?.close()])
         .then(() => cleanup.stop())
         .then(() => purgeTimer?.stop())
         .then(() => storage.close());
