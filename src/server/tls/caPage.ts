@@ -24,7 +24,7 @@ const STRINGS: Record<UiLanguage, CaPageStrings> = {
     steps: 'On the tablet (Android)',
     download: 'Download the certificate',
     install:
-      'Open Settings › Security › Encryption & credentials › Install a certificate › CA certificate (on some tablets: Security & privacy › More security settings), accept the warning, and choose the file terrain-ca.crt from Downloads.',
+      'Open Settings › Security › Encryption &amp; credentials › Install a certificate › CA certificate (on some tablets: Security &amp; privacy › More security settings), accept the warning, and choose the file terrain-ca.crt from Downloads.',
     open: (url) =>
       `In Chrome, open <a href="${url}">${url}</a>, sign in, then install the app (menu ⋮ › Install app).`,
     once: 'When the server’s certificate is renewed, the authority stays the same: there is nothing to do again.',
