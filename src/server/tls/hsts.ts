@@ -13,7 +13,7 @@ export const HSTS = 'max-age=31536000';
  * appended). Without TRUST_PROXY that header is any client's claim and is ignored.
  */
 export function viaHttps(c: Context, trustProxy: boolean): boolean {
-  if (new URL(c.req.url).protocol === 'https:') return true;
+  if (c.req.url.startsWith('https:')) return true;
   if (!trustProxy) return false;
   const proto = c.req.header('x-forwarded-proto')?.split(',').at(-1)?.trim().toLowerCase();
   return proto === 'https';
