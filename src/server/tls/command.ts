@@ -36,7 +36,7 @@ export async function tlsCommand(args: string[], io: { dataDir: string; out: (li
   const result = await tlsInit({ dir: join(io.dataDir, 'tls'), hosts });
   io.out(
     result.caCreated
-      ? `New certificate authority in ${result.dir}/ca.pem: install it on each tablet (https://HOST:PORT/ca).`
+      ? `New certificate authority in ${result.dir}/ca.pem: install it on each tablet, from http://ADDRESS:HTTP_PORT/ca (docs/https.md).`
       : `Kept the certificate authority in ${result.dir}/ca.pem: tablets that trust it need do nothing.`,
   );
   io.out(`Authority fingerprint (SHA-256): ${result.caFingerprint}`);

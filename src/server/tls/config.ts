@@ -1,4 +1,4 @@
-import { X509Certificate } from 'node:crypto';
+import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TLS_FILES } from './init';
@@ -26,7 +26,7 @@ function readPem(path: string, what: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (err) {
-    throw new TlsConfigError(`${what}: cannot read ${path}: ${(err as Error).message}`);
+    throw new TlsConfigError(`${what}: cannot read ${path}: ${(err as Error).message}`, { cause: err });
   }
 }
 
@@ -69,8 +69,24 @@ export function tlsFromEnv(env: Env, dataDir: string): TlsSettings | undefined {
   try {
     cert = new X509Certificate(settings.cert);
   } catch (err) {
-    throw new TlsConfigError(`${settings.source} is not a PEM certificate: ${(err as Error).message}`);
+    throw new TlsConfigError(`${settings.source} is not a PEM certificate: ${(err as Error).message}`, {
+      cause: err,
+    });
   }
+  // Node would refuse a mismatched pair with an OpenSSL code; say which files are at fault.
+  let matches: boolean;
+  try {
+    matches = cert.checkPrivateKey(createPrivateKey(settings.key));
+  } catch (err) {
+    throw new TlsConfigError(
+      `The key of ${settings.source} is not a PEM private key: ${(err as Error).message}`,
+      {
+        cause: err,
+      },
+    );
+  }
+  if (!matches)
+    throw new TlsConfigError(`The key given does not belong to the certificate ${settings.source}`);
   // The local authority is offered to tablets only when it is the one that signed the certificate in use.
   const caPath = join(dir, TLS_FILES.ca);
   let caCert: string | undefined;

@@ -206,6 +206,22 @@ describe('HTTPS settings from the environment', () => {
     expect(local?.httpPort).toBeUndefined();
   });
 
+  it('refuses a key that is not the certificate’s, or not a key', async () => {
+    const dataDir = join(root, 'mismatch');
+    await tlsInit({ dir: join(dataDir, 'tls'), hosts: ['10.1.1.2'] });
+    const own = ownCertificate();
+    const local = join(dataDir, 'tls');
+    expect(() => tlsFromEnv({ TLS_CERT: own.cert, TLS_KEY: join(local, 'server-key.pem') }, dataDir)).toThrow(
+      /does not belong/,
+    );
+    expect(() => tlsFromEnv({ TLS_CERT: own.cert, TLS_KEY: join(local, 'ca.pem') }, dataDir)).toThrow(
+      /not a PEM private key/,
+    );
+    expect(() => tlsFromEnv({ TLS_CERT: own.key, TLS_KEY: own.key }, dataDir)).toThrow(
+      /not a PEM certificate/,
+    );
+  });
+
   it('serves an operator’s own certificate', async () => {
     const own = ownCertificate();
     const tls = tlsFromEnv({ TLS_CERT: own.cert, TLS_KEY: own.key }, join(root, 'own'));
