@@ -43,9 +43,21 @@ export interface TlsInitResult {
 }
 
 /**
- * openssl's configuration for both certificates. ECDSA P-256 keys; the authority may sign server
- * certificates only (pathlen 0); the server certificate is for TLS servers only, with the names Chrome
- * checks (it ignores the subject's CN).
+ * Both certificates start a day before they are made: a tablet whose clock or time zone is a few hours off
+ * (common on a base with no network time) would otherwise refuse a certificate "not yet valid". Lifetimes
+ * count from that start (Apple and Android measure notAfter − notBefore).
+ */
+export const BACKDATE_MS = 86_400_000;
+const DAY_MS = 86_400_000;
+
+/** openssl's time format for `ca -startdate/-enddate`: YYYYMMDDHHMMSSZ. */
+const opensslTime = (at: Date): string => `${at.toISOString().slice(0, 19).replace(/[-T:]/g, '')}Z`;
+
+/**
+ * openssl's configuration for both certificates, signed with `openssl ca` (the only signer of OpenSSL 3.0
+ * that takes a start date). ECDSA P-256 keys; the authority may sign server certificates only (pathlen 0);
+ * the server certificate is for TLS servers only, with the names Chrome checks (it ignores the subject's CN).
+ * Paths are relative to the working directory the commands run in, so no path ever goes into the file.
  */
 function opensslConfig(caName: string, names: readonly SanEntry[]): string {
   return `[req]
@@ -54,6 +66,20 @@ prompt = no
 [dn]
 O = Terrain
 CN = ${caName}
+[ca]
+default_ca = local
+[local]
+database = index.txt
+new_certs_dir = .
+serial = serial
+default_md = sha256
+policy = any
+unique_subject = no
+email_in_dn = no
+copy_extensions = none
+[any]
+organizationName = optional
+commonName = supplied
 [ca_ext]
 basicConstraints = critical,CA:TRUE,pathlen:0
 keyUsage = critical,keyCertSign,cRLSign
@@ -68,9 +94,9 @@ subjectAltName = ${sanConfigValue(names)}
 `;
 }
 
-async function openssl(args: string[]): Promise<string> {
+async function openssl(args: string[], cwd: string): Promise<string> {
   try {
-    return (await run('openssl', args, { encoding: 'utf8' })).stdout;
+    return (await run('openssl', args, { encoding: 'utf8', cwd })).stdout;
   } catch (err) {
     const e = err as NodeJS.ErrnoException & { stderr?: string };
     if (e.code === 'ENOENT')
@@ -80,16 +106,16 @@ async function openssl(args: string[]): Promise<string> {
 }
 
 /** A new P-256 private key, written straight at mode 0600 whatever the umask. */
-async function newKey(path: string): Promise<void> {
-  const pem = await openssl(['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256']);
+async function newKey(path: string, cwd: string): Promise<void> {
+  const pem = await openssl(['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256'], cwd);
   writeFileSync(path, pem, { mode: KEY_FILE_MODE });
 }
 
-/** A positive 127-bit serial number, as hex for openssl. */
+/** A positive 127-bit serial number, in hex as openssl's serial file holds it. */
 const serial = (): string => {
   const bytes = randomBytes(16);
   bytes[0] = (bytes[0] ?? 0) & 0x7f;
-  return `0x${bytes.toString('hex')}`;
+  return bytes.toString('hex');
 };
 
 /**
@@ -97,7 +123,11 @@ const serial = (): string => {
  * it again) and a new server certificate for `hosts` and localhost, signed by it, in `dir`. Files are made in
  * a working directory beside them and renamed into place, so a failure leaves the previous ones as they were.
  */
-export async function tlsInit(options: { dir: string; hosts: readonly string[] }): Promise<TlsInitResult> {
+export async function tlsInit(options: {
+  dir: string;
+  hosts: readonly string[];
+  now?: Date;
+}): Promise<TlsInitResult> {
   const names = sanEntries(options.hosts);
   const { dir } = options;
   const path = (file: string) => join(dir, file);
@@ -109,47 +139,51 @@ export async function tlsInit(options: { dir: string; hosts: readonly string[] }
   mkdirSync(dir, { recursive: true, mode: TLS_DIR_MODE });
   chmodSync(dir, TLS_DIR_MODE);
   const work = mkdtempSync(join(dir, '.init-'));
+  const start = new Date(Math.floor(((options.now ?? new Date()).getTime() - BACKDATE_MS) / 1000) * 1000);
+  const until = (days: number) => opensslTime(new Date(start.getTime() + days * DAY_MS));
+  // `openssl ca` wants its database and next serial number.
+  const sign = async (args: string[]) => {
+    writeFileSync(join(work, 'serial'), `${serial()}\n`);
+    await openssl(
+      ['ca', '-batch', '-notext', '-config', 'openssl.cnf', '-startdate', opensslTime(start)].concat(args),
+      work,
+    );
+  };
   try {
-    const caName = `Terrain local CA ${hostname().replace(/[^\w.-]/g, '')} ${new Date().toISOString().slice(0, 10)}`;
-    const config = join(work, 'openssl.cnf');
-    writeFileSync(config, opensslConfig(caName, names));
+    const caName = `Terrain local CA ${hostname().replace(/[^\w.-]/g, '')} ${start.toISOString().slice(0, 10)}`;
+    writeFileSync(join(work, 'openssl.cnf'), opensslConfig(caName, names));
+    writeFileSync(join(work, 'index.txt'), '');
     const ca = hasCa ? path(TLS_FILES.ca) : join(work, TLS_FILES.ca);
     const caKey = hasCa ? path(TLS_FILES.caKey) : join(work, TLS_FILES.caKey);
     if (hasCa) {
       chmodSync(caKey, KEY_FILE_MODE);
     } else {
-      await newKey(caKey);
-      await openssl(
-        ['req', '-x509', '-new', '-key', caKey, '-sha256', '-days', String(CA_DAYS)].concat([
-          '-config',
-          config,
+      await newKey(caKey, work);
+      await openssl(['req', '-new', '-key', caKey, '-config', 'openssl.cnf', '-out', 'ca.csr'], work);
+      await sign(
+        ['-selfsign', '-keyfile', caKey, '-in', 'ca.csr', '-out', ca].concat([
+          '-enddate',
+          until(CA_DAYS),
           '-extensions',
           'ca_ext',
-          '-set_serial',
-          serial(),
-          '-out',
-          ca,
         ]),
       );
     }
     const key = join(work, TLS_FILES.key);
-    const csr = join(work, 'server.csr');
     const cert = join(work, TLS_FILES.cert);
-    await newKey(key);
+    await newKey(key, work);
     // The subject is the first name given; browsers read only the subjectAltName.
     const subject = `/O=Terrain/CN=${names[0]?.value ?? 'localhost'}`;
-    await openssl(['req', '-new', '-key', key, '-subj', subject, '-config', config, '-out', csr]);
     await openssl(
-      ['x509', '-req', '-in', csr, '-CA', ca, '-CAkey', caKey, '-set_serial', serial()].concat([
-        '-days',
-        String(SERVER_DAYS),
-        '-sha256',
-        '-extfile',
-        config,
+      ['req', '-new', '-key', key, '-subj', subject, '-config', 'openssl.cnf', '-out', 'server.csr'],
+      work,
+    );
+    await sign(
+      ['-cert', ca, '-keyfile', caKey, '-in', 'server.csr', '-out', cert].concat([
+        '-enddate',
+        until(SERVER_DAYS),
         '-extensions',
         'server_ext',
-        '-out',
-        cert,
       ]),
     );
 

@@ -12,12 +12,17 @@ import { get } from './request';
 
 const PASSWORD = 'demo-password-42';
 
+// The demo seed's message on each start.
+beforeAll(() => {
+  vi.spyOn(console, 'log').mockImplementation(() => undefined);
+  return () => vi.restoreAllMocks();
+});
+
 describe('the server over HTTPS with the local authority', () => {
   let root: string;
   let dataDir: string;
   let server: RunningServer;
   let ca: string;
-  const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
 
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'terrain-https-'));
@@ -30,7 +35,6 @@ describe('the server over HTTPS with the local authority', () => {
   });
   afterAll(async () => {
     await server?.close();
-    log.mockRestore();
     rmSync(root, { recursive: true, force: true });
   });
 
@@ -115,13 +119,11 @@ describe('the server over HTTPS with the local authority', () => {
 describe('HSTS without TLS on the server', () => {
   let root: string;
   const servers: RunningServer[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
   beforeAll(() => {
     root = mkdtempSync(join(tmpdir(), 'terrain-hsts-'));
   });
   afterAll(async () => {
     for (const s of servers) await s.close();
-    log.mockRestore();
     rmSync(root, { recursive: true, force: true });
   });
 
@@ -225,7 +227,6 @@ describe('HTTPS settings from the environment', () => {
   it('serves an operator’s own certificate', async () => {
     const own = ownCertificate();
     const tls = tlsFromEnv({ TLS_CERT: own.cert, TLS_KEY: own.key }, join(root, 'own'));
-    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
     const server = await startServer({
       port: 0,
       host: '127.0.0.1',
@@ -244,7 +245,6 @@ describe('HTTPS settings from the environment', () => {
       expect(server.httpPort).toBeUndefined();
     } finally {
       await server.close();
-      log.mockRestore();
     }
   });
 });
