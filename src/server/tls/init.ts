@@ -139,7 +139,8 @@ export async function tlsInit(options: {
   mkdirSync(dir, { recursive: true, mode: TLS_DIR_MODE });
   chmodSync(dir, TLS_DIR_MODE);
   const work = mkdtempSync(join(dir, '.init-'));
-  const start = new Date(Math.floor(((options.now ?? new Date()).getTime() - BACKDATE_MS) / 1000) * 1000);
+  const now = options.now ?? new Date();
+  const start = new Date(Math.floor((now.getTime() - BACKDATE_MS) / 1000) * 1000);
   const until = (days: number) => opensslTime(new Date(start.getTime() + days * DAY_MS));
   // `openssl ca` wants its database and next serial number.
   const sign = async (args: string[]) => {
@@ -150,7 +151,7 @@ export async function tlsInit(options: {
     );
   };
   try {
-    const caName = `Terrain local CA ${hostname().replace(/[^\w.-]/g, '')} ${start.toISOString().slice(0, 10)}`;
+    const caName = `Terrain local CA ${hostname().replace(/[^\w.-]/g, '')} ${now.toISOString().slice(0, 10)}`;
     writeFileSync(join(work, 'openssl.cnf'), opensslConfig(caName, names));
     writeFileSync(join(work, 'index.txt'), '');
     const ca = hasCa ? path(TLS_FILES.ca) : join(work, TLS_FILES.ca);
@@ -160,14 +161,8 @@ export async function tlsInit(options: {
     } else {
       await newKey(caKey, work);
       await openssl(['req', '-new', '-key', caKey, '-config', 'openssl.cnf', '-out', 'ca.csr'], work);
-      await sign(
-        ['-selfsign', '-keyfile', caKey, '-in', 'ca.csr', '-out', ca].concat([
-          '-enddate',
-          until(CA_DAYS),
-          '-extensions',
-          'ca_ext',
-        ]),
-      );
+      const caArgs = ['-selfsign', '-keyfile', caKey, '-in', 'ca.csr', '-out', ca];
+      await sign([...caArgs, '-enddate', until(CA_DAYS), '-extensions', 'ca_ext']);
     }
     const key = join(work, TLS_FILES.key);
     const cert = join(work, TLS_FILES.cert);
@@ -178,14 +173,8 @@ export async function tlsInit(options: {
       ['req', '-new', '-key', key, '-subj', subject, '-config', 'openssl.cnf', '-out', 'server.csr'],
       work,
     );
-    await sign(
-      ['-cert', ca, '-keyfile', caKey, '-in', 'server.csr', '-out', cert].concat([
-        '-enddate',
-        until(SERVER_DAYS),
-        '-extensions',
-        'server_ext',
-      ]),
-    );
+    const serverArgs = ['-cert', ca, '-keyfile', caKey, '-in', 'server.csr', '-out', cert];
+    await sign([...serverArgs, '-enddate', until(SERVER_DAYS), '-extensions', 'server_ext']);
 
     if (!hasCa) {
       renameSync(caKey, path(TLS_FILES.caKey));
