@@ -78,12 +78,10 @@ export function tlsFromEnv(env: Env, dataDir: string): TlsSettings | undefined {
   try {
     matches = cert.checkPrivateKey(createPrivateKey(settings.key));
   } catch (err) {
-    throw new TlsConfigError(
-      `The key of ${settings.source} is not a PEM private key: ${(err as Error).message}`,
-      {
-        cause: err,
-      },
-    );
+    const why = (err as Error).message;
+    throw new TlsConfigError(`The key of ${settings.source} is not a PEM private key: ${why}`, {
+      cause: err,
+    });
   }
   if (!matches)
     throw new TlsConfigError(`The key given does not belong to the certificate ${settings.source}`);
@@ -92,8 +90,15 @@ export function tlsFromEnv(env: Env, dataDir: string): TlsSettings | undefined {
   let caCert: string | undefined;
   if (existsSync(caPath)) {
     const pem = readPem(caPath, 'tls init');
-    if (cert.checkIssued(new X509Certificate(pem)) && cert.verify(new X509Certificate(pem).publicKey))
-      caCert = pem;
+    let ca: X509Certificate;
+    try {
+      ca = new X509Certificate(pem);
+    } catch (err) {
+      throw new TlsConfigError(`${caPath} is not a PEM certificate: ${(err as Error).message}`, {
+        cause: err,
+      });
+    }
+    if (cert.checkIssued(ca) && cert.verify(ca.publicKey)) caCert = pem;
   }
   return { ...settings, caCert, httpPort, validTo: new Date(cert.validTo) };
 }
