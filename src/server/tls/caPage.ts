@@ -76,7 +76,7 @@ export function caPageHtml(language: UiLanguage, appUrl: string, fingerprint: st
 <li>${s.open(url)}</li>
 </ol>
 <p>${s.once}</p>
-<p>${s.fingerprint}<br><code>${escape(fingerprint)}</code></p>
+<p>${s.fingerprint}<br><code>${escape(fingerprint).replaceAll(':', ':<wbr>')}</code></p>
 <p><strong>${s.warning}</strong></p>
 <p><a href="/ca?lang=${other}" lang="${other}" hreflang="${other}">${s.other}</a></p>
 </main>
