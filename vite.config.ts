@@ -166,7 +166,8 @@ export default defineConfig({
         // geojson: the built-in basemap (public/maps/, scripts/basemap.ts), so that a map is never blank offline.
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,geojson}'],
         navigateFallback: 'index.html',
-        navigateFallbackDenylist: [/^\/api\//],
+        // The server's own pages: the local authority's instructions and certificate (src/server/tls/caRoutes.ts).
+        navigateFallbackDenylist: [/^\/api\//, /^\/ca(\.crt)?(\?|$)/],
         // No runtime caching: /api responses are private data (Cache-Control: no-store) and never cached.
         runtimeCaching: [],
         cleanupOutdatedCaches: true,

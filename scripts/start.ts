@@ -1,13 +1,14 @@
 /**
  * `npm start`: build the PWA when it is missing or older than its sources, then serve PWA + API.
  * Configuration comes from the environment (see README): PORT, DATA_DIR, DATABASE_URL, DEMO_PASSWORD,
- * TOKEN_TTL_DAYS, TRUST_PROXY.
+ * TOKEN_TTL_DAYS, TRUST_PROXY, and HTTPS: TLS_CERT, TLS_KEY, HTTP_PORT or `tls init`'s files (docs/https.md).
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import { tokenTtlDaysFromEnv } from '../src/server/auth/tokens';
 import { startServer } from '../src/server/main';
+import { tlsFromEnv } from '../src/server/tls/config';
 
 const root = resolve(import.meta.dirname, '..');
 const dist = join(root, 'dist');
@@ -27,9 +28,11 @@ if (changedAt > builtAt) {
   await build({ root, logLevel: 'warn' });
 }
 
+const dataDir = resolve(root, process.env.DATA_DIR ?? 'data');
 const server = await startServer({
   port: Number(process.env.PORT ?? 8080),
-  dataDir: resolve(root, process.env.DATA_DIR ?? 'data'),
+  dataDir,
+  tls: tlsFromEnv(process.env, dataDir),
   databaseUrl: process.env.DATABASE_URL || undefined,
   demoPassword: process.env.DEMO_PASSWORD || undefined,
   sampleData: true,

@@ -30,6 +30,8 @@ import type { Storage } from './storage/Storage';
 import { mapPackConfigFromEnv, type MapPackConfig } from './maps/config';
 import { DAY_MS, DEFAULT_TOKEN_TTL_DAYS } from './auth/tokens';
 import { idleLockMinutesFromEnv } from './auth/vaultSecret';
+import { caRoutes } from './tls/caRoutes';
+import { hsts } from './tls/hsts';
 
 export interface AppOptions {
   storage: Storage;
@@ -56,6 +58,8 @@ export interface AppOptions {
   metrics?: ServerMetrics;
   /** The bearer token `/metrics` asks for (env METRICS_TOKEN); without one, `/metrics` is a 404. */
   metricsToken?: string;
+  /** The local certificate authority (PEM) of `tls init`, for tablets to install: /ca and /ca.crt. */
+  localCa?: string;
 }
 
 export function createApp({
@@ -70,12 +74,14 @@ export function createApp({
   log = silentLogger,
   metrics = new ServerMetrics(),
   metricsToken,
+  localCa,
 }: AppOptions): Hono<AppEnv> {
   if (!(tokenTtlDays > 0)) throw new Error(`tokenTtlDays must be above 0, got ${tokenTtlDays}`);
   const app = new Hono<AppEnv>();
   // First, so its time and status cover everything below, errors included.
   app.use('*', observeRequests({ log, metrics }));
   app.use('*', securityHeaders);
+  app.use('*', hsts(trustProxy));
   app.use('*', clientInfo(trustProxy));
   app.use('*', compress());
 
@@ -104,6 +110,7 @@ export function createApp({
   app.all('/public/api/*', (c) => jsonError(c, 'not_found', 'No such endpoint'));
   app.route('/', metricsRoutes(metrics, metricsToken));
 
+  if (localCa) app.route('/', caRoutes(localCa));
   if (staticDir) mountStatic(app, staticDir);
 
   app.notFound((c) => jsonError(c, 'not_found', 'Not found'));

@@ -22,6 +22,9 @@ import { importUnsynced } from './sync/importUnsynced';
 import { readUnsyncedExport } from './sync/readUnsyncedExport';
 import { USERS_ADMIN_COMMANDS, USERS_ADMIN_USAGE, usersAdminCommand } from './users/cli';
 import { PERSON_USAGE, PersonUsageError, personCommand } from './access/commands';
+import { TLS_USAGE, tlsCommand } from './tls/command';
+import { TlsConfigError, tlsFromEnv } from './tls/config';
+import { TlsUsageError } from './tls/hosts';
 
 const USAGE = `Usage: npm run cli -- <command>   (built: node dist-server/cli.js <command>)
 
@@ -30,7 +33,8 @@ Commands:
                                 TRUST_PROXY=1 behind a reverse proxy, TOKEN_TTL_DAYS=30, IDLE_LOCK_MINUTES=15;
                                 LOG_LEVEL=info, METRICS_TOKEN, SHUTDOWN_GRACE_SECONDS=10;
                                 limits: RATE_LIMIT_*, REJECTED_PAYLOAD*, UPLOAD_TTL_HOURS, CLEANUP_INTERVAL_MINUTES;
-                                retention: *_RETENTION_DAYS, PURGE_INTERVAL_HOURS: see the README's Configuration)
+                                retention: *_RETENTION_DAYS, PURGE_INTERVAL_HOURS; HTTPS: TLS_CERT, TLS_KEY
+                                or tls init's files, HTTP_PORT: see the README's Configuration)
   migrate                       apply pending database migrations
   seed                          create the demo project and accounts if the database has no users
   users list                    list the accounts
@@ -53,7 +57,8 @@ ${USERS_ADMIN_USAGE}
 ${AUDIT_USAGE}
 ${PERSON_USAGE}
 ${ERASE_USAGE}
-${PURGE_USAGE}`;
+${PURGE_USAGE}
+${TLS_USAGE}`;
 
 class UsageError extends Error {}
 
@@ -86,9 +91,17 @@ async function serveCommand(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError(`PORT must be 0-65535, got ${env('PORT')}`);
   const dist = resolve('dist');
+  const dataDir = resolve(env('DATA_DIR') ?? 'data');
+  const tls = tlsFromEnv(process.env, dataDir);
+  if (tls) console.log(`HTTPS with ${tls.source}${tls.caCert ? ' (local authority: /ca)' : ''}`);
+  if (tls && tls.validTo.getTime() - Date.now() < 30 * 86_400_000)
+    console.warn(
+      `The certificate expires on ${tls.validTo.toISOString()}: renew it (tls init, or your own).`,
+    );
   const server = await startServer({
     port,
-    dataDir: resolve(env('DATA_DIR') ?? 'data'),
+    dataDir,
+    tls,
     databaseUrl: env('DATABASE_URL'),
     demoPassword: env('DEMO_PASSWORD'),
     staticDir: existsSync(dist) ? dist : undefined,
@@ -96,6 +109,7 @@ async function serveCommand(): Promise<void> {
     tokenTtlDays: tokenTtlDaysFromEnv(env('TOKEN_TTL_DAYS')),
   });
   console.log(`Terrain server listening at ${server.url}`);
+  if (server.httpPort !== undefined) console.log(`Plain HTTP on port ${server.httpPort} redirects to HTTPS`);
   stopOnSignals(server);
 }
 
@@ -258,6 +272,8 @@ async function run(argv: string[]): Promise<void> {
       if (rest[0] === 'devices')
         return withStorage((storage) => devicesCommand(storage, rest.slice(1), console.log));
       throw new UsageError(`users: use one of add, join, list, devices, ${USERS_ADMIN_COMMANDS.join(', ')}`);
+    case 'tls':
+      return tlsCommand(rest, { dataDir: resolve(env('DATA_DIR') ?? 'data'), out: (l) => console.log(l) });
     case 'person':
       return withStorage((storage) =>
         personCommand(storage, rest, { out: (line) => console.log(line), readValue: readStdinLine }),
@@ -280,6 +296,8 @@ run(process.argv.slice(2)).catch((err: unknown) => {
     err instanceof AuditUsageError ||
     err instanceof PersonUsageError ||
     err instanceof EraseUsageError ||
+    err instanceof TlsUsageError ||
+    err instanceof TlsConfigError ||
     (err instanceof TypeError && 'code' in err);
   // An import refused (bad file, rights, gap) says why; the details (e.g. the expected seq) help too.
   if (err instanceof HttpError && err.details !== undefined) console.error(JSON.stringify(err.details));

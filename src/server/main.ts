@@ -1,6 +1,4 @@
-import { serve } from '@hono/node-server';
 import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { drainable, shutdownGraceMsFromEnv } from './http/drain';
 import { createLogger, logLevelFromEnv, type Logger } from './observe/log';
@@ -13,6 +11,8 @@ import { seedDemo, formatDemoAccounts } from './seed/demoSeed';
 import { createStorage } from './storage/createStorage';
 import { narrowDatabaseFiles, prepareDataDir } from './storage/dataDirModes';
 import type { Storage } from './storage/Storage';
+import type { TlsSettings } from './tls/config';
+import { listen, listenRedirect } from './tls/listen';
 
 export interface ServerOptions {
   /** 0 picks a free port. */
@@ -46,11 +46,15 @@ export interface ServerOptions {
   metricsToken?: string;
   /** How long close() lets requests under way finish (default: SHUTDOWN_GRACE_SECONDS, else 10 s). */
   shutdownGraceMs?: number;
+  /** Serve HTTPS with this key and certificate (tls/config.ts: TLS_CERT/TLS_KEY, or `tls init`'s files). */
+  tls?: TlsSettings;
 }
 
 export interface RunningServer {
   url: string;
   port: number;
+  /** The plain HTTP port redirecting to HTTPS (tls.httpPort). */
+  httpPort?: number;
   /** Stops accepting, lets the requests under way finish, stops the timers and closes the database. */
   close(): Promise<void>;
   readonly logger: Logger;
@@ -121,15 +125,21 @@ async function serveWith(storage: Storage, options: ServerOptions): Promise<Runn
     mapPacks: mapPackConfigFromEnv(process.env, options.dataDir),
     log: logger,
     metricsToken: options.metricsToken ?? (process.env.METRICS_TOKEN || undefined),
+    localCa: options.tls?.caCert,
   });
   const host = options.host ?? '0.0.0.0';
 
-  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: options.port, hostname: host }, () => resolve(s));
-    s.once('error', reject);
-  });
-  const { port } = server.address() as AddressInfo;
-  const connections = drainable(server);
+  const { tls } = options;
+  const server = await listen(app.fetch, options.port, host, tls);
+  const { port } = server;
+  const connections = drainable(server.server);
+  const redirect =
+    tls?.httpPort !== undefined
+      ? await listenRedirect(tls, port, host).catch(async (err) => {
+          await server.close();
+          throw err;
+        })
+      : undefined;
   // What the sweeps removed, or why one failed, as log lines like the requests'.
   const timerLog = (line: string) => (line.includes(' failed: ') ? logger.warn(line) : logger.info(line));
   const cleanup = startCleanupTimer(storage, {
@@ -142,12 +152,12 @@ async function serveWith(storage: Storage, options: ServerOptions): Promise<Runn
 
   let closing: Promise<void> | undefined;
   return {
-    url: `http://${shownHost}:${port}`,
+    url: `${tls ? 'https' : 'http'}://${shownHost}:${port}`,
     port,
+    httpPort: redirect?.port,
     logger,
     close() {
-      closing ??= connections
-        .drain(graceMs)
+      closing ??= Promise.all([connections.drain(graceMs), redirect?.close()])
         .then(() => cleanup.stop())
         .then(() => purgeTimer?.stop())
         .then(() => storage.close());

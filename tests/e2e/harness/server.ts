@@ -7,6 +7,7 @@ import { importForm, type ImportResult } from '../../../src/server/forms/importF
 import { openStorage, startServer } from '../../../src/server/main';
 import { DEMO_PROJECT } from '../../../src/server/seed/demoForm';
 import type { EntityRecord, Storage } from '../../../src/server/storage/Storage';
+import type { TlsSettings } from '../../../src/server/tls/config';
 
 export const DEMO_PASSWORD = 'terrain-demo-2026';
 const dist = resolve(import.meta.dirname, '../../../dist');
@@ -15,7 +16,9 @@ const dist = resolve(import.meta.dirname, '../../../dist');
  * The real server on a random port with a fresh SQLite database and the demo seed, serving a private copy
  * of the built PWA (`staticDir`), which a test may change to publish a "new version".
  */
-export async function startTestServer(options: { idleLockMinutes?: number } = {}) {
+export async function startTestServer(
+  options: { idleLockMinutes?: number; tls?: (dataDir: string) => Promise<TlsSettings> } = {},
+) {
   if (!existsSync(join(dist, 'index.html'))) throw new Error('dist/ is missing: run `vite build` first');
   const dir = mkdtempSync(join(tmpdir(), 'terrain-e2e-'));
   const staticDir = join(dir, 'dist');
@@ -28,6 +31,7 @@ export async function startTestServer(options: { idleLockMinutes?: number } = {}
     staticDir,
     demoPassword: DEMO_PASSWORD,
     idleLockMinutes: options.idleLockMinutes,
+    tls: await options.tls?.(dataDir),
   });
   /** A second handle on the server's database, for what a test sets up or checks behind the API's back. */
   async function withStorage<T>(use: (storage: Storage) => Promise<T>): Promise<T> {
@@ -40,6 +44,9 @@ export async function startTestServer(options: { idleLockMinutes?: number } = {}
   }
   return {
     url: server.url,
+    port: server.port,
+    httpPort: server.httpPort,
+    dataDir,
     staticDir,
     /** Publishes a form version into the demo project. */
     async publishForm(definition: FormDefinition, projectId: string = DEMO_PROJECT.id) {
