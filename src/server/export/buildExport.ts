@@ -3,6 +3,7 @@ import { toCsv, UTF8_BOM } from '../../core/export/csv';
 import { projectsGeoJson, submissionsGeoJson } from '../../core/export/geojson';
 import { GEO_PRECISION_MAX, roundCoordinate } from '../../core/export/geoPrecision';
 import { toIatiXml } from '../../core/export/iati';
+import { toIatiOrganisationsXml } from '../../core/export/iatiOrganisations';
 import { personalFieldNames, submissionTables, type TableOptions } from '../../core/export/submissionTables';
 import { UI_LANGUAGES } from '../../core/i18n/uiLanguages';
 import { FormVersion } from '../../core/records/formVersion';
@@ -15,9 +16,10 @@ import { hasRole } from '../../core/records/user';
 import { HttpError } from '../http/errors';
 import type { StorageOps, UserRecord } from '../storage/Storage';
 import type { ExportRow, ExportScope } from './ExportReads';
+import { iatiSettings } from './iatiSettings';
 import { tablesToXlsx } from './xlsx';
 
-export const EXPORT_FORMATS = ['csv', 'hxl', 'xlsx', 'geojson', 'iati'] as const;
+export const EXPORT_FORMATS = ['csv', 'hxl', 'xlsx', 'geojson', 'iati', 'iati-organisations'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** What an export asks for; the API's query and the CLI's options both parse into it. */
@@ -274,6 +276,24 @@ async function iatiExport(
     await storage.exports.rows('indicatorValues', scope, request.project),
     IndicatorValue,
   ).filter((v) => ids.has(v.projectId));
+  const defaults = iatiSettings(process.env);
+  if (request.format === 'iati-organisations') {
+    const file = toIatiOrganisationsXml({
+      projects,
+      organisations,
+      generatedAt: now.toISOString(),
+      defaultLanguage: request.lang,
+      defaults,
+    });
+    if (file.xml === null)
+      throw new HttpError('conflict', 'No reporting organisation of these projects has an IATI identifier');
+    return {
+      name: 'iati-organisations.xml',
+      contentType: 'application/xml; charset=utf-8',
+      body: file.xml,
+      records: file.organisations,
+    };
+  }
   const { xml, skipped } = toIatiXml({
     projects,
     organisations,
@@ -281,6 +301,7 @@ async function iatiExport(
     indicatorValues,
     generatedAt: now.toISOString(),
     defaultLanguage: request.lang,
+    defaults,
   });
   if (xml === null) throw new HttpError('conflict', 'No project can be published to IATI yet', { skipped });
   return {

@@ -7,7 +7,7 @@ import type { Storage } from '../storage/Storage';
 import { buildExport, exportFilters, ExportRequest } from './buildExport';
 import { zipFiles } from './zip';
 
-export const USAGE = `Usage: npm run export -- <csv|hxl|xlsx|geojson|iati> [options] --out PATH   (env: DATA_DIR=./data, DATABASE_URL)
+export const USAGE = `Usage: npm run export -- <csv|hxl|xlsx|geojson|iati|iati-organisations> [options] --out PATH   (env: DATA_DIR=./data, DATABASE_URL)
 
   csv       a form's submissions, one table per repeat level (needs --form); PATH is a directory that
             receives FORM.csv, FORM-REPEAT.csv…, or a file ending in .zip that holds them
@@ -15,6 +15,8 @@ export const USAGE = `Usage: npm run export -- <csv|hxl|xlsx|geojson|iati> [opti
   xlsx      the same tables as sheets of one workbook (with the HXL row); PATH is the file
   geojson   a form's submissions with --form, else the projects' locations; PATH is the file
   iati      the projects as IATI 2.03 activities; PATH is the file
+  iati-organisations   their reporting organisations as an IATI 2.03 organisation file (budgets per
+            year); PATH is the file
 
   --project ID   only this project        --form ID   the form (csv, hxl; geojson of submissions)
   --lang fr|en   labels' language (fr)    --codes     choice codes instead of labels

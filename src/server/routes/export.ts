@@ -32,7 +32,7 @@ const ExportQuery = z.strictObject({
 const isTrue = (flag: string | undefined) => flag === 'true' || flag === '1';
 
 /**
- * `GET /api/export/:format` (csv, hxl, xlsx, geojson, iati) with the user's rights (see buildExport.ts). A csv or
+ * `GET /api/export/:format` (csv, hxl, xlsx, geojson, iati, iati-organisations) with the user's rights (see buildExport.ts). A csv or
  * hxl export of a form with repeats is a ZIP of its tables. Never cached: it may hold personal data (the
  * answers of personal questions only with `includePersonal=true`, for supervisors and admins, audited).
  */

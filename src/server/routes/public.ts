@@ -4,11 +4,13 @@ import { z } from 'zod/mini';
 import { atomFeed } from '../../core/public/atomFeed';
 import { publicAreas } from '../../core/public/boundaries';
 import { toIatiXml } from '../../core/export/iati';
+import { toIatiOrganisationsXml } from '../../core/export/iatiOrganisations';
 import { UI_LANGUAGES } from '../../core/i18n/uiLanguages';
 import type { AppEnv, Clock } from '../http/env';
 import { readQuery } from '../http/body';
 import { HttpError } from '../http/errors';
 import { requestLanguage } from '../http/language';
+import { iatiSettings } from '../export/iatiSettings';
 import type { ServerLimits } from '../limits/config';
 import { rateLimit } from '../limits/rateLimit';
 import { feedEntries, readPublicData } from '../public/publicData';
@@ -28,7 +30,8 @@ const LangQuery = z.strictObject({ lang: z.optional(z.enum(UI_LANGUAGES)) });
  *
  * - `GET /public/api/projects`, `GET /public/api/projects/:id`: the public projects as JSON;
  * - `GET /public/iati/activities.xml`: their IATI 2.03 activity file, at a stable address for the IATI
- *   Registry;
+ *   Registry; `GET /public/iati/organisations.xml`: the IATI 2.03 organisation file of their reporting
+ *   organisations (budgets per year of the public projects only);
  * - `GET /public/api/boundaries`: the administrative areas uploaded (src/server/routes/boundaries.ts), each
  *   with the number of public projects working there and their budget (matched by P-code);
  * - `GET /public/feed.xml`: an Atom feed of published projects and reported results (`?lang=en`).
@@ -65,9 +68,32 @@ export function publicRoutes(storage: Storage, now: Clock, limits: ServerLimits)
     const { lang } = readQuery(c, LangQuery);
     const data = await readPublicData(storage);
     const generatedAt = latest([...data.updatedAt.values()]);
-    const { xml } = toIatiXml({ ...data, generatedAt, defaultLanguage: lang ?? 'fr' });
+    const { xml } = toIatiXml({
+      ...data,
+      generatedAt,
+      defaultLanguage: lang ?? 'fr',
+      defaults: iatiSettings(process.env),
+    });
     if (xml === null)
       throw new HttpError('not_found', 'No project is public yet, or none can be written to IATI');
+    return cached(c, xml, 'application/xml; charset=utf-8');
+  });
+
+  routes.get('/iati/organisations.xml', async (c) => {
+    const { lang } = readQuery(c, LangQuery);
+    const data = await readPublicData(storage);
+    const { xml } = toIatiOrganisationsXml({
+      projects: data.projects,
+      organisations: data.organisations,
+      generatedAt: latest([...data.updatedAt.values()]),
+      defaultLanguage: lang ?? 'fr',
+      defaults: iatiSettings(process.env),
+    });
+    if (xml === null)
+      throw new HttpError(
+        'not_found',
+        'No public project has a reporting organisation with an IATI identifier',
+      );
     return cached(c, xml, 'application/xml; charset=utf-8');
   });
 

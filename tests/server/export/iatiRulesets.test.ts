@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { TEST_PASSWORD_COST } from '../../../src/server/auth/passwords';
 import { buildExport } from '../../../src/server/export/buildExport';
 import { seedDemo } from '../../../src/server/seed/demoSeed';
-import { checkIatiRulesets, validateIati } from '../../core/export/iatiFixtures';
+import { checkIatiRulesets, validateIati, validateIatiOrganisations } from '../../core/export/iatiFixtures';
 import { backends, type TestDatabase } from '../backends';
 
 /**
@@ -39,6 +39,29 @@ describe.each(backends)('IATI files of the demo on $name', (backend) => {
     expect((await validateIati(xml)).errors).toEqual([]);
     const check = checkIatiRulesets(xml);
     // check.py's own output is the failure message: it names each failed rule and activity.
+    expect(check.output).toMatch(/iati-rulesets: 0 failed of \d+ checks/);
+    expect(check.status, check.output).toBe(0);
+  }, 60_000);
+
+  it('the organisation file is schema-valid, passes every IATI ruleset check and sums the budgets per year', async () => {
+    const { storage, now } = await seeded();
+    const [file] = await buildExport(
+      storage,
+      'operator',
+      { format: 'iati-organisations', lang: 'fr', codes: false, includePersonal: false },
+      now,
+    );
+    const xml = String(file!.body);
+    expect((await validateIatiOrganisations(xml)).errors).toEqual([]);
+    // Each of the four projects has its own reporting organisation, and one 2026 budget line.
+    expect(xml.match(/<iati-organisation /g)).toHaveLength(4);
+    expect(xml).toContain(
+      '<total-budget><period-start iso-date="2026-01-01"/><period-end iso-date="2026-12-31"/>' +
+        '<value currency="XOF" value-date="2026-01-01">320000000</value></total-budget>',
+    );
+    expect(xml).toContain('<recipient-country code="ML"/>');
+    expect(xml).not.toContain('total-expenditure');
+    const check = checkIatiRulesets(xml);
     expect(check.output).toMatch(/iati-rulesets: 0 failed of \d+ checks/);
     expect(check.status, check.output).toBe(0);
   }, 60_000);
