@@ -9,6 +9,7 @@ import { UI_LANGUAGES } from '../../core/i18n/uiLanguages';
 import { FormVersion } from '../../core/records/formVersion';
 import { Indicator } from '../../core/records/indicator';
 import { IndicatorValue } from '../../core/records/indicatorValue';
+import { IatiOrgIdentifier } from '../../core/records/iatiCodes';
 import { Organisation } from '../../core/records/organisation';
 import { Project } from '../../core/records/project';
 import { Submission } from '../../core/records/submission';
@@ -34,6 +35,11 @@ export const ExportRequest = z.object({
   includePersonal: z._default(z.boolean(), false),
   /** Decimals of every latitude and longitude written (0 to 8); full precision when absent. */
   geoPrecision: z.optional(z.int().check(z.gte(0), z.lte(GEO_PRECISION_MAX))),
+  /**
+   * IATI only: the projects this organisation reports (its IATI identifier), as its own publication on the
+   * IATI Registry holds nothing else.
+   */
+  organisation: z.optional(IatiOrgIdentifier),
 });
 export type ExportRequest = z.infer<typeof ExportRequest>;
 
@@ -46,6 +52,7 @@ export function exportFilters(request: ExportRequest): Record<string, unknown> {
     codes: request.codes,
     includePersonal: request.includePersonal,
     geoPrecision: request.geoPrecision ?? null,
+    ...(request.organisation === undefined ? {} : { organisation: request.organisation }),
   };
 }
 
@@ -168,6 +175,11 @@ export async function buildExport(
   now: Date,
 ): Promise<ExportFile[]> {
   if (request.includePersonal && !mayIncludePersonal(who)) throw new HttpError('forbidden', PERSONAL_REFUSED);
+  if (request.organisation !== undefined && !request.format.startsWith('iati'))
+    throw new HttpError(
+      'validation',
+      'organisation= chooses the reporting organisation of an IATI export only',
+    );
   const scope = await scopeOf(storage, who, request.project);
   const options = {
     lang: request.lang,
@@ -267,6 +279,14 @@ async function iatiExport(
     await storage.exports.rows('organisations', { projects: 'all' }),
     Organisation,
   );
+  if (request.organisation !== undefined) {
+    const reporting = new Set(
+      organisations.filter((o) => o.iatiId === request.organisation).map((o) => o.id),
+    );
+    projects = projects.filter((p) => p.organisationId !== null && reporting.has(p.organisationId));
+    if (projects.length === 0)
+      throw new HttpError('not_found', `No project of yours is reported by ${request.organisation}`);
+  }
   const ids = new Set(projects.map((p) => p.id));
   const indicators = parseAll(
     await storage.exports.rows('indicators', scope, request.project),

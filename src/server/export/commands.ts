@@ -21,7 +21,9 @@ export const USAGE = `Usage: npm run export -- <csv|hxl|xlsx|geojson|iati|iati-o
   --project ID   only this project        --form ID   the form (csv, hxl; geojson of submissions)
   --lang fr|en   labels' language (fr)    --codes     choice codes instead of labels
   --include-personal   the answers of questions marked personal_data too (left out by default; audited)
-  --geo-precision N    round every latitude and longitude to N decimals (0-8; 2 is about 1 km)`;
+  --geo-precision N    round every latitude and longitude to N decimals (0-8; 2 is about 1 km)
+  --organisation IATI-ID   iati, iati-organisations: only the projects this organisation reports (its own
+                       publication on the IATI Registry)`;
 
 export interface ExportCliIo {
   out: (line: string) => void;
@@ -39,6 +41,7 @@ const OPTIONS = {
   codes: { type: 'boolean' },
   'include-personal': { type: 'boolean' },
   'geo-precision': { type: 'string' },
+  organisation: { type: 'string' },
   out: { type: 'string' },
 } as const;
 
@@ -66,6 +69,7 @@ export async function runExportCli(argv: string[], io: ExportCliIo): Promise<num
     codes: values.codes ?? false,
     includePersonal: values['include-personal'] ?? false,
     geoPrecision: precisionOf(values['geo-precision']),
+    organisation: values.organisation,
   });
   if (!request.success || positionals.length !== 1 || !values.out) {
     const why = request.success

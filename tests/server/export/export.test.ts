@@ -183,6 +183,19 @@ describe.each(backends)('exports on $name', (backend) => {
     expect(await validateIatiOrganisations(xml)).toEqual({ valid: true, errors: [] });
   });
 
+  it('keeps an IATI file to the projects one organisation reports, when asked', async () => {
+    for (const format of ['iati', 'iati-organisations']) {
+      const own = await get('supervisor', `/api/export/${format}?organisation=ML-NIF-0042`);
+      expect(own.status).toBe(200);
+      expect(await own.text()).toContain('ML-NIF-0042');
+      expect((await get('supervisor', `/api/export/${format}?organisation=XM-DAC-41122`)).status).toBe(404);
+      expect((await get('supervisor', `/api/export/${format}?organisation=not%20an%20id`)).status).toBe(400);
+    }
+    expect(
+      (await get('supervisor', `/api/export/csv?form=${DEMO_FORM.id}&organisation=ML-NIF-0042`)).status,
+    ).toBe(400);
+  });
+
   it('exports project locations and submissions as GeoJSON', async () => {
     const projects = (await (await get('agent', '/api/export/geojson')).json()) as {
       features: { properties: { projectId: string } }[];
@@ -240,7 +253,12 @@ describe.each(backends)('exports on $name', (backend) => {
       expect(vaccins[2]).toMatch(/^VAR,.+\/membre\[1\],.+\/membre\[1\]\/vaccin\[1\]$/);
       expect(await runExportCli(['iati', '--out', join(dir, 'iati.xml')], io)).toBe(0);
       expect((await validateIati(await readFile(join(dir, 'iati.xml'), 'utf8'))).valid).toBe(true);
-      expect(await runExportCli(['iati-organisations', '--out', join(dir, 'org.xml')], io)).toBe(0);
+      expect(
+        await runExportCli(
+          ['iati-organisations', '--organisation', 'ML-NIF-0042', '--out', join(dir, 'org.xml')],
+          io,
+        ),
+      ).toBe(0);
       const org = await readFile(join(dir, 'org.xml'), 'utf8');
       expect((await validateIatiOrganisations(org)).errors).toEqual([]);
       expect(await runExportCli(['csv', '--form', householdForm.id, '--out', join(dir, 'm.zip')], io)).toBe(

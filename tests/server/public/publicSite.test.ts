@@ -198,6 +198,16 @@ describe.each(backends)('the public site on $name', (backend) => {
     ]);
     expect(orgXml).toContain('>320000000</value></total-budget>');
     expect(orgXml).not.toContain('450000000');
+    // One organisation's own publication: its projects only.
+    const unicef = await (
+      await app.request('/public/iati/organisations.xml?organisation=XM-DAC-41122')
+    ).text();
+    expect(unicef.match(/<iati-organisation /g)).toHaveLength(1);
+    const activities = await (
+      await app.request('/public/iati/activities.xml?organisation=XM-DAC-41122')
+    ).text();
+    expect(activities.match(/<iati-activity /g)).toHaveLength(1);
+    expect((await app.request('/public/iati/activities.xml?organisation=XM-DAC-1')).status).toBe(404);
 
     const feed = await app.request('http://base.local/public/feed.xml?lang=en');
     expect(feed.headers.get('content-type')).toContain('application/atom+xml');
