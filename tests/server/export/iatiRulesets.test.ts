@@ -38,8 +38,9 @@ describe.each(backends)('IATI files of the demo on $name', (backend) => {
     const xml = String(file!.body);
     expect((await validateIati(xml)).errors).toEqual([]);
     const check = checkIatiRulesets(xml);
-    // check.py's own output is the failure message: it names each failed rule and activity.
-    expect(check.output).toMatch(/iati-rulesets: 0 failed of \d+ checks/);
+    // check.py's own output is the failure message: it names each failed rule and activity. Some hundred
+    // checks run: the file is not checked vacuously.
+    expect(check.output).toMatch(/iati-rulesets: 0 failed of \d{3,} checks/);
     expect(check.status, check.output).toBe(0);
   }, 60_000);
 
@@ -62,7 +63,7 @@ describe.each(backends)('IATI files of the demo on $name', (backend) => {
     expect(xml).toContain('<recipient-country code="ML"/>');
     expect(xml).not.toContain('total-expenditure');
     const check = checkIatiRulesets(xml);
-    expect(check.output).toMatch(/iati-rulesets: 0 failed of \d+ checks/);
+    expect(check.output).toMatch(/iati-rulesets: 0 failed of \d{2,} checks/);
     expect(check.status, check.output).toBe(0);
   }, 60_000);
 });
