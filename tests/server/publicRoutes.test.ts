@@ -16,6 +16,8 @@ const PUBLIC: Record<string, string> = {
   'GET /public/api/projects': 'public projects, their public fields only',
   'GET /public/api/projects/:id': 'one public project, its public fields only',
   'GET /public/iati/activities.xml': 'the IATI file of public projects',
+  'GET /public/iati/organisations.xml':
+    'the IATI organisation file: the reporting organisations of public projects and their budgets per year',
   'GET /public/feed.xml': 'public projects and their reported results, as a feed',
   'GET /public/api/boundaries':
     'administrative areas uploaded by supervisors, each with the count and budget of public projects only',

@@ -3,7 +3,7 @@ import { ApiError, NetworkError } from './errors';
 import { parseRetryAfter } from './retryAfter';
 
 /** The formats of `GET /api/export/:format` (src/server/routes/export.ts). */
-export const EXPORT_FORMATS = ['csv', 'hxl', 'xlsx', 'geojson', 'iati'] as const;
+export const EXPORT_FORMATS = ['csv', 'hxl', 'xlsx', 'geojson', 'iati', 'iati-organisations'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** What the Exports page asks for: the API's query, in the names the server's zod schema reads. */
@@ -41,7 +41,7 @@ export function exportPath(query: ExportQuery): string {
 export function fileNameOf(disposition: string | null, query: ExportQuery): string {
   const named = /filename="([^"/\\]+)"/.exec(disposition ?? '')?.[1];
   if (named) return named;
-  const extension = query.format === 'hxl' ? 'csv' : query.format === 'iati' ? 'xml' : query.format;
+  const extension = query.format === 'hxl' ? 'csv' : query.format.startsWith('iati') ? 'xml' : query.format;
   return `${query.form ?? 'export'}.${extension}`;
 }
 

@@ -26,6 +26,9 @@ export const exportsFr = {
     'Carte (QGIS, ArcGIS) : les points des soumissions, ou les emplacements des projets sans formulaire.',
   'exports.format.iati': 'IATI',
   'exports.format.iati.hint': 'Activités IATI 2.03 (XML) des projets, à publier.',
+  'exports.format.iati-organisations': 'Organisations (IATI)',
+  'exports.format.iati-organisations.hint':
+    'Fichier organisation IATI 2.03 (XML) : budgets par année des organisations qui rapportent ces projets.',
   'exports.project': 'Projet',
   'exports.allProjects': 'Tous mes projets',
   'exports.form': 'Formulaire',
@@ -75,6 +78,9 @@ const exportsEn: Record<keyof typeof exportsFr, string> = {
     'Map (QGIS, ArcGIS): the submissions’ points, or the projects’ places without a form.',
   'exports.format.iati': 'IATI',
   'exports.format.iati.hint': 'The projects as IATI 2.03 activities (XML), to publish.',
+  'exports.format.iati-organisations': 'Organisations (IATI)',
+  'exports.format.iati-organisations.hint':
+    'IATI 2.03 organisation file (XML): budgets per year of the organisations reporting these projects.',
   'exports.project': 'Project',
   'exports.allProjects': 'All my projects',
   'exports.form': 'Form',

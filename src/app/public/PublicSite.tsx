@@ -80,6 +80,7 @@ export function PublicSite() {
       </main>
       <footer className="public-footer">
         <a href={`/public/iati/activities.xml`}>{t('public.iati')}</a>
+        <a href="/public/iati/organisations.xml">{t('public.iatiOrganisations')}</a>
         <a href={`/public/feed.xml${lang === 'fr' ? '' : `?lang=${lang}`}`}>{t('public.feed')}</a>
         <a href="/">{t('public.signIn')}</a>
       </footer>

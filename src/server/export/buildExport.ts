@@ -3,11 +3,13 @@ import { toCsv, UTF8_BOM } from '../../core/export/csv';
 import { projectsGeoJson, submissionsGeoJson } from '../../core/export/geojson';
 import { GEO_PRECISION_MAX, roundCoordinate } from '../../core/export/geoPrecision';
 import { toIatiXml } from '../../core/export/iati';
+import { toIatiOrganisationsXml } from '../../core/export/iatiOrganisations';
 import { personalFieldNames, submissionTables, type TableOptions } from '../../core/export/submissionTables';
 import { UI_LANGUAGES } from '../../core/i18n/uiLanguages';
 import { FormVersion } from '../../core/records/formVersion';
 import { Indicator } from '../../core/records/indicator';
 import { IndicatorValue } from '../../core/records/indicatorValue';
+import { IatiOrgIdentifier } from '../../core/records/iatiCodes';
 import { Organisation } from '../../core/records/organisation';
 import { Project } from '../../core/records/project';
 import { Submission } from '../../core/records/submission';
@@ -15,9 +17,10 @@ import { hasRole } from '../../core/records/user';
 import { HttpError } from '../http/errors';
 import type { StorageOps, UserRecord } from '../storage/Storage';
 import type { ExportRow, ExportScope } from './ExportReads';
+import { iatiSettings } from './iatiSettings';
 import { tablesToXlsx } from './xlsx';
 
-export const EXPORT_FORMATS = ['csv', 'hxl', 'xlsx', 'geojson', 'iati'] as const;
+export const EXPORT_FORMATS = ['csv', 'hxl', 'xlsx', 'geojson', 'iati', 'iati-organisations'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** What an export asks for; the API's query and the CLI's options both parse into it. */
@@ -32,6 +35,11 @@ export const ExportRequest = z.object({
   includePersonal: z._default(z.boolean(), false),
   /** Decimals of every latitude and longitude written (0 to 8); full precision when absent. */
   geoPrecision: z.optional(z.int().check(z.gte(0), z.lte(GEO_PRECISION_MAX))),
+  /**
+   * IATI only: the projects this organisation reports (its IATI identifier), as its own publication on the
+   * IATI Registry holds nothing else.
+   */
+  organisation: z.optional(IatiOrgIdentifier),
 });
 export type ExportRequest = z.infer<typeof ExportRequest>;
 
@@ -44,6 +52,7 @@ export function exportFilters(request: ExportRequest): Record<string, unknown> {
     codes: request.codes,
     includePersonal: request.includePersonal,
     geoPrecision: request.geoPrecision ?? null,
+    ...(request.organisation === undefined ? {} : { organisation: request.organisation }),
   };
 }
 
@@ -166,6 +175,11 @@ export async function buildExport(
   now: Date,
 ): Promise<ExportFile[]> {
   if (request.includePersonal && !mayIncludePersonal(who)) throw new HttpError('forbidden', PERSONAL_REFUSED);
+  if (request.organisation !== undefined && !request.format.startsWith('iati'))
+    throw new HttpError(
+      'validation',
+      'organisation= chooses the reporting organisation of an IATI export only',
+    );
   const scope = await scopeOf(storage, who, request.project);
   const options = {
     lang: request.lang,
@@ -265,6 +279,14 @@ async function iatiExport(
     await storage.exports.rows('organisations', { projects: 'all' }),
     Organisation,
   );
+  if (request.organisation !== undefined) {
+    const reporting = new Set(
+      organisations.filter((o) => o.iatiId === request.organisation).map((o) => o.id),
+    );
+    projects = projects.filter((p) => p.organisationId !== null && reporting.has(p.organisationId));
+    if (projects.length === 0)
+      throw new HttpError('not_found', `No project of yours is reported by ${request.organisation}`);
+  }
   const ids = new Set(projects.map((p) => p.id));
   const indicators = parseAll(
     await storage.exports.rows('indicators', scope, request.project),
@@ -274,6 +296,24 @@ async function iatiExport(
     await storage.exports.rows('indicatorValues', scope, request.project),
     IndicatorValue,
   ).filter((v) => ids.has(v.projectId));
+  const defaults = iatiSettings(process.env);
+  if (request.format === 'iati-organisations') {
+    const file = toIatiOrganisationsXml({
+      projects,
+      organisations,
+      generatedAt: now.toISOString(),
+      defaultLanguage: request.lang,
+      defaults,
+    });
+    if (file.xml === null)
+      throw new HttpError('conflict', 'No reporting organisation of these projects has an IATI identifier');
+    return {
+      name: 'iati-organisations.xml',
+      contentType: 'application/xml; charset=utf-8',
+      body: file.xml,
+      records: file.organisations,
+    };
+  }
   const { xml, skipped } = toIatiXml({
     projects,
     organisations,
@@ -281,6 +321,7 @@ async function iatiExport(
     indicatorValues,
     generatedAt: now.toISOString(),
     defaultLanguage: request.lang,
+    defaults,
   });
   if (xml === null) throw new HttpError('conflict', 'No project can be published to IATI yet', { skipped });
   return {

@@ -7,7 +7,7 @@ import type { Storage } from '../storage/Storage';
 import { buildExport, exportFilters, ExportRequest } from './buildExport';
 import { zipFiles } from './zip';
 
-export const USAGE = `Usage: npm run export -- <csv|hxl|xlsx|geojson|iati> [options] --out PATH   (env: DATA_DIR=./data, DATABASE_URL)
+export const USAGE = `Usage: npm run export -- <csv|hxl|xlsx|geojson|iati|iati-organisations> [options] --out PATH   (env: DATA_DIR=./data, DATABASE_URL)
 
   csv       a form's submissions, one table per repeat level (needs --form); PATH is a directory that
             receives FORM.csv, FORM-REPEAT.csv…, or a file ending in .zip that holds them
@@ -15,11 +15,15 @@ export const USAGE = `Usage: npm run export -- <csv|hxl|xlsx|geojson|iati> [opti
   xlsx      the same tables as sheets of one workbook (with the HXL row); PATH is the file
   geojson   a form's submissions with --form, else the projects' locations; PATH is the file
   iati      the projects as IATI 2.03 activities; PATH is the file
+  iati-organisations   their reporting organisations as an IATI 2.03 organisation file (budgets per
+            year); PATH is the file
 
   --project ID   only this project        --form ID   the form (csv, hxl; geojson of submissions)
   --lang fr|en   labels' language (fr)    --codes     choice codes instead of labels
   --include-personal   the answers of questions marked personal_data too (left out by default; audited)
-  --geo-precision N    round every latitude and longitude to N decimals (0-8; 2 is about 1 km)`;
+  --geo-precision N    round every latitude and longitude to N decimals (0-8; 2 is about 1 km)
+  --organisation IATI-ID   iati, iati-organisations: only the projects this organisation reports (its own
+                       publication on the IATI Registry)`;
 
 export interface ExportCliIo {
   out: (line: string) => void;
@@ -37,6 +41,7 @@ const OPTIONS = {
   codes: { type: 'boolean' },
   'include-personal': { type: 'boolean' },
   'geo-precision': { type: 'string' },
+  organisation: { type: 'string' },
   out: { type: 'string' },
 } as const;
 
@@ -64,6 +69,7 @@ export async function runExportCli(argv: string[], io: ExportCliIo): Promise<num
     codes: values.codes ?? false,
     includePersonal: values['include-personal'] ?? false,
     geoPrecision: precisionOf(values['geo-precision']),
+    organisation: values.organisation,
   });
   if (!request.success || positionals.length !== 1 || !values.out) {
     const why = request.success

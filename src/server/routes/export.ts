@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod/mini';
+import { IatiOrgIdentifier } from '../../core/records/iatiCodes';
 import { UI_LANGUAGES } from '../../core/i18n/uiLanguages';
 import { requireUser } from '../auth/session';
 import { auditContext } from '../audit/context';
@@ -27,14 +28,16 @@ const ExportQuery = z.strictObject({
   codes: z.optional(z.enum(['true', 'false', '1', '0'])),
   includePersonal: z.optional(z.enum(['true', 'false', '1', '0'])),
   geoPrecision: z.optional(z.string().check(z.regex(/^[0-8]$/, 'A number of decimals from 0 to 8'))),
+  organisation: z.optional(IatiOrgIdentifier),
 });
 
 const isTrue = (flag: string | undefined) => flag === 'true' || flag === '1';
 
 /**
- * `GET /api/export/:format` (csv, hxl, xlsx, geojson, iati) with the user's rights (see buildExport.ts). A csv or
- * hxl export of a form with repeats is a ZIP of its tables. Never cached: it may hold personal data (the
- * answers of personal questions only with `includePersonal=true`, for supervisors and admins, audited).
+ * `GET /api/export/:format` (csv, hxl, xlsx, geojson, iati, iati-organisations) with the user's rights (see
+ * buildExport.ts); `organisation=` keeps an IATI file to the projects one organisation reports. A csv or hxl
+ * export of a form with repeats is a ZIP of its tables. Never cached: it may hold personal data (the answers
+ * of personal questions only with `includePersonal=true`, for supervisors and admins, audited).
  */
 export function exportRoutes(storage: Storage, now: Clock, limits: ServerLimits): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
@@ -54,6 +57,7 @@ export function exportRoutes(storage: Storage, now: Clock, limits: ServerLimits)
       codes: isTrue(query.codes),
       includePersonal: isTrue(query.includePersonal),
       geoPrecision: query.geoPrecision === undefined ? undefined : Number(query.geoPrecision),
+      organisation: query.organisation,
     });
     const at = now();
     const audited = {

@@ -4,14 +4,18 @@ import { z } from 'zod/mini';
 import { atomFeed } from '../../core/public/atomFeed';
 import { publicAreas } from '../../core/public/boundaries';
 import { toIatiXml } from '../../core/export/iati';
+import { toIatiOrganisationsXml } from '../../core/export/iatiOrganisations';
 import { UI_LANGUAGES } from '../../core/i18n/uiLanguages';
+import { IatiOrgIdentifier } from '../../core/records/iatiCodes';
 import type { AppEnv, Clock } from '../http/env';
 import { readQuery } from '../http/body';
 import { HttpError } from '../http/errors';
 import { requestLanguage } from '../http/language';
+import { iatiSettings } from '../export/iatiSettings';
 import type { ServerLimits } from '../limits/config';
 import { rateLimit } from '../limits/rateLimit';
-import { feedEntries, readPublicData } from '../public/publicData';
+import { feedEntries, readPublicData, type PublicData } from '../public/publicData';
+import type { Project } from '../../core/records/project';
 import type { Storage } from '../storage/Storage';
 
 /**
@@ -21,6 +25,11 @@ import type { Storage } from '../storage/Storage';
 const CACHE_CONTROL = 'public, no-cache';
 
 const LangQuery = z.strictObject({ lang: z.optional(z.enum(UI_LANGUAGES)) });
+/** An IATI file: its language, and optionally one reporting organisation's projects only (its publication). */
+const IatiQuery = z.strictObject({
+  lang: z.optional(z.enum(UI_LANGUAGES)),
+  organisation: z.optional(IatiOrgIdentifier),
+});
 
 /**
  * The public site's data, with no sign-in (issue 15, "The public map of aid"): what admins marked public
@@ -28,7 +37,9 @@ const LangQuery = z.strictObject({ lang: z.optional(z.enum(UI_LANGUAGES)) });
  *
  * - `GET /public/api/projects`, `GET /public/api/projects/:id`: the public projects as JSON;
  * - `GET /public/iati/activities.xml`: their IATI 2.03 activity file, at a stable address for the IATI
- *   Registry;
+ *   Registry; `GET /public/iati/organisations.xml`: the IATI 2.03 organisation file of their reporting
+ *   organisations (budgets per year of the public projects only); `?organisation=IATI-ID` keeps either file
+ *   to the projects one organisation reports, its own publication;
  * - `GET /public/api/boundaries`: the administrative areas uploaded (src/server/routes/boundaries.ts), each
  *   with the number of public projects working there and their budget (matched by P-code);
  * - `GET /public/feed.xml`: an Atom feed of published projects and reported results (`?lang=en`).
@@ -62,12 +73,36 @@ export function publicRoutes(storage: Storage, now: Clock, limits: ServerLimits)
   });
 
   routes.get('/iati/activities.xml', async (c) => {
-    const { lang } = readQuery(c, LangQuery);
+    const { lang, organisation } = readQuery(c, IatiQuery);
     const data = await readPublicData(storage);
     const generatedAt = latest([...data.updatedAt.values()]);
-    const { xml } = toIatiXml({ ...data, generatedAt, defaultLanguage: lang ?? 'fr' });
+    const { xml } = toIatiXml({
+      ...data,
+      projects: reportedBy(data, organisation),
+      generatedAt,
+      defaultLanguage: lang ?? 'fr',
+      defaults: iatiSettings(process.env),
+    });
     if (xml === null)
       throw new HttpError('not_found', 'No project is public yet, or none can be written to IATI');
+    return cached(c, xml, 'application/xml; charset=utf-8');
+  });
+
+  routes.get('/iati/organisations.xml', async (c) => {
+    const { lang, organisation } = readQuery(c, IatiQuery);
+    const data = await readPublicData(storage);
+    const { xml } = toIatiOrganisationsXml({
+      projects: reportedBy(data, organisation),
+      organisations: data.organisations,
+      generatedAt: latest([...data.updatedAt.values()]),
+      defaultLanguage: lang ?? 'fr',
+      defaults: iatiSettings(process.env),
+    });
+    if (xml === null)
+      throw new HttpError(
+        'not_found',
+        'No public project has a reporting organisation with an IATI identifier',
+      );
     return cached(c, xml, 'application/xml; charset=utf-8');
   });
 
@@ -90,6 +125,13 @@ export function publicRoutes(storage: Storage, now: Clock, limits: ServerLimits)
 }
 
 /** The latest of ISO 8601 times; the epoch for none (the file then still says when it was made, stably). */
+/** The public projects, or only those `organisation` (an IATI identifier) reports. */
+function reportedBy(data: PublicData, organisation: string | undefined): Project[] {
+  if (organisation === undefined) return data.projects;
+  const ids = new Set(data.organisations.filter((o) => o.iatiId === organisation).map((o) => o.id));
+  return data.projects.filter((p) => p.organisationId !== null && ids.has(p.organisationId));
+}
+
 function latest(times: readonly string[]): string {
   return times.reduce((a, b) => (b > a ? b : a), '1970-01-01T00:00:00.000Z');
 }

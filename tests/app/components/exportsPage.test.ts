@@ -100,6 +100,7 @@ describe('downloading an export', () => {
     );
     expect(fileNameOf(null, { ...query, format: 'hxl' })).toBe('menage.csv');
     expect(fileNameOf('attachment; filename="../x"', { ...query, format: 'iati' })).toBe('menage.xml');
+    expect(fileNameOf(null, { ...query, format: 'iati-organisations' })).toBe('menage.xml');
   });
 });
 
@@ -137,6 +138,9 @@ describe('the Exports page’s choices', () => {
       includePersonal: false,
     });
     expect(queryOf({ ...base, format: 'iati', formKey: 'p-gao/menage/1' }, forms)).not.toHaveProperty('form');
+    expect(
+      queryOf({ ...base, format: 'iati-organisations', formKey: 'p-gao/menage/1' }, forms),
+    ).not.toHaveProperty('form');
     // Back to CSV from the places: a form again.
     expect(withForm({ ...places, format: 'csv' }, forms).formKey).toBe('p-gao/menage/1');
   });

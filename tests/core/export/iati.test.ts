@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toIatiXml } from '../../../src/core/export/iati';
 import {
+  checkIatiRulesets,
   demoIndicator,
   demoProject,
   donor,
@@ -53,18 +54,83 @@ describe('IATI activities export', () => {
     expect(xml).not.toContain('value="9"');
   });
 
+  it('says where the aid goes and how, with documented defaults, and passes the IATI rulesets', () => {
+    const { xml } = toIatiXml({
+      projects: [demoProject],
+      organisations: [gao, donor],
+      indicators: [demoIndicator],
+      indicatorValues: [value({})],
+      generatedAt: AT,
+    });
+    // 72040 (emergency food assistance) is a humanitarian sector.
+    expect(xml).toContain('<iati-activity xml:lang="fr" default-currency="XOF" humanitarian="1">');
+    expect(xml).toContain(
+      '<recipient-country code="ML" percentage="100"/><recipient-region code="289" vocabulary="1" percentage="0"/><location>',
+    );
+    expect(xml).toContain(
+      '<collaboration-type code="1"/><default-flow-type code="10"/><default-finance-type code="110"/>' +
+        '<default-aid-type code="C01" vocabulary="1"/><budget ',
+    );
+    const check = checkIatiRulesets(xml!);
+    expect(check.output).toMatch(/iati-rulesets: 0 failed of \d+ checks/);
+    expect(check.status, check.output).toBe(0);
+  });
+
+  it('takes other defaults, and flags no development project as humanitarian', async () => {
+    const development = {
+      ...demoProject,
+      sectors: [{ code: '31120', percentage: 100 }],
+      budgets: [],
+    };
+    const { xml } = toIatiXml({
+      projects: [development],
+      organisations: [gao],
+      indicators: [],
+      indicatorValues: [],
+      generatedAt: AT,
+      defaults: { recipientCountry: 'NE', currency: 'EUR', flowType: '30', aidType: 'B03' },
+    });
+    expect(xml).toContain('<iati-activity xml:lang="fr" default-currency="EUR">');
+    expect(xml).toContain('<recipient-country code="NE" percentage="100"/>');
+    expect(xml).toContain('<default-flow-type code="30"/>');
+    expect(xml).toContain('<default-aid-type code="B03" vocabulary="1"/>');
+    expect((await validateIati(xml!)).errors).toEqual([]);
+  });
+
+  it('leaves out an actual date later than the file, which is not a fact yet', () => {
+    const { xml } = toIatiXml({
+      projects: [{ ...demoProject, actualStart: '2026-12-03', actualEnd: '2027-01-01' }],
+      organisations: [gao],
+      indicators: [],
+      indicatorValues: [],
+      generatedAt: AT,
+    });
+    expect(xml).not.toContain('type="2"');
+    expect(xml).not.toContain('type="4"');
+    expect(xml).toContain('<activity-date type="1" iso-date="2026-01-01"/>');
+  });
+
   it('leaves out projects IATI cannot take, and says why', () => {
     const noDates = { ...demoProject, id: 'p-2', plannedStart: null, plannedEnd: null, actualStart: null };
     const noOrgId = { ...demoProject, id: 'p-3', organisationId: 'org-2' };
+    const onlyEnd = { ...demoProject, id: 'p-4', plannedStart: null, actualStart: null };
+    const noSector = { ...demoProject, id: 'p-5', sectors: [] };
     const result = toIatiXml({
-      projects: [noDates, { ...noOrgId }, { ...demoProject, organisationId: null }],
+      projects: [noDates, { ...noOrgId }, { ...demoProject, organisationId: null }, onlyEnd, noSector],
       organisations: [gao, { ...donor, iatiId: null }],
       indicators: [],
       indicatorValues: [],
       generatedAt: AT,
     });
     expect(result.xml).toBeNull();
-    expect(result.skipped.map((s) => s.projectId)).toEqual(['p-2', 'p-3', 'p-1']);
+    expect(result.skipped.map((s) => s.projectId)).toEqual(['p-2', 'p-3', 'p-1', 'p-4', 'p-5']);
+    expect(result.skipped.map((s) => s.reason)).toEqual([
+      'IATI needs a start date, planned or actual',
+      'The reporting organisation has no IATI identifier',
+      'The reporting organisation has no IATI identifier',
+      'IATI needs a start date, planned or actual',
+      'IATI needs a DAC sector',
+    ]);
   });
 
   it('says inside a file which projects it left out, and stays valid', async () => {

@@ -1,5 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { validateXML } from 'xmllint-wasm';
@@ -27,6 +29,38 @@ export async function validateIati(xml: string): Promise<{ valid: boolean; error
     preload: PRELOAD,
   });
   return { valid: result.valid, errors: result.errors.map((e) => e.message) };
+}
+
+const ORGANISATIONS_SCHEMA = file('iati-organisations-schema.xsd');
+
+/** The official IATI 2.03 organisation schema's verdict on `xml`. */
+export async function validateIatiOrganisations(xml: string): Promise<{ valid: boolean; errors: string[] }> {
+  const result = await validateXML({
+    xml: { fileName: 'organisations.xml', contents: xml },
+    schema: ORGANISATIONS_SCHEMA,
+    preload: PRELOAD,
+  });
+  return { valid: result.valid, errors: result.errors.map((e) => e.message) };
+}
+
+/**
+ * IATI's reference rulesets (IATI-Rulesets' own Python implementation, with the shared fixtures) on `xml`:
+ * check.py prints each failed rule and `iati-rulesets: F failed of N checks`. Debian's python3 has the lxml
+ * and dateutil it needs (.ci/run installs them); a pyenv `python3` on PATH may not, hence /usr/bin/python3.
+ */
+export function checkIatiRulesets(xml: string): { status: number | null; output: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'terrain-iati-'));
+  try {
+    writeFileSync(join(dir, 'file.xml'), xml);
+    const run = spawnSync(
+      '/usr/bin/python3',
+      [`${DIR}/rulesets/check.py`, `${DIR}/rulesets/standard_py.json`, join(dir, 'file.xml')],
+      { encoding: 'utf8' },
+    );
+    return { status: run.status, output: `${run.stdout}${run.stderr}${run.error?.message ?? ''}` };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export const gao: Organisation = {

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_FORM, DEMO_PROJECT } from '../../../src/server/seed/demoForm';
 import { runExportCli } from '../../../src/server/export/commands';
 import { householdForm, sampleSubmission } from '../../core/export/householdForm';
-import { validateIati } from '../../core/export/iatiFixtures';
+import { validateIati, validateIatiOrganisations } from '../../core/export/iatiFixtures';
 import { backends } from '../backends';
 import {
   newClientId,
@@ -52,6 +52,16 @@ describe.each(backends)('exports on $name', (backend) => {
         {
           ...DEMO_PROJECT,
           plannedStart: '2026-01-01',
+          sectors: [{ code: '72040', percentage: 100 }],
+          budgets: [
+            {
+              periodStart: '2026-01-01',
+              periodEnd: '2026-12-31',
+              value: 1000,
+              currency: 'XOF',
+              type: 'original',
+            },
+          ],
           locations: [
             { name: 'Gao', adm1: 'ML07', adm2: null, adm3: null, point: { lat: 16.27, lon: -0.04 } },
           ],
@@ -147,11 +157,43 @@ describe.each(backends)('exports on $name', (backend) => {
     await putRecords(
       server.storage,
       'projects',
-      [{ ...DEMO_PROJECT, plannedStart: '2026-01-01', focalPointId: focalId }],
+      [
+        {
+          ...DEMO_PROJECT,
+          plannedStart: '2026-01-01',
+          sectors: [{ code: '72040', percentage: 100 }],
+          focalPointId: focalId,
+        },
+      ],
       (p) => p.id as string,
       AT,
     );
     expect((await get('focal', '/api/export/iati')).status).toBe(200);
+  });
+
+  it('publishes the IATI organisation file with the same rights, valid against its schema', async () => {
+    expect((await get('agent', '/api/export/iati-organisations')).status).toBe(403);
+    expect((await get('focal', '/api/export/iati-organisations')).status).toBe(403);
+    const res = await get('supervisor', '/api/export/iati-organisations');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('application/xml');
+    const xml = await res.text();
+    expect(xml).toContain('<organisation-identifier>ML-NIF-0042</organisation-identifier>');
+    expect(xml).toContain('<value currency="XOF" value-date="2026-01-01">1000</value></total-budget>');
+    expect(await validateIatiOrganisations(xml)).toEqual({ valid: true, errors: [] });
+  });
+
+  it('keeps an IATI file to the projects one organisation reports, when asked', async () => {
+    for (const format of ['iati', 'iati-organisations']) {
+      const own = await get('supervisor', `/api/export/${format}?organisation=ML-NIF-0042`);
+      expect(own.status).toBe(200);
+      expect(await own.text()).toContain('ML-NIF-0042');
+      expect((await get('supervisor', `/api/export/${format}?organisation=XM-DAC-41122`)).status).toBe(404);
+      expect((await get('supervisor', `/api/export/${format}?organisation=not%20an%20id`)).status).toBe(400);
+    }
+    expect(
+      (await get('supervisor', `/api/export/csv?form=${DEMO_FORM.id}&organisation=ML-NIF-0042`)).status,
+    ).toBe(400);
   });
 
   it('exports project locations and submissions as GeoJSON', async () => {
@@ -211,6 +253,14 @@ describe.each(backends)('exports on $name', (backend) => {
       expect(vaccins[2]).toMatch(/^VAR,.+\/membre\[1\],.+\/membre\[1\]\/vaccin\[1\]$/);
       expect(await runExportCli(['iati', '--out', join(dir, 'iati.xml')], io)).toBe(0);
       expect((await validateIati(await readFile(join(dir, 'iati.xml'), 'utf8'))).valid).toBe(true);
+      expect(
+        await runExportCli(
+          ['iati-organisations', '--organisation', 'ML-NIF-0042', '--out', join(dir, 'org.xml')],
+          io,
+        ),
+      ).toBe(0);
+      const org = await readFile(join(dir, 'org.xml'), 'utf8');
+      expect((await validateIatiOrganisations(org)).errors).toEqual([]);
       expect(await runExportCli(['csv', '--form', householdForm.id, '--out', join(dir, 'm.zip')], io)).toBe(
         0,
       );

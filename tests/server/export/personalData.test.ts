@@ -110,6 +110,7 @@ describe.each(backends)('personal data in exports on $name', (backend) => {
         {
           ...DEMO_PROJECT,
           plannedStart: '2026-01-01',
+          sectors: [{ code: '72040', percentage: 100 }],
           locations: [
             { name: 'Gao', adm1: 'ML07', adm2: null, adm3: null, point: { lat: 16.27, lon: -0.04 } },
           ],

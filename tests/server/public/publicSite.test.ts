@@ -8,7 +8,7 @@ import { TEST_PASSWORD_COST } from '../../../src/server/auth/passwords';
 import { DEFAULT_LIMITS } from '../../../src/server/limits/config';
 import { DEMO_PROJECT } from '../../../src/server/seed/demoForm';
 import { seedDemo } from '../../../src/server/seed/demoSeed';
-import { validateIati } from '../../core/export/iatiFixtures';
+import { validateIati, validateIatiOrganisations } from '../../core/export/iatiFixtures';
 import { backends, type TestDatabase } from '../backends';
 import { newClientId, OTHER_PROJECT, setupServer, submission, type TestServer } from '../harness';
 
@@ -107,6 +107,7 @@ describe.each(backends)('the public site on $name', (backend) => {
       '/public/api/projects',
       `/public/api/projects/${DEMO_PROJECT.id}`,
       '/public/iati/activities.xml',
+      '/public/iati/organisations.xml',
       '/public/feed.xml',
       '/public/feed.xml?lang=en',
     ]) {
@@ -185,6 +186,28 @@ describe.each(backends)('the public site on $name', (backend) => {
     // No private project: the demo's own, nor the other sample ones.
     expect(xml).not.toContain(DEMO_PROJECT.code);
     expect(xml).not.toContain('FR-RCS-326491558-ML-KDL-NUT-2026');
+
+    // The organisation file: the two public projects' reporting organisations, their budgets only.
+    const orgs = await app.request('/public/iati/organisations.xml');
+    expect(orgs.status).toBe(200);
+    const orgXml = await orgs.text();
+    expect((await validateIatiOrganisations(orgXml)).errors).toEqual([]);
+    expect(orgXml.match(/<organisation-identifier>[^<]*/g)).toEqual([
+      '<organisation-identifier>NO-BRC-977538319',
+      '<organisation-identifier>XM-DAC-41122',
+    ]);
+    expect(orgXml).toContain('>320000000</value></total-budget>');
+    expect(orgXml).not.toContain('450000000');
+    // One organisation's own publication: its projects only.
+    const unicef = await (
+      await app.request('/public/iati/organisations.xml?organisation=XM-DAC-41122')
+    ).text();
+    expect(unicef.match(/<iati-organisation /g)).toHaveLength(1);
+    const activities = await (
+      await app.request('/public/iati/activities.xml?organisation=XM-DAC-41122')
+    ).text();
+    expect(activities.match(/<iati-activity /g)).toHaveLength(1);
+    expect((await app.request('/public/iati/activities.xml?organisation=XM-DAC-1')).status).toBe(404);
 
     const feed = await app.request('http://base.local/public/feed.xml?lang=en');
     expect(feed.headers.get('content-type')).toContain('application/atom+xml');

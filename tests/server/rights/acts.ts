@@ -448,7 +448,12 @@ export const ACTS: Record<string, Act> = {
 
   async 'export-iati'(w, column) {
     const p = await w.project();
-    return httpOutcome(await w.request(column, `/api/export/iati?project=${p}`));
+    const activities = httpOutcome(await w.request(column, `/api/export/iati?project=${p}`));
+    // The organisation file is the same publication, under the same right.
+    const organisations = httpOutcome(await w.request(column, `/api/export/iati-organisations?project=${p}`));
+    if (activities !== organisations)
+      throw new Error(`iati ${activities}, iati-organisations ${organisations}`);
+    return activities;
   },
 
   async import(w, column) {

@@ -116,6 +116,7 @@ export class RightsWorld {
         organisationId,
         status: 'active',
         plannedStart: '2026-01-01',
+        sectors: [{ code: '15110', percentage: 100 }],
       });
       await putServerRecord(tx, 'projects', project, null, at);
       for (const userId of memberIds) await tx.addProjectMember(id, userId);

@@ -27,7 +27,7 @@ export function mayIncludePersonal(role: Role): boolean {
 
 /** Whether a format exports a form's submissions: needs one (csv, hxl, xlsx), may take one (geojson). */
 export function formNeed(format: ExportFormat): 'required' | 'optional' | 'none' {
-  if (format === 'iati') return 'none';
+  if (format === 'iati' || format === 'iati-organisations') return 'none';
   return format === 'geojson' ? 'optional' : 'required';
 }
 

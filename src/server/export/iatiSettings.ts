@@ -1,0 +1,31 @@
+import { z } from 'zod/mini';
+import { IATI_DEFAULTS, type IatiDefaults } from '../../core/export/iatiDefaults';
+
+/**
+ * The IATI defaults a deployment may change by environment variables (IATI_DEFAULTS in
+ * src/core/export/iatiDefaults.ts says what each one means); unset ones keep Terrain's defaults.
+ */
+const ENV: Record<keyof IatiDefaults, [string, z.ZodMiniString]> = {
+  recipientCountry: ['IATI_RECIPIENT_COUNTRY', z.string().check(z.regex(/^[A-Z]{2}$/))],
+  recipientRegion: ['IATI_RECIPIENT_REGION', z.string().check(z.regex(/^\d{3}$/))],
+  currency: ['IATI_DEFAULT_CURRENCY', z.string().check(z.regex(/^[A-Z]{3}$/))],
+  collaborationType: ['IATI_COLLABORATION_TYPE', z.string().check(z.regex(/^\d$/))],
+  flowType: ['IATI_FLOW_TYPE', z.string().check(z.regex(/^\d{2}$/))],
+  financeType: ['IATI_FINANCE_TYPE', z.string().check(z.regex(/^\d{1,4}$/))],
+  aidType: ['IATI_AID_TYPE', z.string().check(z.regex(/^[A-H]\d{2}$/))],
+};
+
+export function iatiSettings(env: Record<string, string | undefined>): IatiDefaults {
+  const out: IatiDefaults = { ...IATI_DEFAULTS };
+  for (const [key, [name, schema]] of Object.entries(ENV) as [
+    keyof IatiDefaults,
+    [string, z.ZodMiniString],
+  ][]) {
+    const text = env[name];
+    if (text === undefined || text === '') continue;
+    if (!schema.safeParse(text).success)
+      throw new Error(`${name}=${text} is not a valid IATI code (see the README's IATI section)`);
+    out[key] = text;
+  }
+  return out;
+}

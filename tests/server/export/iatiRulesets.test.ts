@@ -1,0 +1,69 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { TEST_PASSWORD_COST } from '../../../src/server/auth/passwords';
+import { buildExport } from '../../../src/server/export/buildExport';
+import { seedDemo } from '../../../src/server/seed/demoSeed';
+import { checkIatiRulesets, validateIati, validateIatiOrganisations } from '../../core/export/iatiFixtures';
+import { backends, type TestDatabase } from '../backends';
+
+/**
+ * The demo's IATI files as the IATI Registry takes them: valid against the official schemas and with no
+ * failure under IATI's reference rulesets (standard_py.json, run by check.py with /usr/bin/python3).
+ */
+describe.each(backends)('IATI files of the demo on $name', (backend) => {
+  let db: TestDatabase | undefined;
+  afterEach(async () => {
+    await db?.cleanup();
+  });
+
+  const seeded = async () => {
+    db = await backend.create();
+    const now = new Date('2026-11-24T08:00:00.000Z');
+    await seedDemo(db.storage, {
+      password: 'sample-pass-1',
+      now,
+      passwordCost: TEST_PASSWORD_COST,
+      sampleData: true,
+    });
+    return { storage: db.storage, now };
+  };
+
+  it('the activity file passes every IATI ruleset check', async () => {
+    const { storage, now } = await seeded();
+    const [file] = await buildExport(
+      storage,
+      'operator',
+      { format: 'iati', lang: 'fr', codes: false, includePersonal: false },
+      now,
+    );
+    const xml = String(file!.body);
+    expect((await validateIati(xml)).errors).toEqual([]);
+    const check = checkIatiRulesets(xml);
+    // check.py's own output is the failure message: it names each failed rule and activity. Some hundred
+    // checks run: the file is not checked vacuously.
+    expect(check.output).toMatch(/iati-rulesets: 0 failed of \d{3,} checks/);
+    expect(check.status, check.output).toBe(0);
+  }, 60_000);
+
+  it('the organisation file is schema-valid, passes every IATI ruleset check and sums the budgets per year', async () => {
+    const { storage, now } = await seeded();
+    const [file] = await buildExport(
+      storage,
+      'operator',
+      { format: 'iati-organisations', lang: 'fr', codes: false, includePersonal: false },
+      now,
+    );
+    const xml = String(file!.body);
+    expect((await validateIatiOrganisations(xml)).errors).toEqual([]);
+    // Each of the four projects has its own reporting organisation, and one 2026 budget line.
+    expect(xml.match(/<iati-organisation /g)).toHaveLength(4);
+    expect(xml).toContain(
+      '<total-budget><period-start iso-date="2026-01-01"/><period-end iso-date="2026-12-31"/>' +
+        '<value currency="XOF" value-date="2026-01-01">320000000</value></total-budget>',
+    );
+    expect(xml).toContain('<recipient-country code="ML"/>');
+    expect(xml).not.toContain('total-expenditure');
+    const check = checkIatiRulesets(xml);
+    expect(check.output).toMatch(/iati-rulesets: 0 failed of \d{2,} checks/);
+    expect(check.status, check.output).toBe(0);
+  }, 60_000);
+});
