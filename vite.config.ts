@@ -35,7 +35,8 @@ let closures: Map<string, string> | undefined;
  * repositories), loaded after the sign-in page (src/app/App.tsx) so that a new user's first screen does not
  * wait for it on a slow link; and `form`, the form page with all it imports statically that the shell does
  * not (the engine, react-hook-form). What the sign-in or unlock page shares with the shell (the language
- * switch…) joins the start chunk, so that neither waits for the other. Otherwise Rolldown cuts a dozen small
+ * switch…) joins the start chunk, so that neither waits for the other; so does what the public site shares
+ * with the shell or the form page (publicSiteModules). Otherwise Rolldown cuts a dozen small
  * chunks where lazy pages share modules with these: each its own request at a 400 ms round trip, and about
  * 2 KB worse compressed.
  */
@@ -55,7 +56,32 @@ function agentChunk(id: string, ctx: ChunkingContext): string | null {
     }
   }
   const chunk = closures.get(id);
-  return chunk === undefined || chunk === 'signin' ? null : chunk;
+  if (chunk === undefined || chunk === 'signin') return null;
+  return (chunk === 'shell' || chunk === 'form') && publicSiteModules(ctx).has(id) ? 'start' : chunk;
+}
+
+/** The public site (`/public/`, no sign-in; issue 15), loaded lazily by the entry. */
+const PUBLIC_SITE = 'src/app/public/PublicSite.tsx';
+let publicModules: Set<string> | undefined;
+
+/**
+ * The modules the public site imports statically. It must not download the signed-in app's `shell` chunk
+ * (zod, Dexie…, about 52 KB gzip): the few modules it shares with the agent's chunks (pickText, day, the
+ * language switch…, each zod-free) go to the `start` chunk, which both load anyway: the agent downloads
+ * the same code (23 bytes more gzip, the imports between chunks). `scripts/bundle-budget.ts` fails when the public site imports `shell` again (e.g. a module
+ * with a zod schema imported from src/app/public).
+ */
+function publicSiteModules(ctx: ChunkingContext): Set<string> {
+  if (!publicModules) {
+    publicModules = new Set();
+    const stack = [fileURLToPath(new URL(PUBLIC_SITE, import.meta.url))];
+    for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+      if (publicModules.has(next)) continue;
+      publicModules.add(next);
+      stack.push(...(ctx.getModuleInfo(next)?.importedIds ?? []));
+    }
+  }
+  return publicModules;
 }
 
 /**

@@ -1,8 +1,8 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { publicAreas, type PublicArea, type PublicBoundaries } from '../../core/public/boundaries';
+import { publicAreas, type PublicArea, type PublicBoundaries } from '../../core/public/publicAreas';
 import { choroplethClasses, classOf, type ChoroplethClass } from '../../core/public/choropleth';
 import type { PublicProject } from '../../core/public/publicProject';
-import { pickText } from '../../core/i18n/localized';
+import { pickText } from '../../core/i18n/pickText';
 import { useT } from '../i18n/useT';
 import type { MapLibreMap } from '../maps/mapLibrary';
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod/mini';
 import { atomFeed } from '../../core/public/atomFeed';
-import { publicAreas } from '../../core/public/boundaries';
+import { publicAreas } from '../../core/public/publicAreas';
 import { toIatiXml } from '../../core/export/iati';
 import { UI_LANGUAGES } from '../../core/i18n/uiLanguages';
 import type { AppEnv, Clock } from '../http/env';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodeHlc } from '../../../src/core/hlc';
-import type { PublicBoundaries } from '../../../src/core/public/boundaries';
+import type { PublicBoundaries } from '../../../src/core/public/publicAreas';
 import type { Mutation } from '../../../src/core/sync/protocol';
 import { DEMO_PROJECT } from '../../../src/server/seed/demoForm';
 import { backends } from '../backends';
