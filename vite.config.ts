@@ -18,9 +18,14 @@ const { version } = JSON.parse(readFileSync(new URL('package.json', import.meta.
 const WIDGETS =
   /src\/app\/(components\/questions\/(DateTime|DateParts|dateTime|Range|Geopoint|GeoList|PointAdder|pointAnswers|MediaQuestion|media\/|Barcode|Rank|rankOrder|PagedItems)|hooks\/(useGeolocation|useMediaSave|useBarcodeScan))|src\/core\/i18n\/dateParts/;
 
-/** The map (src/app/maps/MapWidgets.tsx and MapLibre): loaded only when a map shows, one chunk of its own. */
-const MAP =
-  /src\/app\/maps\/(MapWidgets|mapLibrary|basemap)|src\/app\/i18n\/mapStrings|src\/core\/geo\/|node_modules\/maplibre-gl\//;
+/**
+ * The map: loaded only when a map shows. MapLibre with the module that makes a map (mapLibrary, basemap), in
+ * one chunk, which the public site loads too; the app's map widgets (src/app/maps/MapWidgets.tsx, core/geo)
+ * in another, since they import the form engine and the signed-in app's code, which a visitor of the public
+ * map has no use for.
+ */
+const MAP_LIBRARY = /src\/app\/maps\/(mapLibrary|basemap)|node_modules\/maplibre-gl\//;
+const MAP_WIDGETS = /src\/app\/maps\/MapWidgets|src\/app\/i18n\/mapStrings|src\/core\/geo\//;
 
 const closureRoots: [chunk: string, modules: string[]][] = [
   ['signin', ['src/app/pages/SignIn.tsx', 'src/app/pages/Unlock.tsx']],
@@ -221,9 +226,10 @@ export default defineConfig({
             // On a 400 ms round trip each lazy widget was a request of its own, discovered only as the form
             // rendered; together they compress about 3 KB smaller (they share most of their imports).
             { name: 'widgets', test: WIDGETS },
-            // MapLibre (about 1 MB) with the map widgets: never in the entry, `shell` or `form` chunks, nor in
-            // the widgets' (scripts/bundle-budget.ts prints it on a line of its own).
-            { name: 'map', test: MAP },
+            // MapLibre (about 1 MB), then the map widgets: never in the entry, `shell` or `form` chunks, nor in
+            // the widgets' (scripts/bundle-budget.ts prints them on a line of their own).
+            { name: 'map', test: MAP_LIBRARY },
+            { name: 'mapWidgets', test: MAP_WIDGETS },
             { name: agentChunk },
           ],
         },

@@ -106,7 +106,14 @@ export function PublicMap({ projects, onOpen }: { projects: PublicProject[]; onO
     void import('../maps/mapLibrary')
       .then(({ createMap }) =>
         container.current
-          ? createMap({ container: container.current, label: t('public.map'), bounds: MALI })
+          ? createMap({
+              container: container.current,
+              label: t('public.map'),
+              bounds: MALI,
+              // The built-in basemap only: no map packs of the device (their store loads Dexie and zod, the
+              // signed-in app's code, which a visitor does not download), and a country's areas need none.
+              addPackSource: () => Promise.resolve(),
+            })
           : null,
       )
       .then((created) => {
