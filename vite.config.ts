@@ -22,10 +22,12 @@ const WIDGETS =
  * The map: loaded only when a map shows. MapLibre with the module that makes a map (mapLibrary, basemap), in
  * one chunk, which the public site loads too; the app's map widgets (src/app/maps/MapWidgets.tsx, core/geo)
  * in another, since they import the form engine and the signed-in app's code, which a visitor of the public
- * map has no use for.
+ * map has no use for. core/geo's answerFeatures and submissionMap are in neither: the data map page reads
+ * them to know whether there is anything to draw before it loads MapLibre.
  */
 const MAP_LIBRARY = /src\/app\/maps\/(mapLibrary|basemap)|node_modules\/maplibre-gl\//;
-const MAP_WIDGETS = /src\/app\/maps\/MapWidgets|src\/app\/i18n\/mapStrings|src\/core\/geo\//;
+const MAP_WIDGETS =
+  /src\/app\/maps\/MapWidgets|src\/app\/i18n\/mapStrings|src\/core\/geo\/(vertices|measure)/;
 
 const closureRoots: [chunk: string, modules: string[]][] = [
   ['signin', ['src/app/pages/SignIn.tsx', 'src/app/pages/Unlock.tsx']],
