@@ -49,7 +49,7 @@ export function publicRoutes(storage: Storage, now: Clock, limits: ServerLimits)
 
   routes.get('/api/projects', async (c) => {
     readQuery(c, z.strictObject({}));
-    return answer(c, 'projects', await version(), async () => {
+    return answer(c, 'projects', await version(), VARY, async () => {
       const { shown } = await readPublicData(storage);
       return json({ projects: shown });
     });
@@ -58,7 +58,7 @@ export function publicRoutes(storage: Storage, now: Clock, limits: ServerLimits)
   routes.get('/api/projects/:id', async (c) => {
     readQuery(c, z.strictObject({}));
     const id = c.req.param('id');
-    return answer(c, `project ${id}`, await version(), async () => {
+    return answer(c, `project ${id}`, await version(), VARY, async () => {
       const project = (await readPublicData(storage)).shown.find((p) => p.id === id);
       // A private project and a missing one answer alike: the public site does not say which exist.
       if (!project) throw new HttpError('not_found', 'No public project with this id');
@@ -70,7 +70,7 @@ export function publicRoutes(storage: Storage, now: Clock, limits: ServerLimits)
     readQuery(c, z.strictObject({}));
     // A level is replaced whole by an upload, with its time: its summary tells one upload from another.
     const levels = JSON.stringify(await storage.boundaries.summaries());
-    return answer(c, 'boundaries', `${await version()} ${levels}`, async () => {
+    return answer(c, 'boundaries', `${await version()} ${levels}`, VARY, async () => {
       const sets = await storage.boundaries.list();
       const { shown } = sets.length > 0 ? await readPublicData(storage) : { shown: [] };
       return json(publicAreas(sets, shown));
@@ -79,7 +79,7 @@ export function publicRoutes(storage: Storage, now: Clock, limits: ServerLimits)
 
   routes.get('/iati/activities.xml', async (c) => {
     const { lang } = readQuery(c, LangQuery);
-    return answer(c, `iati ${lang ?? ''}`, await version(), async () => {
+    return answer(c, `iati ${lang ?? ''}`, await version(), VARY, async () => {
       const data = await readPublicData(storage);
       const generatedAt = latest([...data.updatedAt.values()]);
       const { xml } = toIatiXml({ ...data, generatedAt, defaultLanguage: lang ?? 'fr' });
@@ -92,7 +92,9 @@ export function publicRoutes(storage: Storage, now: Clock, limits: ServerLimits)
   routes.get('/feed.xml', async (c) => {
     const lang = readQuery(c, LangQuery).lang ?? requestLanguage(c.req.header('accept-language'));
     const origin = new URL(c.req.url).origin;
-    return answer(c, `feed ${lang} ${origin}`, await version(), async () => {
+    // Without `?lang`, the feed's language is the browser's: caches keep one copy per language.
+    const vary = c.req.query('lang') ? VARY : `${VARY}, Accept-Language`;
+    return answer(c, `feed ${lang} ${origin}`, await version(), vary, async () => {
       const site = `${origin}/public/`;
       const body = atomFeed({
         id: `${site}feed`,
@@ -124,6 +126,9 @@ const json = (value: unknown): Built => ({
   type: 'application/json; charset=utf-8',
 });
 
+/** What every public answer varies with (the feed also with the browser's language). */
+const VARY = 'Accept-Encoding';
+
 /** How many answers' ETags a server process remembers (the oldest is forgotten first). */
 const REMEMBERED = 1000;
 
@@ -141,27 +146,28 @@ function answerer() {
     c: Context<AppEnv>,
     what: string,
     version: string,
+    vary: string,
     build: () => Promise<Built>,
   ): Promise<Response> => {
     const key = `${what}\n${version}`;
     const known = etags.get(key);
-    if (known !== undefined && hasCopy(c, known)) return notModified(c, known);
+    if (known !== undefined && hasCopy(c, known)) return notModified(c, known, vary);
     const { body, type } = await build();
     const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
     etags.delete(key);
     etags.set(key, etag);
     if (etags.size > REMEMBERED) etags.delete(etags.keys().next().value!);
-    if (hasCopy(c, etag)) return notModified(c, etag);
-    headers(c, etag);
+    if (hasCopy(c, etag)) return notModified(c, etag, vary);
+    headers(c, etag, vary);
     c.header('Content-Type', type);
     return c.body(body);
   };
 }
 
-function headers(c: Context<AppEnv>, etag: string): void {
+function headers(c: Context<AppEnv>, etag: string, vary: string): void {
   c.header('ETag', etag);
   c.header('Cache-Control', CACHE_CONTROL);
-  c.header('Vary', 'Accept-Encoding');
+  c.header('Vary', vary);
 }
 
 function hasCopy(c: Context<AppEnv>, etag: string): boolean {
@@ -169,8 +175,8 @@ function hasCopy(c: Context<AppEnv>, etag: string): boolean {
   return asked !== undefined && asked.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
 }
 
-function notModified(c: Context<AppEnv>, etag: string): Response {
-  headers(c, etag);
+function notModified(c: Context<AppEnv>, etag: string, vary: string): Response {
+  headers(c, etag, vary);
   return c.body(null, 304);
 }
 

@@ -169,6 +169,10 @@ describe.each(backends)('the public site on $name', (backend) => {
       });
       expect(english.status).toBe(200);
       expect(reads).toHaveBeenCalled();
+      // Without `?lang` the browser's language chooses: caches are told.
+      expect(english.headers.get('vary')).toBe('Accept-Encoding');
+      const chosen = await server.request('/public/feed.xml', { headers: { 'accept-language': 'en' } });
+      expect(chosen.headers.get('vary')).toBe('Accept-Encoding, Accept-Language');
 
       // Any change of a public table (here an organisation, not even shown) is a new stamp: read again.
       reads.mockClear();
