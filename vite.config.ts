@@ -18,9 +18,16 @@ const { version } = JSON.parse(readFileSync(new URL('package.json', import.meta.
 const WIDGETS =
   /src\/app\/(components\/questions\/(DateTime|DateParts|dateTime|Range|Geopoint|GeoList|PointAdder|pointAnswers|MediaQuestion|media\/|Barcode|Rank|rankOrder|PagedItems)|hooks\/(useGeolocation|useMediaSave|useBarcodeScan))|src\/core\/i18n\/dateParts/;
 
-/** The map (src/app/maps/MapWidgets.tsx and MapLibre): loaded only when a map shows, one chunk of its own. */
-const MAP =
-  /src\/app\/maps\/(MapWidgets|mapLibrary|basemap)|src\/app\/i18n\/mapStrings|src\/core\/geo\/|node_modules\/maplibre-gl\//;
+/**
+ * The map: loaded only when a map shows. MapLibre with the module that makes a map (mapLibrary, basemap), in
+ * one chunk, which the public site loads too; the app's map widgets (src/app/maps/MapWidgets.tsx, core/geo)
+ * in another, since they import the form engine and the signed-in app's code, which a visitor of the public
+ * map has no use for. core/geo's answerFeatures and submissionMap are in neither: the data map page reads
+ * them to know whether there is anything to draw before it loads MapLibre.
+ */
+const MAP_LIBRARY = /src\/app\/maps\/(mapLibrary|basemap)|node_modules\/maplibre-gl\//;
+const MAP_WIDGETS =
+  /src\/app\/maps\/MapWidgets|src\/app\/i18n\/mapStrings|src\/core\/geo\/(vertices|measure)/;
 
 const closureRoots: [chunk: string, modules: string[]][] = [
   ['signin', ['src/app/pages/SignIn.tsx', 'src/app/pages/Unlock.tsx']],
@@ -35,7 +42,8 @@ let closures: Map<string, string> | undefined;
  * repositories), loaded after the sign-in page (src/app/App.tsx) so that a new user's first screen does not
  * wait for it on a slow link; and `form`, the form page with all it imports statically that the shell does
  * not (the engine, react-hook-form). What the sign-in or unlock page shares with the shell (the language
- * switch…) joins the start chunk, so that neither waits for the other. Otherwise Rolldown cuts a dozen small
+ * switch…) joins the start chunk, so that neither waits for the other; so does what the public site shares
+ * with the shell or the form page (publicSiteModules). Otherwise Rolldown cuts a dozen small
  * chunks where lazy pages share modules with these: each its own request at a 400 ms round trip, and about
  * 2 KB worse compressed.
  */
@@ -55,7 +63,32 @@ function agentChunk(id: string, ctx: ChunkingContext): string | null {
     }
   }
   const chunk = closures.get(id);
-  return chunk === undefined || chunk === 'signin' ? null : chunk;
+  if (chunk === undefined || chunk === 'signin') return null;
+  return (chunk === 'shell' || chunk === 'form') && publicSiteModules(ctx).has(id) ? 'start' : chunk;
+}
+
+/** The public site (`/public/`, no sign-in; issue 15), loaded lazily by the entry. */
+const PUBLIC_SITE = 'src/app/public/PublicSite.tsx';
+let publicModules: Set<string> | undefined;
+
+/**
+ * The modules the public site imports statically. It must not download the signed-in app's `shell` chunk
+ * (zod, Dexie…, about 52 KB gzip): the few modules it shares with the agent's chunks (pickText, day, the
+ * language switch…, each zod-free) go to the `start` chunk, which both load anyway: the agent downloads
+ * the same code (23 bytes more gzip, the imports between chunks). `scripts/bundle-budget.ts` fails when the public site imports `shell` again (e.g. a module
+ * with a zod schema imported from src/app/public).
+ */
+function publicSiteModules(ctx: ChunkingContext): Set<string> {
+  if (!publicModules) {
+    publicModules = new Set();
+    const stack = [fileURLToPath(new URL(PUBLIC_SITE, import.meta.url))];
+    for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+      if (publicModules.has(next)) continue;
+      publicModules.add(next);
+      stack.push(...(ctx.getModuleInfo(next)?.importedIds ?? []));
+    }
+  }
+  return publicModules;
 }
 
 /**
@@ -196,9 +229,10 @@ export default defineConfig({
             // On a 400 ms round trip each lazy widget was a request of its own, discovered only as the form
             // rendered; together they compress about 3 KB smaller (they share most of their imports).
             { name: 'widgets', test: WIDGETS },
-            // MapLibre (about 1 MB) with the map widgets: never in the entry, `shell` or `form` chunks, nor in
-            // the widgets' (scripts/bundle-budget.ts prints it on a line of its own).
-            { name: 'map', test: MAP },
+            // MapLibre (about 1 MB), then the map widgets: never in the entry, `shell` or `form` chunks, nor in
+            // the widgets' (scripts/bundle-budget.ts prints them on a line of their own).
+            { name: 'map', test: MAP_LIBRARY },
+            { name: 'mapWidgets', test: MAP_WIDGETS },
             { name: agentChunk },
           ],
         },

@@ -44,6 +44,12 @@ export const NOT_COUNTED_LAZY = [
  * `form` or widgets chunks: MapLibre in a counted file fails the check. Printed as bundle.map_js_gzip_kb.
  */
 export const MAP_LAZY = ['src/app/maps/MapWidgets.tsx'];
+/**
+ * The public site (`/public/`, no sign-in): the entry and the public chunk with their static imports, and the
+ * larger language's strings. Printed as bundle.public_js_gzip_kb; the signed-in app's `shell` chunk among
+ * them fails the check (vite.config.ts, publicSiteModules: a visitor has no use for zod or Dexie).
+ */
+export const PUBLIC_SITE = 'src/app/public/PublicSite.tsx';
 /** Loaded after the first screen; shown for information. */
 export const AFTER_START = ['src/app/state/syncModule.ts'];
 
@@ -113,6 +119,23 @@ export function fieldAgentGzipBytes(dist: string): {
   return { files, total: files.reduce((sum, f) => sum + f.gzip, 0) };
 }
 
+/** The public site's start-up files (PUBLIC_SITE); `shell` is the signed-in app's chunk, or undefined. */
+export function publicSiteScripts(dist: string): { files: string[]; shell: string | undefined } {
+  const manifest = readManifest(dist);
+  const base = collect(manifest, [
+    ['index.html', false],
+    [PUBLIC_SITE, false],
+  ]);
+  const languages = LANGUAGE_CHUNKS.map((key) =>
+    collect(manifest, [[key, false]]).filter((file) => !base.includes(file)),
+  );
+  const bytes = (files: string[]) => files.reduce((sum, file) => sum + gzipSize(dist, file), 0);
+  const largest = languages.reduce((a, b) => (bytes(b) > bytes(a) ? b : a), []);
+  const shellKey = Object.keys(manifest).find((k) => k.startsWith('_') && manifest[k]?.name === 'shell');
+  const shell = shellKey ? manifest[shellKey]?.file : undefined;
+  return { files: [...base, ...largest], shell };
+}
+
 /** The map code's files (MAP_LAZY's chunks, not counted in the budget), for `npm run bench -- map`. */
 export function mapScripts(dist: string): string[] {
   const counted = new Set(fieldAgentScripts(dist));
@@ -160,6 +183,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error(
       `MapLibre is in the field agent's start-up JavaScript: ${withMapLibre.map((f) => f.file).join(', ')}`,
     );
+    process.exit(1);
+  }
+  const publicSite = publicSiteScripts(dist);
+  const publicBytes = publicSite.files.reduce((sum, file) => sum + gzipSize(dist, file), 0);
+  console.log(`bundle.public_js_gzip_kb: ${(publicBytes / 1024).toFixed(1)} (the public site, not counted)`);
+  if (publicSite.shell && publicSite.files.includes(publicSite.shell)) {
+    console.error(`The public site imports the signed-in app's chunk ${publicSite.shell} (vite.config.ts).`);
     process.exit(1);
   }
   console.log(`bundle.field_agent_js_gzip_kb: ${(total / 1024).toFixed(1)} (budget ${BUDGET_BYTES / 1024})`);

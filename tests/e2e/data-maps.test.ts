@@ -24,6 +24,17 @@ const wells = FormDefinition.parse({
   choiceLists: {},
 });
 
+/** A register with no place at all: its map has nothing to draw, and loads no map code. */
+const register = FormDefinition.parse({
+  id: 'registre',
+  version: '1',
+  title: { fr: 'Registre des visites', en: 'Visit register' },
+  defaultLanguage: 'fr',
+  languages: ['fr', 'en'],
+  items: [{ kind: 'question', type: 'text', name: 'nom', label: { fr: 'Nom', en: 'Name' } }],
+  choiceLists: {},
+});
+
 const point = (latitude: number, longitude: number) => ({ latitude, longitude, altitude: 0, accuracy: 5 });
 /** Three wells a few metres apart (one cluster), one farther, one with a path, one with no place at all. */
 const WELLS: [name: string, data: Record<string, unknown>][] = [
@@ -76,9 +87,12 @@ async function pixelsOf(canvas: Locator, hex: string): Promise<number> {
 }
 
 describe('data maps', () => {
-  const suite = e2eSuite('data-maps', { forms: [wells] });
+  const suite = e2eSuite('data-maps', { forms: [wells, register] });
+  let seeded: Promise<void> | undefined;
+  /** The wells' submissions, one verified, and the project's places: once, for whichever test runs first. */
+  const seed = () => (seeded ??= seedWells());
 
-  it('a focal point sees a form’s submissions on a map offline, filters them, opens one; the project page maps its places', async () => {
+  async function seedWells(): Promise<void> {
     const agent = await suite.server.withStorage((s) => s.userByUsername('agent'));
     const focal = await suite.server.withStorage((s) => s.userByUsername('focal'));
     await suite.server.withStorage((storage) =>
@@ -144,7 +158,10 @@ describe('data maps', () => {
         );
       }),
     );
+  }
 
+  it('a focal point sees a form’s submissions on a map offline, filters them, opens one; the project page maps its places', async () => {
+    await seed();
     const { context, page } = await suite.signedIn('focal');
     const violations = watchViolations(page);
     const home = new HomePage(page);
@@ -226,6 +243,70 @@ describe('data maps', () => {
     await first.focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => window.location.hash)).toMatch(/^#\/submissions\//);
+    expect(violations).toEqual([]);
+  });
+
+  it('loads no map code when there is nothing to draw, and keeps the filters between the table and the map', async () => {
+    await seed();
+    const { page } = await suite.signedIn('focal');
+    const violations = watchViolations(page);
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
+    const mapCode = () =>
+      scripts.filter((path) => /\/(map|mapWidgets|MapWidgets|SubmissionsMap|maplibre)[-.]/.test(path));
+    await new HomePage(page).waitForForm('Puits du cercle');
+    const go = (hash: string) => page.evaluate((h) => (window.location.hash = h), hash);
+    const data = `#/data/${encodeURIComponent(DEMO_PROJECT.id)}`;
+
+    // A form that asks for no place: said in words, no map.
+    await go(`${data}/${register.id}/map`);
+    await page.getByRole('heading', { name: 'Carte : Registre des visites' }).waitFor();
+    await page
+      .getByText('Ce formulaire ne demande aucun lieu (point, ligne ou zone)', { exact: false })
+      .waitFor();
+    await expectAccessible(page, 'the map of a form with no place');
+
+    // The wells, filtered down to none, then to one with no place (Puits F, the 25th, not reviewed).
+    await go(`${data}/${wells.id}/map?status=rejected`);
+    await page.getByText('0 soumission(s) sur la carte (0 retenue(s) par les filtres, 6 en tout)').waitFor({
+      timeout: 30_000,
+    });
+    await page
+      .getByText('Aucune soumission ne correspond à ces filtres : rien à dessiner sur la carte.')
+      .waitFor();
+    await page.getByLabel('Du', { exact: true }).fill('2026-11-25');
+    await page.getByLabel('Statut de revue', { exact: true }).selectOption('none');
+    await page.getByText('0 soumission(s) sur la carte (1 retenue(s) par les filtres, 6 en tout)').waitFor();
+    await page
+      .getByText('Rien à dessiner : aucune des 1 soumission(s) retenue(s) par les filtres n’a de lieu.')
+      .waitFor();
+    expect(await page.locator('canvas').count()).toBe(0);
+    await expectAccessible(page, 'a form’s map with nothing to draw');
+    expect(mapCode()).toEqual([]);
+
+    // The filters are in the address: the table keeps the status and hands the dates back to the map.
+    await page.getByRole('link', { name: 'Retour au tableau des données' }).click();
+    await page.getByRole('heading', { name: 'Données : Puits du cercle' }).waitFor();
+    expect(await page.getByLabel('Statut de revue', { exact: true }).inputValue()).toBe('none');
+    await page.getByLabel('Statut de revue', { exact: true }).selectOption('verified');
+    expect(await page.evaluate(() => window.location.hash)).toContain('status=verified');
+    await page.getByRole('link', { name: 'Carte des soumissions' }).click();
+    await page.getByRole('heading', { name: 'Carte : Puits du cercle' }).waitFor();
+    expect(await page.getByLabel('Statut de revue', { exact: true }).inputValue()).toBe('verified');
+    expect(await page.getByLabel('Du', { exact: true }).inputValue()).toBe('2026-11-25');
+    // Puits D, the verified one, is of the 23rd: the dates leave nothing.
+    await page.getByText('0 soumission(s) sur la carte (0 retenue(s) par les filtres, 6 en tout)').waitFor();
+    await page.getByLabel('Du', { exact: true }).fill('');
+    await page.getByText('1 soumission(s) sur la carte (1 retenue(s) par les filtres, 6 en tout)').waitFor();
+    await drawnMap(page.locator('main'));
+    expect(mapCode().length).toBeGreaterThan(0);
+    // So does the back button, from another page.
+    await go('#/');
+    await new HomePage(page).waitForForm('Puits du cercle');
+    await page.goBack();
+    await page.getByText('1 soumission(s) sur la carte (1 retenue(s) par les filtres, 6 en tout)').waitFor();
     expect(violations).toEqual([]);
   });
 });

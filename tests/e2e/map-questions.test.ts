@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { odkGeoText } from '../../src/core/export/submissionTables';
 import { FormDefinition } from '../../src/core/forms/definition';
 import { expectAccessible } from './harness/axe';
 import { e2eSuite } from './harness/suite';
@@ -172,5 +173,102 @@ describe('geo questions on a map (issue 15)', () => {
 
     expect(violations).toEqual([]);
     expect(reviewerViolations).toEqual([]);
+  });
+
+  it('in English: the arrow keys pan a map, and dragging a point of a shape moves it in the stored answer', async () => {
+    const { page } = await suite.signedIn('agent');
+    const violations = watchViolations(page);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.locator('html[lang="en"]').waitFor();
+    const start = page.getByRole('button', { name: /^New submission\W+Plot survey$/ });
+    await start.waitFor({ timeout: 30_000 });
+    await start.click();
+    const form = new FillFormPage(page);
+
+    // The geopoint's map, its hint and buttons in English.
+    const well = form.question('Well');
+    const wellMap = await drawnMap(well);
+    await well.getByText('Tap the map to place the point, then drag it to adjust.').waitFor();
+    const place = well.getByRole('button', { name: 'Place the point at the centre of the map (Well)' });
+    await place.click();
+    const value = well.getByText(/^Point: lat\. -?[\d.]+, long\. -?[\d.]+$/);
+    await value.waitFor();
+    const centre = async () => {
+      const [, lat, lon] = /lat\. (-?[\d.]+), long\. (-?[\d.]+)/.exec(await value.innerText()) ?? [];
+      return { latitude: Number(lat), longitude: Number(lon) };
+    };
+    const before = await centre();
+
+    // MapLibre's keyboard handler: the canvas takes the focus, ArrowRight pans east, ArrowUp north.
+    expect(await wellMap.getAttribute('tabindex')).toBe('0');
+    await wellMap.focus();
+    // The point placed again at the centre says where the map is (each press eases it for 300 ms).
+    const placed = async () => {
+      await place.click();
+      return centre();
+    };
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(async () => (await placed()).longitude).toBeGreaterThan(before.longitude);
+    expect((await centre()).latitude).toBeCloseTo(before.latitude, 3);
+    await wellMap.focus();
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(async () => (await placed()).latitude).toBeGreaterThan(before.latitude);
+
+    // The geoshape: four points, then the second dragged 40 px right and 50 px down.
+    const field = form.question('Field');
+    const fieldMap = await drawnMap(field);
+    await field.getByText('Area: at least 3 points.').waitFor();
+    await field
+      .getByText('Tap the map to add a point; drag a point to move it, tap it to select it.')
+      .waitFor();
+    for (const [x, y] of [
+      [150, 80],
+      [260, 80],
+      [260, 180],
+      [150, 180],
+    ] as const)
+      await clickAt(fieldMap, x, y);
+    await field.getByText('4 point(s)').waitFor();
+    const area = await field.locator('.map-measure').innerText();
+    expect(area).toMatch(/^Area: [\d,.]+ (m²|ha) \(perimeter [\d,.]+ (m|km)\)$/);
+    await expectAccessible(page, 'a form with a geopoint and a geoshape on maps (en)');
+    const vertex = field.getByRole('button', { name: 'Point 2 (Field)', exact: true });
+    const box = await vertex.boundingBox();
+    if (!box) throw new Error('No second point on the map');
+    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    await page.mouse.move(x + 20, y + 25, { steps: 5 });
+    await page.mouse.move(x + 40, y + 50, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(() => field.locator('.map-measure').innerText()).not.toBe(area);
+    await field.getByText('4 point(s)').waitFor();
+
+    const wellNow = await centre();
+    await page.getByRole('button', { name: 'Finalize' }).click();
+    await expect
+      .poll(async () => (await form.storedSubmissions()).some((s) => s.syncState !== 'draft'), {
+        timeout: 15_000,
+      })
+      .toBe(true);
+    // This one, not the first test's, which the agent's device pulled: found by its well.
+    const stored = (await form.storedSubmissionData()).find(
+      (d) =>
+        Math.abs(((d.well as { latitude?: number } | undefined)?.latitude ?? 0) - wellNow.latitude) < 1e-3,
+    );
+    const shape = stored?.field as { latitude: number; longitude: number }[];
+    expect(shape).toHaveLength(4);
+    const [p1, p2, p3] = shape as [(typeof shape)[0], (typeof shape)[0], (typeof shape)[0]];
+    // Clicked level with the first point and above the third; dragged, it is east of the third, south of the first.
+    expect(p2.longitude).toBeGreaterThan(p3.longitude);
+    expect(p2.latitude).toBeLessThan(p1.latitude);
+    expect(p2.latitude).toBeGreaterThan(p3.latitude);
+    // ODK's text form, as the exports write it: `lat lon;…`, the ring closed on the first point.
+    const text = odkGeoText('geoshape', shape).split(';');
+    expect(text).toHaveLength(5);
+    expect(text[4]).toBe(text[0]);
+    expect(text[1]).toBe(`${p2.latitude} ${p2.longitude}`);
+    expect(violations).toEqual([]);
   });
 });

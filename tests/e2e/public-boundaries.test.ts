@@ -137,6 +137,10 @@ describe('the public map with administrative areas', () => {
     );
 
     const visitor = await (await suite.device()).newPage();
+    const scripts: string[] = [];
+    visitor.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
     await visitor.goto(`${suite.server.url}/public/`);
     await visitor.locator('p[role=status]', { hasText: '2 projet(s)' }).waitFor();
     const table = visitor.getByRole('table', { name: 'Projets publics par zone' });
@@ -153,6 +157,9 @@ describe('the public map with administrative areas', () => {
     await expect.poll(() => greenPixels(canvas), { timeout: 30_000 }).toBeGreaterThan(100);
     await expectAccessible(visitor, 'the public map with administrative areas');
     await saveScreenshot(visitor, 'public-boundaries-fr');
+    // MapLibre, but not the signed-in app (zod, Dexie: `shell`), the form page or the app's map widgets.
+    expect(scripts.some((path) => /\/assets\/map-/.test(path))).toBe(true);
+    expect(scripts.filter((path) => /\/assets\/(shell|form|mapWidgets|dataTable)-/.test(path))).toEqual([]);
 
     // By budget: the legend is in francs CFA; the table says each area's budget.
     await visitor.getByLabel('le budget (XOF)').check();

@@ -85,10 +85,11 @@ export function BasePage({ route }: { route: BaseRoute }) {
     case 'forms':
       return <FormsPage />;
     case 'data':
+      // Keyed by the path: the query holds the filters (dataRoute.ts), which change with no new page.
       return DATA_MAP.test(route.hash) ? (
-        <DataMap key={route.hash} hash={route.hash} />
+        <DataMap key={route.hash.split('?')[0]} hash={route.hash} />
       ) : (
-        <DataTable key={route.hash} hash={route.hash} />
+        <DataTable key={route.hash.split('?')[0]} hash={route.hash} />
       );
     case 'maps':
       return <MapPacksPage key={route.hash} hash={route.hash} />;

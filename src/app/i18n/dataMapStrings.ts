@@ -25,7 +25,11 @@ export const dataMapFr = {
   'dmap.list': 'Soumissions sur la carte',
   'dmap.item': '{date} — {agent} — {status}',
   'dmap.more': 'et {count} autre(s) : voir le tableau des données.',
-  'dmap.empty': 'Aucune soumission avec un lieu pour ces filtres.',
+  'dmap.noGeoQuestion':
+    'Ce formulaire ne demande aucun lieu (point, ligne ou zone) : il n’y a rien à montrer sur une carte. Ses soumissions sont dans le tableau des données.',
+  'dmap.noneKept': 'Aucune soumission ne correspond à ces filtres : rien à dessiner sur la carte.',
+  'dmap.nothingToDraw':
+    'Rien à dessiner : aucune des {count} soumission(s) retenue(s) par les filtres n’a de lieu.',
   'dmap.places': 'Carte des lieux du projet',
 };
 
@@ -47,7 +51,10 @@ const dataMapEn: Record<keyof typeof dataMapFr, string> = {
   'dmap.list': 'Submissions on the map',
   'dmap.item': '{date} — {agent} — {status}',
   'dmap.more': 'and {count} more: see the data table.',
-  'dmap.empty': 'No submission with a place for these filters.',
+  'dmap.noGeoQuestion':
+    'This form asks for no place (point, line or area): there is nothing to show on a map. Its submissions are in the data table.',
+  'dmap.noneKept': 'No submission matches these filters: nothing to draw on the map.',
+  'dmap.nothingToDraw': 'Nothing to draw: none of the {count} submission(s) kept by the filters has a place.',
   'dmap.places': 'Map of the project’s places',
 };
 

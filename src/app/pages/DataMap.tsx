@@ -1,10 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { pickText } from '../../core/i18n/localized';
 import { REVIEW_STATUSES } from '../../core/records/review';
 import {
+  hasGeoQuestion,
   MAP_STATUSES,
-  NO_MAP_FILTER,
   STATUS_COLOURS,
   senders,
   submissionsOnMap,
@@ -14,7 +14,13 @@ import {
 } from '../../core/geo/submissionMap';
 import type { StatusFilter } from '../../core/table/dataTable';
 import { agentName } from '../components/dataTable/agentName';
-import { dataRoute, parseDataMapHash, type DataTarget } from '../components/dataTable/dataRoute';
+import {
+  dataMapRoute,
+  dataRoute,
+  parseDataFilter,
+  parseDataMapHash,
+  type DataTarget,
+} from '../components/dataTable/dataRoute';
 import { useLatestForms } from '../hooks/useLatestForms';
 import { usePeople } from '../hooks/usePeople';
 import { useSignedIn } from '../hooks/useSignedIn';
@@ -28,7 +34,7 @@ import { useT } from '../i18n/useT';
 import { hrefOf, navigate } from '../state/router';
 import { NotFound } from './NotFound';
 
-// MapLibre loads only when there is something to draw.
+// MapLibre loads only when there is something to draw: no request for it otherwise (tests/e2e/data-maps).
 const SubmissionsMap = lazy(() =>
   import('../maps/SubmissionsMap').then((m) => ({ default: m.SubmissionsMap })),
 );
@@ -52,10 +58,10 @@ const LIST_MAX = 200;
 export function DataMap({ hash }: { hash: string }) {
   const target = parseDataMapHash(hash);
   if (!target) return <NotFound />;
-  return <FormDataMap {...target} />;
+  return <FormDataMap {...target} hash={hash} />;
 }
 
-function FormDataMap({ projectId, formId }: DataTarget) {
+function FormDataMap({ projectId, formId, hash }: DataTarget & { hash: string }) {
   const { t, lang } = useT();
   const { db, session } = useSignedIn();
   const forms = useLatestForms();
@@ -63,7 +69,8 @@ function FormDataMap({ projectId, formId }: DataTarget) {
   const definition = form?.definition;
   const people = usePeople();
   const source = useLiveQuery(() => readFormSource(db, projectId, formId), [db, projectId, formId]);
-  const [filter, setFilter] = useState<MapFilter>(NO_MAP_FILTER);
+  // The filters live in the hash, shared with the form's data table (dataRoute.ts): switching keeps them.
+  const filter = useMemo(() => parseDataFilter(hash), [hash]);
 
   const submissions = useMemo(
     (): MapSubmission[] =>
@@ -86,7 +93,7 @@ function FormDataMap({ projectId, formId }: DataTarget) {
   const title = definition ? pickText(definition.title, lang) : formId;
   const back = (
     <p>
-      <a href={hrefOf(dataRoute({ projectId, formId }))}>{t('dmap.back')}</a>
+      <a href={hrefOf(dataRoute({ projectId, formId }, filter))}>{t('dmap.back')}</a>
     </p>
   );
   if (!definition)
@@ -100,8 +107,17 @@ function FormDataMap({ projectId, formId }: DataTarget) {
 
   const name = (id: string) => agentName(id, session.user, people, t);
   const statusText = (s: MapStatus) => (s === 'none' ? t('dmap.status.none') : t(`review.status.${s}`));
-  const set = (part: Partial<MapFilter>) => setFilter((f) => ({ ...f, ...part }));
+  const set = (part: Partial<MapFilter>) =>
+    navigate(dataMapRoute({ projectId, formId }, { ...filter, ...part }), { replace: true });
   const located = shown?.located ?? [];
+  if (!hasGeoQuestion(definition.items))
+    return (
+      <main id="main" className="page">
+        {back}
+        <h1>{t('dmap.title', { form: title })}</h1>
+        <p>{t('dmap.noGeoQuestion')}</p>
+      </main>
+    );
 
   return (
     <main id="main" className="page">
@@ -156,44 +172,54 @@ function FormDataMap({ projectId, formId }: DataTarget) {
           ? t('dmap.count', { located: located.length, matching: shown.matching, total: submissions.length })
           : t('table.loading')}
       </p>
-      <h2 id="dmap-legend">{t('dmap.legend')}</h2>
-      <ul className="map-legend" aria-labelledby="dmap-legend">
-        {MAP_STATUSES.map((s) => (
-          <li key={s}>
-            <span className="map-swatch" style={{ background: STATUS_COLOURS[s] }} aria-hidden="true" />
-            {statusText(s)}
-          </li>
-        ))}
-      </ul>
       {shown && shown.features.length > 0 ? (
-        <Suspense fallback={<p role="status">{t('table.loading')}</p>}>
-          <SubmissionsMap
-            label={t('dmap.mapLabel', { form: title })}
-            features={shown.features}
-            onOpen={(id) => navigate({ name: 'submission', id })}
-          />
-        </Suspense>
-      ) : null}
-      <h2 id="dmap-list">{t('dmap.list')}</h2>
-      {source && located.length === 0 ? <p>{t('dmap.empty')}</p> : null}
-      <ul aria-labelledby="dmap-list" className="dmap-list">
-        {located.slice(0, LIST_MAX).map((s) => (
-          <li key={s.id}>
-            <span
-              className="map-swatch"
-              style={{ background: STATUS_COLOURS[s.status ?? 'none'] }}
-              aria-hidden="true"
+        <>
+          <h2 id="dmap-legend">{t('dmap.legend')}</h2>
+          <ul className="map-legend" aria-labelledby="dmap-legend">
+            {MAP_STATUSES.map((s) => (
+              <li key={s}>
+                <span className="map-swatch" style={{ background: STATUS_COLOURS[s] }} aria-hidden="true" />
+                {statusText(s)}
+              </li>
+            ))}
+          </ul>
+          <Suspense fallback={<p role="status">{t('table.loading')}</p>}>
+            <SubmissionsMap
+              label={t('dmap.mapLabel', { form: title })}
+              features={shown.features}
+              onOpen={(id) => navigate({ name: 'submission', id })}
             />
-            <a href={hrefOf({ name: 'submission', id: s.id })}>
-              {t('dmap.item', {
-                date: day(s.finalizedAt, lang),
-                agent: name(s.createdBy),
-                status: statusText(s.status ?? 'none'),
-              })}
-            </a>
-          </li>
-        ))}
-      </ul>
+          </Suspense>
+        </>
+      ) : null}
+      {source && shown && located.length === 0 ? (
+        <p>
+          {shown.matching === 0 ? t('dmap.noneKept') : t('dmap.nothingToDraw', { count: shown.matching })}
+        </p>
+      ) : null}
+      {located.length > 0 ? (
+        <>
+          <h2 id="dmap-list">{t('dmap.list')}</h2>
+          <ul aria-labelledby="dmap-list" className="dmap-list">
+            {located.slice(0, LIST_MAX).map((s) => (
+              <li key={s.id}>
+                <span
+                  className="map-swatch"
+                  style={{ background: STATUS_COLOURS[s.status ?? 'none'] }}
+                  aria-hidden="true"
+                />
+                <a href={hrefOf({ name: 'submission', id: s.id })}>
+                  {t('dmap.item', {
+                    date: day(s.finalizedAt, lang),
+                    agent: name(s.createdBy),
+                    status: statusText(s.status ?? 'none'),
+                  })}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       {located.length > LIST_MAX ? <p>{t('dmap.more', { count: located.length - LIST_MAX })}</p> : null}
     </main>
   );

@@ -6,7 +6,13 @@ import { hasRole } from '../../core/records/user';
 import { agentName } from '../components/dataTable/agentName';
 import { ColumnPicker } from '../components/dataTable/ColumnPicker';
 import { defaultColumnKeys, tableColumns } from '../components/dataTable/columns';
-import { dataMapRoute, parseDataHash, type DataTarget } from '../components/dataTable/dataRoute';
+import {
+  dataMapRoute,
+  dataRoute,
+  parseDataFilter,
+  parseDataHash,
+  type DataTarget,
+} from '../components/dataTable/dataRoute';
 import { TableGrid, type SortState } from '../components/dataTable/TableGrid';
 import { VerifyBar } from '../components/dataTable/VerifyBar';
 import { useColumnChoice } from '../hooks/useColumnChoice';
@@ -22,7 +28,7 @@ import '../i18n/readingStrings';
 import '../i18n/dataMapStrings';
 import '../styles/dataTable.css';
 import { useT } from '../i18n/useT';
-import { hrefOf } from '../state/router';
+import { hrefOf, navigate } from '../state/router';
 import { NotFound } from './NotFound';
 
 const PAGE_SIZE = 50;
@@ -35,10 +41,10 @@ const PAGE_SIZE = 50;
 export function DataTable({ hash }: { hash: string }) {
   const target = parseDataHash(hash);
   if (!target) return <NotFound />;
-  return <FormDataTable {...target} />;
+  return <FormDataTable {...target} hash={hash} />;
 }
 
-function FormDataTable({ projectId, formId }: DataTarget) {
+function FormDataTable({ projectId, formId, hash }: DataTarget & { hash: string }) {
   const { t, lang } = useT();
   const { session } = useSignedIn();
   const forms = useLatestForms();
@@ -61,7 +67,11 @@ function FormDataTable({ projectId, formId }: DataTarget) {
   }, [all, shownText]);
 
   const [sort, setSort] = useState<SortState | null>(null);
-  const [status, setStatus] = useState<StatusFilter>('all');
+  // The status filter lives in the hash, shared with the form's map (dataRoute.ts).
+  const filter = parseDataFilter(hash);
+  const status = filter.status;
+  const setStatus = (next: StatusFilter) =>
+    navigate(dataRoute({ projectId, formId }, { ...filter, status: next }), { replace: true });
   const [search, setSearch] = useState('');
   const [page, setPage] = useState(0);
   const settledSearch = useSettled(search);
@@ -119,7 +129,7 @@ function FormDataTable({ projectId, formId }: DataTarget) {
       <h1>{t('table.title', { form: title })}</h1>
       <p className="lead">{t('table.intro')}</p>
       <p>
-        <a href={hrefOf(dataMapRoute({ projectId, formId }))}>{t('dmap.link')}</a>
+        <a href={hrefOf(dataMapRoute({ projectId, formId }, filter))}>{t('dmap.link')}</a>
       </p>
       <div className="data-tools">
         <div>

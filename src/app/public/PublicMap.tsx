@@ -1,8 +1,8 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { publicAreas, type PublicArea, type PublicBoundaries } from '../../core/public/boundaries';
+import { publicAreas, type PublicArea, type PublicBoundaries } from '../../core/public/publicAreas';
 import { choroplethClasses, classOf, type ChoroplethClass } from '../../core/public/choropleth';
 import type { PublicProject } from '../../core/public/publicProject';
-import { pickText } from '../../core/i18n/localized';
+import { pickText } from '../../core/i18n/pickText';
 import { useT } from '../i18n/useT';
 import type { MapLibreMap } from '../maps/mapLibrary';
 
@@ -106,7 +106,14 @@ export function PublicMap({ projects, onOpen }: { projects: PublicProject[]; onO
     void import('../maps/mapLibrary')
       .then(({ createMap }) =>
         container.current
-          ? createMap({ container: container.current, label: t('public.map'), bounds: MALI })
+          ? createMap({
+              container: container.current,
+              label: t('public.map'),
+              bounds: MALI,
+              // The built-in basemap only: no map packs of the device (their store loads Dexie and zod, the
+              // signed-in app's code, which a visitor does not download), and a country's areas need none.
+              addPackSource: () => Promise.resolve(),
+            })
           : null,
       )
       .then((created) => {

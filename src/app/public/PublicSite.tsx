@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
-import { budgetTotals, type PublicProject } from '../../core/public/publicProject';
-import { pickText } from '../../core/i18n/localized';
+import type { PublicProject } from '../../core/public/publicProject';
+import { pickText } from '../../core/i18n/pickText';
 import type { UiLanguage } from '../../core/i18n/uiLanguages';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import '../i18n/coordinationStrings';
-import { day } from '../i18n/format';
+import { day } from '../i18n/day';
 import '../i18n/publicStrings';
 import { regionName, locationText } from '../i18n/regionNames';
 import { sectorName } from '../i18n/sectorLabels';
@@ -166,7 +166,7 @@ function Overview({ projects, lang }: { projects: PublicProject[]; lang: UiLangu
                 .filter((part) => part !== '')
                 .join(' · ')}
             </p>
-            <p>{money(budgetTotals(p.budgets), lang)}</p>
+            <p>{money(p.budgetTotals, lang)}</p>
           </li>
         ))}
       </ul>

@@ -84,6 +84,17 @@ function geopointParts(value: unknown, precision: number | undefined): number[] 
   );
 }
 
+/**
+ * A geotrace or geoshape answer (an array of geopoints) in ODK's text form: `lat lon alt acc` points
+ * separated by `;`, a geoshape's ring closed (its last point repeats the first), as ODK Collect writes it.
+ */
+export function odkGeoText(type: 'geotrace' | 'geoshape', value: unknown, precision?: number): string {
+  if (!Array.isArray(value)) return '';
+  const points = value.map((p) => geopointParts(p, precision)?.join(' ') ?? '');
+  if (type === 'geoshape' && points.length >= 3 && points[0] !== points.at(-1)) points.push(points[0]!);
+  return points.join(';');
+}
+
 /** A value of no known shape, as text: strings as they are, anything else as JSON. */
 function plain(value: unknown): string {
   if (typeof value === 'string') return value;
@@ -113,10 +124,7 @@ function formatValue(
         : plain(value);
     case 'geotrace':
     case 'geoshape':
-      // ODK's text form: `lat lon alt acc` points separated by `;`.
-      return Array.isArray(value)
-        ? value.map((p) => geopointParts(p, options.geoPrecision)?.join(' ') ?? '').join(';')
-        : '';
+      return odkGeoText(question.type, value, options.geoPrecision);
   }
   const media = MediaRef.safeParse(value);
   if (media.success) return media.data.name;

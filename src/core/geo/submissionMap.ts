@@ -106,6 +106,15 @@ export function submissionsOnMap(
   return { features, located, matching };
 }
 
+const GEO_TYPES: readonly string[] = ['geopoint', 'geotrace', 'geoshape'];
+
+/** True when the form asks for a place (a geopoint, geotrace or geoshape, in groups and repeats too). */
+export function hasGeoQuestion(items: readonly FormItem[]): boolean {
+  return items.some((item) =>
+    item.kind === 'question' ? GEO_TYPES.includes(item.type) : hasGeoQuestion(item.items),
+  );
+}
+
 /** The distinct senders of the submissions, in the order first met (the agent filter's choices). */
 export function senders(submissions: readonly MapSubmission[]): string[] {
   return [...new Set(submissions.map((s) => s.createdBy))];

@@ -76,6 +76,23 @@ export class ExportReads {
   }
 
   /**
+   * A stamp of these tables that changes with any of their records: per table, how many rows (deleted ones
+   * too) and the highest server_seq. Every write of a record takes a new server_seq, and a record erased
+   * lowers the count, so an equal stamp means the same records (routes/public.ts answers 304 from it without
+   * reading them). Deleted rows are counted: deleting one writes its tombstone, with a new server_seq.
+   */
+  async stamp(tbls: readonly ExportTable[]): Promise<string> {
+    const rows = await this.db
+      .selectFrom('entities')
+      .select((eb) => ['tbl', eb.fn.countAll().as('n'), eb.fn.max('server_seq').as('seq')])
+      .where('tbl', 'in', [...tbls])
+      .groupBy('tbl')
+      .orderBy('tbl')
+      .execute();
+    return rows.map((r) => `${r.tbl}:${String(r.n)}:${String(r.seq)}`).join(',');
+  }
+
+  /**
    * A page of the project's submissions of every version (current, replaced by a correction, or a losing
    * concurrent correction), deleted ones left out, after `afterSeq` in server_seq order: the right of access
    * searches them all, a page at a time so that a large project never sits in memory whole.

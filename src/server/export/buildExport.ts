@@ -16,8 +16,9 @@ import { Submission } from '../../core/records/submission';
 import { hasRole } from '../../core/records/user';
 import { HttpError } from '../http/errors';
 import type { StorageOps, UserRecord } from '../storage/Storage';
-import type { ExportRow, ExportScope } from './ExportReads';
+import type { ExportScope } from './ExportReads';
 import { iatiSettings } from './iatiSettings';
+import { parseAll } from './parseRows';
 import { tablesToXlsx } from './xlsx';
 
 export const EXPORT_FORMATS = ['csv', 'hxl', 'xlsx', 'geojson', 'iati', 'iati-organisations'] as const;
@@ -82,18 +83,6 @@ export interface ExportFile {
 
 /** Who runs the export: a user of the API, or the CLI (the operator, who sees everything). */
 export type Exporter = UserRecord | 'operator';
-
-function parseAll<T>(
-  rows: readonly ExportRow[],
-  schema: z.ZodMiniType<T>,
-  extra?: (row: ExportRow) => object,
-): T[] {
-  // A record the current schema cannot read (written by a much older server) is left out, not fatal.
-  return rows.flatMap((row) => {
-    const parsed = schema.safeParse({ ...row.data, ...extra?.(row) });
-    return parsed.success ? [parsed.data] : [];
-  });
-}
 
 async function scopeOf(
   storage: StorageOps,

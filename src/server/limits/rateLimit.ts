@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv, Clock } from '../http/env';
 import { jsonError } from '../http/errors';
 import type { Storage } from '../storage/Storage';
@@ -11,8 +11,17 @@ const NAMES: Record<RateKind, string> = {
   public: 'public site',
 };
 
+/** Whose requests a limit counts together: the route says (a signed-in user, an address…). */
+export type RateKey = (c: Context<AppEnv>) => string;
+
+/** The signed-in user (after `requireUser`): the default. */
+export const byUser: RateKey = (c) => c.var.user.id;
+
+/** The client's address (behind a proxy, TRUST_PROXY): for routes with no user, such as the public site's. */
+export const byAddress: RateKey = (c) => c.var.client.address ?? 'unknown';
+
 /**
- * Counts the signed-in user's request of this kind (after `requireUser`; the public site's, per address) and refuses it with
+ * Counts a request of this kind, per `key` (by default the signed-in user) and refuses it with
  * `429 rate_limited` and `Retry-After` once the window's limit is passed. Fixed windows counted in the
  * database, one upsert per request, so the limit holds across every process on one PostgreSQL. Runs
  * before the body is read: a refused request costs one statement.
@@ -22,14 +31,14 @@ export function rateLimit(
   now: Clock,
   limits: RateLimits | null,
   kind: RateKind,
+  key: RateKey = byUser,
 ): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const limit = limits?.[kind] ?? 0;
     // HEAD (is this file on the server?) is not a download: resuming uploads must stay cheap.
     if (!limits || limit === 0 || c.req.method === 'HEAD') return next();
     const at = now().getTime();
-    // The public site has no user: its requests are counted per address (behind a proxy, TRUST_PROXY).
-    const who = kind === 'public' ? (c.var.client.address ?? 'unknown') : c.var.user.id;
+    const who = key(c);
     const { count, windowStart } = await storage.limits.countRequest(
       `${kind}:${who}`,
       at - (at % limits.windowMs),

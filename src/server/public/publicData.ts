@@ -7,6 +7,7 @@ import { IndicatorValue } from '../../core/records/indicatorValue';
 import { Organisation } from '../../core/records/organisation';
 import { Project } from '../../core/records/project';
 import type { ExportRow } from '../export/ExportReads';
+import { parseRows } from '../export/parseRows';
 import type { StorageOps } from '../storage/Storage';
 
 /** The records the public site is made of, read once per request, public projects only. */
@@ -22,17 +23,15 @@ export interface PublicData {
   updatedAt: Map<string, string>;
 }
 
+/** The records the schema can read, each row's `updatedAt` noted by id (for the feed). */
 function parsed<T>(
   rows: readonly ExportRow[],
   schema: z.ZodMiniType<T>,
   updatedAt: Map<string, string>,
 ): T[] {
-  // A record the current schema cannot read (written by a much older server) is left out, not fatal.
-  return rows.flatMap((row) => {
-    const result = schema.safeParse(row.data);
-    if (!result.success) return [];
+  return parseRows(rows, schema).map(({ row, record }) => {
     updatedAt.set(row.id, row.updatedAt);
-    return [result.data];
+    return record;
   });
 }
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod/mini';
 import { atomFeed } from '../../core/public/atomFeed';
-import { publicAreas } from '../../core/public/boundaries';
+import { publicAreas } from '../../core/public/publicAreas';
 import { toIatiXml } from '../../core/export/iati';
 import { toIatiOrganisationsXml } from '../../core/export/iatiOrganisations';
 import { UI_LANGUAGES } from '../../core/i18n/uiLanguages';
@@ -13,7 +13,7 @@ import { HttpError } from '../http/errors';
 import { requestLanguage } from '../http/language';
 import { iatiSettings } from '../export/iatiSettings';
 import type { ServerLimits } from '../limits/config';
-import { rateLimit } from '../limits/rateLimit';
+import { byAddress, rateLimit } from '../limits/rateLimit';
 import { feedEntries, readPublicData, type PublicData } from '../public/publicData';
 import type { Project } from '../../core/records/project';
 import type { Storage } from '../storage/Storage';
@@ -45,83 +45,176 @@ const IatiQuery = z.strictObject({
  * - `GET /public/feed.xml`: an Atom feed of published projects and reported results (`?lang=en`).
  *
  * Each answer carries a strong ETag (a hash of its bytes) and `Cache-Control: public, no-cache`; a matching
- * `If-None-Match` gets 304. Requests are counted per address (`RATE_LIMIT_PUBLIC`).
+ * `If-None-Match` gets 304, from a stamp of the public tables when the answer was built from the same (see
+ * `answerer`), without reading the records. Requests are counted per address (`RATE_LIMIT_PUBLIC`).
  */
 export function publicRoutes(storage: Storage, now: Clock, limits: ServerLimits): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
-  routes.use('*', rateLimit(storage, now, limits.rate, 'public'));
+  // No user: counted per address (behind a proxy, TRUST_PROXY).
+  routes.use('*', rateLimit(storage, now, limits.rate, 'public', byAddress));
+
+  const answer = answerer();
+  // Each answer depends on these records only (and the boundaries, for the map's): their stamp is read
+  // before them, so that a browser's copy is checked with two small queries rather than a read of all.
+  const version = () => storage.exports.stamp(PUBLIC_TABLES);
 
   routes.get('/api/projects', async (c) => {
     readQuery(c, z.strictObject({}));
-    const { shown } = await readPublicData(storage);
-    return cached(c, JSON.stringify({ projects: shown }), 'application/json; charset=utf-8');
+    return answer(c, 'projects', await version(), VARY, async () => {
+      const { shown } = await readPublicData(storage);
+      return json({ projects: shown });
+    });
   });
 
   routes.get('/api/projects/:id', async (c) => {
     readQuery(c, z.strictObject({}));
-    const project = (await readPublicData(storage)).shown.find((p) => p.id === c.req.param('id'));
-    // A private project and a missing one answer alike: the public site does not say which exist.
-    if (!project) throw new HttpError('not_found', 'No public project with this id');
-    return cached(c, JSON.stringify(project), 'application/json; charset=utf-8');
+    const id = c.req.param('id');
+    return answer(c, `project ${id}`, await version(), VARY, async () => {
+      const project = (await readPublicData(storage)).shown.find((p) => p.id === id);
+      // A private project and a missing one answer alike: the public site does not say which exist.
+      if (!project) throw new HttpError('not_found', 'No public project with this id');
+      return json(project);
+    });
   });
 
   routes.get('/api/boundaries', async (c) => {
     readQuery(c, z.strictObject({}));
-    const levels = await storage.boundaries.list();
-    const { shown } = levels.length > 0 ? await readPublicData(storage) : { shown: [] };
-    return cached(c, JSON.stringify(publicAreas(levels, shown)), 'application/json; charset=utf-8');
+    // A level is replaced whole by an upload, with its time: its summary tells one upload from another.
+    const levels = JSON.stringify(await storage.boundaries.summaries());
+    return answer(c, 'boundaries', `${await version()} ${levels}`, VARY, async () => {
+      const sets = await storage.boundaries.list();
+      const { shown } = sets.length > 0 ? await readPublicData(storage) : { shown: [] };
+      return json(publicAreas(sets, shown));
+    });
   });
 
   routes.get('/iati/activities.xml', async (c) => {
     const { lang, organisation } = readQuery(c, IatiQuery);
-    const data = await readPublicData(storage);
-    const generatedAt = latest([...data.updatedAt.values()]);
-    const { xml } = toIatiXml({
-      ...data,
-      projects: reportedBy(data, organisation),
-      generatedAt,
-      defaultLanguage: lang ?? 'fr',
-      defaults: iatiSettings(process.env),
+    return answer(c, `iati ${lang ?? ''} ${organisation ?? ''}`, await version(), VARY, async () => {
+      const data = await readPublicData(storage);
+      const { xml } = toIatiXml({
+        ...data,
+        projects: reportedBy(data, organisation),
+        generatedAt: latest([...data.updatedAt.values()]),
+        defaultLanguage: lang ?? 'fr',
+        defaults: iatiSettings(process.env),
+      });
+      if (xml === null)
+        throw new HttpError('not_found', 'No project is public yet, or none can be written to IATI');
+      return { body: xml, type: 'application/xml; charset=utf-8' };
     });
-    if (xml === null)
-      throw new HttpError('not_found', 'No project is public yet, or none can be written to IATI');
-    return cached(c, xml, 'application/xml; charset=utf-8');
   });
 
   routes.get('/iati/organisations.xml', async (c) => {
     const { lang, organisation } = readQuery(c, IatiQuery);
-    const data = await readPublicData(storage);
-    const { xml } = toIatiOrganisationsXml({
-      projects: reportedBy(data, organisation),
-      organisations: data.organisations,
-      generatedAt: latest([...data.updatedAt.values()]),
-      defaultLanguage: lang ?? 'fr',
-      defaults: iatiSettings(process.env),
+    const what = `iati-organisations ${lang ?? ''} ${organisation ?? ''}`;
+    return answer(c, what, await version(), VARY, async () => {
+      const data = await readPublicData(storage);
+      const { xml } = toIatiOrganisationsXml({
+        projects: reportedBy(data, organisation),
+        organisations: data.organisations,
+        generatedAt: latest([...data.updatedAt.values()]),
+        defaultLanguage: lang ?? 'fr',
+        defaults: iatiSettings(process.env),
+      });
+      if (xml === null)
+        throw new HttpError(
+          'not_found',
+          'No public project has a reporting organisation with an IATI identifier',
+        );
+      return { body: xml, type: 'application/xml; charset=utf-8' };
     });
-    if (xml === null)
-      throw new HttpError(
-        'not_found',
-        'No public project has a reporting organisation with an IATI identifier',
-      );
-    return cached(c, xml, 'application/xml; charset=utf-8');
   });
 
   routes.get('/feed.xml', async (c) => {
     const lang = readQuery(c, LangQuery).lang ?? requestLanguage(c.req.header('accept-language'));
     const origin = new URL(c.req.url).origin;
-    const site = `${origin}/public/`;
-    const body = atomFeed({
-      id: `${site}feed`,
-      title:
-        lang === 'fr' ? 'Terrain : projets et résultats publiés' : 'Terrain: published projects and results',
-      self: `${origin}/public/feed.xml${lang === 'fr' ? '' : `?lang=${lang}`}`,
-      site,
-      entries: feedEntries(await readPublicData(storage), site, lang),
+    // Without `?lang`, the feed's language is the browser's: caches keep one copy per language.
+    const vary = c.req.query('lang') ? VARY : `${VARY}, Accept-Language`;
+    return answer(c, `feed ${lang} ${origin}`, await version(), vary, async () => {
+      const site = `${origin}/public/`;
+      const body = atomFeed({
+        id: `${site}feed`,
+        title:
+          lang === 'fr'
+            ? 'Terrain : projets et résultats publiés'
+            : 'Terrain: published projects and results',
+        self: `${origin}/public/feed.xml${lang === 'fr' ? '' : `?lang=${lang}`}`,
+        site,
+        entries: feedEntries(await readPublicData(storage), site, lang),
+      });
+      return { body, type: 'application/atom+xml; charset=utf-8' };
     });
-    return cached(c, body, 'application/atom+xml; charset=utf-8');
   });
 
   return routes;
+}
+
+/** The tables the public answers are made of (public/publicData.ts reads them). */
+const PUBLIC_TABLES = ['projects', 'organisations', 'indicators', 'indicatorValues'] as const;
+
+interface Built {
+  body: string;
+  type: string;
+}
+
+const json = (value: unknown): Built => ({
+  body: JSON.stringify(value),
+  type: 'application/json; charset=utf-8',
+});
+
+/** What every public answer varies with (the feed also with the browser's language). */
+const VARY = 'Accept-Encoding';
+
+/** How many answers' ETags a server process remembers (the oldest is forgotten first). */
+const REMEMBERED = 1000;
+
+/**
+ * Answers with a strong ETag, the hash of the answer's bytes, and 304 to a browser that has them. The ETag
+ * of each answer (`what`: the route and what of the request it depends on) is remembered with the stamp of
+ * the records it was built from (`version`, read before them): while the stamp is the same, a matching
+ * `If-None-Match` gets its 304 without reading the records. A stamp read before a change and records read
+ * after it only cost a full answer later, never an old one. A new process starts with nothing remembered,
+ * so an answer whose form changed with the code is never taken for the old one.
+ */
+function answerer() {
+  const etags = new Map<string, string>();
+  return async (
+    c: Context<AppEnv>,
+    what: string,
+    version: string,
+    vary: string,
+    build: () => Promise<Built>,
+  ): Promise<Response> => {
+    const key = `${what}\n${version}`;
+    const known = etags.get(key);
+    if (known !== undefined && hasCopy(c, known)) return notModified(c, known, vary);
+    const { body, type } = await build();
+    const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
+    etags.delete(key);
+    etags.set(key, etag);
+    if (etags.size > REMEMBERED) etags.delete(etags.keys().next().value!);
+    if (hasCopy(c, etag)) return notModified(c, etag, vary);
+    headers(c, etag, vary);
+    c.header('Content-Type', type);
+    return c.body(body);
+  };
+}
+
+function headers(c: Context<AppEnv>, etag: string, vary: string): void {
+  c.header('ETag', etag);
+  c.header('Cache-Control', CACHE_CONTROL);
+  c.header('Vary', vary);
+}
+
+function hasCopy(c: Context<AppEnv>, etag: string): boolean {
+  const asked = c.req.header('if-none-match');
+  return asked !== undefined && asked.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+}
+
+function notModified(c: Context<AppEnv>, etag: string, vary: string): Response {
+  headers(c, etag, vary);
+  return c.body(null, 304);
 }
 
 /** The latest of ISO 8601 times; the epoch for none (the file then still says when it was made, stably). */
@@ -134,16 +227,4 @@ function reportedBy(data: PublicData, organisation: string | undefined): Project
 
 function latest(times: readonly string[]): string {
   return times.reduce((a, b) => (b > a ? b : a), '1970-01-01T00:00:00.000Z');
-}
-
-function cached(c: Context<AppEnv>, body: string, contentType: string): Response {
-  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
-  c.header('ETag', etag);
-  c.header('Cache-Control', CACHE_CONTROL);
-  c.header('Vary', 'Accept-Encoding');
-  const asked = c.req.header('if-none-match');
-  if (asked !== undefined && asked.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag))
-    return c.body(null, 304);
-  c.header('Content-Type', contentType);
-  return c.body(body);
 }

@@ -7,6 +7,8 @@ import type { Person } from '../../../src/app/repositories/members';
 import {
   dataMapRoute,
   dataRoute,
+  NO_DATA_FILTER,
+  parseDataFilter,
   parseDataHash,
   parseDataMapHash,
 } from '../../../src/app/components/dataTable/dataRoute';
@@ -42,6 +44,23 @@ describe('the data table route', () => {
     expect(parseDataMapHash('#/data/p/map/map')).toEqual({ projectId: 'p', formId: 'map' });
     for (const wrong of ['#/data/p/f', '#/data/p/f/x', '#/data/map', '#/data/%E0/f/map'])
       expect(parseDataMapHash(wrong)).toBeNull();
+  });
+
+  it('keeps the filters shared by the table and the map in the hash’s query', () => {
+    const target = { projectId: 'p', formId: 'ménage' };
+    const filter = { status: 'verified' as const, from: '2026-11-01', to: '2026-11-30', agent: 'u 1' };
+    const map = hrefOf(dataMapRoute(target, filter));
+    expect(map).toBe('#/data/p/m%C3%A9nage/map?status=verified&from=2026-11-01&to=2026-11-30&agent=u+1');
+    expect(parseDataMapHash(map)).toEqual(target);
+    expect(parseDataFilter(map)).toEqual(filter);
+    const table = hrefOf(dataRoute(target, filter));
+    expect(parseDataHash(table)).toEqual(target);
+    expect(parseDataFilter(table)).toEqual(filter);
+    expect(parseHash(table)).toEqual({ name: 'data', hash: table });
+    // No filter, no query; values out of place are no filter.
+    expect(hrefOf(dataRoute(target, NO_DATA_FILTER))).toBe('#/data/p/m%C3%A9nage');
+    expect(parseDataFilter('#/data/p/f?status=lost&from=1er%20mai&to=2026-13')).toEqual(NO_DATA_FILTER);
+    expect(parseDataFilter('#/data/p/f')).toEqual(NO_DATA_FILTER);
   });
 
   it('names the agent as every page does, the signed-in user by name before the members sync', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvField, neutralizeFormula, toCsv } from '../../../src/core/export/csv';
-import { submissionTables } from '../../../src/core/export/submissionTables';
+import { odkGeoText, submissionTables } from '../../../src/core/export/submissionTables';
 import { parseCsv } from '../../../src/server/forms/csv';
 import { householdForm, householdSubmission, sampleSubmission } from './householdForm';
 
@@ -16,6 +16,16 @@ describe('submission tables (ODK Central CSV shape)', () => {
     codes: true,
     // Who submitted, by name: people, not account ids (issue 14).
     submitters: { 'agent-1': { username: 'awa', name: 'Awa Traoré' } },
+  });
+
+  it('writes lines and shapes as ODK does: `lat lon alt acc;…`, a shape’s ring closed once', () => {
+    const a = { latitude: 16, longitude: -0.1, altitude: 250, accuracy: 5 };
+    const b = { latitude: 16.1, longitude: -0.1 };
+    const c = { latitude: 16.1, longitude: 0 };
+    expect(odkGeoText('geotrace', [a, b, c])).toBe('16 -0.1 250 5;16.1 -0.1;16.1 0');
+    expect(odkGeoText('geoshape', [a, b, c])).toBe('16 -0.1 250 5;16.1 -0.1;16.1 0;16 -0.1 250 5');
+    expect(odkGeoText('geoshape', [a, b, c, a])).toBe('16 -0.1 250 5;16.1 -0.1;16.1 0;16 -0.1 250 5');
+    expect(odkGeoText('geoshape', 'not points')).toBe('');
   });
 
   it('has one table per repeat level, named like Central, columns by group path', () => {
@@ -56,7 +66,7 @@ describe('submission tables (ODK Central CSV shape)', () => {
         '-0.04',
         '250',
         '5',
-        '16 -0.1;16.1 -0.1;16.1 0',
+        '16 -0.1;16.1 -0.1;16.1 0;16 -0.1',
         'eau abri',
         '2026-11-30',
         's1/membre',

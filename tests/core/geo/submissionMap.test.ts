@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FormDefinition } from '../../../src/core/forms/definition';
 import {
+  hasGeoQuestion,
   MAP_STATUSES,
   NO_MAP_FILTER,
   STATUS_COLOURS,
@@ -82,5 +83,25 @@ describe('a form’s submissions on a map', () => {
   it('gives every status its own colour, and lists the senders once each', () => {
     expect(new Set(MAP_STATUSES.map((s) => STATUS_COLOURS[s])).size).toBe(MAP_STATUSES.length);
     expect(senders([sub('a'), sub('b', { createdBy: 'u2' }), sub('c')])).toEqual(['u1', 'u2']);
+  });
+
+  it('knows whether a form asks for a place at all, in groups and repeats too', () => {
+    expect(hasGeoQuestion(form.items)).toBe(true);
+    const text = { kind: 'question', type: 'text', name: 'nom', label: { fr: 'Nom' } } as const;
+    const trace = { kind: 'question', type: 'geotrace', name: 'route', label: { fr: 'Route' } } as const;
+    const of = (items: unknown[]) =>
+      FormDefinition.parse({
+        id: 'g',
+        version: '1',
+        title: { fr: 'G' },
+        defaultLanguage: 'fr',
+        languages: ['fr'],
+        items,
+      }).items;
+    expect(hasGeoQuestion(of([text]))).toBe(false);
+    expect(hasGeoQuestion(of([{ kind: 'group', name: 'g', label: { fr: 'G' }, items: [text] }]))).toBe(false);
+    expect(hasGeoQuestion(of([{ kind: 'repeat', name: 'r', label: { fr: 'R' }, items: [trace] }]))).toBe(
+      true,
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseBoundaries, publicAreas, simplifyGeometry } from '../../../src/core/public/boundaries';
+import { parseBoundaries, simplifyGeometry } from '../../../src/core/public/boundaries';
+import { publicAreas } from '../../../src/core/public/publicAreas';
 
 const ring = (n: number) => {
   // A circle of n points, closed, with noise far below the tolerance.

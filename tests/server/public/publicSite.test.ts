@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { encodeHlc } from '../../../src/core/hlc';
 import { PublicProject, PublicProjects } from '../../../src/core/public/publicProject';
 import type { Mutation } from '../../../src/core/sync/protocol';
 import { createApp } from '../../../src/server/app';
+import { putServerRecord } from '../../../src/server/catalog';
+import { ExportReads } from '../../../src/server/export/ExportReads';
 import { TEST_PASSWORD_COST } from '../../../src/server/auth/passwords';
 import { DEFAULT_LIMITS } from '../../../src/server/limits/config';
 import { DEMO_PROJECT } from '../../../src/server/seed/demoForm';
@@ -143,6 +145,62 @@ describe.each(backends)('the public site on $name', (backend) => {
       expect(await again.text()).toBe('');
       const other = await server.request(path, { headers: { 'if-none-match': '"something-else"' } });
       expect(other.status).toBe(200);
+    }
+  });
+
+  it('answers 304 from the records’ stamp without reading them, and a full answer once one changes', async () => {
+    server = await setupServer(backend);
+    const adminDevice = newClientId();
+    await server.push('admin', adminDevice, [projectEdit(adminDevice, 1, DEMO_PROJECT.id, { public: true })]);
+    const paths = ['/public/api/projects', `/public/api/projects/${DEMO_PROJECT.id}`, '/public/feed.xml'];
+    const etags = new Map<string, string>();
+    for (const path of paths) etags.set(path, (await server.request(path)).headers.get('etag')!);
+    const reads = vi.spyOn(ExportReads.prototype, 'rows');
+    try {
+      for (const path of paths) {
+        const again = await server.request(path, { headers: { 'if-none-match': etags.get(path)! } });
+        expect(again.status, path).toBe(304);
+        expect(again.headers.get('etag')).toBe(etags.get(path));
+      }
+      expect(reads).not.toHaveBeenCalled();
+      // Another language of the feed is another answer.
+      const french = (await server.request('/public/feed.xml?lang=fr')).headers.get('etag')!;
+      const english = await server.request('/public/feed.xml?lang=en', {
+        headers: { 'if-none-match': french },
+      });
+      expect(english.status).toBe(200);
+      expect(reads).toHaveBeenCalled();
+      // Without `?lang` the browser's language chooses: caches are told.
+      expect(english.headers.get('vary')).toBe('Accept-Encoding');
+      const chosen = await server.request('/public/feed.xml', { headers: { 'accept-language': 'en' } });
+      expect(chosen.headers.get('vary')).toBe('Accept-Encoding, Accept-Language');
+
+      // Any change of a public table (here an organisation, not even shown) is a new stamp: read again.
+      reads.mockClear();
+      const at = new Date();
+      await server.storage.transaction((tx) =>
+        putServerRecord(
+          tx,
+          'organisations',
+          { id: randomUUID(), name: 'ONG du Sahel', acronym: 'OS', iatiId: null, type: '22', deleted: false },
+          null,
+          at,
+        ),
+      );
+      const same = await server.request(paths[0]!, { headers: { 'if-none-match': etags.get(paths[0]!)! } });
+      expect(same.status).toBe(304);
+      expect(reads).toHaveBeenCalled();
+      // A change the public sees: a new ETag.
+      await server.push('admin', adminDevice, [
+        projectEdit(adminDevice, 2, DEMO_PROJECT.id, { description: { fr: 'Des vivres à Gao' } }),
+      ]);
+      for (const path of paths) {
+        const changed = await server.request(path, { headers: { 'if-none-match': etags.get(path)! } });
+        expect(changed.status, path).toBe(200);
+        expect(changed.headers.get('etag')).not.toBe(etags.get(path));
+      }
+    } finally {
+      reads.mockRestore();
     }
   });
 
