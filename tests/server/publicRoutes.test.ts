@@ -10,6 +10,8 @@ import { setupServer, type TestServer } from './harness';
  */
 const PUBLIC: Record<string, string> = {
   'GET /api/health': 'says the server and its database are up',
+  'GET /api/ready':
+    'says whether the database answers and its migrations are applied (names of pending ones)',
   'POST /api/auth/login': 'signs in: answers a token and the signed-in user, never a record',
   // The public site (issue 15): projects an admin made public, only the fields of PublicProject
   // (src/core/public/publicProject.ts), never submissions, members or people (tests/server/public).
