@@ -2,9 +2,7 @@ import { z } from 'zod/mini';
 import { Iso4217 } from '../flows/currencies';
 
 /** A calendar month, YYYY-MM. */
-export const YearMonth = z
-  .string()
-  .check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'A month is written YYYY-MM'));
+export const YearMonth = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'A month is written YYYY-MM'));
 
 /** The base every rate is to: the CFA franc of the region's accounts. */
 export const BASE_CURRENCY = 'XOF';

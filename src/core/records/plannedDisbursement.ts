@@ -6,7 +6,10 @@ import { Amount, OrgRef } from './transaction';
 const RecordId = z.string().check(z.minLength(1), z.maxLength(100));
 
 /** IATI BudgetType of a planned disbursement: 1 original, 2 revised. */
-export const PlannedDisbursementType = z.enum(['1', '2'], 'A planned disbursement is 1 original or 2 revised');
+export const PlannedDisbursementType = z.enum(
+  ['1', '2'],
+  'A planned disbursement is 1 original or 2 revised',
+);
 
 /** Money a provider expects to pay over a period (IATI `planned-disbursement`). */
 export const PlannedDisbursement = z.object({

@@ -34,12 +34,10 @@ export const MAX_AMOUNT = 1e13;
  * An amount in its own currency. IATI allows negative values, for corrections of an earlier transaction, so
  * the sign is kept; infinities, NaN and absurd magnitudes are refused.
  */
-export const SignedAmount = z
-  .number('An amount is a number')
-  .check(
-    z.refine(Number.isFinite, 'An amount must be a finite number'),
-    z.refine((n) => Math.abs(n) <= MAX_AMOUNT, 'This amount is too large'),
-  );
+export const SignedAmount = z.number('An amount is a number').check(
+  z.refine(Number.isFinite, 'An amount must be a finite number'),
+  z.refine((n) => Math.abs(n) <= MAX_AMOUNT, 'This amount is too large'),
+);
 
 /** An amount that cannot be negative (planned disbursements, budgets). */
 export const Amount = z
