@@ -152,7 +152,7 @@ export function FinancesPage({ projectId }: { projectId: string }) {
         ) : (
           <div className="flow-scroll">
             <table className="flow-table">
-              <caption>{t('flows.transactions')}</caption>
+              <caption className="visually-hidden">{t('flows.transactions')}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t('flows.col.date')}</th>
@@ -202,7 +202,7 @@ export function FinancesPage({ projectId }: { projectId: string }) {
         ) : (
           <div className="flow-scroll">
             <table className="flow-table">
-              <caption>{t('flows.planned')}</caption>
+              <caption className="visually-hidden">{t('flows.planned')}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t('flows.col.period')}</th>
@@ -279,7 +279,7 @@ export function RatesPage() {
         <p className="empty">{t('flows.rates.none')}</p>
       ) : (
         <table className="flow-table">
-          <caption>{t('flows.rates.title')}</caption>
+          <caption className="visually-hidden">{t('flows.rates.title')}</caption>
           <thead>
             <tr>
               <th scope="col">{t('flows.rates.currency')}</th>

@@ -36,7 +36,7 @@ export function FlowTotals({
   return (
     <>
       <table className="flow-table">
-        <caption>{caption}</caption>
+        <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
             <th scope="col">{t('flows.totals.type')}</th>
