@@ -125,7 +125,19 @@ describe('aid flows: a supervisor records a disbursement offline, another device
     await rateForm.getByLabel('XOF pour 1 unité').fill('600');
     await second.page.getByRole('button', { name: 'Enregistrer' }).click();
     await second.page.getByRole('cell', { name: 'USD', exact: true }).waitFor();
+    // Rates pasted from a spreadsheet: a bad line refuses the whole paste, naming the line.
+    const pasted = second.page.getByLabel(/^Une ligne par taux/);
+    await pasted.fill('GBP;2026-03;780,5;Banque\nXOF;2026-03;1');
+    await second.page.getByRole('button', { name: 'Importer', exact: true }).click();
+    await second.page.getByText('Ligne 2 : XOF is the base: it needs no rate').waitFor();
+    await expectAccessible(second.page, 'the exchange rates page with a refused import (fr)');
+    await pasted.fill('GBP;2026-03;780,5;Banque');
+    await second.page.getByRole('button', { name: 'Importer', exact: true }).click();
+    await second.page.getByText('1 taux enregistrés sur l’appareil.').waitFor();
+    await second.page.getByRole('cell', { name: 'GBP', exact: true }).waitFor();
+    await second.page.getByRole('cell', { name: '780,5', exact: true }).waitFor();
     await expectAccessible(second.page, 'the exchange rates page (fr)');
+    await saveScreenshot(second.page, 'aid-flows-rates-fr');
     await openFinances(second.page);
     await second.page
       .getByRole('table', { name: 'Totaux par type' })

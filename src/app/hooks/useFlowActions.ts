@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { deleteFlow, saveFlow, type FlowTable } from '../repositories/flows';
+import type { ExchangeRate } from '../../core/records/exchangeRate';
+import { deleteFlow, importRates, saveFlow, type FlowTable } from '../repositories/flows';
 import type { MergedRow } from '../sync/mergedRows';
 import { useSignedIn } from './useSignedIn';
 
@@ -22,6 +23,10 @@ export function useFlowActions() {
       },
       remove: async (table: FlowTable, record: MergedRow): Promise<void> => {
         await deleteFlow(db, table, record, role);
+        void engine.syncNow();
+      },
+      importRates: async (rates: readonly ExchangeRate[]): Promise<void> => {
+        await importRates(db, rates, role);
         void engine.syncNow();
       },
     }),

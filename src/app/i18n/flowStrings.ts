@@ -81,6 +81,15 @@ export const flowFr = {
   'flows.rates.add': 'Saisir un taux',
   'flows.rates.none': 'Aucun taux sur cet appareil.',
   'flows.rates.back': 'Retour aux projets',
+  'flows.rates.import': 'Importer des taux',
+  'flows.rates.importText': 'Une ligne par taux : monnaie, mois, XOF pour 1 unité, source (facultative)',
+  'flows.rates.importHint':
+    'Par exemple « EUR,2026-03,655.957,BCEAO » ou, depuis un tableur, « USD;2026-03;603,5 ».',
+  'flows.rates.importButton': 'Importer',
+  'flows.rates.imported': '{count} taux enregistrés sur l’appareil.',
+  'flows.rates.importRefused': 'Rien n’a été importé : corrigez ces lignes.',
+  'flows.rates.importLine': 'Ligne {line} : {message}',
+  'flows.rates.importEmpty': 'Aucun taux dans ce texte.',
 };
 
 const flowEn: Record<keyof typeof flowFr, string> = {
@@ -162,6 +171,15 @@ const flowEn: Record<keyof typeof flowFr, string> = {
   'flows.rates.add': 'Enter a rate',
   'flows.rates.none': 'No rate on this device.',
   'flows.rates.back': 'Back to the projects',
+  'flows.rates.import': 'Import rates',
+  'flows.rates.importText': 'One line per rate: currency, month, XOF for 1 unit, source (optional)',
+  'flows.rates.importHint':
+    'For example “EUR,2026-03,655.957,BCEAO” or, from a spreadsheet, “USD;2026-03;603,5”.',
+  'flows.rates.importButton': 'Import',
+  'flows.rates.imported': '{count} rates saved on this device.',
+  'flows.rates.importRefused': 'Nothing was imported: correct these lines.',
+  'flows.rates.importLine': 'Line {line}: {message}',
+  'flows.rates.importEmpty': 'No rate in this text.',
 };
 
 registerPageStrings({ fr: flowFr, en: flowEn } satisfies Record<UiLanguage, Record<string, string>>);

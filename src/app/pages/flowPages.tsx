@@ -6,7 +6,8 @@ import { ConfirmPanel } from '../components/ConfirmPanel';
 import { DetailAbsent } from '../components/DetailAbsent';
 import { editRoute } from '../components/edit/EditLinks';
 import { FlowForm } from '../components/flows/FlowForm';
-import { FlowTotals, money } from '../components/flows/FlowTotals';
+import { FlowTotals, money, rateText } from '../components/flows/FlowTotals';
+import { RatesImport } from '../components/flows/RatesImport';
 import type { OrganisationRecord } from '../db/schema';
 import { useFinances, useRates } from '../hooks/useFinances';
 import { useFlowActions } from '../hooks/useFlowActions';
@@ -294,7 +295,7 @@ export function RatesPage() {
               <tr key={rate.id}>
                 <td>{rate.currency}</td>
                 <td>{rate.month}</td>
-                <td className="num">{money(rate.xofPerUnit, 'XOF', lang).replace(/ XOF$/, '')}</td>
+                <td className="num">{rateText(rate.xofPerUnit, lang)}</td>
                 <td>{rate.source}</td>
                 <td>
                   <RowActions
@@ -309,6 +310,7 @@ export function RatesPage() {
           </tbody>
         </table>
       )}
+      <RatesImport />
     </main>
   );
 }

@@ -1,6 +1,6 @@
 import { hasRole, type Role } from '../../core/records/user';
 import type { MergeTableName } from '../../core/sync/mergeTables';
-import { exchangeRateId } from '../../core/records/exchangeRate';
+import { exchangeRateId, type ExchangeRate } from '../../core/records/exchangeRate';
 import type { TerrainDb } from '../db/TerrainDb';
 import type { ExchangeRateRecord, PlannedDisbursementRecord, TransactionRecord } from '../db/schema';
 import type { MessageKey } from '../i18n/types';
@@ -126,6 +126,23 @@ export async function saveFlow<R extends MergedRow>(
       : { projectId };
   const row = await saveEdit(db, table, recordId, identity, valuesOf(table, change), now, seen);
   return (row ?? (await db.table(table).get(recordId))) as R;
+}
+
+/**
+ * Saves imported rates (src/core/flows/ratesCsv.ts) all together or none: each as a save of the page would
+ * (the changed fields of the month's record, with their bases), in one transaction.
+ */
+export async function importRates(
+  db: TerrainDb,
+  rates: readonly ExchangeRate[],
+  role: Role,
+  now = new Date(),
+): Promise<void> {
+  if (!hasRole(role, 'supervisor')) throw new EditInvalidError({ form: 'edit.error.supervisorOnly' });
+  await db.transaction('rw', [db.exchangeRates, db.outbox, db.meta], async () => {
+    for (const { currency, month, xofPerUnit, source } of rates)
+      await saveFlow(db, 'exchangeRates', '', null, { currency, month, xofPerUnit, source }, role, now);
+  });
 }
 
 /**

@@ -4,6 +4,7 @@ import type { TerrainDb } from '../../../src/app/db/TerrainDb';
 import {
   deleteFlow,
   flowProblems,
+  importRates,
   listRates,
   listTransactions,
   saveFlow,
@@ -11,6 +12,7 @@ import {
 import { EditInvalidError } from '../../../src/app/repositories/mergedEdit';
 import { applyPullPage } from '../../../src/app/sync/applyPullPage';
 import type { MergedRow } from '../../../src/app/sync/mergedRows';
+import { parseRatesCsv } from '../../../src/core/flows/ratesCsv';
 import { encodeHlc } from '../../../src/core/hlc';
 import { openTestDb } from '../fixtures';
 
@@ -152,6 +154,34 @@ describe('exchange rates', () => {
       month: 'flows.error.month',
       xofPerUnit: 'flows.error.rate',
     });
+  });
+});
+
+describe('importing rates', () => {
+  it('saves every line as a month’s record, and an existing month only where it changed', async () => {
+    await saveFlow(
+      db,
+      'exchangeRates',
+      '',
+      null,
+      { currency: 'EUR', month: '2026-03', xofPerUnit: 655.957, source: '' },
+      'supervisor',
+    );
+    const { rates, errors } = parseRatesCsv('EUR,2026-03,655.957\nUSD,2026-03,603.5,BCEAO\nUSD,2026-04,601');
+    expect(errors).toEqual([]);
+    await importRates(db, rates, 'admin');
+    expect((await listRates(db)).map((r) => [r.id, r.xofPerUnit, r.source])).toEqual([
+      ['EUR:2026-03', 655.957, ''],
+      ['USD:2026-03', 603.5, 'BCEAO'],
+      ['USD:2026-04', 601, ''],
+    ]);
+    // The euro rate was already that: nothing more for it in the outbox.
+    expect((await db.outbox.toArray()).map((e) => e.id)).toEqual([
+      'EUR:2026-03',
+      'USD:2026-03',
+      'USD:2026-04',
+    ]);
+    await expect(importRates(db, rates, 'focal_point')).rejects.toThrow(EditInvalidError);
   });
 });
 

@@ -13,6 +13,11 @@ export function money(value: number, currency: string, lang: UiLanguage): string
   return `${text} ${currency}`;
 }
 
+/** A rate as the interface language writes it, to its last decimal (655,957). */
+export function rateText(value: number, lang: UiLanguage): string {
+  return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'fr-FR', { maximumFractionDigits: 6 }).format(value);
+}
+
 /**
  * Totals by group (transaction type) in XOF and USD, with the rates they used and those missing: a total
  * whose rates are not all there says "unknown" rather than a wrong sum.
