@@ -10,6 +10,7 @@ import {
   saveFlow,
 } from '../../../src/app/repositories/flows';
 import { EditInvalidError } from '../../../src/app/repositories/mergedEdit';
+import { deleteOrganisation, saveOrganisation } from '../../../src/app/repositories/organisationEdits';
 import { applyPullPage } from '../../../src/app/sync/applyPullPage';
 import type { MergedRow } from '../../../src/app/sync/mergedRows';
 import { parseRatesCsv } from '../../../src/core/flows/ratesCsv';
@@ -120,6 +121,32 @@ describe('transactions', () => {
       fields: { projectId: 'p1' },
       base: { deleted: edit?.hlc },
     });
+  });
+});
+
+describe('organisations named by aid flows', () => {
+  it('are not deleted on the device while a transaction of a project names them', async () => {
+    const org = await saveOrganisation(
+      db,
+      null,
+      { name: 'Bailleur', acronym: '', iatiId: null, type: '10' },
+      'admin',
+    );
+    const projectId = (await db.projects.toArray())[0]!.id;
+    const saved = await saveFlow(
+      db,
+      'transactions',
+      projectId,
+      null,
+      { ...disbursement, receiverOrgId: org.id },
+      'admin',
+    );
+    const attempt = deleteOrganisation(db, org.id, 'admin');
+    await expect(attempt).rejects.toThrow(EditInvalidError);
+    expect(await attempt.catch((e: EditInvalidError) => e.problems)).toEqual({ form: 'edit.org.inUse' });
+    await deleteFlow(db, 'transactions', saved, 'admin');
+    await deleteOrganisation(db, org.id, 'admin');
+    expect((await db.organisations.get(org.id))?.deleted).toBe(true);
   });
 });
 

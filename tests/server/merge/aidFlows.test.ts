@@ -260,4 +260,37 @@ describe.each(backends)('aid flows on $name', (backend) => {
       },
     ]);
   });
+
+  it('counts an organisation named by a transaction as in use: nobody deletes it until the transaction goes', async () => {
+    const admin = newClientId();
+    const created = await server.push(
+      'admin',
+      admin,
+      mutations(admin, [
+        { table: 'organisations', id: 'org-x', fields: { name: 'Bailleur X', type: '10' }, at: 1 },
+        { table: 'transactions', id: 'tr-1', fields: { ...disbursement(), providerOrgId: 'org-x' }, at: 2 },
+        // Named in a description only: not a use.
+        { table: 'organisations', id: 'org-y', fields: { name: 'Y', type: '10' }, at: 3 },
+        { table: 'transactions', id: 'tr-2', fields: { ...disbursement(), description: '"org-y"' }, at: 4 },
+      ]),
+    );
+    expect(codes(created.body.results)).toEqual(['applied', 'applied', 'applied', 'applied']);
+    const again = newClientId();
+    const refused = await server.push(
+      'admin',
+      again,
+      mutations(again, [
+        { table: 'organisations', id: 'org-x', op: 'delete', at: 10 },
+        { table: 'organisations', id: 'org-y', op: 'delete', at: 11 },
+        { table: 'transactions', id: 'tr-1', op: 'delete', fields: { projectId: P }, at: 12 },
+        // Deleting the transaction first, in the same batch, frees it.
+        { table: 'organisations', id: 'org-x', op: 'delete', at: 13 },
+      ]),
+      4,
+    );
+    expect(codes(refused.body.results)).toEqual(['in_use', 'applied', 'applied', 'applied']);
+    expect(refused.body.results[0]).toMatchObject({
+      message: expect.stringContaining(`${DEMO_PROJECT.code} (${P})`) as string,
+    });
+  });
 });
