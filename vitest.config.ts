@@ -23,7 +23,7 @@ export default defineConfig({
         test: {
           name: 'app-sealed',
           include: [
-            'tests/app/repositories/{drafts,outbox,listing,submissionVersions,reviewQueue,indicatorValues,coordinationEdits,coordinationDetail,toCorrect}.test.ts',
+            'tests/app/repositories/{drafts,outbox,listing,submissionVersions,reviewQueue,indicatorValues,coordinationEdits,coordinationDetail,toCorrect,flows}.test.ts',
             'tests/app/sync/{pull,push,engine,coordinationPull,mergedRows,exportFile,fetchMedia,batchLimits}.test.ts',
           ],
           environment: 'node',

@@ -3,6 +3,7 @@ import { encodeHlc } from '../../core/hlc';
 import { formVersionKey } from '../../core/records/formVersion';
 import type {
   DraftRecord,
+  ExchangeRateRecord,
   FormFileRecord,
   FormRecord,
   IndicatorRecord,
@@ -11,11 +12,13 @@ import type {
   OrganisationRecord,
   MediaRecord,
   OutboxEntry,
+  PlannedDisbursementRecord,
   ProjectRecord,
   ReviewEventRecord,
   ReviewRecord,
   SubmissionRecord,
   SyncMeta,
+  TransactionRecord,
 } from './schema';
 import { SEALED_TABLE_NAMES } from '../vault/sealedTables';
 
@@ -42,6 +45,9 @@ export class TerrainDb extends Dexie {
   declare readonly reviewEvents: Table<ReviewEventRecord, string>;
   declare readonly members: Table<MemberRecord, string>;
   declare readonly formFiles: Table<FormFileRecord, string>;
+  declare readonly transactions: Table<TransactionRecord, string>;
+  declare readonly plannedDisbursements: Table<PlannedDisbursementRecord, string>;
+  declare readonly exchangeRates: Table<ExchangeRateRecord, string>;
 
   constructor(
     readonly userId: string,
@@ -125,6 +131,13 @@ export class TerrainDb extends Dexie {
     // Version 11 adds the media files of forms (images, sounds, videos their labels name), by SHA-256,
     // downloaded after their version (src/app/sync/formFiles.ts): a new table only, not sealed.
     this.version(11).stores({ formFiles: 'sha256' });
+    // Version 12 adds the aid flows (docs/aid-flows.md): a project's transactions and planned disbursements,
+    // and the monthly exchange rates. Mergeable, pulled, not sealed (no personal data): new tables only.
+    this.version(12).stores({
+      transactions: 'id, projectId',
+      plannedDisbursements: 'id, projectId',
+      exchangeRates: 'id',
+    });
     // Runs once, inside the transaction that creates the database, so the meta row always exists.
     this.on('populate', (tx) => {
       const clientId = newClientId();

@@ -7,6 +7,9 @@ import type { Project } from '../../core/records/project';
 import type { Review } from '../../core/records/review';
 import type { ReviewEvent } from '../../core/records/reviewEvent';
 import type { Submission } from '../../core/records/submission';
+import type { ExchangeRate } from '../../core/records/exchangeRate';
+import type { PlannedDisbursement } from '../../core/records/plannedDisbursement';
+import type { Transaction } from '../../core/records/transaction';
 import type { ServerKeyResponse } from '../../core/sync/sealed';
 
 /**
@@ -144,6 +147,11 @@ export type ReviewEventRecord = ReviewEvent & MergedRowState;
 export type OrganisationRecord = Organisation & Partial<MergedRowState>;
 export type IndicatorRecord = Indicator & Partial<MergedRowState>;
 export type IndicatorValueRecord = IndicatorValue & Partial<MergedRowState>;
+
+/** Aid flows (docs/aid-flows.md), merged like the other coordination records. */
+export type TransactionRecord = Transaction & Partial<MergedRowState>;
+export type PlannedDisbursementRecord = PlannedDisbursement & Partial<MergedRowState>;
+export type ExchangeRateRecord = ExchangeRate & Partial<MergedRowState>;
 
 /** A member of one of the user's projects (pulled, read only): who did what, by name and role. */
 export type MemberRecord = Member;

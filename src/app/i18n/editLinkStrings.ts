@@ -11,6 +11,7 @@ export const editLinkFr = {
   'link.editProject': 'Modifier le projet',
   'link.newIndicator': 'Nouvel indicateur',
   'link.editIndicator': 'Modifier l’indicateur',
+  'link.finances': 'Finances',
 };
 
 const editLinkEn: Record<keyof typeof editLinkFr, string> = {
@@ -19,6 +20,7 @@ const editLinkEn: Record<keyof typeof editLinkFr, string> = {
   'link.editProject': 'Edit the project',
   'link.newIndicator': 'New indicator',
   'link.editIndicator': 'Edit the indicator',
+  'link.finances': 'Finances',
 };
 
 registerPageStrings({ fr: editLinkFr, en: editLinkEn } satisfies Record<UiLanguage, Record<string, string>>);

@@ -23,6 +23,7 @@ import type { transferFr } from './transferStrings';
 import type { usageFr } from './usageStrings';
 import type { userAdminFr } from './userAdminStrings';
 import type { vaultFr } from './vaultStrings';
+import type { flowFr } from './flowStrings';
 
 /** The keys of fr.ts / en.ts: the strings the app needs from its first screen. */
 export type CoreKey = keyof typeof fr;
@@ -51,7 +52,8 @@ export type MessageKey =
   | keyof typeof publicFr
   | keyof typeof mapPackFr
   | keyof typeof dataMapFr
-  | keyof typeof boundaryFr;
+  | keyof typeof boundaryFr
+  | keyof typeof flowFr;
 export type Dictionary = Record<CoreKey, string>;
 export type Vars = Record<string, string | number>;
 export type Translate = (key: MessageKey, vars?: Vars) => string;

@@ -9,7 +9,15 @@ import '../i18n/pageStrings';
 import { useT } from '../i18n/useT';
 import { hrefOf } from '../state/router';
 
-const COORDINATION_TABLES = ['organisations', 'projects', 'indicators', 'indicatorValues'] as const;
+const COORDINATION_TABLES = [
+  'organisations',
+  'projects',
+  'indicators',
+  'indicatorValues',
+  'transactions',
+  'plannedDisbursements',
+  'exchangeRates',
+] as const;
 type CoordinationTable = (typeof COORDINATION_TABLES)[number];
 const isCoordination = (table: string): table is CoordinationTable =>
   (COORDINATION_TABLES as readonly string[]).includes(table);
@@ -19,6 +27,9 @@ function recordHref(c: Conflict): string | null {
   if (c.table === 'reviews') return hrefOf({ name: 'submission', id: c.recordId });
   if (c.table === 'projects') return hrefOf({ name: 'project', id: c.recordId });
   if (c.table === 'indicators') return hrefOf({ name: 'indicator', id: c.recordId });
+  if (c.table === 'transactions' || c.table === 'plannedDisbursements')
+    return `#/edit/projects/${encodeURIComponent(c.projectId)}/finances`;
+  if (c.table === 'exchangeRates') return '#/edit/rates';
   return null;
 }
 

@@ -1,3 +1,4 @@
+import { lazy } from 'react';
 import { hasRole } from '../../core/records/user';
 import { pickText } from '../../core/i18n/localized';
 import { DetailAbsent } from '../components/DetailAbsent';
@@ -18,6 +19,10 @@ import { hrefOf, navigate, type Route } from '../state/router';
 import { editParts, editRoute } from '../components/edit/EditLinks';
 import { NotFound } from './NotFound';
 import { Organisations } from './Organisations';
+
+// Aid flows (docs/aid-flows.md): their pages, strings and the totals load only when opened.
+const FinancesPage = lazy(() => import('./flowPages').then((m) => ({ default: m.FinancesPage })));
+const RatesPage = lazy(() => import('./flowPages').then((m) => ({ default: m.RatesPage })));
 
 /** The page of a form: where it came from, its title, the form. */
 function EditPage(props: { back: Route; backLabel: string; title: string; children: React.ReactNode }) {
@@ -112,7 +117,7 @@ function IndicatorEdit({ target }: { target: { id: string } | { projectId: strin
 /**
  * The edit pages, by the route's hash after `#/edit/`: `organisations` (the list), `organisations/new`,
  * `organisations/:id`, `projects/new` (admins), `projects/:id`, `projects/:id/indicators/new`,
- * `indicators/:id`. Supervisors and admins only, as the server's rights say (mergeTables.ts).
+ * `indicators/:id`, `projects/:id/finances` and `rates` (aid flows). Supervisors and admins only, as the server's rights say (mergeTables.ts).
  */
 export function Editor({ hash }: { hash: string }) {
   const { session } = useSignedIn();
@@ -130,5 +135,7 @@ export function Editor({ hash }: { hash: string }) {
   if (is('projects', null)) return <ProjectEdit id={second} />;
   if (is('projects', null, 'indicators', 'new')) return <IndicatorEdit target={{ projectId: second }} />;
   if (is('indicators', null)) return <IndicatorEdit target={{ id: second }} />;
+  if (is('projects', null, 'finances')) return <FinancesPage projectId={second} />;
+  if (is('rates')) return <RatesPage />;
   return <NotFound />;
 }

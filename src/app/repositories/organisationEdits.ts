@@ -74,8 +74,12 @@ export function organisationRights(
   role: Role,
   organisationId: string,
   projects: readonly ProjectRecord[],
+  /** The projects whose aid flows on the device name it (docs/aid-flows.md): they use it too. */
+  flowProjects: ReadonlySet<string> = new Set(),
 ): OrganisationRights {
-  const usedBy = projects.filter((p) => projectNamesOrganisation(p, organisationId));
+  const usedBy = projects.filter(
+    (p) => projectNamesOrganisation(p, organisationId) || flowProjects.has(p.id),
+  );
   const may = hasRole(role, 'supervisor');
   return { edit: may, delete: may && usedBy.length === 0, usedBy };
 }
@@ -93,8 +97,13 @@ export async function deleteOrganisation(
   seen?: OrganisationRecord,
 ): Promise<void> {
   const rows = db.table<MergedRow, string>('organisations');
-  await db.transaction('rw', [rows, db.projects, db.outbox, db.meta], async () => {
-    const rights = organisationRights(role, id, await db.projects.toArray());
+  const flows = [db.transactions, db.plannedDisbursements];
+  await db.transaction('rw', [rows, db.projects, ...flows, db.outbox, db.meta], async () => {
+    const flowProjects = new Set<string>();
+    for (const table of flows)
+      for (const f of await table.toArray())
+        if (!f.deleted && (f.providerOrgId === id || f.receiverOrgId === id)) flowProjects.add(f.projectId);
+    const rights = organisationRights(role, id, await db.projects.toArray(), flowProjects);
     if (!rights.delete)
       throw new EditInvalidError({ form: rights.edit ? 'edit.org.inUse' : 'edit.error.supervisorOnly' });
     const current = await rows.get(id);

@@ -7,7 +7,8 @@
  *
  * Not sealed: `meta` (sequence numbers, cursor, clock, the device's key pair), `forms` (definitions the
  * server publishes to every member), `projects`, `organisations` and `indicators` (coordination records
- * of the project, no personal data).
+ * of the project, no personal data), and the aid flows (`transactions`, `plannedDisbursements`,
+ * `exchangeRates`: money between organisations, no person).
  */
 export interface SealedTable {
   plain: readonly string[];

@@ -14,6 +14,9 @@ import { IsoDate, ProjectStatus } from '../records/iatiCodes';
 import { Indicator } from '../records/indicator';
 import { IndicatorValue } from '../records/indicatorValue';
 import { Organisation } from '../records/organisation';
+import { ExchangeRate, exchangeRateId, RatedCurrency, YearMonth } from '../records/exchangeRate';
+import { PlannedDisbursement } from '../records/plannedDisbursement';
+import { Transaction } from '../records/transaction';
 import { ReviewEvent, ReviewTarget } from '../records/reviewEvent';
 import {
   BudgetLine,
@@ -333,6 +336,66 @@ const reviewEvents: MergeTableSpec = {
   },
 };
 
+/**
+ * Aid flows (docs/aid-flows.md): a project's financial transactions and planned disbursements, written by
+ * the supervisors and admins of the project like its indicators.
+ */
+const transactions: MergeTableSpec = {
+  identity: { projectId: Id },
+  fields: fieldsOf(Transaction, [
+    'type',
+    'date',
+    'value',
+    'currency',
+    'valueDate',
+    'providerOrgId',
+    'receiverOrgId',
+    'sector',
+    'region',
+    'description',
+  ]),
+  maps: {},
+  defaults: { providerOrgId: null, receiverOrgId: null, sector: null, region: '', description: '' },
+  stamps: {},
+  record: Transaction,
+  projectOf: (identity) => identity.projectId ?? '',
+  refuse: supervisorsOnly('transactions'),
+};
+
+const plannedDisbursements: MergeTableSpec = {
+  identity: { projectId: Id },
+  fields: fieldsOf(PlannedDisbursement, [
+    'type',
+    'periodStart',
+    'periodEnd',
+    'value',
+    'currency',
+    'valueDate',
+    'providerOrgId',
+    'receiverOrgId',
+  ]),
+  maps: {},
+  defaults: { type: '1', providerOrgId: null, receiverOrgId: null },
+  stamps: {},
+  record: PlannedDisbursement,
+  projectOf: (identity) => identity.projectId ?? '',
+  refuse: supervisorsOnly('planned disbursements'),
+};
+
+/** The monthly exchange rates to XOF, shared by every project (src/core/records/exchangeRate.ts). */
+const exchangeRates: MergeTableSpec = {
+  identity: { currency: RatedCurrency, month: YearMonth },
+  fields: fieldsOf(ExchangeRate, ['xofPerUnit', 'source']),
+  maps: {},
+  defaults: { source: '' },
+  stamps: {},
+  record: ExchangeRate,
+  projectOf: () => '',
+  global: true,
+  idOf: (identity) => exchangeRateId(identity.currency ?? '', identity.month ?? ''),
+  refuse: supervisorsOnly('exchange rates'),
+};
+
 export const MERGE_TABLES = {
   reviews,
   organisations,
@@ -340,6 +403,9 @@ export const MERGE_TABLES = {
   indicators,
   indicatorValues,
   reviewEvents,
+  transactions,
+  plannedDisbursements,
+  exchangeRates,
 } satisfies Record<string, MergeTableSpec>;
 export type MergeTableName = keyof typeof MERGE_TABLES;
 export const MERGE_TABLE_NAMES = Object.keys(MERGE_TABLES) as MergeTableName[];

@@ -38,6 +38,10 @@ export const PULL_TABLES = [
    * filtered like every project record, so a device never learns of another project's members.
    */
   'members',
+  /** Aid flows (docs/aid-flows.md). */
+  'transactions',
+  'plannedDisbursements',
+  'exchangeRates',
 ] as const;
 export type PullTable = (typeof PULL_TABLES)[number];
 export const isPullTable = (table: string): table is PullTable =>

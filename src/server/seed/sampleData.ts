@@ -11,6 +11,7 @@ import {
   sampleIndicators,
   type SampleProject,
 } from './sampleCoordination';
+import { SAMPLE_RATES, sampleFlows } from './sampleFlows';
 
 /** How many household surveys the sample holds, spread over the projects. */
 export const SAMPLE_SUBMISSIONS = 300;
@@ -71,7 +72,8 @@ export interface SampleAccounts {
 /**
  * The sample data of the demo (`seedDemo(storage, { sampleData: true })`): organisations, four projects
  * (the demo's own one enriched), each with its household survey, indicators and manual values for the past
- * periods of 2026, and SAMPLE_SUBMISSIONS household surveys. The test harness leaves it out: it is big.
+ * periods of 2026 and its aid flows (sampleFlows.ts), and SAMPLE_SUBMISSIONS household surveys. The test
+ * harness leaves it out: it is big.
  */
 export async function seedSampleData(tx: StorageTx, accounts: SampleAccounts, at: Date): Promise<void> {
   const iso = at.toISOString();
@@ -102,9 +104,16 @@ export async function seedSampleData(tx: StorageTx, accounts: SampleAccounts, at
       await putServerRecord(tx, 'indicators', indicator, accounts.supervisor.id, at);
       if (indicator.computation === null) await seedValues(tx, indicator.id, sample, accounts, at, rand);
     }
+    const flows = sampleFlows(sample, index);
+    for (const t of flows.transactions)
+      await putServerRecord(tx, 'transactions', t, accounts.supervisor.id, at);
+    for (const pd of flows.planned)
+      await putServerRecord(tx, 'plannedDisbursements', pd, accounts.supervisor.id, at);
     const count = Math.round(SAMPLE_SUBMISSIONS / SAMPLE_PROJECTS.length);
     for (let i = 0; i < count; i++) submissions.push(household(sample, accounts.agent.id, at, rand));
   }
+  for (const rate of SAMPLE_RATES)
+    await putServerRecord(tx, 'exchangeRates', rate, accounts.supervisor.id, at);
   await tx.insertNewEntities(submissions);
 }
 

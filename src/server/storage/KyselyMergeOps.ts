@@ -165,8 +165,7 @@ export class KyselyMergeOps extends KyselyVersionOps {
   async projectsNamingOrganisation(
     organisationId: string,
   ): Promise<{ id: string; data: Record<string, unknown> }[]> {
-    // The id as the JSON of a record writes it, quotes included, with LIKE's wildcards escaped.
-    const pattern = `%${JSON.stringify(organisationId).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = jsonIdPattern(organisationId);
     const rows = await this.db
       .selectFrom('entities')
       .select(['id', 'data'])
@@ -177,7 +176,30 @@ export class KyselyMergeOps extends KyselyVersionOps {
       .execute();
     return rows.map((r) => ({ id: r.id, data: JSON.parse(r.data) as Record<string, unknown> }));
   }
+
+  async flowsNamingOrganisation(
+    organisationId: string,
+  ): Promise<{ tbl: string; id: string; projectId: string }[]> {
+    const rows = await this.db
+      .selectFrom('entities')
+      .select(['tbl', 'id', 'project_id', 'data'])
+      .where('tbl', 'in', ['transactions', 'plannedDisbursements'])
+      .where('deleted', '=', 0)
+      .where(sql<boolean>`data like ${jsonIdPattern(organisationId)} escape '\\'`)
+      .orderBy('id')
+      .execute();
+    // The text search may match a description: the provider or receiver must be this very organisation.
+    return rows
+      .filter((r) => {
+        const data = JSON.parse(r.data) as Record<string, unknown>;
+        return data.providerOrgId === organisationId || data.receiverOrgId === organisationId;
+      })
+      .map((r) => ({ tbl: r.tbl, id: r.id, projectId: r.project_id }));
+  }
 }
+
+/** A LIKE pattern for an id as the JSON of a record writes it, quotes included, LIKE's wildcards escaped. */
+const jsonIdPattern = (id: string) => `%${JSON.stringify(id).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** A conflict with the display names of both writers (joined from users). */
 type ConflictRow = ConflictsTable & { losing_name: string | null; winning_name: string | null };

@@ -72,6 +72,11 @@ export interface MergeReads {
   projectsNamingOrganisation(
     organisationId: string,
   ): Promise<{ id: string; data: Record<string, unknown> }[]>;
+  /**
+   * The transactions and planned disbursements, not deleted, whose provider or receiver is this
+   * organisation (docs/aid-flows.md), with their project.
+   */
+  flowsNamingOrganisation(organisationId: string): Promise<{ tbl: string; id: string; projectId: string }[]>;
 }
 
 /** Writes of mergeable records, only inside a transaction. */

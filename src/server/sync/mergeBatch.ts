@@ -18,7 +18,7 @@ import type { ConflictRecord, MergeRecord, MergeRecordWrite } from '../storage/M
 import type { AuditContext } from '../audit/context';
 import type { AuditEntry, StorageTx, UserRecord } from '../storage/Storage';
 import { projectRefusal, refusedFor, type Actor } from './actors';
-import { organisationRefusal, organisationUses } from './organisationUse';
+import { organisationRefusal, organisationUses, type BatchFlow } from './organisationUse';
 import {
   changeDetails,
   givenIdentity,
@@ -203,7 +203,7 @@ export class MergeBatch {
     }
     // Who may change an organisation depends on the projects that name it (organisationUse.ts).
     if (tbl === 'organisations') {
-      const uses = await organisationUses(this.tx, m.id, this.batchProjects());
+      const uses = await organisationUses(this.tx, m.id, this.batchProjects(), this.batchFlows());
       const state = { isNew: !current, createdBy: current?.createdBy ?? null };
       const refused = await organisationRefusal(m, actors, uses, state, (p) => this.createdHere(p));
       if (refused) return refused;
@@ -259,6 +259,18 @@ export class MergeBatch {
   private *batchProjects(): Iterable<[string, Record<string, unknown>]> {
     for (const w of this.records.values())
       if (w?.tbl === 'projects') yield [w.id, materialize(w.spec, w.id, w.identity, valuesOf(w.fieldState))];
+  }
+
+  /** The aid flows this batch read or wrote, as they stand (an organisation they name is in use). */
+  private *batchFlows(): Iterable<BatchFlow> {
+    for (const w of this.records.values())
+      if (w?.tbl === 'transactions' || w?.tbl === 'plannedDisbursements')
+        yield {
+          tbl: w.tbl,
+          id: w.id,
+          projectId: w.projectId,
+          data: materialize(w.spec, w.id, w.identity, valuesOf(w.fieldState)),
+        };
   }
 
   /**

@@ -17,10 +17,19 @@ import { reject, type Rejected } from './reject';
  *   refusal, `in_use`, lists the projects that name it which the writer may see, and counts the others.
  *
  * A project names an organisation as its reporting organisation (`organisationId`) or as a participating
- * one (`participatingOrgs[].organisationId`): no other record refers to the coordination organisations.
+ * one (`participatingOrgs[].organisationId`), or through its aid flows: the provider or receiver of one of
+ * its transactions or planned disbursements (docs/aid-flows.md).
  * (A user account's `organisationId` belongs to the server's accounts table, which is another registry.)
  * Deleted projects name nothing (projectNamesOrganisation, src/core/records/project.ts).
  */
+
+/** A transaction or planned disbursement as a merge batch sees it. */
+export interface BatchFlow {
+  tbl: string;
+  id: string;
+  projectId: string;
+  data: Readonly<Record<string, unknown>>;
+}
 
 /** A project that names an organisation. */
 export interface OrganisationUse {
@@ -44,12 +53,31 @@ export async function organisationUses(
   tx: StorageTx,
   organisationId: string,
   batch: Iterable<[string, Readonly<Record<string, unknown>>]>,
+  /** The aid flows the batch read or wrote, as they stand. */
+  flows: Iterable<BatchFlow> = [],
 ): Promise<OrganisationUse[]> {
   const projects = new Map<string, Readonly<Record<string, unknown>>>();
   for (const p of await tx.projectsNamingOrganisation(organisationId)) projects.set(p.id, p.data);
   for (const [id, data] of batch) projects.set(id, data);
-  return [...projects]
-    .filter(([, data]) => projectNamesOrganisation(data, organisationId))
+  const naming = [...projects].filter(([, data]) => projectNamesOrganisation(data, organisationId));
+  // A project whose transactions or planned disbursements name it uses it too: those stored, with this
+  // batch's own changes of them laid over.
+  const flowProjects = new Map<string, string | null>();
+  for (const f of await tx.flowsNamingOrganisation(organisationId))
+    flowProjects.set(`${f.tbl}:${f.id}`, f.projectId);
+  for (const f of flows) {
+    const names =
+      f.data.deleted !== true &&
+      (f.data.providerOrgId === organisationId || f.data.receiverOrgId === organisationId);
+    flowProjects.set(`${f.tbl}:${f.id}`, names ? f.projectId : null);
+  }
+  const named = new Set(naming.map(([id]) => id));
+  for (const projectId of new Set(flowProjects.values())) {
+    if (projectId === null || named.has(projectId)) continue;
+    const data = projects.get(projectId) ?? (await tx.getEntity('projects', projectId))?.data;
+    if (data && data.deleted !== true) naming.push([projectId, data]);
+  }
+  return naming
     .map(([id, data]) => ({ id, code: typeof data.code === 'string' ? data.code : id }))
     .sort((a, b) => a.code.localeCompare(b.code) || a.id.localeCompare(b.id));
 }

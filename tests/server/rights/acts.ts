@@ -47,6 +47,9 @@ async function reviewAct(
   );
 }
 
+/** How many months the exchange-rate act has used (each call writes a month of its own). */
+let rateMonths = 0;
+
 /** An indicator of the project, and optionally a value of it, made on the server. */
 async function indicatorOf(w: RightsWorld, p: string, value?: Record<string, unknown>) {
   const at = w.server.clock.now;
@@ -324,6 +327,43 @@ export const ACTS: Record<string, Act> = {
     const p = await w.project();
     const fields = { projectId: p, code: 'HH-1', title: { fr: 'Ménages' } };
     return pushOutcome(await w.pushOne(column, (c) => w.change(c, 1, 'indicators', `ind-new-${p}`, fields)));
+  },
+
+  async 'transaction-edit'(w, column) {
+    const p = await w.project();
+    const fields = {
+      projectId: p,
+      type: '3',
+      date: '2026-03-15',
+      value: 1000,
+      currency: 'XOF',
+      valueDate: '2026-03-15',
+    };
+    return pushOutcome(await w.pushOne(column, (c) => w.change(c, 1, 'transactions', `tr-new-${p}`, fields)));
+  },
+
+  async 'planned-edit'(w, column) {
+    const p = await w.project();
+    const fields = {
+      projectId: p,
+      periodStart: '2026-04-01',
+      periodEnd: '2026-06-30',
+      value: 1000,
+      currency: 'EUR',
+      valueDate: '2026-04-01',
+    };
+    return pushOutcome(
+      await w.pushOne(column, (c) => w.change(c, 1, 'plannedDisbursements', `pd-new-${p}`, fields)),
+    );
+  },
+
+  async 'rate-edit'(w, column) {
+    // One month per call: a rate is one record per currency and month, whoever wrote it first.
+    const month = `20${String(10 + ++rateMonths).padStart(2, '0')}-01`;
+    const fields = { currency: 'EUR', month, xofPerUnit: 655.957 };
+    return pushOutcome(
+      await w.pushOne(column, (c) => w.change(c, 1, 'exchangeRates', `EUR:${month}`, fields)),
+    );
   },
 
   async 'value-enter'(w, column) {

@@ -5,6 +5,10 @@ import { IndicatorValue } from '../../../src/core/records/indicatorValue';
 import { Organisation } from '../../../src/core/records/organisation';
 import { Project } from '../../../src/core/records/project';
 import { Submission } from '../../../src/core/records/submission';
+import { ExchangeRate } from '../../../src/core/records/exchangeRate';
+import { PlannedDisbursement } from '../../../src/core/records/plannedDisbursement';
+import { Transaction } from '../../../src/core/records/transaction';
+import { rateBook, totalOf } from '../../../src/core/flows/totals';
 import { TEST_PASSWORD_COST } from '../../../src/server/auth/passwords';
 import { seedDemo } from '../../../src/server/seed/demoSeed';
 import { SAMPLE_SUBMISSIONS } from '../../../src/server/seed/sampleData';
@@ -61,6 +65,19 @@ describe.each(backends)('sample data on $name', (backend) => {
     expect(values.some((v) => v.reviewStatus === 'verified')).toBe(true);
     expect(values.some((v) => v.reviewStatus === 'has_issues')).toBe(true);
     expect(values.every((v) => v.enteredBy !== null && v.periodEnd < '2026-11-24')).toBe(true);
+
+    // Aid flows: every transaction converts with the seeded rates, in XOF and USD.
+    const transactions = of('transactions').map((r) => Transaction.parse(r.data));
+    expect(new Set(transactions.map((t) => t.projectId)).size).toBe(4);
+    expect(new Set(transactions.map((t) => t.currency))).toEqual(new Set(['XOF', 'EUR', 'USD']));
+    expect(new Set(transactions.map((t) => t.type))).toEqual(new Set(['2', '3', '4']));
+    const planned = of('plannedDisbursements').map((r) => PlannedDisbursement.parse(r.data));
+    expect(planned.every((p) => p.periodStart <= p.periodEnd)).toBe(true);
+    const book = rateBook(of('exchangeRates').map((r) => ExchangeRate.parse(r.data)));
+    for (const totals of [totalOf(transactions, book), totalOf(planned, book)]) {
+      expect(totals.missing).toEqual([]);
+      expect(totals.xof).toBeGreaterThan(0);
+    }
 
     const forms = new Map(of('forms').map((f) => [f.id, f]));
     const submissions = of('submissions').map((r) => Submission.parse(r.data));

@@ -67,6 +67,7 @@ export function ProjectLinks({ id }: { id: string }) {
       links={[
         [['projects', id], 'link.editProject'],
         [['projects', id, 'indicators', 'new'], 'link.newIndicator'],
+        [['projects', id, 'finances'], 'link.finances'],
       ]}
     />
   );
