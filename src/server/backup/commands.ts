@@ -6,13 +6,7 @@ import { parseArgs } from 'node:util';
 import { openStorage } from '../main';
 import { DATA_DIR_MODE } from '../storage/dataDirModes';
 import { MIGRATIONS } from '../storage/migrations';
-import {
-  createPrivateFile,
-  extractBackupFile,
-  siblingTemp,
-  sniffBackup,
-  writeBackupFile,
-} from './file';
+import { createPrivateFile, extractBackupFile, siblingTemp, sniffBackup, writeBackupFile } from './file';
 import { DEFAULT_CHUNK_BYTES, newEncryption, type BackupHeader, type ScryptParams } from './format';
 import { migrationState, type DatabaseTarget } from './migrations';
 import {
@@ -154,7 +148,8 @@ export async function restoreCommand(args: string[], io: BackupIo): Promise<void
   if (!existsSync(file)) throw new BackupUsageError(`No file at ${file}`);
   const passphrase = await passphraseOf(values['passphrase-file'], io);
   const source = await sniffBackup(file);
-  const kind = source.form === 'terrain' ? source.header.kind : source.form === 'sqlite-file' ? 'sqlite' : 'postgres';
+  const kind =
+    source.form === 'terrain' ? source.header.kind : source.form === 'sqlite-file' ? 'sqlite' : 'postgres';
   const target = targetOf(io);
   if (kind === 'sqlite' && target.databaseUrl)
     throw new BackupRefusedError(
@@ -249,11 +244,15 @@ export async function migrateCommand(args: string[], io: BackupIo): Promise<void
   if (values['dry-run']) {
     if (state.missing) io.out(`No database yet at ${sqliteFile(target.dataDir)}: all migrations would run.`);
     if (state.pending.length === 0) io.out('Database is up to date: no migration would run.');
-    else io.out(`${state.pending.length} migration(s) would run:\n${state.pending.map((n) => `  ${n}`).join('\n')}`);
+    else
+      io.out(
+        `${state.pending.length} migration(s) would run:\n${state.pending.map((n) => `  ${n}`).join('\n')}`,
+      );
     return;
   }
   const storage = await openStorage({ ...target, log: io.out });
   await storage.close();
   if (state.pending.length === 0) io.out('Database is up to date.');
-  else io.out(`Applied ${state.pending.length} migration(s):\n${state.pending.map((n) => `  ${n}`).join('\n')}`);
+  else
+    io.out(`Applied ${state.pending.length} migration(s):\n${state.pending.map((n) => `  ${n}`).join('\n')}`);
 }

@@ -45,7 +45,12 @@ export async function writeBackupFile(
   await createPrivateFile(partial);
   try {
     await Promise.all([
-      pipeline(source, createGzip(), new FrameWriter(header, key), createWriteStream(partial, { flags: 'r+' })),
+      pipeline(
+        source,
+        createGzip(),
+        new FrameWriter(header, key),
+        createWriteStream(partial, { flags: 'r+' }),
+      ),
       finished(),
     ]);
     const handle = await open(partial, 'r+');
@@ -117,7 +122,9 @@ export async function extractBackupFile(
     if (err instanceof BackupFileError) throw err;
     // Only a frame that checked out reaches gunzip, so its complaint means the backup was made damaged.
     if (err instanceof Error && 'code' in err && String(err.code).startsWith('Z_'))
-      throw new BackupFileError(`The backup's content is not readable (${err.message}): nothing was restored.`);
+      throw new BackupFileError(
+        `The backup's content is not readable (${err.message}): nothing was restored.`,
+      );
     throw err;
   }
 }

@@ -162,7 +162,9 @@ export function decodeHeader(bytes: Buffer): { header: BackupHeader; raw: Buffer
   }
   const header = BackupHeader.safeParse(parsed);
   if (!header.success)
-    throw new BackupFileError(`The backup file is damaged: its header is not valid (${header.error.message}).`);
+    throw new BackupFileError(
+      `The backup file is damaged: its header is not valid (${header.error.message}).`,
+    );
   return { header: header.data, raw: bytes.subarray(0, end) };
 }
 
@@ -310,14 +312,12 @@ export class FrameReader extends Transform {
   private readFrames(): void {
     const { tagBytes } = this.codec;
     while (this.buffered.length > 0) {
-      if (this.ended)
-        throw new BackupFileError('The backup file is damaged: there are bytes after its end.');
+      if (this.ended) throw new BackupFileError('The backup file is damaged: there are bytes after its end.');
       if (this.buffered.length < FRAME_HEAD_BYTES) return;
       const flags = this.buffered.readUInt8(0);
       const length = this.buffered.readUInt32BE(1);
       // GCM and the hash add nothing to a chunk's length: a longer body is damage, not a bigger chunk.
-      if ((flags & ~LAST_FRAME) !== 0 || length > this.header.chunkBytes)
-        throw this.damaged();
+      if ((flags & ~LAST_FRAME) !== 0 || length > this.header.chunkBytes) throw this.damaged();
       const total = FRAME_HEAD_BYTES + length + tagBytes;
       if (this.buffered.length < total) return;
       const body = this.buffered.subarray(FRAME_HEAD_BYTES, FRAME_HEAD_BYTES + length);

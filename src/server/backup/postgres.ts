@@ -47,7 +47,9 @@ function runTool(command: string, args: string[], env: NodeJS.ProcessEnv): Runni
     child.once('error', (err: NodeJS.ErrnoException) => {
       reject(
         err.code === 'ENOENT'
-          ? new ToolMissingError(`${command} was not found (install PostgreSQL's client tools, or set PG_DUMP / PG_RESTORE).`)
+          ? new ToolMissingError(
+              `${command} was not found (install PostgreSQL's client tools, or set PG_DUMP / PG_RESTORE).`,
+            )
           : err,
       );
     });
@@ -109,7 +111,9 @@ export function pgLastMigration(url: string): Promise<string | null> {
       `select to_regclass('kysely_migration')::text as t`,
     );
     if (!found[0]?.t) return null;
-    const { rows } = await client.query<{ name: string | null }>('select max(name) as name from kysely_migration');
+    const { rows } = await client.query<{ name: string | null }>(
+      'select max(name) as name from kysely_migration',
+    );
     return rows[0]?.name ?? null;
   });
 }
