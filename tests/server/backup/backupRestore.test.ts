@@ -96,8 +96,11 @@ describe.each(kinds)('backup and restore on %s', (kind) => {
           const batch = Array.from({ length: 5 }, () => submission(clientId, ++seq));
           const { status, body } = await server.push(username, clientId, batch);
           if (status !== 200) throw new Error(`push: ${status} ${JSON.stringify(body)}`);
-          const ids = new Map(batch.map((m) => [m.mutationId, m.id]));
-          for (const r of body.results) if (r.status === 'applied') acked.push(ids.get(r.mutationId)!);
+          const ids = new Map(batch.map((m) => [m.seq, m.id]));
+          for (const r of body.results) {
+            const id = ids.get(r.seq);
+            if (r.status === 'applied' && id) acked.push(id);
+          }
           // In-process requests on SQLite never wait for I/O: give the timers and the backup their turn,
           // as a network would.
           await new Promise((r) => setImmediate(r));
@@ -182,7 +185,8 @@ describe.each(kinds)('backup and restore on %s', (kind) => {
       /Wrong passphrase/,
     );
     const bytes = await readFile(file);
-    bytes[bytes.length - 100] ^= 0x20;
+    const at = bytes.length - 100;
+    bytes.writeUInt8(bytes.readUInt8(at) ^ 0x20, at);
     const tampered = join(work, 'tampered.tbk');
     await writeFile(tampered, bytes);
     await expect(restoreCommand([tampered], io(empty, { BACKUP_PASSPHRASE: PASSPHRASE }))).rejects.toThrow(
