@@ -1,7 +1,7 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { copyFile, link, mkdir, mkdtemp, readFile, rm, stat, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openStorage } from '../main';
 import { DATA_DIR_MODE } from '../storage/dataDirModes';
@@ -82,6 +82,7 @@ export async function backupCommand(args: string[], io: BackupIo): Promise<void>
     throw new BackupUsageError('backup takes --out FILE (and nothing else but --passphrase-file F)');
   const out = resolve(values.out);
   if (existsSync(out)) throw new BackupRefusedError(`${out} already exists: choose another name.`);
+  if (!existsSync(dirname(out))) throw new BackupUsageError(`No directory ${dirname(out)} for ${out}`);
   const passphrase = await passphraseOf(values['passphrase-file'], io);
   const started = Date.now();
   const encryption = passphrase === undefined ? null : await newEncryption(passphrase, io.scrypt);

@@ -58,6 +58,8 @@ function runTool(command: string, args: string[], env: NodeJS.ProcessEnv): Runni
       else reject(new Error(`${command} failed (exit ${code}): ${stderr.trim()}`));
     });
   });
+  // Handled here too: the tool may fail (not found) before anyone awaits it, and must not crash the process.
+  exit.catch(() => {});
   return { stdout: child.stdout, finished: () => exit };
 }
 

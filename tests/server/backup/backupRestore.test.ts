@@ -207,6 +207,20 @@ describe.each(kinds)('backup and restore on %s', (kind) => {
     ).rejects.toThrow(BackupRefusedError);
   });
 
+  it.runIf(kind === 'postgres')('restores an archive made by hand with pg_dump', async () => {
+    const archive = join(work, 'by-hand.pgdump');
+    await promisify(execFile)('pg_dump', ['--format=custom', `--file=${archive}`, source.databaseUrl!]);
+    const restored = await target();
+    await restoreCommand([archive], io(restored));
+    const storage = await restored.open();
+    try {
+      const ids = await pulledSubmissionIds(storage, 'supervisor');
+      expect(ackedAll.filter((id) => !ids.has(id))).toEqual([]);
+    } finally {
+      await storage.close();
+    }
+  });
+
   it.runIf(kind === 'sqlite')(
     'the CLI exits non-zero with a clear message on a non-empty target',
     async () => {
