@@ -66,8 +66,9 @@ async function passphraseOf(file: string | undefined, io: BackupIo): Promise<str
     }
   } else passphrase = env(io, 'BACKUP_PASSPHRASE');
   if (passphrase === '') throw new BackupUsageError('The passphrase is empty.');
-  if (file !== undefined && ((await stat(file)).mode & 0o077) !== 0)
-    io.out(`Warning: ${file} is readable by other accounts of this machine (chmod 600 it).`);
+  // Group-readable is how a root-owned passphrase file is shared with the service's group (docs/deploy.md).
+  if (file !== undefined && ((await stat(file)).mode & 0o004) !== 0)
+    io.out(`Warning: ${file} is readable by every account of this machine (chmod 640 or 600 it).`);
   if (passphrase !== undefined && passphrase.length < 12)
     io.out('Warning: a passphrase of fewer than 12 characters is easy to guess from a stolen backup.');
   return passphrase;
