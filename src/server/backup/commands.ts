@@ -6,8 +6,16 @@ import { parseArgs } from 'node:util';
 import { openStorage } from '../main';
 import { DATA_DIR_MODE } from '../storage/dataDirModes';
 import { MIGRATIONS } from '../storage/migrations';
-import { createPrivateFile, extractBackupFile, siblingTemp, sniffBackup, writeBackupFile } from './file';
+import {
+  createPrivateFile,
+  extractBackupFile,
+  siblingTemp,
+  sniffBackup,
+  writeBackupFile,
+  type DataDirFile,
+} from './file';
 import { DEFAULT_CHUNK_BYTES, newEncryption, type BackupHeader, type ScryptParams } from './format';
+import { readDataDirFiles, withFilesFirst, writeDataDirFiles } from './dataDirFiles';
 import { migrationState, type DatabaseTarget } from './migrations';
 import {
   MANUAL_DUMP,
@@ -99,6 +107,8 @@ export async function backupCommand(args: string[], io: BackupIo): Promise<void>
   };
   const key = encryption?.key ?? null;
   const target = targetOf(io);
+  const files = await readDataDirFiles(target.dataDir);
+  const listed = files.map(({ name, mode, content }) => ({ name, mode, bytes: content.length }));
   let header: BackupHeader;
   if (target.databaseUrl) {
     header = {
@@ -106,10 +116,11 @@ export async function backupCommand(args: string[], io: BackupIo): Promise<void>
       kind: 'postgres',
       payload: 'pg-dump-custom',
       lastMigration: await pgLastMigration(target.databaseUrl),
+      files: listed,
     };
     const dump = pgDump(target.databaseUrl);
     try {
-      await writeBackupFile(out, header, key, dump.stdout, dump.finished);
+      await writeBackupFile(out, header, key, withFilesFirst(files, dump.stdout), dump.finished);
     } catch (err) {
       if (err instanceof ToolMissingError)
         throw new BackupRefusedError(`${err.message}\nOr run it yourself:\n  ${MANUAL_DUMP(out)}`);
@@ -122,8 +133,8 @@ export async function backupCommand(args: string[], io: BackupIo): Promise<void>
       await copySqlite(sqliteFile(target.dataDir), copy);
       const { lastMigration, problem } = inspectSqlite(copy);
       if (problem) throw new Error(`The copy of the database does not check out: ${problem}`);
-      header = { ...common, kind: 'sqlite', payload: 'sqlite-database', lastMigration };
-      await writeBackupFile(out, header, key, createReadStream(copy));
+      header = { ...common, kind: 'sqlite', payload: 'sqlite-database', lastMigration, files: listed };
+      await writeBackupFile(out, header, key, withFilesFirst(files, createReadStream(copy)));
     } finally {
       await removeSqlite(copy);
     }
@@ -132,7 +143,8 @@ export async function backupCommand(args: string[], io: BackupIo): Promise<void>
   io.out(
     `Backup of the ${header.kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'} database written to ${out}: ` +
       `${mib(size)}, ${key ? 'encrypted' : 'NOT encrypted'}, at migration ${header.lastMigration ?? '(none)'}, ` +
-      `in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+      `in ${((Date.now() - started) / 1000).toFixed(1)} s` +
+      (files.length > 0 ? `; with ${files.map((f) => f.name).join(', ')}.` : '.'),
   );
 }
 
@@ -171,8 +183,10 @@ export async function restoreCommand(args: string[], io: BackupIo): Promise<void
       `This backup was made by a newer Terrain (its database has migration ${last}): restore it with that version or a later one.`,
     );
 
-  if (target.databaseUrl) await restorePostgres(file, source, passphrase, target.databaseUrl);
-  else await restoreSqlite(file, source, passphrase, target.dataDir);
+  const files = target.databaseUrl
+    ? await restorePostgres(file, source, passphrase, target.databaseUrl)
+    : await restoreSqlite(file, source, passphrase, target.dataDir);
+  const kept = await writeDataDirFiles(target.dataDir, files);
 
   const { pending } = await migrationState(target);
   const storage = await openStorage({ ...target, log: io.out });
@@ -183,6 +197,10 @@ export async function restoreCommand(args: string[], io: BackupIo): Promise<void
       (source.form === 'terrain' ? ` (backup of ${source.header.createdAt})` : '') +
       (pending.length > 0 ? `; then applied ${pending.length} migration(s): ${pending.join(', ')}.` : '.'),
   );
+  const restoredFiles = files.filter((f) => !kept.includes(f.name)).map((f) => f.name);
+  if (restoredFiles.length > 0) io.out(`Restored into ${target.dataDir}: ${restoredFiles.join(', ')}.`);
+  if (kept.length > 0)
+    io.out(`Left as they were (already in ${target.dataDir}), not the backup's: ${kept.join(', ')}.`);
 }
 
 type Source = Awaited<ReturnType<typeof sniffBackup>>;
@@ -192,7 +210,7 @@ async function restoreSqlite(
   source: Source,
   passphrase: string | undefined,
   dataDir: string,
-): Promise<void> {
+): Promise<DataDirFile[]> {
   if (sqliteExists(dataDir))
     throw new BackupRefusedError(
       `${dataDir} already holds a database (${sqliteFile(dataDir)}): restore into an empty data directory.`,
@@ -200,8 +218,9 @@ async function restoreSqlite(
   await mkdir(dataDir, { recursive: true, mode: DATA_DIR_MODE });
   const final = sqliteFile(dataDir);
   const unpacked = siblingTemp(final, 'restoring');
+  let files: DataDirFile[] = [];
   try {
-    if (source.form === 'terrain') await extractBackupFile(file, source, passphrase, unpacked);
+    if (source.form === 'terrain') files = await extractBackupFile(file, source, passphrase, unpacked);
     else {
       await createPrivateFile(unpacked);
       await copyFile(file, unpacked);
@@ -214,6 +233,7 @@ async function restoreSqlite(
   } finally {
     await removeSqlite(unpacked);
   }
+  return files;
 }
 
 async function restorePostgres(
@@ -221,18 +241,22 @@ async function restorePostgres(
   source: Source,
   passphrase: string | undefined,
   url: string,
-): Promise<void> {
+): Promise<DataDirFile[]> {
   const relations = await pgRelationCount(url);
   if (relations > 0)
     throw new BackupRefusedError(
       `The database of DATABASE_URL is not empty (${relations} tables, views or sequences): restore into an empty database (createdb).`,
     );
-  if (source.form !== 'terrain') return pgRestore(url, file);
+  if (source.form !== 'terrain') {
+    await pgRestore(url, file);
+    return [];
+  }
   const dir = await mkdtemp(join(tmpdir(), 'terrain-restore-'));
   try {
     const archive = join(dir, 'database.pgdump');
-    await extractBackupFile(file, source, passphrase, archive);
+    const files = await extractBackupFile(file, source, passphrase, archive);
     await pgRestore(url, archive);
+    return files;
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

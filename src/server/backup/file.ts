@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { chmod, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { Readable } from 'node:stream';
+import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import {
@@ -14,6 +14,13 @@ import {
   keyFor,
   type BackupHeader,
 } from './format';
+
+/** A file of the data directory carried in a backup (`name` relative to DATA_DIR). */
+export interface DataDirFile {
+  name: string;
+  mode: number;
+  content: Buffer;
+}
 
 /** Backup files and what is unpacked from them hold every respondent's answers: the service user's only. */
 export const BACKUP_FILE_MODE = 0o600;
@@ -91,16 +98,38 @@ export async function sniffBackup(path: string): Promise<BackupSource> {
   }
 }
 
+/** Keeps the first `bytes` of a stream (the data directory's files) and passes the rest on. */
+class SplitPrefix extends Transform {
+  readonly parts: Buffer[] = [];
+  constructor(private need: number) {
+    super();
+  }
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    if (this.need > 0) {
+      const take = Math.min(this.need, chunk.length);
+      this.parts.push(chunk.subarray(0, take));
+      this.need -= take;
+      chunk = chunk.subarray(take);
+    }
+    if (chunk.length > 0) this.push(chunk);
+    done();
+  }
+  override _flush(done: TransformCallback): void {
+    done(this.need > 0 ? new BackupFileError('The backup is cut short: nothing was restored.') : undefined);
+  }
+}
+
 /**
- * Checks every frame of the backup at `path` and writes its payload to `dest` (a new file, 0600). On a
- * wrong passphrase or any damage it throws, and `dest` is gone.
+ * Checks every frame of the backup at `path`, writes the database part of its payload to `dest` (a new
+ * file, 0600) and returns the data directory's files. On a wrong passphrase or any damage it throws, and
+ * `dest` is gone.
  */
 export async function extractBackupFile(
   path: string,
   source: Extract<BackupSource, { form: 'terrain' }>,
   passphrase: string | undefined,
   dest: string,
-): Promise<void> {
+): Promise<DataDirFile[]> {
   let key: Buffer | null = null;
   if (source.header.encryption) {
     if (passphrase === undefined)
@@ -110,13 +139,22 @@ export async function extractBackupFile(
     key = await keyFor(source.header.encryption, passphrase);
   }
   await createPrivateFile(dest);
+  const files = new SplitPrefix(source.header.files.reduce((sum, f) => sum + f.bytes, 0));
   try {
     await pipeline(
       createReadStream(path, { start: source.raw.length }),
       new FrameReader(source.header, source.raw, key),
       createGunzip(),
+      files,
       createWriteStream(dest, { flags: 'r+' }),
     );
+    const bytes = Buffer.concat(files.parts);
+    let at = 0;
+    return source.header.files.map((f) => {
+      const content = bytes.subarray(at, at + f.bytes);
+      at += f.bytes;
+      return { ...f, content };
+    });
   } catch (err) {
     await rm(dest, { force: true });
     if (err instanceof BackupFileError) throw err;

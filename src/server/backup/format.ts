@@ -65,7 +65,7 @@ const Encryption = z.object({
 
 export const BackupHeader = z.object({
   kind: z.enum(['sqlite', 'postgres']),
-  /** What the gzipped payload is: SQLite's database file, or pg_dump's custom-format archive. */
+  /** What the gzipped payload is (after `files`): SQLite's database file, or pg_dump's custom-format archive. */
   payload: z.enum(['sqlite-database', 'pg-dump-custom']),
   compression: z.literal('gzip'),
   createdAt: z.string(),
@@ -77,6 +77,24 @@ export const BackupHeader = z.object({
     .min(1024)
     .max(16 * 1024 * 1024),
   encryption: Encryption.nullable(),
+  /**
+   * Files of the data directory that are not in the database (the certificates and keys of `tls init`),
+   * in this order at the start of the payload, before the database.
+   */
+  files: z
+    .array(
+      z.object({
+        name: z.string().regex(/^tls\/[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/),
+        bytes: z
+          .number()
+          .int()
+          .min(0)
+          .max(1024 * 1024),
+        mode: z.number().int().min(0).max(0o777),
+      }),
+    )
+    .max(32)
+    .default([]),
 });
 export type BackupHeader = z.infer<typeof BackupHeader>;
 

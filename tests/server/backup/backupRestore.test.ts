@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -27,6 +27,8 @@ import { backendOn, newTarget, type Target } from './targets';
 
 const CHEAP_SCRYPT = { N: 2 ** 10, r: 8, p: 1 };
 const PASSPHRASE = 'sable chaud, puits profond, 42 chèvres';
+const CA_PEM = '-----BEGIN CERTIFICATE-----\nnot a real one\n-----END CERTIFICATE-----\n';
+const CA_KEY = '-----BEGIN PRIVATE KEY-----\nnot a real one either\n-----END PRIVATE KEY-----\n';
 
 function io(target: Target, extra: Record<string, string> = {}): BackupIo & { lines: string[] } {
   const lines: string[] = [];
@@ -117,6 +119,9 @@ describe.each(kinds)('backup and restore on %s', (kind) => {
     };
     const devices = ['agent', 'agent', 'agent2', 'agent2'].map(device);
     const backup = io(source);
+    await mkdir(join(source.dataDir, 'tls'), { mode: 0o700 });
+    await writeFile(join(source.dataDir, 'tls', 'ca.pem'), CA_PEM, { mode: 0o644 });
+    await writeFile(join(source.dataDir, 'tls', 'ca-key.pem'), CA_KEY, { mode: 0o600 });
     try {
       await until(60);
       file = join(work, `terrain-${kind}.tbk`);
@@ -131,7 +136,9 @@ describe.each(kinds)('backup and restore on %s', (kind) => {
     }
     ackedAll = [...acked];
 
-    expect(backup.lines.join('\n')).toMatch(/written to .*, encrypted, at migration 20/);
+    expect(backup.lines.join('\n')).toMatch(
+      /written to .*, encrypted, at migration 20.*; with tls\/ca-key.pem, tls\/ca.pem\./,
+    );
     expect((await stat(file)).mode & 0o777).toBe(0o600);
     expect(ackedAll.length).toBeGreaterThan(ackedBefore.length + 40);
   });
@@ -141,6 +148,11 @@ describe.each(kinds)('backup and restore on %s', (kind) => {
     const restore = io(restored, { BACKUP_PASSPHRASE: PASSPHRASE });
     await restoreCommand([file], restore);
     expect(restore.lines.join('\n')).toMatch(/^Restored /m);
+    // tls init's authority comes back with the database, its key still the owner's only.
+    expect(await readFile(join(restored.dataDir, 'tls', 'ca.pem'), 'utf8')).toBe(CA_PEM);
+    expect(await readFile(join(restored.dataDir, 'tls', 'ca-key.pem'), 'utf8')).toBe(CA_KEY);
+    expect((await stat(join(restored.dataDir, 'tls', 'ca-key.pem'))).mode & 0o777).toBe(0o600);
+    expect((await stat(join(restored.dataDir, 'tls'))).mode & 0o777).toBe(0o700);
 
     const storage = await restored.open();
     try {

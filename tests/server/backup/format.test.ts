@@ -34,6 +34,7 @@ function header(encryption: BackupHeader['encryption']): BackupHeader {
     lastMigration: '2026-12-06-0050-boundaries',
     chunkBytes: 1024,
     encryption,
+    files: [],
   };
 }
 

@@ -66,7 +66,8 @@ export async function newTarget(kind: DatabaseKind): Promise<Target> {
   const databaseUrl = url.toString();
   return {
     kind,
-    env: { DATABASE_URL: databaseUrl },
+    // The data directory still holds what is not in the database (tls init's files).
+    env: { DATABASE_URL: databaseUrl, DATA_DIR: dataDir },
     dataDir,
     databaseUrl,
     open: () => openStorage({ dataDir, databaseUrl, log: quiet }),
