@@ -25,6 +25,13 @@ import { PERSON_USAGE, PersonUsageError, personCommand } from './access/commands
 import { TLS_USAGE, tlsCommand } from './tls/command';
 import { TlsConfigError, tlsFromEnv } from './tls/config';
 import { TlsUsageError } from './tls/hosts';
+import {
+  BACKUP_USAGE,
+  BackupUsageError,
+  backupCommand,
+  migrateCommand,
+  restoreCommand,
+} from './backup/commands';
 
 const USAGE = `Usage: npm run cli -- <command>   (built: node dist-server/cli.js <command>)
 
@@ -35,7 +42,6 @@ Commands:
                                 limits: RATE_LIMIT_*, REJECTED_PAYLOAD*, UPLOAD_TTL_HOURS, CLEANUP_INTERVAL_MINUTES;
                                 retention: *_RETENTION_DAYS, PURGE_INTERVAL_HOURS; HTTPS: TLS_CERT, TLS_KEY
                                 or tls init's files, HTTP_PORT: see the README's Configuration)
-  migrate                       apply pending database migrations
   seed                          create the demo project and accounts if the database has no users
   users list                    list the accounts
   users add <username> --role R --name "Full name" [--password P] [--project ID ...]
@@ -58,7 +64,8 @@ ${AUDIT_USAGE}
 ${PERSON_USAGE}
 ${ERASE_USAGE}
 ${PURGE_USAGE}
-${TLS_USAGE}`;
+${TLS_USAGE}
+${BACKUP_USAGE}`;
 
 class UsageError extends Error {}
 
@@ -233,9 +240,11 @@ async function run(argv: string[]): Promise<void> {
     case 'serve':
       return serveCommand();
     case 'migrate':
-      await withStorage(() => Promise.resolve());
-      console.log('Database is up to date.');
-      return;
+      return migrateCommand(rest, { env: process.env, out: (l) => console.log(l) });
+    case 'backup':
+      return backupCommand(rest, { env: process.env, out: (l) => console.log(l) });
+    case 'restore':
+      return restoreCommand(rest, { env: process.env, out: (l) => console.log(l) });
     case 'seed':
       await withStorage(async (storage) => {
         const result = await seedDemo(storage, { password: env('DEMO_PASSWORD'), sampleData: true });
@@ -298,6 +307,7 @@ run(process.argv.slice(2)).catch((err: unknown) => {
     err instanceof EraseUsageError ||
     err instanceof TlsUsageError ||
     err instanceof TlsConfigError ||
+    err instanceof BackupUsageError ||
     (err instanceof TypeError && 'code' in err);
   // An import refused (bad file, rights, gap) says why; the details (e.g. the expected seq) help too.
   if (err instanceof HttpError && err.details !== undefined) console.error(JSON.stringify(err.details));
