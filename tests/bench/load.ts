@@ -20,7 +20,7 @@
  * Binds and connects to 127.0.0.1 only; every run stops by itself.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { DEFAULT_LIMITS } from '../../src/server/limits/config';
@@ -76,15 +76,35 @@ function reportRun(prefix: string, devices: number, run: ScenarioResult): void {
   }
   const measured = log.count() - log.of('login', 'register').length;
   report(`${prefix}.req_per_s`, (measured / run.seconds).toFixed(1));
+  cpuFigures(prefix, run, measured);
   report(`${prefix}.errors`, log.errors);
   for (const sample of log.errorSamples) console.error(`  ${prefix} error: ${sample}`);
   totalErrors += log.errors;
 }
 
-function saturationRate(run: ScenarioResult): number {
+/**
+ * Where the two cores went while measuring: the servers' CPU per request does not depend on what else the
+ * machine runs, the latencies do.
+ */
+function cpuFigures(prefix: string, run: ScenarioResult, requests: number): void {
+  if (!Number.isNaN(run.serverCpu)) {
+    report(`${prefix}.server_cpu_ms_per_req`, ((run.serverCpu * 1000) / requests).toFixed(2));
+    report(`${prefix}.server_cores`, (run.serverCpu / run.seconds).toFixed(2));
+  }
+  report(`${prefix}.client_cores`, (run.clientCpu / run.seconds).toFixed(2));
+  report(`${prefix}.machine_load_1min`, loadavg()[0]!.toFixed(1));
+}
+
+/** The saturation run's figures (`<prefix>.max_*`); returns its rate. */
+function reportSaturation(prefix: string, run: ScenarioResult): number {
   totalErrors += run.log.errors;
-  for (const sample of run.log.errorSamples) console.error(`  saturation error: ${sample}`);
-  return (run.log.count() - run.log.of('login', 'register').length) / run.seconds;
+  for (const sample of run.log.errorSamples) console.error(`  ${prefix} saturation error: ${sample}`);
+  const requests = run.log.count() - run.log.of('login', 'register').length;
+  const rate = requests / run.seconds;
+  report(`${prefix}.max_req_per_s`, rate.toFixed(1));
+  report(`${prefix}.max_p95_ms`, percentile(run.log.of('push', 'pull'), 95).toFixed(0));
+  cpuFigures(`${prefix}.max`, run, requests);
+  return rate;
 }
 
 /** A fresh SQLite data directory with the accounts, for `use`; removed after. */
@@ -145,6 +165,7 @@ async function sqliteScenario(): Promise<void> {
     const run = await withProcesses(1, { dataDir, env: FIELD_LIMITS }, ([server]) =>
       runScenario({
         origin: `http://127.0.0.1:${server!.port}`,
+        serverCpuSeconds: () => server!.cpuSeconds(),
         accounts,
         rampMs: RAMP_MS,
         durationMs: DURATION_MS,
@@ -154,45 +175,48 @@ async function sqliteScenario(): Promise<void> {
     const saturated = await withProcesses(1, { dataDir, env: SATURATION_LIMITS }, ([server]) =>
       runScenario({
         origin: `http://127.0.0.1:${server!.port}`,
+        serverCpuSeconds: () => server!.cpuSeconds(),
         accounts: accounts.slice(0, SATURATE_DEVICES),
         rampMs: 2000,
         durationMs: SATURATE_MS,
         habits: NO_THINK,
       }),
     );
-    report('load.sqlite.max_req_per_s', saturationRate(saturated).toFixed(1));
+    reportSaturation('load.sqlite', saturated);
   });
 }
 
 /** `processes` servers on one fresh PostgreSQL database behind the round-robin proxy; the max rate. */
 async function postgresScenario(name: string, processes: number): Promise<number | null> {
   return withPostgres(name, (databaseUrl, accounts) => {
-    const behindProxy = (env: Record<string, string>, work: (origin: string) => Promise<ScenarioResult>) =>
+    const behindProxy = (
+      env: Record<string, string>,
+      work: (origin: string, cpu: () => number) => Promise<ScenarioResult>,
+    ) =>
       withProcesses(processes, { dataDir: tmpdir(), databaseUrl, env }, async (servers) => {
         const proxy = await roundRobinProxy(servers);
         try {
-          return await work(proxy.origin);
+          return await work(proxy.origin, () => servers.reduce((sum, s) => sum + s.cpuSeconds(), 0));
         } finally {
           await proxy.close();
         }
       });
     return (async () => {
-      const run = await behindProxy(FIELD_LIMITS, (origin) =>
-        runScenario({ origin, accounts, rampMs: RAMP_MS, durationMs: DURATION_MS }),
+      const run = await behindProxy(FIELD_LIMITS, (origin, cpu) =>
+        runScenario({ origin, accounts, rampMs: RAMP_MS, durationMs: DURATION_MS, serverCpuSeconds: cpu }),
       );
       reportRun(`load.${name}`, accounts.length, run);
-      const saturated = await behindProxy(SATURATION_LIMITS, (origin) =>
+      const saturated = await behindProxy(SATURATION_LIMITS, (origin, cpu) =>
         runScenario({
           origin,
+          serverCpuSeconds: cpu,
           accounts: accounts.slice(0, SATURATE_DEVICES),
           rampMs: 2000,
           durationMs: SATURATE_MS,
           habits: NO_THINK,
         }),
       );
-      const max = saturationRate(saturated);
-      report(`load.${name}.max_req_per_s`, max.toFixed(1));
-      return max;
+      return reportSaturation(`load.${name}`, saturated);
     })();
   });
 }
@@ -203,6 +227,7 @@ async function soakScenario(): Promise<void> {
     const run = await withProcesses(1, { dataDir, env: FIELD_LIMITS }, ([server]) =>
       runScenario({
         origin: `http://127.0.0.1:${server!.port}`,
+        serverCpuSeconds: () => server!.cpuSeconds(),
         accounts,
         rampMs: RAMP_MS,
         durationMs: SOAK_MS,
@@ -226,11 +251,16 @@ async function soakScenario(): Promise<void> {
   });
 }
 
+/** LOAD_SCENARIOS=sqlite,pg1,pg2,soak (all by default) runs some of them. */
+const SCENARIOS = new Set(
+  (process.env.LOAD_SCENARIOS ?? 'sqlite,pg1,pg2,soak').split(',').map((s) => s.trim()),
+);
+
 export async function benchLoad(): Promise<void> {
-  await sqliteScenario();
-  const one = await postgresScenario('pg1', 1);
-  const two = await postgresScenario('pg2', 2);
+  if (SCENARIOS.has('sqlite')) await sqliteScenario();
+  const one = SCENARIOS.has('pg1') ? await postgresScenario('pg1', 1) : null;
+  const two = SCENARIOS.has('pg2') ? await postgresScenario('pg2', 2) : null;
   if (one !== null && two !== null) report('load.pg2_per_pg1', (two / one).toFixed(2));
-  await soakScenario();
+  if (SCENARIOS.has('soak')) await soakScenario();
   report('load.errors', totalErrors);
 }

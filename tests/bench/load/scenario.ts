@@ -19,13 +19,23 @@ export interface ScenarioOptions {
   habits?: DeviceHabits;
   /** Called every `sampleMs` while the run lasts (the soak samples the server's memory with it). */
   onSample?: { everyMs: number; sample: (elapsedMs: number) => void };
+  /** CPU seconds the servers have used so far, to tell their share from the devices' (this process). */
+  serverCpuSeconds?: () => number;
 }
 
 export interface ScenarioResult {
   log: LatencyLog;
   /** Length of the measured part, in seconds. */
   seconds: number;
+  /** CPU seconds used in the measured part by the servers (NaN without `serverCpuSeconds`) and the devices. */
+  serverCpu: number;
+  clientCpu: number;
 }
+
+const cpuSecondsHere = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+};
 
 /**
  * Runs one device per account until the time is up, then stops every device (a think is cut short, a
@@ -69,6 +79,11 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
   const sampler = options.onSample
     ? setInterval(() => options.onSample!.sample(performance.now() - start), options.onSample.everyMs)
     : undefined;
+  const serverCpu = options.serverCpuSeconds ?? (() => Number.NaN);
+  let atMeasure = { server: Number.NaN, client: Number.NaN };
+  const measureTimer = setTimeout(() => {
+    atMeasure = { server: serverCpu(), client: cpuSecondsHere() };
+  }, options.rampMs);
   const stopTimer = setTimeout(() => {
     stopped = true;
     for (const wake of [...sleepers]) wake();
@@ -76,9 +91,16 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
   try {
     await Promise.all(lives);
   } finally {
+    clearTimeout(measureTimer);
     clearTimeout(stopTimer);
     if (sampler) clearInterval(sampler);
     http.close();
   }
-  return { log, seconds: options.durationMs / 1000 };
+  const atEnd = { server: serverCpu(), client: cpuSecondsHere() };
+  return {
+    log,
+    seconds: options.durationMs / 1000,
+    serverCpu: atEnd.server - atMeasure.server,
+    clientCpu: atEnd.client - atMeasure.client,
+  };
 }

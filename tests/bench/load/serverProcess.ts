@@ -9,6 +9,8 @@ export interface ServerProcess {
   pid: number;
   /** Resident memory of the process now, in bytes (Linux /proc). */
   rss(): number;
+  /** CPU time the process has used so far (user and system), in seconds (Linux /proc). */
+  cpuSeconds(): number;
   stop(): Promise<void>;
 }
 
@@ -50,6 +52,7 @@ export async function startServerProcess(options: {
     port,
     pid,
     rss: () => rssOf(pid),
+    cpuSeconds: () => cpuSecondsOf(pid),
     stop: () => stopChild(child),
   };
 }
@@ -59,6 +62,14 @@ function rssOf(pid: number): number {
   const kb = /VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1];
   if (!kb) throw new Error(`No VmRSS for process ${pid}`);
   return Number(kb) * 1024;
+}
+
+/** utime + stime of /proc/<pid>/stat, in clock ticks of 1/100 s (Linux's USER_HZ). */
+function cpuSecondsOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 function stopChild(child: ChildProcess): Promise<void> {
