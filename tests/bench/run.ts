@@ -3,7 +3,7 @@
  * export, forms, access, firstload (all of them by default); `server` runs the push throughput part of `sync` alone, `wire` its bytes on
  * the wire, `mappacks` the upload and download of an offline map pack, `map` the map's code size, its first
  * offline render in Chromium and the `mappacks` figures, `load` many simulated devices against server processes
- * (about 11 minutes: tests/bench/load.ts).
+ * (about 13 minutes: tests/bench/load.ts).
  * Benchmarks measure; they never fail on a threshold (the bundle budget is enforced by the test build).
  */
 import { benchAccess } from './access';
