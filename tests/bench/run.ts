@@ -2,7 +2,8 @@
  * `npm run bench [-- name…]`: prints every figure as `name: value`. Groups: bundle, store, sync, expr, engine,
  * export, forms, access, firstload (all of them by default); `server` runs the push throughput part of `sync` alone, `wire` its bytes on
  * the wire, `mappacks` the upload and download of an offline map pack, `map` the map's code size, its first
- * offline render in Chromium and the `mappacks` figures.
+ * offline render in Chromium and the `mappacks` figures, `load` many simulated devices against server processes
+ * (about 13 minutes: tests/bench/load.ts).
  * Benchmarks measure; they never fail on a threshold (the bundle budget is enforced by the test build).
  */
 import { benchAccess } from './access';
@@ -12,6 +13,7 @@ import { benchExpr } from './expr';
 import { benchFormEngine } from './formEngine';
 import { benchFirstLoad } from './firstload';
 import { benchFormUploads } from './formUploads';
+import { benchLoad } from './load';
 import { benchMap } from './map';
 import { benchMapPacks } from './mapPacks';
 import { benchServer } from './server';
@@ -39,6 +41,7 @@ const parts: Record<string, () => Promise<void>> = {
   wire: benchWire,
   mappacks: benchMapPacks,
   map: benchMap,
+  load: benchLoad,
 };
 
 const known = { ...suites, ...parts };

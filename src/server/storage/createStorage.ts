@@ -4,6 +4,7 @@ import pg from 'pg';
 import { KyselyOps } from './KyselyOps';
 import { migrationProvider } from './migrations';
 import { OwnSchemaPostgresDialect } from './pgDialect';
+import { cacheStatements, WalSync } from './sqliteCommits';
 import type { Database } from './schema';
 import type { DatabaseKind, Storage, StorageTx } from './Storage';
 
@@ -26,6 +27,8 @@ class KyselyStorage extends KyselyOps implements Storage {
     db: Kysely<Database>,
     kind: DatabaseKind,
     private readonly schema: string | undefined,
+    /** SQLite on a file: transactions commit with a sync of the WAL off the event loop (sqliteCommits.ts). */
+    private readonly walSync?: WalSync,
   ) {
     super(db, kind);
   }
@@ -48,7 +51,28 @@ class KyselyStorage extends KyselyOps implements Storage {
   }
 
   transaction<T>(fn: (tx: StorageTx) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute(async (trx) => {
+    const walSync = this.walSync;
+    if (!walSync) return this.runTransaction(this.db, fn);
+    // The connection is held from the first pragma to the last (SQLite has one, and a transaction holds it
+    // anyway): no other statement runs with NORMAL, and nothing answers before the WAL is synced.
+    return this.db
+      .connection()
+      .execute(async (conn) => {
+        await sql`pragma synchronous = normal`.execute(conn);
+        try {
+          return await this.runTransaction(conn, fn);
+        } finally {
+          await sql`pragma synchronous = full`.execute(conn);
+        }
+      })
+      .then(async (result) => {
+        await walSync.sync();
+        return result;
+      });
+  }
+
+  private runTransaction<T>(db: Kysely<Database>, fn: (tx: StorageTx) => Promise<T>): Promise<T> {
+    return db.transaction().execute(async (trx) => {
       const ops = new KyselyOps(trx, this.kind);
       ops.deferAudits();
       const result = await fn(ops);
@@ -59,26 +83,29 @@ class KyselyStorage extends KyselyOps implements Storage {
 
   async close(): Promise<void> {
     await this.db.destroy();
+    await this.walSync?.close();
   }
 }
 
-function sqliteDatabase(file: string): SQLite.Database {
+function sqliteDatabase(file: string): { database: SQLite.Database; wal: boolean } {
   const database = new SQLite(file);
   // WAL lets readers work while a push writes; FULL makes a committed push survive a power cut, which
   // matters on the small, battery-backed servers NGOs run in the field.
-  database.pragma('journal_mode = WAL');
+  const mode: unknown = database.pragma('journal_mode = WAL', { simple: true });
   database.pragma('synchronous = FULL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  return database;
+  cacheStatements(database);
+  return { database, wal: mode === 'wal' };
 }
 
 export function createStorage(config: StorageConfig): Storage {
   if (config.kind === 'sqlite') {
-    const db = new Kysely<Database>({
-      dialect: new SqliteDialect({ database: sqliteDatabase(config.file) }),
-    });
-    return new KyselyStorage(db, 'sqlite', undefined);
+    const { database, wal } = sqliteDatabase(config.file);
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+    // In memory (tests) there is no WAL (nor anything to sync); where WAL is refused, FULL syncs as before.
+    const walSync = wal ? new WalSync(`${config.file}-wal`) : undefined;
+    return new KyselyStorage(db, 'sqlite', undefined, walSync);
   }
   const { schema } = config;
   if (schema !== undefined && !SCHEMA_NAME.test(schema))
