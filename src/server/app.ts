@@ -83,6 +83,12 @@ export function createApp({
   app.use('*', securityHeaders);
   app.use('*', hsts(trustProxy));
   app.use('*', clientInfo(trustProxy));
+  // No answer leaves before what it may tell of (a pushed change, a pull's server_seq) is on disk: SQLite's
+  // commits are synced off the event loop (storage/sqliteCommits.ts), and another request can read one first.
+  app.use('*', async (_c, next) => {
+    await next();
+    await storage.durable();
+  });
   app.use('*', compress());
 
   const api = new Hono<AppEnv>();

@@ -294,5 +294,11 @@ export interface Storage extends StorageOps {
   /** The names of the migrations this code has that the database has not applied (for /api/ready). */
   pendingMigrations(): Promise<string[]>;
   transaction<T>(fn: (tx: StorageTx) => Promise<T>): Promise<T>;
+  /**
+   * Resolves once every transaction committed so far is on disk. SQLite syncs its commits off the event
+   * loop (sqliteCommits.ts), so another request may read one a moment before it is durable; every answer
+   * waits for this before it leaves (app.ts). At once on PostgreSQL, whose commit returns when durable.
+   */
+  durable(): Promise<void>;
   close(): Promise<void>;
 }

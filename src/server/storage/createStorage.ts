@@ -59,16 +59,24 @@ class KyselyStorage extends KyselyOps implements Storage {
       .connection()
       .execute(async (conn) => {
         await sql`pragma synchronous = normal`.execute(conn);
+        let result: T;
         try {
-          return await this.runTransaction(conn, fn);
+          result = await this.runTransaction(conn, fn);
         } finally {
           await sql`pragma synchronous = full`.execute(conn);
         }
+        // Asked for while the connection is still held, so that `durable()` covers this commit from the
+        // moment any other request can read it.
+        return { result, synced: walSync.sync() };
       })
-      .then(async (result) => {
-        await walSync.sync();
+      .then(async ({ result, synced }) => {
+        await synced;
         return result;
       });
+  }
+
+  durable(): Promise<void> {
+    return this.walSync?.durable() ?? Promise.resolve();
   }
 
   private runTransaction<T>(db: Kysely<Database>, fn: (tx: StorageTx) => Promise<T>): Promise<T> {

@@ -40,6 +40,15 @@ export class WalSync {
     return this.start();
   }
 
+  /**
+   * Resolves once every commit that has asked for a sync is on disk: at once when none waits. A commit can
+   * be read by other requests before its sync ends; what they answer waits for this (app.ts), so that no
+   * device is told of a change (a pull, its server_seq) that a power cut could still take back.
+   */
+  durable(): Promise<void> {
+    return this.next ?? this.inFlight ?? Promise.resolve();
+  }
+
   async close(): Promise<void> {
     await Promise.allSettled([this.inFlight, this.next]);
     const handle = this.handle;

@@ -47,6 +47,31 @@ describe('WalSync', () => {
     await wal.close();
   });
 
+  it('is durable once every sync asked for so far has ended, and at once when none waits', async () => {
+    const file = join(tempDir(), 'db-wal');
+    writeFileSync(file, 'frames');
+    const started: (() => void)[] = [];
+    const wal = new WalSync(file, () => new Promise<void>((resolve) => started.push(resolve)));
+    await wal.durable();
+    const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
+    const done: string[] = [];
+    void wal.sync();
+    void wal.durable().then(() => done.push('first'));
+    await tick();
+    // A commit asks for a sync while the first runs: what is read now waits for that second sync.
+    void wal.sync();
+    void wal.durable().then(() => done.push('second'));
+    expect(done).toEqual([]);
+    started.shift()!();
+    await tick();
+    expect(done).toEqual(['first']);
+    started.shift()!();
+    await tick();
+    expect(done).toEqual(['first', 'second']);
+    await wal.durable();
+    await wal.close();
+  });
+
   it('fails the callers of a sync that failed, and syncs again afterwards', async () => {
     const wal = new WalSync(join(tempDir(), 'missing-wal'));
     await expect(wal.sync()).rejects.toThrow(/ENOENT/);
