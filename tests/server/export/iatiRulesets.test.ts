@@ -55,6 +55,20 @@ describe.each(backends)('IATI files of the demo on $name', (backend) => {
     expect(check.status, check.output).toBe(0);
   }, 60_000);
 
+  it('a file of one project carries that project’s transactions and planned disbursements only', async () => {
+    const { storage, now } = await seeded();
+    const [file] = await buildExport(
+      storage,
+      'operator',
+      { format: 'iati', project: 'eau-tombouctou', lang: 'fr', codes: false, includePersonal: false },
+      now,
+    );
+    const xml = String(file!.body);
+    expect(xml.match(/<iati-activity /g)).toHaveLength(1);
+    expect(xml.match(/<transaction>/g)).toHaveLength(8);
+    expect(xml.match(/<planned-disbursement /g)).toHaveLength(4);
+  }, 60_000);
+
   it('the organisation file is schema-valid, passes every IATI ruleset check and sums the budgets and expenditures per year', async () => {
     const { storage, now } = await seeded();
     const [file] = await buildExport(
