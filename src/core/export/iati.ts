@@ -1,7 +1,9 @@
 import type { Indicator } from '../records/indicator';
 import type { IndicatorValue } from '../records/indicatorValue';
 import type { Organisation } from '../records/organisation';
+import type { PlannedDisbursement } from '../records/plannedDisbursement';
 import type { Project } from '../records/project';
+import type { Transaction } from '../records/transaction';
 import { ACTIVITY_PARTS, activityDates, type ActivityContext, type ActivityPart } from './iatiActivityParts';
 import { IATI_DEFAULTS, isHumanitarian, type IatiDefaults } from './iatiDefaults';
 import { el, xmlDocument } from './iatiXml';
@@ -16,6 +18,9 @@ export interface IatiInput {
   organisations: readonly Organisation[];
   indicators: readonly Indicator[];
   indicatorValues: readonly IndicatorValue[];
+  /** The projects' transactions and planned disbursements (none when not given); deleted ones are left out. */
+  transactions?: readonly Transaction[];
+  plannedDisbursements?: readonly PlannedDisbursement[];
   /** The file's generated-datetime (ISO 8601). */
   generatedAt: string;
   /** The activities' default language (`xml:lang`); narratives of every language are written. */
@@ -55,16 +60,26 @@ export function iatiProblem(
 }
 
 function activity(ctx: ActivityContext, language: string, parts: readonly ActivityPart[]): string {
-  const { project, defaults } = ctx;
+  const { project, currency } = ctx;
   return el(
     'iati-activity',
     {
       'xml:lang': language,
-      'default-currency': project.budgets[0]?.currency ?? defaults.currency,
+      'default-currency': currency,
       humanitarian: isHumanitarian(project.sectors) ? '1' : undefined,
     },
     parts.flatMap((part) => part(ctx)),
   );
+}
+
+function byProject<T extends { projectId: string }>(records: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of records) {
+    const own = out.get(r.projectId);
+    if (own) own.push(r);
+    else out.set(r.projectId, [r]);
+  }
+  return out;
 }
 
 export function toIatiXml(input: IatiInput): IatiExport {
@@ -73,6 +88,8 @@ export function toIatiXml(input: IatiInput): IatiExport {
   const today = input.generatedAt.slice(0, 10);
   const skipped: IatiExport['skipped'] = [];
   const activities: string[] = [];
+  const transactions = byProject(input.transactions ?? []);
+  const planned = byProject(input.plannedDisbursements ?? []);
   for (const project of input.projects) {
     if (project.deleted) continue;
     const reporting = project.organisationId ? organisations.get(project.organisationId) : undefined;
@@ -87,6 +104,9 @@ export function toIatiXml(input: IatiInput): IatiExport {
       organisations,
       indicators: input.indicators.filter((i) => i.projectId === project.id && !i.deleted),
       indicatorValues: input.indicatorValues,
+      transactions: transactions.get(project.id) ?? [],
+      plannedDisbursements: planned.get(project.id) ?? [],
+      currency: project.budgets[0]?.currency ?? defaults.currency,
       defaults,
       today,
       adminVocabulary: input.adminVocabulary ?? 'A2',

@@ -2,8 +2,11 @@ import { IATI_ACTIVITY_STATUS } from '../records/iatiCodes';
 import type { Indicator } from '../records/indicator';
 import type { IndicatorValue } from '../records/indicatorValue';
 import type { Organisation } from '../records/organisation';
+import type { PlannedDisbursement } from '../records/plannedDisbursement';
 import type { Project } from '../records/project';
+import type { Transaction } from '../records/transaction';
 import type { IatiDefaults } from './iatiDefaults';
+import { plannedDisbursements, transactions } from './iatiFlowParts';
 import { el, narrative, narratives, orgElement, requiredNarratives, valueElement } from './iatiXml';
 import { escapeXml, xsdDecimal } from './xml';
 
@@ -16,6 +19,11 @@ export interface ActivityContext {
   /** The project's own indicators, and every indicator value (each part picks its own). */
   indicators: readonly Indicator[];
   indicatorValues: readonly IndicatorValue[];
+  /** Every transaction and planned disbursement given (each part picks the project's own, not deleted). */
+  transactions: readonly Transaction[];
+  plannedDisbursements: readonly PlannedDisbursement[];
+  /** The activity's default-currency: a value in another currency says its own. */
+  currency: string;
   defaults: IatiDefaults;
   /** The file's date (YYYY-MM-DD): an "actual" date after it is not a fact yet. */
   today: string;
@@ -191,8 +199,8 @@ const results: ActivityPart = ({ indicators, indicatorValues }) =>
 
 /**
  * An activity's parts in the order of the schema's xsd:sequence (the order publishers most often get wrong).
- * Each part is one function: planned disbursements and transactions, once projects hold them, are one part
- * each, placed right after `budgets` (planned-disbursement, then transaction), before `results`.
+ * Each part is one function: planned disbursements and transactions (iatiFlowParts.ts) come right after
+ * `budgets` (the schema's capital-spend, between them, is not written), before `results`.
  * Contact details and document links are not written: organisations hold no contact fields, and a project's
  * documents are not public (src/core/public/publicProject.ts), so no link to them would open.
  */
@@ -209,5 +217,7 @@ export const ACTIVITY_PARTS: readonly ActivityPart[] = [
   sectors,
   classifications,
   budgets,
+  plannedDisbursements,
+  transactions,
   results,
 ];

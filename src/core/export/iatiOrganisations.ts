@@ -1,5 +1,6 @@
 import type { BudgetLine, Project } from '../records/project';
 import type { Organisation } from '../records/organisation';
+import type { Transaction } from '../records/transaction';
 import { IATI_VERSION } from './iati';
 import { IATI_DEFAULTS, type IatiDefaults } from './iatiDefaults';
 import { el, narrative, orgElement, valueElement, xmlDocument } from './iatiXml';
@@ -8,12 +9,14 @@ import { escapeXml } from './xml';
 /**
  * The IATI Organisation Standard 2.03 file (`iati-organisations`): one `iati-organisation` per reporting
  * organisation with an IATI identifier, with its total budget per calendar year and the same per recipient
- * country (every project benefits the one country of IatiDefaults). Total expenditure needs transactions,
- * which projects do not hold yet: it is left out rather than invented.
+ * country (every project benefits the one country of IatiDefaults), and its total expenditure per calendar
+ * year: the sum of its projects' expenditure transactions (type 4), left out when there are none.
  */
 export interface IatiOrganisationsInput {
   projects: readonly Project[];
   organisations: readonly Organisation[];
+  /** The projects' transactions (none when not given): their expenditures make total-expenditure. */
+  transactions?: readonly Transaction[];
   /** The file's generated-datetime (ISO 8601). */
   generatedAt: string;
   defaultLanguage?: string;
@@ -75,6 +78,28 @@ export function budgetsPerYear(projects: readonly Project[]): YearBudget[] {
     .sort((a, b) => a.year - b.year || a.currency.localeCompare(b.currency));
 }
 
+const EXPENDITURE = '4';
+
+/**
+ * The expenditure transactions (type 4) per calendar year of their date and currency, as budgetsPerYear
+ * does: amounts in different currencies are never added together. Deleted transactions, and those dated
+ * after `today` (not facts yet), are left out; a negative expenditure (a correction) lowers its year's sum.
+ */
+export function expenditurePerYear(transactions: readonly Transaction[], today: string): YearBudget[] {
+  const totals = new Map<string, YearBudget>();
+  for (const t of transactions) {
+    if (t.deleted || t.type !== EXPENDITURE || t.date > today) continue;
+    const year = Number(t.date.slice(0, 4));
+    const key = `${year}/${t.currency}`;
+    const total = totals.get(key) ?? { year, currency: t.currency, value: 0 };
+    total.value += t.value;
+    totals.set(key, total);
+  }
+  return [...totals.values()]
+    .map((t) => ({ ...t, value: Math.round(t.value * 100) / 100 }))
+    .sort((a, b) => a.year - b.year || a.currency.localeCompare(b.currency));
+}
+
 function pad(year: number): string {
   return String(year).padStart(4, '0');
 }
@@ -92,10 +117,16 @@ const counts = (p: Project) => !p.deleted && p.status !== 'cancelled';
 function organisationXml(
   org: Organisation & { iatiId: string },
   projects: readonly Project[],
-  language: string,
-  defaults: IatiDefaults,
+  transactions: readonly Transaction[],
+  { language, defaults, today }: { language: string; defaults: IatiDefaults; today: string },
 ): string {
   const years = budgetsPerYear(projects.filter(counts));
+  // A cancelled project's money already spent was spent: its expenditure counts (deleted projects' not).
+  const ids = new Set(projects.map((p) => p.id));
+  const spent = expenditurePerYear(
+    transactions.filter((t) => ids.has(t.projectId)),
+    today,
+  );
   const value = (b: YearBudget) => valueElement(b.value, b.currency, `${pad(b.year)}-01-01`);
   return el(
     'iati-organisation',
@@ -112,6 +143,7 @@ function organisationXml(
           value(b),
         ]),
       ),
+      ...spent.map((b) => el('total-expenditure', {}, [...period(b.year), value(b)])),
     ],
   );
 }
@@ -132,8 +164,8 @@ export function toIatiOrganisationsXml(input: IatiOrganisationsInput): IatiOrgan
       organisationXml(
         org,
         live.filter((p) => p.organisationId === org.id),
-        input.defaultLanguage ?? 'fr',
-        defaults,
+        input.transactions ?? [],
+        { language: input.defaultLanguage ?? 'fr', defaults, today: input.generatedAt.slice(0, 10) },
       ),
     ),
   );

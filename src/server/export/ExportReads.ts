@@ -4,7 +4,14 @@ import type { Database } from '../storage/schema';
 
 /** The entity tables an export reads. */
 export type ExportTable =
-  'projects' | 'organisations' | 'indicators' | 'indicatorValues' | 'submissions' | 'forms';
+  | 'projects'
+  | 'organisations'
+  | 'indicators'
+  | 'indicatorValues'
+  | 'transactions'
+  | 'plannedDisbursements'
+  | 'submissions'
+  | 'forms';
 
 export interface ExportScope {
   /** The projects the user may see; 'all' for admins. */

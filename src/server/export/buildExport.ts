@@ -11,8 +11,10 @@ import { Indicator } from '../../core/records/indicator';
 import { IndicatorValue } from '../../core/records/indicatorValue';
 import { IatiOrgIdentifier } from '../../core/records/iatiCodes';
 import { Organisation } from '../../core/records/organisation';
+import { PlannedDisbursement } from '../../core/records/plannedDisbursement';
 import { Project } from '../../core/records/project';
 import { Submission } from '../../core/records/submission';
+import { Transaction } from '../../core/records/transaction';
 import { hasRole } from '../../core/records/user';
 import { HttpError } from '../http/errors';
 import type { StorageOps, UserRecord } from '../storage/Storage';
@@ -285,11 +287,16 @@ async function iatiExport(
     await storage.exports.rows('indicatorValues', scope, request.project),
     IndicatorValue,
   ).filter((v) => ids.has(v.projectId));
+  // One query per table, for the exported projects only (all of them in the exporter's scope).
+  const exported = { projects: [...ids] };
+  const transactions =
+    ids.size === 0 ? [] : parseAll(await storage.exports.rows('transactions', exported), Transaction);
   const defaults = iatiSettings(process.env);
   if (request.format === 'iati-organisations') {
     const file = toIatiOrganisationsXml({
       projects,
       organisations,
+      transactions,
       generatedAt: now.toISOString(),
       defaultLanguage: request.lang,
       defaults,
@@ -303,11 +310,17 @@ async function iatiExport(
       records: file.organisations,
     };
   }
+  const plannedDisbursements =
+    ids.size === 0
+      ? []
+      : parseAll(await storage.exports.rows('plannedDisbursements', exported), PlannedDisbursement);
   const { xml, skipped } = toIatiXml({
     projects,
     organisations,
     indicators,
     indicatorValues,
+    transactions,
+    plannedDisbursements,
     generatedAt: now.toISOString(),
     defaultLanguage: request.lang,
     defaults,

@@ -5,7 +5,9 @@ import { pickText } from '../../core/i18n/localized';
 import { Indicator } from '../../core/records/indicator';
 import { IndicatorValue } from '../../core/records/indicatorValue';
 import { Organisation } from '../../core/records/organisation';
+import { PlannedDisbursement } from '../../core/records/plannedDisbursement';
 import { Project } from '../../core/records/project';
+import { Transaction } from '../../core/records/transaction';
 import type { ExportRow } from '../export/ExportReads';
 import { parseRows } from '../export/parseRows';
 import type { StorageOps } from '../storage/Storage';
@@ -17,6 +19,9 @@ export interface PublicData {
   organisations: Organisation[];
   indicators: Indicator[];
   indicatorValues: IndicatorValue[];
+  /** Public projects' money (for the IATI files): public financial data, as IATI publishes it. */
+  transactions: Transaction[];
+  plannedDisbursements: PlannedDisbursement[];
   /** What the public pages show of them. */
   shown: PublicProject[];
   /** When each record was last stored, by id (for the feed). */
@@ -44,14 +49,25 @@ export async function readPublicData(storage: StorageOps): Promise<PublicData> {
   const ids = new Set(projects.map((p) => p.id));
   const organisations = parsed(await storage.exports.rows('organisations', all), Organisation, updatedAt);
   // Only the public projects' records are read past this point: nothing of a private project is parsed.
-  const ofPublic = async (tbl: 'indicators' | 'indicatorValues') =>
+  const ofPublic = async (tbl: 'indicators' | 'indicatorValues' | 'transactions' | 'plannedDisbursements') =>
     ids.size === 0
       ? []
       : (await storage.exports.rows(tbl, { projects: [...ids] })).filter((r) => ids.has(r.projectId));
   const indicators = parsed(await ofPublic('indicators'), Indicator, updatedAt);
   const indicatorValues = parsed(await ofPublic('indicatorValues'), IndicatorValue, updatedAt);
+  const transactions = parsed(await ofPublic('transactions'), Transaction, updatedAt);
+  const plannedDisbursements = parsed(await ofPublic('plannedDisbursements'), PlannedDisbursement, updatedAt);
   const shown = publicProjects({ projects, organisations, indicators, indicatorValues });
-  return { projects, organisations, indicators, indicatorValues, shown, updatedAt };
+  return {
+    projects,
+    organisations,
+    indicators,
+    indicatorValues,
+    transactions,
+    plannedDisbursements,
+    shown,
+    updatedAt,
+  };
 }
 
 /**

@@ -113,6 +113,7 @@ export function publicRoutes(storage: Storage, now: Clock, limits: ServerLimits)
       const { xml } = toIatiOrganisationsXml({
         projects: reportedBy(data, organisation),
         organisations: data.organisations,
+        transactions: data.transactions,
         generatedAt: latest([...data.updatedAt.values()]),
         defaultLanguage: lang ?? 'fr',
         defaults: iatiSettings(process.env),
@@ -151,7 +152,14 @@ export function publicRoutes(storage: Storage, now: Clock, limits: ServerLimits)
 }
 
 /** The tables the public answers are made of (public/publicData.ts reads them). */
-const PUBLIC_TABLES = ['projects', 'organisations', 'indicators', 'indicatorValues'] as const;
+const PUBLIC_TABLES = [
+  'projects',
+  'organisations',
+  'indicators',
+  'indicatorValues',
+  'transactions',
+  'plannedDisbursements',
+] as const;
 
 interface Built {
   body: string;

@@ -13,7 +13,9 @@ import {
 import type { Indicator } from '../../../src/core/records/indicator';
 import type { IndicatorValue } from '../../../src/core/records/indicatorValue';
 import type { Organisation } from '../../../src/core/records/organisation';
+import type { PlannedDisbursement } from '../../../src/core/records/plannedDisbursement';
 import { Project } from '../../../src/core/records/project';
+import { MAX_AMOUNT, TRANSACTION_TYPES, type Transaction } from '../../../src/core/records/transaction';
 
 /** The official schema sits with the shared fixtures, beside the repository (`../shared` from its root). */
 const DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../shared/fixtures/iati');
@@ -248,3 +250,70 @@ export const valueArb: fc.Arbitrary<IndicatorValue> = fc
     deleted: fc.boolean(),
   })
   .map((v) => value({ ...v, projectId: 'p1' }));
+
+export function transaction(over: Partial<Transaction>): Transaction {
+  return {
+    id: 't-1',
+    projectId: 'p-1',
+    type: '3',
+    date: '2026-03-10',
+    value: 50_000,
+    currency: 'EUR',
+    valueDate: '2026-03-10',
+    providerOrgId: 'org-2',
+    receiverOrgId: 'org-1',
+    sector: '31120',
+    region: 'Gao',
+    description: 'Premier décaissement & avance',
+    deleted: false,
+    ...over,
+  };
+}
+
+export function plannedDisbursement(over: Partial<PlannedDisbursement>): PlannedDisbursement {
+  return {
+    id: 'pd-1',
+    projectId: 'p-1',
+    type: '1',
+    periodStart: '2026-04-01',
+    periodEnd: '2026-06-30',
+    value: 30_000_000,
+    currency: 'XOF',
+    valueDate: '2026-04-01',
+    providerOrgId: 'org-2',
+    receiverOrgId: 'org-1',
+    deleted: false,
+    ...over,
+  };
+}
+
+/** Transactions of the generated projects (p1, p2), dated on both sides of any file's date. */
+export const transactionArb: fc.Arbitrary<Transaction> = fc.record({
+  id: fc.uuid(),
+  projectId: fc.constantFrom('p1', 'p2'),
+  type: fc.constantFrom(...TRANSACTION_TYPES),
+  date,
+  value: fc.double({ min: -MAX_AMOUNT, max: MAX_AMOUNT, noNaN: true }),
+  currency: fc.constantFrom('XOF', 'EUR', 'USD'),
+  valueDate: date,
+  providerOrgId: fc.option(fc.constantFrom('a', 'b', 'c', 'd', 'gone')),
+  receiverOrgId: fc.option(fc.constantFrom('a', 'b', 'c', 'd', 'gone')),
+  sector: fc.option(fc.stringMatching(/^\d{5}$/)),
+  region: text,
+  description: text,
+  deleted: fc.boolean(),
+});
+
+export const plannedDisbursementArb: fc.Arbitrary<PlannedDisbursement> = fc.record({
+  id: fc.uuid(),
+  projectId: fc.constantFrom('p1', 'p2'),
+  type: fc.constantFrom('1' as const, '2' as const),
+  periodStart: date,
+  periodEnd: date,
+  value: fc.double({ min: 0, max: MAX_AMOUNT, noNaN: true }),
+  currency: fc.constantFrom('XOF', 'EUR'),
+  valueDate: date,
+  providerOrgId: fc.option(fc.constantFrom('a', 'b', 'gone')),
+  receiverOrgId: fc.option(fc.constantFrom('c', 'd', 'gone')),
+  deleted: fc.boolean(),
+});

@@ -37,6 +37,17 @@ describe.each(backends)('IATI files of the demo on $name', (backend) => {
     );
     const xml = String(file!.body);
     expect((await validateIati(xml)).errors).toEqual([]);
+    // Each of the four projects: its eight transactions and four quarterly planned disbursements.
+    expect(xml.match(/<transaction>/g)).toHaveLength(32);
+    expect(xml.match(/<planned-disbursement /g)).toHaveLength(16);
+    expect(xml).toMatch(
+      /<transaction><transaction-type code="4"\/><transaction-date iso-date="2026-09-30"\/><value value-date="2026-09-30">-\d+<\/value>/,
+    );
+    expect(xml).toMatch(/<provider-org ref="[^"]+" type="\d+"><narrative>/);
+    // The activity names its recipients: its transactions name none, nor any sector.
+    expect(xml).not.toMatch(
+      /<transaction>(?:(?!<\/transaction>).)*<(sector|recipient-country|recipient-region)[ >]/,
+    );
     const check = checkIatiRulesets(xml);
     // check.py's own output is the failure message: it names each failed rule and activity. Some hundred
     // checks run: the file is not checked vacuously.
@@ -44,7 +55,21 @@ describe.each(backends)('IATI files of the demo on $name', (backend) => {
     expect(check.status, check.output).toBe(0);
   }, 60_000);
 
-  it('the organisation file is schema-valid, passes every IATI ruleset check and sums the budgets per year', async () => {
+  it('a file of one project carries that project’s transactions and planned disbursements only', async () => {
+    const { storage, now } = await seeded();
+    const [file] = await buildExport(
+      storage,
+      'operator',
+      { format: 'iati', project: 'eau-tombouctou', lang: 'fr', codes: false, includePersonal: false },
+      now,
+    );
+    const xml = String(file!.body);
+    expect(xml.match(/<iati-activity /g)).toHaveLength(1);
+    expect(xml.match(/<transaction>/g)).toHaveLength(8);
+    expect(xml.match(/<planned-disbursement /g)).toHaveLength(4);
+  }, 60_000);
+
+  it('the organisation file is schema-valid, passes every IATI ruleset check and sums the budgets and expenditures per year', async () => {
     const { storage, now } = await seeded();
     const [file] = await buildExport(
       storage,
@@ -61,7 +86,11 @@ describe.each(backends)('IATI files of the demo on $name', (backend) => {
         '<value currency="XOF" value-date="2026-01-01">320000000</value></total-budget>',
     );
     expect(xml).toContain('<recipient-country code="ML"/>');
-    expect(xml).not.toContain('total-expenditure');
+    // UNICEF's project spent 18 %, 22 %, 20 % and -1 % (a correction) of its 320 000 000 XOF budget.
+    expect(xml).toContain(
+      '<total-expenditure><period-start iso-date="2026-01-01"/><period-end iso-date="2026-12-31"/>' +
+        '<value currency="XOF" value-date="2026-01-01">188800000</value></total-expenditure>',
+    );
     const check = checkIatiRulesets(xml);
     expect(check.output).toMatch(/iati-rulesets: 0 failed of \d{2,} checks/);
     expect(check.status, check.output).toBe(0);

@@ -244,6 +244,9 @@ describe.each(backends)('the public site on $name', (backend) => {
     // No private project: the demo's own, nor the other sample ones.
     expect(xml).not.toContain(DEMO_PROJECT.code);
     expect(xml).not.toContain('FR-RCS-326491558-ML-KDL-NUT-2026');
+    // The public projects' money is published with them (eight transactions and four plans each), no other.
+    expect(xml.match(/<transaction>/g)).toHaveLength(16);
+    expect(xml.match(/<planned-disbursement /g)).toHaveLength(8);
 
     // The organisation file: the two public projects' reporting organisations, their budgets only.
     const orgs = await app.request('/public/iati/organisations.xml');
@@ -256,6 +259,10 @@ describe.each(backends)('the public site on $name', (backend) => {
     ]);
     expect(orgXml).toContain('>320000000</value></total-budget>');
     expect(orgXml).not.toContain('450000000');
+    // Their expenditures (59 % of each budget), not the private projects' (ADN's 265 500 000, ACF's 106 200 000).
+    expect(orgXml).toContain('>188800000</value></total-expenditure>');
+    expect(orgXml).toContain('>162250000</value></total-expenditure>');
+    expect(orgXml).not.toMatch(/265500000|106200000/);
     // One organisation's own publication: its projects only.
     const unicef = await (
       await app.request('/public/iati/organisations.xml?organisation=XM-DAC-41122')
