@@ -59,7 +59,7 @@ export async function iatiCommand(
   try {
     file = readIatiText(await readFile(path, 'utf8'));
   } catch (err) {
-    if (err instanceof IatiFileError) throw new IatiFileError(err.line, err.column, `${path}: ${err.reason}`);
+    if (err instanceof IatiFileError) throw new Error(`${path} refused, ${err.message}`);
     throw err;
   }
   const report = await applyImport(storage, file, {
