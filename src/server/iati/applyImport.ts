@@ -102,7 +102,9 @@ async function applyRecord(
   for (const [name, value] of Object.entries(fields)) {
     const current = stored.data[name];
     if (same(current, value)) continue;
-    if (base && name in base && same(current, base[name])) changes[name] = value;
+    // Never set in Terrain (absent or still its default): filling it overwrites nobody's edit.
+    const unset = current === undefined || (name in spec.defaults && same(current, spec.defaults[name]));
+    if (base && name in base ? same(current, base[name]) : unset) changes[name] = value;
     else if (base && name in base && same(value, base[name])) continue;
     else {
       outcome.conflicts.push(name);
@@ -114,7 +116,7 @@ async function applyRecord(
         projectId: stored.projectId,
         field: name,
         losing: { value, hlc, by: null },
-        winning: { value: current, hlc: winning?.hlc ?? stored.hlc, by: winning?.by ?? null },
+        winning: { value: current ?? null, hlc: winning?.hlc ?? stored.hlc, by: winning?.by ?? null },
         createdAt: at.toISOString(),
         restoredAt: null,
         restoredBy: null,
