@@ -1,4 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyImport } from '../../../src/server/iati/applyImport';
 import { readIatiText } from '../../../src/server/iati/commands';
@@ -6,7 +8,7 @@ import { IatiFileError } from '../../../src/server/iati/xmlTree';
 import { backends, type TestDatabase } from '../backends';
 
 /** The IATI schema's own valid examples (2.03), many tiny. */
-const DIR = '/work/shared/fixtures/iati/should-pass/activities/';
+const DIR = `${resolve(dirname(fileURLToPath(import.meta.url)), '../../../../shared/fixtures/iati/should-pass/activities')}/`;
 const FILES = readdirSync(DIR)
   .filter((f) => f.endsWith('.xml'))
   .sort();
