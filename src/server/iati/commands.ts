@@ -59,7 +59,7 @@ export async function iatiCommand(
   try {
     file = readIatiText(await readFile(path, 'utf8'));
   } catch (err) {
-    if (err instanceof IatiFileError) throw new Error(`${path} refused, ${err.message}`);
+    if (err instanceof IatiFileError) throw new Error(`${path} refused, ${err.message}`, { cause: err });
     throw err;
   }
   const report = await applyImport(storage, file, {

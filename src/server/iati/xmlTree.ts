@@ -33,9 +33,10 @@ export function parseXml(text: string): XmlElement {
   const stack: XmlElement[] = [];
   const texts: string[][] = [];
   let root: XmlElement | null = null;
-  let failure: IatiFileError | null = null;
+  // An array, not a `let`: the handlers set it, which TypeScript's narrowing cannot see.
+  const failures: IatiFileError[] = [];
   const fail = (reason: string): void => {
-    failure ??= new IatiFileError(parser.line, parser.column, reason);
+    if (failures.length === 0) failures.push(new IatiFileError(parser.line, parser.column, reason));
   };
   parser.on('error', (err) => {
     // saxes prefixes its messages with the position; ours carries it apart.
@@ -64,11 +65,11 @@ export function parseXml(text: string): XmlElement {
   });
   try {
     parser.write(text.startsWith('\uFEFF') ? text.slice(1) : text);
-    if (!failure) parser.close();
+    if (failures.length === 0) parser.close();
   } catch (err) {
     fail(err instanceof Error ? err.message.replace(/^(?:[^:\s]*:)?\d+:\d+: /, '') : String(err));
   }
-  if (failure) throw failure;
+  if (failures[0]) throw failures[0];
   if (!root) throw new IatiFileError(parser.line, parser.column, 'the file holds no XML element');
   return root;
 }

@@ -68,7 +68,7 @@ describe.each(backends)('IATI import then export ($name)', (backend) => {
 const code = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,40}$/);
 /** DAC sectors whose percentages add up to 100, as IATI (and our reader) asks. */
 const sectors = fc.oneof(
-  fc.constant([]),
+  fc.constant([] as { code: string; percentage: number }[]),
   fc.stringMatching(/^\d{5}$/).map((c) => [{ code: c, percentage: 100 }]),
   fc
     .tuple(fc.stringMatching(/^\d{5}$/), fc.stringMatching(/^\d{5}$/), fc.integer({ min: 0, max: 100 }))
