@@ -194,6 +194,14 @@ async function planRecords(tx: StorageTx, file: IatiFile): Promise<Planned[]> {
         },
         fields: { comment: '', reviewStatus: null, reviewComment: '', ...v.fields },
       });
+    for (const t of a.planned)
+      planned.push({
+        tbl: 'plannedDisbursements',
+        id: childId(t.key),
+        source: a.identifier,
+        identity: { projectId },
+        fields: { ...t.fields, providerOrgId: orgId(t.providerRef), receiverOrgId: orgId(t.receiverRef) },
+      });
     for (const t of a.transactions)
       planned.push({
         tbl: 'transactions',

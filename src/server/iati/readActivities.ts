@@ -30,6 +30,9 @@ export interface IatiRecordPlan {
   key: string;
 }
 
+/** A transaction or planned disbursement, whose organisations are resolved when applied. */
+export type FlowPlan = IatiRecordPlan & { providerRef: string | null; receiverRef: string | null };
+
 export interface IatiActivity {
   identifier: string;
   line: number;
@@ -38,7 +41,8 @@ export interface IatiActivity {
   orgRefs: { reporting: string | null; participating: { ref: string; role: string }[] };
   indicators: IatiRecordPlan[];
   values: (IatiRecordPlan & { indicatorKey: string })[];
-  transactions: (IatiRecordPlan & { providerRef: string | null; receiverRef: string | null })[];
+  transactions: FlowPlan[];
+  planned: FlowPlan[];
   /** What was left out of this activity and why (invalid values). */
   notes: string[];
 }
@@ -185,6 +189,7 @@ function readActivity(
     indicators,
     values,
     transactions: readTransactions(el, projectId, currency, defaultLang, orgs, notes),
+    planned: readPlanned(el, projectId, currency, defaultLang, orgs, notes),
     notes,
   };
 }
@@ -316,7 +321,7 @@ function readTransactions(
   defaultLang: string,
   orgs: Map<string, IatiOrg>,
   notes: string[],
-): IatiActivity['transactions'] {
+): FlowPlan[] {
   return childrenNamed(el, 'transaction').flatMap((t, i) => {
     const valueEl = childNamed(t, 'value');
     const when = date(childNamed(t, 'transaction-date'));
@@ -341,6 +346,44 @@ function readTransactions(
     return [
       {
         key: t.attrs.ref ? `ref-${shortHash(t.attrs.ref)}` : `t${i + 1}`,
+        identity: { projectId },
+        fields,
+        providerRef: provider ? readOrg(provider, defaultLang, orgs) : null,
+        receiverRef: receiver ? readOrg(receiver, defaultLang, orgs) : null,
+      },
+    ];
+  });
+}
+
+function readPlanned(
+  el: XmlElement,
+  projectId: string,
+  currency: string | null,
+  defaultLang: string,
+  orgs: Map<string, IatiOrg>,
+  notes: string[],
+): FlowPlan[] {
+  return childrenNamed(el, 'planned-disbursement').flatMap((pd, i) => {
+    const valueEl = childNamed(pd, 'value');
+    const periodStart = date(childNamed(pd, 'period-start'));
+    const valueDate = valueEl?.attrs['value-date']?.slice(0, 10);
+    const fields = {
+      type: pd.attrs.type === '2' ? '2' : '1',
+      periodStart,
+      periodEnd: date(childNamed(pd, 'period-end')) ?? periodStart,
+      value: number(valueEl?.text),
+      currency: valueEl?.attrs.currency?.trim() || currency,
+      valueDate: valueDate && IsoDate.safeParse(valueDate).success ? valueDate : periodStart,
+    };
+    if (!fields.periodStart || fields.value === null || !fields.currency) {
+      notes.push(`planned-disbursement on line ${pd.line} left out (period, value or currency missing)`);
+      return [];
+    }
+    const provider = childNamed(pd, 'provider-org');
+    const receiver = childNamed(pd, 'receiver-org');
+    return [
+      {
+        key: `pd${i + 1}`,
         identity: { projectId },
         fields,
         providerRef: provider ? readOrg(provider, defaultLang, orgs) : null,

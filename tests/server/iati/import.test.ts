@@ -30,7 +30,7 @@ describe.each(backends)('IATI import ($name)', (backend) => {
 
   it('a dry run reports what would be created and writes nothing', async () => {
     const report = await run(db.storage, SAMPLE, T0, true);
-    expect(report.records.filter((r) => r.action === 'created')).toHaveLength(6);
+    expect(report.records.filter((r) => r.action === 'created')).toHaveLength(7);
     expect(await db.storage.pullChanges(ADMIN_SCOPE, 0, 500)).toEqual([]);
     expect(await db.storage.listAudit(50, { action: 'iati.' })).toEqual([]);
   });
@@ -40,7 +40,15 @@ describe.each(backends)('IATI import ($name)', (backend) => {
     expect(new Set(report.records.map((r) => r.action))).toEqual(new Set(['created']));
     const pulled = await db.storage.pullChanges(ADMIN_SCOPE, 0, 500);
     expect(pulled.map((e) => e.tbl).sort()).toEqual(
-      ['indicatorValues', 'indicators', 'organisations', 'organisations', 'projects', 'transactions'].sort(),
+      [
+        'indicatorValues',
+        'indicators',
+        'organisations',
+        'organisations',
+        'plannedDisbursements',
+        'projects',
+        'transactions',
+      ].sort(),
     );
     const project = pulled.find((e) => e.tbl === 'projects');
     expect(project?.id).toBe(PROJECT);
@@ -48,9 +56,19 @@ describe.each(backends)('IATI import ($name)', (backend) => {
     const tx = pulled.find((e) => e.tbl === 'transactions');
     const orgs = pulled.filter((e) => e.tbl === 'organisations');
     expect(orgs.map((o) => o.data?.iatiId).sort()).toEqual(['ML-NIF-0042', 'XM-DAC-41114']);
-    expect(tx?.data?.providerOrgId).toBe(orgs.find((o) => o.data?.iatiId === 'XM-DAC-41114')?.id);
+    const undp = orgs.find((o) => o.data?.iatiId === 'XM-DAC-41114')?.id;
+    expect(tx?.data?.providerOrgId).toBe(undp);
+    expect(pulled.find((e) => e.tbl === 'plannedDisbursements')?.data).toMatchObject({
+      type: '1',
+      periodStart: '2026-07-01',
+      periodEnd: '2026-12-31',
+      value: 30000,
+      currency: 'EUR',
+      providerOrgId: undp,
+      receiverOrgId: null,
+    });
     const audit = await db.storage.listAudit(50, { action: 'iati.' });
-    expect(audit).toHaveLength(6);
+    expect(audit).toHaveLength(7);
     expect(audit.every((a) => a.userId === null)).toBe(true);
 
     // The same file again changes nothing: no new server_seq.
