@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DELETED, mergeTable, type MergeTableName } from '../../core/sync/mergeTables';
+import { auditContext } from '../audit/context';
 import { putServerRecord, serverHlc } from '../catalog';
+import type { ClientInfo } from '../http/clientInfo';
 import type { ConflictRecord } from '../storage/MergeStorage';
 import type { Storage, StorageTx } from '../storage/Storage';
 import { organisationIdFor, projectIdFor, shortHash, type IatiFile } from './readActivities';
@@ -224,7 +226,14 @@ class DryRun extends Error {}
 export async function applyImport(
   storage: Storage,
   file: IatiFile,
-  options: { dryRun: boolean; at: Date; userId: string | null; fileName: string },
+  options: {
+    dryRun: boolean;
+    at: Date;
+    userId: string | null;
+    fileName: string;
+    /** Where an upload came from (the admin page), for the audit log. */
+    client?: ClientInfo | null;
+  },
 ): Promise<ImportReport> {
   const report: ImportReport = {
     dryRun: options.dryRun,
@@ -243,8 +252,8 @@ export async function applyImport(
         )
           continue;
         await tx.audit({
+          ...auditContext(options.userId, options.client ?? null),
           at: options.at.toISOString(),
-          userId: options.userId,
           action: 'iati.import',
           tbl: plan.tbl,
           recordId: plan.id,
