@@ -59,6 +59,7 @@ async function applyRecord(
   at: Date,
   dryRun: boolean,
   pendingConflicts: ConflictRecord[],
+  userId: string | null,
 ): Promise<RecordOutcome> {
   const spec = mergeTable(plan.tbl);
   const outcome: RecordOutcome = {
@@ -89,7 +90,7 @@ async function applyRecord(
     outcome.action = 'created';
     if (!dryRun) {
       if (spec.isProject) await tx.ensureProjectRow(plan.id, null, at.toISOString());
-      await putServerRecord(tx, plan.tbl, record, null, at);
+      await putServerRecord(tx, plan.tbl, record, userId, at);
       await tx.iatiBases.put(plan.tbl, plan.id, fields, at.toISOString());
     }
     return outcome;
@@ -117,7 +118,7 @@ async function applyRecord(
         recordId: plan.id,
         projectId: stored.projectId,
         field: name,
-        losing: { value, hlc, by: null },
+        losing: { value, hlc, by: userId },
         winning: { value: current ?? null, hlc: winning?.hlc ?? stored.hlc, by: winning?.by ?? null },
         createdAt: at.toISOString(),
         restoredAt: null,
@@ -133,7 +134,7 @@ async function applyRecord(
         tx,
         plan.tbl,
         { ...plan.identity, ...changes, id: plan.id, [DELETED]: false },
-        null,
+        userId,
         at,
       );
     await tx.iatiBases.put(plan.tbl, plan.id, fields, at.toISOString());
@@ -244,7 +245,7 @@ export async function applyImport(
     await storage.transaction(async (tx) => {
       const conflicts: ConflictRecord[] = [];
       for (const plan of await planRecords(tx, file)) {
-        const outcome = await applyRecord(tx, plan, options.at, options.dryRun, conflicts);
+        const outcome = await applyRecord(tx, plan, options.at, options.dryRun, conflicts, options.userId);
         report.records.push(outcome);
         if (
           options.dryRun ||
