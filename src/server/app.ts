@@ -20,6 +20,7 @@ import { ServerMetrics } from './observe/metrics';
 import { observeRequests } from './observe/requests';
 import { mapPackRoutes } from './routes/mapPacks';
 import { boundaryRoutes } from './routes/boundaries';
+import { iatiRoutes } from './routes/iati';
 import { mediaRoutes } from './routes/media';
 import { personRoutes } from './routes/person';
 import { sealedRoutes } from './routes/sealed';
@@ -107,6 +108,7 @@ export function createApp({
   api.route('/', userRoutes(storage, now));
   api.route('/', mapPackRoutes(storage, now, mapPacks));
   api.route('/', boundaryRoutes(storage, now));
+  api.route('/', iatiRoutes(storage, now));
   app.route('/api', api);
   app.all('/api', (c) => jsonError(c, 'not_found', 'No such endpoint'));
   app.all('/api/*', (c) => jsonError(c, 'not_found', 'No such endpoint'));

@@ -7,6 +7,7 @@ import { AccountError, createAccount, joinProjects } from './accounts';
 import { tokenTtlDaysFromEnv } from './auth/tokens';
 import { AUDIT_USAGE, AuditUsageError, auditListCommand, auditVerifyCommand } from './audit/commands';
 import { devicesCommand } from './devices/commands';
+import { IATI_USAGE, IatiUsageError, iatiCommand } from './iati/commands';
 import { ERASE_USAGE, EraseUsageError, eraseCommand } from './erasure/command';
 import { PURGE_USAGE, purgeCommand } from './retention/purgeCommand';
 import { HttpError } from './http/errors';
@@ -65,6 +66,7 @@ ${PERSON_USAGE}
 ${ERASE_USAGE}
 ${PURGE_USAGE}
 ${TLS_USAGE}
+${IATI_USAGE}
 ${BACKUP_USAGE}`;
 
 class UsageError extends Error {}
@@ -281,6 +283,10 @@ async function run(argv: string[]): Promise<void> {
       if (rest[0] === 'devices')
         return withStorage((storage) => devicesCommand(storage, rest.slice(1), console.log));
       throw new UsageError(`users: use one of add, join, list, devices, ${USERS_ADMIN_COMMANDS.join(', ')}`);
+    case 'iati':
+      return withStorage((storage) =>
+        iatiCommand(storage, rest, { out: (l) => console.log(l), now: new Date() }),
+      );
     case 'tls':
       return tlsCommand(rest, { dataDir: resolve(env('DATA_DIR') ?? 'data'), out: (l) => console.log(l) });
     case 'person':
@@ -308,6 +314,7 @@ run(process.argv.slice(2)).catch((err: unknown) => {
     err instanceof TlsUsageError ||
     err instanceof TlsConfigError ||
     err instanceof BackupUsageError ||
+    err instanceof IatiUsageError ||
     (err instanceof TypeError && 'code' in err);
   // An import refused (bad file, rights, gap) says why; the details (e.g. the expected seq) help too.
   if (err instanceof HttpError && err.details !== undefined) console.error(JSON.stringify(err.details));

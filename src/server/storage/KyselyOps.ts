@@ -1,4 +1,5 @@
 import { KyselyVaultSecretOps } from './VaultSecretOps';
+import { KyselyIatiBaseOps } from './IatiBaseOps';
 import { ExportReads } from '../export/ExportReads';
 import type { PullTable } from '../../core/sync/protocol';
 import { PULL_TABLES } from '../../core/sync/protocol';
@@ -70,6 +71,10 @@ export class KyselyOps extends KyselyMergeOps implements StorageTx {
   }
 
   /** Bound to the transaction's handle: its seqs come from the same counter lock as every entity write. */
+  get iatiBases(): KyselyIatiBaseOps {
+    return new KyselyIatiBaseOps(this.db);
+  }
+
   get erasure(): KyselyErasureOps {
     return new KyselyErasureOps(this.db, this.kind, (count) => this.allocateServerSeqs(count));
   }

@@ -1,4 +1,5 @@
 import type { FormFileOps } from './FormFileOps';
+import type { IatiBaseOps } from './IatiBaseOps';
 import type { ExportReads } from '../export/ExportReads';
 import type { PullTable } from '../../core/sync/protocol';
 import type { Role } from '../../core/records/user';
@@ -285,6 +286,8 @@ export interface StorageTx extends StorageOps, MergeWrites {
   putSubmissionVersions(rows: readonly SubmissionVersionRecord[]): Promise<void>;
   /** The writes of erasing a submission (src/server/erasure). */
   readonly erasure: ErasureOps;
+  /** The values last imported from IATI files, per record (src/server/iati). */
+  readonly iatiBases: IatiBaseOps;
 }
 
 export interface Storage extends StorageOps {

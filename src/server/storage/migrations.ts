@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { actingPeopleMigration } from './actingPeopleMigration';
 import { auditChainMigration } from './auditChainMigration';
+import { iatiBasesMigration } from './iatiBasesMigration';
 import { formFilesMigration } from './formFilesMigration';
 import { formsByProjectMigration } from './formsByProjectMigration';
 import { mediaGrantsMigration } from './mediaGrantsMigration';
@@ -156,6 +157,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06-0031-form-files': formFilesMigration,
   '2026-12-06-0040-map-packs': mapPacksMigration,
   '2026-12-06-0050-boundaries': boundariesMigration,
+  '2026-12-06-0060-iati-bases': iatiBasesMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -159,7 +159,15 @@ export interface ConflictsTable {
   restored_by: string | null;
 }
 
+export interface IatiBasesTable {
+  tbl: string;
+  id: string;
+  data: string;
+  imported_at: string;
+}
+
 export interface Database {
+  iati_bases: IatiBasesTable;
   organisations: OrganisationsTable;
   users: UsersTable;
   tokens: TokensTable;

@@ -611,4 +611,17 @@ export const ACTS: Record<string, Act> = {
     const id = await mapPackOf(w, await w.project());
     return httpOutcome(await w.request(column, `/api/map-packs/${id}`, { method: 'DELETE' }));
   },
+
+  async 'iati-import'(w, column) {
+    const xml =
+      '<iati-activities version="2.03"><iati-activity><iati-identifier>XM-DAC-41114-R1</iati-identifier>' +
+      '<title><narrative>Rights</narrative></title></iati-activity></iati-activities>';
+    return httpOutcome(
+      await w.request(column, '/api/iati/import?dryRun=1', {
+        method: 'POST',
+        headers: { 'content-type': 'application/xml' },
+        body: xml,
+      }),
+    );
+  },
 };
