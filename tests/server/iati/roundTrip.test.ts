@@ -6,14 +6,14 @@ import { toIatiXml } from '../../../src/core/export/iati';
 import { buildExport, ExportRequest } from '../../../src/server/export/buildExport';
 import { readIatiText } from '../../../src/server/iati/commands';
 import { applyImport } from '../../../src/server/iati/applyImport';
-import type { IatiActivity, IatiFile } from '../../../src/server/iati/readActivities';
+import type { FlowPlan, IatiActivity, IatiFile } from '../../../src/server/iati/readActivities';
 import { organisationArb, projectArb, validateIati } from '../../core/export/iatiFixtures';
 import { backends, type TestDatabase } from '../backends';
 
 const SAMPLE = readFileSync(new URL('./files/sample.xml', import.meta.url), 'utf8');
 const AT = new Date('2026-11-02T08:00:00Z');
 
-/** What a round trip keeps of an activity: everything the export writes back (transactions: not yet). */
+/** What a round trip keeps of an activity: everything the export writes back. */
 function kept(a: IatiActivity): unknown {
   const p = a.project;
   return {
@@ -29,6 +29,12 @@ function kept(a: IatiActivity): unknown {
     values: a.values.map((v) => v.fields),
   };
 }
+/** A transaction or planned disbursement as the file says it (not its position-made key). */
+const flow = ({ fields, providerRef, receiverRef }: FlowPlan): unknown => ({
+  fields,
+  providerRef,
+  receiverRef,
+});
 const organisations = (f: IatiFile): unknown =>
   f.organisations
     .map((o) => ({ ref: o.ref, type: o.type, name: o.name }))
@@ -59,9 +65,22 @@ describe.each(backends)('IATI import then export ($name)', (backend) => {
     expect(organisations(again)).toEqual(organisations(original));
   });
 
-  // Transactions and planned disbursements are being added to the export (another branch): then assert that
-  // the transactions of `original` come back too.
-  it.todo('keeps transactions and planned disbursements through the round trip, once the export writes them');
+  it('keeps transactions and planned disbursements through the round trip', async () => {
+    const original = readIatiText(SAMPLE);
+    await applyImport(db.storage, original, { dryRun: false, at: AT, userId: null, fileName: 'sample.xml' });
+    const [file] = await buildExport(
+      db.storage,
+      'operator',
+      ExportRequest.parse({ format: 'iati', lang: 'fr' }),
+      AT,
+    );
+    const again = readIatiText(String(file?.body));
+    const flows = (f: IatiFile) =>
+      f.activities.map((a) => ({ transactions: a.transactions.map(flow), planned: a.planned.map(flow) }));
+    expect(flows(again)).toEqual(flows(original));
+    expect(flows(original)[0]?.transactions).toHaveLength(1);
+    expect(flows(original)[0]?.planned).toHaveLength(1);
+  });
 });
 
 /** Identifiers as publishers write them (the export keeps no control character: XML cannot hold one). */
