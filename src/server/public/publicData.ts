@@ -5,7 +5,9 @@ import { pickText } from '../../core/i18n/localized';
 import { Indicator } from '../../core/records/indicator';
 import { IndicatorValue } from '../../core/records/indicatorValue';
 import { Organisation } from '../../core/records/organisation';
+import { ExchangeRate } from '../../core/records/exchangeRate';
 import { Project } from '../../core/records/project';
+import { Transaction } from '../../core/records/transaction';
 import type { ExportRow } from '../export/ExportReads';
 import { parseRows } from '../export/parseRows';
 import type { StorageOps } from '../storage/Storage';
@@ -35,6 +37,14 @@ function parsed<T>(
   });
 }
 
+/** The records the schema reads (a record it cannot read is not shown, as with parseRows). */
+function parseRecords<T>(data: readonly Record<string, unknown>[], schema: z.ZodMiniType<T>): T[] {
+  return data.flatMap((d) => {
+    const parsed = schema.safeParse(d);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
 export async function readPublicData(storage: StorageOps): Promise<PublicData> {
   const all = { projects: 'all' } as const;
   const updatedAt = new Map<string, string>();
@@ -50,7 +60,23 @@ export async function readPublicData(storage: StorageOps): Promise<PublicData> {
       : (await storage.exports.rows(tbl, { projects: [...ids] })).filter((r) => ids.has(r.projectId));
   const indicators = parsed(await ofPublic('indicators'), Indicator, updatedAt);
   const indicatorValues = parsed(await ofPublic('indicatorValues'), IndicatorValue, updatedAt);
-  const shown = publicProjects({ projects, organisations, indicators, indicatorValues });
+  // Each public project's transactions (tombstones left out), summed by publicProjects: only their totals
+  // are shown. The rates are shared by every project (stored under no project).
+  const stored = async (tbl: 'transactions' | 'exchangeRates', projectId: string) =>
+    (await storage.projectEntities(tbl, projectId)).flatMap((e) => (e.deleted || !e.data ? [] : [e.data]));
+  const transactions = parseRecords(
+    (await Promise.all([...ids].map((id) => stored('transactions', id)))).flat(),
+    Transaction,
+  ).filter((t) => ids.has(t.projectId));
+  const exchangeRates = parseRecords(await stored('exchangeRates', ''), ExchangeRate);
+  const shown = publicProjects({
+    projects,
+    organisations,
+    indicators,
+    indicatorValues,
+    transactions,
+    exchangeRates,
+  });
   return { projects, organisations, indicators, indicatorValues, shown, updatedAt };
 }
 
