@@ -22,6 +22,7 @@ const ROUTES: [hash: string, what: string, role: Role][] = [
   [`#/data/${DEMO_PROJECT.id}/${DEMO_FORM.id}`, 'a form’s data table', 'focal_point'],
   [`#/data/${DEMO_PROJECT.id}/${DEMO_FORM.id}/map`, 'a form’s map', 'focal_point'],
   ['#/reports', 'the reports', 'focal_point'],
+  ['#/reports/flows', 'the aid-flow report', 'focal_point'],
   ['#/exports', 'the exports', 'focal_point'],
   ['#/conflicts', 'the edit conflicts', 'supervisor'],
   ['#/forms', 'the Forms page', 'supervisor'],

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { putServerRecord } from '../../src/server/catalog';
 import { DEMO_PROJECT } from '../../src/server/seed/demoForm';
 import { expectAccessible } from './harness/axe';
 import { saveScreenshot } from './harness/screenshots';
@@ -21,6 +22,36 @@ describe('the public map of aid', () => {
     await visitor.getByRole('heading', { name: 'Carte de l’aide', level: 1 }).waitFor();
     await visitor.getByText('0 projet(s)').waitFor();
     expect(await visitor.getByText(TITLE).count()).toBe(0);
+
+    // The project's aid flows: a commitment and a disbursement in XOF, and the month's dollar rate.
+    await suite.server.withStorage((s) =>
+      s.transaction(async (tx) => {
+        const at = new Date();
+        const flow = (id: string, type: string, value: number) => ({
+          id,
+          projectId: DEMO_PROJECT.id,
+          type,
+          date: '2026-03-02',
+          value,
+          currency: 'XOF',
+          valueDate: '2026-03-02',
+          providerOrgId: null,
+          receiverOrgId: null,
+          sector: null,
+          region: '',
+          description: 'ligne interne',
+        });
+        await putServerRecord(tx, 'transactions', flow('pc1', '2', 12_000_000), null, at);
+        await putServerRecord(tx, 'transactions', flow('pd1', '3', 3_000_000), null, at);
+        await putServerRecord(
+          tx,
+          'exchangeRates',
+          { id: 'USD:2026-03', currency: 'USD', month: '2026-03', xofPerUnit: 600, source: '' },
+          null,
+          at,
+        );
+      }),
+    );
 
     // The admin publishes the demo project, with a place on the map, and syncs.
     const { page } = await suite.signedIn('admin');
@@ -53,6 +84,12 @@ describe('the public map of aid', () => {
     await visitor.getByRole('link', { name: TITLE }).click();
     await visitor.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
     await visitor.getByRole('heading', { name: 'Derniers résultats vérifiés' }).waitFor();
+    // Its funding, summed by the server: committed and disbursed in XOF and USD, never the transactions.
+    await visitor.getByRole('heading', { name: 'Financements' }).waitFor();
+    const flows = await visitor.locator('.public-flows').innerText();
+    expect(flows).toMatch(/Engagé\s+12\s000\s000\s*F\s?CFA\s*\(20\s000\s*\$US\)/);
+    expect(flows).toMatch(/Décaissé\s+3\s000\s000\s*F\s?CFA\s*\(5\s000\s*\$US\)/);
+    expect(await visitor.getByText('ligne interne').count()).toBe(0);
     await expectAccessible(visitor, 'a public project’s page');
     // Nothing of the signed-in app: no session, no sync bar.
     expect(await visitor.getByRole('region', { name: /synchronisation/i }).count()).toBe(0);

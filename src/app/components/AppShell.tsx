@@ -50,6 +50,7 @@ function Page({ route }: { route: Route }) {
     case 'indicator':
     case 'reviewQueue':
     case 'reports':
+    case 'flowReport':
     case 'edit':
     case 'exports':
     case 'forms':

@@ -5,6 +5,8 @@ import type { Route } from '../state/router';
 const Conflicts = lazy(() => import('../pages/Conflicts').then((m) => ({ default: m.Conflicts })));
 // Focal points and up: the report page, its strings and print stylesheet.
 const Report = lazy(() => import('../pages/Report').then((m) => ({ default: m.Report })));
+// Focal points and up: the reports of aid flows (`#/reports/flows`), with their strings and charts.
+const FlowReport = lazy(() => import('../pages/FlowReport').then((m) => ({ default: m.FlowReport })));
 const ProjectList = lazy(() => import('../pages/ProjectList').then((m) => ({ default: m.ProjectList })));
 const ProjectDetail = lazy(() =>
   import('../pages/ProjectDetail').then((m) => ({ default: m.ProjectDetail })),
@@ -47,6 +49,7 @@ export type BaseRoute = Extract<
       | 'indicator'
       | 'reviewQueue'
       | 'reports'
+      | 'flowReport'
       | 'edit'
       | 'exports'
       | 'users'
@@ -78,6 +81,8 @@ export function BasePage({ route }: { route: BaseRoute }) {
       return <ReviewQueue />;
     case 'reports':
       return <Report />;
+    case 'flowReport':
+      return <FlowReport />;
     case 'edit':
       return <Editor key={route.hash} hash={route.hash} />;
     case 'exports':

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { ExchangeRate } from '../../core/records/exchangeRate';
-import { deleteFlow, importRates, saveFlow, type FlowTable } from '../repositories/flows';
+import { deleteFlow, importRates, importTransactions, saveFlow, type FlowTable } from '../repositories/flows';
 import type { MergedRow } from '../sync/mergedRows';
 import { useSignedIn } from './useSignedIn';
 
@@ -27,6 +27,13 @@ export function useFlowActions() {
       },
       importRates: async (rates: readonly ExchangeRate[]): Promise<void> => {
         await importRates(db, rates, role);
+        void engine.syncNow();
+      },
+      importTransactions: async (
+        projectId: string,
+        transactions: readonly Readonly<Record<string, unknown>>[],
+      ): Promise<void> => {
+        await importTransactions(db, projectId, transactions, role);
         void engine.syncNow();
       },
     }),

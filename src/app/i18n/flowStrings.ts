@@ -90,6 +90,17 @@ export const flowFr = {
   'flows.rates.importRefused': 'Rien n’a été importé : corrigez ces lignes.',
   'flows.rates.importLine': 'Ligne {line} : {message}',
   'flows.rates.importEmpty': 'Aucun taux dans ce texte.',
+  'flows.csv.title': 'Importer des transactions (CSV)',
+  'flows.csv.text': 'Le rapport du bailleur, une ligne d’en-tête puis une ligne par transaction',
+  'flows.csv.hint':
+    'Colonnes : type, date, montant, monnaie ; facultatives : date de valeur, fournisseur, bénéficiaire (identifiant IATI, sigle ou nom d’une organisation), secteur, région, description. Virgules ou points-virgules.',
+  'flows.csv.preview': 'Vérifier',
+  'flows.csv.previewCaption': '{count} transactions lues',
+  'flows.csv.line': 'Ligne',
+  'flows.csv.refused': 'Rien ne sera importé : corrigez ces lignes.',
+  'flows.csv.empty': 'Aucune transaction dans ce texte.',
+  'flows.csv.import': 'Importer les {count} transactions',
+  'flows.csv.imported': '{count} transactions enregistrées sur l’appareil.',
 };
 
 const flowEn: Record<keyof typeof flowFr, string> = {
@@ -180,6 +191,17 @@ const flowEn: Record<keyof typeof flowFr, string> = {
   'flows.rates.importRefused': 'Nothing was imported: correct these lines.',
   'flows.rates.importLine': 'Line {line}: {message}',
   'flows.rates.importEmpty': 'No rate in this text.',
+  'flows.csv.title': 'Import transactions (CSV)',
+  'flows.csv.text': 'The donor’s report: a header line, then one line per transaction',
+  'flows.csv.hint':
+    'Columns: type, date, value, currency; optional: value date, provider, receiver (an organisation’s IATI identifier, acronym or name), sector, region, description. Commas or semicolons.',
+  'flows.csv.preview': 'Check',
+  'flows.csv.previewCaption': '{count} transactions read',
+  'flows.csv.line': 'Line',
+  'flows.csv.refused': 'Nothing will be imported: correct these lines.',
+  'flows.csv.empty': 'No transaction in this text.',
+  'flows.csv.import': 'Import the {count} transactions',
+  'flows.csv.imported': '{count} transactions saved on this device.',
 };
 
 registerPageStrings({ fr: flowFr, en: flowEn } satisfies Record<UiLanguage, Record<string, string>>);

@@ -24,6 +24,7 @@ import type { usageFr } from './usageStrings';
 import type { userAdminFr } from './userAdminStrings';
 import type { vaultFr } from './vaultStrings';
 import type { flowFr } from './flowStrings';
+import type { flowReportFr } from './flowReportStrings';
 
 /** The keys of fr.ts / en.ts: the strings the app needs from its first screen. */
 export type CoreKey = keyof typeof fr;
@@ -53,7 +54,8 @@ export type MessageKey =
   | keyof typeof mapPackFr
   | keyof typeof dataMapFr
   | keyof typeof boundaryFr
-  | keyof typeof flowFr;
+  | keyof typeof flowFr
+  | keyof typeof flowReportFr;
 export type Dictionary = Record<CoreKey, string>;
 export type Vars = Record<string, string | number>;
 export type Translate = (key: MessageKey, vars?: Vars) => string;

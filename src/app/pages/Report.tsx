@@ -6,6 +6,8 @@ import { ReportDocument } from '../components/report/ReportDocument';
 import { useReportData } from '../hooks/useReportData';
 // Registers the strings of this page (they load with it, not at start).
 import '../i18n/reportStrings';
+// For the link to the aid-flow report (its strings are few).
+import '../i18n/flowReportStrings';
 // The print stylesheet (A4) ships with this page's chunk, not with the start-up CSS.
 import '../styles/report.css';
 import { useT } from '../i18n/useT';
@@ -58,6 +60,9 @@ export function Report() {
   return (
     <main id="main" className="page report-page">
       <h1 className="no-print">{t('report.title')}</h1>
+      <p className="no-print">
+        <a href="#/reports/flows">{t('flowReport.link')}</a>
+      </p>
       {!data || !report ? (
         <p>{t('app.loading')}</p>
       ) : (

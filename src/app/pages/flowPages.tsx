@@ -8,6 +8,7 @@ import { editRoute } from '../components/edit/EditLinks';
 import { FlowForm } from '../components/flows/FlowForm';
 import { FlowTotals, money, rateText } from '../components/flows/FlowTotals';
 import { RatesImport } from '../components/flows/RatesImport';
+import { TransactionsImport } from '../components/flows/TransactionsImport';
 import type { OrganisationRecord } from '../db/schema';
 import { useFinances, useRates } from '../hooks/useFinances';
 import { useFlowActions } from '../hooks/useFlowActions';
@@ -189,6 +190,8 @@ export function FinancesPage({ projectId }: { projectId: string }) {
           </div>
         )}
       </section>
+
+      <TransactionsImport projectId={project.id} organisations={organisations} />
 
       <section aria-labelledby="flows-planned">
         <h2 id="flows-planned">{t('flows.planned')}</h2>

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { PublicProject } from '../../core/public/publicProject';
+import type { PublicAmount, PublicFlows, PublicProject } from '../../core/public/publicProject';
 import { pickText } from '../../core/i18n/pickText';
 import type { UiLanguage } from '../../core/i18n/uiLanguages';
 import { LanguageSwitch } from '../components/LanguageSwitch';
@@ -186,6 +186,28 @@ function money(totals: Record<string, number>, lang: UiLanguage): string {
     .join(' + ');
 }
 
+/** Committed and disbursed in XOF and USD, summed by the server (docs/aid-flows.md, "Public site"). */
+function Flows({ flows, lang }: { flows: PublicFlows; lang: UiLanguage }) {
+  const { t } = useT();
+  const amount = (a: PublicAmount) =>
+    a.xof === null
+      ? t('public.flows.unknown')
+      : a.usd === null
+        ? money({ XOF: a.xof }, lang)
+        : `${money({ XOF: a.xof }, lang)} (${money({ USD: a.usd }, lang)})`;
+  return (
+    <>
+      <h2>{t('public.flows')}</h2>
+      <dl className="public-flows">
+        <dt>{t('public.flows.committed')}</dt>
+        <dd>{amount(flows.committed)}</dd>
+        <dt>{t('public.flows.disbursed')}</dt>
+        <dd>{amount(flows.disbursed)}</dd>
+      </dl>
+    </>
+  );
+}
+
 function ProjectPage({ project, lang }: { project: PublicProject; lang: UiLanguage }) {
   const { t } = useT();
   const description = pickText(project.description, lang);
@@ -217,6 +239,7 @@ function ProjectPage({ project, lang }: { project: PublicProject; lang: UiLangua
       {project.actualStart ? <p>{t('public.actual', when(project.actualStart, project.actualEnd))}</p> : null}
       <h2>{t('public.budget')}</h2>
       <p>{money(project.budgetTotals, lang) || '—'}</p>
+      {project.flows ? <Flows flows={project.flows} lang={lang} /> : null}
       <h2>{t('public.sectors')}</h2>
       <ul>
         {project.sectors.map((s) => (

@@ -146,6 +146,26 @@ export async function importRates(
 }
 
 /**
+ * Saves transactions read from a CSV (src/core/flows/transactionsCsv.ts) all together or none: each as the
+ * page's form would save a new one, in one Dexie transaction, so that one refused row aborts every write.
+ */
+export async function importTransactions(
+  db: TerrainDb,
+  projectId: string,
+  transactions: readonly Readonly<Record<string, unknown>>[],
+  role: Role,
+  now = new Date(),
+): Promise<void> {
+  if (!hasRole(role, 'supervisor')) throw new EditInvalidError({ form: 'edit.error.supervisorOnly' });
+  await db.transaction('rw', [db.transactions, db.outbox, db.meta], async () => {
+    for (const transaction of transactions) {
+      const { projectId: _ignored, ...change } = transaction;
+      await saveFlow(db, 'transactions', projectId, null, change, role, now);
+    }
+  });
+}
+
+/**
  * Deletes a record of an aid-flow table (a tombstone, as every mergeable record): its mutation and the row
  * as shown, in one transaction. `seen` is the record as the page showed it: its tombstone's clock is the base.
  */

@@ -16,6 +16,8 @@ export type Route =
   | { name: 'indicator'; id: string }
   | { name: 'reviewQueue' }
   | { name: 'reports' }
+  /** `#/reports/flows`: the reports of aid flows (pages/FlowReport.tsx). */
+  | { name: 'flowReport' }
   /** `#/exports`: the server's exports (focal points and up); `#/export` is the device's unsent data. */
   | { name: 'exports' }
   /** `#/forms`: the Forms page of supervisors (`#/forms/<p>/<f>/<v>/new` stays the new-draft route). */
@@ -81,6 +83,7 @@ export function parseHash(hash: string): Route {
     if (id) return { name: first === 'projects' ? 'project' : 'indicator', id };
   }
   if (parts.length === 1 && first === 'review') return { name: 'reviewQueue' };
+  if (parts.length === 2 && first === 'reports' && second === 'flows') return { name: 'flowReport' };
   if (parts.length === 2 && first === 'drafts') {
     const id = decode(second);
     if (id) return { name: 'draft', id };
@@ -110,6 +113,8 @@ export function hrefOf(route: Route): string {
       return `#/indicators/${encodeURIComponent(route.id)}`;
     case 'reviewQueue':
       return '#/review';
+    case 'flowReport':
+      return '#/reports/flows';
     case 'edit':
     case 'data':
     case 'maps':

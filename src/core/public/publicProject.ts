@@ -1,5 +1,9 @@
 import { z } from 'zod/mini';
+import { buildFlowReport } from '../flows/report';
+import { rateBook, type Totals } from '../flows/totals';
 import { LocalizedText } from '../i18n/localized';
+import type { ExchangeRate } from '../records/exchangeRate';
+import type { Transaction } from '../records/transaction';
 import type { Indicator } from '../records/indicator';
 import type { IndicatorValue } from '../records/indicatorValue';
 import type { Organisation } from '../records/organisation';
@@ -33,6 +37,17 @@ export const PublicIndicator = z.object({
 });
 export type PublicIndicator = z.infer<typeof PublicIndicator>;
 
+/** A total in XOF and USD; null when a rate it needs has not been entered (never a partial sum). */
+export const PublicAmount = z.object({ xof: z.nullable(z.number()), usd: z.nullable(z.number()) });
+export type PublicAmount = z.infer<typeof PublicAmount>;
+
+/**
+ * The project's aid flows as the reports count them (src/core/flows/report.ts): committed (IATI transaction
+ * types 2 and 11) and disbursed (type 3), summed server-side; the transactions themselves stay private.
+ */
+export const PublicFlows = z.object({ committed: PublicAmount, disbursed: PublicAmount });
+export type PublicFlows = z.infer<typeof PublicFlows>;
+
 export const PublicProject = z.object({
   id: z.string(),
   code: z.string(),
@@ -50,6 +65,7 @@ export const PublicProject = z.object({
   /** The budget by currency (revised lines replace the original of the same period). */
   budgetTotals: z.record(z.string(), z.number()),
   indicators: z.array(PublicIndicator),
+  flows: PublicFlows,
 });
 export type PublicProject = z.infer<typeof PublicProject>;
 
@@ -60,6 +76,9 @@ export interface PublicInput {
   organisations: readonly Organisation[];
   indicators: readonly Indicator[];
   indicatorValues: readonly IndicatorValue[];
+  /** The public projects' transactions (any other is ignored), and the exchange rates. */
+  transactions: readonly Transaction[];
+  exchangeRates: readonly ExchangeRate[];
 }
 
 /** A value the public may see: entered, for the indicator's total, verified or approved. */
@@ -75,6 +94,7 @@ export function isReportedTotal(v: IndicatorValue): boolean {
 /** The public projects, as the public site shows them; private and deleted ones are left out. */
 export function publicProjects(input: PublicInput): PublicProject[] {
   const orgs = new Map(input.organisations.filter((o) => !o.deleted).map((o) => [o.id, o]));
+  const book = rateBook(input.exchangeRates);
   return input.projects
     .filter((p) => p.public && !p.deleted)
     .map((project) => {
@@ -103,8 +123,18 @@ export function publicProjects(input: PublicInput): PublicProject[] {
         indicators: input.indicators
           .filter((i) => i.projectId === project.id && !i.deleted)
           .map((i) => publicIndicator(i, input.indicatorValues)),
+        flows: publicFlows(
+          input.transactions.filter((t) => t.projectId === project.id),
+          book,
+        ),
       };
     });
+}
+
+function publicFlows(transactions: readonly Transaction[], book: ReturnType<typeof rateBook>): PublicFlows {
+  const { total } = buildFlowReport({ transactions, projects: [], book });
+  const amount = (t: Totals): PublicAmount => ({ xof: t.xof, usd: t.usd });
+  return { committed: amount(total.committed), disbursed: amount(total.disbursed) };
 }
 
 function publicIndicator(indicator: Indicator, values: readonly IndicatorValue[]): PublicIndicator {

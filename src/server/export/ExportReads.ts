@@ -10,6 +10,7 @@ export type ExportTable =
   | 'indicatorValues'
   | 'transactions'
   | 'plannedDisbursements'
+  | 'exchangeRates'
   | 'submissions'
   | 'forms';
 

@@ -5,6 +5,7 @@ import { pickText } from '../../core/i18n/localized';
 import { Indicator } from '../../core/records/indicator';
 import { IndicatorValue } from '../../core/records/indicatorValue';
 import { Organisation } from '../../core/records/organisation';
+import { ExchangeRate } from '../../core/records/exchangeRate';
 import { PlannedDisbursement } from '../../core/records/plannedDisbursement';
 import { Project } from '../../core/records/project';
 import { Transaction } from '../../core/records/transaction';
@@ -57,7 +58,16 @@ export async function readPublicData(storage: StorageOps): Promise<PublicData> {
   const indicatorValues = parsed(await ofPublic('indicatorValues'), IndicatorValue, updatedAt);
   const transactions = parsed(await ofPublic('transactions'), Transaction, updatedAt);
   const plannedDisbursements = parsed(await ofPublic('plannedDisbursements'), PlannedDisbursement, updatedAt);
-  const shown = publicProjects({ projects, organisations, indicators, indicatorValues });
+  // Shared by every project (kept under none): they give the public projects' totals in XOF and USD.
+  const exchangeRates = parsed(await storage.exports.rows('exchangeRates', all), ExchangeRate, new Map());
+  const shown = publicProjects({
+    projects,
+    organisations,
+    indicators,
+    indicatorValues,
+    transactions,
+    exchangeRates,
+  });
   return {
     projects,
     organisations,

@@ -151,7 +151,10 @@ export function publicRoutes(storage: Storage, now: Clock, limits: ServerLimits)
   return routes;
 }
 
-/** The tables the public answers are made of (public/publicData.ts reads them). */
+/**
+ * The tables the public answers are made of (public/publicData.ts reads them): a transaction or a rate
+ * changes a public project's totals, so they are stamped too.
+ */
 const PUBLIC_TABLES = [
   'projects',
   'organisations',
@@ -159,6 +162,7 @@ const PUBLIC_TABLES = [
   'indicatorValues',
   'transactions',
   'plannedDisbursements',
+  'exchangeRates',
 ] as const;
 
 interface Built {

@@ -17,6 +17,7 @@ const project: PublicProject = {
   locations: [{ name: 'Gao', adm1: 'ML07', adm2: null, adm3: null, point: null }],
   budgets: [],
   budgetTotals: { XOF: 1_000_000 },
+  flows: { committed: { xof: 5_000_000, usd: null }, disbursed: { xof: 0, usd: 0 } },
   indicators: [
     {
       code: 'I1',

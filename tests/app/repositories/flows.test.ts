@@ -5,6 +5,7 @@ import {
   deleteFlow,
   flowProblems,
   importRates,
+  importTransactions,
   listRates,
   listTransactions,
   saveFlow,
@@ -228,5 +229,23 @@ describe('planned disbursements', () => {
       value: 'flows.error.amountNegative',
       periodEnd: 'edit.error.endBeforeStart',
     });
+  });
+});
+
+describe('transactions imported from a CSV', () => {
+  it('saves every row with its outbox mutation, or none when one is refused', async () => {
+    const good = { ...disbursement, providerOrgId: null, projectId: 'p1' };
+    await expect(
+      importTransactions(db, 'p1', [good, { ...good, value: Number.NaN }], 'supervisor'),
+    ).rejects.toThrow(EditInvalidError);
+    expect(await listTransactions(db, 'p1')).toEqual([]);
+    expect(await db.outbox.count()).toBe(0);
+    await importTransactions(db, 'p1', [good, { ...good, type: '4', value: 900 }], 'supervisor');
+    expect((await listTransactions(db, 'p1')).map((t) => [t.type, t.value]).sort()).toEqual([
+      ['3', 25_000],
+      ['4', 900],
+    ]);
+    expect(await db.outbox.count()).toBe(2);
+    await expect(importTransactions(db, 'p1', [good], 'focal_point')).rejects.toThrow(EditInvalidError);
   });
 });

@@ -21,6 +21,7 @@ describe('the hash router', () => {
       fc.constantFrom(...NAMED.map((name) => ({ name }))),
       fc.constant<Route>({ name: 'home' }),
       fc.constant<Route>({ name: 'reviewQueue' }),
+      fc.constant<Route>({ name: 'flowReport' }),
       id.map((i): Route => ({ name: 'submission', id: i })),
       id.map((i): Route => ({ name: 'project', id: i })),
       id.map((i): Route => ({ name: 'indicator', id: i })),

@@ -67,6 +67,8 @@ describe('what the public site shows of projects', () => {
           reviewStatus: 'verified',
         }),
       ],
+      transactions: [],
+      exchangeRates: [],
     });
     expect(shown.map((p) => p.id)).toEqual(['p1']);
     expect(JSON.stringify(shown)).not.toContain('u-secret');
@@ -77,6 +79,55 @@ describe('what the public site shows of projects', () => {
         latest: { periodStart: '2026-01-01', periodEnd: '2026-02-28', value: 120 },
       }),
     ]);
+  });
+
+  it('shows the committed and disbursed totals of a public project, never a private one’s transactions', () => {
+    const tx = (id: string, projectId: string, type: string, value: number, currency = 'XOF') => ({
+      id,
+      projectId,
+      type: type as '2',
+      date: '2026-03-02',
+      value,
+      currency,
+      valueDate: '2026-03-02',
+      providerOrgId: null,
+      receiverOrgId: null,
+      sector: null,
+      region: '',
+      description: 'secret',
+      deleted: false,
+    });
+    const shown = publicProjects({
+      projects: [project('p1', { public: true }), project('p2')],
+      organisations: [],
+      indicators: [],
+      indicatorValues: [],
+      transactions: [
+        tx('t1', 'p1', '2', 1_200_000),
+        tx('t2', 'p1', '3', 1_000, 'EUR'),
+        tx('t3', 'p1', '4', 999),
+        { ...tx('t4', 'p1', '3', 77), deleted: true },
+        tx('t5', 'p2', '2', 123_456_789),
+      ],
+      exchangeRates: [
+        {
+          id: 'EUR:2026-03',
+          currency: 'EUR',
+          month: '2026-03',
+          xofPerUnit: 655.957,
+          source: '',
+          deleted: false,
+        },
+        { id: 'USD:2026-03', currency: 'USD', month: '2026-03', xofPerUnit: 600, source: '', deleted: false },
+      ],
+    });
+    expect(shown.map((p) => p.id)).toEqual(['p1']);
+    expect(shown[0]?.flows).toEqual({
+      committed: { xof: 1_200_000, usd: 2_000 },
+      disbursed: { xof: 655_957, usd: 655_957 / 600 },
+    });
+    expect(JSON.stringify(shown)).not.toContain('123456789');
+    expect(JSON.stringify(shown)).not.toContain('secret');
   });
 
   it('totals budgets per currency, a revised line replacing the original of its period', () => {
