@@ -18,31 +18,7 @@ import { hrefOf } from '../state/router';
 // The report's print stylesheet (A4), and the charts'.
 import '../styles/report.css';
 import '../styles/flowReport.css';
-
-/** One filter: a choice among the values present, or any (as on the project list). */
-function Facet(props: {
-  label: string;
-  any: string;
-  value: string;
-  options: readonly (readonly [value: string, label: string])[];
-  onChange: (value: string) => void;
-}) {
-  return (
-    <label>
-      {props.label}
-      <select value={props.value} onChange={(e) => props.onChange(e.target.value)}>
-        <option value="">{props.any}</option>
-        {props.options.map(([value, label]) => (
-          <option key={value} value={value}>
-            {label}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
-
-const byLabel = (options: [string, string][]) => options.sort((a, b) => a[1].localeCompare(b[1]));
+import { byLabel, FacetSelect } from '../components/FacetSelect';
 
 /**
  * `#/reports/flows` (focal points and up, loaded only when opened): committed, disbursed and spent by donor,
@@ -93,35 +69,35 @@ export function FlowReport() {
         <a href={hrefOf({ name: 'reports' })}>{t('flowReport.back')}</a>
       </p>
       <form className="report-controls no-print" role="search" onSubmit={(e) => e.preventDefault()}>
-        <Facet
+        <FacetSelect
           label={t('flowReport.sector')}
           any={t('flowReport.any')}
           value={filter.sector ?? ''}
           options={(data?.facets.sectors ?? []).map((code) => [code, sectorName(code, lang)])}
           onChange={(sector) => set({ sector })}
         />
-        <Facet
+        <FacetSelect
           label={t('flowReport.organisation')}
           any={t('flowReport.any')}
           value={filter.organisationId ?? ''}
           options={byLabel((data?.facets.organisationIds ?? []).map((id) => [id, orgName(id)]))}
           onChange={(organisationId) => set({ organisationId })}
         />
-        <Facet
+        <FacetSelect
           label={t('flowReport.region')}
           any={t('flowReport.any')}
           value={filter.region ?? ''}
           options={byLabel((data?.facets.regions ?? []).map((code) => [code, regionName(code, lang)]))}
           onChange={(region) => set({ region })}
         />
-        <Facet
+        <FacetSelect
           label={t('flowReport.status')}
           any={t('flowReport.any')}
           value={filter.status ?? ''}
           options={PROJECT_STATUSES.map((s) => [s, t(`proj.status.${s}`)])}
           onChange={(status) => set({ status: status as ProjectStatus | '' })}
         />
-        <Facet
+        <FacetSelect
           label={t('flowReport.year')}
           any={t('flowReport.any')}
           value={year}

@@ -12,32 +12,7 @@ import '../styles/coordination.css';
 import { useT } from '../i18n/useT';
 import type { ProjectFilter } from '../repositories/projectFilter';
 import { hrefOf } from '../state/router';
-
-/** Options in the order a reader looks for them: by what they show. */
-const byLabel = (options: (readonly [string, string])[]) => options.sort((a, b) => a[1].localeCompare(b[1]));
-
-/** One filter: a choice among the values present, or any. */
-function FacetSelect(props: {
-  label: string;
-  any: string;
-  value: string;
-  options: readonly (readonly [value: string, label: string])[];
-  onChange: (value: string) => void;
-}) {
-  return (
-    <label>
-      {props.label}
-      <select value={props.value} onChange={(e) => props.onChange(e.target.value)}>
-        <option value="">{props.any}</option>
-        {props.options.map(([value, label]) => (
-          <option key={value} value={value}>
-            {label}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
+import { byLabel, FacetSelect } from '../components/FacetSelect';
 
 /** `#/projects`: the projects on this device, narrowed by sector, region, organisation, status and text. */
 export function ProjectList() {
