@@ -28,6 +28,7 @@ const ROUTES: [hash: string, what: string, role: Role][] = [
   ['#/forms', 'the Forms page', 'supervisor'],
   ['#/users', 'the users and devices', 'supervisor'],
   ['#/usage', 'the use of the database', 'supervisor'],
+  ['#/iati', 'the IATI import', 'admin'],
   ['#/edit/organisations', 'the organisations', 'supervisor'],
   ['#/edit/organisations/new', 'a new organisation', 'supervisor'],
   [`#/edit/projects/${DEMO_PROJECT.id}`, 'the project editor', 'supervisor'],

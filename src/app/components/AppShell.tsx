@@ -56,6 +56,7 @@ function Page({ route }: { route: Route }) {
     case 'forms':
     case 'users':
     case 'usage':
+    case 'iati':
     case 'data':
     case 'maps':
       return <BasePage route={route} />;

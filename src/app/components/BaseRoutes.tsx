@@ -29,7 +29,8 @@ const FormsPage = lazy(() => import('../pages/FormsPage').then((m) => ({ default
 // Everyone (agents download packs too): offline map packs, with their strings and the device's pack store.
 const MapPacksPage = lazy(() => import('../maps/MapPacksPage').then((m) => ({ default: m.MapPacksPage })));
 
-// Supervisors and admins: users and devices, and the use of the database (one chunk: adminPages.tsx).
+// Supervisors and admins: users and devices, the use of the database, and the admins' IATI import (one
+// chunk: adminPages.tsx).
 const AdminPage = lazy(() => import('../pages/adminPages'));
 
 /**
@@ -54,6 +55,7 @@ export type BaseRoute = Extract<
       | 'exports'
       | 'users'
       | 'usage'
+      | 'iati'
       | 'forms'
       | 'data'
       | 'maps';
@@ -68,6 +70,7 @@ export function BasePage({ route }: { route: BaseRoute }) {
   switch (route.name) {
     case 'users':
     case 'usage':
+    case 'iati':
       return <AdminPage name={route.name} />;
     case 'conflicts':
       return <Conflicts />;

@@ -26,6 +26,7 @@ export const NAV_LINKS: NavLink[] = [
   { href: '#/exports', key: 'nav.exports', paths: ['exports'], min: 'focal_point' },
   { href: '#/users', key: 'nav.users', paths: ['users'], min: 'supervisor' },
   { href: '#/usage', key: 'nav.usage', paths: ['usage'], min: 'supervisor' },
+  { href: '#/iati', key: 'nav.iati', paths: ['iati'], only: 'admin' },
 ];
 
 export const linksFor = (role: Role): NavLink[] =>

@@ -18,6 +18,7 @@ export const en: Dictionary = {
   'nav.users': 'Users',
   'nav.skip': 'Skip to content',
   'nav.usage': 'Usage',
+  'nav.iati': 'IATI import',
   'common.cancel': 'Cancel',
 
   'home.title': 'Home',

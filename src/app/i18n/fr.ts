@@ -19,6 +19,7 @@ export const fr = {
   'nav.users': 'Utilisateurs',
   'nav.skip': 'Aller au contenu',
   'nav.usage': 'Utilisation',
+  'nav.iati': 'Import IATI',
   'common.cancel': 'Annuler',
 
   'home.title': 'Accueil',

@@ -21,6 +21,7 @@ import type { signOutFr } from './signOutStrings';
 import type { storageFr } from './storageStrings';
 import type { transferFr } from './transferStrings';
 import type { usageFr } from './usageStrings';
+import type { iatiFr } from './iatiStrings';
 import type { userAdminFr } from './userAdminStrings';
 import type { vaultFr } from './vaultStrings';
 import type { flowFr } from './flowStrings';
@@ -45,6 +46,7 @@ export type MessageKey =
   | keyof typeof formMediaFr
   | keyof typeof userAdminFr
   | keyof typeof usageFr
+  | keyof typeof iatiFr
   | keyof typeof readingFr
   | keyof typeof storageFr
   | keyof typeof signOutFr

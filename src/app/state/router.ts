@@ -25,6 +25,8 @@ export type Route =
   /** Supervisors and admins: accounts and devices (online), and the use of the database. */
   | { name: 'users' }
   | { name: 'usage' }
+  /** `#/iati`: the admins' IATI import (online). */
+  | { name: 'iati' }
   /** `#/edit/…`: the edit pages of organisations, projects and indicators; pages/Editor.tsx reads `hash`. */
   | { name: 'edit'; hash: string }
   /**
@@ -50,6 +52,7 @@ const NAMED_PAGES = [
   'projects',
   'users',
   'usage',
+  'iati',
   'exports',
   'forms',
 ] as const;

@@ -12,6 +12,7 @@ const NAMED = [
   'projects',
   'users',
   'usage',
+  'iati',
 ] as const;
 
 describe('the hash router', () => {
@@ -40,9 +41,10 @@ describe('the hash router', () => {
     );
   });
 
-  it('knows the users and usage pages, and nothing under them', () => {
+  it('knows the users, usage and IATI import pages, and nothing under them', () => {
     expect(parseHash('#/users')).toEqual({ name: 'users' });
     expect(parseHash('#/usage?x=1')).toEqual({ name: 'usage' });
+    expect(parseHash('#/iati')).toEqual({ name: 'iati' });
     expect(parseHash('#/users/someone')).toEqual({ name: 'notFound' });
     expect(parseHash('#/review')).toEqual({ name: 'reviewQueue' });
     expect(parseHash('#/nope')).toEqual({ name: 'notFound' });
