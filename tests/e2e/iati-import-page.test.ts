@@ -45,7 +45,9 @@ describe('an admin imports an IATI file from the IATI import page', () => {
     expect(await importButton.count()).toBe(0);
     // The same file again: now already there.
     await input.setInputFiles(xml('wash.xml', SAMPLE));
-    await page.getByText(/0 créé\(s\), 0 mis à jour, 0 en conflit, 7 inchangé\(s\)/).waitFor({ timeout: 30_000 });
+    await page
+      .getByText(/0 créé\(s\), 0 mis à jour, 0 en conflit, 7 inchangé\(s\)/)
+      .waitFor({ timeout: 30_000 });
 
     // A malformed file: its line, column and reason, and nothing to import.
     await input.setInputFiles(xml('broken.xml', MALFORMED));

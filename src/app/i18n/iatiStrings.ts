@@ -10,7 +10,8 @@ export const iatiFr = {
   'iati.intro':
     'Choisissez un fichier d’activités IATI (XML) : le serveur le lit et montre ce qu’il créerait ou mettrait à jour. Rien n’est écrit avant que vous cliquiez sur « Importer ».',
   'iati.forbidden': 'Seuls les administrateurs importent des fichiers IATI.',
-  'iati.offline': 'Hors ligne : l’import IATI se fait avec le serveur. Reconnectez-vous au réseau pour continuer.',
+  'iati.offline':
+    'Hors ligne : l’import IATI se fait avec le serveur. Reconnectez-vous au réseau pour continuer.',
   'iati.file': 'Fichier IATI (.xml)',
   'iati.checking': 'Lecture du fichier par le serveur…',
   'iati.importing': 'Import en cours…',

@@ -153,7 +153,9 @@ export function IatiImport() {
         {state.phase === 'refused' ? (
           <p className="alert alert-error">{t('iati.refused', { ...state.refusal })}</p>
         ) : null}
-        {state.phase === 'unreachable' ? <p className="alert alert-error">{t('iati.networkFailed')}</p> : null}
+        {state.phase === 'unreachable' ? (
+          <p className="alert alert-error">{t('iati.networkFailed')}</p>
+        ) : null}
         {state.phase === 'failed' ? (
           <p className="alert alert-error">{t('iati.failed', { message: state.message })}</p>
         ) : null}
