@@ -68,6 +68,10 @@ export function e2eSuite(name: string, options: SuiteOptions = {}) {
       const signIn = new SignInPage(page);
       await signIn.open(suite.server.url);
       await signIn.signIn(username, DEMO_PASSWORD);
+      // As an agent does before leaving the base: the app is installed for offline use (the service worker
+      // has precached it) before a test takes the network away and reloads. Under CI's load it can still be
+      // filling its precache seconds after signing in.
+      await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
       return { context, page };
     },
   };
