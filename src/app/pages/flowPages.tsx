@@ -169,7 +169,7 @@ export function FinancesPage({ projectId }: { projectId: string }) {
               <tbody>
                 {transactions.map((tr) => (
                   <tr key={tr.id}>
-                    <td>{tr.date}</td>
+                    <td className="date">{tr.date}</td>
                     <td>{typeLabel(tr.type)}</td>
                     <td className="num">{money(tr.value, tr.currency, lang)}</td>
                     <td>{orgLabel(organisations, tr.providerOrgId)}</td>
