@@ -7,7 +7,7 @@ export const flowReportFr = {
   'flowReport.link': 'Rapport des flux d’aide',
   'flowReport.back': 'Rapport de vérification des résultats',
   'flowReport.intro':
-    'Engagé : transactions de type 2 (engagement sortant) et 11 (engagement entrant) ; décaissé : type 3 ; dépensé : type 4. Montants convertis au taux du mois de la date de valeur.',
+    'Engagé : transactions de type 2 (engagement sortant) et 11 (engagement entrant) ; décaissé : type 3 ; dépensé : type 4. Montants convertis au taux du mois de la date de valeur. Une transaction sans secteur ni région est répartie selon les pourcentages de secteur de son projet et, à parts égales, entre ses régions.',
   'flowReport.any': 'Tous',
   'flowReport.sector': 'Secteur',
   'flowReport.organisation': 'Organisation',
@@ -48,7 +48,7 @@ const flowReportEn: Record<keyof typeof flowReportFr, string> = {
   'flowReport.link': 'Aid-flow report',
   'flowReport.back': 'Result-verification report',
   'flowReport.intro':
-    'Committed: transactions of type 2 (outgoing commitment) and 11 (incoming commitment); disbursed: type 3; spent: type 4. Amounts converted at the rate of the month of their value date.',
+    'Committed: transactions of type 2 (outgoing commitment) and 11 (incoming commitment); disbursed: type 3; spent: type 4. Amounts converted at the rate of the month of their value date. A transaction naming no sector or region is split by its project’s sector percentages and, equally, between its regions.',
   'flowReport.any': 'All',
   'flowReport.sector': 'Sector',
   'flowReport.organisation': 'Organisation',

@@ -26,7 +26,11 @@ export const MEASURE_OF_TYPE: Readonly<Partial<Record<Transaction['type'], FlowM
 export type FlowDimension = 'donor' | 'sector' | 'region' | 'year';
 export const FLOW_DIMENSIONS: readonly FlowDimension[] = ['donor', 'sector', 'region', 'year'];
 
-/** One line of a report: the three totals of a group of transactions, and the disbursement rate. */
+/**
+ * One line of a report: the three totals of a group of transactions, and the disbursement rate. A
+ * transaction split between sectors or regions counts in each of its groups' `count`, with its share of
+ * the value.
+ */
 export interface FlowRow {
   /** The donor's organisation id, the DAC sector, the region or the year; null when not known. */
   key: string | null;
@@ -47,10 +51,10 @@ export interface FlowReport {
   years: string[];
 }
 
-/** What a transaction's sector or region falls back to: its project's, when the project has one only. */
+/** What a transaction's sector or region falls back to: its project's (docs/aid-flows.md, "Reports"). */
 export interface FlowProject {
   id: string;
-  sectors: readonly { code: string }[];
+  sectors: readonly { code: string; percentage: number }[];
   locations: readonly { adm1: string | null }[];
 }
 
@@ -76,27 +80,56 @@ export interface FlowReportInput {
   year?: string | null;
 }
 
-const only = (values: readonly (string | null)[]): string | null => {
-  const set = new Set(values.filter((v): v is string => !!v));
-  return set.size === 1 ? [...set][0]! : null;
-};
+/** A share of a transaction that falls in one group: `share` of its value (the shares of one add up to 1). */
+interface Share {
+  key: string | null;
+  share: number;
+}
 
-/** The group a transaction falls in along a dimension: each transaction is in exactly one. */
-function keyOf(
+const whole = (key: string | null): Share[] => [{ key, share: 1 }];
+
+/**
+ * The project's sectors as shares, by their percentages (IATI's: a transaction that names no sector is
+ * the activity's, in the activity's proportions), as aid management platforms (AMP) count it. Percentages
+ * that do not add up to 100 are taken relative to their sum; none that is positive settles nothing.
+ */
+function sectorShares(sectors: FlowProject['sectors']): Share[] {
+  const bySector = new Map<string, number>();
+  for (const { code, percentage } of sectors)
+    if (percentage > 0) bySector.set(code, (bySector.get(code) ?? 0) + percentage);
+  const sum = [...bySector.values()].reduce((a, b) => a + b, 0);
+  return sum > 0 ? [...bySector].map(([key, p]) => ({ key, share: p / sum })) : whole(null);
+}
+
+/** The project's regions in equal shares: locations carry no percentages (AMP splits them equally too). */
+function regionShares(locations: FlowProject['locations']): Share[] {
+  const regions = [...new Set(locations.map((l) => l.adm1).filter((r): r is string => !!r))];
+  return regions.length > 0 ? regions.map((key) => ({ key, share: 1 / regions.length })) : whole(null);
+}
+
+/**
+ * The groups a transaction falls in along a dimension, and its share of each. A donor and a year take it
+ * whole; a sector or region it does not name is its project's, split when the project has several.
+ */
+function sharesOf(
   t: FlowTransaction,
   dimension: FlowDimension,
   projects: ReadonlyMap<string, FlowProject>,
-): string | null {
+): Share[] {
   const project = projects.get(t.projectId);
   switch (dimension) {
     case 'donor':
-      return t.providerOrgId;
+      return whole(t.providerOrgId);
     case 'sector':
-      return t.sector ?? (project ? only(project.sectors.map((s) => s.code)) : null);
+      return t.sector ? whole(t.sector) : project ? sectorShares(project.sectors) : whole(null);
     case 'region':
-      return t.region.trim() || (project ? only(project.locations.map((l) => l.adm1)) : null);
+      return t.region.trim()
+        ? whole(t.region.trim())
+        : project
+          ? regionShares(project.locations)
+          : whole(null);
     case 'year':
-      return t.date.slice(0, 4);
+      return whole(t.date.slice(0, 4));
   }
 }
 
@@ -128,10 +161,13 @@ export function buildFlowReport(input: FlowReportInput): FlowReport {
   const group = (dimension: FlowDimension): FlowRow[] => {
     const groups = new Map<string | null, FlowTransaction[]>();
     for (const t of kept) {
-      const key = keyOf(t, dimension, projects);
-      const list = groups.get(key);
-      if (list) list.push(t);
-      else groups.set(key, [t]);
+      for (const { key, share } of sharesOf(t, dimension, projects)) {
+        // Its share of the value: converted at the same rate, the shares add up to the whole.
+        const part = share === 1 ? t : { ...t, value: t.value * share };
+        const list = groups.get(key);
+        if (list) list.push(part);
+        else groups.set(key, [part]);
+      }
     }
     return [...groups].map(([key, list]) => rowOf(key, list, input.book)).sort(byKey);
   };

@@ -45,8 +45,15 @@ const transaction = fc
   );
 
 const PROJECTS = [
-  { id: 'p1', sectors: [{ code: '12220' }], locations: [{ adm1: 'ML07' }] },
-  { id: 'p2', sectors: [{ code: '12220' }, { code: '31120' }], locations: [] },
+  { id: 'p1', sectors: [{ code: '12220', percentage: 100 }], locations: [{ adm1: 'ML07' }] },
+  {
+    id: 'p2',
+    sectors: [
+      { code: '12220', percentage: 70 },
+      { code: '31120', percentage: 30 },
+    ],
+    locations: [{ adm1: 'ML07' }, { adm1: 'ML06' }, { adm1: null }],
+  },
   { id: 'p3', sectors: [], locations: [{ adm1: 'ML01' }, { adm1: 'ML01' }] },
 ];
 
@@ -83,14 +90,18 @@ function sumOf(rows: FlowRow[], measure: 'committed' | 'disbursed' | 'spent', cu
 }
 
 describe('reports of aid flows', () => {
-  it('adds up the same over donors, sectors, regions and years as the grand total', () => {
+  it('adds up the same over donors, sectors, regions and years as the grand total (split or whole)', () => {
     fc.assert(
       fc.property(fc.array(transaction, { maxLength: 40 }), rates, (transactions, rs) => {
         const report = buildFlowReport({ transactions, projects: PROJECTS, book: rateBook(rs) });
         for (const dimension of FLOW_DIMENSIONS) {
           const rows = report.by[dimension];
           for (const measure of ['committed', 'disbursed', 'spent'] as const) {
-            expect(rows.reduce((n, r) => n + r[measure].count, 0)).toBe(report.total[measure].count);
+            // A transaction split between sectors or regions is counted in each of its groups.
+            const counted = rows.reduce((n, r) => n + r[measure].count, 0);
+            if (dimension === 'donor' || dimension === 'year')
+              expect(counted).toBe(report.total[measure].count);
+            else expect(counted).toBeGreaterThanOrEqual(report.total[measure].count);
             for (const currency of ['xof', 'usd'] as const) {
               const sum = sumOf(rows, measure, currency);
               const total = report.total[measure][currency];
@@ -165,9 +176,49 @@ describe('reports of aid flows', () => {
     expect(report.missing).toEqual([{ currency: 'USD', month: '2026-01' }]);
   });
 
-  it('puts a transaction with no donor, or a sector its project does not settle, under unknown', () => {
+  it("splits a transaction naming no sector or region by its project's sector percentages and regions", () => {
     const t = {
       projectId: 'p2',
+      type: '3' as const,
+      date: '2026-01-10',
+      valueDate: '2026-01-10',
+      value: 1000,
+      currency: 'EUR',
+      providerOrgId: 'o1',
+      sector: null,
+      region: '',
+      deleted: false,
+    };
+    const book = rateBook([
+      {
+        id: exchangeRateId('EUR', '2026-01'),
+        currency: 'EUR',
+        month: '2026-01',
+        xofPerUnit: 655.957,
+        source: '',
+        deleted: false,
+      },
+    ]);
+    const report = buildFlowReport({
+      transactions: [t, { ...t, sector: '14030', region: 'Gao' }],
+      projects: PROJECTS,
+      book,
+    });
+    const xof = (rows: FlowRow[]): Record<string, number> =>
+      Object.fromEntries(
+        rows.map((r): [string, number] => [String(r.key), Math.round(r.disbursed.xof! * 1000) / 1000]),
+      );
+    expect(xof(report.by.sector)).toEqual({ '12220': 459169.9, '14030': 655957, '31120': 196787.1 });
+    // Locations carry no percentages: the project's two regions take half each (the one with no region none).
+    expect(xof(report.by.region)).toEqual({ Gao: 655957, ML06: 327978.5, ML07: 327978.5 });
+    expect(report.by.donor).toHaveLength(1);
+    expect(report.by.donor[0]!.disbursed.count).toBe(2);
+    expect(report.by.sector.find((r) => r.key === '12220')!.disbursed.count).toBe(1);
+  });
+
+  it('puts a transaction with no donor, or a sector its project does not settle, under unknown', () => {
+    const t = {
+      projectId: 'p3',
       type: '3' as const,
       date: '2026-01-10',
       valueDate: '2026-01-10',
