@@ -234,12 +234,15 @@ describe('geo questions on a map (issue 15)', () => {
     expect(area).toMatch(/^Area: [\d,.]+ (m²|ha) \(perimeter [\d,.]+ (m|km)\)$/);
     await expectAccessible(page, 'a form with a geopoint and a geoshape on maps (en)');
     const vertex = field.getByRole('button', { name: 'Point 2 (Field)', exact: true });
-    // A render (a sync ending, say) may put the markers back at that moment: ask again until one is there.
-    let box = await vertex.boundingBox();
-    for (let tries = 0; !box && tries < 100; tries += 1) {
-      await page.waitForTimeout(50);
-      box = await vertex.boundingBox();
-    }
+    // A render of the form (another answer changing, a sync ending) keeps the shape's markers as they are,
+    // so a drag under way is not cut short: the same element is there after the well's answer changed.
+    await vertex.evaluate((element) => element.setAttribute('data-kept', 'yes'));
+    await well.getByLabel('Latitude').fill('14.5');
+    await well.getByText(/^Point: lat\. 14\.5,/).waitFor();
+    expect(await field.locator('[data-kept="yes"]').count()).toBe(1);
+    // Typing in the well's field scrolled the page up to it.
+    await vertex.scrollIntoViewIfNeeded();
+    const box = await vertex.boundingBox();
     if (!box) throw new Error('No second point on the map');
     const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
     await page.mouse.move(x, y);

@@ -247,6 +247,19 @@ function useNumber() {
   return (n: number) => format.format(n);
 }
 
+/**
+ * The points as last drawn while they stay the same: the question hands a new array on every
+ * render of the form (another answer, a sync ending), which would otherwise put every marker back and cut
+ * short a drag under way.
+ */
+function useSamePoints(points: readonly MapPoint[]): readonly MapPoint[] {
+  const key = JSON.stringify(points);
+  const [drawn, setDrawn] = useState({ key, points });
+  // Adjusting state while rendering (React's pattern for state derived from props): no extra commit.
+  if (drawn.key !== key) setDrawn({ key, points });
+  return drawn.key === key ? drawn.points : points;
+}
+
 export interface GeoListMapProps {
   label: string;
   points: readonly MapPoint[];
@@ -265,8 +278,9 @@ const WALK_MIN_METRES = 3;
  * length (a line) or area (a shape) shows as it grows. Each marker is a button, and the points can be
  * added at the map's centre: the keyboard does everything a pointer does.
  */
-export function GeoListMap({ label, points, onChange, shape, readOnly }: GeoListMapProps) {
+export function GeoListMap({ label, points: given, onChange, shape, readOnly }: GeoListMapProps) {
   const { t } = useT();
+  const points = useSamePoints(given);
   const number = useNumber();
   const bounds = featuresBounds(
     points.map((p) => ({
