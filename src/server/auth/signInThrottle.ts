@@ -1,5 +1,5 @@
 import type { ClientInfo } from '../http/clientInfo';
-import type { Storage } from '../storage/Storage';
+import type { Storage, StorageOps } from '../storage/Storage';
 import {
   ACCOUNT_THROTTLE,
   ADDRESS_THROTTLE,
@@ -166,6 +166,6 @@ export async function recordSignInFailure(
 }
 
 /** A success forgets the account's failures and locks (never the address's: see ADDRESS_THROTTLE). */
-export async function recordSignInSuccess(storage: Storage, keys: SignInKeys): Promise<void> {
+export async function recordSignInSuccess(storage: StorageOps, keys: SignInKeys): Promise<void> {
   await storage.signInThrottle.delete(keys.account);
 }

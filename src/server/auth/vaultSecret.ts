@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Storage } from '../storage/Storage';
+import type { StorageOps } from '../storage/Storage';
 
 /**
  * The device vault's server half (src/app/vault/unlock.ts): a per-account secret the sign-in answer carries
@@ -12,7 +12,7 @@ import type { Storage } from '../storage/Storage';
  * working. Who reads the server's database and holds the tablet can open the tablet's data without the
  * password: docs/privacy.md says so.
  */
-export function vaultSecretOf(storage: Storage, userId: string, now: Date): Promise<string> {
+export function vaultSecretOf(storage: StorageOps, userId: string, now: Date): Promise<string> {
   return storage.vaultSecrets.getOrCreate(userId, randomBytes(32).toString('base64url'), now.toISOString());
 }
 

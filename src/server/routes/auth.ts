@@ -63,30 +63,34 @@ export function authRoutes(
       );
       throw new HttpError('invalid_credentials', 'Wrong username or password');
     }
-    await recordSignInSuccess(storage, keys);
     const { token, tokenHash } = newToken();
     const at = now();
     const expiresAt = new Date(at.getTime() + tokenLifetimeMs).toISOString();
-    await storage.insertToken({
-      tokenHash,
-      userId: user.id,
-      createdAt: at.toISOString(),
-      expiresAt,
-      revokedAt: null,
-    });
-    await storage.audit({
-      at: at.toISOString(),
-      userId: user.id,
-      action: 'auth.login',
-      tbl: 'users',
-      recordId: user.id,
-      ...c.var.client,
+    // One commit (one sync of the WAL, off the event loop, on SQLite) rather than one fsync per write.
+    const vaultSecret = await storage.transaction(async (tx) => {
+      await recordSignInSuccess(tx, keys);
+      await tx.insertToken({
+        tokenHash,
+        userId: user.id,
+        createdAt: at.toISOString(),
+        expiresAt,
+        revokedAt: null,
+      });
+      await tx.audit({
+        at: at.toISOString(),
+        userId: user.id,
+        action: 'auth.login',
+        tbl: 'users',
+        recordId: user.id,
+        ...c.var.client,
+      });
+      return vaultSecretOf(tx, user.id, at);
     });
     const body: LoginResponse = {
       token,
       expiresAt,
       user: toPublicUser(user),
-      vaultSecret: await vaultSecretOf(storage, user.id, at),
+      vaultSecret,
       idleLockMinutes,
     };
     return c.json(body);
