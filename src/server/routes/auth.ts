@@ -98,14 +98,16 @@ export function authRoutes(
 
   routes.post('/auth/logout', session, async (c) => {
     const at = now().toISOString();
-    await storage.revokeToken(c.var.tokenHash, at);
-    await storage.audit({
-      at,
-      userId: c.var.user.id,
-      action: 'auth.logout',
-      tbl: 'users',
-      recordId: c.var.user.id,
-      ...c.var.client,
+    await storage.transaction(async (tx) => {
+      await tx.revokeToken(c.var.tokenHash, at);
+      await tx.audit({
+        at,
+        userId: c.var.user.id,
+        action: 'auth.logout',
+        tbl: 'users',
+        recordId: c.var.user.id,
+        ...c.var.client,
+      });
     });
     return c.json({ ok: true });
   });
