@@ -34,6 +34,7 @@ describe('an admin imports an IATI file from the IATI import page', () => {
     await page.getByText('Aperçu : rien n’a encore été écrit.').waitFor({ timeout: 30_000 });
     await page.getByText(/^7 créé\(s\), 0 mis à jour, 0 en conflit/).waitFor();
     await page.getByRole('cell', { name: 'ML-NIF-0042-WASH-01' }).first().waitFor();
+    await page.getByRole('rowheader', { name: /^Projet iati-\w+$/ }).waitFor();
     // What the file leaves out, said in French from the server's codes.
     await page
       .getByRole('listitem')

@@ -2,7 +2,7 @@ import { useId, useRef, useState } from 'react';
 import { NetworkError } from '../api/errors';
 import { IatiFileRefused, importIati, type IatiImportReport, type IatiRefusal } from '../api/iatiRequests';
 import { useOnline } from '../hooks/useOnline';
-import { iatiActivityNoteText, iatiNoteText, iatiRefusalText } from './iatiMessages';
+import { iatiActivityNoteText, iatiNoteText, iatiRefusalText, iatiTableName } from './iatiMessages';
 import { useSignedIn } from '../hooks/useSignedIn';
 // Registers the strings of this page (they load with it, not at start).
 import '../i18n/iatiStrings';
@@ -56,7 +56,7 @@ function Report({ report }: { report: IatiImportReport }) {
                   <tr key={`${r.tbl}/${r.id}`}>
                     <td>{t(`iati.action.${r.action}`)}</td>
                     <th scope="row">
-                      {r.tbl} {r.id}
+                      {iatiTableName(t, r.tbl)} {r.id}
                     </th>
                     <td>{r.source}</td>
                     <td>{r.updated.join(', ')}</td>

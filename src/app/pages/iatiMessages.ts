@@ -30,3 +30,9 @@ export function iatiRefusalText(t: Translate, refusal: IatiRefusal): string {
     ? t('iati.refusedLine', { line: refusal.line, reason })
     : t('iati.refused', { line: refusal.line, column: refusal.column, reason });
 }
+
+/** The kind of record a report line is about ("Projet"), or the server's table name for one this page does not know. */
+export function iatiTableName(t: Translate, tbl: string): string {
+  const key = `iati.tbl.${tbl}`;
+  return Object.hasOwn(iatiFr, key) ? t(key as MessageKey) : tbl;
+}

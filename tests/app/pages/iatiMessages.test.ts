@@ -3,7 +3,12 @@ import { ApiError } from '../../../src/app/api/errors';
 import { IatiFileRefused, importIati, type IatiRefusal } from '../../../src/app/api/iatiRequests';
 import '../../../src/app/i18n/iatiStrings';
 import { translator } from '../../../src/app/i18n/translate';
-import { iatiActivityNoteText, iatiNoteText, iatiRefusalText } from '../../../src/app/pages/iatiMessages';
+import {
+  iatiActivityNoteText,
+  iatiNoteText,
+  iatiRefusalText,
+  iatiTableName,
+} from '../../../src/app/pages/iatiMessages';
 import { iatiNote, iatiRefusal } from '../../../src/core/iati/importMessages';
 
 const fr = translator('fr');
@@ -37,6 +42,12 @@ describe('the IATI import’s notes and refusals on the admin page', () => {
       'XM-1 : 2 secteur(s) d’un autre vocabulaire que celui du CAD laissé(s) de côté',
     );
     expect(iatiActivityNoteText(en, ofActivity)).toBe('XM-1: 2 sector(s) of other vocabularies left out');
+  });
+
+  it('names the kind of record in the user’s language, a table it does not know as the server names it', () => {
+    expect(iatiTableName(fr, 'plannedDisbursements')).toBe('Décaissement prévu');
+    expect(iatiTableName(en, 'projects')).toBe('Project');
+    expect(iatiTableName(fr, 'budgets')).toBe('budgets');
   });
 
   it('shows the server’s message for a code it does not know (a newer server)', () => {
