@@ -54,7 +54,7 @@ describe('aid flows: a supervisor records a disbursement offline, another device
     await home.waitForOfflineReady();
     // The project page leads there (supervisors and admins only).
     await page.evaluate((id) => (window.location.hash = `#/projects/${id}`), DEMO_PROJECT.id);
-    await page.getByRole('link', { name: 'Finances' }).click();
+    await page.getByRole('link', { name: 'Finances', exact: true }).click();
     await page.getByRole('heading', { name: /^Finances du projet — / }).waitFor();
     await page.getByText('Aucune pour l’instant.').first().waitFor();
     await expectAccessible(page, 'the finances page, empty (fr)');
@@ -88,6 +88,24 @@ describe('aid flows: a supervisor records a disbursement offline, another device
     await page.getByText('Taux manquants : USD 2026-03.', { exact: false }).waitFor();
     await expectAccessible(page, 'the finances page with a transaction offline (fr)');
     await saveScreenshot(page, 'aid-flows-offline-fr');
+
+    // The project page sums it up, offline: what the report counts, and the rate that is missing.
+    await page.evaluate((id) => (window.location.hash = `#/projects/${id}`), DEMO_PROJECT.id);
+    const funding = page.getByRole('region', { name: 'Financement' });
+    const fundingTable = funding.getByRole('table', { name: 'Financement du projet, en XOF et en USD' });
+    const disbursed = fundingTable.getByRole('row', { name: /^Décaissé/ });
+    await disbursed.getByRole('cell', { name: /^16\s399\s253\sXOF$/ }).waitFor();
+    await disbursed.getByRole('cell', { name: 'inconnu USD' }).waitFor();
+    await fundingTable
+      .getByRole('row', { name: /^Engagé/ })
+      .getByRole('cell', { name: /^0\sXOF$/ })
+      .waitFor();
+    await funding.getByText('Taux de décaissement : non calculable', { exact: false }).waitFor();
+    await funding.getByText('Taux de change manquants : USD 2026-03.', { exact: false }).waitFor();
+    await expectAccessible(page, 'the project page with its funding offline (fr)');
+    await saveScreenshot(page, 'aid-flows-project-funding-fr');
+    await funding.getByRole('link', { name: 'Voir et modifier les finances du projet' }).click();
+    await page.getByRole('heading', { name: /^Finances du projet — / }).waitFor();
 
     await context.setOffline(false);
     await home.syncNow();
@@ -144,5 +162,57 @@ describe('aid flows: a supervisor records a disbursement offline, another device
       .getByRole('cell', { name: /^27\s332,09\sUSD$/ })
       .waitFor();
     await saveScreenshot(second.page, 'aid-flows-second-device-fr');
+
+    // A commitment from the server: the project page gives the disbursement rate, in XOF and USD.
+    await suite.server.withStorage((s) =>
+      s.transaction((tx) =>
+        putServerRecord(
+          tx,
+          'transactions',
+          {
+            id: 'commitment-1',
+            projectId: DEMO_PROJECT.id,
+            type: '2',
+            date: '2026-03-01',
+            value: 32_798_506,
+            currency: 'XOF',
+            valueDate: '2026-03-01',
+            providerOrgId: 'unicef',
+            receiverOrgId: null,
+            sector: null,
+            region: '',
+            description: '',
+          },
+          null,
+          new Date(),
+        ),
+      ),
+    );
+    await new HomePage(second.page).syncNow();
+    await second.page.evaluate((id) => (window.location.hash = `#/projects/${id}`), DEMO_PROJECT.id);
+    const summary = second.page.getByRole('region', { name: 'Financement' });
+    await summary.getByText('Taux de décaissement : 50 %', { exact: true }).waitFor({ timeout: 30_000 });
+    const committed = summary.getByRole('row', { name: /^Engagé/ });
+    await committed.getByRole('cell', { name: /^32\s798\s506\sXOF$/ }).waitFor();
+    await committed.getByRole('cell', { name: /^54\s664,18\sUSD$/ }).waitFor();
+    expect(await summary.getByText('Taux de change manquants', { exact: false }).count()).toBe(0);
+    await second.page.getByRole('button', { name: 'English' }).click();
+    const inEnglish = second.page.getByRole('region', { name: 'Funding' });
+    await inEnglish.getByText('Disbursement rate: 50%', { exact: true }).waitFor();
+    await inEnglish
+      .getByRole('row', { name: /^Disbursed/ })
+      .getByRole('cell', { name: /^27,332\.09\sUSD$/ })
+      .waitFor();
+    await inEnglish.getByRole('link', { name: 'See and edit the project’s finances' }).waitFor();
+    await expectAccessible(second.page, 'the project page with its funding (en)');
+    await saveScreenshot(second.page, 'aid-flows-project-funding-en');
+
+    // A focal point reads the summary and is not offered the finances' editing.
+    const focal = await suite.signedIn('focal');
+    await new HomePage(focal.page).waitForForm(FORM);
+    await focal.page.evaluate((id) => (window.location.hash = `#/projects/${id}`), DEMO_PROJECT.id);
+    const theirs = focal.page.getByRole('region', { name: 'Financement' });
+    await theirs.getByText('Taux de décaissement : 50 %', { exact: true }).waitFor({ timeout: 30_000 });
+    expect(await theirs.getByRole('link').count()).toBe(0);
   });
 });

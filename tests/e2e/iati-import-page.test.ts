@@ -8,6 +8,7 @@ import { HomePage } from './pages/HomePage';
 const FORM = 'Enquête ménage';
 const SAMPLE = readFileSync(new URL('../server/iati/files/sample.xml', import.meta.url));
 const MALFORMED = Buffer.from('<iati-activities>\n<iati-activity>\n</iati-activities>');
+const NO_IDENTIFIER = Buffer.from('<iati-activities>\n<iati-activity/>\n</iati-activities>');
 const xml = (name: string, buffer: Buffer) => ({ name, mimeType: 'application/xml', buffer });
 
 describe('an admin imports an IATI file from the IATI import page', () => {
@@ -33,6 +34,15 @@ describe('an admin imports an IATI file from the IATI import page', () => {
     await page.getByText('Aperçu : rien n’a encore été écrit.').waitFor({ timeout: 30_000 });
     await page.getByText(/^7 créé\(s\), 0 mis à jour, 0 en conflit/).waitFor();
     await page.getByRole('cell', { name: 'ML-NIF-0042-WASH-01' }).first().waitFor();
+    await page.getByRole('rowheader', { name: /^Projet iati-\w+$/ }).waitFor();
+    // What the file leaves out, said in French from the server's codes.
+    await page
+      .getByRole('listitem')
+      .filter({
+        hasText:
+          'ML-NIF-0042-WASH-01 : participating-org ligne 10 laissé de côté (référence ou rôle absent ou non valide)',
+      })
+      .waitFor();
     await expectAccessible(page, 'the IATI import preview (fr)', ['wcag22aa']);
     await saveScreenshot(page, 'iati-import-preview-fr');
 
@@ -49,9 +59,14 @@ describe('an admin imports an IATI file from the IATI import page', () => {
       .getByText(/0 créé\(s\), 0 mis à jour, 0 en conflit, 7 inchangé\(s\)/)
       .waitFor({ timeout: 30_000 });
 
+    // A file without an identifier: its line and the activity, in French.
+    await input.setInputFiles(xml('anonymous.xml', NO_IDENTIFIER));
+    await page
+      .getByText('Fichier refusé, ligne 2 : l’activité 1 n’a pas d’iati-identifier', { exact: true })
+      .waitFor({ timeout: 30_000 });
     // A malformed file: its line, column and reason, and nothing to import.
     await input.setInputFiles(xml('broken.xml', MALFORMED));
-    await page.getByText(/^Fichier refusé, ligne 3, colonne \d+ : unexpected close tag\.$/).waitFor({
+    await page.getByText(/^Fichier refusé, ligne 3, colonne \d+ : balise fermante inattendue$/).waitFor({
       timeout: 30_000,
     });
     expect(await importButton.count()).toBe(0);
@@ -64,6 +79,10 @@ describe('an admin imports an IATI file from the IATI import page', () => {
     await page.getByLabel('IATI file (.xml)').setInputFiles(xml('wash.xml', SAMPLE));
     await page.getByText('Preview: nothing has been written yet.').waitFor({ timeout: 30_000 });
     await page.getByText(/^0 created, 0 updated, 0 in conflict, 7 unchanged/).waitFor();
+    await page
+      .getByRole('listitem')
+      .filter({ hasText: 'ML-NIF-0042-WASH-01: 1 sector(s) of other vocabularies left out' })
+      .waitFor();
     await expectAccessible(page, 'the IATI import preview (en)', ['wcag22aa']);
   });
 

@@ -1,11 +1,15 @@
 import { z } from 'zod/mini';
+import { IatiMessage } from '../../core/iati/importMessages';
 import { ErrorBody } from '../../core/sync/errors';
 import { ApiError, NetworkError } from './errors';
 
 /**
  * The IATI import page's one request (src/app/pages/IatiImport.tsx): `POST /api/iati/import`, admins only.
  * Apart from client.ts so that it loads with that page only, not with the field agent's start-up JavaScript.
- * The schemas mirror src/server/iati/applyImport.ts's ImportReport.
+ * The schemas mirror src/server/iati/applyImport.ts's ImportReport. Notes and refusals come as codes with
+ * parameters (src/core/iati/importMessages.ts) that the page says in the user's language; any code is
+ * accepted, so that a page older than the server shows the server's English message for a code it does not
+ * know (src/app/pages/iatiMessages.ts).
  */
 const RecordOutcome = z.object({
   tbl: z.string(),
@@ -14,19 +18,28 @@ const RecordOutcome = z.object({
   action: z.enum(['created', 'updated', 'unchanged', 'skipped']),
   updated: z.array(z.string()),
   conflicts: z.array(z.string()),
-  notes: z.array(z.string()),
+  notes: z.array(IatiMessage),
 });
 export type IatiRecordOutcome = z.infer<typeof RecordOutcome>;
 
 const ImportReport = z.object({
   dryRun: z.boolean(),
   records: z.array(RecordOutcome),
-  notes: z.array(z.string()),
+  notes: z.array(z.extend(IatiMessage, { activity: z.string() })),
 });
 export type IatiImportReport = z.infer<typeof ImportReport>;
 
-/** 400 for a file the server could not read: where, and why (the reason is in English, from the parser). */
-const Refusal = z.object({ line: z.number(), column: z.number(), reason: z.string() });
+/**
+ * 400 for a file the server could not read: where (no column when the refusal is about a whole element), and
+ * why: a code with parameters, and the reason in English (the message of that code).
+ */
+const Refusal = z.object({
+  line: z.number(),
+  column: z.nullable(z.number()),
+  reason: z.string(),
+  code: z.string(),
+  params: IatiMessage.shape.params,
+});
 export type IatiRefusal = z.infer<typeof Refusal>;
 
 export class IatiFileRefused extends Error {

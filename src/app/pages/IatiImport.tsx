@@ -2,6 +2,7 @@ import { useId, useRef, useState } from 'react';
 import { NetworkError } from '../api/errors';
 import { IatiFileRefused, importIati, type IatiImportReport, type IatiRefusal } from '../api/iatiRequests';
 import { useOnline } from '../hooks/useOnline';
+import { iatiActivityNoteText, iatiNoteText, iatiRefusalText, iatiTableName } from './iatiMessages';
 import { useSignedIn } from '../hooks/useSignedIn';
 // Registers the strings of this page (they load with it, not at start).
 import '../i18n/iatiStrings';
@@ -55,12 +56,12 @@ function Report({ report }: { report: IatiImportReport }) {
                   <tr key={`${r.tbl}/${r.id}`}>
                     <td>{t(`iati.action.${r.action}`)}</td>
                     <th scope="row">
-                      {r.tbl} {r.id}
+                      {iatiTableName(t, r.tbl)} {r.id}
                     </th>
                     <td>{r.source}</td>
                     <td>{r.updated.join(', ')}</td>
                     <td>{r.conflicts.join(', ')}</td>
-                    <td>{r.notes.join(' ; ')}</td>
+                    <td>{r.notes.map((n) => iatiNoteText(t, n)).join(' ; ')}</td>
                   </tr>
                 ))}
               </tbody>
@@ -73,7 +74,7 @@ function Report({ report }: { report: IatiImportReport }) {
           <h2 id={`${id}-notes`}>{t('iati.notes')}</h2>
           <ul>
             {report.notes.map((note, i) => (
-              <li key={i}>{note}</li>
+              <li key={i}>{iatiActivityNoteText(t, note)}</li>
             ))}
           </ul>
         </section>
@@ -151,7 +152,7 @@ export function IatiImport() {
         {state.phase === 'checking' ? <p>{t('iati.checking')}</p> : null}
         {state.phase === 'importing' ? <p>{t('iati.importing')}</p> : null}
         {state.phase === 'refused' ? (
-          <p className="alert alert-error">{t('iati.refused', { ...state.refusal })}</p>
+          <p className="alert alert-error">{iatiRefusalText(t, state.refusal)}</p>
         ) : null}
         {state.phase === 'unreachable' ? (
           <p className="alert alert-error">{t('iati.networkFailed')}</p>

@@ -4,6 +4,7 @@ import { DetailAbsent } from '../components/DetailAbsent';
 import { ProjectDataLinks } from '../components/dataTable/ProjectDataLinks';
 import { LatestBadge, LatestValue } from '../components/LatestIndicatorValue';
 import { ProjectLinks } from '../components/edit/EditLinks';
+import { ProjectFunding } from '../components/ProjectFunding';
 import { ProjectSubmissions } from '../components/ProjectSubmissions';
 import { useProjectDetail } from '../hooks/useProjectDetail';
 // Registers the strings of this page (they load with it, not at start).
@@ -20,8 +21,8 @@ import { hrefOf } from '../state/router';
 const PlacesMap = lazy(() => import('../maps/SubmissionsMap').then((m) => ({ default: m.PlacesMap })));
 
 /**
- * `#/projects/:id`: a project's data, its indicators with their latest value and its verification, its
- * submissions, and its places with a point on a map (loaded lazily, only then) and as "lat, lon" text.
+ * `#/projects/:id`: a project's data, its funding (committed, disbursed, spent), its indicators with their
+ * latest value and its verification, its submissions, and its places with a point on a map (loaded lazily, only then) and as "lat, lon" text.
  */
 export function ProjectDetail({ id }: { id: string }) {
   const { t, lang } = useT();
@@ -97,6 +98,8 @@ export function ProjectDetail({ id }: { id: string }) {
           ))}
         </ul>
       </section>
+
+      <ProjectFunding projectId={project.id} />
 
       <section aria-labelledby="proj-locations">
         <h2 id="proj-locations">{t('proj.locations')}</h2>

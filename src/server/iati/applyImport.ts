@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { iatiNote, type IatiMessage } from '../../core/iati/importMessages';
 import { DELETED, mergeTable, type MergeTableName } from '../../core/sync/mergeTables';
 import { auditContext } from '../audit/context';
 import { putServerRecord, serverHlc } from '../catalog';
@@ -17,13 +18,20 @@ export interface RecordOutcome {
   updated: string[];
   conflicts: string[];
   /** Fields the file gave with a value our schema refuses, and skip reasons. */
-  notes: string[];
+  notes: IatiMessage[];
 }
 
+/** What was left out of an activity while reading it; `message` starts with the activity's identifier. */
+export type ActivityNote = IatiMessage & { activity: string };
+
+/**
+ * The answer of `POST /api/iati/import` and what the CLI prints (formatImportReport): notes are codes with
+ * parameters that the admin page translates, and an English message.
+ */
 export interface ImportReport {
   dryRun: boolean;
   records: RecordOutcome[];
-  notes: string[];
+  notes: ActivityNote[];
 }
 
 /** Stable comparison of JSON values (key order ignored). */
@@ -76,7 +84,7 @@ async function applyRecord(
     const schema = spec.fields[name];
     if (!schema) continue;
     if (schema.safeParse(value).success) fields[name] = value;
-    else outcome.notes.push(`${name} left out: not a valid value`);
+    else outcome.notes.push(iatiNote('field_invalid', { field: name }));
   }
   const [stored] = await tx.lockMergeRecords(plan.tbl, [plan.id]);
   const hlc = serverHlc(at);
@@ -84,7 +92,7 @@ async function applyRecord(
     const record = { ...spec.defaults, ...plan.identity, ...fields, id: plan.id, deleted: false };
     if (!spec.record.safeParse(record).success) {
       outcome.action = 'skipped';
-      outcome.notes.push('not a valid record once mapped');
+      outcome.notes.push(iatiNote('record_invalid'));
       return outcome;
     }
     outcome.action = 'created';
@@ -97,7 +105,7 @@ async function applyRecord(
   }
   if (stored.deleted) {
     outcome.action = 'skipped';
-    outcome.notes.push('deleted in Terrain');
+    outcome.notes.push(iatiNote('deleted_in_terrain'));
     return outcome;
   }
   const base = (await tx.iatiBases.get(plan.tbl, [plan.id])).get(plan.id);
@@ -239,7 +247,9 @@ export async function applyImport(
   const report: ImportReport = {
     dryRun: options.dryRun,
     records: [],
-    notes: file.activities.flatMap((a) => a.notes.map((n) => `${a.identifier}: ${n}`)),
+    notes: file.activities.flatMap((a) =>
+      a.notes.map((n) => ({ ...n, activity: a.identifier, message: `${a.identifier}: ${n.message}` })),
+    ),
   };
   try {
     await storage.transaction(async (tx) => {

@@ -28,10 +28,10 @@ export function formatImportReport(report: ImportReport): string {
     let line = `${r.action.padEnd(9)} ${r.tbl} ${r.id} (${r.source})`;
     if (r.updated.length > 0) line += ` fields: ${r.updated.join(', ')}`;
     if (r.conflicts.length > 0) line += ` conflicts (Terrain's value kept): ${r.conflicts.join(', ')}`;
-    if (r.notes.length > 0) line += ` [${r.notes.join('; ')}]`;
+    if (r.notes.length > 0) line += ` [${r.notes.map((n) => n.message).join('; ')}]`;
     lines.push(line);
   }
-  for (const note of report.notes) lines.push(`left out  ${note}`);
+  for (const note of report.notes) lines.push(`left out  ${note.message}`);
   const conflicts = report.records.reduce((n, r) => n + r.conflicts.length, 0);
   lines.push(
     `${report.dryRun ? 'Dry run, nothing written: ' : ''}${count('created')} created, ${count('updated')} updated, ` +

@@ -6,6 +6,7 @@ import {
   type ProjectStatus,
 } from '../../core/records/iatiCodes';
 import { IatiOrgIdentifier } from '../../core/records/iatiCodes';
+import { iatiNote, iatiRefusal, type IatiMessage } from '../../core/iati/importMessages';
 import { childNamed, childrenNamed, IatiFileError, type XmlElement } from './xmlTree';
 
 /**
@@ -44,7 +45,7 @@ export interface IatiActivity {
   transactions: FlowPlan[];
   planned: FlowPlan[];
   /** What was left out of this activity and why (invalid values). */
-  notes: string[];
+  notes: IatiMessage[];
 }
 
 export interface IatiFile {
@@ -120,7 +121,7 @@ function readOrg(el: XmlElement, defaultLang: string, orgs: Map<string, IatiOrg>
 /** Reads a parsed file; refuses it (with the line) when an activity has no identifier. */
 export function readActivities(root: XmlElement): IatiFile {
   if (root.name !== 'iati-activities')
-    throw new IatiFileError(root.line, null, `the root element is <${root.name}>, not <iati-activities>`);
+    throw new IatiFileError(root.line, null, iatiRefusal('wrong_root', { name: root.name }));
   const orgs = new Map<string, IatiOrg>();
   const fileLang = lang(root, 'en');
   const activities: IatiActivity[] = [];
@@ -128,11 +129,19 @@ export function readActivities(root: XmlElement): IatiFile {
   childrenNamed(root, 'iati-activity').forEach((el, index) => {
     const identifier = childNamed(el, 'iati-identifier')?.text ?? '';
     if (identifier === '')
-      throw new IatiFileError(el.line, null, `activity ${index + 1} has no iati-identifier`);
+      throw new IatiFileError(el.line, null, iatiRefusal('missing_identifier', { activity: index + 1 }));
     if (identifier.length > 200)
-      throw new IatiFileError(el.line, null, `activity ${index + 1}: iati-identifier longer than 200`);
+      throw new IatiFileError(
+        el.line,
+        null,
+        iatiRefusal('identifier_too_long', { activity: index + 1, max: 200 }),
+      );
     if (seen.has(identifier))
-      throw new IatiFileError(el.line, null, `activity ${index + 1} repeats iati-identifier ${identifier}`);
+      throw new IatiFileError(
+        el.line,
+        null,
+        iatiRefusal('duplicate_identifier', { activity: index + 1, identifier }),
+      );
     seen.add(identifier);
     activities.push(readActivity(el, identifier, lang(el, fileLang), orgs));
   });
@@ -145,7 +154,7 @@ function readActivity(
   defaultLang: string,
   orgs: Map<string, IatiOrg>,
 ): IatiActivity {
-  const notes: string[] = [];
+  const notes: IatiMessage[] = [];
   const projectId = projectIdFor(identifier);
   const currency = el.attrs['default-currency']?.trim() || null;
   const reportingEl = childNamed(el, 'reporting-org');
@@ -155,7 +164,7 @@ function readActivity(
     const ref = readOrg(p, defaultLang, orgs);
     const role = p.attrs.role ?? '';
     if (ref && ['1', '2', '3', '4'].includes(role)) participating.push({ ref, role });
-    else notes.push(`participating-org on line ${p.line} left out (no valid ref or role)`);
+    else notes.push(iatiNote('participating_org_invalid', { line: p.line }));
   }
   const title = texts(childNamed(el, 'title'), defaultLang);
   const descriptions = childrenNamed(el, 'description');
@@ -175,7 +184,7 @@ function readActivity(
     const field = DATE_FIELDS[d.attrs.type ?? ''];
     const value = date(d);
     if (field && value) project[field] = value;
-    else notes.push(`activity-date on line ${d.line} left out (type or date not valid)`);
+    else notes.push(iatiNote('activity_date_invalid', { line: d.line }));
   }
   project.sectors = readSectors(el, notes);
   project.locations = readLocations(el, defaultLang, notes);
@@ -194,26 +203,26 @@ function readActivity(
   };
 }
 
-function readSectors(el: XmlElement, notes: string[]): unknown[] {
+function readSectors(el: XmlElement, notes: IatiMessage[]): unknown[] {
   const all = childrenNamed(el, 'sector');
   const dac = all.filter(
     (s) => ['1', 'DAC'].includes(s.attrs.vocabulary ?? '1') && /^\d{5}$/.test(s.attrs.code ?? ''),
   );
   if (dac.length < all.length)
-    notes.push(`${all.length - dac.length} sector(s) of other vocabularies left out`);
+    notes.push(iatiNote('sectors_other_vocabulary', { count: all.length - dac.length }));
   const sectors = dac.map((s) => ({
     code: s.attrs.code!,
     percentage: number(s.attrs.percentage) ?? (dac.length === 1 ? 100 : NaN),
   }));
   const sum = sectors.reduce((n, s) => n + s.percentage, 0);
   if (sectors.length > 0 && !(Math.abs(sum - 100) < 1e-6)) {
-    notes.push('sectors left out: their percentages do not add up to 100');
+    notes.push(iatiNote('sectors_percentages'));
     return [];
   }
   return sectors;
 }
 
-function readLocations(el: XmlElement, defaultLang: string, notes: string[]): unknown[] {
+function readLocations(el: XmlElement, defaultLang: string, notes: IatiMessage[]): unknown[] {
   return childrenNamed(el, 'location').flatMap((loc, i) => {
     const name = firstText(texts(childNamed(loc, 'name'), defaultLang)).slice(0, 300);
     const admin = (level: number): string | null => {
@@ -228,7 +237,7 @@ function readLocations(el: XmlElement, defaultLang: string, notes: string[]): un
       pos && pos.length === 2 && Math.abs(pos[0]!) <= 90 && Math.abs(pos[1]!) <= 180
         ? { lat: pos[0]!, lon: pos[1]! }
         : null;
-    if (pos && !point) notes.push(`location on line ${loc.line}: point left out (not "lat lon")`);
+    if (pos && !point) notes.push(iatiNote('location_point_invalid', { line: loc.line }));
     return [
       {
         name: name || loc.attrs.ref || `Location ${i + 1}`,
@@ -241,7 +250,7 @@ function readLocations(el: XmlElement, defaultLang: string, notes: string[]): un
   });
 }
 
-function readBudgets(el: XmlElement, currency: string | null, notes: string[]): unknown[] {
+function readBudgets(el: XmlElement, currency: string | null, notes: IatiMessage[]): unknown[] {
   return childrenNamed(el, 'budget').flatMap((b) => {
     const valueEl = childNamed(b, 'value');
     const line = {
@@ -253,7 +262,7 @@ function readBudgets(el: XmlElement, currency: string | null, notes: string[]): 
     };
     if (line.periodStart && line.periodEnd && line.value !== null && line.value >= 0 && line.currency)
       return [line];
-    notes.push(`budget on line ${b.line} left out (period, value or currency missing or not valid)`);
+    notes.push(iatiNote('budget_invalid', { line: b.line }));
     return [];
   });
 }
@@ -262,7 +271,7 @@ function readResults(
   el: XmlElement,
   projectId: string,
   defaultLang: string,
-  notes: string[],
+  notes: IatiMessage[],
 ): Pick<IatiActivity, 'indicators' | 'values'> {
   const indicators: IatiRecordPlan[] = [];
   const values: IatiActivity['values'] = [];
@@ -270,9 +279,7 @@ function readResults(
     childrenNamed(result, 'indicator').forEach((ind, i) => {
       const measure = { '1': 'unit', '2': 'percentage' }[ind.attrs.measure ?? ''];
       if (!measure) {
-        notes.push(
-          `indicator on line ${ind.line} left out (measure ${ind.attrs.measure ?? 'missing'}: only 1 unit, 2 percentage)`,
-        );
+        notes.push(iatiNote('indicator_measure', { line: ind.line, measure: ind.attrs.measure ?? '?' }));
         return;
       }
       const key = `r${r + 1}-i${i + 1}`;
@@ -320,7 +327,7 @@ function readTransactions(
   currency: string | null,
   defaultLang: string,
   orgs: Map<string, IatiOrg>,
-  notes: string[],
+  notes: IatiMessage[],
 ): FlowPlan[] {
   return childrenNamed(el, 'transaction').flatMap((t, i) => {
     const valueEl = childNamed(t, 'value');
@@ -340,7 +347,7 @@ function readTransactions(
       description: firstText(texts(childNamed(t, 'description'), defaultLang)).slice(0, 2000),
     };
     if (!fields.date || fields.value === null || !fields.currency) {
-      notes.push(`transaction on line ${t.line} left out (date, value or currency missing)`);
+      notes.push(iatiNote('transaction_incomplete', { line: t.line }));
       return [];
     }
     return [
@@ -361,7 +368,7 @@ function readPlanned(
   currency: string | null,
   defaultLang: string,
   orgs: Map<string, IatiOrg>,
-  notes: string[],
+  notes: IatiMessage[],
 ): FlowPlan[] {
   return childrenNamed(el, 'planned-disbursement').flatMap((pd, i) => {
     const valueEl = childNamed(pd, 'value');
@@ -376,7 +383,7 @@ function readPlanned(
       valueDate: valueDate && IsoDate.safeParse(valueDate).success ? valueDate : periodStart,
     };
     if (!fields.periodStart || fields.value === null || !fields.currency) {
-      notes.push(`planned-disbursement on line ${pd.line} left out (period, value or currency missing)`);
+      notes.push(iatiNote('planned_disbursement_incomplete', { line: pd.line }));
       return [];
     }
     const provider = childNamed(pd, 'provider-org');

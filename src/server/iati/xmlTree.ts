@@ -1,4 +1,5 @@
 import { SaxesParser } from 'saxes';
+import { iatiRefusal, xmlRefusal, type IatiMessage, type IatiParams } from '../../core/iati/importMessages';
 
 /** An element of a parsed XML file: enough of a DOM for reading IATI, with the line it starts on. */
 export interface XmlElement {
@@ -10,14 +11,20 @@ export interface XmlElement {
   line: number;
 }
 
-/** A file refused: where and why, for the operator. */
+/** A file refused: where and why, as a code for the admin page and in English for the operator. */
 export class IatiFileError extends Error {
+  readonly reason: string;
+  readonly code: string;
+  readonly params: IatiParams;
   constructor(
     readonly line: number,
     readonly column: number | null,
-    readonly reason: string,
+    refusal: IatiMessage,
   ) {
-    super(`line ${line}${column === null ? '' : `, column ${column}`}: ${reason}`);
+    super(`line ${line}${column === null ? '' : `, column ${column}`}: ${refusal.message}`);
+    this.reason = refusal.message;
+    this.code = refusal.code;
+    this.params = refusal.params;
   }
 }
 
@@ -35,14 +42,14 @@ export function parseXml(text: string): XmlElement {
   let root: XmlElement | null = null;
   // An array, not a `let`: the handlers set it, which TypeScript's narrowing cannot see.
   const failures: IatiFileError[] = [];
-  const fail = (reason: string): void => {
-    if (failures.length === 0) failures.push(new IatiFileError(parser.line, parser.column, reason));
+  const fail = (refusal: IatiMessage): void => {
+    if (failures.length === 0) failures.push(new IatiFileError(parser.line, parser.column, refusal));
   };
   parser.on('error', (err) => {
     // saxes prefixes its messages with the position; ours carries it apart.
-    fail(err.message.replace(/^(?:[^:\s]*:)?\d+:\d+: /, ''));
+    fail(xmlRefusal(err.message.replace(/^(?:[^:\s]*:)?\d+:\d+: /, '')));
   });
-  parser.on('doctype', () => fail('a DOCTYPE is not allowed (no DTD or entity is read)'));
+  parser.on('doctype', () => fail(iatiRefusal('doctype_refused')));
   parser.on('opentag', (tag) => {
     const attrs: Record<string, string> = {};
     for (const [name, value] of Object.entries(tag.attributes)) attrs[name] = String(value);
@@ -67,10 +74,10 @@ export function parseXml(text: string): XmlElement {
     parser.write(text.startsWith('\uFEFF') ? text.slice(1) : text);
     if (failures.length === 0) parser.close();
   } catch (err) {
-    fail(err instanceof Error ? err.message.replace(/^(?:[^:\s]*:)?\d+:\d+: /, '') : String(err));
+    fail(xmlRefusal(err instanceof Error ? err.message.replace(/^(?:[^:\s]*:)?\d+:\d+: /, '') : String(err)));
   }
   if (failures[0]) throw failures[0];
-  if (!root) throw new IatiFileError(parser.line, parser.column, 'the file holds no XML element');
+  if (!root) throw new IatiFileError(parser.line, parser.column, iatiRefusal('no_element'));
   return root;
 }
 

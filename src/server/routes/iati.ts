@@ -21,7 +21,9 @@ const IatiImportQuery = z.object({
  * `POST /api/iati/import?dryRun=1&file=name.xml`, admins only (it changes projects of every partner): the
  * body is an IATI activity file (`application/xml` or `text/xml`, at most 20 MB). Answers the import's
  * report (src/server/iati/applyImport.ts), the same as `npm run cli -- iati import`; a refused file answers
- * 400 `validation` with `details: { line, column, reason }`. The admin upload page is to call it.
+ * 400 `validation` with `details: { line, column, reason, code, params }` (column null when the refusal is
+ * about a whole element; codes and English reasons in src/core/iati/importMessages.ts). The admin page
+ * (src/app/pages/IatiImport.tsx) calls it and says notes and refusals in the user's language.
  */
 export function iatiRoutes(storage: Storage, now: Clock): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
@@ -41,6 +43,8 @@ export function iatiRoutes(storage: Storage, now: Clock): Hono<AppEnv> {
         line: err.line,
         column: err.column,
         reason: err.reason,
+        code: err.code,
+        params: err.params,
       });
     }
     const report = await applyImport(storage, file, {

@@ -158,7 +158,7 @@ describe.each(backends)('IATI import ($name)', (backend) => {
     const report = await run(db.storage, SAMPLE, later(2));
     expect(report.records.find((r) => r.tbl === 'projects')).toMatchObject({
       action: 'skipped',
-      notes: ['deleted in Terrain'],
+      notes: [{ code: 'deleted_in_terrain', params: {}, message: 'deleted in Terrain' }],
     });
   });
 });

@@ -29,6 +29,13 @@ describe.each(backends)('POST /api/iati/import ($name)', (backend) => {
     const dryReport = (await dry.json()) as ImportReport;
     expect(dryReport.dryRun).toBe(true);
     expect(dryReport.records.filter((r) => r.action === 'created')).toHaveLength(7);
+    // Each note a code and its parameters for the admin page, with the English sentence for logs.
+    expect(dryReport.notes).toContainEqual({
+      activity: 'ML-NIF-0042-WASH-01',
+      code: 'sectors_other_vocabulary',
+      params: { count: 1 },
+      message: 'ML-NIF-0042-WASH-01: 1 sector(s) of other vocabularies left out',
+    });
     expect(await server.storage.listAudit(50, { action: 'iati.' })).toEqual([]);
 
     const res = await upload('admin', SAMPLE, '?file=wash.xml');
@@ -39,6 +46,20 @@ describe.each(backends)('POST /api/iati/import ($name)', (backend) => {
     expect(audit.every((a) => a.userId === admin?.id)).toBe(true);
   });
 
+  it('refuses a file without an identifier with its code, the activity, and no column', async () => {
+    server = await setupServer(backend);
+    const res = await upload('admin', '<iati-activities>\n<iati-activity/>\n</iati-activities>');
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: { details: unknown } };
+    expect(body.error.details).toEqual({
+      line: 2,
+      column: null,
+      reason: 'activity 1 has no iati-identifier',
+      code: 'missing_identifier',
+      params: { activity: 1 },
+    });
+  });
+
   it('refuses a malformed file with its line and reason', async () => {
     server = await setupServer(backend);
     const res = await upload('admin', '<iati-activities>\n<iati-activity>\n</iati-activities>');
@@ -46,7 +67,7 @@ describe.each(backends)('POST /api/iati/import ($name)', (backend) => {
     const body = (await res.json()) as { error: { code: string; details: unknown } };
     expect(body.error).toMatchObject({
       code: 'validation',
-      details: { line: 3, reason: 'unexpected close tag.' },
+      details: { line: 3, reason: 'unexpected close tag.', code: 'xml_unexpected_close_tag', params: {} },
     });
   });
 });

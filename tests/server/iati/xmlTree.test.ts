@@ -21,16 +21,32 @@ describe('IATI XML reading', () => {
     expect(err.line).toBe(3);
     expect(err.column).toBeGreaterThan(0);
     expect(err.message).toMatch(/^line 3, column \d+: /);
+    expect(err).toMatchObject({ code: 'xml_unexpected_close_tag', params: {} });
+  });
+
+  it('gives each parser error a code, its English sentence, and the parser’s own sentence when it has none', () => {
+    expect(refusal('<iati-activities>\n<iati-activity>')).toMatchObject({
+      code: 'xml_unclosed_tag',
+      params: { name: 'iati-activity' },
+      reason: 'unclosed tag: iati-activity',
+    });
+    const other = refusal('<iati-activities a="1" a="2"/>');
+    expect(other).toMatchObject({ code: 'xml_malformed', params: { detail: other.reason } });
+    expect(other.reason).toMatch(/duplicate attribute/);
   });
 
   it('refuses any DOCTYPE: no external entity, no entity expansion', () => {
     const xxe =
       '<?xml version="1.0"?>\n<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<iati-activities>&x;</iati-activities>';
     expect(refusal(xxe).reason).toMatch(/DOCTYPE/);
+    expect(refusal(xxe).code).toBe('doctype_refused');
     const laughs =
       '<!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><iati-activities>&b;</iati-activities>';
     expect(refusal(laughs).reason).toMatch(/DOCTYPE/);
-    expect(refusal('<iati-activities>&b;</iati-activities>').reason).toMatch(/undefined entity/);
+    expect(refusal('<iati-activities>&b;</iati-activities>')).toMatchObject({
+      code: 'xml_undefined_entity',
+      reason: 'undefined entity.',
+    });
   });
 
   it('refuses an activity without an identifier, naming it and its line', () => {
@@ -39,11 +55,15 @@ describe('IATI XML reading', () => {
         '<iati-activity>\n<iati-identifier> </iati-identifier></iati-activity></iati-activities>',
     );
     expect(err.reason).toBe('activity 2 has no iati-identifier');
-    expect(err.line).toBe(3);
+    expect(err).toMatchObject({ code: 'missing_identifier', params: { activity: 2 }, line: 3, column: null });
   });
 
   it('refuses a file that is not an activity file', () => {
-    expect(refusal('<iati-organisations/>').reason).toMatch(/not <iati-activities>/);
+    expect(refusal('<iati-organisations/>')).toMatchObject({
+      code: 'wrong_root',
+      params: { name: 'iati-organisations' },
+      reason: 'the root element is <iati-organisations>, not <iati-activities>',
+    });
   });
 
   it('keeps predefined entities, CDATA and xml:lang; skips extensions', () => {
@@ -97,6 +117,17 @@ describe('IATI XML reading', () => {
       targets: [{ period: { start: '2026-01-01', end: '2026-06-30' }, value: 800 }],
     });
     expect(a?.values[0]?.fields).toMatchObject({ value: 650 });
-    expect(a?.notes).toHaveLength(2);
+    expect(a?.notes).toEqual([
+      {
+        code: 'participating_org_invalid',
+        params: { line: 10 },
+        message: 'participating-org on line 10 left out (no valid ref or role)',
+      },
+      {
+        code: 'sectors_other_vocabulary',
+        params: { count: 1 },
+        message: '1 sector(s) of other vocabularies left out',
+      },
+    ]);
   });
 });
