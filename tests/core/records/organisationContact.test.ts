@@ -29,6 +29,8 @@ describe('an organisation’s contact', () => {
       'javascript:alert(1)',
       'ftp://ong-sahel.org',
       'https://localhost',
+      'https://a.org/with space',
+      'https://192.168.1.1/admin',
       `https://a.org/${'x'.repeat(500)}`,
     ])
       expect(ok({ contactWebsite: website }), website).toBe(false);
