@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { expectAccessible } from './harness/axe';
 import { saveScreenshot } from './harness/screenshots';
 import { e2eSuite } from './harness/suite';
 import { HomePage } from './pages/HomePage';
@@ -147,14 +148,46 @@ describe('an admin creates a project and its indicator offline; the supervisor e
     await supPage.getByRole('button', { name: 'Enregistrer' }).click();
     await supPage.getByText('Un identifiant IATI s’écrit préfixe de l’agence, tiret, numéro').waitFor();
     await supPage.getByLabel('Identifiant d’organisation IATI').fill('FR-RCS-123');
+    // Its contact (IATI contact-info): a wrong email and website are said beside each, nothing typed is lost.
+    const contact = supPage.getByRole('group', { name: 'Contact (public : publié dans le fichier IATI)' });
+    await contact.getByLabel('Personne à contacter').fill('Awa Diallo');
+    await contact.getByLabel('Fonction').fill('Chargée de plaidoyer');
+    await contact.getByLabel('Service').fill('Mission Mali');
+    await contact.getByLabel('Adresse e-mail').fill('mali.acf.org');
+    await contact.getByLabel('Téléphone').fill('+223 20 29 00 00');
+    await contact.getByLabel('Site web').fill('www.acf.org');
+    await contact.getByLabel('Adresse postale').fill('Badalabougou\nBamako, Mali');
+    await supPage.getByRole('button', { name: 'Enregistrer' }).click();
+    await supPage.getByText('Adresse e-mail non valable (ex. suivi@ong-sahel.org).').waitFor();
+    await supPage.getByText('Adresse web non valable : elle commence par https://').waitFor();
+    expect(await contact.getByLabel('Adresse e-mail').getAttribute('aria-invalid')).toBe('true');
+    expect(await contact.getByLabel('Personne à contacter').inputValue()).toBe('Awa Diallo');
+    await expectAccessible(supPage, 'the organisation form with contact errors');
+    await saveScreenshot(supPage, 'coordination-editing-organisation-contact-errors-fr');
+    await contact.getByLabel('Adresse e-mail').fill('mali@acf.org');
+    await contact.getByLabel('Site web').fill('https://www.acf.org/mali');
     await supPage.getByRole('button', { name: 'Enregistrer' }).click();
     await supPage.getByText('Action contre la Faim (AFC)').waitFor();
     await supPage.getByRole('link', { name: 'Modifier Action contre la Faim' }).click();
     await supPage.getByLabel('Sigle').fill('ACF');
+    expect(await supPage.getByLabel('Adresse e-mail').inputValue()).toBe('mali@acf.org');
+    await expectAccessible(supPage, 'the organisation form with its contact');
     await supPage.getByRole('button', { name: 'Enregistrer' }).click();
     await supPage.getByText('Action contre la Faim (ACF)').waitFor();
     await saveScreenshot(supPage, 'coordination-editing-organisations-fr');
     await expect.poll(() => applied('organisations.put'), { timeout: 30_000 }).toBe(2);
+    const org = await suite.server.withStorage(async (s) => {
+      const all = await s.listAudit(1000);
+      const id = all.find((e) => e.action === 'organisations.put')?.recordId ?? '';
+      return s.getEntity('organisations', id);
+    });
+    expect(org?.data).toMatchObject({
+      acronym: 'ACF',
+      contactPerson: 'Awa Diallo',
+      contactEmail: 'mali@acf.org',
+      contactWebsite: 'https://www.acf.org/mali',
+      contactAddress: 'Badalabougou\nBamako, Mali',
+    });
 
     // An indicator of the demo project computed from its survey: the sum of a field, by sex, with a filter.
     await supPage.evaluate(() => (window.location.hash = '#/projects/synergie-nord-gao'));

@@ -43,6 +43,23 @@ describe('the public map of aid', () => {
         });
         await putServerRecord(tx, 'transactions', flow('pc1', '2', 12_000_000), null, at);
         await putServerRecord(tx, 'transactions', flow('pd1', '3', 3_000_000), null, at);
+        // The reporting organisation's contact: its email and website are public, its person is not shown.
+        await putServerRecord(
+          tx,
+          'organisations',
+          {
+            id: 'adn',
+            name: 'Alliance pour le Développement du Nord (ADN)',
+            acronym: 'ADN',
+            iatiId: null,
+            type: '22',
+            contactPerson: 'Fatoumata Maïga',
+            contactEmail: 'suivi@adn-mali.example.org',
+            contactWebsite: 'https://adn-mali.example.org',
+          },
+          null,
+          at,
+        );
         await putServerRecord(
           tx,
           'exchangeRates',
@@ -90,6 +107,12 @@ describe('the public map of aid', () => {
     expect(flows).toMatch(/Engagé\s+12\s000\s000\s*F\s?CFA\s*\(20\s000\s*\$US\)/);
     expect(flows).toMatch(/Décaissé\s+3\s000\s000\s*F\s?CFA\s*\(5\s000\s*\$US\)/);
     expect(await visitor.getByText('ligne interne').count()).toBe(0);
+    await visitor.getByRole('heading', { name: 'Contact de l’organisation déclarante' }).waitFor();
+    await visitor.getByRole('link', { name: 'suivi@adn-mali.example.org' }).waitFor();
+    expect(
+      await visitor.getByRole('link', { name: 'https://adn-mali.example.org' }).getAttribute('href'),
+    ).toBe('https://adn-mali.example.org');
+    expect(await visitor.getByText('Fatoumata Maïga').count()).toBe(0);
     await expectAccessible(visitor, 'a public project’s page');
     // Nothing of the signed-in app: no session, no sync bar.
     expect(await visitor.getByRole('region', { name: /synchronisation/i }).count()).toBe(0);

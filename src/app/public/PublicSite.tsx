@@ -1,5 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { PublicAmount, PublicFlows, PublicProject } from '../../core/public/publicProject';
+import type {
+  PublicAmount,
+  PublicContact,
+  PublicFlows,
+  PublicProject,
+} from '../../core/public/publicProject';
 import { pickText } from '../../core/i18n/pickText';
 import type { UiLanguage } from '../../core/i18n/uiLanguages';
 import { LanguageSwitch } from '../components/LanguageSwitch';
@@ -208,6 +213,31 @@ function Flows({ flows, lang }: { flows: PublicFlows; lang: UiLanguage }) {
   );
 }
 
+/** How to reach the reporting organisation (its public contact, as the IATI file gives it). */
+function Contact({ contact }: { contact: PublicContact }) {
+  const { t } = useT();
+  return (
+    <>
+      <h2>{t('public.contact')}</h2>
+      <ul>
+        {contact.email ? (
+          <li>
+            {t('public.contact.email')} <a href={`mailto:${contact.email}`}>{contact.email}</a>
+          </li>
+        ) : null}
+        {contact.website ? (
+          <li>
+            {t('public.contact.website')}{' '}
+            <a href={contact.website} rel="noopener noreferrer">
+              {contact.website}
+            </a>
+          </li>
+        ) : null}
+      </ul>
+    </>
+  );
+}
+
 function ProjectPage({ project, lang }: { project: PublicProject; lang: UiLanguage }) {
   const { t } = useT();
   const description = pickText(project.description, lang);
@@ -234,6 +264,7 @@ function ProjectPage({ project, lang }: { project: PublicProject; lang: UiLangua
           </li>
         ))}
       </ul>
+      {project.contact ? <Contact contact={project.contact} /> : null}
       <h2>{t('public.dates')}</h2>
       <p>{t('public.planned', when(project.plannedStart, project.plannedEnd))}</p>
       {project.actualStart ? <p>{t('public.actual', when(project.actualStart, project.actualEnd))}</p> : null}

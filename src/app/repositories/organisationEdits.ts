@@ -1,4 +1,5 @@
 import type { OrganisationType } from '../../core/records/iatiCodes';
+import type { ContactField } from '../../core/records/organisation';
 import { projectNamesOrganisation } from '../../core/records/project';
 import { hasRole, type Role } from '../../core/records/user';
 import type { TerrainDb } from '../db/TerrainDb';
@@ -8,8 +9,11 @@ import { overlay, type MergedRow } from '../sync/mergedRows';
 import { appendMutation } from './appendMutation';
 import { addWriteIssues, EditInvalidError, saveEdit, type EditProblems } from './mergedEdit';
 
-/** What a supervisor sets of an organisation (IATI reporting-org / participating-org). */
-export interface OrganisationChange {
+/**
+ * What a supervisor sets of an organisation (IATI reporting-org / participating-org), and its contact (IATI
+ * contact-info; '' for a part it does not give, left out for a part not changed).
+ */
+export interface OrganisationChange extends Partial<Record<ContactField, string>> {
   name: string;
   acronym: string;
   /** Null while it has none. */
@@ -22,6 +26,13 @@ const MESSAGES = {
   acronym: 'edit.error.acronym',
   iatiId: 'edit.error.iatiId',
   type: 'edit.error.orgType',
+  contactPerson: 'edit.error.contactText',
+  contactJobTitle: 'edit.error.contactText',
+  contactDepartment: 'edit.error.contactText',
+  contactEmail: 'edit.error.contactEmail',
+  contactTelephone: 'edit.error.contactTelephone',
+  contactWebsite: 'edit.error.contactWebsite',
+  contactAddress: 'edit.error.contactAddress',
 } satisfies Record<string, MessageKey>;
 
 /** The problems of a change for `role`, by field (message keys); empty when it may be saved. */

@@ -5,6 +5,7 @@ import type { Organisation } from '../records/organisation';
 import type { PlannedDisbursement } from '../records/plannedDisbursement';
 import type { Project } from '../records/project';
 import type { Transaction } from '../records/transaction';
+import { contactInfo } from './iatiContactInfo';
 import type { IatiDefaults } from './iatiDefaults';
 import { plannedDisbursements, transactions } from './iatiFlowParts';
 import { el, narrative, narratives, orgElement, requiredNarratives, valueElement } from './iatiXml';
@@ -86,6 +87,8 @@ export function activityDates(project: Project, today: string): [string, string]
 
 const dates: ActivityPart = ({ project, today }) =>
   activityDates(project, today).map(([type, date]) => el('activity-date', { type, 'iso-date': date }));
+
+const contact: ActivityPart = ({ reporting }) => contactInfo(reporting);
 
 /**
  * The country at 100 % and its DAC region at 0 % (see IatiDefaults.recipientRegion). The places inside the
@@ -201,8 +204,8 @@ const results: ActivityPart = ({ indicators, indicatorValues }) =>
  * An activity's parts in the order of the schema's xsd:sequence (the order publishers most often get wrong).
  * Each part is one function: planned disbursements and transactions (iatiFlowParts.ts) come right after
  * `budgets` (the schema's capital-spend, between them, is not written), before `results`.
- * Contact details and document links are not written: organisations hold no contact fields, and a project's
- * documents are not public (src/core/public/publicProject.ts), so no link to them would open.
+ * The contact is the reporting organisation's (iatiContactInfo.ts). Document links are not written: a
+ * project's documents are not public (src/core/public/publicProject.ts), so no link to them would open.
  */
 export const ACTIVITY_PARTS: readonly ActivityPart[] = [
   identifier,
@@ -212,6 +215,7 @@ export const ACTIVITY_PARTS: readonly ActivityPart[] = [
   participatingOrgs,
   activityStatus,
   dates,
+  contact,
   recipients,
   locations,
   sectors,

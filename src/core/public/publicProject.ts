@@ -14,6 +14,8 @@ import { BudgetLine, ProjectLocation, ProjectSector, type Project } from '../rec
  * What the public site (`/public/`, no sign-in) shows of a project an admin marked public: the facts an
  * IATI file would publish, never its submissions, its members, its focal point or its documents. The
  * server builds it here, in one place, so that a field added to projects is private until added below.
+ * Of the reporting organisation's contact (which the public IATI file carries whole, as contact-info) the
+ * page shows only the email and the website: a person's name and telephone stay off the HTML pages.
  */
 export const PublicOrganisation = z.object({
   name: z.string(),
@@ -48,6 +50,10 @@ export type PublicAmount = z.infer<typeof PublicAmount>;
 export const PublicFlows = z.object({ committed: PublicAmount, disbursed: PublicAmount });
 export type PublicFlows = z.infer<typeof PublicFlows>;
 
+/** How to reach the reporting organisation: '' for a part it does not give. */
+export const PublicContact = z.object({ email: z.string(), website: z.string() });
+export type PublicContact = z.infer<typeof PublicContact>;
+
 export const PublicProject = z.object({
   id: z.string(),
   code: z.string(),
@@ -59,6 +65,8 @@ export const PublicProject = z.object({
   actualStart: z.nullable(z.string()),
   actualEnd: z.nullable(z.string()),
   organisations: z.array(PublicOrganisation),
+  /** The reporting organisation's; null when it gives neither an email nor a website. */
+  contact: z._default(z.nullable(PublicContact), null),
   sectors: z.array(ProjectSector),
   locations: z.array(ProjectLocation),
   budgets: z.array(BudgetLine),
@@ -104,6 +112,7 @@ export function publicProjects(input: PublicInput): PublicProject[] {
         if (org) organisations.push({ name: org.name, acronym: org.acronym, iatiId: org.iatiId, role });
       };
       named(project.organisationId, 'reporting');
+      const reporting = project.organisationId === null ? undefined : orgs.get(project.organisationId);
       for (const p of project.participatingOrgs) named(p.organisationId, p.role);
       return {
         id: project.id,
@@ -116,6 +125,7 @@ export function publicProjects(input: PublicInput): PublicProject[] {
         actualStart: project.actualStart,
         actualEnd: project.actualEnd,
         organisations,
+        contact: reporting ? publicContact(reporting) : null,
         sectors: project.sectors,
         locations: project.locations,
         budgets: project.budgets,
@@ -129,6 +139,13 @@ export function publicProjects(input: PublicInput): PublicProject[] {
         ),
       };
     });
+}
+
+function publicContact(org: Organisation): PublicContact | null {
+  const email = (org.contactEmail ?? '').trim();
+  // The schema takes http(s) only; checked again here, as the page makes a link of it.
+  const website = /^https?:\/\//.test(org.contactWebsite ?? '') ? org.contactWebsite.trim() : '';
+  return email === '' && website === '' ? null : { email, website };
 }
 
 function publicFlows(transactions: readonly Transaction[], book: ReturnType<typeof rateBook>): PublicFlows {

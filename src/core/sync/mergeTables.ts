@@ -13,7 +13,7 @@ import { LocalizedText } from '../i18n/localized';
 import { IsoDate, ProjectStatus } from '../records/iatiCodes';
 import { Indicator } from '../records/indicator';
 import { IndicatorValue } from '../records/indicatorValue';
-import { Organisation } from '../records/organisation';
+import { CONTACT_VALUES, NO_CONTACT, Organisation } from '../records/organisation';
 import { ExchangeRate, exchangeRateId, RatedCurrency, YearMonth } from '../records/exchangeRate';
 import { PlannedDisbursement } from '../records/plannedDisbursement';
 import { Transaction } from '../records/transaction';
@@ -178,9 +178,10 @@ function fieldsOf<Shape extends Record<string, z.ZodMiniType>>(
 
 const organisations: MergeTableSpec = {
   identity: {},
-  fields: fieldsOf(Organisation, ['name', 'acronym', 'iatiId', 'type']),
+  // The contact fields without their record defaults: a write that leaves one out leaves it alone.
+  fields: { ...fieldsOf(Organisation, ['name', 'acronym', 'iatiId', 'type']), ...CONTACT_VALUES },
   maps: {},
-  defaults: { acronym: '', iatiId: null },
+  defaults: { acronym: '', iatiId: null, ...NO_CONTACT },
   stamps: {},
   record: Organisation,
   projectOf: () => '',

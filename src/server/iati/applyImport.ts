@@ -165,7 +165,8 @@ async function planRecords(tx: StorageTx, file: IatiFile): Promise<Planned[]> {
     id: orgId(o.ref)!,
     source: o.ref,
     identity: {},
-    fields: { name: o.name, iatiId: o.ref, type: o.type },
+    // The contact's parts the file gives; one it leaves out keeps Terrain's value.
+    fields: { name: o.name, iatiId: o.ref, type: o.type, ...o.contact },
   }));
   for (const a of file.activities) {
     const projectId = projectIds.get(a.identifier) ?? projectIdFor(a.identifier);

@@ -7,19 +7,25 @@ import {
 } from '../../core/records/iatiCodes';
 import { IatiOrgIdentifier } from '../../core/records/iatiCodes';
 import { iatiNote, iatiRefusal, type IatiMessage } from '../../core/iati/importMessages';
+import type { ContactField } from '../../core/records/organisation';
 import { childNamed, childrenNamed, IatiFileError, type XmlElement } from './xmlTree';
 
 /**
  * What an IATI activity file (2.01 to 2.03; 1.0x is read where it is the same) says, in Terrain's terms:
  * the records it describes, keyed by IATI identifiers (src/server/iati/applyImport.ts matches and writes
- * them). Elements Terrain has no field for (policy markers, contacts, documents links, conditions, CRS,
- * FSS, humanitarian scopes, other identifiers, extensions of other namespaces…) are skipped without a
- * word: they are listed in the README's IATI section.
+ * them). Elements Terrain has no field for (policy markers, documents links, conditions, CRS, FSS,
+ * humanitarian scopes, other identifiers, extensions of other namespaces…) are skipped without a word: they
+ * are listed in the README's IATI section.
  */
 export interface IatiOrg {
   ref: string;
   name: string;
   type: string;
+  /**
+   * The parts of the first `contact-info` of an activity it reports: Terrain keeps the contact on the
+   * reporting organisation (src/core/export/iatiContactInfo.ts writes it back the same way).
+   */
+  contact?: Partial<Record<ContactField, string>>;
 }
 
 export interface IatiRecordPlan {
@@ -159,6 +165,8 @@ function readActivity(
   const currency = el.attrs['default-currency']?.trim() || null;
   const reportingEl = childNamed(el, 'reporting-org');
   const reporting = reportingEl ? readOrg(reportingEl, defaultLang, orgs) : null;
+  const reportingOrg = reporting === null ? undefined : orgs.get(reporting);
+  if (reportingOrg && !reportingOrg.contact) reportingOrg.contact = readContact(el, defaultLang);
   const participating: { ref: string; role: string }[] = [];
   for (const p of childrenNamed(el, 'participating-org')) {
     const ref = readOrg(p, defaultLang, orgs);
@@ -201,6 +209,35 @@ function readActivity(
     planned: readPlanned(el, projectId, currency, defaultLang, orgs, notes),
     notes,
   };
+}
+
+/** contact-info's parts Terrain keeps, with the element that holds each (narratives, or a plain text). */
+const CONTACT_PARTS: [ContactField, string, 'narrative' | 'text'][] = [
+  ['contactDepartment', 'department', 'narrative'],
+  ['contactPerson', 'person-name', 'narrative'],
+  ['contactJobTitle', 'job-title', 'narrative'],
+  ['contactTelephone', 'telephone', 'text'],
+  ['contactEmail', 'email', 'text'],
+  ['contactWebsite', 'website', 'text'],
+  ['contactAddress', 'mailing-address', 'narrative'],
+];
+
+/**
+ * The activity's general contact (type 1, or one of no type; else its first): the parts it gives, the
+ * first of a repeated one; undefined when it has none. A part that does not fit the field (a wrong email)
+ * is left out when applied, with a note.
+ */
+function readContact(el: XmlElement, defaultLang: string): IatiOrg['contact'] {
+  const all = childrenNamed(el, 'contact-info');
+  const info = all.find((c) => (c.attrs.type ?? '1') === '1') ?? all[0];
+  if (!info) return undefined;
+  const contact: NonNullable<IatiOrg['contact']> = {};
+  for (const [field, name, kind] of CONTACT_PARTS) {
+    const part = childNamed(info, name);
+    const value = (kind === 'narrative' ? firstText(texts(part, defaultLang)) : (part?.text ?? '')).trim();
+    if (value !== '') contact[field] = value;
+  }
+  return Object.keys(contact).length > 0 ? contact : undefined;
 }
 
 function readSectors(el: XmlElement, notes: IatiMessage[]): unknown[] {

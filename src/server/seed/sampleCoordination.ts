@@ -1,22 +1,31 @@
 import type { FormDefinition } from '../../core/forms/definition';
 import type { Indicator } from '../../core/records/indicator';
-import type { Organisation } from '../../core/records/organisation';
+import { Organisation, type OrganisationInput } from '../../core/records/organisation';
 import type { ProjectInput } from '../../core/records/project';
 import { DEMO_FORM, DEMO_ORGANISATION, DEMO_PROJECT } from './demoForm';
 
 /**
  * The coordination side of the demo (optional sample data): partner organisations, four projects in the
  * northern regions, their indicators for 2026 and manual values. Identifiers look like IATI's (UN agencies'
- * `XM-DAC-` codes are real; NGO registration numbers are illustrative).
+ * `XM-DAC-` codes are real; NGO registration numbers are illustrative). The reporting organisations give a
+ * contact, which the IATI file writes as each activity's `contact-info`: people, addresses and telephone
+ * numbers are made up, and so are the email domains (`.example.org`); the agencies' websites are theirs.
  */
 
-export const SAMPLE_ORGANISATIONS: Organisation[] = [
+const ORGANISATIONS: OrganisationInput[] = [
   {
     id: DEMO_ORGANISATION.id,
     name: DEMO_ORGANISATION.name,
     acronym: 'ADN',
     iatiId: 'ML-NIF-20260417ADN',
     type: '22',
+    contactPerson: 'Fatoumata Maïga',
+    contactJobTitle: 'Responsable suivi-évaluation',
+    contactDepartment: 'Suivi-évaluation',
+    contactEmail: 'suivi@adn-mali.example.org',
+    contactTelephone: '+223 21 82 00 00',
+    contactWebsite: 'https://adn-mali.example.org',
+    contactAddress: 'BP 45, quartier Château, Gao, Mali',
     deleted: false,
   },
   {
@@ -25,6 +34,9 @@ export const SAMPLE_ORGANISATIONS: Organisation[] = [
     acronym: 'UNICEF',
     iatiId: 'XM-DAC-41122',
     type: '40',
+    contactDepartment: 'Bureau de pays du Mali',
+    contactEmail: 'bamako@unicef-mali.example.org',
+    contactWebsite: 'https://www.unicef.org/mali/',
     deleted: false,
   },
   {
@@ -41,6 +53,9 @@ export const SAMPLE_ORGANISATIONS: Organisation[] = [
     acronym: 'NRC',
     iatiId: 'NO-BRC-977538319',
     type: '21',
+    contactDepartment: 'Bureau de pays du Mali',
+    contactEmail: 'info.mali@nrc.example.org',
+    contactWebsite: 'https://www.nrc.no/',
     deleted: false,
   },
   {
@@ -49,6 +64,10 @@ export const SAMPLE_ORGANISATIONS: Organisation[] = [
     acronym: 'ACF',
     iatiId: 'FR-RCS-326491558',
     type: '21',
+    contactDepartment: 'Mission Mali',
+    contactTelephone: '+223 20 29 00 00',
+    contactWebsite: 'https://www.actioncontrelafaim.org/',
+    contactAddress: 'Badalabougou, Bamako, Mali',
     deleted: false,
   },
   {
@@ -60,6 +79,9 @@ export const SAMPLE_ORGANISATIONS: Organisation[] = [
     deleted: false,
   },
 ];
+
+// Parsed: the contact fields left out take their defaults, and a wrong email or website fails at once.
+export const SAMPLE_ORGANISATIONS: Organisation[] = ORGANISATIONS.map((o) => Organisation.parse(o));
 
 /** A village of a project, where sample households are surveyed. */
 export interface Village {

@@ -15,6 +15,7 @@ import type { Indicator } from '../../../src/core/records/indicator';
 import type { IndicatorValue } from '../../../src/core/records/indicatorValue';
 import { openTestDb, project } from '../fixtures';
 import { submissionAt, valueOf } from '../repositories/coordinationFixtures';
+import { NO_CONTACT } from '../../../src/core/records/organisation';
 
 const MAR_APR = bimonthlyPeriod(2026, 2);
 
@@ -73,6 +74,7 @@ async function seed(db: TerrainDb): Promise<void> {
     acronym: 'OSE',
     iatiId: null,
     type: '22',
+    ...NO_CONTACT,
     deleted: false,
   });
   await db.projects.put({ ...project, organisationId: 'o-sahel' });

@@ -13,6 +13,7 @@ const project: PublicProject = {
   actualStart: null,
   actualEnd: null,
   organisations: [{ name: 'ONG du Sahel', acronym: 'OS', iatiId: null, role: 'reporting' }],
+  contact: { email: 'info@ong-sahel.org', website: '' },
   sectors: [{ code: '14030', percentage: 100 }],
   locations: [{ name: 'Gao', adm1: 'ML07', adm2: null, adm3: null, point: null }],
   budgets: [],

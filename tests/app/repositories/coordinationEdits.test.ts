@@ -117,6 +117,51 @@ describe('organisations', () => {
     expect(asFocal).toEqual({ form: 'edit.error.supervisorOnly' });
     expect(await db.outbox.count()).toBe(0);
   });
+
+  it('checks the contact’s email and website, and sends only the contact parts changed', async () => {
+    const base = { name: 'ONG Sahel', acronym: '', iatiId: null, type: '22' } as const;
+    const bad = await saveOrganisation(
+      db,
+      null,
+      {
+        ...base,
+        contactEmail: 'suivi.ong-sahel.org',
+        contactWebsite: 'ong-sahel.org',
+        contactTelephone: '1'.repeat(51),
+      },
+      'supervisor',
+    ).catch((e: EditInvalidError) => e.problems);
+    expect(bad).toEqual({
+      contactEmail: 'edit.error.contactEmail',
+      contactWebsite: 'edit.error.contactWebsite',
+      contactTelephone: 'edit.error.contactTelephone',
+    });
+    expect(await db.outbox.count()).toBe(0);
+    const saved = await saveOrganisation(
+      db,
+      null,
+      { ...base, contactEmail: 'suivi@ong-sahel.org', contactWebsite: 'https://ong-sahel.org' },
+      'supervisor',
+    );
+    // A row stored before organisations had a contact: the form shows '' and a save writes no contact part.
+    const { contactEmail: _e, contactWebsite: _w, ...older } = saved;
+    await saveOrganisation(
+      db,
+      saved.id,
+      { ...base, name: 'ONG Sahel Eau', contactPerson: '' },
+      'supervisor',
+      new Date(),
+      {
+        ...older,
+      } as typeof saved,
+    );
+    const puts = await db.outbox.toArray();
+    expect(puts[0]?.fields).toMatchObject({
+      contactEmail: 'suivi@ong-sahel.org',
+      contactWebsite: 'https://ong-sahel.org',
+    });
+    expect(puts[1]?.fields).toEqual({ name: 'ONG Sahel Eau' });
+  });
 });
 
 describe('organisation rights and deletion', () => {

@@ -12,7 +12,7 @@ import {
 } from '../../../src/core/records/iatiCodes';
 import type { Indicator } from '../../../src/core/records/indicator';
 import type { IndicatorValue } from '../../../src/core/records/indicatorValue';
-import type { Organisation } from '../../../src/core/records/organisation';
+import { NO_CONTACT, type Organisation } from '../../../src/core/records/organisation';
 import type { PlannedDisbursement } from '../../../src/core/records/plannedDisbursement';
 import { Project } from '../../../src/core/records/project';
 import { MAX_AMOUNT, TRANSACTION_TYPES, type Transaction } from '../../../src/core/records/transaction';
@@ -71,6 +71,13 @@ export const gao: Organisation = {
   acronym: 'ASD',
   iatiId: 'ML-NIF-123456',
   type: '22',
+  contactPerson: 'Aminata Traoré',
+  contactJobTitle: 'Chargée de suivi & évaluation',
+  contactDepartment: 'Suivi-évaluation',
+  contactEmail: 'suivi@asd-sahel.org',
+  contactTelephone: '+223 20 00 00 00',
+  contactWebsite: 'https://asd-sahel.org/?lang=fr&p=1',
+  contactAddress: 'BP 100, Gao, Mali',
   deleted: false,
 };
 export const donor: Organisation = {
@@ -79,6 +86,7 @@ export const donor: Organisation = {
   acronym: 'ECHO',
   iatiId: 'XI-IATI-EC_ECHO',
   type: '10',
+  ...NO_CONTACT,
   deleted: false,
 };
 
@@ -166,6 +174,14 @@ export const organisationArb: fc.Arbitrary<Organisation> = fc.record({
   acronym: fc.constant(''),
   iatiId: fc.option(fc.constantFrom('ML-NIF-1', 'XM-DAC-41114', 'GB-COH-0_1.x'), { freq: 5 }),
   type: fc.constantFrom(...ORGANISATION_TYPES),
+  // Free texts of any characters; the email and website as the schema lets them be.
+  contactPerson: fc.oneof(fc.constant(''), text),
+  contactJobTitle: fc.oneof(fc.constant(''), text),
+  contactDepartment: fc.oneof(fc.constant(''), text),
+  contactEmail: fc.constantFrom('', 'a@b.org', 'x.y+z@sub.example.org'),
+  contactTelephone: fc.oneof(fc.constant(''), text),
+  contactWebsite: fc.constantFrom('', 'https://a.org', 'http://b.example.org/p?q=1&r=<2>'),
+  contactAddress: fc.oneof(fc.constant(''), text),
   deleted: fc.boolean(),
 });
 

@@ -3,6 +3,7 @@ import { atomFeed } from '../../../src/core/public/atomFeed';
 import { budgetTotals, publicProjects } from '../../../src/core/public/publicProject';
 import { Indicator } from '../../../src/core/records/indicator';
 import { IndicatorValue } from '../../../src/core/records/indicatorValue';
+import { Organisation } from '../../../src/core/records/organisation';
 import { Project } from '../../../src/core/records/project';
 
 const project = (id: string, fields: Record<string, unknown> = {}) =>
@@ -79,6 +80,38 @@ describe('what the public site shows of projects', () => {
         latest: { periodStart: '2026-01-01', periodEnd: '2026-02-28', value: 120 },
       }),
     ]);
+  });
+
+  it('shows the reporting organisation’s email and website, never its person, telephone or address', () => {
+    const org = (id: string, fields: Record<string, unknown>) =>
+      Organisation.parse({ id, name: id, acronym: '', iatiId: null, type: '22', deleted: false, ...fields });
+    const shown = publicProjects({
+      projects: [
+        project('p1', {
+          public: true,
+          organisationId: 'o1',
+          participatingOrgs: [{ organisationId: 'o2', role: '1' }],
+        }),
+        project('p2', { public: true, organisationId: 'o2' }),
+      ],
+      organisations: [
+        org('o1', {
+          contactPerson: 'Awa Diallo',
+          contactTelephone: '+223 20 00 00 00',
+          contactAddress: 'BP 1, Gao',
+          contactEmail: 'suivi@o1.org',
+          contactWebsite: 'https://o1.org',
+        }),
+        org('o2', { contactPerson: 'Moussa Keïta', contactTelephone: '+223 1' }),
+      ],
+      indicators: [],
+      indicatorValues: [],
+      transactions: [],
+      exchangeRates: [],
+    });
+    expect(shown.map((p) => p.contact)).toEqual([{ email: 'suivi@o1.org', website: 'https://o1.org' }, null]);
+    for (const secret of ['Awa', 'Moussa', '+223', 'BP 1'])
+      expect(JSON.stringify(shown)).not.toContain(secret);
   });
 
   it('shows the committed and disbursed totals of a public project, never a private one’s transactions', () => {

@@ -44,6 +44,12 @@ describe.each(backends)('IATI files of the demo on $name', (backend) => {
       /<transaction><transaction-type code="4"\/><transaction-date iso-date="2026-09-30"\/><value value-date="2026-09-30">-\d+<\/value>/,
     );
     expect(xml).toMatch(/<provider-org ref="[^"]+" type="\d+"><narrative>/);
+    // Every reporting organisation of the demo gives a contact: each activity carries it.
+    expect(xml.match(/<contact-info type="1">/g)).toHaveLength(4);
+    expect(xml).toContain(
+      '<contact-info type="1"><organisation><narrative>Alliance pour le Développement du Nord (ADN)</narrative></organisation>' +
+        '<department><narrative>Suivi-évaluation</narrative></department><person-name><narrative>Fatoumata Maïga</narrative></person-name>',
+    );
     // The activity names its recipients: its transactions name none, nor any sector.
     expect(xml).not.toMatch(
       /<transaction>(?:(?!<\/transaction>).)*<(sector|recipient-country|recipient-region)[ >]/,

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { putServerRecord } from '../../../src/server/catalog';
 import { applyImport, type ImportReport } from '../../../src/server/iati/applyImport';
 import { readIatiText } from '../../../src/server/iati/commands';
-import { projectIdFor } from '../../../src/server/iati/readActivities';
+import { organisationIdFor, projectIdFor } from '../../../src/server/iati/readActivities';
 import type { Storage } from '../../../src/server/storage/Storage';
 import { backends, type TestDatabase } from '../backends';
 
@@ -148,6 +148,63 @@ describe.each(backends)('IATI import ($name)', (backend) => {
     expect(actions(report)['indicators:ML-NIF-0042-WASH-01']).toBe('created');
     const indicator = (await db.storage.pullChanges(ADMIN_SCOPE, 0, 500)).find((e) => e.tbl === 'indicators');
     expect(indicator?.projectId).toBe('gao-wash');
+  });
+
+  it('reads an activity’s contact into its reporting organisation, the file’s parts as any field', async () => {
+    const ORG = organisationIdFor('ML-NIF-0042');
+    const withContact = (parts: string) =>
+      SAMPLE.replace(
+        '<activity-date type="3" iso-date="2027-12-31"/>',
+        `<activity-date type="3" iso-date="2027-12-31"/>
+    <contact-info type="2"><email>presse@adn.org</email></contact-info>
+    <contact-info type="1">${parts}</contact-info>`,
+      );
+    const v1 = withContact(
+      '<organisation><narrative>ADN Mali</narrative></organisation>' +
+        '<person-name><narrative>Awa Diallo</narrative></person-name>' +
+        '<telephone>+223 20 00 00 01</telephone><telephone>+223 20 00 00 02</telephone>' +
+        '<email>suivi@adn.org</email><website>adn.org</website>' +
+        '<mailing-address><narrative>BP 12, Gao</narrative></mailing-address>',
+    );
+    const first = await run(db.storage, v1, T0);
+    const created = first.records.find((r) => r.id === ORG);
+    // The general enquiries contact (type 1), not the press one; a website that is no http(s) URL is not kept.
+    expect(created).toMatchObject({
+      action: 'created',
+      notes: ['contactWebsite left out: not a valid value'],
+    });
+    expect((await db.storage.getEntity('organisations', ORG))?.data).toMatchObject({
+      name: 'ADN Mali',
+      contactPerson: 'Awa Diallo',
+      contactTelephone: '+223 20 00 00 01',
+      contactEmail: 'suivi@adn.org',
+      contactWebsite: '',
+      contactAddress: 'BP 12, Gao',
+      contactDepartment: '',
+    });
+    // A supervisor changes the email in Terrain; the publisher then changes the email and the person.
+    await db.storage.transaction((tx) =>
+      putServerRecord(tx, 'organisations', { id: ORG, contactEmail: 'terrain@adn.org' }, null, later(1)),
+    );
+    const v2 = withContact(
+      '<person-name><narrative>Moussa Keïta</narrative></person-name><email>info@adn.org</email>',
+    );
+    const second = await run(db.storage, v2, later(2));
+    expect(second.records.find((r) => r.id === ORG)).toMatchObject({
+      action: 'updated',
+      updated: ['contactPerson'],
+      conflicts: ['contactEmail'],
+    });
+    // Parts the file no longer gives keep Terrain's value.
+    expect((await db.storage.getEntity('organisations', ORG))?.data).toMatchObject({
+      contactPerson: 'Moussa Keïta',
+      contactEmail: 'terrain@adn.org',
+      contactTelephone: '+223 20 00 00 01',
+    });
+    const conflicts = await db.storage.listConflicts({ projects: 'all', state: 'all', limit: 50 });
+    expect(conflicts).toMatchObject([
+      { tbl: 'organisations', field: 'contactEmail', losing: { value: 'info@adn.org' } },
+    ]);
   });
 
   it('skips a record deleted in Terrain', async () => {

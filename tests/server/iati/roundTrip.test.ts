@@ -7,7 +7,14 @@ import { buildExport, ExportRequest } from '../../../src/server/export/buildExpo
 import { readIatiText } from '../../../src/server/iati/commands';
 import { applyImport } from '../../../src/server/iati/applyImport';
 import type { FlowPlan, IatiActivity, IatiFile } from '../../../src/server/iati/readActivities';
-import { organisationArb, projectArb, validateIati } from '../../core/export/iatiFixtures';
+import {
+  demoProject,
+  donor,
+  gao,
+  organisationArb,
+  projectArb,
+  validateIati,
+} from '../../core/export/iatiFixtures';
 import { backends, type TestDatabase } from '../backends';
 
 const SAMPLE = readFileSync(new URL('./files/sample.xml', import.meta.url), 'utf8');
@@ -80,6 +87,43 @@ describe.each(backends)('IATI import then export ($name)', (backend) => {
     expect(flows(again)).toEqual(flows(original));
     expect(flows(original)[0]?.transactions).toHaveLength(1);
     expect(flows(original)[0]?.planned).toHaveLength(1);
+  });
+});
+
+describe.each(backends)('IATI contact round trip ($name)', (backend) => {
+  let db: TestDatabase;
+  beforeEach(async () => {
+    db = await backend.create();
+  });
+  afterEach(async () => {
+    await db.cleanup();
+  });
+
+  it('export, import, export keeps the reporting organisation’s contact-info', async () => {
+    const first = toIatiXml({
+      projects: [demoProject],
+      organisations: [gao, donor],
+      indicators: [],
+      indicatorValues: [],
+      generatedAt: AT.toISOString(),
+    }).xml!;
+    const contactOf = (xml: string) => xml.match(/<contact-info .*?<\/contact-info>/g);
+    expect(contactOf(first)).toHaveLength(1);
+    await applyImport(db.storage, readIatiText(first), {
+      dryRun: false,
+      at: AT,
+      userId: null,
+      fileName: 'first.xml',
+    });
+    const [file] = await buildExport(
+      db.storage,
+      'operator',
+      ExportRequest.parse({ format: 'iati', lang: 'fr' }),
+      AT,
+    );
+    const again = String(file?.body);
+    expect(await validateIati(again)).toEqual({ valid: true, errors: [] });
+    expect(contactOf(again)).toEqual(contactOf(first));
   });
 });
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { ORGANISATION_TYPES, type OrganisationType } from '../../../core/records/iatiCodes';
+import { CONTACT_FIELDS, type ContactField } from '../../../core/records/organisation';
 import type { OrganisationRecord } from '../../db/schema';
 import { useSaveOrganisation } from '../../hooks/useSaveOrganisation';
 import { useSignedIn } from '../../hooks/useSignedIn';
@@ -12,7 +13,7 @@ import { EditActions, Field, invalidProps } from './EditParts';
 import { orNull } from './formValues';
 import { problemResolver, showProblems } from './problemResolver';
 
-interface Values {
+interface Values extends Record<ContactField, string> {
   name: string;
   acronym: string;
   iatiId: string;
@@ -24,7 +25,26 @@ const changeOf = (v: Values): OrganisationChange => ({
   acronym: v.acronym.trim(),
   iatiId: orNull(v.iatiId),
   type: v.type,
+  ...contactOf((f) => v[f].trim()),
 });
+
+const contactOf = (value: (field: ContactField) => string) =>
+  Object.fromEntries(CONTACT_FIELDS.map((f) => [f, value(f)])) as Record<ContactField, string>;
+
+/**
+ * How each contact part is typed: the input type brings the right keyboard on a phone (the form is
+ * `noValidate`: our messages, not the browser's, say what is wrong); no autofill, which would offer the
+ * user's own address for the organisation's.
+ */
+const CONTACT_INPUTS: Record<ContactField, 'text' | 'email' | 'tel' | 'url' | 'textarea'> = {
+  contactPerson: 'text',
+  contactJobTitle: 'text',
+  contactDepartment: 'text',
+  contactEmail: 'email',
+  contactTelephone: 'tel',
+  contactWebsite: 'url',
+  contactAddress: 'textarea',
+};
 
 /** Creates (no `organisation`) or edits an organisation; `onDone` after a save (or a cancel). */
 export function OrganisationForm({
@@ -50,6 +70,8 @@ export function OrganisationForm({
       acronym: organisation?.acronym ?? '',
       iatiId: organisation?.iatiId ?? '',
       type: organisation?.type ?? '22',
+      // A record stored before organisations had a contact has none of these fields.
+      ...contactOf((f) => organisation?.[f] ?? ''),
     },
   });
   const errors = formState.errors;
@@ -88,6 +110,24 @@ export function OrganisationForm({
           ))}
         </select>
       </Field>
+      <fieldset className="edit-list">
+        <legend>{t('edit.org.contact')}</legend>
+        <p className="card-meta">{t('edit.org.contactNote')}</p>
+        {CONTACT_FIELDS.map((f) => (
+          <Field key={f} label={t(`edit.org.${f}`)} errors={errors} path={f}>
+            {CONTACT_INPUTS[f] === 'textarea' ? (
+              <textarea rows={3} autoComplete="off" {...register(f)} {...invalidProps(errors, f)} />
+            ) : (
+              <input
+                type={CONTACT_INPUTS[f]}
+                autoComplete="off"
+                {...register(f)}
+                {...invalidProps(errors, f)}
+              />
+            )}
+          </Field>
+        ))}
+      </fieldset>
       <EditActions
         errors={errors}
         failure={failure}
