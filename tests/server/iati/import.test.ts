@@ -171,7 +171,13 @@ describe.each(backends)('IATI import ($name)', (backend) => {
     // The general enquiries contact (type 1), not the press one; a website that is no http(s) URL is not kept.
     expect(created).toMatchObject({
       action: 'created',
-      notes: ['contactWebsite left out: not a valid value'],
+      notes: [
+        {
+          code: 'field_invalid',
+          params: { field: 'contactWebsite' },
+          message: 'contactWebsite left out: not a valid value',
+        },
+      ],
     });
     expect((await db.storage.getEntity('organisations', ORG))?.data).toMatchObject({
       name: 'ADN Mali',
