@@ -12,7 +12,7 @@ import { BudgetLine, ProjectLocation, ProjectSector, type Project } from '../rec
 
 /**
  * What the public site (`/public/`, no sign-in) shows of a project an admin marked public: the facts an
- * IATI file would publish, never its submissions, its members, its focal point or its documents. The
+ * IATI file would publish, never its submissions, its members, its focal point or its private documents. The
  * server builds it here, in one place, so that a field added to projects is private until added below.
  */
 export const PublicOrganisation = z.object({
@@ -48,6 +48,20 @@ export type PublicAmount = z.infer<typeof PublicAmount>;
 export const PublicFlows = z.object({ committed: PublicAmount, disbursed: PublicAmount });
 export type PublicFlows = z.infer<typeof PublicFlows>;
 
+/**
+ * A document an admin marked public, of a public project (the server lists only those it serves:
+ * src/server/media/projectDocuments.ts); its bytes are at `publicDocumentPath` (src/core/export/iatiDocuments.ts).
+ */
+export const PublicDocument = z.object({
+  sha256: z.string(),
+  title: z.string(),
+  type: z.string(),
+  category: z.string(),
+  language: z.nullable(z.string()),
+  date: z.nullable(z.string()),
+});
+export type PublicDocument = z.infer<typeof PublicDocument>;
+
 export const PublicProject = z.object({
   id: z.string(),
   code: z.string(),
@@ -66,6 +80,7 @@ export const PublicProject = z.object({
   budgetTotals: z.record(z.string(), z.number()),
   indicators: z.array(PublicIndicator),
   flows: PublicFlows,
+  documents: z._default(z.array(PublicDocument), []),
 });
 export type PublicProject = z.infer<typeof PublicProject>;
 
@@ -127,6 +142,16 @@ export function publicProjects(input: PublicInput): PublicProject[] {
           input.transactions.filter((t) => t.projectId === project.id),
           book,
         ),
+        documents: project.documents
+          .filter((d) => d.public)
+          .map((d) => ({
+            sha256: d.sha256,
+            title: d.title,
+            type: d.type,
+            category: d.category,
+            language: d.language,
+            date: d.date,
+          })),
       };
     });
 }

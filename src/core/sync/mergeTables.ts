@@ -20,6 +20,7 @@ import { Transaction } from '../records/transaction';
 import { ReviewEvent, ReviewTarget } from '../records/reviewEvent';
 import {
   BudgetLine,
+  documentsRefusal,
   ParticipatingOrg,
   Project,
   ProjectDocument,
@@ -236,6 +237,7 @@ const projects: MergeTableSpec = {
     // Publishing is the coordination body's decision: a supervisor's write may carry the flag unchanged.
     if ('public' in values && values.public !== (stored?.public ?? false) && role !== 'admin')
       return 'Only admins make a project public or private';
+    if ('documents' in values) return documentsRefusal(role === 'admin', values.documents, stored?.documents);
     return null;
   },
 };

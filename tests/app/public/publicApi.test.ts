@@ -29,6 +29,7 @@ const project: PublicProject = {
       latest: null,
     },
   ],
+  documents: [],
 };
 
 function answer(body: unknown, status = 200) {
