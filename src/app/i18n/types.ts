@@ -26,6 +26,7 @@ import type { userAdminFr } from './userAdminStrings';
 import type { vaultFr } from './vaultStrings';
 import type { flowFr } from './flowStrings';
 import type { flowReportFr } from './flowReportStrings';
+import type { documentFr } from './documentStrings';
 
 /** The keys of fr.ts / en.ts: the strings the app needs from its first screen. */
 export type CoreKey = keyof typeof fr;
@@ -57,7 +58,8 @@ export type MessageKey =
   | keyof typeof dataMapFr
   | keyof typeof boundaryFr
   | keyof typeof flowFr
-  | keyof typeof flowReportFr;
+  | keyof typeof flowReportFr
+  | keyof typeof documentFr;
 export type Dictionary = Record<CoreKey, string>;
 export type Vars = Record<string, string | number>;
 export type Translate = (key: MessageKey, vars?: Vars) => string;
