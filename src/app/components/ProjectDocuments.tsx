@@ -75,9 +75,13 @@ function DocumentRow(props: {
           {d.date ? ` · ${day(d.date, lang)}` : ''}
           {d.name ? ` · ${d.name}` : ''}
         </span>
-        {d.public ? <span className="badge">{t('doc.public')}</span> : null}
-        {props.waiting ? <span className="badge badge-warning">{t('doc.waiting')}</span> : null}
-        <div className="actions">
+        {d.public || props.waiting ? (
+          <span className="doc-badges">
+            {d.public ? <span className="badge badge-synced">{t('doc.public')}</span> : null}
+            {props.waiting ? <span className="badge badge-pending">{t('doc.waiting')}</span> : null}
+          </span>
+        ) : null}
+        <div className="doc-actions">
           {url ? (
             <a href={url} download={d.name || 'document'}>
               {t('doc.save', { name: d.name || d.title })}
