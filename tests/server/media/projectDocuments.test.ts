@@ -160,6 +160,30 @@ describe.each(backends)('project documents on $name', (backend) => {
     expect(project.documents).toEqual([]);
   });
 
+  it('counts as adder only whoever newly names the file, not who later edits the list', async () => {
+    // The supervisor's own photo of a person, in a submission agents may not see.
+    const { bytes, ref } = fakePhoto(CHUNK + 9);
+    const clientId = newClientId();
+    const m = submission(clientId, 1, {
+      fields: {
+        formId: PHOTO_FORM.id,
+        formVersion: PHOTO_FORM.version,
+        projectId: DEMO_PROJECT.id,
+        data: { site: 'Puits sud', photo: ref },
+        replaces: null,
+      },
+    });
+    expect((await server.push('supervisor', clientId, [m])).body.results[0]?.status).toBe('applied');
+    await upload('supervisor', bytes, ref.sha256, 'image/jpeg');
+    // The admin, who never sent it, names it; the supervisor then retitles the list's documents.
+    expect((await edit('admin', { documents: [doc(ref.sha256)] })).status).toBe('applied');
+    expect(
+      (await edit('supervisor', { documents: [doc(ref.sha256, { title: 'Autre titre' })] })).status,
+    ).toBe('applied');
+    // Editing the list did not make the supervisor its adder: agents still cannot open the photo.
+    expect(await statuses(['agent', 'agent2'], ref.sha256)).toEqual({ agent: 404, agent2: 404 });
+  });
+
   it('lets only admins make a document public; a supervisor carries the flag unchanged', async () => {
     const { bytes, ref } = fakePhoto(100, 'plan.pdf');
     const refused = await edit('supervisor', { documents: [doc(ref.sha256, { public: true })] });
