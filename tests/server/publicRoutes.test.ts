@@ -21,6 +21,9 @@ const PUBLIC: Record<string, string> = {
   'GET /public/iati/organisations.xml':
     'the IATI organisation file: the reporting organisations of public projects and their budgets per year',
   'GET /public/feed.xml': 'public projects and their reported results, as a feed',
+  'GET /public/projects/:id/documents/:sha256':
+    'a document an admin made public, of a public project, once whoever added it uploaded its bytes ' +
+    '(never a file merely named by its hash: tests/server/media/projectDocuments.test.ts); 404 otherwise',
   'GET /public/api/boundaries':
     'administrative areas uploaded by supervisors, each with the count and budget of public projects only',
 };

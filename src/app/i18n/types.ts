@@ -27,6 +27,7 @@ import type { vaultFr } from './vaultStrings';
 import type { flowFr } from './flowStrings';
 import type { flowReportFr } from './flowReportStrings';
 import type { projectFundingFr } from './projectFundingStrings';
+import type { documentFr } from './documentStrings';
 
 /** The keys of fr.ts / en.ts: the strings the app needs from its first screen. */
 export type CoreKey = keyof typeof fr;
@@ -59,7 +60,8 @@ export type MessageKey =
   | keyof typeof boundaryFr
   | keyof typeof flowFr
   | keyof typeof flowReportFr
-  | keyof typeof projectFundingFr;
+  | keyof typeof projectFundingFr
+  | keyof typeof documentFr;
 export type Dictionary = Record<CoreKey, string>;
 export type Vars = Record<string, string | number>;
 export type Translate = (key: MessageKey, vars?: Vars) => string;

@@ -17,12 +17,18 @@ import { day } from '../i18n/format';
 import { useT } from '../i18n/useT';
 import { hrefOf } from '../state/router';
 
+// The documents section (its strings, the file hashing) loads after the page's first paint.
+const ProjectDocuments = lazy(() =>
+  import('../components/ProjectDocuments').then((m) => ({ default: m.ProjectDocuments })),
+);
+
 // The places' map (MapLibre) loads only when the project has points to show.
 const PlacesMap = lazy(() => import('../maps/SubmissionsMap').then((m) => ({ default: m.PlacesMap })));
 
 /**
  * `#/projects/:id`: a project's data, its funding (committed, disbursed, spent), its indicators with their
- * latest value and its verification, its submissions, and its places with a point on a map (loaded lazily, only then) and as "lat, lon" text.
+ * latest value and its verification, its documents (components/ProjectDocuments.tsx, loaded lazily), its
+ * submissions, and its places with a point on a map (loaded lazily, only then) and as "lat, lon" text.
  */
 export function ProjectDetail({ id }: { id: string }) {
   const { t, lang } = useT();
@@ -147,6 +153,10 @@ export function ProjectDetail({ id }: { id: string }) {
           </ul>
         )}
       </section>
+
+      <Suspense fallback={null}>
+        <ProjectDocuments projectId={project.id} documents={project.documents} />
+      </Suspense>
 
       <section aria-labelledby="proj-submissions">
         <h2 id="proj-submissions">{t('proj.submissions', { count: submissionCount })}</h2>

@@ -5,6 +5,7 @@ import type {
   PublicFlows,
   PublicProject,
 } from '../../core/public/publicProject';
+import { publicDocumentPath } from '../../core/export/iatiDocuments';
 import { pickText } from '../../core/i18n/pickText';
 import type { UiLanguage } from '../../core/i18n/uiLanguages';
 import { LanguageSwitch } from '../components/LanguageSwitch';
@@ -285,6 +286,19 @@ function ProjectPage({ project, lang }: { project: PublicProject; lang: UiLangua
           <li key={`${l.name}-${i}`}>{locationText(l, lang)}</li>
         ))}
       </ul>
+      {project.documents.length > 0 ? (
+        <>
+          <h2>{t('public.documents')}</h2>
+          <ul>
+            {project.documents.map((d) => (
+              <li key={d.sha256}>
+                <a href={publicDocumentPath(project.id, d.sha256)}>{d.title}</a>
+                {d.date ? ` (${day(d.date, lang)})` : ''}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <h2>{t('public.results')}</h2>
       <div className="table-scroll" tabIndex={0} role="region" aria-label={t('public.results')}>
         <table>

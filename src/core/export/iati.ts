@@ -32,6 +32,11 @@ export interface IatiInput {
   adminVocabulary?: string;
   /** What the records do not say (recipient country, flow type…): IATI_DEFAULTS unless given. */
   defaults?: Partial<IatiDefaults>;
+  /**
+   * The public site's address (no trailing slash) for the document links of public projects; without it
+   * no `document-link` is written (IATI asks for absolute addresses).
+   */
+  publicUrl?: string | null;
   /** The elements of each activity, in the schema's order: ACTIVITY_PARTS unless given. */
   parts?: readonly ActivityPart[];
 }
@@ -110,6 +115,7 @@ export function toIatiXml(input: IatiInput): IatiExport {
       defaults,
       today,
       adminVocabulary: input.adminVocabulary ?? 'A2',
+      publicUrl: input.publicUrl ?? null,
     };
     activities.push(activity(ctx, input.defaultLanguage ?? 'fr', input.parts ?? ACTIVITY_PARTS));
   }

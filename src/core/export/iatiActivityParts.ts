@@ -4,6 +4,7 @@ import type { IndicatorValue } from '../records/indicatorValue';
 import type { Organisation } from '../records/organisation';
 import type { PlannedDisbursement } from '../records/plannedDisbursement';
 import type { Project } from '../records/project';
+import { documentFormat, publicDocumentPath } from './iatiDocuments';
 import type { Transaction } from '../records/transaction';
 import { contactInfo } from './iatiContactInfo';
 import type { IatiDefaults } from './iatiDefaults';
@@ -30,6 +31,11 @@ export interface ActivityContext {
   today: string;
   /** IATI GeographicVocabulary of the administrative codes (A2: UN SALB, whose codes OCHA's P-codes are). */
   adminVocabulary: string;
+  /**
+   * The public site's address (`https://terrain.example.org`, no trailing slash) that document links point
+   * into; null when the deployment has not said it: no link is written then, as none could be absolute.
+   */
+  publicUrl: string | null;
 }
 
 /** Writes the elements of one kind (none, one or several) of an activity. */
@@ -201,11 +207,33 @@ const results: ActivityPart = ({ indicators, indicatorValues }) =>
   });
 
 /**
+ * A link to each public document of a public project (the public site serves it at this address, and only
+ * once its bytes came from whoever added it: src/server/routes/public.ts). None without the site's address.
+ */
+const documentLinks: ActivityPart = ({ project, publicUrl }) => {
+  if (publicUrl === null || !project.public) return [];
+  return project.documents
+    .filter((d) => d.public)
+    .map((d) =>
+      el(
+        'document-link',
+        { url: `${publicUrl}${publicDocumentPath(project.id, d.sha256)}`, format: documentFormat(d.type) },
+        [
+          el('title', {}, [narrative(d.title)]),
+          el('category', { code: d.category }),
+          ...(d.language ? [el('language', { code: d.language })] : []),
+          ...(d.date ? [el('document-date', { 'iso-date': d.date })] : []),
+        ],
+      ),
+    );
+};
+
+/**
  * An activity's parts in the order of the schema's xsd:sequence (the order publishers most often get wrong).
  * Each part is one function: planned disbursements and transactions (iatiFlowParts.ts) come right after
  * `budgets` (the schema's capital-spend, between them, is not written), before `results`.
- * The contact is the reporting organisation's (iatiContactInfo.ts). Document links are not written: a
- * project's documents are not public (src/core/public/publicProject.ts), so no link to them would open.
+ * The contact is the reporting organisation's (iatiContactInfo.ts). Document links come after the
+ * transactions, for a public project's public documents only, pointing at the public site.
  */
 export const ACTIVITY_PARTS: readonly ActivityPart[] = [
   identifier,
@@ -223,5 +251,6 @@ export const ACTIVITY_PARTS: readonly ActivityPart[] = [
   budgets,
   plannedDisbursements,
   transactions,
+  documentLinks,
   results,
 ];

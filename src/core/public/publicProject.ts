@@ -12,7 +12,7 @@ import { BudgetLine, ProjectLocation, ProjectSector, type Project } from '../rec
 
 /**
  * What the public site (`/public/`, no sign-in) shows of a project an admin marked public: the facts an
- * IATI file would publish, never its submissions, its members, its focal point or its documents. The
+ * IATI file would publish, never its submissions, its members, its focal point or its private documents. The
  * server builds it here, in one place, so that a field added to projects is private until added below.
  * Of the reporting organisation's contact (which the public IATI file carries whole, as contact-info) the
  * page shows only the email and the website: a person's name and telephone stay off the HTML pages.
@@ -54,6 +54,20 @@ export type PublicFlows = z.infer<typeof PublicFlows>;
 export const PublicContact = z.object({ email: z.string(), website: z.string() });
 export type PublicContact = z.infer<typeof PublicContact>;
 
+/**
+ * A document an admin marked public, of a public project (the server lists only those it serves:
+ * src/server/media/projectDocuments.ts); its bytes are at `publicDocumentPath` (src/core/export/iatiDocuments.ts).
+ */
+export const PublicDocument = z.object({
+  sha256: z.string(),
+  title: z.string(),
+  type: z.string(),
+  category: z.string(),
+  language: z.nullable(z.string()),
+  date: z.nullable(z.string()),
+});
+export type PublicDocument = z.infer<typeof PublicDocument>;
+
 export const PublicProject = z.object({
   id: z.string(),
   code: z.string(),
@@ -74,6 +88,7 @@ export const PublicProject = z.object({
   budgetTotals: z.record(z.string(), z.number()),
   indicators: z.array(PublicIndicator),
   flows: PublicFlows,
+  documents: z._default(z.array(PublicDocument), []),
 });
 export type PublicProject = z.infer<typeof PublicProject>;
 
@@ -137,6 +152,16 @@ export function publicProjects(input: PublicInput): PublicProject[] {
           input.transactions.filter((t) => t.projectId === project.id),
           book,
         ),
+        documents: project.documents
+          .filter((d) => d.public)
+          .map((d) => ({
+            sha256: d.sha256,
+            title: d.title,
+            type: d.type,
+            category: d.category,
+            language: d.language,
+            date: d.date,
+          })),
       };
     });
 }

@@ -45,14 +45,59 @@ export const BudgetLine = z.object({
 });
 export type BudgetLine = z.infer<typeof BudgetLine>;
 
-/** A document of the project, stored as a media blob named by its SHA-256 (like a photo answer). */
+/**
+ * IATI's DocumentCategory codes (codelist version 2.03): A for an activity's documents, B for an
+ * organisation's. A project's document is most often its objectives and scope, hence the default.
+ */
+export const DOCUMENT_CATEGORIES = [
+  'A01', 'A02', 'A03', 'A04', 'A05', 'A06', 'A07', 'A08', 'A09', 'A10', 'A11', 'A12',
+  'B01', 'B02', 'B03', 'B04', 'B05', 'B06', 'B07', 'B08', 'B09', 'B10', 'B11', 'B12',
+  'B13', 'B14', 'B15', 'B16', 'B17', 'B18',
+] as const; // prettier-ignore
+export const DocumentCategory = z.enum(DOCUMENT_CATEGORIES);
+export type DocumentCategory = z.infer<typeof DocumentCategory>;
+export const DEFAULT_DOCUMENT_CATEGORY: DocumentCategory = 'A02';
+
+/** The languages a document may be written in (the app's). */
+export const DOCUMENT_LANGUAGES = ['fr', 'en'] as const;
+
+/**
+ * A document of the project, stored as a media blob named by its SHA-256 (like a photo answer). The fields
+ * after `type` came later and have defaults, so documents stored before still read.
+ *
+ * `public`: served on the public site and linked from the IATI file when the project is public too. Only
+ * admins set it (the projects rule in src/core/sync/mergeTables.ts); the server serves the bytes only when
+ * whoever added the document uploaded them (src/server/media/access.ts): naming a hash publishes nothing.
+ */
 export const ProjectDocument = z.object({
   sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
   title: z.string().check(z.minLength(1), z.maxLength(300)),
   name: z.string().check(z.maxLength(255)),
   type: z.string().check(z.maxLength(255)),
+  public: z._default(z.boolean(), false),
+  category: z._default(DocumentCategory, DEFAULT_DOCUMENT_CATEGORY),
+  language: z._default(z.nullable(z.enum(DOCUMENT_LANGUAGES)), null),
+  date: z._default(z.nullable(IsoDate), null),
 });
 export type ProjectDocument = z.infer<typeof ProjectDocument>;
+export type ProjectDocumentInput = z.input<typeof ProjectDocument>;
+
+/**
+ * Why `role` may not write these documents over `stored` (null when it may): making a document public is
+ * the coordination body's decision, like making the project public. A supervisor's write may carry each
+ * flag unchanged, add private documents and remove any.
+ */
+export function documentsRefusal(isAdmin: boolean, written: unknown, stored: unknown): string | null {
+  if (isAdmin || !Array.isArray(written)) return null;
+  const wasPublic = new Set<string>();
+  if (Array.isArray(stored))
+    for (const d of stored as { sha256?: unknown; public?: unknown }[])
+      if (d && d.public === true && typeof d.sha256 === 'string') wasPublic.add(d.sha256);
+  for (const d of written as { sha256?: unknown; public?: unknown }[])
+    if (d && d.public === true && !wasPublic.has(String(d.sha256)))
+      return 'Only admins make a project document public';
+  return null;
+}
 
 /**
  * A project as devices receive it: an IATI activity in all but name. Every field added after the first

@@ -20,6 +20,7 @@ import { Transaction } from '../records/transaction';
 import { ReviewEvent, ReviewTarget } from '../records/reviewEvent';
 import {
   BudgetLine,
+  documentsRefusal,
   ParticipatingOrg,
   Project,
   ProjectDocument,
@@ -189,6 +190,9 @@ const organisations: MergeTableSpec = {
   refuse: supervisorsOnly('organisations'),
 };
 
+/** The most documents a project lists (a write naming more is refused). */
+export const MAX_PROJECT_DOCUMENTS = 200;
+
 const projects: MergeTableSpec = {
   identity: {},
   fields: {
@@ -207,7 +211,15 @@ const projects: MergeTableSpec = {
     locations: z.array(ProjectLocation),
     budgets: z.array(BudgetLine),
     focalPointId: z.nullable(z.string().check(z.maxLength(100))),
-    documents: z.array(ProjectDocument),
+    // One merge unit (the list is small and edited whole): a concurrent edit's losing list goes to the
+    // conflict log, from which a supervisor restores it. Each file once; a bounded list.
+    documents: z.array(ProjectDocument).check(
+      z.maxLength(MAX_PROJECT_DOCUMENTS),
+      z.refine(
+        (documents) => new Set(documents.map((d) => d.sha256)).size === documents.length,
+        'A file is named once among the documents',
+      ),
+    ),
     public: z.boolean(),
   },
   maps: {},
@@ -237,6 +249,7 @@ const projects: MergeTableSpec = {
     // Publishing is the coordination body's decision: a supervisor's write may carry the flag unchanged.
     if ('public' in values && values.public !== (stored?.public ?? false) && role !== 'admin')
       return 'Only admins make a project public or private';
+    if ('documents' in values) return documentsRefusal(role === 'admin', values.documents, stored?.documents);
     return null;
   },
 };

@@ -19,7 +19,8 @@ import { hasRole } from '../../core/records/user';
 import { HttpError } from '../http/errors';
 import type { StorageOps, UserRecord } from '../storage/Storage';
 import type { ExportScope } from './ExportReads';
-import { iatiSettings } from './iatiSettings';
+import { iatiPublicUrl, iatiSettings } from './iatiSettings';
+import { withServedDocuments } from '../media/projectDocuments';
 import { parseAll } from './parseRows';
 import { tablesToXlsx } from './xlsx';
 
@@ -315,7 +316,9 @@ async function iatiExport(
       ? []
       : parseAll(await storage.exports.rows('plannedDisbursements', exported), PlannedDisbursement);
   const { xml, skipped } = toIatiXml({
-    projects,
+    // Links only to the documents the public site serves (media/projectDocuments.ts).
+    projects: await withServedDocuments(storage.media, projects),
+    publicUrl: iatiPublicUrl(process.env),
     organisations,
     indicators,
     indicatorValues,

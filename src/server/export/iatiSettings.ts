@@ -29,3 +29,22 @@ export function iatiSettings(env: Record<string, string | undefined>): IatiDefau
   }
   return out;
 }
+
+/** An absolute http(s) address with no query, fragment or trailing slash. */
+const PublicUrl = z.pipe(
+  z.url({ protocol: /^https?$/ }),
+  z.transform((url) => url.replace(/\/+$/, '')),
+);
+
+/**
+ * IATI_PUBLIC_URL: the address the public site is reached at (`https://terrain.example.org`), which IATI's
+ * document links are written under (they must be absolute). Unset: the IATI files carry no document links.
+ */
+export function iatiPublicUrl(env: Record<string, string | undefined>): string | null {
+  const text = env.IATI_PUBLIC_URL;
+  if (text === undefined || text === '') return null;
+  const parsed = PublicUrl.safeParse(text);
+  if (!parsed.success || /[?#]/.test(text))
+    throw new Error(`IATI_PUBLIC_URL=${text} is not an http(s) address (see the README's IATI section)`);
+  return parsed.data;
+}

@@ -15,6 +15,11 @@ export interface AppEnv {
      * file): every other API answer is `no-store` (headers.ts).
      */
     cacheable?: boolean;
+    /**
+     * Set by a handler serving an uploaded file as a page of its own (a public document): the policy it
+     * needs instead of the app's (headers.ts).
+     */
+    contentSecurityPolicy?: string;
     /** The request's id (src/server/observe/requests.ts), in its log lines and X-Request-Id. */
     reqId?: string;
     /** The server's log, for what a handler has to tell the operator (unset in apps that do not log). */

@@ -34,7 +34,10 @@ export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
   const headers = c.res.headers;
   const api = c.req.path === '/api' || c.req.path.startsWith('/api/');
-  headers.set('Content-Security-Policy', api ? API_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY);
+  headers.set(
+    'Content-Security-Policy',
+    c.get('contentSecurityPolicy') ?? (api ? API_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY),
+  );
   headers.set('X-Content-Type-Options', 'nosniff');
   headers.set('Referrer-Policy', 'no-referrer');
   // Beneficiary data must not linger in browser or proxy caches. A response that says how it may be kept

@@ -13,7 +13,8 @@ export interface CleanupResult {
 /**
  * Deletes what nobody claimed for `ttlMs`: unfinished uploads not written to since (a device resuming later
  * starts again from 0), and complete files stored that long ago that no submission names. A file named by a
- * submission (a row in media_refs, whether the record came before or after the bytes) is never deleted;
+ * submission (a row in media_refs, whether the record came before or after the bytes) or added to a
+ * project's documents (project_document_refs) is never deleted;
  * one whose record is late (an agent offline for days) is kept as long as the delay.
  */
 export async function cleanup(storage: Storage, now: Date, ttlMs: number): Promise<CleanupResult> {

@@ -11,6 +11,7 @@ import { Project } from '../../core/records/project';
 import { Transaction } from '../../core/records/transaction';
 import type { ExportRow } from '../export/ExportReads';
 import { parseRows } from '../export/parseRows';
+import { withServedDocuments } from '../media/projectDocuments';
 import type { StorageOps } from '../storage/Storage';
 
 /** The records the public site is made of, read once per request, public projects only. */
@@ -44,8 +45,12 @@ function parsed<T>(
 export async function readPublicData(storage: StorageOps): Promise<PublicData> {
   const all = { projects: 'all' } as const;
   const updatedAt = new Map<string, string>();
-  const projects = parsed(await storage.exports.rows('projects', all), Project, updatedAt).filter(
-    (p) => p.public && !p.deleted,
+  // Their documents: only those the public site serves (media/projectDocuments.ts), nothing else named.
+  const projects = await withServedDocuments(
+    storage.media,
+    parsed(await storage.exports.rows('projects', all), Project, updatedAt).filter(
+      (p) => p.public && !p.deleted,
+    ),
   );
   const ids = new Set(projects.map((p) => p.id));
   const organisations = parsed(await storage.exports.rows('organisations', all), Organisation, updatedAt);

@@ -11,7 +11,11 @@ import type { AppEnv, Clock } from '../http/env';
 import { readQuery } from '../http/body';
 import { HttpError } from '../http/errors';
 import { requestLanguage } from '../http/language';
-import { iatiSettings } from '../export/iatiSettings';
+import { iatiPublicUrl, iatiSettings } from '../export/iatiSettings';
+import { documentHeaders } from '../media/documentHeaders';
+import { publicDocument } from '../media/projectDocuments';
+import { streamBlob } from '../media/streamBlob';
+import { Sha256Hex } from '../../core/sync/media';
 import type { ServerLimits } from '../limits/config';
 import { byAddress, rateLimit } from '../limits/rateLimit';
 import { feedEntries, readPublicData, type PublicData } from '../public/publicData';
@@ -23,6 +27,11 @@ import type { Storage } from '../storage/Storage';
  * a 304 of a few bytes on a slow link, and a project made private leaves every page at once.
  */
 const CACHE_CONTROL = 'public, no-cache';
+
+const DocumentParams = z.object({
+  id: z.string().check(z.minLength(1), z.maxLength(100)),
+  sha256: Sha256Hex,
+});
 
 const LangQuery = z.strictObject({ lang: z.optional(z.enum(UI_LANGUAGES)) });
 /** An IATI file: its language, and optionally one reporting organisation's projects only (its publication). */
@@ -42,7 +51,9 @@ const IatiQuery = z.strictObject({
  *   to the projects one organisation reports, its own publication;
  * - `GET /public/api/boundaries`: the administrative areas uploaded (src/server/routes/boundaries.ts), each
  *   with the number of public projects working there and their budget (matched by P-code);
- * - `GET /public/feed.xml`: an Atom feed of published projects and reported results (`?lang=en`).
+ * - `GET /public/feed.xml`: an Atom feed of published projects and reported results (`?lang=en`);
+ * - `GET /public/projects/:id/documents/:sha256`: a public document of a public project, once whoever added
+ *   it sent its bytes (media/projectDocuments.ts); 404 in every other case.
  *
  * Each answer carries a strong ETag (a hash of its bytes) and `Cache-Control: public, no-cache`; a matching
  * `If-None-Match` gets 304, from a stamp of the public tables when the answer was built from the same (see
@@ -56,7 +67,9 @@ export function publicRoutes(storage: Storage, now: Clock, limits: ServerLimits)
   const answer = answerer();
   // Each answer depends on these records only (and the boundaries, for the map's): their stamp is read
   // before them, so that a browser's copy is checked with two small queries rather than a read of all.
-  const version = () => storage.exports.stamp(PUBLIC_TABLES);
+  // A document's upload completing changes what is served, and no record: its count is part of the stamp.
+  const version = async () =>
+    `${await storage.exports.stamp(PUBLIC_TABLES)} ${await storage.media.provenDocumentRefs()}`;
 
   routes.get('/api/projects', async (c) => {
     readQuery(c, z.strictObject({}));
@@ -75,6 +88,26 @@ export function publicRoutes(storage: Storage, now: Clock, limits: ServerLimits)
       if (!project) throw new HttpError('not_found', 'No public project with this id');
       return json(project);
     });
+  });
+
+  routes.get('/projects/:id/documents/:sha256', async (c) => {
+    readQuery(c, z.strictObject({}));
+    const params = DocumentParams.safeParse(c.req.param());
+    const document = params.success
+      ? await publicDocument(storage.media, params.data.id, params.data.sha256)
+      : null;
+    const blob = document ? await storage.media.getBlob(document.sha256) : undefined;
+    // One answer for every file not served (private, of a private or deleted project, unknown, not sent
+    // by whoever added it): it says nothing of what exists.
+    if (!document || !blob) throw new HttpError('not_found', 'No public document here');
+    const { headers, contentSecurityPolicy } = documentHeaders(document, blob.type);
+    c.set('contentSecurityPolicy', contentSecurityPolicy);
+    // The bytes never change under their name; whether they are public may: checked again at each use.
+    const etag = `"${blob.sha256}"`;
+    c.header('ETag', etag);
+    c.header('Cache-Control', CACHE_CONTROL);
+    if (hasCopy(c, etag)) return c.body(null, 304);
+    return c.body(streamBlob(storage.media, blob), 200, { ...headers, 'Content-Length': String(blob.size) });
   });
 
   routes.get('/api/boundaries', async (c) => {
@@ -98,6 +131,7 @@ export function publicRoutes(storage: Storage, now: Clock, limits: ServerLimits)
         generatedAt: latest([...data.updatedAt.values()]),
         defaultLanguage: lang ?? 'fr',
         defaults: iatiSettings(process.env),
+        publicUrl: iatiPublicUrl(process.env),
       });
       if (xml === null)
         throw new HttpError('not_found', 'No project is public yet, or none can be written to IATI');

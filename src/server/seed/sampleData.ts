@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { encodeHlc } from '../../core/hlc';
 import type { Submission } from '../../core/records/submission';
 import { publishFormVersion, publishProject, putServerRecord } from '../catalog';
+import { SAMPLE_DOCUMENT, seedProjectDocument } from './sampleDocument';
 import type { EntityWrite, StorageTx, UserRecord } from '../storage/Storage';
 import { DEMO_FORM } from './demoForm';
 import {
@@ -85,7 +86,24 @@ export async function seedSampleData(tx: StorageTx, accounts: SampleAccounts, at
   const rand = random(2026);
   const submissions: EntityWrite[] = [];
   for (const [index, sample] of SAMPLE_PROJECTS.entries()) {
-    await publishProject(tx, { ...sample.project, focalPointId: accounts.focal.id }, null, at);
+    // One public document, uploaded by the supervisor who added it (media/projectDocuments.ts).
+    const documents =
+      sample.project.id === SAMPLE_DOCUMENT.projectId
+        ? [
+            {
+              ...SAMPLE_DOCUMENT.document,
+              sha256: await seedProjectDocument(
+                tx,
+                accounts.supervisor,
+                sample.project.id,
+                SAMPLE_DOCUMENT.bytes,
+                SAMPLE_DOCUMENT.document.type,
+                at,
+              ),
+            },
+          ]
+        : [];
+    await publishProject(tx, { ...sample.project, focalPointId: accounts.focal.id, documents }, null, at);
     for (const user of accounts.members) await tx.addProjectMember(sample.project.id, user.id);
     if (sample.form.id !== DEMO_FORM.id)
       await publishFormVersion(

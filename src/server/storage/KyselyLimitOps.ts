@@ -66,19 +66,30 @@ export class KyselyLimitOps implements LimitOps {
     return db.selectFrom('media_uploads').where('completed_at', 'is', null).where('updated_at', '<', before);
   }
 
-  /** Complete files stored before `before` that no submission names: what sweepBlobs deletes. */
+  /**
+   * Complete files stored before `before` that no submission and no project's documents name: what
+   * sweepBlobs deletes.
+   */
   private unnamedBlobs(db: Kysely<Database>, before: string) {
     return db
       .selectFrom('media_blobs')
       .where('created_at', '<', before)
       .where((eb) =>
         eb.not(
-          eb.exists(
-            eb
-              .selectFrom('media_refs')
-              .select('media_refs.sha256')
-              .whereRef('media_refs.sha256', '=', 'media_blobs.sha256'),
-          ),
+          eb.or([
+            eb.exists(
+              eb
+                .selectFrom('media_refs')
+                .select('media_refs.sha256')
+                .whereRef('media_refs.sha256', '=', 'media_blobs.sha256'),
+            ),
+            eb.exists(
+              eb
+                .selectFrom('project_document_refs')
+                .select('project_document_refs.sha256')
+                .whereRef('project_document_refs.sha256', '=', 'media_blobs.sha256'),
+            ),
+          ]),
         ),
       );
   }
@@ -124,8 +135,17 @@ export class KyselyLimitOps implements LimitOps {
 
   sweepBlobs(before: string, limit: number): Promise<number> {
     return this.inTransaction(async (db) => {
-      const unnamed = (sha256: string) =>
-        db.selectFrom('media_refs').select('media_refs.sha256').where('media_refs.sha256', '=', sha256);
+      const named = (sha256: string) =>
+        db
+          .selectFrom('media_refs')
+          .select('media_refs.sha256')
+          .where('media_refs.sha256', '=', sha256)
+          .union(
+            db
+              .selectFrom('project_document_refs')
+              .select('project_document_refs.sha256')
+              .where('project_document_refs.sha256', '=', sha256),
+          );
       const orphans = await this.unnamedBlobs(db, before).select('sha256').limit(limit).execute();
       let swept = 0;
       for (const { sha256 } of orphans) {
@@ -133,7 +153,7 @@ export class KyselyLimitOps implements LimitOps {
         const gone = await db
           .deleteFrom('media_blobs')
           .where('sha256', '=', sha256)
-          .where((eb) => eb.not(eb.exists(unnamed(sha256))))
+          .where((eb) => eb.not(eb.exists(named(sha256))))
           .returning('user_id')
           .executeTakeFirst();
         if (!gone) continue;

@@ -1,6 +1,8 @@
 import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import { memberProjects, versionsOfOwn } from './agentScope';
 import type {
+  DocumentRefProject,
+  DocumentRefRecord,
   MediaBlobRecord,
   MediaChunk,
   MediaOps,
@@ -284,6 +286,85 @@ export class KyselyMediaOps implements MediaOps {
           .where('created_by', '=', userId),
       )
       .execute();
+  }
+
+  async insertDocumentRefs(refs: readonly DocumentRefRecord[]): Promise<void> {
+    // 4 parameters a row: well under both drivers' limits.
+    for (const part of chunks(refs, REFS_PER_INSERT)) {
+      await this.db
+        .insertInto('project_document_refs')
+        .values(
+          part.map((r) => ({
+            project_id: r.projectId,
+            sha256: r.sha256,
+            added_by: r.addedBy,
+            added_at: r.addedAt,
+          })),
+        )
+        .onConflict((oc) => oc.columns(['project_id', 'sha256', 'added_by']).doNothing())
+        .execute();
+    }
+  }
+
+  async documentRefProjects(
+    sha256: string,
+    scope: PullScope | null,
+    projectId?: string,
+  ): Promise<DocumentRefProject[]> {
+    let query = this.db
+      .selectFrom('project_document_refs')
+      .innerJoin('entities', (join) =>
+        join
+          .onRef('entities.id', '=', 'project_document_refs.project_id')
+          .on('entities.tbl', '=', 'projects'),
+      )
+      .select((eb) => [
+        'project_document_refs.project_id as projectId',
+        'entities.data as data',
+        eb
+          .exists(
+            eb
+              .selectFrom('media_uploads')
+              .select('media_uploads.sha256')
+              .whereRef('media_uploads.sha256', '=', 'project_document_refs.sha256')
+              .whereRef('media_uploads.user_id', '=', 'project_document_refs.added_by')
+              .where('media_uploads.completed_at', 'is not', null),
+          )
+          .as('proven'),
+      ])
+      .where('project_document_refs.sha256', '=', sha256)
+      .where('entities.deleted', '=', 0);
+    if (projectId !== undefined) query = query.where('project_document_refs.project_id', '=', projectId);
+    if (scope && !scope.allProjects)
+      query = query.where('project_document_refs.project_id', 'in', memberProjects(this.db, scope.userId));
+    const rows = await query.execute();
+    // One row per adder: a project is proven when any of its adders is.
+    const byProject = new Map<string, DocumentRefProject>();
+    for (const row of rows) {
+      const proven = row.proven === true || Number(row.proven) === 1;
+      const known = byProject.get(row.projectId);
+      if (known) known.proven ||= proven;
+      else byProject.set(row.projectId, { projectId: row.projectId, data: row.data, proven });
+    }
+    return [...byProject.values()];
+  }
+
+  async provenDocumentRefs(): Promise<number> {
+    const row = await this.db
+      .selectFrom('project_document_refs')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('media_uploads')
+            .select('media_uploads.sha256')
+            .whereRef('media_uploads.sha256', '=', 'project_document_refs.sha256')
+            .whereRef('media_uploads.user_id', '=', 'project_document_refs.added_by')
+            .where('media_uploads.completed_at', 'is not', null),
+        ),
+      )
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
   }
 
   async refsOf(sha256: string): Promise<MediaRefRecord[]> {

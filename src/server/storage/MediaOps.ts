@@ -33,6 +33,23 @@ export interface MediaRefRecord {
   grants: boolean;
 }
 
+/** One who added a file to a project's documents (a push whose documents newly named it). */
+export interface DocumentRefRecord {
+  projectId: string;
+  sha256: string;
+  addedBy: string;
+  addedAt: string;
+}
+
+/** A live project naming a file among its documents' adders' references, as stored. */
+export interface DocumentRefProject {
+  projectId: string;
+  /** The project record (JSON) as devices pull it. */
+  data: string;
+  /** One who added the file to this project completed an upload of it. */
+  proven: boolean;
+}
+
 /**
  * What the submissions one may pull say of a file: `granted` when one of them names it with a granting
  * reference; `pending` when only others' references without proof name it (the bytes have not come from
@@ -84,6 +101,23 @@ export interface MediaOps {
   downloadable(scope: PullScope, sha256s: readonly string[]): Promise<Set<string>>;
   /** Marks as granting the references to this file from the submissions `userId` authored. */
   grantRefs(sha256: string, userId: string): Promise<void>;
+  /** Records who added files to projects' documents; a pair already recorded is kept as it was. */
+  insertDocumentRefs(refs: readonly DocumentRefRecord[]): Promise<void>;
+  /**
+   * The live projects `scope` may pull (every project when `scope` is null) to whose documents someone
+   * added this file, with whether an adder proved they hold it (src/server/media/projectDocuments.ts
+   * reads the documents themselves).
+   */
+  documentRefProjects(
+    sha256: string,
+    scope: PullScope | null,
+    projectId?: string,
+  ): Promise<DocumentRefProject[]>;
+  /**
+   * How many (project, file) pairs someone who added the file proved: it grows when a document's upload
+   * completes, which no record's change says (the public answers' cache stamp, routes/public.ts).
+   */
+  provenDocumentRefs(): Promise<number>;
   /** Every reference to a file (tests, audits). */
   refsOf(sha256: string): Promise<MediaRefRecord[]>;
 }

@@ -2,6 +2,7 @@ import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely
 import { actingPeopleMigration } from './actingPeopleMigration';
 import { auditChainMigration } from './auditChainMigration';
 import { iatiBasesMigration } from './iatiBasesMigration';
+import { projectDocumentsMigration } from './projectDocumentsMigration';
 import { formFilesMigration } from './formFilesMigration';
 import { formsByProjectMigration } from './formsByProjectMigration';
 import { mediaGrantsMigration } from './mediaGrantsMigration';
@@ -158,6 +159,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06-0040-map-packs': mapPacksMigration,
   '2026-12-06-0050-boundaries': boundariesMigration,
   '2026-12-06-0060-iati-bases': iatiBasesMigration,
+  '2026-12-06-0070-project-document-refs': projectDocumentsMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

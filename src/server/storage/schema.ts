@@ -166,8 +166,17 @@ export interface IatiBasesTable {
   imported_at: string;
 }
 
+/** Who added which file to which project's documents (projectDocumentsMigration.ts). */
+export interface ProjectDocumentRefsTable {
+  project_id: string;
+  sha256: string;
+  added_by: string;
+  added_at: string;
+}
+
 export interface Database {
   iati_bases: IatiBasesTable;
+  project_document_refs: ProjectDocumentRefsTable;
   organisations: OrganisationsTable;
   users: UsersTable;
   tokens: TokensTable;

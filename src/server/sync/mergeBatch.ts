@@ -31,6 +31,8 @@ import {
 } from './mergeWorking';
 import { reject } from './reject';
 import { erasedRefusal } from '../erasure/refusals';
+import { addedDocuments } from '../media/projectDocuments';
+import type { DocumentRefRecord } from '../storage/MediaOps';
 
 /**
  * The mergeable records (src/core/sync/mergeTables.ts) one transaction reads, merges into and writes: the
@@ -43,6 +45,8 @@ export class MergeBatch {
   private readonly parents = new Map<string, ParentState | null>();
   private readonly conflicts: ConflictRecord[] = [];
   private readonly audits: AuditEntry[] = [];
+  /** Files this batch's project writes added to their documents, and by whom (media/projectDocuments.ts). */
+  private readonly documentRefs: DocumentRefRecord[] = [];
   /** The last clamped clock: clamping must keep a device's far-ahead writes in their own order. */
   private lastClamped = '';
 
@@ -241,6 +245,9 @@ export class MergeBatch {
     const target = current ?? this.create(tbl, spec, m.id, identity, projectId);
     const before = target.fieldState;
     const lost = this.merge(target, writes);
+    // Recorded whether or not the write wins: the file stays named by its adder should a restore bring it back.
+    if (tbl === 'projects')
+      this.documentRefs.push(...addedDocuments(m.id, values, stored, this.user.id, this.now.toISOString()));
     this.audits.push({
       ...this.audit,
       at: this.now.toISOString(),
@@ -355,6 +362,7 @@ export class MergeBatch {
   async flush(): Promise<void> {
     if (this.conflicts.length) await this.tx.insertConflicts(this.conflicts);
     if (this.audits.length) await this.tx.auditMany(this.audits);
+    if (this.documentRefs.length) await this.tx.media.insertDocumentRefs(this.documentRefs);
     const dirty = [...this.records.values()].filter((w): w is Working => w !== null && w.dirty);
     const at = this.now.toISOString();
     const writes: MergeRecordWrite[] = dirty.map((w) => {
@@ -392,5 +400,6 @@ export class MergeBatch {
     for (const w of this.records.values()) w?.results.splice(0);
     this.conflicts.splice(0);
     this.audits.splice(0);
+    this.documentRefs.splice(0);
   }
 }

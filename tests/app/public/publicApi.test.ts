@@ -30,6 +30,7 @@ const project: PublicProject = {
       latest: null,
     },
   ],
+  documents: [],
 };
 
 function answer(body: unknown, status = 200) {

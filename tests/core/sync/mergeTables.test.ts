@@ -138,3 +138,29 @@ describe('the reviews table', () => {
     expect(spec.projectOf(identity, 'x')).toBe('p-gao');
   });
 });
+
+describe("the projects table's documents", () => {
+  const spec = mergeTable('projects');
+  const doc = (sha: string, extra: Record<string, unknown> = {}) => ({
+    sha256: sha.repeat(64),
+    title: 'Plan',
+    name: 'plan.pdf',
+    type: 'application/pdf',
+    ...extra,
+  });
+  it('takes a list naming each file once, with the later fields defaulted; refuses a file twice', () => {
+    const ok = parseWrite(spec, 'put', { documents: [doc('a'), doc('b', { category: 'A07' })] });
+    expect(ok.ok && ok.values.documents).toMatchObject([
+      { category: 'A02', public: false, language: null, date: null },
+      { category: 'A07' },
+    ]);
+    expect(parseWrite(spec, 'put', { documents: [doc('a'), doc('a', { title: 'Autre' })] }).ok).toBe(false);
+    expect(parseWrite(spec, 'put', { documents: [doc('a', { category: 'C01' })] }).ok).toBe(false);
+  });
+  it('lets only admins make a document public', () => {
+    const stored = { documents: [doc('a')] };
+    expect(spec.refuse('supervisor', { documents: [doc('a', { public: true })] }, stored)).toMatch(/admins/);
+    expect(spec.refuse('admin', { documents: [doc('a', { public: true })] }, stored)).toBeNull();
+    expect(spec.refuse('supervisor', { documents: [doc('a'), doc('b')] }, stored)).toBeNull();
+  });
+});

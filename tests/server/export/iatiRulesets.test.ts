@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TEST_PASSWORD_COST } from '../../../src/server/auth/passwords';
 import { buildExport } from '../../../src/server/export/buildExport';
 import { seedDemo } from '../../../src/server/seed/demoSeed';
@@ -12,6 +12,7 @@ import { backends, type TestDatabase } from '../backends';
 describe.each(backends)('IATI files of the demo on $name', (backend) => {
   let db: TestDatabase | undefined;
   afterEach(async () => {
+    vi.unstubAllEnvs();
     await db?.cleanup();
   });
 
@@ -28,6 +29,8 @@ describe.each(backends)('IATI files of the demo on $name', (backend) => {
   };
 
   it('the activity file passes every IATI ruleset check', async () => {
+    // With the public site's address, the public project's public document is linked.
+    vi.stubEnv('IATI_PUBLIC_URL', 'https://terrain.example.org/');
     const { storage, now } = await seeded();
     const [file] = await buildExport(
       storage,
@@ -49,6 +52,11 @@ describe.each(backends)('IATI files of the demo on $name', (backend) => {
     expect(xml).toContain(
       '<contact-info type="1"><organisation><narrative>Alliance pour le Développement du Nord (ADN)</narrative></organisation>' +
         '<department><narrative>Suivi-évaluation</narrative></department><person-name><narrative>Fatoumata Maïga</narrative></person-name>',
+    );
+    const links = xml.match(/<document-link [^>]*>.*?<\/document-link>/g) ?? [];
+    expect(links).toHaveLength(1);
+    expect(links[0]).toMatch(
+      /^<document-link url="https:\/\/terrain\.example\.org\/public\/projects\/eau-tombouctou\/documents\/[0-9a-f]{64}" format="application\/pdf"><title><narrative>Fiche du projet<\/narrative><\/title><category code="A02"\/><language code="fr"\/><document-date iso-date="2026-01-15"\/><\/document-link>$/,
     );
     // The activity names its recipients: its transactions name none, nor any sector.
     expect(xml).not.toMatch(

@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { encodeHlc } from '../../../src/core/hlc';
 import { CHUNK_CONTENT_TYPE } from '../../../src/core/sync/media';
 import { cleanupCommand } from '../../../src/server/limits/cleanupCommand';
+import { DEMO_PROJECT } from '../../../src/server/seed/demoForm';
 import { cleanup } from '../../../src/server/limits/cleanup';
 import { startCleanupTimer } from '../../../src/server/limits/cleanupTimer';
 import { backends } from '../backends';
@@ -107,6 +110,35 @@ describe.each(backends)('cleanup of unclaimed uploads ($name)', (backend) => {
     expect(await cleanup(server.storage, server.clock.now, TTL)).toEqual({ uploads: 1, blobs: 1 });
     expect(await held(named.ref.sha256)).toMatchObject({ blob: true, bytes: 1200 });
     expect(await held(namedLate.ref.sha256)).toMatchObject({ blob: true, bytes: 1300 });
+  });
+
+  it("keeps a file a project's documents name, however old", async () => {
+    const document = fakePhoto(1100, 'plan.pdf');
+    const clientId = newClientId();
+    const { body } = await server.push('supervisor', clientId, [
+      {
+        mutationId: randomUUID(),
+        clientId,
+        seq: 1,
+        hlc: encodeHlc({ wall: server.clock.now.getTime() + 1000, counter: 0, node: clientId }),
+        table: 'projects',
+        id: DEMO_PROJECT.id,
+        op: 'put',
+        fields: {
+          documents: [
+            { sha256: document.ref.sha256, title: 'Plan', name: 'plan.pdf', type: 'application/pdf' },
+          ],
+        },
+      },
+    ]);
+    expect(body.results[0]?.status).toBe('applied');
+    await sendChunk('supervisor', document.bytes, document.ref.sha256, 0, 1100);
+    const orphan = fakePhoto(1000);
+    await sendChunk('supervisor', orphan.bytes, orphan.ref.sha256, 0, 1000);
+    later(365 * 24 * HOUR);
+    expect(await cleanup(server.storage, server.clock.now, TTL)).toEqual({ uploads: 0, blobs: 1 });
+    expect(await server.storage.media.getBlob(document.ref.sha256)).toBeDefined();
+    expect(await server.storage.media.getBlob(orphan.ref.sha256)).toBeUndefined();
   });
 
   it('npm run cli -- cleanup sweeps with UPLOAD_TTL_HOURS and says what it removed', async () => {

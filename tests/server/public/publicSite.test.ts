@@ -78,8 +78,10 @@ describe.each(backends)('the public site on $name', (backend) => {
     const one = await server.request(`/public/api/projects/${DEMO_PROJECT.id}`);
     const shown = PublicProject.parse(await one.json());
     expect(shown).toMatchObject({ code: DEMO_PROJECT.code, description: { fr: 'Des vivres à Gao' } });
-    // Only the public fields: never the focal point, the documents or who is a member.
-    expect(JSON.stringify(shown)).not.toMatch(/focalPointId|documents|members|createdBy/);
+    // Only the public fields: never the focal point or who is a member.
+    expect(JSON.stringify(shown)).not.toMatch(/focalPointId|members|createdBy/);
+    // Documents: only those made public and sent (tests/server/media/projectDocuments.test.ts); none here.
+    expect(shown.documents).toEqual([]);
     // A private project answers as a missing one.
     const hidden = await server.request(`/public/api/projects/${OTHER_PROJECT}`);
     expect(hidden.status).toBe(404);

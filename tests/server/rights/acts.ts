@@ -105,6 +105,14 @@ function chunkOf(bytes: Uint8Array<ArrayBuffer>) {
 
 const AT = '2026-11-24T07:30:00.000Z';
 
+/** A set-up change that wins over the project's creation (whose fields carry the server's clock). */
+const AFTER_CREATION = { wall: Date.parse('2026-11-24T08:00:01.000Z') };
+
+/** A project document naming a file (media/projectDocuments.ts). */
+function projectDocument(sha256: string, isPublic: boolean) {
+  return { sha256, title: 'Rapport', name: 'rapport.pdf', type: 'application/pdf', public: isPublic };
+}
+
 /** A photo answer of `username` in the project, uploaded in full; its SHA-256. */
 async function photoBy(w: RightsWorld, column: Column | null, username: string, p: string): Promise<string> {
   const { bytes, ref } = fakePhoto(1000);
@@ -446,6 +454,34 @@ export const ACTS: Record<string, Act> = {
     const p = await w.project();
     const sha256 = await photoBy(w, null, 'agent2', p);
     return httpOutcome(await w.request(column, `/api/media/${sha256}`, { method: 'HEAD' }));
+  },
+
+  async 'document-add'(w, column) {
+    const p = await w.project();
+    const documents = [projectDocument(fakePhoto(100).ref.sha256, false)];
+    return pushOutcome(await w.pushOne(column, (c) => w.change(c, 1, 'projects', p, { documents })));
+  },
+
+  async 'document-publish'(w, column) {
+    const p = await w.project();
+    const sha256 = fakePhoto(100).ref.sha256;
+    await w.setUp('supervisor', (c) =>
+      w.change(c, 1, 'projects', p, { documents: [projectDocument(sha256, false)] }, AFTER_CREATION),
+    );
+    const documents = [projectDocument(sha256, true)];
+    return pushOutcome(await w.pushOne(column, (c) => w.change(c, 1, 'projects', p, { documents })));
+  },
+
+  async 'document-download'(w, column) {
+    const p = await w.project();
+    const { bytes, ref } = fakePhoto(1000);
+    await w.setUp('supervisor', (c) =>
+      w.change(c, 1, 'projects', p, { documents: [projectDocument(ref.sha256, false)] }, AFTER_CREATION),
+    );
+    const token = await w.server.login('supervisor');
+    const res = await w.server.request(`/api/media/${ref.sha256}`, { ...chunkOf(bytes), token });
+    if (res.status !== 200) throw new Error(`set-up upload: ${res.status}`);
+    return httpOutcome(await w.request(column, `/api/media/${ref.sha256}`));
   },
 
   async 'export-csv'(w, column) {
