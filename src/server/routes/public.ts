@@ -123,7 +123,11 @@ export function publicRoutes(storage: Storage, now: Clock, limits: ServerLimits)
 
   routes.get('/iati/activities.xml', async (c) => {
     const { lang, organisation } = readQuery(c, IatiQuery);
-    return answer(c, `iati ${lang ?? ''} ${organisation ?? ''}`, await version(), VARY, async () => {
+    // Document links are absolute: under IATI_PUBLIC_URL, else the address this file was asked at (as the
+    // feed's links), so that `npm start`'s file links its documents too.
+    const publicUrl = iatiPublicUrl(process.env) ?? new URL(c.req.url).origin;
+    const what = `iati ${lang ?? ''} ${organisation ?? ''} ${publicUrl}`;
+    return answer(c, what, await version(), VARY, async () => {
       const data = await readPublicData(storage);
       const { xml } = toIatiXml({
         ...data,
@@ -131,7 +135,7 @@ export function publicRoutes(storage: Storage, now: Clock, limits: ServerLimits)
         generatedAt: latest([...data.updatedAt.values()]),
         defaultLanguage: lang ?? 'fr',
         defaults: iatiSettings(process.env),
-        publicUrl: iatiPublicUrl(process.env),
+        publicUrl,
       });
       if (xml === null)
         throw new HttpError('not_found', 'No project is public yet, or none can be written to IATI');

@@ -249,6 +249,12 @@ describe.each(backends)('the public site on $name', (backend) => {
     // The public projects' money is published with them (eight transactions and four plans each), no other.
     expect(xml.match(/<transaction>/g)).toHaveLength(16);
     expect(xml.match(/<planned-disbursement /g)).toHaveLength(8);
+    // The public document of the water project, linked (no IATI_PUBLIC_URL) under the address asked at.
+    expect(xml.match(/<document-link url="[^"]+"/g)).toEqual([
+      expect.stringMatching(
+        /^<document-link url="http:\/\/localhost\/public\/projects\/eau-tombouctou\/documents\/[0-9a-f]{64}"$/,
+      ),
+    ]);
 
     // The organisation file: the two public projects' reporting organisations, their budgets only.
     const orgs = await app.request('/public/iati/organisations.xml');
