@@ -46,7 +46,7 @@ export function Organisations() {
                 <div className="card-text">
                   <span className="card-title">
                     {o.name}
-                    {o.acronym ? ` (${o.acronym})` : ''}
+                    {o.acronym && !o.name.includes(`(${o.acronym})`) ? ` (${o.acronym})` : ''}
                   </span>
                   <span className="card-meta">
                     {t(`org.type.${o.type}` as MessageKey)} · {o.iatiId ?? t('edit.org.noIatiId')}
