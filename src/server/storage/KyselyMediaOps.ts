@@ -48,6 +48,18 @@ function toBlob(row: Selectable<MediaBlobsTable>): MediaBlobRecord {
 }
 
 /** The media queries, written once for both dialects (bytes are Buffers with either driver). */
+/** Whether the one who added a project document completed an upload of its bytes (what proves it). */
+function adderUploaded(eb: ExpressionBuilder<Database, 'project_document_refs'>) {
+  return eb.exists(
+    eb
+      .selectFrom('media_uploads')
+      .select('media_uploads.sha256')
+      .whereRef('media_uploads.sha256', '=', 'project_document_refs.sha256')
+      .whereRef('media_uploads.user_id', '=', 'project_document_refs.added_by')
+      .where('media_uploads.completed_at', 'is not', null),
+  );
+}
+
 export class KyselyMediaOps implements MediaOps {
   constructor(
     private readonly db: Kysely<Database>,
@@ -321,16 +333,7 @@ export class KyselyMediaOps implements MediaOps {
       .select((eb) => [
         'project_document_refs.project_id as projectId',
         'entities.data as data',
-        eb
-          .exists(
-            eb
-              .selectFrom('media_uploads')
-              .select('media_uploads.sha256')
-              .whereRef('media_uploads.sha256', '=', 'project_document_refs.sha256')
-              .whereRef('media_uploads.user_id', '=', 'project_document_refs.added_by')
-              .where('media_uploads.completed_at', 'is not', null),
-          )
-          .as('proven'),
+        adderUploaded(eb).as('proven'),
       ])
       .where('project_document_refs.sha256', '=', sha256)
       .where('entities.deleted', '=', 0);
@@ -353,16 +356,7 @@ export class KyselyMediaOps implements MediaOps {
     const row = await this.db
       .selectFrom('project_document_refs')
       .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('media_uploads')
-            .select('media_uploads.sha256')
-            .whereRef('media_uploads.sha256', '=', 'project_document_refs.sha256')
-            .whereRef('media_uploads.user_id', '=', 'project_document_refs.added_by')
-            .where('media_uploads.completed_at', 'is not', null),
-        ),
-      )
+      .where(adderUploaded)
       .executeTakeFirstOrThrow();
     return Number(row.n);
   }
