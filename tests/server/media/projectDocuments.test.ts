@@ -125,21 +125,27 @@ describe.each(backends)('project documents on $name', (backend) => {
     });
   });
 
-  it("gains nothing from naming someone else's photo: neither download nor publication", async () => {
-    // An agent's photo of a person, in a submission the supervisor may see.
-    const { bytes, ref } = fakePhoto(CHUNK + 3);
+  /** A submission with a photo pushed by `username`, and the photo's bytes sent by them. */
+  async function photoSent(username: string, site: string, size: number) {
+    const { bytes, ref } = fakePhoto(size);
     const clientId = newClientId();
     const m = submission(clientId, 1, {
       fields: {
         formId: PHOTO_FORM.id,
         formVersion: PHOTO_FORM.version,
         projectId: DEMO_PROJECT.id,
-        data: { site: 'Puits nord', photo: ref },
+        data: { site, photo: ref },
         replaces: null,
       },
     });
-    expect((await server.push('agent', clientId, [m])).body.results[0]?.status).toBe('applied');
-    await upload('agent', bytes, ref.sha256, 'image/jpeg');
+    expect((await server.push(username, clientId, [m])).body.results[0]?.status).toBe('applied');
+    await upload(username, bytes, ref.sha256, 'image/jpeg');
+    return ref;
+  }
+
+  it("gains nothing from naming someone else's photo: neither download nor publication", async () => {
+    // An agent's photo of a person, in a submission the supervisor may see.
+    const ref = await photoSent('agent', 'Puits nord', CHUNK + 3);
     expect(await statuses(['agent2'], ref.sha256)).toEqual({ agent2: 403 });
 
     // The supervisor names its hash among the project's documents; an admin, misled, publishes it.
@@ -162,19 +168,7 @@ describe.each(backends)('project documents on $name', (backend) => {
 
   it('counts as adder only whoever newly names the file, not who later edits the list', async () => {
     // The supervisor's own photo of a person, in a submission agents may not see.
-    const { bytes, ref } = fakePhoto(CHUNK + 9);
-    const clientId = newClientId();
-    const m = submission(clientId, 1, {
-      fields: {
-        formId: PHOTO_FORM.id,
-        formVersion: PHOTO_FORM.version,
-        projectId: DEMO_PROJECT.id,
-        data: { site: 'Puits sud', photo: ref },
-        replaces: null,
-      },
-    });
-    expect((await server.push('supervisor', clientId, [m])).body.results[0]?.status).toBe('applied');
-    await upload('supervisor', bytes, ref.sha256, 'image/jpeg');
+    const ref = await photoSent('supervisor', 'Puits sud', CHUNK + 9);
     // The admin, who never sent it, names it; the supervisor then retitles the list's documents.
     expect((await edit('admin', { documents: [doc(ref.sha256)] })).status).toBe('applied');
     expect(
