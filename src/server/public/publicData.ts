@@ -23,6 +23,7 @@ export interface PublicData {
   indicatorValues: IndicatorValue[];
   /** Public projects' money (for the IATI files): public financial data, as IATI publishes it. */
   transactions: Transaction[];
+  /** Empty unless asked for (the IATI activity file). */
   plannedDisbursements: PlannedDisbursement[];
   /** What the public pages show of them. */
   shown: PublicProject[];
@@ -42,7 +43,14 @@ function parsed<T>(
   });
 }
 
-export async function readPublicData(storage: StorageOps): Promise<PublicData> {
+/**
+ * `plannedDisbursements`: read them too (only the IATI activity file writes them; every other answer leaves
+ * the table alone).
+ */
+export async function readPublicData(
+  storage: StorageOps,
+  { plannedDisbursements: withPlanned = false } = {},
+): Promise<PublicData> {
   const all = { projects: 'all' } as const;
   const updatedAt = new Map<string, string>();
   // Their documents: only those the public site serves (media/projectDocuments.ts), nothing else named.
@@ -62,7 +70,9 @@ export async function readPublicData(storage: StorageOps): Promise<PublicData> {
   const indicators = parsed(await ofPublic('indicators'), Indicator, updatedAt);
   const indicatorValues = parsed(await ofPublic('indicatorValues'), IndicatorValue, updatedAt);
   const transactions = parsed(await ofPublic('transactions'), Transaction, updatedAt);
-  const plannedDisbursements = parsed(await ofPublic('plannedDisbursements'), PlannedDisbursement, updatedAt);
+  const plannedDisbursements = withPlanned
+    ? parsed(await ofPublic('plannedDisbursements'), PlannedDisbursement, updatedAt)
+    : [];
   // Shared by every project (kept under none): they give the public projects' totals in XOF and USD.
   const exchangeRates = parsed(await storage.exports.rows('exchangeRates', all), ExchangeRate, new Map());
   const shown = publicProjects({

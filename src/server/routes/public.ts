@@ -128,7 +128,7 @@ export function publicRoutes(storage: Storage, now: Clock, limits: ServerLimits)
     const publicUrl = iatiPublicUrl(process.env) ?? new URL(c.req.url).origin;
     const what = `iati ${lang ?? ''} ${organisation ?? ''} ${publicUrl}`;
     return answer(c, what, await version(), VARY, async () => {
-      const data = await readPublicData(storage);
+      const data = await readPublicData(storage, { plannedDisbursements: true });
       const { xml } = toIatiXml({
         ...data,
         projects: reportedBy(data, organisation),
