@@ -55,7 +55,7 @@ export interface FlowReport {
 export interface FlowProject {
   id: string;
   sectors: readonly { code: string; percentage: number }[];
-  locations: readonly { adm1: string | null }[];
+  locations: readonly { name: string; adm1: string | null }[];
 }
 
 type FlowTransaction = Pick<
@@ -107,6 +107,20 @@ function regionShares(locations: FlowProject['locations']): Share[] {
   return regions.length > 0 ? regions.map((key) => ({ key, share: 1 / regions.length })) : whole(null);
 }
 
+const folded = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').trim().toLowerCase();
+
+/**
+ * The region (adm1 code) a transaction's free-text region names among its project's places: a place's name
+ * ("Tombouctou", "tombouctou") or its region's code ("ML06"). So "Gao" typed on a transaction and a project
+ * located in ML07 fall in one group. Null when it names none of them: the text stands as it is.
+ */
+function regionNamed(text: string, locations: FlowProject['locations']): string | null {
+  const wanted = folded(text);
+  for (const { name, adm1 } of locations)
+    if (adm1 && (folded(name) === wanted || folded(adm1) === wanted)) return adm1;
+  return null;
+}
+
 /**
  * The groups a transaction falls in along a dimension, and its share of each. A donor and a year take it
  * whole; a sector or region it does not name is its project's, split when the project has several.
@@ -122,12 +136,11 @@ function sharesOf(
       return whole(t.providerOrgId);
     case 'sector':
       return t.sector ? whole(t.sector) : project ? sectorShares(project.sectors) : whole(null);
-    case 'region':
-      return t.region.trim()
-        ? whole(t.region.trim())
-        : project
-          ? regionShares(project.locations)
-          : whole(null);
+    case 'region': {
+      const text = t.region.trim();
+      if (!text) return project ? regionShares(project.locations) : whole(null);
+      return whole((project && regionNamed(text, project.locations)) ?? text);
+    }
     case 'year':
       return whole(t.date.slice(0, 4));
   }

@@ -45,16 +45,27 @@ const transaction = fc
   );
 
 const PROJECTS = [
-  { id: 'p1', sectors: [{ code: '12220', percentage: 100 }], locations: [{ adm1: 'ML07' }] },
+  { id: 'p1', sectors: [{ code: '12220', percentage: 100 }], locations: [{ name: 'Gao', adm1: 'ML07' }] },
   {
     id: 'p2',
     sectors: [
       { code: '12220', percentage: 70 },
       { code: '31120', percentage: 30 },
     ],
-    locations: [{ adm1: 'ML07' }, { adm1: 'ML06' }, { adm1: null }],
+    locations: [
+      { name: 'Ansongo', adm1: 'ML07' },
+      { name: 'Tombouctou', adm1: 'ML06' },
+      { name: 'Ailleurs', adm1: null },
+    ],
   },
-  { id: 'p3', sectors: [], locations: [{ adm1: 'ML01' }, { adm1: 'ML01' }] },
+  {
+    id: 'p3',
+    sectors: [],
+    locations: [
+      { name: 'Kayes', adm1: 'ML01' },
+      { name: 'Kita', adm1: 'ML01' },
+    ],
+  },
 ];
 
 /** EUR and USD rates of each month, each present or not. */
@@ -214,6 +225,32 @@ describe('reports of aid flows', () => {
     expect(report.by.donor).toHaveLength(1);
     expect(report.by.donor[0]!.disbursed.count).toBe(2);
     expect(report.by.sector.find((r) => r.key === '12220')!.disbursed.count).toBe(1);
+  });
+
+  it("puts a transaction whose region text names one of its project's places, or their region's code, in that region", () => {
+    const t = {
+      projectId: 'p2',
+      type: '4' as const,
+      date: '2026-01-10',
+      valueDate: '2026-01-10',
+      value: 10,
+      currency: 'XOF',
+      providerOrgId: null,
+      sector: '14030',
+      region: '',
+      deleted: false,
+    };
+    const report = buildFlowReport({
+      transactions: ['  TOMBOUCTOU ', 'ml07', 'ansongo', 'Gao'].map((region) => ({ ...t, region })),
+      projects: PROJECTS,
+      book: new Map(),
+    });
+    // "Gao" names no place of this project: it stays as typed.
+    expect(report.by.region.map((r) => [r.key, r.spent.xof])).toEqual([
+      ['Gao', 10],
+      ['ML06', 10],
+      ['ML07', 20],
+    ]);
   });
 
   it('puts a transaction with no donor, or a sector its project does not settle, under unknown', () => {
