@@ -90,18 +90,19 @@ export async function publicDocument(
 
 /**
  * The projects with, among their documents, only those the public site serves (public, and proven by one
- * who added them); a private project keeps none. What the public pages and the IATI links are made from.
+ * who added them); a private project keeps none. What the public pages and the IATI links are made from:
+ * the same rule as `publicDocument`, from the records the caller holds and one read of the proofs.
  */
 export async function withServedDocuments<
-  P extends { id: string; public: boolean; documents: readonly ProjectDocument[] },
+  P extends { id: string; public: boolean; deleted: boolean; documents: readonly ProjectDocument[] },
 >(media: MediaOps, projects: readonly P[]): Promise<P[]> {
-  const out: P[] = [];
-  for (const project of projects) {
-    const served: ProjectDocument[] = [];
-    if (project.public)
-      for (const d of project.documents)
-        if (d.public && (await publicDocument(media, project.id, d.sha256))) served.push(d);
-    out.push({ ...project, documents: served });
-  }
-  return out;
+  const shown = projects.filter((p) => p.public && !p.deleted && p.documents.some((d) => d.public));
+  const proven = shown.length > 0 ? await media.provenDocuments(shown.map((p) => p.id)) : new Set<string>();
+  return projects.map((project) => ({
+    ...project,
+    documents:
+      project.public && !project.deleted
+        ? project.documents.filter((d) => d.public && proven.has(`${project.id} ${d.sha256}`))
+        : [],
+  }));
 }

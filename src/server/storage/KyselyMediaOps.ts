@@ -352,6 +352,20 @@ export class KyselyMediaOps implements MediaOps {
     return [...byProject.values()];
   }
 
+  async provenDocuments(projectIds: readonly string[]): Promise<Set<string>> {
+    const proven = new Set<string>();
+    for (const part of chunks([...new Set(projectIds)], REFS_PER_INSERT)) {
+      const rows = await this.db
+        .selectFrom('project_document_refs')
+        .select(['project_id', 'sha256'])
+        .where('project_id', 'in', part)
+        .where(adderUploaded)
+        .execute();
+      for (const row of rows) proven.add(`${row.project_id} ${row.sha256}`);
+    }
+    return proven;
+  }
+
   async provenDocumentRefs(): Promise<number> {
     const row = await this.db
       .selectFrom('project_document_refs')

@@ -114,6 +114,11 @@ export interface MediaOps {
     projectId?: string,
   ): Promise<DocumentRefProject[]>;
   /**
+   * The (project, file) pairs of these projects whose adder proved they hold the file, as
+   * `<projectId> <sha256>`: one read for every document of a set of projects.
+   */
+  provenDocuments(projectIds: readonly string[]): Promise<Set<string>>;
+  /**
    * How many (project, file) pairs someone who added the file proved: it grows when a document's upload
    * completes, which no record's change says (the public answers' cache stamp, routes/public.ts).
    */
