@@ -94,5 +94,11 @@ describe('project documents: an admin attaches a file offline, the sync sends it
     await page.getByRole('heading', { name: 'Documents', level: 2 }).waitFor();
     await page.getByRole('button', { name: 'Attach', exact: true }).waitFor();
     await expectAccessible(page, 'the project page with a document (en)');
+    // The admin takes the document off the public site: said as such.
+    const enRow = page.locator('li.card', { hasText: 'Plan de travail 2027' });
+    // A click (the box follows the saved record, a moment later).
+    await enRow.getByLabel('Public (public site and IATI)').click();
+    await page.getByText('Document publication changed. It will be sent at the next sync.').waitFor();
+    await enRow.getByText('Public', { exact: true }).waitFor({ state: 'detached' });
   });
 });

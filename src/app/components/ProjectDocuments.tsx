@@ -2,6 +2,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { hasRole } from '../../core/records/user';
 import {
   DEFAULT_DOCUMENT_CATEGORY,
+  DOCUMENT_CATEGORIES,
   type DocumentCategory,
   type ProjectDocument,
 } from '../../core/records/project';
@@ -15,20 +16,7 @@ import { DocumentInvalidError, documentsOf } from '../repositories/projectDocume
 import { isQuotaError } from '../repositories/media';
 
 /** The categories offered: IATI's activity documents (A…); an organisation's (B…) are shown as their code. */
-const CATEGORIES = [
-  'A01',
-  'A02',
-  'A03',
-  'A04',
-  'A05',
-  'A06',
-  'A07',
-  'A08',
-  'A09',
-  'A10',
-  'A11',
-  'A12',
-] as const;
+const CATEGORIES = DOCUMENT_CATEGORIES.filter((c) => c.startsWith('A'));
 
 const categoryKey = (code: string): MessageKey | null =>
   (CATEGORIES as readonly string[]).includes(code) ? (`doc.cat.${code}` as MessageKey) : null;
@@ -196,7 +184,7 @@ export function ProjectDocuments({
               isAdmin={isAdmin}
               open={docs.open}
               onRemove={() => void run(() => docs.remove(d.sha256), 'doc.removed')}
-              onPublic={(value) => void run(() => docs.setPublic(d.sha256, value), 'doc.added')}
+              onPublic={(value) => void run(() => docs.setPublic(d.sha256, value), 'doc.publicSaved')}
             />
           ))}
         </ul>
@@ -222,7 +210,7 @@ export function ProjectDocuments({
             <select value={category} onChange={(e) => setCategory(e.target.value as DocumentCategory)}>
               {CATEGORIES.map((c) => (
                 <option key={c} value={c}>
-                  {c} — {t(`doc.cat.${c}`)}
+                  {c} — {t(`doc.cat.${c}` as MessageKey)}
                 </option>
               ))}
             </select>
