@@ -8,8 +8,8 @@ import { editRoute } from '../components/edit/EditLinks';
 import { FlowForm } from '../components/flows/FlowForm';
 import { FlowTotals, money, rateText } from '../components/flows/FlowTotals';
 import { RatesImport } from '../components/flows/RatesImport';
+import { orgLabel, TransactionCells, TransactionHeads } from '../components/flows/TransactionCells';
 import { TransactionsImport } from '../components/flows/TransactionsImport';
-import type { OrganisationRecord } from '../db/schema';
 import { useFinances, useRates } from '../hooks/useFinances';
 import { useFlowActions } from '../hooks/useFlowActions';
 import { useOrganisationList } from '../hooks/useOrganisationList';
@@ -72,12 +72,6 @@ function RowActions({
     </>
   );
 }
-
-const orgLabel = (organisations: readonly OrganisationRecord[], id: unknown) => {
-  if (typeof id !== 'string') return '—';
-  const org = organisations.find((o) => o.id === id);
-  return org ? org.acronym || org.name : id;
-};
 
 export function FinancesPage({ projectId }: { projectId: string }) {
   const { t, lang } = useT();
@@ -157,24 +151,14 @@ export function FinancesPage({ projectId }: { projectId: string }) {
               <caption className="visually-hidden">{t('flows.transactions')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t('flows.col.date')}</th>
-                  <th scope="col">{t('flows.col.type')}</th>
-                  <th scope="col">{t('flows.col.value')}</th>
-                  <th scope="col">{t('flows.col.provider')}</th>
-                  <th scope="col">{t('flows.col.receiver')}</th>
-                  <th scope="col">{t('flows.col.description')}</th>
+                  <TransactionHeads />
                   <th scope="col">{t('flows.col.actions')}</th>
                 </tr>
               </thead>
               <tbody>
                 {transactions.map((tr) => (
                   <tr key={tr.id}>
-                    <td className="date">{tr.date}</td>
-                    <td>{typeLabel(tr.type)}</td>
-                    <td className="num">{money(tr.value, tr.currency, lang)}</td>
-                    <td>{orgLabel(organisations, tr.providerOrgId)}</td>
-                    <td>{orgLabel(organisations, tr.receiverOrgId)}</td>
-                    <td>{tr.description}</td>
+                    <TransactionCells transaction={tr} organisations={organisations} />
                     <td>
                       <RowActions
                         table="transactions"

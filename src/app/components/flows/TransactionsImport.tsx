@@ -3,7 +3,7 @@ import { parseTransactionsCsv, type TransactionsCsvResult } from '../../../core/
 import type { OrganisationRecord } from '../../db/schema';
 import { useFlowActions } from '../../hooks/useFlowActions';
 import { useT } from '../../i18n/useT';
-import { money } from './FlowTotals';
+import { TransactionCells, TransactionHeads } from './TransactionCells';
 
 interface Props {
   projectId: string;
@@ -16,16 +16,12 @@ interface Props {
  * together (repositories/flows.ts importTransactions) — never half of them. Like RatesImport.
  */
 export function TransactionsImport({ projectId, organisations }: Props) {
-  const { t, lang } = useT();
+  const { t } = useT();
   const id = useId();
   const { importTransactions } = useFlowActions();
   const [text, setText] = useState('');
   const [preview, setPreview] = useState<TransactionsCsvResult | null>(null);
   const [saved, setSaved] = useState<number | null>(null);
-  const org = (orgId: string | null) => {
-    const found = orgId === null ? undefined : organisations.find((o) => o.id === orgId);
-    return found ? found.acronym || found.name : '—';
-  };
   const read = () => {
     setPreview(parseTransactionsCsv(text, projectId, organisations));
     setSaved(null);
@@ -84,24 +80,14 @@ export function TransactionsImport({ projectId, organisations }: Props) {
             <thead>
               <tr>
                 <th scope="col">{t('flows.csv.line')}</th>
-                <th scope="col">{t('flows.col.date')}</th>
-                <th scope="col">{t('flows.col.type')}</th>
-                <th scope="col">{t('flows.col.value')}</th>
-                <th scope="col">{t('flows.col.provider')}</th>
-                <th scope="col">{t('flows.col.receiver')}</th>
-                <th scope="col">{t('flows.col.description')}</th>
+                <TransactionHeads />
               </tr>
             </thead>
             <tbody>
               {preview.transactions.map(({ line, transaction: tr }) => (
                 <tr key={line}>
                   <td>{line}</td>
-                  <td>{tr.date}</td>
-                  <td>{tr.type}</td>
-                  <td className="num">{money(tr.value, tr.currency, lang)}</td>
-                  <td>{org(tr.providerOrgId)}</td>
-                  <td>{org(tr.receiverOrgId)}</td>
-                  <td>{tr.description}</td>
+                  <TransactionCells transaction={tr} organisations={organisations} />
                 </tr>
               ))}
             </tbody>
